@@ -1,0 +1,49 @@
+//! Command-line interface: the standard Substrate node flags and subcommands.
+
+/// Subcommands of the Allmende node. Without one, the node runs.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect and insert keys, generate node keys.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (`--chain dev|local|<file>`, `--raw` for the raw form).
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export the chain specification of `--chain` to stdout or a file.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks from the database.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks to a file.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks from a file.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain database.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Print information about the database: best, finalized and genesis blocks.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// The Allmende node's command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A subcommand; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Flags for running the node.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}

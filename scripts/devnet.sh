@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Launches a local Allmende devnet: 4 validators (alice, bob, charlie, dave) on loopback.
+#   ./scripts/devnet.sh [--nodes N] [--dev] [--fresh]   start (builds the node if needed)
+#   ./scripts/devnet.sh status                           heads of every node
+#   ./scripts/devnet.sh stop                             stop cleanly; the chain is kept
+# Run with --help for every option.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/env.sh"
+
+case "${1:-start}" in
+stop | status | -h | --help)
+	exec node "$here/lib/devnet-cli.mjs" "$@"
+	;;
+esac
+
+"$here/setup.sh"
+echo "Building the node (release; the first build takes most of an hour on 2 cores) ..." >&2
+(cd "$ALLMENDE_ROOT" && cargo build --release --locked -p allmende-node)
+exec node "$here/lib/devnet-cli.mjs" "$@"

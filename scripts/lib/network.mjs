@@ -1,0 +1,239 @@
+// Starts, stops and watches a local Allmende network of validator nodes on loopback.
+// Used by the devnet launcher (detached nodes that outlive it) and by the end-to-end tests
+// (attached nodes that die with the test).
+
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The well-known development validators, in the order of the `local_testnet` preset. */
+export const VALIDATORS = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
+
+/** A free TCP port on 127.0.0.1, as the kernel hands it out. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One JSON-RPC call over HTTP (the node serves HTTP and WebSocket on its RPC port). */
+export async function rpc(port, method, params = [], timeoutMs = 5000) {
+  const res = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+/** Best and finalized block numbers of the node on `port`. */
+export async function heads(port) {
+  const best = await rpc(port, 'chain_getHeader');
+  const finHash = await rpc(port, 'chain_getFinalizedHead');
+  const fin = await rpc(port, 'chain_getHeader', [finHash]);
+  return { best: parseInt(best.number, 16), finalized: parseInt(fin.number, 16) };
+}
+
+/** Is the process with this pid alive and an allmende node? */
+export function isOurNode(pid) {
+  try {
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmd.includes('allmende-node');
+  } catch {
+    return false;
+  }
+}
+
+export class Network {
+  /**
+   * @param {object} o
+   * @param {string} o.bin       path of the allmende-node binary
+   * @param {string} o.dir       folder for base paths, keys and logs
+   * @param {number} o.nodes     number of validators (1 = `--dev`-like single validator)
+   * @param {string} o.chain     `local` or `dev`
+   * @param {boolean} o.detached nodes outlive this process (devnet) or die with it (tests)
+   * @param {object} [o.ports]   fixed ports: { rpc: base, p2p: base }; free ports otherwise
+   */
+  constructor({ bin, dir, nodes = 4, chain = 'local', detached = false, ports = null }) {
+    if (nodes < 1 || nodes > VALIDATORS.length) {
+      throw new Error(`--nodes must be between 1 and ${VALIDATORS.length}`);
+    }
+    this.bin = bin;
+    this.dir = path.resolve(dir);
+    this.chain = chain;
+    this.detached = detached;
+    this.fixedPorts = ports;
+    this.names = VALIDATORS.slice(0, nodes);
+    this.nodes = new Map(); // name -> { name, rpcPort, p2pPort, peerId, proc, pid }
+  }
+
+  get logDir() {
+    return path.join(this.dir, 'logs');
+  }
+
+  get stateFile() {
+    return path.join(this.dir, 'network.json');
+  }
+
+  /** Assigns ports and node keys; the first node is everyone's boot node. */
+  async prepare() {
+    fs.mkdirSync(this.logDir, { recursive: true });
+    for (const [i, name] of this.names.entries()) {
+      const rpcPort = this.fixedPorts ? this.fixedPorts.rpc + i : await freePort();
+      const p2pPort = this.fixedPorts ? this.fixedPorts.p2p + i : await freePort();
+      const keyFile = path.join(this.dir, 'keys', `${name}.node-key`);
+      if (!fs.existsSync(keyFile)) {
+        fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+        // A fixed, distinct network key per node keeps its peer id stable across restarts.
+        fs.writeFileSync(keyFile, (i + 1).toString(16).padStart(64, '0'));
+      }
+      const peerId = execFileSync(this.bin, ['key', 'inspect-node-key', '--file', keyFile], {
+        encoding: 'utf8',
+      }).trim();
+      this.nodes.set(name, { name, rpcPort, p2pPort, keyFile, peerId, proc: null, pid: null });
+    }
+  }
+
+  args(name) {
+    const n = this.nodes.get(name);
+    const boot = this.nodes.get(this.names[0]);
+    const a = [
+      '--chain', this.chain,
+      `--${name}`,
+      '--validator',
+      '--base-path', path.join(this.dir, 'nodes', name),
+      '--database', 'paritydb',
+      '--node-key-file', n.keyFile,
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${n.p2pPort}`,
+      '--rpc-port', String(n.rpcPort),
+      '--rpc-cors', 'all',
+      '--no-prometheus',
+      '--no-telemetry',
+      '--no-mdns',
+      '--no-hardware-benchmarks',
+      '--allow-private-ip',
+    ];
+    if (name !== boot.name) {
+      a.push('--bootnodes', `/ip4/127.0.0.1/tcp/${boot.p2pPort}/p2p/${boot.peerId}`);
+    }
+    return a;
+  }
+
+  /** Starts (or restarts) one node; its output goes to `logs/<name>.log`. */
+  startNode(name) {
+    const n = this.nodes.get(name);
+    const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
+    const proc = spawn(this.bin, this.args(name), {
+      stdio: ['ignore', log, log],
+      detached: this.detached,
+    });
+    fs.closeSync(log);
+    if (this.detached) proc.unref();
+    n.proc = proc;
+    n.pid = proc.pid;
+    return n;
+  }
+
+  /** Stops one node and waits until it has exited. */
+  async stopNode(name, signal = 'SIGTERM', timeoutMs = 20000) {
+    const n = this.nodes.get(name);
+    if (!n?.pid) return;
+    const deadline = Date.now() + timeoutMs;
+    if (isOurNode(n.pid)) process.kill(n.pid, signal);
+    while (isOurNode(n.pid) && Date.now() < deadline) await sleep(100);
+    if (isOurNode(n.pid)) {
+      process.kill(n.pid, 'SIGKILL');
+      while (isOurNode(n.pid)) await sleep(100);
+    }
+    n.proc = null;
+    n.pid = null;
+  }
+
+  async start() {
+    if (this.nodes.size === 0) await this.prepare();
+    for (const name of this.names) this.startNode(name);
+    this.save();
+  }
+
+  async stop() {
+    await Promise.all(this.names.map((name) => this.stopNode(name)));
+    if (fs.existsSync(this.stateFile)) fs.rmSync(this.stateFile);
+  }
+
+  wsUrl(name = this.names[0]) {
+    return `ws://127.0.0.1:${this.nodes.get(name).rpcPort}`;
+  }
+
+  rpcPort(name = this.names[0]) {
+    return this.nodes.get(name).rpcPort;
+  }
+
+  /** Writes pids and ports so `devnet.sh stop|status` can find the nodes later. */
+  save() {
+    const nodes = this.names.map((name) => {
+      const { rpcPort, p2pPort, pid, peerId } = this.nodes.get(name);
+      return { name, rpcPort, p2pPort, pid, peerId };
+    });
+    fs.writeFileSync(
+      this.stateFile,
+      JSON.stringify({ chain: this.chain, dir: this.dir, nodes }, null, 2),
+    );
+  }
+
+  /** Waits until the RPC of every running node answers. */
+  async waitForRpc(timeoutMs = 60000, names = this.names) {
+    const deadline = Date.now() + timeoutMs;
+    for (const name of names) {
+      for (;;) {
+        try {
+          await rpc(this.rpcPort(name), 'system_health');
+          break;
+        } catch (e) {
+          const n = this.nodes.get(name);
+          if (n.proc && n.proc.exitCode !== null) {
+            throw new Error(`${name} exited (code ${n.proc.exitCode}); see ${this.logDir}/${name}.log`);
+          }
+          if (Date.now() > deadline) throw new Error(`${name}: RPC not up after ${timeoutMs} ms`);
+          await sleep(250);
+        }
+      }
+    }
+  }
+
+  /** Waits until the finalized head seen by `name` reaches `target` (or advances by `by`). */
+  async waitForFinalized({ name = this.names[0], by, target, timeoutMs = 120000 }) {
+    const start = (await heads(this.rpcPort(name))).finalized;
+    const goal = target ?? start + (by ?? 1);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const h = await heads(this.rpcPort(name));
+      if (h.finalized >= goal) return h;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${name}: finalized head ${h.finalized} did not reach ${goal} in ${timeoutMs} ms (best ${h.best})`,
+        );
+      }
+      await sleep(500);
+    }
+  }
+
+  /** Reads a saved network back (for `devnet.sh stop|status`). */
+  static load(dir) {
+    const file = path.join(path.resolve(dir), 'network.json');
+    if (!fs.existsSync(file)) return null;
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks to build and test Allmende. Idempotent and quiet
+# when everything is present. Called by devnet.sh and test.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+say() { echo "setup: $*" >&2; }
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+# Debian packages: protoc for prost-build, libssl-dev + pkg-config for OpenSSL without vendoring,
+# a C/C++ toolchain for the few -sys crates (binaryen, jemalloc), curl for the RPC probes.
+need=()
+for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+	say "installing ${need[*]}"
+	$SUDO apt-get update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# Rust: the toolchain pinned in rust-toolchain.toml, with the WASM target for the runtime.
+if ! command -v rustup >/dev/null 2>&1; then
+	say "rustup is missing; install it from https://rustup.rs and run again"
+	exit 1
+fi
+toolchain="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ALLMENDE_ROOT/rust-toolchain.toml")"
+if ! rustup toolchain list | grep -q "^$toolchain"; then
+	say "installing Rust $toolchain"
+	rustup toolchain install "$toolchain" --profile minimal >/dev/null
+fi
+if ! rustup target list --toolchain "$toolchain" --installed | grep -q '^wasm32v1-none$'; then
+	say "adding the wasm32v1-none target"
+	rustup target add wasm32v1-none --toolchain "$toolchain" >/dev/null
+fi
+
+# Node.js packages for the polkadot.js scripts and end-to-end tests.
+if ! command -v node >/dev/null 2>&1; then
+	say "Node.js 20 is required (apt-get install nodejs npm)"
+	exit 1
+fi
+if [ ! -d "$ALLMENDE_ROOT/scripts/node_modules" ] ||
+	[ "$ALLMENDE_ROOT/scripts/package-lock.json" -nt "$ALLMENDE_ROOT/scripts/node_modules/.package-lock.json" ]; then
+	say "installing npm packages"
+	(cd "$ALLMENDE_ROOT/scripts" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+mkdir -p "$CARGO_TARGET_DIR"

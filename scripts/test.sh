@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every Allmende test: the cargo tests of the workspace, then the end-to-end tests against
+# a real 4-validator network that the tests start on free loopback ports and tear down.
+# Sets up a fresh Debian machine first (scripts/setup.sh).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/env.sh"
+cd "$ALLMENDE_ROOT"
+
+"$here/setup.sh"
+
+echo "== build (release: node + WASM runtime; tests reuse it)" >&2
+cargo build --release --locked --workspace
+
+echo "== cargo test" >&2
+cargo test --release --locked --workspace
+
+echo "== end-to-end tests (node --test)" >&2
+node --test --test-concurrency=1 --test-reporter=spec "$here"/test/*.test.mjs

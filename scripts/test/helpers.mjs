@@ -1,0 +1,77 @@
+// Test harness: a real network of validators on free loopback ports, torn down after the tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Network } from '../lib/network.mjs';
+
+const BIN = process.env.ALLMENDE_NODE_BIN;
+
+/** Starts `nodes` validators in a temporary folder and waits until they finalize. */
+export async function startNetwork({ nodes = 4 } = {}) {
+  if (!BIN || !fs.existsSync(BIN)) {
+    throw new Error(`ALLMENDE_NODE_BIN does not name a built node: ${BIN}`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-'));
+  const network = new Network({ bin: BIN, dir, nodes, chain: 'local' });
+  // Whatever happens to the test process, the nodes it started die with it.
+  const killAll = () => {
+    for (const n of network.nodes.values()) {
+      if (n.proc && n.proc.exitCode === null) n.proc.kill('SIGKILL');
+    }
+  };
+  process.once('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      killAll();
+      process.exit(130);
+    });
+  }
+  await network.start();
+  try {
+    await network.waitForRpc(60000);
+    await network.waitForFinalized({ by: 1, timeoutMs: 120000 });
+  } catch (e) {
+    await stopNetwork(network, { keep: true });
+    throw e;
+  }
+  return network;
+}
+
+/** Stops the nodes; keeps the folder (logs) only when asked, e.g. after a failure. */
+export async function stopNetwork(network, { keep = false } = {}) {
+  await network.stop();
+  if (keep || process.env.ALLMENDE_KEEP_TEST_DATA) {
+    console.error(`test network data kept in ${network.dir}`);
+  } else {
+    fs.rmSync(network.dir, { recursive: true, force: true });
+  }
+}
+
+/** Signs and sends `tx`; resolves with { blockHash, events } once it is in a block. */
+export function submitInBlock(tx, pair, timeoutMs = 90000) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    const timer = setTimeout(() => {
+      unsub();
+      reject(new Error(`not in a block within ${timeoutMs} ms`));
+    }, timeoutMs);
+    tx.signAndSend(pair, ({ status, events }) => {
+      if (status.isInBlock) {
+        clearTimeout(timer);
+        unsub();
+        resolve({ blockHash: status.asInBlock.toHex(), events });
+      } else if (status.isInvalid || status.isDropped) {
+        clearTimeout(timer);
+        unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    })
+      .then((u) => {
+        unsub = u;
+      })
+      .catch((e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+  });
+}
