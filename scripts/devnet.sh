@@ -16,5 +16,5 @@ esac
 
 "$here/setup.sh"
 echo "Building the node (release; the first build takes most of an hour on 2 cores) ..." >&2
-(cd "$ALLMENDE_ROOT" && cargo build --release --locked -p allmende-node)
+(cd "$ALLMENDE_ROOT" && cargo build --release --locked --workspace)
 exec node "$here/lib/devnet-cli.mjs" "$@"

@@ -35,7 +35,10 @@ export async function rpc(port, method, params = [], timeoutMs = 5000) {
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await res.json();
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  if (body.error) {
+    const { message, data } = body.error;
+    throw new Error(`${method}: ${message}${data ? `: ${data}` : ''}`);
+  }
   return body.result;
 }
 
@@ -123,7 +126,6 @@ export class Network {
       '--no-prometheus',
       '--no-telemetry',
       '--no-mdns',
-      '--no-hardware-benchmarks',
       '--allow-private-ip',
     ];
     if (name !== boot.name) {

@@ -2,12 +2,13 @@
 // polkadot.js exactly as users will.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { u8aToHex } from '@polkadot/util';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import {
   ChainError, connect, signer, submitAndFinalize,
 } from '../lib/client.mjs';
 import { heads, rpc, sleep } from '../lib/network.mjs';
-import { startNetwork, stopNetwork, submitInBlock } from './helpers.mjs';
+import { startNetwork, stopNetwork, submitInBlock } from '../lib/testnet.mjs';
 
 const UNIT = 10n ** 12n;
 let network;
@@ -101,13 +102,13 @@ describe('a 4-validator Allmende network', { timeout: 900000 }, () => {
         assert.ok(pre, `block #${n} has an Aura pre-digest`);
         const slot = api.createType('u64', pre.asPreRuntime[1]).toBigInt();
         const set = await (await api.at(header.parentHash)).query.aura.authorities();
-        authors.add(set[Number(slot % BigInt(set.length))].toString());
+        authors.add(set[Number(slot % BigInt(set.length))].toHex());
       }
       if (authors.size === 4) break;
       await sleep(3000);
     }
     const validators = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Dave'].map(signer));
-    assert.deepEqual([...authors].sort(), validators.map((v) => v.address).sort());
+    assert.deepEqual([...authors].sort(), validators.map((v) => u8aToHex(v.publicKey)).sort());
   });
 
   step('with one validator killed blocks are still finalized; restarted, it catches up', async () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Network } from '../lib/network.mjs';
+import { Network } from './network.mjs';
 
 const BIN = process.env.ALLMENDE_NODE_BIN;
 

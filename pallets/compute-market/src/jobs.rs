@@ -1,0 +1,115 @@
+//! Jobs: posting, cancelling, and moving a job to its next phase.
+
+use crate::*;
+use frame_support::{ensure, pallet_prelude::*};
+use sp_runtime::{
+	traits::{CheckedMul, Zero},
+	Saturating,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks a spec's periods against the config; `bidding` says whether the job has a
+	/// bidding phase (an accepted offer does not).
+	pub(crate) fn check_periods(spec: &JobSpec<T>, bidding: bool) -> DispatchResult {
+		if bidding {
+			ensure!(
+				spec.bidding_period >= T::MinBiddingPeriod::get() &&
+					spec.bidding_period <= T::MaxBiddingPeriod::get(),
+				Error::<T>::InvalidBiddingPeriod
+			);
+		}
+		ensure!(
+			!spec.execution_period.is_zero() && spec.execution_period <= T::MaxExecutionPeriod::get(),
+			Error::<T>::InvalidExecutionPeriod
+		);
+		ensure!(
+			!spec.reveal_period.is_zero() && spec.reveal_period <= T::MaxRevealPeriod::get(),
+			Error::<T>::InvalidRevealPeriod
+		);
+		Ok(())
+	}
+
+	/// Posts a job and returns its id.
+	pub(crate) fn do_post_job(who: T::AccountId, spec: JobSpec<T>) -> Result<JobId, DispatchError> {
+		ensure!(spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(), Error::<T>::InvalidReplicas);
+		ensure!(!spec.max_price.is_zero(), Error::<T>::ZeroPrice);
+		Self::check_periods(&spec, true)?;
+		let budget = spec
+			.max_price
+			.checked_mul(&BalanceOf::<T>::from(spec.replicas))
+			.ok_or(Error::<T>::BudgetOverflow)?;
+		Self::hold(HoldReason::JobEscrow, &who, budget)?;
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let job_id = NextJobId::<T>::get();
+		NextJobId::<T>::put(job_id.saturating_add(1));
+		let bidding_ends = Self::schedule(job_id, now.saturating_add(spec.bidding_period))?;
+		let replicas = spec.replicas;
+		Jobs::<T>::insert(
+			job_id,
+			Job {
+				requester: who.clone(),
+				spec,
+				status: JobStatus::Bidding,
+				deadline: bidding_ends,
+				escrow: budget,
+				challenge_bond: Zero::zero(),
+				posted_at: now,
+			},
+		);
+		JobsOfRequester::<T>::insert(&who, job_id, ());
+		Self::deposit_event(Event::JobPosted { job_id, requester: who, replicas, escrow: budget, bidding_ends });
+		Ok(job_id)
+	}
+
+	pub(crate) fn do_cancel_job(who: T::AccountId, job_id: JobId) -> DispatchResult {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.requester == who, Error::<T>::NotRequester);
+		ensure!(job.status == JobStatus::Bidding, Error::<T>::BiddingClosed);
+		Self::unschedule(job_id, job.deadline);
+		Self::release_all_bids(job_id, BidRemoval::JobClosed);
+		Self::refund_escrow(job_id, &mut job);
+		job.status = JobStatus::Cancelled;
+		Jobs::<T>::insert(job_id, job);
+		Self::deposit_event(Event::JobCancelled { job_id });
+		Ok(())
+	}
+
+	pub(crate) fn do_advance_job(job_id: JobId) -> DispatchResult {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(!job.status.is_terminal(), Error::<T>::WrongPhase);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= job.deadline, Error::<T>::DeadlineNotReached);
+		Self::unschedule(job_id, job.deadline);
+		Self::advance(job_id, job);
+		Ok(())
+	}
+
+	/// Moves a job whose deadline has come to its next phase. Never fails: each phase has a
+	/// way forward that needs nobody.
+	pub(crate) fn advance(job_id: JobId, job: Job<T>) {
+		match job.status {
+			JobStatus::Bidding | JobStatus::ArbiterBidding => Self::close_bidding(job_id, job),
+			JobStatus::Committing | JobStatus::ArbiterCommitting => Self::start_reveal(job_id, job),
+			JobStatus::Revealing | JobStatus::ArbiterRevealing => Self::verify(job_id, job),
+			JobStatus::ChallengeWindow => Self::settle_unchallenged(job_id, job),
+			JobStatus::Settled | JobStatus::Failed | JobStatus::Expired | JobStatus::Cancelled => {},
+		}
+	}
+
+	/// Schedules the next phase of `job` to end `period` blocks from now; records the block
+	/// it was queued at as the job's deadline. Used from hooks: a full queue is a
+	/// configuration bug, and the job then waits for `advance_job`.
+	pub(crate) fn next_phase(job_id: JobId, job: &mut Job<T>, status: JobStatus, period: BlockNumberOf<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let wanted = now.saturating_add(period);
+		job.status = status;
+		job.deadline = match Self::schedule(job_id, wanted) {
+			Ok(at) => at,
+			Err(_) => {
+				frame_support::defensive!("deadline queue full; the job waits for advance_job");
+				wanted
+			},
+		};
+	}
+}

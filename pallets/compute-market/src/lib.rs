@@ -1,0 +1,692 @@
+//! # Compute market
+//!
+//! The heart of Allmende: an open market in which providers sell AI compute and requesters buy
+//! it, with every step recorded on-chain and every payment made from escrow.
+//!
+//! ## Overview
+//!
+//! - **Providers** register with a stake and a hardware profile ([`Pallet::register_provider`]),
+//!   post standing **offers** ([`Pallet::post_offer`]) and **bid** on jobs
+//!   ([`Pallet::place_bid`]).
+//! - **Requesters** post **jobs** ([`Pallet::post_job`]) whose whole budget (`replicas ×
+//!   max_price`) is held at once, or take an offer directly ([`Pallet::accept_offer`]).
+//! - At the bidding deadline the `replicas` cheapest bids win. Winners run the job, **commit**
+//!   `blake2_256(result_hash ‖ salt ‖ provider)` ([`Pallet::commit_result`]) and then
+//!   **reveal** ([`Pallet::reveal_result`]).
+//! - **Verification.** With `replicas ≥ 2` the result revealed by a strict majority is verified.
+//!   With `replicas = 1` the result stands after `ChallengePeriod` unless the requester
+//!   challenges it ([`Pallet::challenge_result`]); then `ArbiterReplicas` other providers
+//!   re-execute it and their strict majority decides.
+//! - **Settlement** pays providers their bid from escrow, returns the unspent escrow, and sends
+//!   slashed bonds to the requester (or to the arbiters who did the work).
+//! - **Deadlines** need nobody: a bounded per-block queue advances due jobs in
+//!   `on_initialize`, and anyone may call [`Pallet::advance_job`] for a job whose deadline has
+//!   passed.
+//!
+//! ## Money
+//!
+//! All funds move with `fungible::MutateHold`, under one [`HoldReason`] per purpose. The
+//! invariant checked by `try_state` after every test: for every account, the amount held under
+//! each reason equals what the market's records say.
+//!
+//! ## Slashing rules (the only ways funds change hands without a price being paid)
+//!
+//! - An assigned provider who does not commit or reveal in time, or whose reveal loses
+//!   verification, loses its bid bond to the requester (or to the arbiters, see
+//!   [`Pallet::challenge_result`]). Total issuance never changes: slashed funds are transferred,
+//!   not burnt.
+//!
+//! The code is split by concept, as in `pallet-broker`: `providers.rs`, `offers.rs`, `jobs.rs`,
+//! `bids.rs`, `results.rs`, `verification.rs`, `settlement.rs`, `deadlines.rs`, `types.rs`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+mod bids;
+mod deadlines;
+mod jobs;
+mod offers;
+mod providers;
+mod results;
+mod settlement;
+pub mod types;
+mod verification;
+pub mod weights;
+
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// An account of the runtime.
+pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// A block number of the runtime.
+pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
+/// An amount of the currency the market settles in.
+pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, Mutate, MutateHold},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::{Perbill, Permill};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching hold reason, so the market can hold funds in `Currency`.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The currency stakes, escrows and bonds are held in.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// Weights of the calls and of `on_initialize`, from the benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// The least stake a provider must hold to register. Unit: currency. Must be at least
+		/// the existential deposit.
+		#[pallet::constant]
+		type MinProviderStake: Get<BalanceOf<Self>>;
+
+		/// Blocks between `unregister` and the earliest `withdraw_stake`. At least 1.
+		#[pallet::constant]
+		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Longest URI, GPU model name or endpoint, in bytes. 16 ..= 1024.
+		#[pallet::constant]
+		type MaxStringLen: Get<u32>;
+
+		/// Most replicas a job may ask for. 1 ..= 16, and at least `ArbiterReplicas`.
+		#[pallet::constant]
+		type MaxReplicas: Get<u32>;
+
+		/// Most bids a job keeps; when full a cheaper bid displaces the dearest. At least
+		/// `MaxReplicas`, at most 128 (settling a job reads all of them).
+		#[pallet::constant]
+		type MaxBidsPerJob: Get<u32>;
+
+		/// Most standing offers a provider may have at once. 1 ..= 256.
+		#[pallet::constant]
+		type MaxOffersPerProvider: Get<u32>;
+
+		/// Shortest and longest bidding period a job may ask for, in blocks. 1 ≤ min ≤ max.
+		#[pallet::constant]
+		type MinBiddingPeriod: Get<BlockNumberFor<Self>>;
+		#[pallet::constant]
+		type MaxBiddingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Longest execution period (assignment to commit deadline), in blocks. At least 1.
+		#[pallet::constant]
+		type MaxExecutionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Longest reveal period (commit deadline to reveal deadline), in blocks. At least 1.
+		#[pallet::constant]
+		type MaxRevealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// A bid's bond as a fraction of its price …
+		#[pallet::constant]
+		type BidBondFraction: Get<Perbill>;
+
+		/// … but never less than this. Unit: currency. Must be at least the existential
+		/// deposit, so a slashed bond can always be paid to its receiver.
+		#[pallet::constant]
+		type MinBidBond: Get<BalanceOf<Self>>;
+
+		/// Blocks after the reveal of a k = 1 job during which the requester may challenge.
+		/// At least 1.
+		#[pallet::constant]
+		type ChallengePeriod: Get<BlockNumberFor<Self>>;
+
+		/// What a requester holds to challenge a result. Unit: currency. Pays the arbiters
+		/// when the challenge fails, so it should cover `ArbiterReplicas` typical prices.
+		#[pallet::constant]
+		type ChallengeBond: Get<BalanceOf<Self>>;
+
+		/// How many other providers re-execute a challenged job. Odd, 1 ..= `MaxReplicas`.
+		#[pallet::constant]
+		type ArbiterReplicas: Get<u32>;
+
+		/// Most job deadlines handled in one block's `on_initialize`; a deadline that finds
+		/// its block full goes to the next block with room. 1 ..= 256.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+	}
+
+	/// Why the market holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A provider's stake.
+		ProviderStake,
+		/// A requester's job budget.
+		JobEscrow,
+		/// A provider's bond on a bid or an assignment.
+		BidBond,
+		/// A requester's bond on a challenge.
+		ChallengeBond,
+	}
+
+	/// Registered providers.
+	#[pallet::storage]
+	pub type Providers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Provider<T>>;
+
+	/// The id the next offer gets.
+	#[pallet::storage]
+	pub type NextOfferId<T> = StorageValue<_, OfferId, ValueQuery>;
+
+	/// Standing offers.
+	#[pallet::storage]
+	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, Offer<T>>;
+
+	/// The id the next job gets.
+	#[pallet::storage]
+	pub type NextJobId<T> = StorageValue<_, JobId, ValueQuery>;
+
+	/// Every job posted, finished ones included (they record what happened).
+	#[pallet::storage]
+	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, Job<T>>;
+
+	/// Bids on jobs in a bidding phase.
+	#[pallet::storage]
+	pub type Bids<T: Config> =
+		StorageMap<_, Twox64Concat, JobId, BoundedVec<Bid<T>, T::MaxBidsPerJob>, ValueQuery>;
+
+	/// Providers assigned to jobs in the current round, with their commitments and reveals.
+	#[pallet::storage]
+	pub type Assignments<T: Config> =
+		StorageMap<_, Twox64Concat, JobId, BoundedVec<Assignment<T>, T::MaxReplicas>, ValueQuery>;
+
+	/// The original assignment of a challenged k = 1 job, while arbiters re-execute it.
+	#[pallet::storage]
+	pub type Challenged<T: Config> = StorageMap<_, Twox64Concat, JobId, Assignment<T>>;
+
+	/// Verified results: job id to result hash, URI and the providers who agreed.
+	#[pallet::storage]
+	pub type Results<T: Config> = StorageMap<_, Twox64Concat, JobId, VerifiedResult<T>>;
+
+	/// Jobs whose phase ends at a block, handled in that block's `on_initialize`.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<JobId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Index: the jobs of each requester.
+	#[pallet::storage]
+	pub type JobsOfRequester<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, (), OptionQuery>;
+
+	/// Index: the jobs a provider bids on or is assigned to, until the job ends.
+	#[pallet::storage]
+	pub type JobsOfProvider<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, (), OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A provider registered with a stake.
+		ProviderRegistered { provider: T::AccountId, stake: BalanceOf<T> },
+		/// A provider changed its profile.
+		ProfileUpdated { provider: T::AccountId },
+		/// A provider added to its stake.
+		StakeAdded { provider: T::AccountId, amount: BalanceOf<T>, stake: BalanceOf<T> },
+		/// A provider unregistered; its stake can be withdrawn from `unlocks_at`.
+		ProviderUnregistered { provider: T::AccountId, unlocks_at: BlockNumberFor<T> },
+		/// A provider withdrew its stake and is gone.
+		StakeWithdrawn { provider: T::AccountId, amount: BalanceOf<T> },
+		/// A standing offer was posted.
+		OfferPosted { offer_id: OfferId, provider: T::AccountId, price: BalanceOf<T>, capacity: u32 },
+		/// A standing offer was withdrawn by its provider.
+		OfferWithdrawn { offer_id: OfferId },
+		/// A requester took a standing offer: the job is assigned at once.
+		OfferAccepted { offer_id: OfferId, job_id: JobId, requester: T::AccountId },
+		/// A job was posted and its budget held.
+		JobPosted { job_id: JobId, requester: T::AccountId, replicas: u32, escrow: BalanceOf<T>, bidding_ends: BlockNumberFor<T> },
+		/// The requester cancelled a job; its escrow was returned.
+		JobCancelled { job_id: JobId },
+		/// A provider bid on a job.
+		BidPlaced { job_id: JobId, provider: T::AccountId, price: BalanceOf<T>, bond: BalanceOf<T> },
+		/// A bid left the job: retracted, displaced by a cheaper one, or lost. Its bond was
+		/// released.
+		BidRemoved { job_id: JobId, provider: T::AccountId, reason: BidRemoval },
+		/// The bidding closed and the job went to these providers; they must commit by
+		/// `commit_by`.
+		JobAssigned { job_id: JobId, providers: BoundedVec<T::AccountId, T::MaxReplicas>, commit_by: BlockNumberFor<T> },
+		/// Too few bids by the bidding deadline; everything was refunded.
+		JobExpired { job_id: JobId },
+		/// An assigned provider committed to its result.
+		ResultCommitted { job_id: JobId, provider: T::AccountId },
+		/// All commitments are in, or the commit deadline passed: reveal by `reveal_by`.
+		RevealPhaseStarted { job_id: JobId, reveal_by: BlockNumberFor<T> },
+		/// An assigned provider revealed its result.
+		ResultRevealed { job_id: JobId, provider: T::AccountId, result_hash: H256 },
+		/// A k = 1 result may be challenged until `challenge_by`.
+		ChallengeWindowOpened { job_id: JobId, challenge_by: BlockNumberFor<T> },
+		/// The requester challenged a k = 1 result; arbiters may bid until `bidding_ends`.
+		ResultChallenged { job_id: JobId, bond: BalanceOf<T>, bidding_ends: BlockNumberFor<T> },
+		/// A result was verified.
+		ResultVerified { job_id: JobId, result_hash: H256, agreed: u32 },
+		/// No result could be verified; the requester was refunded.
+		JobFailed { job_id: JobId, reason: FailureReason },
+		/// A provider was paid for its work.
+		ProviderPaid { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T> },
+		/// A provider's bond was slashed and paid to `to`.
+		BondSlashed { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T>, to: T::AccountId, reason: SlashReason },
+		/// The requester got the unspent escrow back.
+		EscrowRefunded { job_id: JobId, requester: T::AccountId, amount: BalanceOf<T> },
+		/// A job was settled: all payments done, all holds released.
+		JobSettled { job_id: JobId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already a registered provider.
+		AlreadyProvider,
+		/// The account is not a registered provider.
+		NotProvider,
+		/// The stake is below `MinProviderStake`.
+		StakeTooLow,
+		/// The provider is unbonding and takes no new work.
+		ProviderNotActive,
+		/// The provider still has bids, assignments or offers; finish or withdraw them first.
+		ProviderBusy,
+		/// The provider has not unregistered, or its unbonding period has not ended yet.
+		StillBonded,
+		/// The account cannot hold this much: too little free balance.
+		InsufficientBalance,
+		/// A string (URI, GPU model, endpoint) is longer than `MaxStringLen`.
+		StringTooLong,
+		/// The provider already has `MaxOffersPerProvider` offers.
+		TooManyOffers,
+		/// No offer with this id.
+		UnknownOffer,
+		/// Only the provider who posted the offer may do this.
+		NotOfferOwner,
+		/// The offer has expired.
+		OfferExpired,
+		/// The offer has no capacity left.
+		OfferExhausted,
+		/// The offer's price is above the job's `max_price`.
+		OfferTooExpensive,
+		/// The offer's capacity must be at least 1 and its expiry in the future.
+		InvalidOffer,
+		/// No job with this id.
+		UnknownJob,
+		/// Only the requester of the job may do this.
+		NotRequester,
+		/// `replicas` must be between 1 and `MaxReplicas` (exactly 1 for an offer).
+		InvalidReplicas,
+		/// The bidding period is outside `MinBiddingPeriod ..= MaxBiddingPeriod`.
+		InvalidBiddingPeriod,
+		/// The execution period is 0 or above `MaxExecutionPeriod`.
+		InvalidExecutionPeriod,
+		/// The reveal period is 0 or above `MaxRevealPeriod`.
+		InvalidRevealPeriod,
+		/// The price must be above zero.
+		ZeroPrice,
+		/// The budget (`replicas × max_price`) overflows.
+		BudgetOverflow,
+		/// The job is not in the phase this call needs.
+		WrongPhase,
+		/// A bid already won; the job can no longer be cancelled.
+		BiddingClosed,
+		/// The phase of the job has ended.
+		DeadlinePassed,
+		/// The deadline of the job's phase has not been reached yet.
+		DeadlineNotReached,
+		/// The price is above the job's `max_price`.
+		PriceAboveMax,
+		/// The provider's hardware or region does not meet the job's requirements.
+		RequirementsNotMet,
+		/// The provider's reputation is below the job's `min_reputation`.
+		ReputationTooLow,
+		/// The provider already bid on this job.
+		AlreadyBid,
+		/// The job has `MaxBidsPerJob` bids and this one is not cheaper than the dearest.
+		BidNotCompetitive,
+		/// The provider has no bid on this job.
+		NoBid,
+		/// A requester may not bid on, or arbitrate, its own job; an original provider may
+		/// not arbitrate its own result.
+		ConflictOfInterest,
+		/// The account is not assigned to this job.
+		NotAssigned,
+		/// The provider already committed.
+		AlreadyCommitted,
+		/// The provider has not committed, so it cannot reveal.
+		NotCommitted,
+		/// The provider already revealed.
+		AlreadyRevealed,
+		/// The reveal does not match the commitment: wrong result hash or salt.
+		RevealMismatch,
+		/// Only a k = 1 job in its challenge window can be challenged.
+		NotChallengeable,
+		/// Every block in reach has `MaxDeadlinesPerBlock` deadlines; try again later.
+		DeadlineQueueFull,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_deadlines(now)
+		}
+
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			let ed = T::Currency::minimum_balance();
+			assert!(T::MinProviderStake::get() >= ed, "MinProviderStake below the existential deposit");
+			assert!(T::MinBidBond::get() >= ed, "MinBidBond below the existential deposit");
+			assert!(!T::UnbondingPeriod::get().is_zero(), "UnbondingPeriod must be at least 1");
+			assert!((16..=1024).contains(&T::MaxStringLen::get()), "MaxStringLen out of 16..=1024");
+			assert!((1..=16).contains(&T::MaxReplicas::get()), "MaxReplicas out of 1..=16");
+			assert!(
+				T::MaxBidsPerJob::get() >= T::MaxReplicas::get() && T::MaxBidsPerJob::get() <= 128,
+				"MaxBidsPerJob out of MaxReplicas..=128"
+			);
+			assert!((1..=256).contains(&T::MaxOffersPerProvider::get()), "MaxOffersPerProvider out of 1..=256");
+			assert!(!T::MinBiddingPeriod::get().is_zero(), "MinBiddingPeriod must be at least 1");
+			assert!(T::MinBiddingPeriod::get() <= T::MaxBiddingPeriod::get(), "MinBiddingPeriod above MaxBiddingPeriod");
+			assert!(!T::MaxExecutionPeriod::get().is_zero(), "MaxExecutionPeriod must be at least 1");
+			assert!(!T::MaxRevealPeriod::get().is_zero(), "MaxRevealPeriod must be at least 1");
+			assert!(!T::ChallengePeriod::get().is_zero(), "ChallengePeriod must be at least 1");
+			let arbiters = T::ArbiterReplicas::get();
+			assert!(arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(), "ArbiterReplicas must be odd and at most MaxReplicas");
+			assert!((1..=256).contains(&T::MaxDeadlinesPerBlock::get()), "MaxDeadlinesPerBlock out of 1..=256");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register as a provider.
+		///
+		/// - Origin: signed, the provider.
+		/// - `stake`: held under `ProviderStake`; at least `MinProviderStake`.
+		/// - `profile`: GPU model, hardware, region and endpoint.
+		///
+		/// Emits `ProviderRegistered`. Errors: `AlreadyProvider`, `StakeTooLow`,
+		/// `InsufficientBalance`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_provider())]
+		pub fn register_provider(
+			origin: OriginFor<T>,
+			#[pallet::compact] stake: BalanceOf<T>,
+			profile: ProviderProfile<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register_provider(who, stake, profile)
+		}
+
+		/// Replace the provider's profile. Bids already placed keep the hardware they were
+		/// placed with.
+		///
+		/// - Origin: signed, a registered provider.
+		///
+		/// Emits `ProfileUpdated`. Errors: `NotProvider`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_profile())]
+		pub fn update_profile(origin: OriginFor<T>, profile: ProviderProfile<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_update_profile(who, profile)
+		}
+
+		/// Add to the provider's stake.
+		///
+		/// - Origin: signed, an active provider.
+		/// - `amount`: held in addition under `ProviderStake`.
+		///
+		/// Emits `StakeAdded`. Errors: `NotProvider`, `ProviderNotActive`, `ZeroPrice` (zero
+		/// amount), `InsufficientBalance`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::add_stake())]
+		pub fn add_stake(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_add_stake(who, amount)
+		}
+
+		/// Stop providing. Only with no open bid, assignment or offer. The stake stays held
+		/// for `UnbondingPeriod` blocks, then `withdraw_stake` releases it.
+		///
+		/// - Origin: signed, an active provider.
+		///
+		/// Emits `ProviderUnregistered`. Errors: `NotProvider`, `ProviderNotActive`,
+		/// `ProviderBusy`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::unregister())]
+		pub fn unregister(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unregister(who)
+		}
+
+		/// Release the stake of an unregistered provider whose unbonding period has ended,
+		/// and remove the provider record.
+		///
+		/// - Origin: signed, the unbonding provider.
+		///
+		/// Emits `StakeWithdrawn`. Errors: `NotProvider`, `StillBonded`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_stake())]
+		pub fn withdraw_stake(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_stake(who)
+		}
+
+		/// Post a standing offer: `capacity` jobs at `price` each on `hardware`, acceptable
+		/// until block `expires_at`.
+		///
+		/// - Origin: signed, an active provider.
+		///
+		/// Emits `OfferPosted`. Errors: `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
+		/// `InvalidOffer`, `TooManyOffers`, `RequirementsNotMet` (hardware beyond the profile).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::post_offer())]
+		pub fn post_offer(
+			origin: OriginFor<T>,
+			#[pallet::compact] price: BalanceOf<T>,
+			hardware: Hardware,
+			capacity: u32,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_post_offer(who, price, hardware, capacity, expires_at)
+		}
+
+		/// Withdraw a standing offer.
+		///
+		/// - Origin: signed, the offer's provider.
+		///
+		/// Emits `OfferWithdrawn`. Errors: `UnknownOffer`, `NotOfferOwner`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::withdraw_offer())]
+		pub fn withdraw_offer(origin: OriginFor<T>, offer_id: OfferId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_offer(who, offer_id)
+		}
+
+		/// Take a standing offer: a k = 1 job assigned at once to the offer's provider at the
+		/// offer's price. The price is held from the requester as escrow and the provider's
+		/// bond is held from the provider.
+		///
+		/// - Origin: signed, the requester.
+		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price;
+		///   the bidding period is not used.
+		///
+		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: `UnknownOffer`,
+		/// `OfferExpired`, `OfferExhausted`, `OfferTooExpensive`, `InvalidReplicas`,
+		/// `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `RequirementsNotMet`,
+		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
+		/// `InsufficientBalance` (requester or provider), `DeadlineQueueFull`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::accept_offer())]
+		pub fn accept_offer(origin: OriginFor<T>, offer_id: OfferId, spec: JobSpec<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_offer(who, offer_id, spec)
+		}
+
+		/// Post a job. Its whole budget, `replicas × max_price`, is held at once.
+		///
+		/// - Origin: signed, the requester.
+		/// - `spec`: workload, input, hardware requirements, replicas, maximum price per
+		///   replica, bidding / execution / reveal periods, optional minimum reputation.
+		///
+		/// Emits `JobPosted`. Errors: `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
+		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
+		/// `InsufficientBalance`, `DeadlineQueueFull`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::post_job())]
+		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_post_job(who, spec).map(|_| ())
+		}
+
+		/// Cancel a job that is still in bidding. Every bid bond and the escrow are released.
+		///
+		/// - Origin: signed, the requester.
+		///
+		/// Emits `BidRemoved` per bid, `JobCancelled`. Errors: `UnknownJob`, `NotRequester`,
+		/// `BiddingClosed`. Complexity: O(`MaxBidsPerJob`).
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::cancel_job(T::MaxBidsPerJob::get()))]
+		pub fn cancel_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_job(who, job_id)
+		}
+
+		/// Bid on a job in bidding (or, after a challenge, offer to arbitrate it). A bond of
+		/// `max(BidBondFraction × price, MinBidBond)` is held. When the job already has
+		/// `MaxBidsPerJob` bids, a cheaper bid displaces the dearest.
+		///
+		/// - Origin: signed, an active provider meeting the job's hardware, region and
+		///   reputation requirements.
+		/// - `price`: at most the job's `max_price`, above zero.
+		///
+		/// Emits `BidPlaced`, and `BidRemoved` for a displaced bid. Errors: `UnknownJob`,
+		/// `WrongPhase`, `DeadlinePassed`, `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
+		/// `PriceAboveMax`, `RequirementsNotMet`, `ReputationTooLow`, `ConflictOfInterest`,
+		/// `AlreadyBid`, `BidNotCompetitive`, `InsufficientBalance`.
+		/// Complexity: O(`MaxBidsPerJob`).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::place_bid(T::MaxBidsPerJob::get()))]
+		pub fn place_bid(origin: OriginFor<T>, job_id: JobId, #[pallet::compact] price: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_place_bid(who, job_id, price)
+		}
+
+		/// Retract a bid before the bidding deadline; its bond is released.
+		///
+		/// - Origin: signed, the bidder.
+		///
+		/// Emits `BidRemoved`. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`, `NoBid`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::retract_bid(T::MaxBidsPerJob::get()))]
+		pub fn retract_bid(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_retract_bid(who, job_id)
+		}
+
+		/// Commit to a result before the execution deadline.
+		///
+		/// - Origin: signed, a provider assigned to the job.
+		/// - `commitment`: `blake2_256(result_hash ‖ salt ‖ provider)` where `provider` is the
+		///   SCALE encoding of the provider's account id.
+		///
+		/// Emits `ResultCommitted`, and `RevealPhaseStarted` once every assigned provider has
+		/// committed. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`, `NotAssigned`,
+		/// `AlreadyCommitted`, `DeadlineQueueFull`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::commit_result())]
+		pub fn commit_result(origin: OriginFor<T>, job_id: JobId, commitment: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_commit(who, job_id, commitment)
+		}
+
+		/// Reveal the committed result before the reveal deadline.
+		///
+		/// - Origin: signed, a provider that committed.
+		/// - `result_hash`, `salt`: must hash with the provider's account to its commitment.
+		/// - `result_uri`: where the result can be fetched.
+		///
+		/// Emits `ResultRevealed`; when every assigned provider has revealed, the job is
+		/// verified at once (`ResultVerified` / `JobFailed` and settlement events) or, for
+		/// k = 1, `ChallengeWindowOpened`. Errors: `UnknownJob`, `WrongPhase`,
+		/// `DeadlinePassed`, `NotAssigned`, `NotCommitted`, `AlreadyRevealed`,
+		/// `RevealMismatch`, `StringTooLong`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::reveal_result(T::MaxReplicas::get()))]
+		pub fn reveal_result(
+			origin: OriginFor<T>,
+			job_id: JobId,
+			result_hash: H256,
+			salt: H256,
+			result_uri: BoundedString<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal(who, job_id, result_hash, salt, result_uri)
+		}
+
+		/// Challenge the revealed result of a k = 1 job during its challenge window.
+		/// `ChallengeBond` is held; `ArbiterReplicas` other providers then bid, commit and
+		/// reveal as for any job, and their strict majority decides:
+		/// - the original result confirmed: the provider is paid its price and the challenge
+		///   bond pays the arbiters their bids, the rest of it goes to the provider;
+		/// - contradicted: the provider's bond is slashed, it pays the arbiters their bids and
+		///   the rest goes to the requester, who also gets the escrow and the challenge bond
+		///   back;
+		/// - no majority (or too few arbiters bid): no one is slashed, all bonds go back; with
+		///   no arbiters the original result stands, otherwise the job fails.
+		///
+		/// - Origin: signed, the job's requester.
+		///
+		/// Emits `ResultChallenged`. Errors: `UnknownJob`, `NotRequester`,
+		/// `NotChallengeable`, `DeadlinePassed`, `InsufficientBalance`, `DeadlineQueueFull`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::challenge_result())]
+		pub fn challenge_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_challenge(who, job_id)
+		}
+
+		/// Push a job whose phase deadline has passed into its next phase (close bidding,
+		/// start the reveal, verify, settle, expire). Anyone may call it; the deadline queue
+		/// does the same on its own, so this is only needed when the queue lags.
+		///
+		/// - Origin: signed, anyone.
+		///
+		/// Emits the events of the phase change. Errors: `UnknownJob`, `WrongPhase` (job
+		/// finished), `DeadlineNotReached`, `DeadlineQueueFull`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::advance_job(T::MaxBidsPerJob::get()))]
+		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_advance_job(job_id)
+		}
+	}
+}

@@ -1,0 +1,113 @@
+//! Standing offers: a provider's ask, taken by a requester as a k = 1 job.
+
+use crate::*;
+use frame_support::{ensure, pallet_prelude::*};
+use sp_runtime::{traits::Zero, Saturating};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_post_offer(
+		who: T::AccountId,
+		price: BalanceOf<T>,
+		hardware: Hardware,
+		capacity: u32,
+		expires_at: BlockNumberOf<T>,
+	) -> DispatchResult {
+		let mut provider = Self::active_provider(&who)?;
+		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(capacity > 0 && expires_at > now, Error::<T>::InvalidOffer);
+		ensure!(provider.profile.hardware.covers(&hardware), Error::<T>::RequirementsNotMet);
+		ensure!(provider.offers < T::MaxOffersPerProvider::get(), Error::<T>::TooManyOffers);
+		let offer_id = NextOfferId::<T>::get();
+		NextOfferId::<T>::put(offer_id.saturating_add(1));
+		provider.offers = provider.offers.saturating_add(1);
+		Providers::<T>::insert(&who, provider);
+		Offers::<T>::insert(offer_id, Offer { provider: who.clone(), price, hardware, capacity, expires_at });
+		Self::deposit_event(Event::OfferPosted { offer_id, provider: who, price, capacity });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_offer(who: T::AccountId, offer_id: OfferId) -> DispatchResult {
+		let offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
+		ensure!(offer.provider == who, Error::<T>::NotOfferOwner);
+		Self::remove_offer(offer_id, &offer);
+		Self::deposit_event(Event::OfferWithdrawn { offer_id });
+		Ok(())
+	}
+
+	fn remove_offer(offer_id: OfferId, offer: &Offer<T>) {
+		Offers::<T>::remove(offer_id);
+		Providers::<T>::mutate(&offer.provider, |p| {
+			if let Some(p) = p {
+				p.offers = p.offers.saturating_sub(1);
+			}
+		});
+	}
+
+	pub(crate) fn do_accept_offer(who: T::AccountId, offer_id: OfferId, spec: JobSpec<T>) -> DispatchResult {
+		let mut offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now <= offer.expires_at, Error::<T>::OfferExpired);
+		ensure!(offer.capacity > 0, Error::<T>::OfferExhausted);
+		ensure!(spec.replicas == 1, Error::<T>::InvalidReplicas);
+		ensure!(offer.price <= spec.max_price, Error::<T>::OfferTooExpensive);
+		ensure!(offer.provider != who, Error::<T>::ConflictOfInterest);
+		Self::check_periods(&spec, false)?;
+		let provider = Self::active_provider(&offer.provider)?;
+		Self::check_requirements(&provider, &spec)?;
+		ensure!(offer.hardware.covers(&spec.requirements), Error::<T>::RequirementsNotMet);
+
+		// The requester escrows the offer's price; the provider bonds it.
+		let price = offer.price;
+		let bond = Self::bid_bond(price);
+		Self::hold(HoldReason::JobEscrow, &who, price)?;
+		Self::hold(HoldReason::BidBond, &offer.provider, bond)?;
+
+		let job_id = NextJobId::<T>::get();
+		NextJobId::<T>::put(job_id.saturating_add(1));
+		let commit_by = Self::schedule(job_id, now.saturating_add(spec.execution_period))?;
+		let job = Job {
+			requester: who.clone(),
+			spec,
+			status: JobStatus::Committing,
+			deadline: commit_by,
+			escrow: price,
+			challenge_bond: Zero::zero(),
+			posted_at: now,
+		};
+		Jobs::<T>::insert(job_id, job);
+		JobsOfRequester::<T>::insert(&who, job_id, ());
+		JobsOfProvider::<T>::insert(&offer.provider, job_id, ());
+		Providers::<T>::mutate(&offer.provider, |p| {
+			if let Some(p) = p {
+				p.assignments = p.assignments.saturating_add(1);
+			}
+		});
+		let assignment =
+			Assignment { provider: offer.provider.clone(), price, bond, commitment: None, reveal: None };
+		Assignments::<T>::insert(job_id, BoundedVec::truncate_from(alloc::vec![assignment]));
+
+		offer.capacity = offer.capacity.saturating_sub(1);
+		if offer.capacity == 0 {
+			// An offer whose capacity is used up is removed.
+			Self::remove_offer(offer_id, &offer);
+		} else {
+			Offers::<T>::insert(offer_id, &offer);
+		}
+
+		Self::deposit_event(Event::JobPosted {
+			job_id,
+			requester: who.clone(),
+			replicas: 1,
+			escrow: price,
+			bidding_ends: now,
+		});
+		Self::deposit_event(Event::OfferAccepted { offer_id, job_id, requester: who });
+		Self::deposit_event(Event::JobAssigned {
+			job_id,
+			providers: BoundedVec::truncate_from(alloc::vec![offer.provider]),
+			commit_by,
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,133 @@
+//! Providers: registration, profile, stake, unbonding.
+
+use crate::*;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::Precision,
+	},
+};
+use sp_runtime::{traits::Zero, Saturating};
+
+impl<T: Config> Pallet<T> {
+	/// Holds `amount` of `who` under `reason`, or fails with `InsufficientBalance`.
+	pub(crate) fn hold(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::hold(&reason.into(), who, amount).map_err(|_| Error::<T>::InsufficientBalance.into())
+	}
+
+	/// Releases `amount` held from `who` under `reason`. The records say it is held, so a
+	/// shortfall is a bug.
+	pub(crate) fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		let released = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
+		if released != Ok(amount) {
+			frame_support::defensive!("market released less than its records hold");
+		}
+	}
+
+	/// Whether `who` holds at least `amount` under `reason` (used by `try_state` and tests).
+	pub fn held(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
+		T::Currency::balance_on_hold(&reason.into(), who)
+	}
+
+	pub(crate) fn active_provider(who: &T::AccountId) -> Result<Provider<T>, DispatchError> {
+		let provider = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;
+		ensure!(provider.status == ProviderStatus::Active, Error::<T>::ProviderNotActive);
+		Ok(provider)
+	}
+
+	pub(crate) fn do_register_provider(
+		who: T::AccountId,
+		stake: BalanceOf<T>,
+		profile: ProviderProfile<T>,
+	) -> DispatchResult {
+		ensure!(!Providers::<T>::contains_key(&who), Error::<T>::AlreadyProvider);
+		ensure!(stake >= T::MinProviderStake::get(), Error::<T>::StakeTooLow);
+		Self::hold(HoldReason::ProviderStake, &who, stake)?;
+		Providers::<T>::insert(
+			&who,
+			Provider {
+				stake,
+				profile,
+				status: ProviderStatus::Active,
+				open_bids: 0,
+				assignments: 0,
+				offers: 0,
+				reputation: Reputation::default(),
+			},
+		);
+		Self::deposit_event(Event::ProviderRegistered { provider: who, stake });
+		Ok(())
+	}
+
+	pub(crate) fn do_update_profile(who: T::AccountId, profile: ProviderProfile<T>) -> DispatchResult {
+		Providers::<T>::try_mutate(&who, |p| {
+			let p = p.as_mut().ok_or(Error::<T>::NotProvider)?;
+			p.profile = profile;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::ProfileUpdated { provider: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_add_stake(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroPrice);
+		let mut provider = Self::active_provider(&who)?;
+		Self::hold(HoldReason::ProviderStake, &who, amount)?;
+		provider.stake = provider.stake.saturating_add(amount);
+		let stake = provider.stake;
+		Providers::<T>::insert(&who, provider);
+		Self::deposit_event(Event::StakeAdded { provider: who, amount, stake });
+		Ok(())
+	}
+
+	pub(crate) fn do_unregister(who: T::AccountId) -> DispatchResult {
+		let mut provider = Self::active_provider(&who)?;
+		ensure!(
+			provider.open_bids == 0 && provider.assignments == 0 && provider.offers == 0,
+			Error::<T>::ProviderBusy
+		);
+		let unlocks_at = frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+		provider.status = ProviderStatus::Unbonding { unlocks_at };
+		Providers::<T>::insert(&who, provider);
+		Self::deposit_event(Event::ProviderUnregistered { provider: who, unlocks_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_stake(who: T::AccountId) -> DispatchResult {
+		let provider = Providers::<T>::get(&who).ok_or(Error::<T>::NotProvider)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		match provider.status {
+			ProviderStatus::Unbonding { unlocks_at } if now >= unlocks_at => {},
+			_ => return Err(Error::<T>::StillBonded.into()),
+		}
+		Self::release(HoldReason::ProviderStake, &who, provider.stake);
+		Providers::<T>::remove(&who);
+		Self::deposit_event(Event::StakeWithdrawn { provider: who, amount: provider.stake });
+		Ok(())
+	}
+
+	/// Whether `provider` meets the hardware, region and reputation a job asks for.
+	pub(crate) fn check_requirements(provider: &Provider<T>, spec: &JobSpec<T>) -> DispatchResult {
+		ensure!(provider.profile.hardware.covers(&spec.requirements), Error::<T>::RequirementsNotMet);
+		if let Some(region) = spec.region {
+			ensure!(provider.profile.region == region, Error::<T>::RequirementsNotMet);
+		}
+		if let Some(min) = spec.min_reputation {
+			ensure!(provider.reputation.score() >= min, Error::<T>::ReputationTooLow);
+		}
+		Ok(())
+	}
+
+	/// The bond a bid at `price` needs: `max(BidBondFraction × price, MinBidBond)`.
+	pub fn bid_bond(price: BalanceOf<T>) -> BalanceOf<T> {
+		T::BidBondFraction::get().mul_ceil(price).max(T::MinBidBond::get())
+	}
+}

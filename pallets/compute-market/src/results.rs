@@ -1,0 +1,95 @@
+//! Commit-reveal: assigned providers commit to a result, then reveal it.
+
+use crate::*;
+use codec::Encode;
+use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// The commitment a provider makes: `blake2_256(result_hash ‖ salt ‖ provider)`.
+	pub fn commitment_of(result_hash: &H256, salt: &H256, provider: &T::AccountId) -> H256 {
+		let mut data = alloc::vec::Vec::with_capacity(64 + 32);
+		data.extend_from_slice(result_hash.as_bytes());
+		data.extend_from_slice(salt.as_bytes());
+		provider.encode_to(&mut data);
+		H256(sp_io::hashing::blake2_256(&data))
+	}
+
+	pub(crate) fn do_commit(who: T::AccountId, job_id: JobId, commitment: H256) -> DispatchResult {
+		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(
+			matches!(job.status, JobStatus::Committing | JobStatus::ArbiterCommitting),
+			Error::<T>::WrongPhase
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
+		let mut assignments = Assignments::<T>::get(job_id);
+		let a = assignments.iter_mut().find(|a| a.provider == who).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(a.commitment.is_none(), Error::<T>::AlreadyCommitted);
+		a.commitment = Some(commitment);
+		let all_in = assignments.iter().all(|a| a.commitment.is_some());
+		Assignments::<T>::insert(job_id, assignments);
+		Self::deposit_event(Event::ResultCommitted { job_id, provider: who });
+		if all_in {
+			// Everyone committed: no need to wait for the execution deadline.
+			Self::unschedule(job_id, job.deadline);
+			let status = Self::reveal_status(&job);
+			let wanted = now.saturating_add(job.spec.reveal_period);
+			job.deadline = Self::schedule(job_id, wanted)?;
+			job.status = status;
+			let reveal_by = job.deadline;
+			Jobs::<T>::insert(job_id, job);
+			Self::deposit_event(Event::RevealPhaseStarted { job_id, reveal_by });
+		}
+		Ok(())
+	}
+
+	fn reveal_status(job: &Job<T>) -> JobStatus {
+		if job.status.is_arbitration() {
+			JobStatus::ArbiterRevealing
+		} else {
+			JobStatus::Revealing
+		}
+	}
+
+	/// At the execution deadline: whoever committed may now reveal.
+	pub(crate) fn start_reveal(job_id: JobId, mut job: Job<T>) {
+		let status = Self::reveal_status(&job);
+		let period = job.spec.reveal_period;
+		Self::next_phase(job_id, &mut job, status, period);
+		let reveal_by = job.deadline;
+		Jobs::<T>::insert(job_id, job);
+		Self::deposit_event(Event::RevealPhaseStarted { job_id, reveal_by });
+	}
+
+	pub(crate) fn do_reveal(
+		who: T::AccountId,
+		job_id: JobId,
+		result_hash: H256,
+		salt: H256,
+		result_uri: BoundedString<T>,
+	) -> DispatchResult {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(
+			matches!(job.status, JobStatus::Revealing | JobStatus::ArbiterRevealing),
+			Error::<T>::WrongPhase
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
+		let mut assignments = Assignments::<T>::get(job_id);
+		let a = assignments.iter_mut().find(|a| a.provider == who).ok_or(Error::<T>::NotAssigned)?;
+		let commitment = a.commitment.ok_or(Error::<T>::NotCommitted)?;
+		ensure!(a.reveal.is_none(), Error::<T>::AlreadyRevealed);
+		ensure!(Self::commitment_of(&result_hash, &salt, &who) == commitment, Error::<T>::RevealMismatch);
+		a.reveal = Some(Reveal { result_hash, result_uri });
+		// Everyone who committed has revealed: nothing more can come, verify now.
+		let done = assignments.iter().all(|a| a.commitment.is_none() || a.reveal.is_some());
+		Assignments::<T>::insert(job_id, assignments);
+		Self::deposit_event(Event::ResultRevealed { job_id, provider: who, result_hash });
+		if done {
+			Self::unschedule(job_id, job.deadline);
+			Self::verify(job_id, job);
+		}
+		Ok(())
+	}
+}

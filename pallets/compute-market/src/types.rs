@@ -1,0 +1,330 @@
+//! The market's records: providers, offers, jobs, bids, assignments and reputation.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::Permill;
+
+use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config};
+
+/// Identifies a job. Assigned in order, starting at 0.
+pub type JobId = u64;
+/// Identifies a standing offer. Assigned in order, starting at 0.
+pub type OfferId = u64;
+/// A region code chosen by the provider (for example an ISO 3166 numeric country code).
+pub type RegionCode = u16;
+
+/// A bounded byte string: a URI, a GPU model name or an endpoint.
+pub type BoundedString<T> = BoundedVec<u8, <T as Config>::MaxStringLen>;
+
+/// What kind of workload a job runs.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub enum WorkloadKind {
+	/// A WebAssembly module.
+	Wasm,
+	/// An ONNX model.
+	Onnx,
+	/// A container image.
+	Container,
+}
+
+/// Where a workload or an input is found and what its content must hash to.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct ContentRef<T: Config> {
+	/// `blake2_256` (or the workload's own) hash of the content.
+	pub hash: H256,
+	/// Where to fetch it.
+	pub uri: BoundedString<T>,
+}
+
+/// The workload of a job: its kind and where to find it.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Workload<T: Config> {
+	/// WASM module, ONNX model or container image.
+	pub kind: WorkloadKind,
+	/// Hash and URI of the workload.
+	pub content: ContentRef<T>,
+}
+
+/// The hardware a provider has, or a job needs at least.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
+pub struct Hardware {
+	/// Number of GPUs.
+	pub gpu_count: u32,
+	/// GPU memory per GPU, in GiB.
+	pub vram_gib: u32,
+	/// CPU cores.
+	pub cpu_cores: u32,
+	/// Main memory, in GiB.
+	pub ram_gib: u32,
+}
+
+impl Hardware {
+	/// Whether this hardware has at least what `need` asks for.
+	pub fn covers(&self, need: &Hardware) -> bool {
+		self.gpu_count >= need.gpu_count &&
+			self.vram_gib >= need.vram_gib &&
+			self.cpu_cores >= need.cpu_cores &&
+			self.ram_gib >= need.ram_gib
+	}
+}
+
+/// What a provider advertises: its hardware, where it is and how to reach it.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct ProviderProfile<T: Config> {
+	/// GPU model, e.g. `A100-80GB`.
+	pub gpu_model: BoundedString<T>,
+	/// GPUs, VRAM, CPU cores and RAM.
+	pub hardware: Hardware,
+	/// Region code of the machine.
+	pub region: RegionCode,
+	/// Where requesters can reach the provider (e.g. an HTTPS URL).
+	pub endpoint: BoundedString<T>,
+}
+
+/// Whether a provider takes work or is leaving.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub enum ProviderStatus<BlockNumber> {
+	/// Registered and taking work.
+	Active,
+	/// Unregistered; the stake may be withdrawn from this block on.
+	Unbonding { unlocks_at: BlockNumber },
+}
+
+/// A provider's track record. The score is the mean of a Beta(1 + completed, 1 + failed)
+/// distribution, in parts per million: a new provider starts at 50 %.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
+pub struct Reputation {
+	/// Jobs in which the provider's result was verified and paid.
+	pub completed: u32,
+	/// Jobs in which the provider revealed a result that lost verification.
+	pub slashed: u32,
+	/// Jobs in which the provider was assigned but did not commit or reveal in time.
+	pub no_shows: u32,
+}
+
+impl Reputation {
+	/// `(completed + 1) / (completed + slashed + no_shows + 2)`.
+	pub fn score(&self) -> Permill {
+		let good = u64::from(self.completed).saturating_add(1);
+		let all = good
+			.saturating_add(u64::from(self.slashed))
+			.saturating_add(u64::from(self.no_shows))
+			.saturating_add(1);
+		Permill::from_rational(good, all)
+	}
+}
+
+/// A registered provider.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Provider<T: Config> {
+	/// Stake held under `HoldReason::ProviderStake`.
+	pub stake: BalanceOf<T>,
+	/// Hardware, region and endpoint.
+	pub profile: ProviderProfile<T>,
+	/// Active or unbonding.
+	pub status: ProviderStatus<BlockNumberOf<T>>,
+	/// Bids the provider has on open jobs.
+	pub open_bids: u32,
+	/// Jobs the provider is assigned to and that are not settled yet.
+	pub assignments: u32,
+	/// Standing offers the provider has posted.
+	pub offers: u32,
+	/// Track record.
+	pub reputation: Reputation,
+}
+
+/// A provider's standing offer: a price per job for hardware it runs.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Offer<T: Config> {
+	/// Who offers.
+	pub provider: AccountIdOf<T>,
+	/// Price per job.
+	pub price: BalanceOf<T>,
+	/// The hardware the offer runs on.
+	pub hardware: Hardware,
+	/// How many more jobs may still take this offer.
+	pub capacity: u32,
+	/// The last block in which the offer may be accepted.
+	pub expires_at: BlockNumberOf<T>,
+}
+
+/// What a requester asks for when posting a job.
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct JobSpec<T: Config> {
+	/// The program or model to run.
+	pub workload: Workload<T>,
+	/// The input to run it on.
+	pub input: ContentRef<T>,
+	/// The least hardware a provider must have.
+	pub requirements: Hardware,
+	/// If set, only providers in this region may bid.
+	pub region: Option<RegionCode>,
+	/// How many providers run the job independently (1 ..= `MaxReplicas`).
+	pub replicas: u32,
+	/// The most the requester pays one provider.
+	pub max_price: BalanceOf<T>,
+	/// Blocks during which providers may bid.
+	pub bidding_period: BlockNumberOf<T>,
+	/// Blocks after assignment during which winners must commit their result.
+	pub execution_period: BlockNumberOf<T>,
+	/// Blocks after the execution deadline during which winners must reveal.
+	pub reveal_period: BlockNumberOf<T>,
+	/// If set, only providers with at least this reputation score may bid.
+	pub min_reputation: Option<Permill>,
+}
+
+/// Where a job is in its life.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub enum JobStatus {
+	/// Open for bids until the deadline.
+	Bidding,
+	/// Assigned: winners run the job and commit their result until the deadline.
+	Committing,
+	/// Winners reveal their committed result until the deadline.
+	Revealing,
+	/// k = 1: the revealed result stands unless the requester challenges it by the deadline.
+	ChallengeWindow,
+	/// k = 1, challenged: arbiters bid until the deadline.
+	ArbiterBidding,
+	/// Arbiters run the job and commit until the deadline.
+	ArbiterCommitting,
+	/// Arbiters reveal until the deadline.
+	ArbiterRevealing,
+	/// Done: a result was verified and everyone paid.
+	Settled,
+	/// Done: no result could be verified; the requester was refunded.
+	Failed,
+	/// Done: fewer bids than replicas by the bidding deadline; everything refunded.
+	Expired,
+	/// Done: cancelled by the requester before any bid won.
+	Cancelled,
+}
+
+impl JobStatus {
+	/// Whether the job is finished and holds nothing any more.
+	pub fn is_terminal(&self) -> bool {
+		matches!(self, Self::Settled | Self::Failed | Self::Expired | Self::Cancelled)
+	}
+
+	/// Whether the job is in its arbitration round.
+	pub fn is_arbitration(&self) -> bool {
+		matches!(self, Self::ArbiterBidding | Self::ArbiterCommitting | Self::ArbiterRevealing)
+	}
+}
+
+/// A posted job.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Job<T: Config> {
+	/// Who posted it and pays for it.
+	pub requester: AccountIdOf<T>,
+	/// What to run, on what, by how many, for how much.
+	pub spec: JobSpec<T>,
+	/// Where the job is.
+	pub status: JobStatus,
+	/// The block at which the current phase ends.
+	pub deadline: BlockNumberOf<T>,
+	/// Budget still held from the requester under `HoldReason::JobEscrow`.
+	pub escrow: BalanceOf<T>,
+	/// Bond held from the requester under `HoldReason::ChallengeBond` while challenged.
+	pub challenge_bond: BalanceOf<T>,
+	/// The block in which it was posted.
+	pub posted_at: BlockNumberOf<T>,
+}
+
+/// A provider's bid on an open job.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Bid<T: Config> {
+	/// Who bids.
+	pub provider: AccountIdOf<T>,
+	/// The price asked.
+	pub price: BalanceOf<T>,
+	/// Bond held under `HoldReason::BidBond`.
+	pub bond: BalanceOf<T>,
+	/// The bidder's reputation score when bidding (for tie-breaks).
+	pub reputation: Permill,
+	/// The block of the bid (earlier wins a tie).
+	pub placed_at: BlockNumberOf<T>,
+}
+
+/// A revealed result.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Reveal<T: Config> {
+	/// Hash of the result.
+	pub result_hash: H256,
+	/// Where the result can be fetched.
+	pub result_uri: BoundedString<T>,
+}
+
+/// A provider assigned to run a job: a winning bid, its commitment and its reveal.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Assignment<T: Config> {
+	/// Who runs the job.
+	pub provider: AccountIdOf<T>,
+	/// The price it is paid if its result is verified.
+	pub price: BalanceOf<T>,
+	/// Bond held under `HoldReason::BidBond`.
+	pub bond: BalanceOf<T>,
+	/// `blake2_256(result_hash ‖ salt ‖ provider)`, once committed.
+	pub commitment: Option<H256>,
+	/// The result, once revealed.
+	pub reveal: Option<Reveal<T>>,
+}
+
+/// The verified result of a job.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct VerifiedResult<T: Config> {
+	/// Hash of the result.
+	pub result_hash: H256,
+	/// Where the result can be fetched.
+	pub result_uri: BoundedString<T>,
+	/// The providers whose reveals agreed on it.
+	pub agreed: BoundedVec<AccountIdOf<T>, T::MaxReplicas>,
+	/// The block in which it was verified.
+	pub verified_at: BlockNumberOf<T>,
+}
+
+/// Why a bid left a job.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub enum BidRemoval {
+	/// The bidder retracted it.
+	Retracted,
+	/// A cheaper bid took its place in a full job.
+	Displaced,
+	/// It did not win at the bidding deadline.
+	Lost,
+	/// The job was cancelled or expired.
+	JobClosed,
+}
+
+/// Why a job failed.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub enum FailureReason {
+	/// No result hash was revealed by a strict majority of the assigned providers.
+	NoMajority,
+	/// The only assigned provider of a k = 1 job did not commit or reveal.
+	NoResult,
+	/// The arbiters of a challenged job had no strict majority.
+	ArbitrationInconclusive,
+}
+
+/// Why a bond was slashed.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub enum SlashReason {
+	/// The provider did not commit or reveal in time.
+	NoShow,
+	/// The provider's revealed result lost verification.
+	WrongResult,
+}
