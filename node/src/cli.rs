@@ -34,6 +34,12 @@ pub enum Subcommand {
 
 	/// Print information about the database: best, finalized and genesis blocks.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Benchmark the runtime's pallets (`benchmark pallet`) or this machine
+	/// (`benchmark machine`). Only in a node built with `--features runtime-benchmarks`.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 /// The Allmende node's command line.

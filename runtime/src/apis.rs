@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 
 use super::opaque::SessionKeys;
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, ComputeMarket, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
@@ -201,6 +201,74 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_compute_market::runtime_api::ComputeMarketApi<
+		Block,
+		AccountId,
+		pallet_compute_market::Provider<Runtime>,
+		pallet_compute_market::runtime_api::JobDetails<Runtime>,
+	> for Runtime {
+		fn provider(who: AccountId) -> Option<pallet_compute_market::Provider<Runtime>> {
+			pallet_compute_market::Providers::<Runtime>::get(who)
+		}
+
+		fn job(job_id: pallet_compute_market::JobId) -> Option<pallet_compute_market::runtime_api::JobDetails<Runtime>> {
+			ComputeMarket::job_details(job_id)
+		}
+
+		fn jobs_of_requester(
+			who: AccountId,
+			start_after: Option<pallet_compute_market::JobId>,
+			limit: u32,
+		) -> Vec<pallet_compute_market::JobId> {
+			ComputeMarket::jobs_of_requester(who, start_after, limit)
+		}
+
+		fn jobs_of_provider(
+			who: AccountId,
+			start_after: Option<pallet_compute_market::JobId>,
+			limit: u32,
+		) -> Vec<pallet_compute_market::JobId> {
+			ComputeMarket::jobs_of_provider(who, start_after, limit)
+		}
+
+		fn open_jobs(
+			hardware: pallet_compute_market::Hardware,
+			region: pallet_compute_market::RegionCode,
+			start_after: Option<pallet_compute_market::JobId>,
+			limit: u32,
+		) -> (Vec<pallet_compute_market::JobId>, Option<pallet_compute_market::JobId>) {
+			ComputeMarket::open_jobs_for(hardware, region, start_after, limit)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	impl frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use frame_benchmarking::{Benchmarking, BenchmarkList};
+			use frame_support::traits::StorageInfoTrait;
+
+			let mut list = Vec::<BenchmarkList>::new();
+			crate::benchmarks::list_benchmarks!(list, extra);
+			(list, crate::AllPalletsWithSystem::storage_info())
+		}
+
+		fn dispatch_benchmark(
+			config: frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use frame_benchmarking::{Benchmarking, BenchmarkBatch};
+			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
+
+			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			crate::benchmarks::add_benchmarks!(params, batches);
+			Ok(batches)
 		}
 	}
 

@@ -185,6 +185,20 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(10)]
+	pub type ComputeMarket = pallet_compute_market;
+}
+
+/// The pallets whose weights the benchmark CLI measures.
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks {
+	frame_benchmarking::define_benchmarks!(
+		[frame_system, frame_system_benchmarking::Pallet::<Runtime>]
+		[pallet_compute_market, ComputeMarket]
+	);
+
+	impl frame_system_benchmarking::Config for super::Runtime {}
 }
 
 #[cfg(test)]

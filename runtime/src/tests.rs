@@ -94,8 +94,16 @@ fn runtime_version_names_allmende() {
 #[test]
 fn metadata_includes_every_pallet() {
 	let names: Vec<_> = Runtime::metadata_ir().pallets.into_iter().map(|p| p.name).collect();
-	for pallet in ["System", "Timestamp", "Aura", "Grandpa", "Balances", "TransactionPayment", "Sudo"]
-	{
+	for pallet in [
+		"System",
+		"Timestamp",
+		"Aura",
+		"Grandpa",
+		"Balances",
+		"TransactionPayment",
+		"Sudo",
+		"ComputeMarket",
+	] {
 		assert!(names.contains(&pallet), "{pallet} is in the metadata: {names:?}");
 	}
 }

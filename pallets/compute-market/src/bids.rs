@@ -115,6 +115,7 @@ impl<T: Config> Pallet<T> {
 	/// and the job expires (or, for arbiters, the original result stands).
 	pub(crate) fn close_bidding(job_id: JobId, mut job: Job<T>) {
 		let wanted = Self::wanted(&job) as usize;
+		OpenJobs::<T>::remove(job_id);
 		let mut bids = Bids::<T>::take(job_id).into_inner();
 		if bids.len() < wanted {
 			for bid in bids {
@@ -179,5 +180,5 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-use frame_support::traits::DefensiveResult;
+use frame_support::traits::Defensive;
 use sp_runtime::traits::Zero;

@@ -8,16 +8,13 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Checks a spec's periods against the config; `bidding` says whether the job has a
-	/// bidding phase (an accepted offer does not).
-	pub(crate) fn check_periods(spec: &JobSpec<T>, bidding: bool) -> DispatchResult {
-		if bidding {
-			ensure!(
-				spec.bidding_period >= T::MinBiddingPeriod::get() &&
-					spec.bidding_period <= T::MaxBiddingPeriod::get(),
-				Error::<T>::InvalidBiddingPeriod
-			);
-		}
+	/// Checks a spec's periods against the config.
+	pub(crate) fn check_periods(spec: &JobSpec<T>) -> DispatchResult {
+		ensure!(
+			spec.bidding_period >= T::MinBiddingPeriod::get() &&
+				spec.bidding_period <= T::MaxBiddingPeriod::get(),
+			Error::<T>::InvalidBiddingPeriod
+		);
 		ensure!(
 			!spec.execution_period.is_zero() && spec.execution_period <= T::MaxExecutionPeriod::get(),
 			Error::<T>::InvalidExecutionPeriod
@@ -33,7 +30,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_post_job(who: T::AccountId, spec: JobSpec<T>) -> Result<JobId, DispatchError> {
 		ensure!(spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(), Error::<T>::InvalidReplicas);
 		ensure!(!spec.max_price.is_zero(), Error::<T>::ZeroPrice);
-		Self::check_periods(&spec, true)?;
+		Self::check_periods(&spec)?;
 		let budget = spec
 			.max_price
 			.checked_mul(&BalanceOf::<T>::from(spec.replicas))
@@ -58,6 +55,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		JobsOfRequester::<T>::insert(&who, job_id, ());
+		OpenJobs::<T>::insert(job_id, ());
 		Self::deposit_event(Event::JobPosted { job_id, requester: who, replicas, escrow: budget, bidding_ends });
 		Ok(job_id)
 	}
@@ -66,7 +64,10 @@ impl<T: Config> Pallet<T> {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.requester == who, Error::<T>::NotRequester);
 		ensure!(job.status == JobStatus::Bidding, Error::<T>::BiddingClosed);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < job.deadline, Error::<T>::BiddingClosed);
 		Self::unschedule(job_id, job.deadline);
+		OpenJobs::<T>::remove(job_id);
 		Self::release_all_bids(job_id, BidRemoval::JobClosed);
 		Self::refund_escrow(job_id, &mut job);
 		job.status = JobStatus::Cancelled;

@@ -45,12 +45,15 @@ extern crate alloc;
 
 pub use pallet::*;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod bids;
 mod deadlines;
 mod jobs;
 mod offers;
 mod providers;
 mod results;
+pub mod runtime_api;
 mod settlement;
 pub mod types;
 mod verification;
@@ -60,6 +63,8 @@ pub mod weights;
 mod invariants;
 #[cfg(test)]
 mod mock;
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;
 
@@ -84,7 +89,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::{Perbill, Permill};
+	use sp_runtime::Perbill;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -235,6 +240,10 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Index: jobs open for bids (from providers or, after a challenge, from arbiters).
+	#[pallet::storage]
+	pub type OpenJobs<T: Config> = StorageMap<_, Twox64Concat, JobId, (), OptionQuery>;
+
 	/// Index: the jobs of each requester.
 	#[pallet::storage]
 	pub type JobsOfRequester<T: Config> =
@@ -318,8 +327,6 @@ pub mod pallet {
 		StillBonded,
 		/// The account cannot hold this much: too little free balance.
 		InsufficientBalance,
-		/// A string (URI, GPU model, endpoint) is longer than `MaxStringLen`.
-		StringTooLong,
 		/// The provider already has `MaxOffersPerProvider` offers.
 		TooManyOffers,
 		/// No offer with this id.
@@ -537,11 +544,11 @@ pub mod pallet {
 		///
 		/// - Origin: signed, the requester.
 		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price;
-		///   the bidding period is not used.
+		///   the bidding period is only used by arbiters if the result is challenged.
 		///
 		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: `UnknownOffer`,
 		/// `OfferExpired`, `OfferExhausted`, `OfferTooExpensive`, `InvalidReplicas`,
-		/// `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `RequirementsNotMet`,
+		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `InsufficientBalance` (requester or provider), `DeadlineQueueFull`.
 		#[pallet::call_index(7)]
@@ -567,7 +574,8 @@ pub mod pallet {
 			Self::do_post_job(who, spec).map(|_| ())
 		}
 
-		/// Cancel a job that is still in bidding. Every bid bond and the escrow are released.
+		/// Cancel a job whose bidding deadline has not come. Every bid bond and the escrow are
+		/// released.
 		///
 		/// - Origin: signed, the requester.
 		///
@@ -638,7 +646,7 @@ pub mod pallet {
 		/// verified at once (`ResultVerified` / `JobFailed` and settlement events) or, for
 		/// k = 1, `ChallengeWindowOpened`. Errors: `UnknownJob`, `WrongPhase`,
 		/// `DeadlinePassed`, `NotAssigned`, `NotCommitted`, `AlreadyRevealed`,
-		/// `RevealMismatch`, `StringTooLong`.
+		/// `RevealMismatch`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::reveal_result(T::MaxReplicas::get()))]
 		pub fn reveal_result(
@@ -657,9 +665,9 @@ pub mod pallet {
 		/// reveal as for any job, and their strict majority decides:
 		/// - the original result confirmed: the provider is paid its price and the challenge
 		///   bond pays the arbiters their bids, the rest of it goes to the provider;
-		/// - contradicted: the provider's bond is slashed, it pays the arbiters their bids and
-		///   the rest goes to the requester, who also gets the escrow and the challenge bond
-		///   back;
+		/// - contradicted: the provider's bond is slashed; it pays the arbiters their bids as
+		///   far as it reaches, the rest goes to the requester, who also gets the escrow and the
+		///   challenge bond back;
 		/// - no majority (or too few arbiters bid): no one is slashed, all bonds go back; with
 		///   no arbiters the original result stands, otherwise the job fails.
 		///

@@ -52,7 +52,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(spec.replicas == 1, Error::<T>::InvalidReplicas);
 		ensure!(offer.price <= spec.max_price, Error::<T>::OfferTooExpensive);
 		ensure!(offer.provider != who, Error::<T>::ConflictOfInterest);
-		Self::check_periods(&spec, false)?;
+		// The bidding period is the arbiters' after a challenge, so it is checked too.
+		Self::check_periods(&spec)?;
 		let provider = Self::active_provider(&offer.provider)?;
 		Self::check_requirements(&provider, &spec)?;
 		ensure!(offer.hardware.covers(&spec.requirements), Error::<T>::RequirementsNotMet);

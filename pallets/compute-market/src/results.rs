@@ -4,6 +4,7 @@ use crate::*;
 use codec::Encode;
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
+use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// The commitment a provider makes: `blake2_256(result_hash ‖ salt ‖ provider)`.

@@ -3,6 +3,7 @@
 use crate::*;
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
+use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// The result hash revealed by more than half of `of` assignments, if any.
@@ -75,13 +76,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let bond = T::ChallengeBond::get();
 		Self::hold(HoldReason::ChallengeBond, &who, bond)?;
-		let bidding_ends = Self::schedule(job_id, now.saturating_add(job.spec.bidding_period))?;
+		// Unqueue first: the new deadline may fall on the same block as the old one.
 		Self::unschedule(job_id, job.deadline);
+		let bidding_ends = Self::schedule(job_id, now.saturating_add(job.spec.bidding_period))?;
 		let mut assignments = Assignments::<T>::take(job_id);
 		if let Some(original) = assignments.pop() {
 			Challenged::<T>::insert(job_id, original);
 		}
 		job.challenge_bond = bond;
+		OpenJobs::<T>::insert(job_id, ());
 		job.status = JobStatus::ArbiterBidding;
 		job.deadline = bidding_ends;
 		Jobs::<T>::insert(job_id, job);
@@ -93,6 +96,11 @@ impl<T: Config> Pallet<T> {
 	fn conclude_arbitration(job_id: JobId, mut job: Job<T>, arbiters: BoundedVec<Assignment<T>, T::MaxReplicas>) {
 		let Some(original) = Challenged::<T>::take(job_id) else {
 			frame_support::defensive!("an arbitrated job has its original assignment");
+			for a in arbiters {
+				Self::dismiss(job_id, a);
+			}
+			Self::release(HoldReason::ChallengeBond, &job.requester, job.challenge_bond);
+			job.challenge_bond = Zero::zero();
 			return Self::fail(job_id, job, FailureReason::ArbitrationInconclusive);
 		};
 		let original_hash = original.reveal.as_ref().map(|r| r.result_hash);

@@ -1,0 +1,298 @@
+//! Benchmarks of every call and of `on_initialize`, each in its worst case.
+
+use super::*;
+use crate::Pallet as Market;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get, Hooks},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::{traits::Bounded, Saturating};
+
+/// The longest string the config allows.
+fn long_string<T: Config>() -> BoundedString<T> {
+	BoundedVec::truncate_from(vec![b'x'; T::MaxStringLen::get() as usize])
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let amount = BalanceOf::<T>::max_value() / 1_000_000u32.into();
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn profile<T: Config>() -> ProviderProfile<T> {
+	ProviderProfile {
+		gpu_model: long_string::<T>(),
+		hardware: Hardware { gpu_count: 8, vram_gib: 80, cpu_cores: 128, ram_gib: 1024 },
+		region: 276,
+		endpoint: long_string::<T>(),
+	}
+}
+
+fn provider<T: Config>(index: u32) -> T::AccountId {
+	let who = funded::<T>("provider", index);
+	Market::<T>::do_register_provider(who.clone(), T::MinProviderStake::get(), profile::<T>())
+		.expect("a funded account registers");
+	who
+}
+
+fn price<T: Config>() -> BalanceOf<T> {
+	T::MinBidBond::get().saturating_mul(100u32.into())
+}
+
+fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
+	JobSpec {
+		workload: Workload {
+			kind: WorkloadKind::Container,
+			content: ContentRef { hash: H256::repeat_byte(1), uri: long_string::<T>() },
+		},
+		input: ContentRef { hash: H256::repeat_byte(2), uri: long_string::<T>() },
+		requirements: Hardware { gpu_count: 1, vram_gib: 16, cpu_cores: 4, ram_gib: 16 },
+		region: Some(276),
+		replicas,
+		max_price: price::<T>(),
+		bidding_period: T::MinBiddingPeriod::get(),
+		execution_period: T::MaxExecutionPeriod::get(),
+		reveal_period: T::MaxRevealPeriod::get(),
+		min_reputation: Some(sp_runtime::Permill::from_percent(10)),
+	}
+}
+
+fn requester<T: Config>() -> T::AccountId {
+	funded::<T>("requester", 0)
+}
+
+/// A job with `replicas` and `bids` bids, still in bidding.
+fn job_with_bids<T: Config>(replicas: u32, bids: u32) -> JobId {
+	let job_id = Market::<T>::do_post_job(requester::<T>(), spec::<T>(replicas)).expect("job posts");
+	for i in 0..bids {
+		let p = provider::<T>(i);
+		Market::<T>::do_place_bid(p, job_id, price::<T>()).expect("bid places");
+	}
+	job_id
+}
+
+/// Moves to the job's deadline and advances it.
+fn advance_to_deadline<T: Config>(job_id: JobId) {
+	let job = Jobs::<T>::get(job_id).expect("job exists");
+	frame_system::Pallet::<T>::set_block_number(job.deadline);
+	Market::<T>::do_advance_job(job_id).expect("deadline reached");
+}
+
+fn salt_of(i: u32) -> H256 {
+	H256::from_low_u64_be(i as u64 + 1)
+}
+
+/// A job with `replicas` assigned providers (provider i is `provider(i)`).
+fn assigned_job<T: Config>(replicas: u32) -> JobId {
+	let job_id = job_with_bids::<T>(replicas, replicas);
+	advance_to_deadline::<T>(job_id);
+	job_id
+}
+
+fn commit_all<T: Config>(job_id: JobId, count: u32, result: H256) {
+	for i in 0..count {
+		let who: T::AccountId = account("provider", i, 0);
+		let c = Market::<T>::commitment_of(&result, &salt_of(i), &who);
+		Market::<T>::do_commit(who, job_id, c).expect("assigned provider commits");
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_provider() {
+		let who = funded::<T>("provider", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), T::MinProviderStake::get(), profile::<T>());
+		assert!(Providers::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn update_profile() {
+		let who = provider::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), profile::<T>());
+	}
+
+	#[benchmark]
+	fn add_stake() {
+		let who = provider::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), T::MinProviderStake::get());
+		assert_eq!(Providers::<T>::get(&who).unwrap().stake, T::MinProviderStake::get().saturating_mul(2u32.into()));
+	}
+
+	#[benchmark]
+	fn unregister() {
+		let who = provider::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+	}
+
+	#[benchmark]
+	fn withdraw_stake() {
+		let who = provider::<T>(0);
+		Market::<T>::do_unregister(who.clone()).unwrap();
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get()),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!Providers::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn post_offer() {
+		let who = provider::<T>(0);
+		let hw = profile::<T>().hardware;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), price::<T>(), hw, 10, 1_000u32.into());
+		assert!(Offers::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn withdraw_offer() {
+		let who = provider::<T>(0);
+		Market::<T>::do_post_offer(who.clone(), price::<T>(), profile::<T>().hardware, 10, 1_000u32.into()).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), 0);
+		assert!(!Offers::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn accept_offer() {
+		let who = provider::<T>(0);
+		// Capacity 1: the offer is removed as well.
+		Market::<T>::do_post_offer(who, price::<T>(), profile::<T>().hardware, 1, 1_000u32.into()).unwrap();
+		let requester = requester::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), 0, spec::<T>(1));
+		assert_eq!(Jobs::<T>::get(0).unwrap().status, JobStatus::Committing);
+	}
+
+	#[benchmark]
+	fn post_job() {
+		let requester = requester::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), spec::<T>(T::MaxReplicas::get()));
+		assert!(Jobs::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn cancel_job(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
+		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		let requester = requester::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), job_id);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Cancelled);
+	}
+
+	#[benchmark]
+	fn place_bid(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
+		// With `MaxBidsPerJob` bids the new, cheaper bid displaces the dearest.
+		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		let who = provider::<T>(b);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), job_id, price::<T>().saturating_sub(1u32.into()));
+	}
+
+	#[benchmark]
+	fn retract_bid(b: Linear<1, { T::MaxBidsPerJob::get() }>) {
+		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		let last: T::AccountId = account("provider", b - 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), job_id);
+		assert_eq!(Bids::<T>::get(job_id).len() as u32, b - 1);
+	}
+
+	#[benchmark]
+	fn commit_result() {
+		// The last commitment also starts the reveal phase.
+		let k = T::MaxReplicas::get();
+		let job_id = assigned_job::<T>(k);
+		commit_all::<T>(job_id, k - 1, H256::repeat_byte(7));
+		let last: T::AccountId = account("provider", k - 1, 0);
+		let c = Market::<T>::commitment_of(&H256::repeat_byte(7), &salt_of(k - 1), &last);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), job_id, c);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Revealing);
+	}
+
+	#[benchmark]
+	fn reveal_result(r: Linear<2, { T::MaxReplicas::get() }>) {
+		// The last reveal also verifies the job and pays all `r` providers.
+		let job_id = assigned_job::<T>(r);
+		let result = H256::repeat_byte(7);
+		commit_all::<T>(job_id, r, result);
+		for i in 0..r - 1 {
+			let who: T::AccountId = account("provider", i, 0);
+			Market::<T>::do_reveal(who, job_id, result, salt_of(i), long_string::<T>()).unwrap();
+		}
+		let last: T::AccountId = account("provider", r - 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), job_id, result, salt_of(r - 1), long_string::<T>());
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Settled);
+	}
+
+	#[benchmark]
+	fn challenge_result() {
+		let job_id = assigned_job::<T>(1);
+		let result = H256::repeat_byte(7);
+		commit_all::<T>(job_id, 1, result);
+		let who: T::AccountId = account("provider", 0, 0);
+		Market::<T>::do_reveal(who, job_id, result, salt_of(0), long_string::<T>()).unwrap();
+		let requester = requester::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), job_id);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ArbiterBidding);
+	}
+
+	#[benchmark]
+	fn advance_job(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
+		// Closing bidding: `b` bids sorted, the winners assigned, the rest released.
+		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		let deadline = Jobs::<T>::get(job_id).unwrap().deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline);
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), job_id);
+		assert!(Jobs::<T>::get(job_id).unwrap().status != JobStatus::Bidding);
+	}
+
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		// `n` jobs due in one block, each closing bidding with a full set of bids.
+		let bids = T::MaxBidsPerJob::get();
+		let requester = requester::<T>();
+		for i in 0..bids {
+			provider::<T>(i);
+		}
+		let mut due = 0u32.into();
+		for _ in 0..n {
+			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(T::MaxReplicas::get())).unwrap();
+			for i in 0..bids {
+				let who: T::AccountId = account("provider", i, 0);
+				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
+			}
+			due = Jobs::<T>::get(job_id).unwrap().deadline;
+		}
+		if n == 0 {
+			due = frame_system::Pallet::<T>::block_number();
+		}
+		frame_system::Pallet::<T>::set_block_number(due);
+		#[block]
+		{
+			Market::<T>::on_initialize(due);
+		}
+		assert!(Deadlines::<T>::get(due).is_empty());
+	}
+
+	impl_benchmark_test_suite!(Market, crate::mock::new_test_ext(), crate::mock::Test);
+}

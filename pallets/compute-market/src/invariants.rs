@@ -1,0 +1,100 @@
+//! The invariants `try_state` checks: the funds held under each reason equal what the
+//! market's records say, provider counters match, and every unfinished job has its deadline
+//! queued.
+
+use crate::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::Get};
+use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
+
+#[derive(Default)]
+struct Expected<Balance> {
+	stake: Balance,
+	escrow: Balance,
+	bonds: Balance,
+	challenge: Balance,
+}
+
+#[derive(Default, PartialEq, Eq, Debug)]
+struct Counters {
+	open_bids: u32,
+	assignments: u32,
+	offers: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the market; used by `try_state` and after every test.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut expected: BTreeMap<T::AccountId, Expected<BalanceOf<T>>> = BTreeMap::new();
+		let mut counters: BTreeMap<T::AccountId, Counters> = BTreeMap::new();
+
+		for (who, p) in Providers::<T>::iter() {
+			let e = expected.entry(who.clone()).or_default();
+			e.stake = e.stake.saturating_add(p.stake);
+			counters.entry(who).or_default();
+		}
+		for (_, offer) in Offers::<T>::iter() {
+			counters.entry(offer.provider).or_default().offers.saturating_inc();
+		}
+		for (job_id, job) in Jobs::<T>::iter() {
+			let e = expected.entry(job.requester.clone()).or_default();
+			e.escrow = e.escrow.saturating_add(job.escrow);
+			e.challenge = e.challenge.saturating_add(job.challenge_bond);
+			let open = matches!(job.status, JobStatus::Bidding | JobStatus::ArbiterBidding);
+			ensure!(OpenJobs::<T>::contains_key(job_id) == open, "the open-jobs index is out of step");
+			if job.status.is_terminal() {
+				ensure!(job.escrow.is_zero() && job.challenge_bond.is_zero(), "a finished job holds funds");
+				ensure!(
+					Bids::<T>::get(job_id).is_empty() &&
+						Assignments::<T>::get(job_id).is_empty() &&
+						!Challenged::<T>::contains_key(job_id),
+					"a finished job has bids or assignments"
+				);
+			} else {
+				ensure!(
+					Deadlines::<T>::get(job.deadline).contains(&job_id),
+					"an unfinished job has no queued deadline"
+				);
+			}
+		}
+		for (_, bids) in Bids::<T>::iter() {
+			for bid in bids {
+				let e = expected.entry(bid.provider.clone()).or_default();
+				e.bonds = e.bonds.saturating_add(bid.bond);
+				counters.entry(bid.provider).or_default().open_bids.saturating_inc();
+			}
+		}
+		let assigned = Assignments::<T>::iter()
+			.flat_map(|(_, list)| list.into_inner())
+			.chain(Challenged::<T>::iter().map(|(_, a)| a));
+		for a in assigned {
+			let e = expected.entry(a.provider.clone()).or_default();
+			e.bonds = e.bonds.saturating_add(a.bond);
+			counters.entry(a.provider).or_default().assignments.saturating_inc();
+		}
+
+		for (who, e) in expected {
+			ensure!(Self::held(HoldReason::ProviderStake, &who) == e.stake, "stake held differs from records");
+			ensure!(Self::held(HoldReason::JobEscrow, &who) == e.escrow, "escrow held differs from records");
+			ensure!(Self::held(HoldReason::BidBond, &who) == e.bonds, "bid bonds held differ from records");
+			ensure!(
+				Self::held(HoldReason::ChallengeBond, &who) == e.challenge,
+				"challenge bond held differs from records"
+			);
+		}
+		for (who, c) in counters {
+			let p = Providers::<T>::get(&who).ok_or("a bidder, assignee or offerer is not a provider")?;
+			ensure!(
+				Counters { open_bids: p.open_bids, assignments: p.assignments, offers: p.offers } == c,
+				"provider counters differ from records"
+			);
+		}
+		for job_id in OpenJobs::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(job_id), "the open-jobs index names an unknown job");
+		}
+		for (_, queue) in Deadlines::<T>::iter() {
+			ensure!(queue.len() as u32 <= T::MaxDeadlinesPerBlock::get(), "a deadline queue is over its bound");
+		}
+		Ok(())
+	}
+}

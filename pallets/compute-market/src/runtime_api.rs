@@ -1,0 +1,127 @@
+//! The market's runtime API: what clients read without scanning storage.
+//!
+//! Lists are paged: pass the last id of the previous page as `start_after` (or `None`), and
+//! at most `limit` (capped at [`MAX_PAGE`]) ids come back.
+
+use crate::*;
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+
+/// The most ids one page returns.
+pub const MAX_PAGE: u32 = 100;
+
+/// Everything about one job.
+#[derive(Encode, Decode, TypeInfo, CloneNoBound, PartialEqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct JobDetails<T: Config> {
+	/// The job record: requester, spec, status, deadline, escrow.
+	pub job: Job<T>,
+	/// Bids while the job (or its arbitration) is open.
+	pub bids: Vec<Bid<T>>,
+	/// Assigned providers of the current round with their commitments and reveals.
+	pub assignments: Vec<Assignment<T>>,
+	/// The original assignment of a challenged k = 1 job.
+	pub challenged: Option<Assignment<T>>,
+	/// The verified result, once there is one.
+	pub result: Option<VerifiedResult<T>>,
+}
+
+use frame_support::{CloneNoBound, DebugNoBound, PartialEqNoBound};
+
+impl<T: Config> Pallet<T> {
+	/// Everything about `job_id`.
+	pub fn job_details(job_id: JobId) -> Option<JobDetails<T>> {
+		let job = Jobs::<T>::get(job_id)?;
+		Some(JobDetails {
+			job,
+			bids: Bids::<T>::get(job_id).into_inner(),
+			assignments: Assignments::<T>::get(job_id).into_inner(),
+			challenged: Challenged::<T>::get(job_id),
+			result: Results::<T>::get(job_id),
+		})
+	}
+
+	/// A page of the jobs `who` posted.
+	pub fn jobs_of_requester(who: T::AccountId, start_after: Option<JobId>, limit: u32) -> Vec<JobId> {
+		let iter = match start_after {
+			Some(last) => JobsOfRequester::<T>::iter_key_prefix_from(
+				who.clone(),
+				JobsOfRequester::<T>::hashed_key_for(&who, last),
+			),
+			None => JobsOfRequester::<T>::iter_key_prefix(who),
+		};
+		iter.take(limit.min(MAX_PAGE) as usize).collect()
+	}
+
+	/// A page of the jobs `who` bids on or is assigned to.
+	pub fn jobs_of_provider(who: T::AccountId, start_after: Option<JobId>, limit: u32) -> Vec<JobId> {
+		let iter = match start_after {
+			Some(last) => JobsOfProvider::<T>::iter_key_prefix_from(
+				who.clone(),
+				JobsOfProvider::<T>::hashed_key_for(&who, last),
+			),
+			None => JobsOfProvider::<T>::iter_key_prefix(who),
+		};
+		iter.take(limit.min(MAX_PAGE) as usize).collect()
+	}
+
+	/// A page of the open jobs a provider with `hardware` in `region` may bid on. Reads at
+	/// most `MAX_PAGE` open jobs per call, so a page may hold fewer than `limit` even when
+	/// more match; the second value is the id to continue after (`None` at the end).
+	pub fn open_jobs_for(
+		hardware: Hardware,
+		region: RegionCode,
+		start_after: Option<JobId>,
+		limit: u32,
+	) -> (Vec<JobId>, Option<JobId>) {
+		let iter = match start_after {
+			Some(last) => OpenJobs::<T>::iter_keys_from(OpenJobs::<T>::hashed_key_for(last)),
+			None => OpenJobs::<T>::iter_keys(),
+		};
+		let mut found = Vec::new();
+		let mut last = None;
+		for job_id in iter.take(MAX_PAGE as usize) {
+			last = Some(job_id);
+			let Some(job) = Jobs::<T>::get(job_id) else { continue };
+			let fits = hardware.covers(&job.spec.requirements) &&
+				job.spec.region.map_or(true, |r| r == region);
+			if fits {
+				found.push(job_id);
+				if found.len() as u32 >= limit.min(MAX_PAGE) {
+					break;
+				}
+			}
+		}
+		let more = last.filter(|l| OpenJobs::<T>::iter_keys_from(OpenJobs::<T>::hashed_key_for(*l)).next().is_some());
+		(found, more)
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Read access to the compute market for clients. The runtime fixes `ProviderRecord` to
+	/// [`Provider`] and `JobRecord` to [`JobDetails`], so both are described in the metadata.
+	pub trait ComputeMarketApi<AccountId, ProviderRecord, JobRecord>
+	where
+		AccountId: codec::Codec,
+		ProviderRecord: codec::Codec,
+		JobRecord: codec::Codec,
+	{
+		/// A provider's stake, profile, status, counters and reputation.
+		fn provider(who: AccountId) -> Option<ProviderRecord>;
+		/// Everything about a job: record, bids, assignments, challenged original, result.
+		fn job(job_id: JobId) -> Option<JobRecord>;
+		/// A page of a requester's jobs.
+		fn jobs_of_requester(who: AccountId, start_after: Option<JobId>, limit: u32) -> Vec<JobId>;
+		/// A page of the jobs a provider bids on or is assigned to.
+		fn jobs_of_provider(who: AccountId, start_after: Option<JobId>, limit: u32) -> Vec<JobId>;
+		/// A page of open jobs a provider with this hardware and region may bid on, and the
+		/// id to continue after.
+		fn open_jobs(
+			hardware: Hardware,
+			region: RegionCode,
+			start_after: Option<JobId>,
+			limit: u32,
+		) -> (Vec<JobId>, Option<JobId>);
+	}
+}

@@ -1,0 +1,950 @@
+//! Unit tests: every error path, every success with its events, and full job lifecycles.
+//! Each test runs in `mock::test`, which checks the market's invariants and total issuance
+//! afterwards.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
+use sp_core::H256;
+use sp_runtime::{DispatchError, Permill};
+
+type MarketEvent = crate::Event<Test>;
+
+const REQUESTER: AccountId = 1;
+const STAKE: Balance = 200;
+const REGION: RegionCode = 276;
+
+fn s(text: &str) -> BoundedString<Test> {
+	BoundedVec::try_from(text.as_bytes().to_vec()).unwrap()
+}
+
+fn hardware() -> Hardware {
+	Hardware { gpu_count: 2, vram_gib: 40, cpu_cores: 16, ram_gib: 64 }
+}
+
+fn profile() -> ProviderProfile<Test> {
+	ProviderProfile { gpu_model: s("A100-40GB"), hardware: hardware(), region: REGION, endpoint: s("https://p.example") }
+}
+
+fn register(who: AccountId) {
+	assert_ok!(Market::register_provider(RuntimeOrigin::signed(who), STAKE, profile()));
+}
+
+fn spec(replicas: u32, max_price: Balance) -> JobSpec<Test> {
+	JobSpec {
+		workload: Workload { kind: WorkloadKind::Onnx, content: ContentRef { hash: H256::repeat_byte(1), uri: s("ipfs://model") } },
+		input: ContentRef { hash: H256::repeat_byte(2), uri: s("ipfs://input") },
+		requirements: Hardware { gpu_count: 1, vram_gib: 24, cpu_cores: 4, ram_gib: 16 },
+		region: None,
+		replicas,
+		max_price,
+		bidding_period: 5,
+		execution_period: 10,
+		reveal_period: 10,
+		min_reputation: None,
+	}
+}
+
+fn post(spec: JobSpec<Test>) -> JobId {
+	let id = NextJobId::<Test>::get();
+	assert_ok!(Market::post_job(RuntimeOrigin::signed(REQUESTER), spec));
+	id
+}
+
+fn bid(who: AccountId, job: JobId, price: Balance) {
+	assert_ok!(Market::place_bid(RuntimeOrigin::signed(who), job, price));
+}
+
+fn result(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+fn salt(who: AccountId) -> H256 {
+	H256::from_low_u64_be(who * 7919)
+}
+
+fn commit(who: AccountId, job: JobId, res: H256) {
+	let c = Market::commitment_of(&res, &salt(who), &who);
+	assert_ok!(Market::commit_result(RuntimeOrigin::signed(who), job, c));
+}
+
+fn reveal(who: AccountId, job: JobId, res: H256) {
+	assert_ok!(Market::reveal_result(RuntimeOrigin::signed(who), job, res, salt(who), s("ipfs://result")));
+}
+
+fn job(id: JobId) -> Job<Test> {
+	Jobs::<Test>::get(id).unwrap()
+}
+
+fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+fn held(reason: HoldReason, who: AccountId) -> Balance {
+	Market::held(reason, &who)
+}
+
+fn reputation(who: AccountId) -> Reputation {
+	Providers::<Test>::get(who).unwrap().reputation
+}
+
+fn has_event(e: MarketEvent) -> bool {
+	System::events().iter().any(|r| r.event == RuntimeEvent::Market(e.clone()))
+}
+
+#[track_caller]
+fn assert_event(e: MarketEvent) {
+	assert!(has_event(e.clone()), "missing event {e:?}");
+}
+
+/// Posts a k-replica job at max 100, lets `providers` bid `prices`, and closes bidding.
+fn assigned_job(replicas: u32, providers: &[(AccountId, Balance)]) -> JobId {
+	for (p, _) in providers {
+		if !Providers::<Test>::contains_key(p) {
+			register(*p);
+		}
+	}
+	let id = post(spec(replicas, 100));
+	for (p, price) in providers {
+		bid(*p, id, *price);
+	}
+	run_to_block(job(id).deadline);
+	assert_eq!(job(id).status, JobStatus::Committing);
+	id
+}
+
+// ---------------------------------------------------------------- providers
+
+#[test]
+fn register_provider_holds_stake() {
+	test(|| {
+		register(10);
+		assert_eq!(held(HoldReason::ProviderStake, 10), STAKE);
+		assert_eq!(free(10), ENDOWMENT - STAKE);
+		assert_event(MarketEvent::ProviderRegistered { provider: 10, stake: STAKE });
+	});
+}
+
+#[test]
+fn register_provider_errors() {
+	test(|| {
+		assert_noop!(Market::register_provider(RuntimeOrigin::signed(10), 99, profile()), Error::<Test>::StakeTooLow);
+		assert_noop!(
+			Market::register_provider(RuntimeOrigin::signed(10), ENDOWMENT, profile()),
+			Error::<Test>::InsufficientBalance
+		);
+		register(10);
+		assert_noop!(
+			Market::register_provider(RuntimeOrigin::signed(10), STAKE, profile()),
+			Error::<Test>::AlreadyProvider
+		);
+	});
+}
+
+#[test]
+fn update_profile_and_add_stake() {
+	test(|| {
+		assert_noop!(Market::update_profile(RuntimeOrigin::signed(10), profile()), Error::<Test>::NotProvider);
+		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), 10), Error::<Test>::NotProvider);
+		register(10);
+		let mut p = profile();
+		p.region = 250;
+		assert_ok!(Market::update_profile(RuntimeOrigin::signed(10), p));
+		assert_eq!(Providers::<Test>::get(10).unwrap().profile.region, 250);
+		assert_event(MarketEvent::ProfileUpdated { provider: 10 });
+		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), 0), Error::<Test>::ZeroPrice);
+		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), ENDOWMENT), Error::<Test>::InsufficientBalance);
+		assert_ok!(Market::add_stake(RuntimeOrigin::signed(10), 50));
+		assert_eq!(held(HoldReason::ProviderStake, 10), STAKE + 50);
+		assert_event(MarketEvent::StakeAdded { provider: 10, amount: 50, stake: STAKE + 50 });
+	});
+}
+
+#[test]
+fn unregister_and_withdraw_after_unbonding() {
+	test(|| {
+		assert_noop!(Market::unregister(RuntimeOrigin::signed(10)), Error::<Test>::NotProvider);
+		assert_noop!(Market::withdraw_stake(RuntimeOrigin::signed(10)), Error::<Test>::NotProvider);
+		register(10);
+		assert_noop!(Market::withdraw_stake(RuntimeOrigin::signed(10)), Error::<Test>::StillBonded);
+		assert_ok!(Market::unregister(RuntimeOrigin::signed(10)));
+		assert_event(MarketEvent::ProviderUnregistered { provider: 10, unlocks_at: 11 });
+		assert_noop!(Market::unregister(RuntimeOrigin::signed(10)), Error::<Test>::ProviderNotActive);
+		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), 5), Error::<Test>::ProviderNotActive);
+		run_to_block(10);
+		assert_noop!(Market::withdraw_stake(RuntimeOrigin::signed(10)), Error::<Test>::StillBonded);
+		run_to_block(11);
+		assert_ok!(Market::withdraw_stake(RuntimeOrigin::signed(10)));
+		assert_eq!(free(10), ENDOWMENT);
+		assert!(!Providers::<Test>::contains_key(10));
+		assert_event(MarketEvent::StakeWithdrawn { provider: 10, amount: STAKE });
+	});
+}
+
+#[test]
+fn unregister_while_busy_is_rejected() {
+	test(|| {
+		register(10);
+		let id = post(spec(1, 100));
+		bid(10, id, 50);
+		assert_noop!(Market::unregister(RuntimeOrigin::signed(10)), Error::<Test>::ProviderBusy);
+		run_to_block(job(id).deadline);
+		// Assigned now: still busy.
+		assert_noop!(Market::unregister(RuntimeOrigin::signed(10)), Error::<Test>::ProviderBusy);
+		register(11);
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(11), 10, hardware(), 1, 100));
+		assert_noop!(Market::unregister(RuntimeOrigin::signed(11)), Error::<Test>::ProviderBusy);
+		assert_ok!(Market::withdraw_offer(RuntimeOrigin::signed(11), 0));
+		assert_ok!(Market::unregister(RuntimeOrigin::signed(11)));
+	});
+}
+
+// ---------------------------------------------------------------- offers
+
+#[test]
+fn post_and_withdraw_offer() {
+	test(|| {
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 1, 100), Error::<Test>::NotProvider);
+		register(10);
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 0, hardware(), 1, 100), Error::<Test>::ZeroPrice);
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 0, 100), Error::<Test>::InvalidOffer);
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 1, 1), Error::<Test>::InvalidOffer);
+		let mut big = hardware();
+		big.gpu_count = 8;
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, big, 1, 100), Error::<Test>::RequirementsNotMet);
+		for _ in 0..3 {
+			assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 2, 100));
+		}
+		assert_event(MarketEvent::OfferPosted { offer_id: 2, provider: 10, price: 10, capacity: 2 });
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 1, 100), Error::<Test>::TooManyOffers);
+		assert_noop!(Market::withdraw_offer(RuntimeOrigin::signed(10), 9), Error::<Test>::UnknownOffer);
+		assert_noop!(Market::withdraw_offer(RuntimeOrigin::signed(11), 1), Error::<Test>::NotOfferOwner);
+		assert_ok!(Market::withdraw_offer(RuntimeOrigin::signed(10), 1));
+		assert_event(MarketEvent::OfferWithdrawn { offer_id: 1 });
+		assert_eq!(Providers::<Test>::get(10).unwrap().offers, 2);
+	});
+}
+
+#[test]
+fn offer_acceptance_assigns_at_once_and_pays_after_window() {
+	test(|| {
+		register(10);
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 70, hardware(), 1, 100));
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)));
+		assert_event(MarketEvent::OfferAccepted { offer_id: 0, job_id: 0, requester: REQUESTER });
+		assert_eq!(job(0).status, JobStatus::Committing);
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 70);
+		assert_eq!(held(HoldReason::BidBond, 10), 7);
+		// Capacity used up: the offer is gone.
+		assert!(Offers::<Test>::get(0).is_none());
+		assert_eq!(Providers::<Test>::get(10).unwrap().offers, 0);
+		commit(10, 0, result(1));
+		reveal(10, 0, result(1));
+		assert_eq!(job(0).status, JobStatus::ChallengeWindow);
+		run_to_block(job(0).deadline);
+		assert_eq!(job(0).status, JobStatus::Settled);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 70);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 70);
+		assert_eq!(Results::<Test>::get(0).unwrap().result_hash, result(1));
+	});
+}
+
+#[test]
+fn accept_offer_errors() {
+	test(|| {
+		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)), Error::<Test>::UnknownOffer);
+		register(10);
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 70, hardware(), 2, 20));
+		let o = || RuntimeOrigin::signed(REQUESTER);
+		assert_noop!(Market::accept_offer(o(), 0, spec(2, 100)), Error::<Test>::InvalidReplicas);
+		assert_noop!(Market::accept_offer(o(), 0, spec(1, 69)), Error::<Test>::OfferTooExpensive);
+		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(10), 0, spec(1, 100)), Error::<Test>::ConflictOfInterest);
+		let mut sp = spec(1, 100);
+		sp.execution_period = 0;
+		assert_noop!(Market::accept_offer(o(), 0, sp), Error::<Test>::InvalidExecutionPeriod);
+		let mut sp = spec(1, 100);
+		sp.reveal_period = 51;
+		assert_noop!(Market::accept_offer(o(), 0, sp), Error::<Test>::InvalidRevealPeriod);
+		let mut sp = spec(1, 100);
+		sp.requirements.vram_gib = 80;
+		assert_noop!(Market::accept_offer(o(), 0, sp), Error::<Test>::RequirementsNotMet);
+		let mut sp = spec(1, 100);
+		sp.min_reputation = Some(Permill::from_percent(60));
+		assert_noop!(Market::accept_offer(o(), 0, sp), Error::<Test>::ReputationTooLow);
+		// A requester without funds for the escrow.
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(2), 3, ENDOWMENT - 10));
+		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(2), 0, spec(1, 100)), Error::<Test>::InsufficientBalance);
+		run_to_block(21);
+		assert_noop!(Market::accept_offer(o(), 0, spec(1, 100)), Error::<Test>::OfferExpired);
+	});
+}
+
+// ---------------------------------------------------------------- jobs
+
+#[test]
+fn post_job_holds_the_whole_budget() {
+	test(|| {
+		let id = post(spec(3, 100));
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 300);
+		assert_event(MarketEvent::JobPosted { job_id: id, requester: REQUESTER, replicas: 3, escrow: 300, bidding_ends: 6 });
+		assert_eq!(job(id).status, JobStatus::Bidding);
+		assert!(JobsOfRequester::<Test>::contains_key(REQUESTER, id));
+	});
+}
+
+#[test]
+fn post_job_errors() {
+	test(|| {
+		let o = || RuntimeOrigin::signed(REQUESTER);
+		assert_noop!(Market::post_job(o(), spec(0, 100)), Error::<Test>::InvalidReplicas);
+		assert_noop!(Market::post_job(o(), spec(6, 100)), Error::<Test>::InvalidReplicas);
+		assert_noop!(Market::post_job(o(), spec(1, 0)), Error::<Test>::ZeroPrice);
+		assert_noop!(Market::post_job(o(), spec(5, u64::MAX / 2)), Error::<Test>::BudgetOverflow);
+		assert_noop!(Market::post_job(o(), spec(1, ENDOWMENT)), Error::<Test>::InsufficientBalance);
+		let mut sp = spec(1, 100);
+		sp.bidding_period = 1;
+		assert_noop!(Market::post_job(o(), sp), Error::<Test>::InvalidBiddingPeriod);
+		let mut sp = spec(1, 100);
+		sp.bidding_period = 51;
+		assert_noop!(Market::post_job(o(), sp), Error::<Test>::InvalidBiddingPeriod);
+		let mut sp = spec(1, 100);
+		sp.execution_period = 51;
+		assert_noop!(Market::post_job(o(), sp), Error::<Test>::InvalidExecutionPeriod);
+		let mut sp = spec(1, 100);
+		sp.reveal_period = 0;
+		assert_noop!(Market::post_job(o(), sp), Error::<Test>::InvalidRevealPeriod);
+	});
+}
+
+#[test]
+fn cancel_returns_escrow_and_bonds() {
+	test(|| {
+		register(10);
+		let id = post(spec(2, 100));
+		bid(10, id, 60);
+		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(2), id), Error::<Test>::NotRequester);
+		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), 9), Error::<Test>::UnknownJob);
+		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id));
+		assert_eq!(job(id).status, JobStatus::Cancelled);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(free(10), ENDOWMENT - STAKE);
+		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 10, reason: BidRemoval::JobClosed });
+		assert_event(MarketEvent::JobCancelled { job_id: id });
+		assert!(Deadlines::<Test>::get(6).is_empty());
+		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::BiddingClosed);
+	});
+}
+
+#[test]
+fn cancel_after_assignment_is_rejected() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 50)]);
+		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::BiddingClosed);
+	});
+}
+
+#[test]
+fn bidding_expiry_refunds_everything() {
+	test(|| {
+		register(10);
+		let id = post(spec(2, 100));
+		bid(10, id, 60);
+		run_to_block(6);
+		assert_eq!(job(id).status, JobStatus::Expired);
+		assert_event(MarketEvent::JobExpired { job_id: id });
+		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 10, reason: BidRemoval::JobClosed });
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(free(10), ENDOWMENT - STAKE);
+		assert_eq!(Providers::<Test>::get(10).unwrap().open_bids, 0);
+	});
+}
+
+// ---------------------------------------------------------------- bids
+
+#[test]
+fn place_bid_holds_a_bond() {
+	test(|| {
+		register(10);
+		let id = post(spec(1, 100));
+		bid(10, id, 80);
+		assert_eq!(held(HoldReason::BidBond, 10), 8);
+		assert_event(MarketEvent::BidPlaced { job_id: id, provider: 10, price: 80, bond: 8 });
+		// The floor applies to cheap bids.
+		register(11);
+		bid(11, id, 20);
+		assert_eq!(held(HoldReason::BidBond, 11), 5);
+		assert!(JobsOfProvider::<Test>::contains_key(11, id));
+	});
+}
+
+#[test]
+fn place_bid_errors() {
+	test(|| {
+		let o = |w| RuntimeOrigin::signed(w);
+		assert_noop!(Market::place_bid(o(10), 0, 50), Error::<Test>::UnknownJob);
+		let id = post(spec(1, 100));
+		assert_noop!(Market::place_bid(o(10), id, 50), Error::<Test>::NotProvider);
+		register(10);
+		register(REQUESTER);
+		assert_noop!(Market::place_bid(o(10), id, 0), Error::<Test>::ZeroPrice);
+		assert_noop!(Market::place_bid(o(10), id, 101), Error::<Test>::PriceAboveMax);
+		assert_noop!(Market::place_bid(o(REQUESTER), id, 50), Error::<Test>::ConflictOfInterest);
+		let mut sp = spec(1, 100);
+		sp.region = Some(250);
+		let far = post(sp);
+		assert_noop!(Market::place_bid(o(10), far, 50), Error::<Test>::RequirementsNotMet);
+		let mut sp = spec(1, 100);
+		sp.requirements.gpu_count = 4;
+		let big = post(sp);
+		assert_noop!(Market::place_bid(o(10), big, 50), Error::<Test>::RequirementsNotMet);
+		let mut sp = spec(1, 100);
+		sp.min_reputation = Some(Permill::from_percent(51));
+		let picky = post(sp);
+		assert_noop!(Market::place_bid(o(10), picky, 50), Error::<Test>::ReputationTooLow);
+		bid(10, id, 50);
+		assert_noop!(Market::place_bid(o(10), id, 40), Error::<Test>::AlreadyBid);
+		// A provider whose free balance cannot cover the bond.
+		register(11);
+		assert_ok!(Balances::transfer_allow_death(o(11), 3, ENDOWMENT - STAKE - 3));
+		assert_noop!(Market::place_bid(o(11), id, 50), Error::<Test>::InsufficientBalance);
+		// An unbonding provider takes no work.
+		register(12);
+		assert_ok!(Market::unregister(o(12)));
+		assert_noop!(Market::place_bid(o(12), id, 50), Error::<Test>::ProviderNotActive);
+		run_to_block(6);
+		assert_noop!(Market::place_bid(o(10), id, 50), Error::<Test>::WrongPhase);
+	});
+}
+
+#[test]
+fn bid_after_deadline_before_queue_is_rejected() {
+	test(|| {
+		register(10);
+		let id = post(spec(1, 100));
+		// The queue has not run (no on_initialize), but the deadline has passed.
+		System::set_block_number(6);
+		assert_noop!(Market::place_bid(RuntimeOrigin::signed(10), id, 50), Error::<Test>::DeadlinePassed);
+		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::DeadlinePassed);
+		run_to_block(6);
+		Market::on_initialize(6);
+		assert_eq!(job(id).status, JobStatus::Expired);
+	});
+}
+
+#[test]
+fn retract_bid_releases_the_bond() {
+	test(|| {
+		register(10);
+		let id = post(spec(1, 100));
+		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::NoBid);
+		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), 9), Error::<Test>::UnknownJob);
+		bid(10, id, 80);
+		assert_ok!(Market::retract_bid(RuntimeOrigin::signed(10), id));
+		assert_eq!(held(HoldReason::BidBond, 10), 0);
+		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 10, reason: BidRemoval::Retracted });
+		assert!(!JobsOfProvider::<Test>::contains_key(10, id));
+		run_to_block(6);
+		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::WrongPhase);
+	});
+}
+
+#[test]
+fn bid_displacement_when_full() {
+	test(|| {
+		let id = post(spec(2, 100));
+		for p in 10..16 {
+			register(p);
+			bid(p, id, 100);
+		}
+		register(16);
+		// An equal price does not displace.
+		assert_noop!(Market::place_bid(RuntimeOrigin::signed(16), id, 100), Error::<Test>::BidNotCompetitive);
+		bid(16, id, 90);
+		// The dearest and, among equals, the latest bid leaves.
+		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 15, reason: BidRemoval::Displaced });
+		assert_eq!(held(HoldReason::BidBond, 15), 0);
+		assert_eq!(Bids::<Test>::get(id).len(), 6);
+		run_to_block(6);
+		let winners: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
+		assert_eq!(winners, vec![16, 10]);
+		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 11, reason: BidRemoval::Lost });
+	});
+}
+
+#[test]
+fn ties_go_to_higher_reputation_then_earlier_bid() {
+	test(|| {
+		// Give 12 a completed job, so its score is above the others'.
+		let first = assigned_job(1, &[(12, 10)]);
+		commit(12, first, result(1));
+		reveal(12, first, result(1));
+		run_to_block(job(first).deadline);
+		assert!(reputation(12).score() > Reputation::default().score());
+		register(10);
+		register(11);
+		let id = post(spec(2, 100));
+		bid(10, id, 50);
+		bid(11, id, 50);
+		bid(12, id, 50);
+		run_to_block(job(id).deadline);
+		let winners: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
+		assert_eq!(winners, vec![12, 10]);
+	});
+}
+
+#[test]
+fn winners_assigned_and_excess_budget_refunded() {
+	test(|| {
+		let id = assigned_job(2, &[(10, 60), (11, 70), (12, 80)]);
+		assert_event(MarketEvent::JobAssigned {
+			job_id: id,
+			providers: BoundedVec::truncate_from(vec![10, 11]),
+			commit_by: 16,
+		});
+		assert_eq!(job(id).escrow, 130);
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 130);
+		assert_event(MarketEvent::EscrowRefunded { job_id: id, requester: REQUESTER, amount: 70 });
+		assert_eq!(held(HoldReason::BidBond, 12), 0);
+		let p = Providers::<Test>::get(10).unwrap();
+		assert_eq!((p.open_bids, p.assignments), (0, 1));
+	});
+}
+
+// ---------------------------------------------------------------- commit-reveal
+
+#[test]
+fn commit_and_reveal_errors() {
+	test(|| {
+		let id = assigned_job(2, &[(10, 60), (11, 70)]);
+		let o = |w| RuntimeOrigin::signed(w);
+		let c = Market::commitment_of(&result(1), &salt(10), &10);
+		assert_noop!(Market::commit_result(o(10), 9, c), Error::<Test>::UnknownJob);
+		assert_noop!(Market::commit_result(o(12), id, c), Error::<Test>::NotAssigned);
+		assert_noop!(
+			Market::reveal_result(o(10), id, result(1), salt(10), s("x")),
+			Error::<Test>::WrongPhase
+		);
+		commit(10, id, result(1));
+		assert_event(MarketEvent::ResultCommitted { job_id: id, provider: 10 });
+		assert_noop!(Market::commit_result(o(10), id, c), Error::<Test>::AlreadyCommitted);
+		// 11 never commits; at the execution deadline the reveal phase starts.
+		run_to_block(16);
+		assert_eq!(job(id).status, JobStatus::Revealing);
+		assert_event(MarketEvent::RevealPhaseStarted { job_id: id, reveal_by: 26 });
+		assert_noop!(Market::commit_result(o(11), id, c), Error::<Test>::WrongPhase);
+		assert_noop!(Market::reveal_result(o(11), id, result(1), salt(11), s("x")), Error::<Test>::NotCommitted);
+		assert_noop!(Market::reveal_result(o(12), id, result(1), salt(12), s("x")), Error::<Test>::NotAssigned);
+		// Wrong salt, wrong result, or someone else's commitment: rejected.
+		assert_noop!(Market::reveal_result(o(10), id, result(1), salt(11), s("x")), Error::<Test>::RevealMismatch);
+		assert_noop!(Market::reveal_result(o(10), id, result(2), salt(10), s("x")), Error::<Test>::RevealMismatch);
+		System::set_block_number(26);
+		assert_noop!(Market::reveal_result(o(10), id, result(1), salt(10), s("x")), Error::<Test>::DeadlinePassed);
+	});
+}
+
+#[test]
+fn copying_a_commitment_gains_nothing() {
+	test(|| {
+		let id = assigned_job(2, &[(10, 60), (11, 70)]);
+		let c = Market::commitment_of(&result(1), &salt(10), &10);
+		assert_ok!(Market::commit_result(RuntimeOrigin::signed(10), id, c));
+		// 11 copies 10's commitment; it cannot open it, since the provider is hashed in.
+		assert_ok!(Market::commit_result(RuntimeOrigin::signed(11), id, c));
+		reveal(10, id, result(1));
+		assert_noop!(
+			Market::reveal_result(RuntimeOrigin::signed(11), id, result(1), salt(10), s("x")),
+			Error::<Test>::RevealMismatch
+		);
+	});
+}
+
+#[test]
+fn reveal_on_already_revealed_is_rejected() {
+	test(|| {
+		let id = assigned_job(3, &[(10, 60), (11, 70), (12, 80)]);
+		for p in [10, 11, 12] {
+			commit(p, id, result(1));
+		}
+		reveal(10, id, result(1));
+		assert_noop!(
+			Market::reveal_result(RuntimeOrigin::signed(10), id, result(1), salt(10), s("x")),
+			Error::<Test>::AlreadyRevealed
+		);
+	});
+}
+
+// ---------------------------------------------------------------- lifecycles, k ≥ 2
+
+#[test]
+fn k3_all_honest_all_paid() {
+	test(|| {
+		let id = assigned_job(3, &[(10, 60), (11, 70), (12, 80)]);
+		for p in [10, 11, 12] {
+			commit(p, id, result(1));
+		}
+		for p in [10, 11, 12] {
+			reveal(p, id, result(1));
+		}
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 210);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 60);
+		assert_eq!(free(12), ENDOWMENT - STAKE + 80);
+		let r = Results::<Test>::get(id).unwrap();
+		assert_eq!(r.agreed.into_inner(), vec![10, 11, 12]);
+		assert_event(MarketEvent::ResultVerified { job_id: id, result_hash: result(1), agreed: 3 });
+		assert_event(MarketEvent::JobSettled { job_id: id });
+		assert_eq!(reputation(11).completed, 1);
+	});
+}
+
+#[test]
+fn k3_with_one_liar() {
+	test(|| {
+		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
+		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
+			commit(p, id, result(r));
+		}
+		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
+			reveal(p, id, result(r));
+		}
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 10, amount: 80 });
+		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 11, amount: 90 });
+		assert_event(MarketEvent::BondSlashed {
+			job_id: id,
+			provider: 12,
+			amount: 10,
+			to: REQUESTER,
+			reason: SlashReason::WrongResult,
+		});
+		// The requester paid 170 and received the liar's bond of 10.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 170 + 10);
+		assert_eq!(free(12), ENDOWMENT - STAKE - 10);
+		assert_eq!(reputation(12), Reputation { completed: 0, slashed: 1, no_shows: 0 });
+		assert_eq!(Results::<Test>::get(id).unwrap().agreed.into_inner(), vec![10, 11]);
+	});
+}
+
+#[test]
+fn k3_with_two_no_shows_fails() {
+	test(|| {
+		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
+		commit(10, id, result(1));
+		run_to_block(16);
+		reveal(10, id, result(1));
+		// Everyone who committed revealed: verified at once, but one of three is no majority.
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoMajority });
+		assert_eq!(free(10), ENDOWMENT - STAKE);
+		assert_eq!(free(11), ENDOWMENT - STAKE - 9);
+		assert_eq!(free(12), ENDOWMENT - STAKE - 10);
+		assert_eq!(free(REQUESTER), ENDOWMENT + 19);
+		assert_eq!(reputation(11).no_shows, 1);
+		assert_eq!(reputation(10), Reputation::default());
+	});
+}
+
+#[test]
+fn k3_with_two_no_shows_at_the_reveal_deadline() {
+	test(|| {
+		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
+		run_to_block(16);
+		assert_eq!(job(id).status, JobStatus::Revealing);
+		run_to_block(26);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_eq!(free(REQUESTER), ENDOWMENT + 8 + 9 + 10);
+	});
+}
+
+#[test]
+fn k2_tie_is_no_majority() {
+	test(|| {
+		let id = assigned_job(2, &[(10, 80), (11, 90)]);
+		commit(10, id, result(1));
+		commit(11, id, result(2));
+		reveal(10, id, result(1));
+		reveal(11, id, result(2));
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoMajority });
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(free(10), ENDOWMENT - STAKE);
+		assert_eq!(free(11), ENDOWMENT - STAKE);
+		assert!(Results::<Test>::get(id).is_none());
+	});
+}
+
+// ---------------------------------------------------------------- lifecycles, k = 1
+
+#[test]
+fn k1_unchallenged_is_paid_after_the_window() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+		let window_end = job(id).deadline;
+		assert_event(MarketEvent::ChallengeWindowOpened { job_id: id, challenge_by: window_end });
+		run_to_block(window_end - 1);
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+		run_to_block(window_end);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 60);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::NotChallengeable);
+	});
+}
+
+#[test]
+fn k1_no_show_fails_and_is_slashed() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		run_to_block(26);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
+		assert_eq!(free(REQUESTER), ENDOWMENT + 6);
+	});
+}
+
+fn challenged_job(original_price: Balance) -> JobId {
+	let id = assigned_job(1, &[(10, original_price)]);
+	commit(10, id, result(1));
+	reveal(10, id, result(1));
+	assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+	assert_eq!(job(id).status, JobStatus::ArbiterBidding);
+	assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 300);
+	id
+}
+
+fn arbitrate(id: JobId, results: [u8; 3]) {
+	for p in [13, 14, 15] {
+		register(p);
+		bid(p, id, 50);
+	}
+	run_to_block(job(id).deadline);
+	assert_eq!(job(id).status, JobStatus::ArbiterCommitting);
+	for (p, r) in [13, 14, 15].into_iter().zip(results) {
+		commit(p, id, result(r));
+	}
+	for (p, r) in [13, 14, 15].into_iter().zip(results) {
+		reveal(p, id, result(r));
+	}
+}
+
+#[test]
+fn challenge_errors() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), 9), Error::<Test>::UnknownJob);
+		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::NotChallengeable);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(2), id), Error::<Test>::NotRequester);
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(REQUESTER), 3, ENDOWMENT - 200));
+		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::InsufficientBalance);
+		System::set_block_number(job(id).deadline);
+		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::DeadlinePassed);
+	});
+}
+
+#[test]
+fn k1_challenged_and_upheld() {
+	test(|| {
+		let id = challenged_job(100);
+		// The original provider may not arbitrate its own result.
+		assert_noop!(Market::place_bid(RuntimeOrigin::signed(10), id, 50), Error::<Test>::ConflictOfInterest);
+		arbitrate(id, [1, 1, 2]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		// Original paid its price 100 from escrow; the challenge bond of 300 paid arbiters
+		// 13 and 14 their 50 each and the rest, 200, to the original provider.
+		assert_eq!(free(10), ENDOWMENT - STAKE + 100 + 200);
+		assert_eq!(free(13), ENDOWMENT - STAKE + 50);
+		assert_eq!(free(14), ENDOWMENT - STAKE + 50);
+		// 15 revealed a different result: its bond (5) goes to the requester.
+		assert_eq!(free(15), ENDOWMENT - STAKE - 5);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100 - 300 + 5);
+		let r = Results::<Test>::get(id).unwrap();
+		assert_eq!(r.result_hash, result(1));
+		assert_eq!(r.agreed.into_inner(), vec![10, 13, 14]);
+		assert_eq!(reputation(10).completed, 1);
+	});
+}
+
+#[test]
+fn k1_challenged_and_overturned() {
+	test(|| {
+		let id = challenged_job(100);
+		arbitrate(id, [2, 2, 2]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		// The original provider's bond (10) pays the first arbiter; nothing is left for the
+		// others or for the requester, who gets its escrow and challenge bond back.
+		assert_eq!(free(10), ENDOWMENT - STAKE - 10);
+		assert_eq!(free(13), ENDOWMENT - STAKE + 10);
+		assert_eq!(free(14), ENDOWMENT - STAKE);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(reputation(10).slashed, 1);
+		assert_eq!(reputation(14).completed, 1);
+		let r = Results::<Test>::get(id).unwrap();
+		assert_eq!(r.result_hash, result(2));
+		assert_eq!(r.agreed.into_inner(), vec![13, 14, 15]);
+	});
+}
+
+#[test]
+fn k1_challenge_without_majority_fails_with_bonds_back() {
+	test(|| {
+		let id = challenged_job(100);
+		arbitrate(id, [2, 3, 4]);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::ArbitrationInconclusive });
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(free(10), ENDOWMENT - STAKE);
+		assert_eq!(free(13), ENDOWMENT - STAKE);
+	});
+}
+
+#[test]
+fn k1_challenge_nobody_arbitrates_original_stands() {
+	test(|| {
+		let id = challenged_job(100);
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 100);
+	});
+}
+
+// ---------------------------------------------------------------- deadlines
+
+#[test]
+fn advance_job_needs_a_passed_deadline() {
+	test(|| {
+		register(10);
+		let id = post(spec(1, 100));
+		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), 9), Error::<Test>::UnknownJob);
+		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), id), Error::<Test>::DeadlineNotReached);
+		bid(10, id, 50);
+		// Jump past the deadline without running the queue: anyone may push the job.
+		System::set_block_number(7);
+		assert_ok!(Market::advance_job(RuntimeOrigin::signed(5), id));
+		assert_eq!(job(id).status, JobStatus::Committing);
+		assert!(!Deadlines::<Test>::get(6).contains(&id));
+		let cancelled = post(spec(1, 100));
+		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
+		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), cancelled), Error::<Test>::WrongPhase);
+	});
+}
+
+#[test]
+fn a_full_block_pushes_deadlines_to_the_next() {
+	test(|| {
+		// MaxDeadlinesPerBlock is 4 in the mock.
+		let ids: Vec<_> = (0..6).map(|_| post(spec(1, 10))).collect();
+		assert_eq!(Deadlines::<Test>::get(6).len(), 4);
+		assert_eq!(Deadlines::<Test>::get(7).into_inner(), vec![ids[4], ids[5]]);
+		assert_eq!(job(ids[5]).deadline, 7);
+		run_to_block(6);
+		assert!(ids[..4].iter().all(|id| job(*id).status == JobStatus::Expired));
+		assert_eq!(job(ids[4]).status, JobStatus::Bidding);
+		run_to_block(7);
+		assert!(ids.iter().all(|id| job(*id).status == JobStatus::Expired));
+	});
+}
+
+#[test]
+fn no_hold_outlives_its_job() {
+	test(|| {
+		// Nobody acts after bidding: every phase times out on its own.
+		let id = assigned_job(3, &[(10, 60), (11, 70), (12, 80)]);
+		run_to_block(100);
+		assert!(job(id).status.is_terminal());
+		for who in [REQUESTER, 10, 11, 12] {
+			assert_eq!(held(HoldReason::JobEscrow, who), 0);
+			assert_eq!(held(HoldReason::BidBond, who), 0);
+		}
+		assert_eq!(Deadlines::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn reputation_score_is_a_beta_mean() {
+	assert_eq!(Reputation::default().score(), Permill::from_percent(50));
+	let r = Reputation { completed: 3, slashed: 1, no_shows: 0 };
+	assert_eq!(r.score(), Permill::from_rational(4u32, 6u32));
+}
+
+#[test]
+fn integrity_test_passes_for_the_mock() {
+	use frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| Market::integrity_test());
+}
+
+#[test]
+fn provider_index_lists_bids_and_assignments() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60), (11, 70)]);
+		assert!(JobsOfProvider::<Test>::contains_key(10, id));
+		assert!(!JobsOfProvider::<Test>::contains_key(11, id));
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert!(!JobsOfProvider::<Test>::contains_key(10, id));
+	});
+}
+
+#[test]
+fn origin_must_be_signed() {
+	test(|| {
+		assert_noop!(Market::advance_job(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
+		assert_noop!(Market::post_job(RuntimeOrigin::root(), spec(1, 10)), DispatchError::BadOrigin);
+	});
+}
+
+// ---------------------------------------------------------------- read API
+
+#[test]
+fn read_api_pages_jobs_and_matches_hardware() {
+	test(|| {
+		register(10);
+		let ids: Vec<_> = (0..5).map(|_| post(spec(1, 50))).collect();
+		let mut sp = spec(1, 50);
+		sp.requirements.gpu_count = 8;
+		let big = post(sp);
+		let mut sp = spec(1, 50);
+		sp.region = Some(1);
+		let elsewhere = post(sp);
+
+		// Requester's jobs, two per page, until the end.
+		let mut seen = Vec::new();
+		let mut cursor = None;
+		loop {
+			let page = Market::jobs_of_requester(REQUESTER, cursor, 2);
+			if page.is_empty() {
+				break;
+			}
+			assert!(page.len() <= 2);
+			cursor = page.last().copied();
+			seen.extend(page);
+		}
+		seen.sort();
+		assert_eq!(seen, (0..7).collect::<Vec<_>>());
+
+		// Open jobs this provider's hardware and region fit.
+		let (page, next) = Market::open_jobs_for(hardware(), REGION, None, 100);
+		let mut page = page;
+		page.sort();
+		assert_eq!(page, ids);
+		assert!(next.is_none());
+		assert!(!page.contains(&big) && !page.contains(&elsewhere));
+
+		bid(10, ids[0], 40);
+		assert_eq!(Market::jobs_of_provider(10, None, 10), vec![ids[0]]);
+		let details = Market::job_details(ids[0]).unwrap();
+		assert_eq!(details.bids.len(), 1);
+		assert!(details.result.is_none());
+		// Jobs 0-3 close at block 6; 4-6 found block 6 full and close at 7.
+		run_to_block(7);
+		// Bidding closed: no job is open any more.
+		assert!(Market::open_jobs_for(hardware(), REGION, None, 100).0.is_empty());
+		assert_eq!(Market::job_details(ids[0]).unwrap().assignments.len(), 1);
+		assert!(Market::job_details(99).is_none());
+	});
+}

@@ -1,0 +1,61 @@
+//! The compute market's configuration: the numbers that shape Allmende's market, and why.
+//! Block time is 6 s, so 10 blocks are a minute, 600 an hour, 14,400 a day.
+
+use frame_support::{parameter_types, traits::ConstU32};
+use sp_runtime::Perbill;
+
+use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS, MINUTES, UNIT};
+
+parameter_types! {
+	/// 100 ALM: enough that registering many throwaway providers to flood bids costs real
+	/// money, small enough for a single-GPU seller.
+	pub const MinProviderStake: Balance = 100 * UNIT;
+	/// A day between `unregister` and `withdraw_stake`: time for anyone to notice and for
+	/// the provider's last jobs' events to be audited while its stake is still there.
+	pub const UnbondingPeriod: BlockNumber = DAYS;
+	/// Bidding may be as short as 2 blocks (12 s, so tests and small jobs move fast) and as
+	/// long as a day.
+	pub const MinBiddingPeriod: BlockNumber = 2;
+	pub const MaxBiddingPeriod: BlockNumber = DAYS;
+	/// A job may run for up to a week before its result must be committed.
+	pub const MaxExecutionPeriod: BlockNumber = 7 * DAYS;
+	/// Revealing needs no computation: a day at most.
+	pub const MaxRevealPeriod: BlockNumber = DAYS;
+	/// A bid's bond is 10 % of its price …
+	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
+	/// … and at least 1 ALM, so that not showing up always costs something.
+	pub const MinBidBond: Balance = UNIT;
+	/// A minute to challenge a k = 1 result. Short, because the devnet's users check results
+	/// as they come in; a production network would choose hours.
+	pub const ChallengePeriod: BlockNumber = MINUTES;
+	/// 50 ALM to challenge: it pays the arbiters when the challenge is wrong.
+	pub const ChallengeBond: Balance = 50 * UNIT;
+}
+
+impl pallet_compute_market::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type WeightInfo = pallet_compute_market::weights::SubstrateWeight<Runtime>;
+	type MinProviderStake = MinProviderStake;
+	type UnbondingPeriod = UnbondingPeriod;
+	/// 256 bytes fit any reasonable URI (IPFS, HTTPS, OCI image reference).
+	type MaxStringLen = ConstU32<256>;
+	/// Up to 9 replicas for jobs whose results must be beyond doubt.
+	type MaxReplicas = ConstU32<9>;
+	/// 32 bids per job: competition enough, and closing bidding stays cheap.
+	type MaxBidsPerJob = ConstU32<32>;
+	type MaxOffersPerProvider = ConstU32<16>;
+	type MinBiddingPeriod = MinBiddingPeriod;
+	type MaxBiddingPeriod = MaxBiddingPeriod;
+	type MaxExecutionPeriod = MaxExecutionPeriod;
+	type MaxRevealPeriod = MaxRevealPeriod;
+	type BidBondFraction = BidBondFraction;
+	type MinBidBond = MinBidBond;
+	type ChallengePeriod = ChallengePeriod;
+	type ChallengeBond = ChallengeBond;
+	/// Three arbiters: the smallest odd panel that outvotes one faulty arbiter.
+	type ArbiterReplicas = ConstU32<3>;
+	/// 64 deadlines per block; the benchmarked worst case (every job closing bidding with
+	/// 32 bids) must stay well inside a block, see the pallet README.
+	type MaxDeadlinesPerBlock = ConstU32<64>;
+}
