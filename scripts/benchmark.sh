@@ -14,7 +14,7 @@ steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
-	pallets=(compute-market)
+	pallets=(compute-market data-registry)
 fi
 
 # A target directory of its own: the feature changes most crates, and the default build in

@@ -188,6 +188,9 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type ComputeMarket = pallet_compute_market;
+
+	#[runtime::pallet_index(11)]
+	pub type DataRegistry = pallet_data_registry;
 }
 
 /// The pallets whose weights the benchmark CLI measures.
@@ -196,6 +199,7 @@ mod benchmarks {
 	frame_benchmarking::define_benchmarks!(
 		[frame_system, frame_system_benchmarking::Pallet::<Runtime>]
 		[pallet_compute_market, ComputeMarket]
+		[pallet_data_registry, DataRegistry]
 	);
 
 	impl frame_system_benchmarking::Config for super::Runtime {}

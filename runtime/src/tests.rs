@@ -103,6 +103,7 @@ fn metadata_includes_every_pallet() {
 		"TransactionPayment",
 		"Sudo",
 		"ComputeMarket",
+		"DataRegistry",
 	] {
 		assert!(names.contains(&pallet), "{pallet} is in the metadata: {names:?}");
 	}

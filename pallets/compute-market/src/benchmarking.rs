@@ -59,7 +59,15 @@ fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
 		execution_period: T::MaxExecutionPeriod::get(),
 		reveal_period: T::MaxRevealPeriod::get(),
 		min_reputation: Some(sp_runtime::Permill::from_percent(10)),
+		assets: assets::<T>(T::MaxAssetsPerJob::get()),
 	}
+}
+
+/// `count` datasets or models, owned by someone other than the requester, so that every
+/// royalty moves money.
+fn assets<T: Config>(count: u32) -> BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob> {
+	let owner = funded::<T>("owner", 0);
+	BoundedVec::truncate_from((0..count).map(|i| T::DataAccess::benchmark_asset(i, &owner)).collect())
 }
 
 fn requester<T: Config>() -> T::AccountId {
@@ -167,21 +175,25 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn accept_offer() {
+	fn accept_offer(a: Linear<0, { T::MaxAssetsPerJob::get() }>) {
 		let who = provider::<T>(0);
 		// Capacity 1: the offer is removed as well.
 		Market::<T>::do_post_offer(who, price::<T>(), profile::<T>().hardware, 1, 1_000u32.into()).unwrap();
 		let requester = requester::<T>();
+		let mut spec = spec::<T>(1);
+		spec.assets = assets::<T>(a);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(requester), 0, spec::<T>(1));
+		_(RawOrigin::Signed(requester), 0, spec);
 		assert_eq!(Jobs::<T>::get(0).unwrap().status, JobStatus::Committing);
 	}
 
 	#[benchmark]
-	fn post_job() {
+	fn post_job(a: Linear<0, { T::MaxAssetsPerJob::get() }>) {
 		let requester = requester::<T>();
+		let mut spec = spec::<T>(T::MaxReplicas::get());
+		spec.assets = assets::<T>(a);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(requester), spec::<T>(T::MaxReplicas::get()));
+		_(RawOrigin::Signed(requester), spec);
 		assert!(Jobs::<T>::contains_key(0));
 	}
 

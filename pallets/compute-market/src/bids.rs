@@ -124,6 +124,7 @@ impl<T: Config> Pallet<T> {
 			if job.status.is_arbitration() {
 				Self::settle_without_arbiters(job_id, job);
 			} else {
+				Self::end_data_use(job_id, &mut job, false);
 				Self::refund_escrow(job_id, &mut job);
 				job.status = JobStatus::Expired;
 				Jobs::<T>::insert(job_id, job);
@@ -157,8 +158,10 @@ impl<T: Config> Pallet<T> {
 				.defensive();
 		}
 		if !job.status.is_arbitration() {
-			// Only the winning prices stay in escrow; the rest of the budget goes back now.
-			let needed = assignments.iter().fold(BalanceOf::<T>::zero(), |s, a| s.saturating_add(a.price));
+			// Only the winning prices and the royalties stay in escrow; the rest of the budget
+			// goes back now.
+			let royalties = job.royalties.iter().fold(BalanceOf::<T>::zero(), |s, r| s.saturating_add(r.amount));
+			let needed = assignments.iter().fold(royalties, |s, a| s.saturating_add(a.price));
 			let excess = job.escrow.saturating_sub(needed);
 			Self::release(HoldReason::JobEscrow, &job.requester, excess);
 			job.escrow = job.escrow.saturating_sub(excess);

@@ -3,7 +3,7 @@
 use crate::*;
 use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{
-	traits::{CheckedMul, Zero},
+	traits::{CheckedAdd, CheckedMul, Zero},
 	Saturating,
 };
 
@@ -26,14 +26,62 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Asks the data registry about every asset the job names; returns the royalties they
+	/// owe (fixed now: later changes of consent or royalty do not touch this job) and their
+	/// sum.
+	pub(crate) fn royalties_for(
+		who: &T::AccountId,
+		spec: &JobSpec<T>,
+	) -> Result<(BoundedVec<Royalty<T>, T::MaxAssetsPerJob>, BalanceOf<T>), DispatchError> {
+		let mut royalties = BoundedVec::new();
+		let mut total = BalanceOf::<T>::zero();
+		for (i, asset) in spec.assets.iter().enumerate() {
+			ensure!(!spec.assets[..i].contains(asset), Error::<T>::DuplicateAsset);
+			let (owner, amount) = T::DataAccess::check_usable(asset, who)?;
+			total = total.checked_add(&amount).ok_or(Error::<T>::BudgetOverflow)?;
+			// Same bound as `spec.assets`: cannot fail.
+			royalties
+				.try_push(Royalty { asset: *asset, owner, amount })
+				.map_err(|_| Error::<T>::DuplicateAsset)?;
+		}
+		Ok((royalties, total))
+	}
+
+	/// Tells the registry a job's assets are in use.
+	pub(crate) fn start_data_use(job_id: JobId, job: &Job<T>) {
+		for r in job.royalties.iter() {
+			T::DataAccess::start_use(&r.asset, job_id, &job.requester);
+		}
+	}
+
+	/// Tells the registry the job ended; with `paid`, first pays each owner its royalty
+	/// from the escrow. A requester using its own asset pays itself nothing: that royalty
+	/// stays in the escrow and comes back with the refund.
+	pub(crate) fn end_data_use(job_id: JobId, job: &mut Job<T>, paid: bool) {
+		for r in job.royalties.iter() {
+			if !paid {
+				T::DataAccess::finish_use(&r.asset, job_id, &job.requester, None);
+				continue;
+			}
+			if r.owner != job.requester {
+				let amount = r.amount.min(job.escrow);
+				Self::transfer_held(HoldReason::JobEscrow, &job.requester, &r.owner, amount);
+				job.escrow = job.escrow.saturating_sub(amount);
+			}
+			T::DataAccess::finish_use(&r.asset, job_id, &job.requester, Some((r.owner.clone(), r.amount)));
+		}
+	}
+
 	/// Posts a job and returns its id.
 	pub(crate) fn do_post_job(who: T::AccountId, spec: JobSpec<T>) -> Result<JobId, DispatchError> {
 		ensure!(spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(), Error::<T>::InvalidReplicas);
 		ensure!(!spec.max_price.is_zero(), Error::<T>::ZeroPrice);
 		Self::check_periods(&spec)?;
+		let (royalties, royalty_total) = Self::royalties_for(&who, &spec)?;
 		let budget = spec
 			.max_price
 			.checked_mul(&BalanceOf::<T>::from(spec.replicas))
+			.and_then(|b| b.checked_add(&royalty_total))
 			.ok_or(Error::<T>::BudgetOverflow)?;
 		Self::hold(HoldReason::JobEscrow, &who, budget)?;
 
@@ -42,18 +90,18 @@ impl<T: Config> Pallet<T> {
 		NextJobId::<T>::put(job_id.saturating_add(1));
 		let bidding_ends = Self::schedule(job_id, now.saturating_add(spec.bidding_period))?;
 		let replicas = spec.replicas;
-		Jobs::<T>::insert(
-			job_id,
-			Job {
-				requester: who.clone(),
-				spec,
-				status: JobStatus::Bidding,
-				deadline: bidding_ends,
-				escrow: budget,
-				challenge_bond: Zero::zero(),
-				posted_at: now,
-			},
-		);
+		let job = Job {
+			requester: who.clone(),
+			spec,
+			status: JobStatus::Bidding,
+			deadline: bidding_ends,
+			escrow: budget,
+			royalties,
+			challenge_bond: Zero::zero(),
+			posted_at: now,
+		};
+		Self::start_data_use(job_id, &job);
+		Jobs::<T>::insert(job_id, job);
 		JobsOfRequester::<T>::insert(&who, job_id, ());
 		OpenJobs::<T>::insert(job_id, ());
 		Self::deposit_event(Event::JobPosted { job_id, requester: who, replicas, escrow: budget, bidding_ends });
@@ -69,6 +117,7 @@ impl<T: Config> Pallet<T> {
 		Self::unschedule(job_id, job.deadline);
 		OpenJobs::<T>::remove(job_id);
 		Self::release_all_bids(job_id, BidRemoval::JobClosed);
+		Self::end_data_use(job_id, &mut job, false);
 		Self::refund_escrow(job_id, &mut job);
 		job.status = JobStatus::Cancelled;
 		Jobs::<T>::insert(job_id, job);

@@ -48,6 +48,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod bids;
+pub mod data;
 mod deadlines;
 mod jobs;
 mod offers;
@@ -68,6 +69,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
+pub use data::DataAccess;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -79,6 +81,8 @@ pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
 /// An amount of the currency the market settles in.
 pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
+/// A dataset or model of the data registry the runtime wired in.
+pub type AssetIdOf<T> = <<T as Config>::DataAccess as DataAccess<AccountIdOf<T>, BalanceOf<T>>>::AssetId;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -109,6 +113,14 @@ pub mod pallet {
 
 		/// Weights of the calls and of `on_initialize`, from the benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// The data registry: whether a requester may use the datasets and models a job
+		/// names, and their royalties.
+		type DataAccess: DataAccess<Self::AccountId, BalanceOf<Self>>;
+
+		/// Most datasets and models one job may name. 0 ..= 16.
+		#[pallet::constant]
+		type MaxAssetsPerJob: Get<u32>;
 
 		/// The least stake a provider must hold to register. Unit: currency. Must be at least
 		/// the existential deposit.
@@ -394,6 +406,8 @@ pub mod pallet {
 		NotChallengeable,
 		/// Every block in reach has `MaxDeadlinesPerBlock` deadlines; try again later.
 		DeadlineQueueFull,
+		/// The job names the same dataset or model twice.
+		DuplicateAsset,
 	}
 
 	#[pallet::hooks]
@@ -423,6 +437,7 @@ pub mod pallet {
 			let arbiters = T::ArbiterReplicas::get();
 			assert!(arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(), "ArbiterReplicas must be odd and at most MaxReplicas");
 			assert!((1..=256).contains(&T::MaxDeadlinesPerBlock::get()), "MaxDeadlinesPerBlock out of 1..=256");
+			assert!(T::MaxAssetsPerJob::get() <= 16, "MaxAssetsPerJob out of 0..=16");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -546,29 +561,33 @@ pub mod pallet {
 		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price;
 		///   the bidding period is only used by arbiters if the result is challenged.
 		///
-		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: `UnknownOffer`,
+		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: the registry's (unknown,
+		/// retired or not permitted asset), `DuplicateAsset`, `UnknownOffer`,
 		/// `OfferExpired`, `OfferExhausted`, `OfferTooExpensive`, `InvalidReplicas`,
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `InsufficientBalance` (requester or provider), `DeadlineQueueFull`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::accept_offer())]
+		#[pallet::weight(T::WeightInfo::accept_offer(spec.assets.len() as u32))]
 		pub fn accept_offer(origin: OriginFor<T>, offer_id: OfferId, spec: JobSpec<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept_offer(who, offer_id, spec)
 		}
 
-		/// Post a job. Its whole budget, `replicas × max_price`, is held at once.
+		/// Post a job. Its whole budget, `replicas × max_price` plus the royalties of the
+		/// datasets and models it names, is held at once.
 		///
 		/// - Origin: signed, the requester.
 		/// - `spec`: workload, input, hardware requirements, replicas, maximum price per
-		///   replica, bidding / execution / reveal periods, optional minimum reputation.
+		///   replica, bidding / execution / reveal periods, optional minimum reputation, and
+		///   the datasets and models it uses (each must be usable by the requester).
 		///
-		/// Emits `JobPosted`. Errors: `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
+		/// Emits `JobPosted`. Errors: the registry's (unknown, retired or not permitted
+		/// asset), `DuplicateAsset`, `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
 		/// `InsufficientBalance`, `DeadlineQueueFull`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::post_job())]
+		#[pallet::weight(T::WeightInfo::post_job(spec.assets.len() as u32))]
 		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_post_job(who, spec).map(|_| ())

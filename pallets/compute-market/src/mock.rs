@@ -6,7 +6,9 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
 };
-use sp_runtime::{BuildStorage, Perbill};
+use crate::{DataAccess, JobId};
+use sp_runtime::{BuildStorage, DispatchError, Perbill};
+use std::{cell::RefCell, collections::BTreeMap};
 
 pub type AccountId = u64;
 pub type Balance = u64;
@@ -42,6 +44,8 @@ impl pallet_compute_market::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type WeightInfo = ();
+	type DataAccess = MockRegistry;
+	type MaxAssetsPerJob = ConstU32<3>;
 	type MinProviderStake = ConstU64<100>;
 	type UnbondingPeriod = ConstU64<10>;
 	type MaxStringLen = ConstU32<64>;
@@ -60,6 +64,71 @@ impl pallet_compute_market::Config for Test {
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 }
 
+/// A data asset of the in-test registry.
+#[derive(Clone, Debug)]
+pub struct MockAsset {
+	pub owner: AccountId,
+	pub royalty: Balance,
+	/// `None`: open to anyone; `Some(list)`: only these accounts.
+	pub allowed: Option<Vec<AccountId>>,
+	pub retired: bool,
+	pub in_flight: u32,
+}
+
+thread_local! {
+	pub static ASSETS: RefCell<BTreeMap<u64, MockAsset>> = RefCell::new(BTreeMap::new());
+	/// Every finished use: (asset, job, requester, paid owner and royalty).
+	pub static USES: RefCell<Vec<(u64, JobId, AccountId, Option<(AccountId, Balance)>)>> = RefCell::new(Vec::new());
+}
+
+/// A registry kept in test memory: enough to drive the market's side of data access.
+pub struct MockRegistry;
+
+impl MockRegistry {
+	pub fn add(id: u64, owner: AccountId, royalty: Balance, allowed: Option<Vec<AccountId>>) {
+		ASSETS.with(|a| a.borrow_mut().insert(id, MockAsset { owner, royalty, allowed, retired: false, in_flight: 0 }));
+	}
+	pub fn update(id: u64, f: impl FnOnce(&mut MockAsset)) {
+		ASSETS.with(|a| f(a.borrow_mut().get_mut(&id).expect("asset exists")));
+	}
+	pub fn get(id: u64) -> MockAsset {
+		ASSETS.with(|a| a.borrow()[&id].clone())
+	}
+	pub fn uses() -> Vec<(u64, JobId, AccountId, Option<(AccountId, Balance)>)> {
+		USES.with(|u| u.borrow().clone())
+	}
+}
+
+impl DataAccess<AccountId, Balance> for MockRegistry {
+	type AssetId = u64;
+
+	fn check_usable(asset: &u64, user: &AccountId) -> Result<(AccountId, Balance), DispatchError> {
+		let a = ASSETS.with(|a| a.borrow().get(asset).cloned()).ok_or(DispatchError::Other("UnknownAsset"))?;
+		if a.retired {
+			return Err(DispatchError::Other("AssetRetired"));
+		}
+		match &a.allowed {
+			Some(list) if a.owner != *user && !list.contains(user) => Err(DispatchError::Other("AccessDenied")),
+			_ => Ok((a.owner, a.royalty)),
+		}
+	}
+
+	fn start_use(asset: &u64, _: JobId, _: &AccountId) {
+		Self::update(*asset, |a| a.in_flight += 1);
+	}
+
+	fn finish_use(asset: &u64, job_id: JobId, requester: &AccountId, paid: Option<(AccountId, Balance)>) {
+		Self::update(*asset, |a| a.in_flight -= 1);
+		USES.with(|u| u.borrow_mut().push((*asset, job_id, *requester, paid)));
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_asset(index: u32, owner: &AccountId) -> u64 {
+		Self::add(index.into(), *owner, 1, None);
+		index.into()
+	}
+}
+
 /// What every test account starts with.
 pub const ENDOWMENT: Balance = 10_000;
 /// Test accounts 1 ..= 30 are funded.
@@ -73,6 +142,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
+	ASSETS.with(|a| a.borrow_mut().clear());
+	USES.with(|u| u.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

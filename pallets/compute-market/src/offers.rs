@@ -2,7 +2,10 @@
 
 use crate::*;
 use frame_support::{ensure, pallet_prelude::*};
-use sp_runtime::{traits::Zero, Saturating};
+use sp_runtime::{
+	traits::{CheckedAdd, Zero},
+	Saturating,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_post_offer(
@@ -58,10 +61,12 @@ impl<T: Config> Pallet<T> {
 		Self::check_requirements(&provider, &spec)?;
 		ensure!(offer.hardware.covers(&spec.requirements), Error::<T>::RequirementsNotMet);
 
-		// The requester escrows the offer's price; the provider bonds it.
+		// The requester escrows the offer's price and the royalties; the provider bonds it.
+		let (royalties, royalty_total) = Self::royalties_for(&who, &spec)?;
 		let price = offer.price;
+		let escrow = price.checked_add(&royalty_total).ok_or(Error::<T>::BudgetOverflow)?;
 		let bond = Self::bid_bond(price);
-		Self::hold(HoldReason::JobEscrow, &who, price)?;
+		Self::hold(HoldReason::JobEscrow, &who, escrow)?;
 		Self::hold(HoldReason::BidBond, &offer.provider, bond)?;
 
 		let job_id = NextJobId::<T>::get();
@@ -72,10 +77,12 @@ impl<T: Config> Pallet<T> {
 			spec,
 			status: JobStatus::Committing,
 			deadline: commit_by,
-			escrow: price,
+			escrow,
+			royalties,
 			challenge_bond: Zero::zero(),
 			posted_at: now,
 		};
+		Self::start_data_use(job_id, &job);
 		Jobs::<T>::insert(job_id, job);
 		JobsOfRequester::<T>::insert(&who, job_id, ());
 		JobsOfProvider::<T>::insert(&offer.provider, job_id, ());
@@ -100,7 +107,7 @@ impl<T: Config> Pallet<T> {
 			job_id,
 			requester: who.clone(),
 			replicas: 1,
-			escrow: price,
+			escrow,
 			bidding_ends: now,
 		});
 		Self::deposit_event(Event::OfferAccepted { offer_id, job_id, requester: who });

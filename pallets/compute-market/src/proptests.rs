@@ -91,6 +91,7 @@ fn spec(replicas: u32, max_price: Balance, bidding: u64, exec: u64, reveal: u64,
 		execution_period: exec,
 		reveal_period: reveal,
 		min_reputation: None,
+		assets: Default::default(),
 	}
 }
 

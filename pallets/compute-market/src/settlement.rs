@@ -21,7 +21,7 @@ pub(crate) enum Outcome {
 
 impl<T: Config> Pallet<T> {
 	/// Moves `amount` held from `from` under `reason` to `to`'s free balance.
-	fn transfer_held(reason: HoldReason, from: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) {
+	pub(crate) fn transfer_held(reason: HoldReason, from: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) {
 		if amount.is_zero() {
 			return;
 		}
@@ -138,6 +138,7 @@ impl<T: Config> Pallet<T> {
 		let count = agreed.len() as u32;
 		Results::<T>::insert(job_id, VerifiedResult { result_hash, result_uri, agreed, verified_at: now });
 		Self::deposit_event(Event::ResultVerified { job_id, result_hash, agreed: count });
+		Self::end_data_use(job_id, &mut job, true);
 		Self::refund_escrow(job_id, &mut job);
 		job.status = JobStatus::Settled;
 		Jobs::<T>::insert(job_id, job);
@@ -146,6 +147,7 @@ impl<T: Config> Pallet<T> {
 
 	/// No result: the requester gets the escrow back and the job closes as failed.
 	pub(crate) fn fail(job_id: JobId, mut job: Job<T>, reason: FailureReason) {
+		Self::end_data_use(job_id, &mut job, false);
 		Self::refund_escrow(job_id, &mut job);
 		job.status = JobStatus::Failed;
 		Jobs::<T>::insert(job_id, job);

@@ -41,6 +41,7 @@ fn spec(replicas: u32, max_price: Balance) -> JobSpec<Test> {
 		execution_period: 10,
 		reveal_period: 10,
 		min_reputation: None,
+		assets: Default::default(),
 	}
 }
 
@@ -947,4 +948,178 @@ fn read_api_pages_jobs_and_matches_hardware() {
 		assert_eq!(Market::job_details(ids[0]).unwrap().assignments.len(), 1);
 		assert!(Market::job_details(99).is_none());
 	});
+}
+
+// ---------------------------------------------------------------- data assets and royalties
+
+const OWNER: AccountId = 20;
+
+fn spec_with_assets(replicas: u32, max_price: Balance, assets: Vec<u64>) -> JobSpec<Test> {
+	let mut sp = spec(replicas, max_price);
+	sp.assets = BoundedVec::try_from(assets).unwrap();
+	sp
+}
+
+#[test]
+fn permitted_use_pays_the_owner_its_royalty() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 15, Some(vec![REQUESTER]));
+		register(10);
+		let id = post(spec_with_assets(1, 100, vec![7]));
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 115);
+		assert_eq!(MockRegistry::get(7).in_flight, 1);
+		bid(10, id, 60);
+		run_to_block(6);
+		// Bidding refunds the unused budget but keeps the royalty.
+		assert_eq!(job(id).escrow, 75);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(free(OWNER), ENDOWMENT + 15);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60 - 15);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, Some((OWNER, 15)))]);
+		assert_eq!(MockRegistry::get(7).in_flight, 0);
+	});
+}
+
+#[test]
+fn denied_use_is_rejected_with_the_registry_error() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 15, Some(vec![]));
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec_with_assets(1, 100, vec![7])),
+			DispatchError::Other("AccessDenied")
+		);
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec_with_assets(1, 100, vec![8])),
+			DispatchError::Other("UnknownAsset")
+		);
+		MockRegistry::add(8, OWNER, 1, None);
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec_with_assets(1, 100, vec![8, 8])),
+			Error::<Test>::DuplicateAsset
+		);
+		register(10);
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100));
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec_with_assets(1, 100, vec![7])),
+			DispatchError::Other("AccessDenied")
+		);
+	});
+}
+
+#[test]
+fn revocation_stops_new_jobs_but_not_posted_ones() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, Some(vec![REQUESTER]));
+		let first = assigned_job_with(spec_with_assets(1, 100, vec![7]), 10, 60);
+		MockRegistry::update(7, |a| a.allowed = Some(vec![]));
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec_with_assets(1, 100, vec![7])),
+			DispatchError::Other("AccessDenied")
+		);
+		// The job posted under consent finishes and pays the royalty it was posted with.
+		MockRegistry::update(7, |a| a.royalty = 99);
+		commit(10, first, result(1));
+		reveal(10, first, result(1));
+		run_to_block(job(first).deadline);
+		assert_eq!(free(OWNER), ENDOWMENT + 10);
+	});
+}
+
+#[test]
+fn retirement_with_a_job_in_flight() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, None);
+		let id = assigned_job_with(spec_with_assets(1, 100, vec![7]), 10, 60);
+		MockRegistry::update(7, |a| a.retired = true);
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(2), spec_with_assets(1, 100, vec![7])),
+			DispatchError::Other("AssetRetired")
+		);
+		assert_eq!(MockRegistry::get(7).in_flight, 1);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(MockRegistry::get(7).in_flight, 0);
+		assert_eq!(free(OWNER), ENDOWMENT + 10);
+	});
+}
+
+#[test]
+fn royalty_is_refunded_on_a_failed_job() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, None);
+		MockRegistry::add(8, OWNER, 5, None);
+		for p in [10, 11] {
+			register(p);
+		}
+		let id = post(spec_with_assets(2, 100, vec![7, 8]));
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 215);
+		bid(10, id, 80);
+		bid(11, id, 90);
+		run_to_block(6);
+		commit(10, id, result(1));
+		commit(11, id, result(2));
+		reveal(10, id, result(1));
+		reveal(11, id, result(2));
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(free(OWNER), ENDOWMENT);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None), (8, id, REQUESTER, None)]);
+	});
+}
+
+#[test]
+fn royalties_are_refunded_on_expiry_and_cancel() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, None);
+		let expired = post(spec_with_assets(1, 100, vec![7]));
+		let cancelled = post(spec_with_assets(1, 100, vec![7]));
+		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
+		run_to_block(6);
+		assert_eq!(job(expired).status, JobStatus::Expired);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(MockRegistry::get(7).in_flight, 0);
+	});
+}
+
+#[test]
+fn a_requester_using_its_own_asset_pays_itself_nothing() {
+	test(|| {
+		MockRegistry::add(7, REQUESTER, 10, Some(vec![]));
+		let id = assigned_job_with(spec_with_assets(1, 100, vec![7]), 10, 60);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, Some((REQUESTER, 10)))]);
+	});
+}
+
+#[test]
+fn accepted_offer_escrows_royalties() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, None);
+		register(10);
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100));
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec_with_assets(1, 100, vec![7])));
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 60);
+		commit(10, 0, result(1));
+		reveal(10, 0, result(1));
+		run_to_block(job(0).deadline);
+		assert_eq!(free(OWNER), ENDOWMENT + 10);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 50);
+	});
+}
+
+/// Posts `spec` (k = 1), lets provider `p` bid `price`, and closes bidding.
+fn assigned_job_with(spec: JobSpec<Test>, p: AccountId, price: Balance) -> JobId {
+	register(p);
+	let id = post(spec);
+	bid(p, id, price);
+	run_to_block(job(id).deadline);
+	assert_eq!(job(id).status, JobStatus::Committing);
+	id
 }

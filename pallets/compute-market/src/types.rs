@@ -6,7 +6,7 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Permill;
 
-use crate::{AccountIdOf, BalanceOf, BlockNumberOf, Config};
+use crate::{AccountIdOf, AssetIdOf, BalanceOf, BlockNumberOf, Config};
 
 /// Identifies a job. Assigned in order, starting at 0.
 pub type JobId = u64;
@@ -179,6 +179,21 @@ pub struct JobSpec<T: Config> {
 	pub reveal_period: BlockNumberOf<T>,
 	/// If set, only providers with at least this reputation score may bid.
 	pub min_reputation: Option<Permill>,
+	/// Datasets and models the job uses; their owners are paid a royalty when the job's
+	/// result is verified.
+	pub assets: BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob>,
+}
+
+/// A royalty a job owes for a dataset or model, fixed when the job was posted.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Royalty<T: Config> {
+	/// The dataset or model.
+	pub asset: AssetIdOf<T>,
+	/// Who is paid: the owner when the job was posted.
+	pub owner: AccountIdOf<T>,
+	/// How much.
+	pub amount: BalanceOf<T>,
 }
 
 /// Where a job is in its life.
@@ -232,8 +247,11 @@ pub struct Job<T: Config> {
 	pub status: JobStatus,
 	/// The block at which the current phase ends.
 	pub deadline: BlockNumberOf<T>,
-	/// Budget still held from the requester under `HoldReason::JobEscrow`.
+	/// Budget still held from the requester under `HoldReason::JobEscrow`, royalties
+	/// included.
 	pub escrow: BalanceOf<T>,
+	/// Royalties owed to data owners if the result is verified (held in `escrow`).
+	pub royalties: BoundedVec<Royalty<T>, T::MaxAssetsPerJob>,
 	/// Bond held from the requester under `HoldReason::ChallengeBond` while challenged.
 	pub challenge_bond: BalanceOf<T>,
 	/// The block in which it was posted.

@@ -12,8 +12,8 @@ pub trait WeightInfo {
 	fn withdraw_stake() -> Weight;
 	fn post_offer() -> Weight;
 	fn withdraw_offer() -> Weight;
-	fn accept_offer() -> Weight;
-	fn post_job() -> Weight;
+	fn accept_offer(a: u32) -> Weight;
+	fn post_job(a: u32) -> Weight;
 	fn cancel_job(b: u32) -> Weight;
 	fn place_bid(b: u32) -> Weight;
 	fn retract_bid(b: u32) -> Weight;
@@ -34,8 +34,8 @@ impl<T> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_stake() -> Weight { Weight::zero() }
 	fn post_offer() -> Weight { Weight::zero() }
 	fn withdraw_offer() -> Weight { Weight::zero() }
-	fn accept_offer() -> Weight { Weight::zero() }
-	fn post_job() -> Weight { Weight::zero() }
+	fn accept_offer(_a: u32) -> Weight { Weight::zero() }
+	fn post_job(_a: u32) -> Weight { Weight::zero() }
 	fn cancel_job(_b: u32) -> Weight { Weight::zero() }
 	fn place_bid(_b: u32) -> Weight { Weight::zero() }
 	fn retract_bid(_b: u32) -> Weight { Weight::zero() }
@@ -54,8 +54,8 @@ impl WeightInfo for () {
 	fn withdraw_stake() -> Weight { Weight::zero() }
 	fn post_offer() -> Weight { Weight::zero() }
 	fn withdraw_offer() -> Weight { Weight::zero() }
-	fn accept_offer() -> Weight { Weight::zero() }
-	fn post_job() -> Weight { Weight::zero() }
+	fn accept_offer(_a: u32) -> Weight { Weight::zero() }
+	fn post_job(_a: u32) -> Weight { Weight::zero() }
 	fn cancel_job(_b: u32) -> Weight { Weight::zero() }
 	fn place_bid(_b: u32) -> Weight { Weight::zero() }
 	fn retract_bid(_b: u32) -> Weight { Weight::zero() }

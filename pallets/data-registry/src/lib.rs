@@ -259,31 +259,7 @@ pub mod pallet {
 			#[pallet::compact] royalty: BalanceOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			ensure!(!AssetByHash::<T>::contains_key(content_hash), Error::<T>::AlreadyRegistered);
-			let deposit = T::AssetDeposit::get();
-			Self::hold(&owner, deposit)?;
-			let asset = NextAssetId::<T>::get();
-			NextAssetId::<T>::put(asset.saturating_add(1));
-			AssetByHash::<T>::insert(content_hash, asset);
-			Assets::<T>::insert(
-				asset,
-				Asset {
-					owner: owner.clone(),
-					kind,
-					content_hash,
-					uri,
-					license,
-					royalty,
-					deposit,
-					grants: 0,
-					retired: false,
-					in_flight: 0,
-					uses: 0,
-					royalties_paid: Zero::zero(),
-				},
-			);
-			Self::deposit_event(Event::AssetRegistered { asset, owner, kind, content_hash, license, royalty });
-			Ok(())
+			Self::do_register(owner, kind, content_hash, uri, license, royalty).map(|_| ())
 		}
 
 		/// Allow `who` to use a permissioned asset in new jobs.
@@ -422,6 +398,41 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		pub(crate) fn do_register(
+			owner: T::AccountId,
+			kind: AssetKind,
+			content_hash: H256,
+			uri: BoundedVec<u8, T::MaxUriLen>,
+			license: License,
+			royalty: BalanceOf<T>,
+		) -> Result<AssetId, DispatchError> {
+			ensure!(!AssetByHash::<T>::contains_key(content_hash), Error::<T>::AlreadyRegistered);
+			let deposit = T::AssetDeposit::get();
+			Self::hold(&owner, deposit)?;
+			let asset = NextAssetId::<T>::get();
+			NextAssetId::<T>::put(asset.saturating_add(1));
+			AssetByHash::<T>::insert(content_hash, asset);
+			Assets::<T>::insert(
+				asset,
+				Asset {
+					owner: owner.clone(),
+					kind,
+					content_hash,
+					uri,
+					license,
+					royalty,
+					deposit,
+					grants: 0,
+					retired: false,
+					in_flight: 0,
+					uses: 0,
+					royalties_paid: Zero::zero(),
+				},
+			);
+			Self::deposit_event(Event::AssetRegistered { asset, owner, kind, content_hash, license, royalty });
+			Ok(asset)
+		}
+
 		fn owned(asset: AssetId, who: &T::AccountId) -> Result<Asset<T>, DispatchError> {
 			let a = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(&a.owner == who, Error::<T>::NotOwner);
@@ -536,5 +547,17 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 			}
 			Self::release_if_idle(*asset, a);
 		});
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_asset(index: u32, owner: &T::AccountId) -> AssetId {
+		let hash = H256::from_low_u64_be(u64::from(index) + 1_000_000);
+		if let Some(id) = AssetByHash::<T>::get(hash) {
+			return id;
+		}
+		let uri = BoundedVec::truncate_from(alloc::vec![b'u'; <T::MaxUriLen as frame_support::traits::Get<u32>>::get() as usize]);
+		let royalty = <T::AssetDeposit as frame_support::traits::Get<BalanceOf<T>>>::get();
+		Self::do_register(owner.clone(), AssetKind::Dataset, hash, uri, License::Open, royalty)
+			.expect("the benchmark funds the owner")
 	}
 }

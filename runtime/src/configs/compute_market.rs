@@ -4,7 +4,7 @@
 use frame_support::{parameter_types, traits::ConstU32};
 use sp_runtime::Perbill;
 
-use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS, MINUTES, UNIT};
+use crate::{Balance, Balances, BlockNumber, DataRegistry, Runtime, RuntimeHoldReason, DAYS, MINUTES, UNIT};
 
 parameter_types! {
 	/// 100 ALM: enough that registering many throwaway providers to flood bids costs real
@@ -36,6 +36,10 @@ impl pallet_compute_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type WeightInfo = pallet_compute_market::weights::SubstrateWeight<Runtime>;
+	/// Jobs ask the data registry about the datasets and models they name.
+	type DataAccess = DataRegistry;
+	/// Eight datasets and models per job: a model, its tokenizer, and a few datasets.
+	type MaxAssetsPerJob = ConstU32<8>;
 	type MinProviderStake = MinProviderStake;
 	type UnbondingPeriod = UnbondingPeriod;
 	/// 256 bytes fit any reasonable URI (IPFS, HTTPS, OCI image reference).

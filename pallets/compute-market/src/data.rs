@@ -1,0 +1,45 @@
+//! How the market asks a data registry whether a job may use a dataset or model, and tells
+//! it when the job is done. The runtime wires a registry in; the market knows nothing of
+//! the registry's storage.
+
+use crate::JobId;
+use frame_support::{pallet_prelude::*, Parameter};
+
+/// What the market needs from a data registry.
+pub trait DataAccess<AccountId, Balance> {
+	/// Identifies a dataset or model.
+	type AssetId: Parameter + Member + MaxEncodedLen + Copy + Ord;
+
+	/// Whether `user` may use `asset` in a job posted now. On success, the asset's owner and
+	/// its royalty per job; the royalty is escrowed with the job.
+	fn check_usable(asset: &Self::AssetId, user: &AccountId) -> Result<(AccountId, Balance), DispatchError>;
+
+	/// A job naming `asset` was posted: it is in flight until [`Self::finish_use`].
+	fn start_use(asset: &Self::AssetId, job_id: JobId, requester: &AccountId);
+
+	/// The job ended. `paid` is the owner and royalty paid when its result was verified, or
+	/// `None` when it failed, expired or was cancelled and the royalty went back.
+	fn finish_use(asset: &Self::AssetId, job_id: JobId, requester: &AccountId, paid: Option<(AccountId, Balance)>);
+
+	/// Benchmarks only: makes asset number `index`, owned by `owner`, usable by anyone.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_asset(index: u32, owner: &AccountId) -> Self::AssetId;
+}
+
+/// No registry: a job may name no asset.
+impl<AccountId, Balance> DataAccess<AccountId, Balance> for () {
+	type AssetId = u64;
+
+	fn check_usable(_: &u64, _: &AccountId) -> Result<(AccountId, Balance), DispatchError> {
+		Err(DispatchError::Other("this runtime has no data registry"))
+	}
+
+	fn start_use(_: &u64, _: JobId, _: &AccountId) {}
+
+	fn finish_use(_: &u64, _: JobId, _: &AccountId, _: Option<(AccountId, Balance)>) {}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_asset(index: u32, _: &AccountId) -> u64 {
+		index.into()
+	}
+}

@@ -1,0 +1,109 @@
+//! A test runtime with the compute market wired to the registry, as in the real runtime.
+
+use crate as pallet_data_registry;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, Hooks},
+};
+use sp_runtime::{BuildStorage, Perbill};
+
+pub type AccountId = u64;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Market: pallet_compute_market,
+		Registry: pallet_data_registry,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<1>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
+}
+
+impl pallet_compute_market::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type WeightInfo = ();
+	type DataAccess = Registry;
+	type MaxAssetsPerJob = ConstU32<3>;
+	type MinProviderStake = ConstU64<100>;
+	type UnbondingPeriod = ConstU64<10>;
+	type MaxStringLen = ConstU32<64>;
+	type MaxReplicas = ConstU32<5>;
+	type MaxBidsPerJob = ConstU32<6>;
+	type MaxOffersPerProvider = ConstU32<3>;
+	type MinBiddingPeriod = ConstU64<2>;
+	type MaxBiddingPeriod = ConstU64<50>;
+	type MaxExecutionPeriod = ConstU64<50>;
+	type MaxRevealPeriod = ConstU64<50>;
+	type BidBondFraction = BidBondFraction;
+	type MinBidBond = ConstU64<5>;
+	type ChallengePeriod = ConstU64<5>;
+	type ChallengeBond = ConstU64<300>;
+	type ArbiterReplicas = ConstU32<3>;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+}
+
+impl pallet_data_registry::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type WeightInfo = ();
+	type AssetDeposit = ConstU64<50>;
+	type AccessDeposit = ConstU64<2>;
+	type MaxUriLen = ConstU32<64>;
+}
+
+/// What every test account starts with.
+pub const ENDOWMENT: Balance = 10_000;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=30).map(|a| (a, ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` in a fresh chain, then checks both pallets' invariants and that royalty flows
+/// neither created nor destroyed money.
+pub fn test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		let issuance = pallet_balances::TotalIssuance::<Test>::get();
+		test();
+		Registry::do_try_state().expect("registry invariants hold");
+		Market::do_try_state().expect("market invariants hold");
+		assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance, "total issuance unchanged");
+	});
+}
+
+/// Advances to block `n`, running the market's `on_initialize` in each block.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Market::on_initialize(next);
+	}
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Takes a provider's standing offer: a k = 1 job assigned at once at the offer's price.
+import { parseAmount } from './lib/client.mjs';
+import { int, script, send } from './lib/cli.mjs';
+import { SPEC_HELP, SPEC_OPTIONS, buildSpec, findEvent } from './lib/market.mjs';
+
+script({
+  usage: `Usage: node scripts/accept-offer.mjs --suri SURI --offer ID --workload-uri URI --max-price ALM [spec flags]
+
+Accepts offer ID for the job the flags describe (replicas must be 1) and prints the job id.
+
+${SPEC_HELP}`,
+  options: { ...SPEC_OPTIONS, offer: { type: 'string' } },
+  main: async ({ api, pair, values }) => {
+    const spec = buildSpec(api, values, parseAmount);
+    const events = await send(api, api.tx.computeMarket.acceptOffer(int(values.offer, '--offer'), spec), pair);
+    console.log(`job id: ${findEvent(events, 'computeMarket', 'OfferAccepted').data.jobId}`);
+  },
+});

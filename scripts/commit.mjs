@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Commits to a job result: blake2_256(result_hash ‖ salt ‖ provider). The random salt is
+// kept in a local file so that reveal.mjs can open the commitment.
+import fs from 'node:fs';
+import path from 'node:path';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, decodeAddress, randomAsHex } from '@polkadot/util-crypto';
+import { int, script, send } from './lib/cli.mjs';
+import { hashOf, saltFile } from './lib/market.mjs';
+
+script({
+  usage: `Usage: node scripts/commit.mjs --suri SURI --job ID (--result-hash 0x… | --result-file FILE)
+       [--salt-dir DIR]
+
+Commits to the result. The salt is written to DIR (default ~/.allmende/salts) and the path
+printed; reveal.mjs reads it from there.`,
+  options: {
+    job: { type: 'string' },
+    'result-hash': { type: 'string' },
+    'result-file': { type: 'string' },
+    'salt-dir': { type: 'string' },
+  },
+  main: async ({ api, pair, values }) => {
+    const job = int(values.job, '--job');
+    let resultHash = values['result-hash'];
+    if (values['result-file']) resultHash = blake2AsHex(fs.readFileSync(values['result-file']), 256);
+    if (!resultHash || !/^0x[0-9a-fA-F]{64}$/.test(hashOf(resultHash))) {
+      throw new Error('give --result-hash 0x<64 hex digits> or --result-file');
+    }
+    const salt = randomAsHex(32);
+    const commitment = blake2AsHex(u8aConcat(resultHash, salt, decodeAddress(pair.address)), 256);
+    const file = saltFile(values['salt-dir'], api.genesisHash.toHex(), job, pair.address);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written before submitting: a commitment without its salt could never be revealed.
+    fs.writeFileSync(file, JSON.stringify({ job, provider: pair.address, resultHash, salt, commitment }, null, 2));
+    console.log(`salt kept in ${file}`);
+    await send(api, api.tx.computeMarket.commitResult(job, commitment), pair);
+    console.log(`commitment ${u8aToHex(commitment)}`);
+  },
+});

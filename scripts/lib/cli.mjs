@@ -1,0 +1,68 @@
+// The frame of every client script: flags, --help, connecting, signing, error reporting.
+import { parseArgs } from 'node:util';
+import { ChainError, DEFAULT_WS, connect, signer, submitAndFinalize, showEvents } from './client.mjs';
+
+const COMMON = `Common flags:
+  --ws URL         node WebSocket (default ${DEFAULT_WS}, or ALLMENDE_WS)
+  --suri SURI      signing key: a secret URI such as //Alice or a mnemonic (alias --seed)
+  -h, --help       this text`;
+
+/**
+ * Runs a script: parses `options` (plus --ws, --suri/--seed, --help), connects, and calls
+ * `main({ api, pair, values, args })`. Chain errors are printed as one line, exit code 1.
+ */
+export async function script({ usage, options = {}, signed = true, main }) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        ...options,
+        ws: { type: 'string', default: DEFAULT_WS },
+        suri: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`error: ${e.message}\n\n${usage}\n\n${COMMON}`);
+    process.exit(2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(`${usage}\n\n${COMMON}`);
+    process.exit(0);
+  }
+  const suri = values.suri ?? values.seed;
+  if (signed && !suri) {
+    console.error(`error: --suri is required\n\n${usage}\n\n${COMMON}`);
+    process.exit(2);
+  }
+  let api;
+  try {
+    api = await connect(values.ws);
+    const pair = signed ? await signer(suri) : null;
+    await main({ api, pair, values, args: positionals });
+    await api.disconnect();
+    process.exit(0);
+  } catch (e) {
+    console.error(`error: ${e instanceof ChainError ? e.message : e.message ?? e}`);
+    if (api) await api.disconnect().catch(() => {});
+    process.exit(1);
+  }
+}
+
+/** Submits `tx`, waits for finalization, prints block and events; returns the events. */
+export async function send(api, tx, pair) {
+  const { blockHash, events } = await submitAndFinalize(api, tx, pair);
+  console.log(`finalized in block ${blockHash}`);
+  showEvents(api, events.filter(({ event }) => !['system', 'transactionPayment'].includes(event.section)));
+  return events;
+}
+
+/** A required integer flag or positional. */
+export function int(value, name) {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a number, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,123 @@
+// Helpers shared by the market and data-registry scripts: building job specs from flags,
+// reading events, and showing market records in ALM.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { showAmount } from './client.mjs';
+
+/** The flags every job-posting script accepts (post-job.mjs, accept-offer.mjs). */
+export const SPEC_OPTIONS = {
+  spec: { type: 'string' },
+  'workload-kind': { type: 'string', default: 'Onnx' },
+  'workload-hash': { type: 'string' },
+  'workload-uri': { type: 'string' },
+  'input-hash': { type: 'string' },
+  'input-uri': { type: 'string' },
+  replicas: { type: 'string', default: '1' },
+  'max-price': { type: 'string' },
+  bidding: { type: 'string', default: '3' },
+  execution: { type: 'string', default: '10' },
+  reveal: { type: 'string', default: '10' },
+  gpus: { type: 'string', default: '0' },
+  vram: { type: 'string', default: '0' },
+  cpus: { type: 'string', default: '0' },
+  ram: { type: 'string', default: '0' },
+  region: { type: 'string' },
+  'min-reputation': { type: 'string' },
+  asset: { type: 'string', multiple: true, default: [] },
+};
+
+export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in JSON):
+  --workload-kind K    Wasm, Onnx or Container (default Onnx)
+  --workload-hash H    0x… 32-byte hash of the workload (default: hash of its URI)
+  --workload-uri U     where the workload is
+  --input-hash H       0x… 32-byte hash of the input (default: hash of its URI)
+  --input-uri U        where the input is
+  --replicas K         providers that run the job independently (default 1)
+  --max-price ALM      most paid to one provider
+  --bidding N          blocks of bidding (default 3)
+  --execution N        blocks to run and commit (default 10)
+  --reveal N           blocks to reveal (default 10)
+  --gpus --vram --cpus --ram N   least hardware (GPUs, GiB VRAM, cores, GiB RAM)
+  --region CODE        only providers in this region
+  --min-reputation P   least provider score, percent
+  --asset ID           a dataset or model the job uses (repeatable)`;
+
+/** Text as the hex of its UTF-8 bytes, for `BoundedVec<u8>` arguments. */
+export const text = (s) => `0x${Buffer.from(String(s), 'utf8').toString('hex')}`;
+
+/** A 32-byte hash given as 0x…, or the blake2-256 hash of the given text. */
+export const hashOf = (given, fallback) =>
+  given && /^0x[0-9a-fA-F]{64}$/.test(given) ? given : blake2AsHex(given ?? fallback ?? '', 256);
+
+/** The `JobSpec` a script's flags (or --spec file) describe. */
+export function buildSpec(api, values, parseAmount) {
+  const v = { ...values };
+  if (v.spec) Object.assign(v, JSON.parse(fs.readFileSync(v.spec, 'utf8')));
+  if (!v['max-price']) throw new Error('--max-price is required');
+  if (!v['workload-uri']) throw new Error('--workload-uri is required');
+  const maxLen = api.consts.computeMarket.maxStringLen.toNumber();
+  for (const flag of ['workload-uri', 'input-uri']) {
+    const len = Buffer.byteLength(String(v[flag] ?? ''), 'utf8');
+    if (len > maxLen) throw new Error(`--${flag} is ${len} bytes; the chain allows ${maxLen}`);
+  }
+  const num = (x) => Number.parseInt(x, 10);
+  return {
+    workload: {
+      kind: v['workload-kind'],
+      content: { hash: hashOf(v['workload-hash'], v['workload-uri']), uri: text(v['workload-uri']) },
+    },
+    input: { hash: hashOf(v['input-hash'], v['input-uri']), uri: text(v['input-uri'] ?? '') },
+    requirements: { gpuCount: num(v.gpus), vramGib: num(v.vram), cpuCores: num(v.cpus), ramGib: num(v.ram) },
+    region: v.region === undefined ? null : num(v.region),
+    replicas: num(v.replicas),
+    maxPrice: parseAmount(api, v['max-price']),
+    biddingPeriod: num(v.bidding),
+    executionPeriod: num(v.execution),
+    revealPeriod: num(v.reveal),
+    minReputation: v['min-reputation'] === undefined ? null : Math.round(Number(v['min-reputation']) * 10000),
+    assets: (v.asset ?? []).map((a) => num(a)),
+  };
+}
+
+/** The first event `section.method` in a list of records, or undefined. */
+export const findEvent = (events, section, method) =>
+  events.map((r) => r.event).find((e) => e.section === section && e.method === method);
+
+/** Where commit.mjs keeps salts so that reveal.mjs can open the commitment. */
+export function saltFile(dir, genesis, jobId, address) {
+  const base = dir ?? path.join(os.homedir(), '.allmende', 'salts');
+  return path.join(base, genesis.slice(0, 18), `job-${jobId}-${address}.json`);
+}
+
+/** Bytes of a `BoundedVec<u8>` as text. */
+export const str = (bytes) => Buffer.from(bytes.toU8a(true)).toString('utf8');
+
+/** A human-readable account of a job (from the `ComputeMarketApi.job` runtime API). */
+export function describeJob(api, id, d) {
+  const { job, bids, assignments, challenged, result } = d;
+  const amt = (x) => showAmount(api, x.toString());
+  const lines = [
+    `job ${id}: ${job.status.type} (phase ends at block #${job.deadline})`,
+    `  requester   ${job.requester}`,
+    `  workload    ${job.spec.workload.kind.type} ${str(job.spec.workload.content.uri)} (${job.spec.workload.content.hash.toHex()})`,
+    `  input       ${str(job.spec.input.uri)} (${job.spec.input.hash.toHex()})`,
+    `  replicas    ${job.spec.replicas}, max price ${amt(job.spec.maxPrice)} each`,
+    `  escrow      ${amt(job.escrow)} held${job.challengeBond.isZero() ? '' : `, challenge bond ${amt(job.challengeBond)}`}`,
+  ];
+  for (const r of job.royalties) lines.push(`  royalty     asset ${r.asset} → ${r.owner}: ${amt(r.amount)}`);
+  for (const b of bids) lines.push(`  bid         ${b.provider} ${amt(b.price)} (bond ${amt(b.bond)})`);
+  for (const a of assignments) {
+    const state = a.reveal.isSome
+      ? `revealed ${a.reveal.unwrap().resultHash.toHex()}`
+      : a.commitment.isSome ? 'committed' : 'assigned';
+    lines.push(`  provider    ${a.provider} ${amt(a.price)} (bond ${amt(a.bond)}): ${state}`);
+  }
+  if (challenged.isSome) lines.push(`  challenged  original by ${challenged.unwrap().provider}`);
+  if (result.isSome) {
+    const r = result.unwrap();
+    lines.push(`  result      ${r.resultHash.toHex()} at ${str(r.resultUri)}, agreed: ${r.agreed.join(', ')}`);
+  }
+  return lines.join('\n');
+}

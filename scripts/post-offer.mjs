@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Posts a standing offer: capacity jobs at a price, on the provider's hardware.
+import { parseAmount } from './lib/client.mjs';
+import { int, script, send } from './lib/cli.mjs';
+import { findEvent } from './lib/market.mjs';
+
+script({
+  usage: `Usage: node scripts/post-offer.mjs --suri SURI --price ALM [--capacity N] [--expires-in BLOCKS]
+       [--gpus N --vram GiB --cpus N --ram GiB]
+
+Prints the offer id. Hardware defaults to the provider's registered profile.`,
+  options: {
+    price: { type: 'string' },
+    capacity: { type: 'string', default: '1' },
+    'expires-in': { type: 'string', default: '600' },
+    gpus: { type: 'string' },
+    vram: { type: 'string' },
+    cpus: { type: 'string' },
+    ram: { type: 'string' },
+  },
+  main: async ({ api, pair, values }) => {
+    if (!values.price) throw new Error('--price is required');
+    const provider = await api.call.computeMarketApi.provider(pair.address);
+    if (provider.isNone) throw new Error(`${pair.address} is not a registered provider`);
+    const hw = provider.unwrap().profile.hardware;
+    const hardware = {
+      gpuCount: values.gpus ? int(values.gpus, '--gpus') : hw.gpuCount,
+      vramGib: values.vram ? int(values.vram, '--vram') : hw.vramGib,
+      cpuCores: values.cpus ? int(values.cpus, '--cpus') : hw.cpuCores,
+      ramGib: values.ram ? int(values.ram, '--ram') : hw.ramGib,
+    };
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    const expiresAt = now + int(values['expires-in'], '--expires-in');
+    const tx = api.tx.computeMarket.postOffer(
+      parseAmount(api, values.price), hardware, int(values.capacity, '--capacity'), expiresAt,
+    );
+    const events = await send(api, tx, pair);
+    console.log(`offer id: ${findEvent(events, 'computeMarket', 'OfferPosted').data.offerId}`);
+  },
+});
