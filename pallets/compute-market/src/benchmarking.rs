@@ -92,7 +92,9 @@ fn advance_to_deadline<T: Config>(job_id: JobId) {
 }
 
 fn salt_of(i: u32) -> H256 {
-	H256::from_low_u64_be(i as u64 + 1)
+	let mut salt = [7u8; 32];
+	salt[..4].copy_from_slice(&i.to_le_bytes());
+	H256(salt)
 }
 
 /// A job with `replicas` assigned providers (provider i is `provider(i)`).

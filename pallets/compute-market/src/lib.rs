@@ -60,7 +60,6 @@ pub mod types;
 mod verification;
 pub mod weights;
 
-#[cfg(any(test, feature = "try-runtime"))]
 mod invariants;
 #[cfg(test)]
 mod mock;

@@ -551,7 +551,9 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_asset(index: u32, owner: &T::AccountId) -> AssetId {
-		let hash = H256::from_low_u64_be(u64::from(index) + 1_000_000);
+		let mut bytes = [0xA5u8; 32];
+		bytes[..4].copy_from_slice(&index.to_le_bytes());
+		let hash = H256(bytes);
 		if let Some(id) = AssetByHash::<T>::get(hash) {
 			return id;
 		}

@@ -79,7 +79,7 @@ fn register_provider(who: AccountId) {
 
 fn post_job(who: AccountId, assets: Vec<AssetId>) -> Result<JobId, sp_runtime::DispatchError> {
 	let id = pallet_compute_market::NextJobId::<Test>::get();
-	Market::post_job(RuntimeOrigin::signed(who), job_spec(assets, 1)).map(|_| id).map_err(|e| e.error)
+	Market::post_job(RuntimeOrigin::signed(who), job_spec(assets, 1)).map(|_| id)
 }
 
 /// Runs a k = 1 job to its end: bid, commit, reveal and the challenge window.

@@ -1,0 +1,366 @@
+// End-to-end tests of the compute market and data registry through polkadot.js, on a real
+// 4-validator network. Every step waits for finalization; balances and holds are checked by
+// exact amounts (transaction fees are read from each transaction's own events).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { u8aConcat } from '@polkadot/util';
+import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
+import { ChainError, connect, describeDispatchError, signer } from '../lib/client.mjs';
+import { heads, rpc, sleep } from '../lib/network.mjs';
+import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const run = promisify(execFile);
+const UNIT = 10n ** 12n;
+const ALM = (n) => BigInt(Math.round(n * 1000)) * (UNIT / 1000n);
+
+let network;
+let api;
+let failed = false;
+const keys = {};
+/** Fees each account paid for the transactions this test sent. */
+const fees = new Map();
+
+const text = (s) => `0x${Buffer.from(s, 'utf8').toString('hex')}`;
+
+/** Runs one of the client scripts against the test network; resolves with its stdout. */
+async function script(name, ...args) {
+  const { stdout } = await run('node', [path.join(here, '..', name), '--ws', network.wsUrl('alice'), ...args], {
+    timeout: 180000,
+  });
+  return stdout;
+}
+
+function recordFee(events) {
+  for (const { event } of events) {
+    if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') {
+      const who = event.data.who.toString();
+      fees.set(who, (fees.get(who) ?? 0n) + event.data.actualFee.toBigInt() + event.data.tip.toBigInt());
+    }
+  }
+}
+
+/**
+ * Sends `tx` signed by `pair`; resolves once it is in a block (`until: 'block'`) or final
+ * (default) with { blockHash, events }. Rejects with the pallet error's name on failure.
+ */
+function send(tx, pair, { until = 'final' } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let included = false;
+    const timer = setTimeout(() => {
+      unsub();
+      reject(new Error('transaction timed out'));
+    }, 180000);
+    const finish = (fn, v) => {
+      clearTimeout(timer);
+      unsub();
+      fn(v);
+    };
+    tx.signAndSend(pair, ({ status, events, dispatchError }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) return finish(reject, new Error(status.type));
+      if ((status.isInBlock && !included) || status.isFinalized) {
+        included = true;
+        if (dispatchError) {
+          recordFee(events);
+          return finish(reject, new ChainError(describeDispatchError(api, dispatchError)));
+        }
+        if (status.isFinalized) recordFee(events);
+        if (until === 'block' && status.isInBlock) {
+          recordFee(events);
+          return finish(resolve, { blockHash: status.asInBlock.toHex(), events });
+        }
+        if (status.isFinalized) return finish(resolve, { blockHash: status.asFinalized.toHex(), events });
+      }
+      return undefined;
+    })
+      .then((u) => {
+        unsub = u;
+      })
+      .catch((e) => finish(reject, e));
+  });
+}
+
+const event = (events, section, method) =>
+  events.map((r) => r.event).find((e) => e.section === section && e.method === method);
+
+async function free(who) {
+  return (await api.query.system.account(who)).data.free.toBigInt();
+}
+
+/** Held amounts of `who` by reason name, e.g. { JobEscrow: 5n }. */
+async function holds(who) {
+  const out = {};
+  for (const h of await api.query.balances.holds(who)) {
+    const reason = Object.values(h.id.toJSON())[0];
+    out[reason] = (out[reason] ?? 0n) + h.amount.toBigInt();
+  }
+  return out;
+}
+
+/** Free balances of the named accounts, with the fees they paid so far. */
+async function snapshot(names) {
+  const s = {};
+  for (const n of names) s[n] = { free: await free(keys[n].address), fees: fees.get(keys[n].address) ?? 0n };
+  return s;
+}
+
+/** Asserts each account's free balance moved by exactly `delta` plus the fees it paid. */
+async function assertMoved(before, deltas) {
+  for (const [n, delta] of Object.entries(deltas)) {
+    const who = keys[n].address;
+    const paid = (fees.get(who) ?? 0n) - before[n].fees;
+    assert.equal(await free(who), before[n].free + delta - paid, `${n} moved by ${delta} (fees ${paid})`);
+  }
+}
+
+/** Waits until the job's status (as finalized) is one of `statuses`. */
+async function waitForStatus(jobId, statuses, timeoutMs = 240000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const finalized = await api.rpc.chain.getFinalizedHead();
+    const at = await api.at(finalized);
+    const job = await at.query.computeMarket.jobs(jobId);
+    const status = job.isSome ? job.unwrap().status.type : null;
+    if (statuses.includes(status)) return status;
+    assert.ok(Date.now() < deadline, `job ${jobId} reached ${statuses} (now ${status})`);
+    await sleep(1500);
+  }
+}
+
+async function job(jobId) {
+  return (await api.call.computeMarketApi.job(jobId)).unwrap();
+}
+
+/** Waits until the best block is at least `n`. */
+async function waitForBlock(n) {
+  while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await sleep(1000);
+}
+
+function spec({ replicas = 1, maxPrice = ALM(10), bidding = 6, execution = 6, reveal = 6, assets = [] } = {}) {
+  return {
+    workload: { kind: 'Onnx', content: { hash: blake2AsHex('model'), uri: text('ipfs://model') } },
+    input: { hash: blake2AsHex('input'), uri: text('ipfs://input') },
+    requirements: { gpuCount: 1, vramGib: 16, cpuCores: 4, ramGib: 16 },
+    region: null,
+    replicas,
+    maxPrice,
+    biddingPeriod: bidding,
+    executionPeriod: execution,
+    revealPeriod: reveal,
+    minReputation: null,
+    assets,
+  };
+}
+
+const resultHash = (n) => blake2AsHex(`result-${n}`);
+const saltOf = (name) => blake2AsHex(`salt-${name}`);
+const commitment = (hash, name) => blake2AsHex(u8aConcat(hash, saltOf(name), decodeAddress(keys[name].address)));
+
+async function postJob(requester, s) {
+  const { events } = await send(api.tx.computeMarket.postJob(s), keys[requester], { until: 'block' });
+  return event(events, 'computeMarket', 'JobPosted').data.jobId.toNumber();
+}
+
+/** Providers bid, then (after assignment) commit and reveal `results` (name → result no.). */
+async function runJob(jobId, bids, results, { onAssigned } = {}) {
+  await Promise.all(Object.entries(bids).map(([n, price]) =>
+    send(api.tx.computeMarket.placeBid(jobId, price), keys[n], { until: 'block' })));
+  await waitForStatus(jobId, ['Committing', 'ArbiterCommitting']);
+  if (onAssigned) await onAssigned();
+  await Promise.all(Object.entries(results).map(([n, r]) =>
+    send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(r), n)), keys[n], { until: 'block' })));
+  await waitForStatus(jobId, ['Revealing', 'ArbiterRevealing']);
+  await Promise.all(Object.entries(results).map(([n, r]) =>
+    send(api.tx.computeMarket.revealResult(jobId, resultHash(r), saltOf(n), text(`ipfs://out-${n}`)), keys[n], { until: 'block' })));
+}
+
+describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
+  before(async () => {
+    network = await startNetwork({ nodes: 4 });
+    api = await connect(network.wsUrl('alice'));
+    for (const n of ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie']) {
+      keys[n] = await signer(`//${n[0].toUpperCase()}${n.slice(1)}`);
+    }
+    // Four providers with identical hardware.
+    await Promise.all(['bob', 'charlie', 'dave', 'eve'].map((n) =>
+      send(api.tx.computeMarket.registerProvider(ALM(100), {
+        gpuModel: text('A100-80GB'),
+        hardware: { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
+        region: 276,
+        endpoint: text(`https://${n}.example`),
+      }), keys[n])));
+  });
+
+  after(async () => {
+    if (api) await api.disconnect();
+    if (network) await stopNetwork(network, { keep: failed });
+  });
+
+  const step = (name, fn) =>
+    test(name, { timeout: 600000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+
+  step('k = 3, three honest providers (one validator killed meanwhile): all paid, rest refunded', async () => {
+    const before = await snapshot(['alice', 'bob', 'charlie', 'dave']);
+    const jobId = await postJob('alice', spec({ replicas: 3, maxPrice: ALM(10) }));
+    assert.equal((await holds(keys.alice.address)).JobEscrow, ALM(30));
+    await runJob(jobId, { bob: ALM(5), charlie: ALM(6), dave: ALM(7) }, { bob: 1, charlie: 1, dave: 1 }, {
+      // Test 7: a validator dies in the middle of the job; the job still completes.
+      onAssigned: () => network.stopNode('dave', 'SIGKILL'),
+    });
+    assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
+    network.startNode('dave');
+    await assertMoved(before, { alice: -ALM(18), bob: ALM(5), charlie: ALM(6), dave: ALM(7) });
+    for (const n of ['alice', 'bob', 'charlie', 'dave']) {
+      const h = await holds(keys[n].address);
+      assert.equal(h.JobEscrow ?? 0n, 0n, `${n} escrow released`);
+      assert.equal(h.BidBond ?? 0n, 0n, `${n} bond released`);
+    }
+    const out = await script('job.mjs', String(jobId));
+    assert.match(out, /Settled/);
+    assert.match(out, /5 ALM/);
+  });
+
+  step('k = 3 with one provider revealing a different result: it is slashed, the others paid', async () => {
+    const before = await snapshot(['alice', 'bob', 'charlie', 'dave']);
+    const jobId = await postJob('alice', spec({ replicas: 3, maxPrice: ALM(10) }));
+    await runJob(jobId, { bob: ALM(5), charlie: ALM(6), dave: ALM(7) }, { bob: 1, charlie: 1, dave: 2 });
+    assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
+    // Dave's bond (max(10 % of 7, 1) = 1 ALM) goes to the requester.
+    await assertMoved(before, { alice: -ALM(11) + ALM(1), bob: ALM(5), charlie: ALM(6), dave: -ALM(1) });
+    const details = await job(jobId);
+    assert.deepEqual(details.result.unwrap().agreed.map(String).sort(), [keys.bob.address, keys.charlie.address].sort());
+  });
+
+  step('k = 1 via accept_offer: unchallenged is paid after the window; challenged is overturned', async () => {
+    // Unchallenged.
+    let out = await script('post-offer.mjs', '--suri', '//Bob', '--price', '4', '--capacity', '2');
+    const offerId = Number(/offer id: (\d+)/.exec(out)[1]);
+    let before = await snapshot(['alice', 'bob']);
+    out = await script('accept-offer.mjs', '--suri', '//Alice', '--offer', String(offerId),
+      '--workload-uri', 'ipfs://model', '--input-uri', 'ipfs://input', '--max-price', '5',
+      '--bidding', '6', '--execution', '6', '--reveal', '6');
+    let jobId = Number(/job id: (\d+)/.exec(out)[1]);
+    await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
+    await send(api.tx.computeMarket.revealResult(jobId, resultHash(1), saltOf('bob'), text('ipfs://out')), keys.bob, { until: 'block' });
+    assert.equal(await waitForStatus(jobId, ['ChallengeWindow', 'Settled']), 'ChallengeWindow');
+    assert.equal(await waitForStatus(jobId, ['Settled']), 'Settled');
+    // Fees of the scripts' transactions are not in `fees`; compare through holds and Bob.
+    await assertMoved(before, { bob: ALM(4) });
+
+    // Challenged and overturned by three arbiters.
+    before = await snapshot(['alice', 'bob', 'charlie', 'dave', 'eve']);
+    const { events } = await send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5) })), keys.alice, { until: 'block' });
+    jobId = event(events, 'computeMarket', 'OfferAccepted').data.jobId.toNumber();
+    await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
+    await send(api.tx.computeMarket.revealResult(jobId, resultHash(1), saltOf('bob'), text('ipfs://out')), keys.bob, { until: 'block' });
+    await waitForStatus(jobId, ['ChallengeWindow']);
+    await send(api.tx.computeMarket.challengeResult(jobId), keys.alice, { until: 'block' });
+    await runJob(jobId, { charlie: ALM(1), dave: ALM(1), eve: ALM(1) }, { charlie: 2, dave: 2, eve: 2 });
+    assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
+    // Bob's bond (1 ALM) pays the first arbiter; the requester gets escrow and challenge
+    // bond back.
+    const details = await job(jobId);
+    assert.equal(details.result.unwrap().resultHash.toHex(), resultHash(2));
+    const gains = {};
+    for (const n of ['charlie', 'dave', 'eve']) gains[n] = (await free(keys[n].address)) - before[n].free + ((fees.get(keys[n].address) ?? 0n) - before[n].fees);
+    assert.equal(Object.values(gains).reduce((a, b) => a + b, 0n), ALM(1), 'arbiters shared the slashed bond');
+    await assertMoved(before, { alice: 0n, bob: -ALM(1) });
+  });
+
+  step('a job nobody bids on expires by its deadline with no call; escrow refunded', async () => {
+    const before = await snapshot(['alice']);
+    const jobId = await postJob('alice', spec({ replicas: 2, maxPrice: ALM(3), bidding: 2 }));
+    assert.equal(await waitForStatus(jobId, ['Expired']), 'Expired');
+    await assertMoved(before, { alice: 0n });
+    assert.equal((await holds(keys.alice.address)).JobEscrow ?? 0n, 0n);
+  });
+
+  step('a permissioned dataset: denied, granted and paid, revoked', async () => {
+    let out = await script('register-asset.mjs', '--suri', '//Alice', '--uri', 'ipfs://dataset',
+      '--license', 'Permissioned', '--royalty', '2');
+    const assetId = Number(/asset id: (\d+)/.exec(out)[1]);
+    await assert.rejects(
+      send(api.tx.computeMarket.postJob(spec({ assets: [assetId] })), keys.ferdie),
+      (e) => e instanceof ChainError && /^dataRegistry\.AccessDenied/.test(e.message),
+    );
+    await script('grant.mjs', '--suri', '//Alice', '--asset', String(assetId), '--to', keys.ferdie.address);
+    const before = await snapshot(['alice', 'ferdie', 'bob']);
+    const jobId = await postJob('ferdie', spec({ maxPrice: ALM(3), assets: [assetId] }));
+    assert.equal((await holds(keys.ferdie.address)).JobEscrow, ALM(5));
+    await runJob(jobId, { bob: ALM(3) }, { bob: 1 });
+    assert.equal(await waitForStatus(jobId, ['Settled']), 'Settled');
+    await assertMoved(before, { ferdie: -ALM(5), bob: ALM(3) });
+    assert.equal(await free(keys.alice.address), before.alice.free + ALM(2) - ((fees.get(keys.alice.address) ?? 0n) - before.alice.fees));
+    out = await script('asset.mjs', String(assetId));
+    assert.match(out, /1 verified job/);
+    assert.match(out, /royalties paid 2 ALM/);
+    await script('revoke.mjs', '--suri', '//Alice', '--asset', String(assetId), '--from', keys.ferdie.address);
+    await assert.rejects(
+      send(api.tx.computeMarket.postJob(spec({ assets: [assetId] })), keys.ferdie),
+      (e) => e instanceof ChainError && /^dataRegistry\.AccessDenied/.test(e.message),
+    );
+  });
+
+  step('bad input through polkadot.js: clear errors, nothing changed, still finalizing', async () => {
+    const nextJob = (await api.query.computeMarket.nextJobId()).toNumber();
+    const before = await snapshot(['alice', 'bob']);
+    const maxLen = api.consts.computeMarket.maxStringLen.toNumber();
+    const long = spec();
+    long.workload.content.uri = text('x'.repeat(maxLen + 1));
+    // An oversized URI does not even decode: the pool refuses the transaction.
+    await assert.rejects(send(api.tx.computeMarket.postJob(long), keys.alice), /decode|Invalid|1002|1010/i);
+    await assert.rejects(send(api.tx.computeMarket.postJob(spec({ replicas: 0 })), keys.alice),
+      (e) => /^computeMarket\.InvalidReplicas: /.test(e.message));
+    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 4 }));
+    await assert.rejects(send(api.tx.computeMarket.placeBid(jobId, ALM(3)), keys.bob),
+      (e) => /^computeMarket\.PriceAboveMax: /.test(e.message));
+    await send(api.tx.computeMarket.placeBid(jobId, ALM(2)), keys.bob, { until: 'block' });
+    await waitForStatus(jobId, ['Committing']);
+    await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
+    await waitForStatus(jobId, ['Revealing']);
+    await assert.rejects(
+      send(api.tx.computeMarket.revealResult(jobId, resultHash(1), blake2AsHex('wrong salt'), text('x')), keys.bob),
+      (e) => /^computeMarket\.RevealMismatch: /.test(e.message),
+    );
+    const details = await job(jobId);
+    assert.ok(details.assignments[0].reveal.isNone, 'the wrong reveal changed nothing');
+    assert.equal((await api.query.computeMarket.nextJobId()).toNumber(), nextJob + 1);
+    // Only the fees of the failed calls left the accounts, and the job's escrow is held.
+    // Alice's escrow (2 ALM) and Bob's bid bond (1 ALM) are held; besides, only fees moved.
+    await assertMoved(before, { alice: -ALM(2), bob: -ALM(1) });
+    await network.waitForFinalized({ name: 'alice', by: 2, timeoutMs: 120000 });
+  });
+
+  step('metadata alone documents every call, event, error and storage item', async () => {
+    const meta = api.runtimeMetadata.asLatest;
+    for (const name of ['ComputeMarket', 'DataRegistry']) {
+      const pallet = meta.pallets.find((p) => p.name.toString() === name);
+      assert.ok(pallet, `${name} in metadata`);
+      const variants = (typeId) => meta.lookup.getSiType(typeId).def.asVariant.variants;
+      for (const kind of ['calls', 'events', 'errors']) {
+        for (const v of variants(pallet[kind].unwrap().type)) {
+          assert.ok(v.docs.join('').trim().length > 0, `${name} ${kind} ${v.name} has docs`);
+          for (const f of v.fields) assert.ok(f.name.isSome, `${name} ${kind} ${v.name} fields are named`);
+        }
+      }
+      for (const item of pallet.storage.unwrap().items) {
+        assert.ok(item.docs.join('').trim().length > 0, `${name} storage ${item.name} has docs`);
+      }
+    }
+    assert.equal(api.registry.chainDecimals[0], 12);
+    // Amounts decode with the chain's 12 decimals and ALM symbol, as Apps shows them.
+    assert.match(api.createType('Balance', ALM(1.5)).toHuman(), /^1\.5\d* ALM$/);
+  });
+});
