@@ -28,7 +28,9 @@ for pallet in "${pallets[@]}"; do
 	name="pallet_${pallet//-/_}"
 	echo "== benchmarking $name" >&2
 	"$CARGO_TARGET_DIR/release/allmende-node" benchmark pallet \
-		--chain dev \
+		--runtime "$CARGO_TARGET_DIR/release/wbuild/allmende-runtime/allmende_runtime.compact.compressed.wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset development \
 		--pallet "$name" \
 		--extrinsic '*' \
 		--wasm-execution compiled \

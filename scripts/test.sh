@@ -15,5 +15,10 @@ cargo build --release --locked --workspace
 echo "== cargo test" >&2
 cargo test --release --locked --workspace
 
+echo "== benchmark tests (each benchmark run once in the pallets' mocks)" >&2
+cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
+	--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks \
+	benchmarking
+
 echo "== end-to-end tests (node --test)" >&2
 node --test --test-concurrency=1 --test-reporter=spec "$here"/test/*.test.mjs

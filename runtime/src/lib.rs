@@ -18,6 +18,19 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+/// The pallets whose weights the benchmark CLI measures.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks {
+	frame_benchmarking::define_benchmarks!(
+		[frame_system, frame_system_benchmarking::Pallet::<crate::Runtime>]
+		[pallet_compute_market, crate::ComputeMarket]
+		[pallet_data_registry, crate::DataRegistry]
+	);
+
+	impl frame_system_benchmarking::Config for super::Runtime {}
+}
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -191,18 +204,6 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type DataRegistry = pallet_data_registry;
-}
-
-/// The pallets whose weights the benchmark CLI measures.
-#[cfg(feature = "runtime-benchmarks")]
-mod benchmarks {
-	frame_benchmarking::define_benchmarks!(
-		[frame_system, frame_system_benchmarking::Pallet::<Runtime>]
-		[pallet_compute_market, ComputeMarket]
-		[pallet_data_registry, DataRegistry]
-	);
-
-	impl frame_system_benchmarking::Config for super::Runtime {}
 }
 
 #[cfg(test)]

@@ -1,9 +1,42 @@
-//! Weights of the data registry. Bootstrap only: replaced by the benchmark CLI's output.
-#![allow(unused_parens, unused_imports)]
 
-use frame_support::weights::Weight;
+//! Weights of `pallet_data_registry`, measured by `./scripts/benchmark.sh` with the benchmark CLI
+//! 64.0.0 on 2026-11-25.
+//!
+//! Steps: 20, repeats: 10. Machine: `vm`, CPU: `AMD EPYC`.
+//! WASM execution: Compiled. Chain: Some("dev").
+//!
+//! Command:
+//!   /root/.cache/allmende/bench-target/release/allmende-node
+//!   benchmark
+//!   pallet
+//!   --chain
+//!   dev
+//!   --pallet
+//!   pallet_data_registry
+//!   --extrinsic
+//!   *
+//!   --wasm-execution
+//!   compiled
+//!   --steps
+//!   20
+//!   --repeat
+//!   10
+//!   --heap-pages
+//!   4096
+//!   --template
+//!   /work/main/scripts/weights.hbs
+//!   --output
+//!   pallets/data-registry/src/weights.rs
 
-/// Weight functions of the data registry.
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
+use core::marker::PhantomData;
+
+/// Weight functions of `pallet_data_registry`.
 pub trait WeightInfo {
 	fn register_asset() -> Weight;
 	fn grant_access() -> Weight;
@@ -14,24 +47,144 @@ pub trait WeightInfo {
 	fn retire_asset() -> Weight;
 }
 
-/// Bootstrap only: replaced by the benchmark CLI's output.
-pub struct SubstrateWeight<T>(core::marker::PhantomData<T>);
-impl<T> WeightInfo for SubstrateWeight<T> {
-	fn register_asset() -> Weight { Weight::zero() }
-	fn grant_access() -> Weight { Weight::zero() }
-	fn revoke_access() -> Weight { Weight::zero() }
-	fn set_license() -> Weight { Weight::zero() }
-	fn set_royalty() -> Weight { Weight::zero() }
-	fn transfer_ownership() -> Weight { Weight::zero() }
-	fn retire_asset() -> Weight { Weight::zero() }
+/// Measured weights, with the runtime's database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `DataRegistry::AssetByHash` (r:1 w:1)
+	/// Proof: `DataRegistry::AssetByHash` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::NextAssetId` (r:1 w:1)
+	/// Proof: `DataRegistry::NextAssetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Assets` (r:0 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	fn register_asset() -> Weight {
+		// Proof size in bytes, measured: `109`
+		// Proof size in bytes, estimated: `3604`
+		// Minimum execution time: 47_521_000 picoseconds.
+		Weight::from_parts(49_464_000, 3604)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `DataRegistry::Assets` (r:1 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Access` (r:1 w:1)
+	/// Proof: `DataRegistry::Access` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn grant_access() -> Weight {
+		// Proof size in bytes, measured: `655`
+		// Proof size in bytes, estimated: `3866`
+		// Minimum execution time: 53_090_000 picoseconds.
+		Weight::from_parts(55_012_000, 3866)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `DataRegistry::Assets` (r:1 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Access` (r:1 w:1)
+	/// Proof: `DataRegistry::Access` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn revoke_access() -> Weight {
+		// Proof size in bytes, measured: `741`
+		// Proof size in bytes, estimated: `3866`
+		// Minimum execution time: 47_081_000 picoseconds.
+		Weight::from_parts(48_834_000, 3866)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `DataRegistry::Assets` (r:1 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	fn set_license() -> Weight {
+		// Proof size in bytes, measured: `497`
+		// Proof size in bytes, estimated: `3866`
+		// Minimum execution time: 10_636_000 picoseconds.
+		Weight::from_parts(11_437_000, 3866)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `DataRegistry::Assets` (r:1 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	fn set_royalty() -> Weight {
+		// Proof size in bytes, measured: `497`
+		// Proof size in bytes, estimated: `3866`
+		// Minimum execution time: 10_626_000 picoseconds.
+		Weight::from_parts(11_377_000, 3866)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `DataRegistry::Assets` (r:1 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn transfer_ownership() -> Weight {
+		// Proof size in bytes, measured: `829`
+		// Proof size in bytes, estimated: `6218`
+		// Minimum execution time: 54_121_000 picoseconds.
+		Weight::from_parts(56_315_000, 6218)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `DataRegistry::Assets` (r:1 w:1)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn retire_asset() -> Weight {
+		// Proof size in bytes, measured: `655`
+		// Proof size in bytes, estimated: `3866`
+		// Minimum execution time: 43_105_000 picoseconds.
+		Weight::from_parts(44_917_000, 3866)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
+/// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn register_asset() -> Weight { Weight::zero() }
-	fn grant_access() -> Weight { Weight::zero() }
-	fn revoke_access() -> Weight { Weight::zero() }
-	fn set_license() -> Weight { Weight::zero() }
-	fn set_royalty() -> Weight { Weight::zero() }
-	fn transfer_ownership() -> Weight { Weight::zero() }
-	fn retire_asset() -> Weight { Weight::zero() }
+	fn register_asset() -> Weight {
+		Weight::from_parts(49_464_000, 3604)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn grant_access() -> Weight {
+		Weight::from_parts(55_012_000, 3866)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn revoke_access() -> Weight {
+		Weight::from_parts(48_834_000, 3866)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn set_license() -> Weight {
+		Weight::from_parts(11_437_000, 3866)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_royalty() -> Weight {
+		Weight::from_parts(11_377_000, 3866)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn transfer_ownership() -> Weight {
+		Weight::from_parts(56_315_000, 6218)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn retire_asset() -> Weight {
+		Weight::from_parts(44_917_000, 3866)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 }
