@@ -10,6 +10,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_core::H256;
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Bounded, Saturating};
 
 /// The longest string the config allows.
@@ -89,6 +90,16 @@ fn advance_to_deadline<T: Config>(job_id: JobId) {
 	let job = Jobs::<T>::get(job_id).expect("job exists");
 	frame_system::Pallet::<T>::set_block_number(job.deadline);
 	Market::<T>::do_advance_job(job_id).expect("deadline reached");
+}
+
+/// Runs `on_initialize` of every block up to `target`, as the chain would.
+fn advance_to_block<T: Config>(target: BlockNumberFor<T>) {
+	let mut now = frame_system::Pallet::<T>::block_number();
+	while now < target {
+		now = now.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(now);
+		Market::<T>::on_initialize(now);
+	}
 }
 
 fn salt_of(i: u32) -> H256 {
@@ -306,6 +317,56 @@ mod benchmarks {
 			Market::<T>::on_initialize(due);
 		}
 		assert!(Deadlines::<T>::get(due).is_empty());
+	}
+
+	#[benchmark]
+	fn on_initialize_verify(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		// `n` jobs whose reveal deadline is due in one block, each verifying `MaxReplicas`
+		// assignments (all but one revealed, the last a no-show) and paying every royalty.
+		let k = T::MaxReplicas::get();
+		let requester = requester::<T>();
+		for i in 0..k {
+			provider::<T>(i);
+		}
+		let result = H256::repeat_byte(7);
+		let mut jobs = alloc::vec::Vec::new();
+		for _ in 0..n {
+			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(k)).unwrap();
+			for i in 0..k {
+				let who: T::AccountId = account("provider", i, 0);
+				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
+			}
+			jobs.push(job_id);
+		}
+		// Close bidding, then commit all but the last provider of every job.
+		if let Some(first) = jobs.first() {
+			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
+		}
+		for job_id in &jobs {
+			commit_all::<T>(*job_id, k - 1, result);
+		}
+		// Reach the commit deadline (reveal phase starts), reveal all committed ones.
+		if let Some(first) = jobs.first() {
+			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
+		}
+		for job_id in &jobs {
+			for i in 0..k - 2 {
+				let who: T::AccountId = account("provider", i, 0);
+				Market::<T>::do_reveal(who, *job_id, result, salt_of(i), long_string::<T>()).unwrap();
+			}
+		}
+		let due = jobs
+			.first()
+			.map(|j| Jobs::<T>::get(j).unwrap().deadline)
+			.unwrap_or_else(frame_system::Pallet::<T>::block_number);
+		frame_system::Pallet::<T>::set_block_number(due);
+		#[block]
+		{
+			Market::<T>::on_initialize(due);
+		}
+		for job_id in &jobs {
+			assert!(Jobs::<T>::get(job_id).unwrap().status.is_terminal());
+		}
 	}
 
 	impl_benchmark_test_suite!(Market, crate::mock::new_test_ext(), crate::mock::Test);

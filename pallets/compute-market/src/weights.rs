@@ -3,14 +3,18 @@
 //! 64.0.0 on 2026-11-25.
 //!
 //! Steps: 20, repeats: 10. Machine: `vm`, CPU: `AMD EPYC`.
-//! WASM execution: Compiled. Chain: Some("dev").
+//! WASM execution: Compiled. Chain: None.
 //!
 //! Command:
 //!   /root/.cache/allmende/bench-target/release/allmende-node
 //!   benchmark
 //!   pallet
-//!   --chain
-//!   dev
+//!   --runtime
+//!   /root/.cache/allmende/bench-target/release/wbuild/allmende-runtime/allmende_runtime.compact.compressed.wasm
+//!   --genesis-builder
+//!   runtime
+//!   --genesis-builder-preset
+//!   development
 //!   --pallet
 //!   pallet_compute_market
 //!   --extrinsic
@@ -55,6 +59,7 @@ pub trait WeightInfo {
 	fn challenge_result() -> Weight;
 	fn advance_job(b: u32, ) -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn on_initialize_verify(n: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's database weights.
@@ -69,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_provider() -> Weight {
 		// Proof size in bytes, measured: `180`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 45_969_000 picoseconds.
-		Weight::from_parts(48_122_000, 4092)
+		// Minimum execution time: 45_929_000 picoseconds.
+		Weight::from_parts(47_982_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -79,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn update_profile() -> Weight {
 		// Proof size in bytes, measured: `657`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 9_925_000 picoseconds.
-		Weight::from_parts(10_576_000, 4092)
+		// Minimum execution time: 9_965_000 picoseconds.
+		Weight::from_parts(10_586_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_stake() -> Weight {
 		// Proof size in bytes, measured: `886`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 49_674_000 picoseconds.
-		Weight::from_parts(51_688_000, 4092)
+		// Minimum execution time: 49_294_000 picoseconds.
+		Weight::from_parts(51_437_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -103,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unregister() -> Weight {
 		// Proof size in bytes, measured: `657`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 11_117_000 picoseconds.
-		Weight::from_parts(11_898_000, 4092)
+		// Minimum execution time: 10_946_000 picoseconds.
+		Weight::from_parts(11_748_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -117,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_stake() -> Weight {
 		// Proof size in bytes, measured: `890`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 41_482_000 picoseconds.
-		Weight::from_parts(43_365_000, 4092)
+		// Minimum execution time: 41_632_000 picoseconds.
+		Weight::from_parts(43_475_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -131,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_offer() -> Weight {
 		// Proof size in bytes, measured: `657`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 13_430_000 picoseconds.
-		Weight::from_parts(14_272_000, 4092)
+		// Minimum execution time: 13_090_000 picoseconds.
+		Weight::from_parts(14_031_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_offer() -> Weight {
 		// Proof size in bytes, measured: `797`
 		// Proof size in bytes, estimated: `4092`
-		// Minimum execution time: 13_570_000 picoseconds.
-		Weight::from_parts(14_512_000, 4092)
+		// Minimum execution time: 13_530_000 picoseconds.
+		Weight::from_parts(14_361_000, 4092)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -174,10 +179,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_offer(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1566 + a * (375 ±0)`
 		// Proof size in bytes, estimated: `6218 + a * (2876 ±0)`
-		// Minimum execution time: 113_441_000 picoseconds.
-		Weight::from_parts(120_878_378, 6218)
-			// Standard error: 16_331
-			.saturating_add(Weight::from_parts(7_925_984, 0).saturating_mul(a.into()))
+		// Minimum execution time: 113_210_000 picoseconds.
+		Weight::from_parts(120_316_149, 6218)
+			// Standard error: 13_254
+			.saturating_add(Weight::from_parts(7_869_677, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -204,10 +209,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_job(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `563 + a * (375 ±0)`
 		// Proof size in bytes, estimated: `3991 + a * (2876 ±0)`
-		// Minimum execution time: 53_821_000 picoseconds.
-		Weight::from_parts(58_248_596, 3991)
-			// Standard error: 7_513
-			.saturating_add(Weight::from_parts(7_663_433, 0).saturating_mul(a.into()))
+		// Minimum execution time: 53_290_000 picoseconds.
+		Weight::from_parts(57_763_725, 3991)
+			// Standard error: 6_715
+			.saturating_add(Weight::from_parts(7_792_777, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -236,10 +241,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_job(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `5711 + b * (326 ±0)`
 		// Proof size in bytes, estimated: `23998 + b * (3102 ±0)`
-		// Minimum execution time: 104_557_000 picoseconds.
-		Weight::from_parts(112_005_369, 23998)
-			// Standard error: 18_064
-			.saturating_add(Weight::from_parts(42_747_594, 0).saturating_mul(b.into()))
+		// Minimum execution time: 105_458_000 picoseconds.
+		Weight::from_parts(112_751_516, 23998)
+			// Standard error: 14_784
+			.saturating_add(Weight::from_parts(42_835_254, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -262,10 +267,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn place_bid(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2577 + b * (100 ±0)`
 		// Proof size in bytes, estimated: `5786 + b * (27 ±4)`
-		// Minimum execution time: 64_237_000 picoseconds.
-		Weight::from_parts(64_913_998, 5786)
-			// Standard error: 21_607
-			.saturating_add(Weight::from_parts(714_123, 0).saturating_mul(b.into()))
+		// Minimum execution time: 63_825_000 picoseconds.
+		Weight::from_parts(65_319_588, 5786)
+			// Standard error: 21_275
+			.saturating_add(Weight::from_parts(695_518, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
@@ -287,9 +292,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size in bytes, measured: `2514 + b * (103 ±0)`
 		// Proof size in bytes, estimated: `5786`
 		// Minimum execution time: 57_296_000 picoseconds.
-		Weight::from_parts(59_609_818, 5786)
-			// Standard error: 5_986
-			.saturating_add(Weight::from_parts(445_735, 0).saturating_mul(b.into()))
+		Weight::from_parts(60_460_816, 5786)
+			// Standard error: 4_810
+			.saturating_add(Weight::from_parts(325_245, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -302,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit_result() -> Weight {
 		// Proof size in bytes, measured: `2301`
 		// Proof size in bytes, estimated: `6992`
-		// Minimum execution time: 27_341_000 picoseconds.
-		Weight::from_parts(28_813_000, 6992)
+		// Minimum execution time: 27_351_000 picoseconds.
+		Weight::from_parts(28_663_000, 6992)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -329,10 +334,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reveal_result(r: u32, ) -> Weight {
 		// Proof size in bytes, measured: `5462 + r * (646 ±0)`
 		// Proof size in bytes, estimated: `23998 + r * (3102 ±0)`
-		// Minimum execution time: 483_646_000 picoseconds.
-		Weight::from_parts(350_606_368, 23998)
-			// Standard error: 46_861
-			.saturating_add(Weight::from_parts(74_458_767, 0).saturating_mul(r.into()))
+		// Minimum execution time: 485_639_000 picoseconds.
+		Weight::from_parts(354_996_999, 23998)
+			// Standard error: 58_805
+			.saturating_add(Weight::from_parts(74_353_307, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
@@ -356,8 +361,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn challenge_result() -> Weight {
 		// Proof size in bytes, measured: `2106`
 		// Proof size in bytes, estimated: `6992`
-		// Minimum execution time: 65_428_000 picoseconds.
-		Weight::from_parts(68_272_000, 6992)
+		// Minimum execution time: 64_667_000 picoseconds.
+		Weight::from_parts(67_361_000, 6992)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -384,11 +389,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[0, 32]`.
 	fn advance_job(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1286 + b * (323 ±0)`
-		// Proof size in bytes, estimated: `23998 + b * (3102 ±60)`
-		// Minimum execution time: 104_697_000 picoseconds.
-		Weight::from_parts(63_853_514, 23998)
-			// Standard error: 322_237
-			.saturating_add(Weight::from_parts(26_901_321, 0).saturating_mul(b.into()))
+		// Proof size in bytes, estimated: `23998 + b * (3102 ±6)`
+		// Minimum execution time: 105_318_000 picoseconds.
+		Weight::from_parts(64_178_580, 23998)
+			// Standard error: 321_626
+			.saturating_add(Weight::from_parts(26_765_261, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -416,59 +421,91 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `11601 + n * (111 ±0)`
-		// Proof size in bytes, estimated: `100254 + n * (4796 ±0)`
-		// Minimum execution time: 3_195_000 picoseconds.
-		Weight::from_parts(1_041_096_640, 100254)
-			// Standard error: 3_558_614
-			.saturating_add(Weight::from_parts(816_061_125, 0).saturating_mul(n.into()))
+		// Proof size in bytes, estimated: `100254 + n * (4796 ±7)`
+		// Minimum execution time: 3_154_000 picoseconds.
+		Weight::from_parts(3_285_000, 100254)
+			// Standard error: 953_687
+			.saturating_add(Weight::from_parts(839_497_408, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(66_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(65_u64))
 			.saturating_add(T::DbWeight::get().writes((27_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4796).saturating_mul(n.into()))
 	}
+	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1240), added: 3715, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Assignments` (r:64 w:64)
+	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:10 w:10)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:11 w:11)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Providers` (r:9 w:9)
+	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(627), added: 3102, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Assets` (r:8 w:8)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Results` (r:0 w:64)
+	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:576)
+	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn on_initialize_verify(n: u32, ) -> Weight {
+		// Proof size in bytes, measured: `10860 + n * (111 ±0)`
+		// Proof size in bytes, estimated: `29623 + n * (5984 ±0)`
+		// Minimum execution time: 2_945_000 picoseconds.
+		Weight::from_parts(352_939_188, 29623)
+			// Standard error: 1_482_272
+			.saturating_add(Weight::from_parts(836_708_027, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(32_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(32_u64))
+			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
+	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(48_122_000, 4092)
+		Weight::from_parts(47_982_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_profile() -> Weight {
-		Weight::from_parts(10_576_000, 4092)
+		Weight::from_parts(10_586_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(51_688_000, 4092)
+		Weight::from_parts(51_437_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister() -> Weight {
-		Weight::from_parts(11_898_000, 4092)
+		Weight::from_parts(11_748_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(43_365_000, 4092)
+		Weight::from_parts(43_475_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(14_272_000, 4092)
+		Weight::from_parts(14_031_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(14_512_000, 4092)
+		Weight::from_parts(14_361_000, 4092)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn accept_offer(a: u32, ) -> Weight {
-		Weight::from_parts(120_878_378, 6218)
-			.saturating_add(Weight::from_parts(7_925_984, 0).saturating_mul(a.into()))
+		Weight::from_parts(120_316_149, 6218)
+			.saturating_add(Weight::from_parts(7_869_677, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -476,8 +513,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 	}
 	fn post_job(a: u32, ) -> Weight {
-		Weight::from_parts(58_248_596, 3991)
-			.saturating_add(Weight::from_parts(7_663_433, 0).saturating_mul(a.into()))
+		Weight::from_parts(57_763_725, 3991)
+			.saturating_add(Weight::from_parts(7_792_777, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -485,8 +522,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
 	}
 	fn cancel_job(b: u32, ) -> Weight {
-		Weight::from_parts(112_005_369, 23998)
-			.saturating_add(Weight::from_parts(42_747_594, 0).saturating_mul(b.into()))
+		Weight::from_parts(112_751_516, 23998)
+			.saturating_add(Weight::from_parts(42_835_254, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
@@ -494,26 +531,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3102).saturating_mul(b.into()))
 	}
 	fn place_bid(b: u32, ) -> Weight {
-		Weight::from_parts(64_913_998, 5786)
-			.saturating_add(Weight::from_parts(714_123, 0).saturating_mul(b.into()))
+		Weight::from_parts(65_319_588, 5786)
+			.saturating_add(Weight::from_parts(695_518, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	fn retract_bid(b: u32, ) -> Weight {
-		Weight::from_parts(59_609_818, 5786)
-			.saturating_add(Weight::from_parts(445_735, 0).saturating_mul(b.into()))
+		Weight::from_parts(60_460_816, 5786)
+			.saturating_add(Weight::from_parts(325_245, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(28_813_000, 6992)
+		Weight::from_parts(28_663_000, 6992)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result(r: u32, ) -> Weight {
-		Weight::from_parts(350_606_368, 23998)
-			.saturating_add(Weight::from_parts(74_458_767, 0).saturating_mul(r.into()))
+		Weight::from_parts(354_996_999, 23998)
+			.saturating_add(Weight::from_parts(74_353_307, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
@@ -521,13 +558,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3102).saturating_mul(r.into()))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(68_272_000, 6992)
+		Weight::from_parts(67_361_000, 6992)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn advance_job(b: u32, ) -> Weight {
-		Weight::from_parts(63_853_514, 23998)
-			.saturating_add(Weight::from_parts(26_901_321, 0).saturating_mul(b.into()))
+		Weight::from_parts(64_178_580, 23998)
+			.saturating_add(Weight::from_parts(26_765_261, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -535,12 +572,21 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3102).saturating_mul(b.into()))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(1_041_096_640, 100254)
-			.saturating_add(Weight::from_parts(816_061_125, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_285_000, 100254)
+			.saturating_add(Weight::from_parts(839_497_408, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(66_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(65_u64))
 			.saturating_add(ParityDbWeight::get().writes((27_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 4796).saturating_mul(n.into()))
+	}
+	fn on_initialize_verify(n: u32, ) -> Weight {
+		Weight::from_parts(352_939_188, 29623)
+			.saturating_add(Weight::from_parts(836_708_027, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(32_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(32_u64))
+			.saturating_add(ParityDbWeight::get().writes((12_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
 	}
 }

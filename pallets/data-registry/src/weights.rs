@@ -3,14 +3,18 @@
 //! 64.0.0 on 2026-11-25.
 //!
 //! Steps: 20, repeats: 10. Machine: `vm`, CPU: `AMD EPYC`.
-//! WASM execution: Compiled. Chain: Some("dev").
+//! WASM execution: Compiled. Chain: None.
 //!
 //! Command:
 //!   /root/.cache/allmende/bench-target/release/allmende-node
 //!   benchmark
 //!   pallet
-//!   --chain
-//!   dev
+//!   --runtime
+//!   /root/.cache/allmende/bench-target/release/wbuild/allmende-runtime/allmende_runtime.compact.compressed.wasm
+//!   --genesis-builder
+//!   runtime
+//!   --genesis-builder-preset
+//!   development
 //!   --pallet
 //!   pallet_data_registry
 //!   --extrinsic
@@ -63,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_asset() -> Weight {
 		// Proof size in bytes, measured: `109`
 		// Proof size in bytes, estimated: `3604`
-		// Minimum execution time: 47_521_000 picoseconds.
-		Weight::from_parts(49_464_000, 3604)
+		// Minimum execution time: 47_461_000 picoseconds.
+		Weight::from_parts(49_254_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -79,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn grant_access() -> Weight {
 		// Proof size in bytes, measured: `655`
 		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 53_090_000 picoseconds.
-		Weight::from_parts(55_012_000, 3866)
+		// Minimum execution time: 52_819_000 picoseconds.
+		Weight::from_parts(54_712_000, 3866)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -95,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke_access() -> Weight {
 		// Proof size in bytes, measured: `741`
 		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 47_081_000 picoseconds.
-		Weight::from_parts(48_834_000, 3866)
+		// Minimum execution time: 47_140_000 picoseconds.
+		Weight::from_parts(48_943_000, 3866)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -105,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_license() -> Weight {
 		// Proof size in bytes, measured: `497`
 		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 10_636_000 picoseconds.
-		Weight::from_parts(11_437_000, 3866)
+		// Minimum execution time: 10_716_000 picoseconds.
+		Weight::from_parts(11_447_000, 3866)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_royalty() -> Weight {
 		// Proof size in bytes, measured: `497`
 		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 10_626_000 picoseconds.
-		Weight::from_parts(11_377_000, 3866)
+		// Minimum execution time: 10_706_000 picoseconds.
+		Weight::from_parts(11_427_000, 3866)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -129,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_ownership() -> Weight {
 		// Proof size in bytes, measured: `829`
 		// Proof size in bytes, estimated: `6218`
-		// Minimum execution time: 54_121_000 picoseconds.
-		Weight::from_parts(56_315_000, 6218)
+		// Minimum execution time: 53_520_000 picoseconds.
+		Weight::from_parts(56_064_000, 6218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -143,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retire_asset() -> Weight {
 		// Proof size in bytes, measured: `655`
 		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 43_105_000 picoseconds.
-		Weight::from_parts(44_917_000, 3866)
+		// Minimum execution time: 43_255_000 picoseconds.
+		Weight::from_parts(44_958_000, 3866)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -153,37 +157,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_asset() -> Weight {
-		Weight::from_parts(49_464_000, 3604)
+		Weight::from_parts(49_254_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn grant_access() -> Weight {
-		Weight::from_parts(55_012_000, 3866)
+		Weight::from_parts(54_712_000, 3866)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn revoke_access() -> Weight {
-		Weight::from_parts(48_834_000, 3866)
+		Weight::from_parts(48_943_000, 3866)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_license() -> Weight {
-		Weight::from_parts(11_437_000, 3866)
+		Weight::from_parts(11_447_000, 3866)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_royalty() -> Weight {
-		Weight::from_parts(11_377_000, 3866)
+		Weight::from_parts(11_427_000, 3866)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(56_315_000, 6218)
+		Weight::from_parts(56_064_000, 6218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn retire_asset() -> Weight {
-		Weight::from_parts(44_917_000, 3866)
+		Weight::from_parts(44_958_000, 3866)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
