@@ -3,7 +3,7 @@
 // kept in a local file so that reveal.mjs can open the commitment.
 import fs from 'node:fs';
 import path from 'node:path';
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { u8aConcat } from '@polkadot/util';
 import { blake2AsHex, decodeAddress, randomAsHex } from '@polkadot/util-crypto';
 import { int, script, send } from './lib/cli.mjs';
 import { hashOf, saltFile } from './lib/market.mjs';
@@ -35,6 +35,6 @@ printed; reveal.mjs reads it from there.`,
     fs.writeFileSync(file, JSON.stringify({ job, provider: pair.address, resultHash, salt, commitment }, null, 2));
     console.log(`salt kept in ${file}`);
     await send(api, api.tx.computeMarket.commitResult(job, commitment), pair);
-    console.log(`commitment ${u8aToHex(commitment)}`);
+    console.log(`commitment ${commitment}`);
   },
 });

@@ -14,7 +14,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(crate) fn do_place_bid(who: T::AccountId, job_id: JobId, price: BalanceOf<T>) -> DispatchResult {
+	/// The job, if it takes bids (or retractions) now.
+	fn open_for_bids(job_id: JobId) -> Result<Job<T>, DispatchError> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(
 			matches!(job.status, JobStatus::Bidding | JobStatus::ArbiterBidding),
@@ -22,6 +23,12 @@ impl<T: Config> Pallet<T> {
 		);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
+		Ok(job)
+	}
+
+	pub(crate) fn do_place_bid(who: T::AccountId, job_id: JobId, price: BalanceOf<T>) -> DispatchResult {
+		let job = Self::open_for_bids(job_id)?;
+		let now = frame_system::Pallet::<T>::block_number();
 		let mut provider = Self::active_provider(&who)?;
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(price <= job.spec.max_price, Error::<T>::PriceAboveMax);
@@ -69,13 +76,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_retract_bid(who: T::AccountId, job_id: JobId) -> DispatchResult {
-		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(
-			matches!(job.status, JobStatus::Bidding | JobStatus::ArbiterBidding),
-			Error::<T>::WrongPhase
-		);
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
+		Self::open_for_bids(job_id)?;
 		let mut bids = Bids::<T>::get(job_id);
 		let idx = bids.iter().position(|b| b.provider == who).ok_or(Error::<T>::NoBid)?;
 		let bid = bids.remove(idx);

@@ -47,6 +47,21 @@ impl<T: Config> Pallet<T> {
 		Ok((royalties, total))
 	}
 
+	/// Takes the next job id.
+	pub(crate) fn next_job_id() -> JobId {
+		let job_id = NextJobId::<T>::get();
+		NextJobId::<T>::put(job_id.saturating_add(1));
+		job_id
+	}
+
+	/// Stores a new job, indexes it under its requester and tells the registry its assets are
+	/// in use.
+	pub(crate) fn insert_new_job(job_id: JobId, job: Job<T>) {
+		Self::start_data_use(job_id, &job);
+		JobsOfRequester::<T>::insert(&job.requester, job_id, ());
+		Jobs::<T>::insert(job_id, job);
+	}
+
 	/// Tells the registry a job's assets are in use.
 	pub(crate) fn start_data_use(job_id: JobId, job: &Job<T>) {
 		for r in job.royalties.iter() {
@@ -86,8 +101,7 @@ impl<T: Config> Pallet<T> {
 		Self::hold(HoldReason::JobEscrow, &who, budget)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let job_id = NextJobId::<T>::get();
-		NextJobId::<T>::put(job_id.saturating_add(1));
+		let job_id = Self::next_job_id();
 		let bidding_ends = Self::schedule(job_id, now.saturating_add(spec.bidding_period))?;
 		let replicas = spec.replicas;
 		let job = Job {
@@ -100,9 +114,7 @@ impl<T: Config> Pallet<T> {
 			challenge_bond: Zero::zero(),
 			posted_at: now,
 		};
-		Self::start_data_use(job_id, &job);
-		Jobs::<T>::insert(job_id, job);
-		JobsOfRequester::<T>::insert(&who, job_id, ());
+		Self::insert_new_job(job_id, job);
 		OpenJobs::<T>::insert(job_id, ());
 		Self::deposit_event(Event::JobPosted { job_id, requester: who, replicas, escrow: budget, bidding_ends });
 		Ok(job_id)

@@ -346,8 +346,6 @@ pub mod pallet {
 		NotOfferOwner,
 		/// The offer has expired.
 		OfferExpired,
-		/// The offer has no capacity left.
-		OfferExhausted,
 		/// The offer's price is above the job's `max_price`.
 		OfferTooExpensive,
 		/// The offer's capacity must be at least 1 and its expiry in the future.
@@ -521,7 +519,7 @@ pub mod pallet {
 		}
 
 		/// Post a standing offer: `capacity` jobs at `price` each on `hardware`, acceptable
-		/// until block `expires_at`.
+		/// until block `expires_at`. When its capacity is used up the offer is removed.
 		///
 		/// - Origin: signed, an active provider.
 		///
@@ -562,7 +560,7 @@ pub mod pallet {
 		///
 		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: the registry's (unknown,
 		/// retired or not permitted asset), `DuplicateAsset`, `UnknownOffer`,
-		/// `OfferExpired`, `OfferExhausted`, `OfferTooExpensive`, `InvalidReplicas`,
+		/// `OfferExpired`, `OfferTooExpensive`, `InvalidReplicas`,
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `InsufficientBalance` (requester or provider), `DeadlineQueueFull`.

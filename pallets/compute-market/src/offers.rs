@@ -51,7 +51,6 @@ impl<T: Config> Pallet<T> {
 		let mut offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= offer.expires_at, Error::<T>::OfferExpired);
-		ensure!(offer.capacity > 0, Error::<T>::OfferExhausted);
 		ensure!(spec.replicas == 1, Error::<T>::InvalidReplicas);
 		ensure!(offer.price <= spec.max_price, Error::<T>::OfferTooExpensive);
 		ensure!(offer.provider != who, Error::<T>::ConflictOfInterest);
@@ -69,8 +68,7 @@ impl<T: Config> Pallet<T> {
 		Self::hold(HoldReason::JobEscrow, &who, escrow)?;
 		Self::hold(HoldReason::BidBond, &offer.provider, bond)?;
 
-		let job_id = NextJobId::<T>::get();
-		NextJobId::<T>::put(job_id.saturating_add(1));
+		let job_id = Self::next_job_id();
 		let commit_by = Self::schedule(job_id, now.saturating_add(spec.execution_period))?;
 		let job = Job {
 			requester: who.clone(),
@@ -82,9 +80,7 @@ impl<T: Config> Pallet<T> {
 			challenge_bond: Zero::zero(),
 			posted_at: now,
 		};
-		Self::start_data_use(job_id, &job);
-		Jobs::<T>::insert(job_id, job);
-		JobsOfRequester::<T>::insert(&who, job_id, ());
+		Self::insert_new_job(job_id, job);
 		JobsOfProvider::<T>::insert(&offer.provider, job_id, ());
 		Providers::<T>::mutate(&offer.provider, |p| {
 			if let Some(p) = p {

@@ -851,6 +851,20 @@ fn a_full_block_pushes_deadlines_to_the_next() {
 }
 
 #[test]
+fn a_full_deadline_queue_rejects_new_jobs() {
+	test(|| {
+		// 4 deadlines per block, and a deadline may slip at most 64 blocks: 256 fit.
+		for _ in 0..256 {
+			post(spec(1, 1));
+		}
+		assert_eq!(Deadlines::<Test>::get(6 + 63).len(), 4);
+		assert_noop!(Market::post_job(RuntimeOrigin::signed(REQUESTER), spec(1, 1)), Error::<Test>::DeadlineQueueFull);
+		run_to_block(6 + 64);
+		assert_eq!(Deadlines::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
 fn no_hold_outlives_its_job() {
 	test(|| {
 		// Nobody acts after bidding: every phase times out on its own.
