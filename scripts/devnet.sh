@@ -3,13 +3,14 @@
 #   ./scripts/devnet.sh [--nodes N] [--dev] [--fresh]   start (builds the node if needed)
 #   ./scripts/devnet.sh status                           heads of every node
 #   ./scripts/devnet.sh stop                             stop cleanly; the chain is kept
+#   ./scripts/devnet.sh join NAME [--suri SURI]          add a validator node (keys, candidacy)
 # Run with --help for every option.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 
 case "${1:-start}" in
-stop | status | -h | --help)
+stop | status | join | -h | --help)
 	exec node "$here/lib/devnet-cli.mjs" "$@"
 	;;
 esac

@@ -6,6 +6,10 @@ export ALLMENDE_ROOT
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/allmende/target}"
 # The WASM builder needs the workspace root to find Cargo.lock when the target is elsewhere.
 export WASM_BUILD_WORKSPACE_HINT="$ALLMENDE_ROOT"
+# substrate-wasm-builder ignores rust-toolchain.toml and uses the default `stable` toolchain;
+# build the runtime's WASM with the pinned one so every machine builds the same runtime.
+WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ALLMENDE_ROOT/rust-toolchain.toml")}"
+export WASM_BUILD_TOOLCHAIN
 # Link against Debian's OpenSSL instead of compiling a vendored copy (saves minutes on 2 cores).
 export OPENSSL_NO_VENDOR=1
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -8,6 +8,8 @@ use crate::{
 use allmende_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
+use service::FullClient;
+use std::sync::Arc;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -20,7 +22,7 @@ impl SubstrateCli for Cli {
 
 	fn description() -> String {
 		"Allmende: an open market for AI compute. Runs a node of an Allmende chain \
-		 (Aura block production, GRANDPA finality, ParityDB storage)."
+		 (BABE block production, GRANDPA finality, ParityDB storage)."
 			.into()
 	}
 
@@ -98,7 +100,9 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, backend, .. } =
 					service::new_partial(&config)?;
-				let aux_revert = Box::new(|client, _, blocks| {
+				let aux_revert = Box::new(|client: Arc<FullClient>, backend, blocks| {
+					// BABE's epoch changes and GRANDPA's authority set live in aux storage.
+					sc_consensus_babe::revert(client.clone(), backend, blocks)?;
 					sc_consensus_grandpa::revert(client, blocks)?;
 					Ok(())
 				});

@@ -1,4 +1,4 @@
-//! The Allmende node: Aura block production, GRANDPA finality, ParityDB storage.
+//! The Allmende node: BABE block production, GRANDPA finality, ParityDB storage.
 
 #![warn(missing_docs)]
 

@@ -1,12 +1,16 @@
 //! Genesis presets: `development` (Alice validates alone) and `local_testnet` (Alice, Bob,
-//! Charlie and Dave validate). In both, the well-known development accounts are funded and
-//! Alice holds the sudo key.
+//! Charlie and Dave validate, from their `//stash` accounts). In both, the well-known development
+//! accounts (with their stashes) are funded and Alice holds the sudo key.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	configs::{SessionKeys, BABE_GENESIS_EPOCH_CONFIG},
+	AccountId, BabeConfig, BalancesConfig, CollatorSelectionConfig, RuntimeGenesisConfig,
+	SessionConfig, SudoConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -16,16 +20,30 @@ pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 
 /// The validators of the `local_testnet` preset. GRANDPA finalizes with more than two thirds
 /// of its voters, so four is the smallest set that keeps finalizing with one node down.
-/// Each validator signs blocks with its sr25519 (Aura) key and votes with its ed25519 (GRANDPA) key.
-pub const LOCAL_TESTNET_VALIDATORS: [(Sr25519Keyring, Ed25519Keyring); 4] = [
-	(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-	(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-	(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-	(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+///
+/// Each validator is an account (`//Alice//stash`, ...) that receives the fees of the blocks it
+/// authors, with session keys from the well-known seeds: an sr25519 (BABE) key to author and an
+/// ed25519 (GRANDPA) key to vote, which `--alice` and so on put into a node's keystore. Keeping
+/// the validator accounts apart from `//Alice` and the others lets clients and tests use those
+/// accounts without block fees landing in their balances. The validators are the invulnerables:
+/// no candidate can displace them, and only root can remove them.
+pub const LOCAL_TESTNET_VALIDATORS: [(Sr25519Keyring, Sr25519Keyring, Ed25519Keyring); 4] = [
+	(Sr25519Keyring::AliceStash, Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+	(Sr25519Keyring::BobStash, Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	(Sr25519Keyring::CharlieStash, Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	(Sr25519Keyring::DaveStash, Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 ];
 
+/// The bond a validator candidate puts up at genesis: 1,000 ALM (root may change it with
+/// `collatorSelection.setCandidacyBond`). A seat in the validator set goes to the highest bonds.
+pub const CANDIDACY_BOND: crate::Balance = 1_000 * UNIT;
+
+/// Validator seats open to candidates besides the invulnerables (root may change it with
+/// `collatorSelection.setDesiredCandidates`, up to `MaxCandidates`).
+pub const DESIRED_CANDIDATES: u32 = 4;
+
 fn genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, BabeId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
@@ -33,19 +51,34 @@ fn genesis(
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		// BABE and GRANDPA learn their authorities from the session pallet.
+		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: validators.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+			candidacy_bond: CANDIDACY_BOND,
+			desired_candidates: DESIRED_CANDIDATES,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|(account, babe, grandpa)| {
+					(
+						account.clone(),
+						account.clone(),
+						SessionKeys { babe: babe.clone(), grandpa: grandpa.clone() },
+					)
+				})
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 	})
 }
 
-/// The Aura and GRANDPA keys of a development account, derived from its well-known seed.
-fn validator_keys((aura, grandpa): (Sr25519Keyring, Ed25519Keyring)) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// The account, BABE key and GRANDPA key of a development validator, from well-known seeds.
+fn validator_keys(
+	(account, babe, grandpa): (Sr25519Keyring, Sr25519Keyring, Ed25519Keyring),
+) -> (AccountId, BabeId, GrandpaId) {
+	(account.to_account_id(), babe.public().into(), grandpa.public().into())
 }
 
 fn endowed_accounts() -> Vec<AccountId> {

@@ -1,7 +1,9 @@
 //! # Allmende runtime
 //!
 //! The state-transition function of the Allmende chain: an open market for AI compute.
-//! Block production is Aura, finality is GRANDPA, funds are `pallet-balances` with holds.
+//! Block production is BABE, finality is GRANDPA, and the validator set is open: collator
+//! selection chooses each session's validators from the genesis validators (invulnerables) and
+//! the candidates with the highest bonds. Funds are `pallet-balances` with holds.
 //!
 //! - [`configs`]: the `Config` of every pallet and the values chosen for them.
 //! - [`apis`]: the runtime APIs the node and clients call.
@@ -36,7 +38,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 
 use sp_runtime::{
-	generic, impl_opaque_keys,
+	generic,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
@@ -49,7 +51,6 @@ pub use sp_runtime::{Perbill, Permill};
 /// Types the node needs without knowing the runtime's extrinsic format.
 pub mod opaque {
 	use super::*;
-	use alloc::vec::Vec;
 	use sp_runtime::traits::Hash as HashT;
 
 	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
@@ -63,13 +64,7 @@ pub mod opaque {
 	/// Opaque block hash type.
 	pub type Hash = <BlakeTwo256 as HashT>::Output;
 
-	impl_opaque_keys! {
-		/// The session keys of a validator: Aura for authoring, GRANDPA for finality.
-		pub struct SessionKeys {
-			pub aura: super::Aura,
-			pub grandpa: super::Grandpa,
-		}
-	}
+	pub use crate::configs::SessionKeys;
 }
 
 /// The version of the runtime. Bump `spec_version` on every change of behaviour.
@@ -78,16 +73,16 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
 	system_version: 1,
 };
 
-/// Target block time in milliseconds. Aura authors one block per slot.
+/// Target block time in milliseconds. BABE has at most one block per slot.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
-/// One Aura slot lasts one block time.
+/// One BABE slot lasts one block time.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 
 /// Blocks per minute, hour and day at the target block time.
@@ -181,20 +176,32 @@ mod runtime {
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 
+	// The order below is the order of genesis building and of the block hooks: BABE first (it
+	// sets the slot and the epoch), collator selection before session (the session's genesis
+	// asks it for the first validators), GRANDPA after session (it learns its voters from it).
+	#[runtime::pallet_index(2)]
+	pub type Babe = pallet_babe;
+
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
-
-	#[runtime::pallet_index(2)]
-	pub type Aura = pallet_aura;
-
-	#[runtime::pallet_index(3)]
-	pub type Grandpa = pallet_grandpa;
 
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
 
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(7)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(8)]
+	pub type CollatorSelection = pallet_collator_selection;
+
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;

@@ -32,13 +32,37 @@ fn check_funded_and_sudo() {
 	assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 }
 
+/// The validators of a preset (account, BABE key), as every pallet that keeps them sees them.
+/// Collator selection keeps its invulnerables sorted by account, so the session's validators and
+/// BABE's authorities come in that order.
+fn check_validators(expected: &[(Sr25519Keyring, Sr25519Keyring)]) {
+	let mut accounts: Vec<AccountId> = expected.iter().map(|(a, _)| a.to_account_id()).collect();
+	accounts.sort();
+	assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().into_inner(), accounts);
+	assert_eq!(Session::validators(), accounts, "the first session's validators");
+	assert_eq!(Session::queued_keys().len(), expected.len(), "the second session's validators");
+	let babe_key_of = |account: &AccountId| -> sp_consensus_babe::AuthorityId {
+		let (_, key) = expected.iter().find(|(a, _)| a.to_account_id() == *account).unwrap();
+		key.public().into()
+	};
+	let babe: Vec<sp_consensus_babe::AuthorityId> =
+		Babe::authorities().iter().map(|(id, _)| id.clone()).collect();
+	let expected_babe: Vec<_> = accounts.iter().map(babe_key_of).collect();
+	assert_eq!(babe, expected_babe, "BABE authority i is the key of session validator i");
+	let grandpa = Grandpa::grandpa_authorities();
+	assert_eq!(grandpa.len(), expected.len());
+	assert!(grandpa.iter().all(|(_, weight)| *weight == 1));
+	assert_eq!(
+		pallet_collator_selection::CandidacyBond::<Runtime>::get(),
+		genesis_config_presets::CANDIDACY_BOND
+	);
+	assert!(pallet_collator_selection::CandidateList::<Runtime>::get().is_empty());
+}
+
 #[test]
 fn development_preset_has_alice_as_only_validator() {
 	preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
-		let aura = pallet_aura::Authorities::<Runtime>::get();
-		assert_eq!(aura.len(), 1);
-		assert_eq!(aura[0], Sr25519Keyring::Alice.public().into());
-		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		check_validators(&[(Sr25519Keyring::AliceStash, Sr25519Keyring::Alice)]);
 		check_funded_and_sudo();
 	});
 }
@@ -46,22 +70,26 @@ fn development_preset_has_alice_as_only_validator() {
 #[test]
 fn local_testnet_preset_has_four_validators() {
 	preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let aura = pallet_aura::Authorities::<Runtime>::get();
-		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> = [
-			Sr25519Keyring::Alice,
-			Sr25519Keyring::Bob,
-			Sr25519Keyring::Charlie,
-			Sr25519Keyring::Dave,
-		]
-		.into_iter()
-		.map(|k| k.public().into())
-		.collect();
-		assert_eq!(aura.into_inner(), expected);
-		let grandpa = Grandpa::grandpa_authorities();
-		assert_eq!(grandpa.len(), 4);
-		assert!(grandpa.iter().all(|(_, weight)| *weight == 1));
+		check_validators(&[
+			(Sr25519Keyring::AliceStash, Sr25519Keyring::Alice),
+			(Sr25519Keyring::BobStash, Sr25519Keyring::Bob),
+			(Sr25519Keyring::CharlieStash, Sr25519Keyring::Charlie),
+			(Sr25519Keyring::DaveStash, Sr25519Keyring::Dave),
+		]);
 		check_funded_and_sudo();
 	});
+}
+
+#[test]
+fn every_chosen_validator_set_fits_the_authority_bound() {
+	use frame_support::traits::Get;
+	type Selection = <Runtime as pallet_collator_selection::Config>::MaxCandidates;
+	type Invulnerables = <Runtime as pallet_collator_selection::Config>::MaxInvulnerables;
+	let most = <Selection as Get<u32>>::get() + <Invulnerables as Get<u32>>::get();
+	assert!(most <= <configs::MaxAuthorities as Get<u32>>::get(), "{most} validators fit");
+	assert!(genesis_config_presets::DESIRED_CANDIDATES <= <Selection as Get<u32>>::get());
+	// A candidate gets time to author its first block: it joins two sessions after registering.
+	assert!(configs::KickThreshold::get() >= 2 * configs::SESSION_PERIOD_IN_BLOCKS);
 }
 
 #[test]
@@ -83,7 +111,8 @@ fn runtime_version_names_allmende() {
 	for id in [
 		<dyn sp_api::Core<Block>>::ID,
 		<dyn sp_block_builder::BlockBuilder<Block>>::ID,
-		<dyn sp_consensus_aura::AuraApi<Block, sp_consensus_aura::sr25519::AuthorityId>>::ID,
+		<dyn sp_consensus_babe::BabeApi<Block>>::ID,
+		<dyn sp_session::SessionKeys<Block>>::ID,
 		<dyn sp_consensus_grandpa::GrandpaApi<Block>>::ID,
 		<dyn sp_genesis_builder::GenesisBuilder<Block>>::ID,
 	] {
@@ -97,8 +126,11 @@ fn metadata_includes_every_pallet() {
 	for pallet in [
 		"System",
 		"Timestamp",
-		"Aura",
+		"Babe",
 		"Grandpa",
+		"Authorship",
+		"CollatorSelection",
+		"Session",
 		"Balances",
 		"TransactionPayment",
 		"Sudo",

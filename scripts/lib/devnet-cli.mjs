@@ -2,11 +2,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Network, heads, isOurNode, sleep } from './network.mjs';
+import { connect, parseAmount, showAmount, signer, submitAndFinalize } from './client.mjs';
+import { Network, heads, isOurNode, rpc, sleep } from './network.mjs';
+import { candidacy, generateSessionKeys, setSessionKeys } from './validator.mjs';
 
-const HELP = `Usage: devnet.sh [start] [options] | stop | status
+const HELP = `Usage: devnet.sh [start] [options] | stop | status | join NAME [--suri SURI] [--bond ALM]
 
 Starts a local Allmende network of validators on 127.0.0.1 and waits until it finalizes.
+
+join NAME adds a validator node to the running devnet: it starts the node, waits until it has
+synced, has it make session keys, registers them (session.setKeys) and makes the account a
+candidate (collatorSelection.registerAsCandidate). The node joins the validator set at a
+session boundary (a session is 1 minute on the devnet). The account is --suri (default
+//Name, e.g. //Eve); on this devnet //Alice funds it if it cannot pay the bond. A joined node
+is restarted with the devnet.
 
 Options (start):
   --nodes N        number of validators: alice, bob, charlie, dave, eve, ferdie (default 4)
@@ -26,6 +35,8 @@ const { values, positionals } = parseArgs({
     'rpc-port': { type: 'string', default: '9944' },
     'p2p-port': { type: 'string', default: '30333' },
     dir: { type: 'string', default: path.join(process.env.ALLMENDE_ROOT ?? '.', '.devnet') },
+    suri: { type: 'string' },
+    bond: { type: 'string' },
     bin: { type: 'string', default: process.env.ALLMENDE_NODE_BIN },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -105,6 +116,7 @@ async function start() {
   if (values.fresh) {
     fs.rmSync(path.join(values.dir, 'nodes'), { recursive: true, force: true });
     fs.rmSync(path.join(values.dir, 'logs'), { recursive: true, force: true });
+    fs.rmSync(path.join(values.dir, 'joined.json'), { force: true });
   }
   const marker = path.join(values.dir, 'chain');
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== `${chain}:${nodes}`) {
@@ -125,7 +137,11 @@ async function start() {
   await network.prepare();
   fs.writeFileSync(marker, `${chain}:${nodes}`);
   await network.start();
-  console.log(`Started ${nodes} validator(s) on the ${chain} chain; logs in ${network.logDir}`);
+  // Nodes added with `join` come back with the devnet, with their keys and chain data.
+  const joined = readJoined();
+  for (const name of joined) await network.addNode(name);
+  console.log(`Started ${nodes} validator(s) on the ${chain} chain` +
+    `${joined.length ? ` and joined node(s) ${joined.join(', ')}` : ''}; logs in ${network.logDir}`);
   try {
     await network.waitForRpc(60000);
     const h = await network.waitForFinalized({ by: 2, timeoutMs: 180000 });
@@ -143,7 +159,80 @@ async function start() {
   return 0;
 }
 
-const commands = { start, stop, status };
+/** Names of the nodes added with `join`, in the order they joined. */
+function readJoined() {
+  const file = path.join(values.dir, 'joined.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+}
+
+async function join() {
+  const name = positionals[1];
+  if (!name) {
+    console.error(`join needs a NAME.\n\n${HELP}`);
+    return 2;
+  }
+  const network = Network.restore(values.dir, values.bin);
+  if (!network || !network.names.some((n) => isOurNode(network.nodes.get(n).pid))) {
+    console.error(`No devnet running from ${values.dir}; start it first (./scripts/devnet.sh).`);
+    return 1;
+  }
+  const suri = values.suri ?? `//${name[0].toUpperCase()}${name.slice(1)}`;
+  let node;
+  try {
+    node = await network.addNode(name);
+  } catch (e) {
+    console.error(e.message);
+    return 1;
+  }
+  fs.writeFileSync(path.join(values.dir, 'joined.json'), JSON.stringify([...readJoined(), name]));
+  console.log(`Started ${name} (pid ${node.pid}, ws://127.0.0.1:${node.rpcPort}); waiting until it has synced ...`);
+  await network.waitForRpc(60000, [name]);
+  const boot = network.rpcPort(network.names[0]);
+  const deadline = Date.now() + 300000;
+  for (;;) {
+    const [mine, theirs, health] = await Promise.all([
+      heads(node.rpcPort), heads(boot), rpc(node.rpcPort, 'system_health'),
+    ]);
+    if (!health.isSyncing && mine.best + 1 >= theirs.best) break;
+    if (Date.now() > deadline) {
+      console.error(`${name} did not sync in 5 minutes (best #${mine.best} of #${theirs.best}); see ${network.logDir}/${name}.log`);
+      return 1;
+    }
+    process.stdout.write(`\r  ${name} at #${mine.best} of #${theirs.best}   `);
+    await sleep(1000);
+  }
+  console.log(`\r${name} has synced.`);
+
+  const api = await connect(`ws://127.0.0.1:${node.rpcPort}`);
+  const say = async (a, tx, pair) => submitAndFinalize(a, tx, pair);
+  try {
+    const pair = await signer(suri);
+    const bond = values.bond === undefined ? undefined : parseAmount(api, values.bond);
+    const needed = (bond ?? (await api.query.collatorSelection.candidacyBond()).toBigInt()) +
+      api.consts.session.keyDeposit.toBigInt() + parseAmount(api, '10');
+    const free = (await api.query.system.account(pair.address)).data.free.toBigInt();
+    if (free < needed) {
+      console.log(`Funding ${pair.address} with ${showAmount(api, needed - free)} from //Alice ...`);
+      await say(api, api.tx.balances.transferKeepAlive(pair.address, needed - free), await signer('//Alice'));
+    }
+    const { keys, proof } = await generateSessionKeys(api, pair.address);
+    console.log(`Session keys made on ${name}: ${keys}`);
+    await setSessionKeys(api, pair, keys, proof, say);
+    await candidacy(api, pair, bond, say);
+    const period = api.consts.babe.epochDuration.toNumber();
+    console.log(`${pair.address} is a candidate with its keys on ${name}. It joins the validator ` +
+      `set at the second session boundary from now (sessions are ${period} blocks).\n` +
+      `Watch: node scripts/validator.mjs --suri '${suri}' --ws ws://127.0.0.1:${node.rpcPort} status`);
+  } catch (e) {
+    console.error(`join failed: ${e.message} (the node keeps running; see ${network.logDir}/${name}.log)`);
+    return 1;
+  } finally {
+    await api.disconnect();
+  }
+  return 0;
+}
+
+const commands = { start, stop, status, join };
 if (!commands[command]) {
   console.error(`Unknown command "${command}".\n\n${HELP}`);
   process.exit(2);

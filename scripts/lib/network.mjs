@@ -80,7 +80,10 @@ export class Network {
     this.detached = detached;
     this.fixedPorts = ports;
     this.names = VALIDATORS.slice(0, nodes);
-    this.nodes = new Map(); // name -> { name, rpcPort, p2pPort, peerId, proc, pid }
+    // name -> { name, rpcPort, p2pPort, keyFile, peerId, devKeys, proc, pid }. `devKeys`: the
+    // node starts with `--<name>` and so holds the well-known session keys of a genesis
+    // validator; a joined node makes its own keys (`author_rotateKeysWithOwner`).
+    this.nodes = new Map();
   }
 
   get logDir() {
@@ -94,20 +97,40 @@ export class Network {
   /** Assigns ports and node keys; the first node is everyone's boot node. */
   async prepare() {
     fs.mkdirSync(this.logDir, { recursive: true });
-    for (const [i, name] of this.names.entries()) {
-      const rpcPort = this.fixedPorts ? this.fixedPorts.rpc + i : await freePort();
-      const p2pPort = this.fixedPorts ? this.fixedPorts.p2p + i : await freePort();
-      const keyFile = path.join(this.dir, 'keys', `${name}.node-key`);
-      if (!fs.existsSync(keyFile)) {
-        fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-        // A fixed, distinct network key per node keeps its peer id stable across restarts.
-        fs.writeFileSync(keyFile, (i + 1).toString(16).padStart(64, '0'));
-      }
-      const peerId = execFileSync(this.bin, ['key', 'inspect-node-key', '--file', keyFile], {
-        encoding: 'utf8',
-      }).trim();
-      this.nodes.set(name, { name, rpcPort, p2pPort, keyFile, peerId, proc: null, pid: null });
+    for (const [i, name] of this.names.entries()) await this.prepareNode(name, i, true);
+  }
+
+  async prepareNode(name, i, devKeys) {
+    const rpcPort = this.fixedPorts ? this.fixedPorts.rpc + i : await freePort();
+    const p2pPort = this.fixedPorts ? this.fixedPorts.p2p + i : await freePort();
+    const keyFile = path.join(this.dir, 'keys', `${name}.node-key`);
+    if (!fs.existsSync(keyFile)) {
+      fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+      // A fixed, distinct network key per node keeps its peer id stable across restarts.
+      fs.writeFileSync(keyFile, (i + 1).toString(16).padStart(64, '0'));
     }
+    const peerId = execFileSync(this.bin, ['key', 'inspect-node-key', '--file', keyFile], {
+      encoding: 'utf8',
+    }).trim();
+    this.nodes.set(name, { name, rpcPort, p2pPort, keyFile, peerId, devKeys, proc: null, pid: null });
+  }
+
+  /**
+   * Adds and starts a validator node that is not in genesis: it syncs from the boot node and
+   * makes its own session keys. It becomes a validator only once its operator sets the keys
+   * and registers as a candidate (`scripts/validator.mjs`).
+   */
+  async addNode(name) {
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name)) {
+      throw new Error(`a node name is 1-32 lower-case letters, digits or "-", starting with a letter: "${name}"`);
+    }
+    if (this.nodes.has(name)) throw new Error(`there is already a node called ${name}`);
+    fs.mkdirSync(this.logDir, { recursive: true });
+    await this.prepareNode(name, this.names.length, false);
+    this.names.push(name);
+    this.startNode(name);
+    this.save();
+    return this.nodes.get(name);
   }
 
   args(name) {
@@ -115,7 +138,7 @@ export class Network {
     const boot = this.nodes.get(this.names[0]);
     const a = [
       '--chain', this.chain,
-      `--${name}`,
+      ...(n.devKeys ? [`--${name}`] : ['--name', name]),
       '--validator',
       '--base-path', path.join(this.dir, 'nodes', name),
       '--database', 'paritydb',
@@ -186,8 +209,8 @@ export class Network {
   /** Writes pids and ports so `devnet.sh stop|status` can find the nodes later. */
   save() {
     const nodes = this.names.map((name) => {
-      const { rpcPort, p2pPort, pid, peerId } = this.nodes.get(name);
-      return { name, rpcPort, p2pPort, pid, peerId };
+      const { rpcPort, p2pPort, pid, peerId, keyFile, devKeys } = this.nodes.get(name);
+      return { name, rpcPort, p2pPort, pid, peerId, keyFile, devKeys };
     });
     fs.writeFileSync(
       this.stateFile,
@@ -237,5 +260,22 @@ export class Network {
     const file = path.join(path.resolve(dir), 'network.json');
     if (!fs.existsSync(file)) return null;
     return JSON.parse(fs.readFileSync(file, 'utf8'));
+  }
+
+  /** A running, detached network as saved by `save()`, to add nodes to (`devnet.sh join`). */
+  static restore(dir, bin) {
+    const saved = Network.load(dir);
+    if (!saved) return null;
+    const network = new Network({ bin, dir: saved.dir, nodes: 1, chain: saved.chain, detached: true });
+    network.names = saved.nodes.map((n) => n.name);
+    for (const n of saved.nodes) {
+      network.nodes.set(n.name, {
+        ...n,
+        keyFile: n.keyFile ?? path.join(saved.dir, 'keys', `${n.name}.node-key`),
+        devKeys: n.devKeys ?? true,
+        proc: null,
+      });
+    }
+    return network;
   }
 }

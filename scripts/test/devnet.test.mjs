@@ -1,6 +1,11 @@
 // End-to-end tests of the foundation: a real 4-validator network on loopback, driven with
-// polkadot.js exactly as users will.
+// polkadot.js exactly as users will; then a fifth validator joins through the scripts, votes,
+// survives a whole-network restart, stops and is removed.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
@@ -9,6 +14,18 @@ import {
 } from '../lib/client.mjs';
 import { heads, rpc, sleep } from '../lib/network.mjs';
 import { startNetwork, stopNetwork, submitInBlock } from '../lib/testnet.mjs';
+import { babeAuthor } from '../lib/validator.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const execFileP = promisify(execFile);
+
+/** Runs a client script against `ws`; resolves with its stdout, rejects with its stderr. */
+async function script(ws, name, ...args) {
+  const { stdout } = await execFileP('node', [path.join(here, '..', name), '--ws', ws, ...args], {
+    timeout: 180000,
+  });
+  return stdout;
+}
 
 const UNIT = 10n ** 12n;
 let network;
@@ -18,11 +35,34 @@ let failed = false;
 
 const free = async (at, who) => (await at.query.system.account(who)).data.free.toBigInt();
 
+/**
+ * Follows new best blocks and returns the BABE authors seen (key -> first block number) once
+ * `count` distinct ones have authored, or whatever was seen when `timeoutMs` runs out.
+ * `until(author)` may end the wait early.
+ */
+async function authorsSeen(count, timeoutMs, until = () => false) {
+  const seen = new Map();
+  const deadline = Date.now() + timeoutMs;
+  let next = (await api.rpc.chain.getHeader()).number.toNumber() - 15;
+  while (Date.now() < deadline) {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    for (; next <= best; next += 1) {
+      if (next < 1) continue;
+      const author = await babeAuthor(api, await api.rpc.chain.getBlockHash(next));
+      if (!seen.has(author.key)) seen.set(author.key, author.number);
+      if (until(author)) return seen;
+    }
+    if (seen.size >= count) return seen;
+    await sleep(1000);
+  }
+  return seen;
+}
+
 /** The event `section.method` among `events`, or undefined. */
 const findEvent = (events, section, method) =>
   events.map((r) => r.event).find((e) => e.section === section && e.method === method);
 
-describe('a 4-validator Allmende network', { timeout: 900000 }, () => {
+describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
   before(async () => {
     network = await startNetwork({ nodes: 4 });
     api = await connect(network.wsUrl('alice'));
@@ -35,7 +75,7 @@ describe('a 4-validator Allmende network', { timeout: 900000 }, () => {
   });
 
   const step = (name, fn) =>
-    test(name, { timeout: 300000 }, async (t) => {
+    test(name, { timeout: 600000 }, async (t) => {
       try {
         await fn(t);
       } catch (e) {
@@ -52,14 +92,16 @@ describe('a 4-validator Allmende network', { timeout: 900000 }, () => {
     assert.equal(api.registry.chainDecimals[0], 12);
     assert.equal(api.runtimeVersion.specName.toString(), 'allmende');
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
-    for (const p of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Sudo']) {
+    for (const p of ['System', 'Babe', 'Timestamp', 'Balances', 'TransactionPayment', 'Authorship',
+      'CollatorSelection', 'Session', 'Grandpa', 'Sudo']) {
       assert.ok(pallets.includes(p), `${p} in metadata`);
     }
     // The metadata alone gives the API its calls and types.
     assert.equal(typeof api.tx.balances.transferKeepAlive, 'function');
     const methods = (await api.rpc.rpc.methods()).methods.map((m) => m.toString());
     for (const m of ['system_accountNextIndex', 'payment_queryInfo', 'author_submitExtrinsic',
-      'chain_getFinalizedHead', 'state_getStorage', 'system_health']) {
+      'chain_getFinalizedHead', 'state_getStorage', 'system_health', 'babe_epochAuthorship',
+      'author_rotateKeysWithOwner']) {
       assert.ok(methods.includes(m), `RPC ${m}`);
     }
   });
@@ -81,34 +123,26 @@ describe('a 4-validator Allmende network', { timeout: 900000 }, () => {
     assert.ok(fee > 0n, 'a fee was paid');
     assert.equal((await free(before, alice.address)) - (await free(atBlock, alice.address)), amount + fee);
     assert.equal(await free(atBlock, dest), amount);
+    // The block's author (a validator's stash account) receives every fee and tip paid in it.
+    const author = await babeAuthor(api, blockHash);
+    const blockFees = (await atBlock.query.system.events())
+      .map((r) => r.event)
+      .filter((e) => e.section === 'transactionPayment' && e.method === 'TransactionFeePaid')
+      .reduce((sum, e) => sum + e.data.actualFee.toBigInt() + e.data.tip.toBigInt(), 0n);
+    assert.ok(blockFees >= fee);
+    assert.equal((await free(atBlock, author.account)) - (await free(before, author.account)), blockFees,
+      `author ${author.account} of #${author.number} got the block's fees`);
     // The block is final: the finalized chain holds it at its height.
     const fin = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
     assert.ok(fin.number.toNumber() >= header.number.toNumber());
     assert.equal((await api.rpc.chain.getBlockHash(header.number)).toHex(), blockHash);
   });
 
-  step('all four validators author blocks (Aura pre-digests)', async () => {
-    const deadline = Date.now() + 120000;
-    let authors = new Set();
-    while (Date.now() < deadline) {
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
-      authors = new Set();
-      for (let n = Math.max(1, best - 15); n <= best; n += 1) {
-        const hash = await api.rpc.chain.getBlockHash(n);
-        const header = await api.rpc.chain.getHeader(hash);
-        const pre = header.digest.logs.find(
-          (l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura',
-        );
-        assert.ok(pre, `block #${n} has an Aura pre-digest`);
-        const slot = api.createType('u64', pre.asPreRuntime[1]).toBigInt();
-        const set = await (await api.at(header.parentHash)).query.aura.authorities();
-        authors.add(set[Number(slot % BigInt(set.length))].toHex());
-      }
-      if (authors.size === 4) break;
-      await sleep(3000);
-    }
+  step('all four validators author blocks (BABE pre-digests)', async () => {
     const validators = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Dave'].map(signer));
-    assert.deepEqual([...authors].sort(), validators.map((v) => u8aToHex(v.publicKey)).sort());
+    const expected = validators.map((v) => u8aToHex(v.publicKey)).sort();
+    const authors = await authorsSeen(expected.length, 120000);
+    assert.deepEqual([...authors.keys()].sort(), expected);
   });
 
   step('with one validator killed blocks are still finalized; restarted, it catches up', async () => {
@@ -182,5 +216,147 @@ describe('a 4-validator Allmende network', { timeout: 900000 }, () => {
 
     assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), nonceBefore);
     await network.waitForFinalized({ name: 'alice', by: 2, timeoutMs: 120000 });
+  });
+
+  // ---- An open validator set: a fifth node joins, votes, restarts with the network, leaves.
+  let eve;
+  let eveKeys;
+
+  /** The GRANDPA voters at the finalized head, as hex public keys. */
+  const grandpaVoters = async () => {
+    const at = await api.at(await api.rpc.chain.getFinalizedHead());
+    return (await at.call.grandpaApi.grandpaAuthorities()).map(([id]) => id.toHex());
+  };
+
+  /** Polls `check` (async, truthy when done) every 2 s until `timeoutMs`. */
+  const waitUntil = async (what, check, timeoutMs) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await check();
+      if (v) return v;
+      assert.ok(Date.now() < deadline, `${what} within ${timeoutMs / 1000} s`);
+      await sleep(2000);
+    }
+  };
+
+  step('a fifth node joins with its own keys through the scripts and authors blocks', async () => {
+    eve = await signer('//Eve');
+    await network.addNode('eve');
+    await network.waitForRpc(60000, ['eve']);
+    await waitUntil('eve syncs', async () => {
+      const [mine, theirs] = await Promise.all([heads(network.rpcPort('eve')), heads(network.rpcPort('alice'))]);
+      return mine.best + 1 >= theirs.best && !(await rpc(network.rpcPort('eve'), 'system_health')).isSyncing;
+    }, 120000);
+    const ws = network.wsUrl('eve');
+    let out = await script(ws, 'validator.mjs', '--suri', '//Eve', 'keys');
+    eveKeys = /keys (0x[0-9a-f]{128})\b/.exec(out)?.[1];
+    assert.ok(eveKeys, `keys printed: ${out}`);
+    assert.match(out, /session\.NewQueued|finalized in block/);
+    assert.equal(await rpc(network.rpcPort('eve'), 'author_hasSessionKeys', [eveKeys]), true, 'the node holds the keys');
+    assert.equal((await api.query.session.nextKeys(eve.address)).unwrap().toHex(), eveKeys);
+
+    const registered = Date.now();
+    out = await script(ws, 'validator.mjs', '--suri', '//Eve', 'candidate');
+    assert.match(out, /collatorSelection\.CandidateAdded/);
+    const bond = (await api.query.collatorSelection.candidacyBond()).toBigInt();
+    const keyDeposit = api.consts.session.keyDeposit.toBigInt();
+    const held = (await api.query.system.account(eve.address)).data.reserved.toBigInt();
+    assert.equal(held, bond + keyDeposit, 'the candidacy bond and the key deposit are set aside');
+
+    const babeKey = eveKeys.slice(0, 66);
+    const seen = await authorsSeen(Infinity, 360000, (a) => a.key === babeKey);
+    assert.ok(seen.has(babeKey), 'the new validator authored a block');
+    const first = seen.get(babeKey);
+    const secs = ((Date.now() - registered) / 1000).toFixed(0);
+    console.log(`# eve's first block #${first}, ${secs} s after register_as_candidate was sent`);
+    const author = await babeAuthor(api, await api.rpc.chain.getBlockHash(first));
+    assert.equal(author.account, eve.address, 'the pre-digest authority index maps to eve');
+    assert.ok((await api.query.session.validators()).map(String).includes(eve.address));
+    assert.ok((await api.query.collatorSelection.lastAuthoredBlock(eve.address)).toNumber() >= first);
+  });
+
+  step('with five voters, one of the first four down, finality advances: the new vote counts', async () => {
+    const eveGrandpa = `0x${eveKeys.slice(66)}`;
+    await waitUntil('eve is a GRANDPA voter', async () => {
+      const voters = await grandpaVoters();
+      return voters.length === 5 && voters.includes(eveGrandpa);
+    }, 180000);
+    await network.stopNode('dave', 'SIGKILL');
+    // Three of five original voters are not enough (3/5 < 2/3); with eve's vote, 4/5 are.
+    await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
+    network.startNode('dave');
+    await network.waitForRpc(60000, ['dave']);
+  });
+
+  step('bad validator input gets a clear, named error and changes nothing', async () => {
+    const ws = network.wsUrl('alice');
+    const ferdie = await signer('//Ferdie');
+    // Session keys that do not decode.
+    await assert.rejects(script(ws, 'validator.mjs', '--suri', '//Ferdie', 'keys', '--keys', '0x1234', '--proof', '0x00'),
+      (e) => e.code === 1 && /InvalidSessionKeys: 0x1234 does not decode/.test(e.stderr));
+    // Keys that decode, with a proof that is not Ferdie's.
+    await assert.rejects(script(ws, 'validator.mjs', '--suri', '//Ferdie', 'keys', '--keys', eveKeys, '--proof', '0x00'),
+      (e) => e.code === 1 && /session\.InvalidProof/.test(e.stderr));
+    assert.ok((await api.query.session.nextKeys(ferdie.address)).isNone, 'no keys set for ferdie');
+    // Leaving when not a candidate.
+    await assert.rejects(script(ws, 'validator.mjs', '--suri', '//Ferdie', 'leave'),
+      (e) => e.code === 1 && /collatorSelection\.NotCandidate/.test(e.stderr));
+    // A bond below the candidacy bond is refused before anything is sent.
+    await assert.rejects(script(ws, 'validator.mjs', '--suri', '//Eve', 'candidate', '--bond', '5'),
+      (e) => e.code === 1 && /DepositTooLow: a bond of 5 ALM is below the candidacy bond/.test(e.stderr));
+    // A candidacy the account cannot bond: keys set, but less free balance than the bond.
+    const poor = await signer(mnemonicGenerate());
+    await submitAndFinalize(api, api.tx.balances.transferKeepAlive(poor.address, 20n * UNIT), alice);
+    const made = await api._rpcCore.provider.send('author_rotateKeysWithOwner', [u8aToHex(poor.publicKey)]);
+    await submitAndFinalize(api, api.tx.session.setKeys(made.keys, made.proof), poor);
+    const candidatesBefore = (await api.query.collatorSelection.candidateList()).toHex();
+    await assert.rejects(submitAndFinalize(api, api.tx.collatorSelection.registerAsCandidate(), poor),
+      (e) => e instanceof ChainError && /^balances\.InsufficientBalance/.test(e.message));
+    assert.equal((await api.query.collatorSelection.candidateList()).toHex(), candidatesBefore);
+    // Changing the invulnerables or the bond needs root.
+    await assert.rejects(submitAndFinalize(api, api.tx.collatorSelection.addInvulnerable(poor.address), ferdie),
+      (e) => e instanceof ChainError && /BadOrigin/.test(e.message));
+    const bond = await api.query.collatorSelection.candidacyBond();
+    await assert.rejects(submitAndFinalize(api, api.tx.collatorSelection.setCandidacyBond(1n), ferdie),
+      (e) => e instanceof ChainError && /BadOrigin/.test(e.message));
+    const { events } = await submitAndFinalize(api, api.tx.sudo.sudo(api.tx.collatorSelection.setCandidacyBond(bond)), alice);
+    assert.ok(events.some(({ event }) => event.section === 'collatorSelection' && event.method === 'NewCandidacyBond'));
+    assert.equal((await api.query.collatorSelection.invulnerables()).length, 4);
+    // The status command reads it all back.
+    const out = await script(ws, 'validator.mjs', '--suri', '//Eve', 'status');
+    assert.match(out, /validator now {2}true/);
+    assert.match(out, /candidate {6}bond 1000 ALM/);
+  });
+
+  step('a whole-network restart keeps the chain and the current validator set', async () => {
+    const validators = (await api.query.session.validators()).map(String);
+    assert.equal(validators.length, 5);
+    const before = await heads(network.rpcPort('alice'));
+    await api.disconnect();
+    await Promise.all(network.names.map((n) => network.stopNode(n)));
+    for (const n of network.names) network.startNode(n);
+    await network.waitForRpc(60000);
+    api = await connect(network.wsUrl('alice'));
+    const after = await heads(network.rpcPort('alice'));
+    assert.ok(after.best >= before.best && after.finalized >= before.finalized, 'the chain was kept');
+    await network.waitForFinalized({ name: 'alice', target: before.best + 2, timeoutMs: 180000 });
+    assert.deepEqual((await api.query.session.validators()).map(String), validators);
+  });
+
+  step('the new validator stops; after the kick threshold it is removed and finality goes on', async () => {
+    const threshold = api.consts.collatorSelection.kickThreshold.toNumber();
+    const session = api.consts.babe.epochDuration.toNumber();
+    console.log(`# kick threshold ${threshold} blocks, sessions of ${session} blocks`);
+    await network.stopNode('eve');
+    await waitUntil('eve is no longer a candidate', async () =>
+      !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === eve.address),
+    (threshold + 2 * session) * 6000 + 60000);
+    assert.equal((await api.query.system.account(eve.address)).data.reserved.toBigInt(),
+      api.consts.session.keyDeposit.toBigInt(), 'the bond came back; the keys (and their deposit) stay');
+    await waitUntil('eve leaves the validator set and the GRANDPA voters', async () => {
+      const validators = (await api.query.session.validators()).map(String);
+      return !validators.includes(eve.address) && (await grandpaVoters()).length === 4;
+    }, 3 * session * 6000 + 60000);
+    await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
   });
 });

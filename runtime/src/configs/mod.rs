@@ -1,10 +1,15 @@
 //! The configuration of every pallet in the runtime, with the values chosen and why.
 
+use alloc::vec::Vec;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{
+		fungible::{Balanced, Credit},
+		ConstU128, ConstU32, ConstU64, ConstU8, Imbalance, OnUnbalanced, VariantCountOf,
+	},
+	PalletId,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
@@ -12,17 +17,18 @@ use frame_support::{
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use frame_system::EnsureRoot;
+use sp_runtime::{impl_opaque_keys, traits::{One, OpaqueKeys}, Perbill};
 use sp_version::RuntimeVersion;
 
 mod compute_market;
 mod data_registry;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, VERSION,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, CollatorSelection, Grandpa, Hash,
+	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, Session, System, EXISTENTIAL_DEPOSIT, MILLI_SECS_PER_BLOCK, MINUTES,
+	SLOT_DURATION, UNIT, VERSION,
 };
 
 /// Share of a block's weight and length open to normal transactions; the rest is kept for
@@ -32,7 +38,9 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// Most bytes in a block.
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
-/// The most validators the chain can have: Aura and GRANDPA authority lists are bounded by it.
+/// The most validators the chain can have: BABE and GRANDPA authority lists are bounded by it.
+/// It equals `MaxInvulnerables + MaxCandidates`, so the set chosen at a session boundary always
+/// fits (checked in the runtime tests).
 pub type MaxAuthorities = ConstU32<32>;
 
 parameter_types! {
@@ -70,12 +78,152 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 }
 
-impl pallet_aura::Config for Runtime {
-	type AuthorityId = AuraId;
-	type DisabledValidators = ();
+/// One BABE epoch, which is also one session: the validator set and the session keys can
+/// change only at its boundary. **Devnet: 10 blocks (1 minute)**, so that a new validator
+/// joins, and an idle one is removed, within an end-to-end test. A production network would
+/// choose **2,400 blocks (4 hours)**, as Polkadot does; the length is fixed at genesis.
+pub const EPOCH_DURATION_IN_BLOCKS: BlockNumber = MINUTES;
+/// A session lasts one epoch: BABE's epoch change triggers the session rotation.
+pub const SESSION_PERIOD_IN_BLOCKS: BlockNumber = EPOCH_DURATION_IN_BLOCKS;
+
+/// The chance that a validator wins a BABE primary slot is `1 - (1 - c)^(1/n)` summed over the
+/// set; with c = 1/4 about a quarter of slots have a primary (VRF) author, and every other slot
+/// goes to its secondary author, whose VRF output also feeds the epoch randomness.
+pub const PRIMARY_PROBABILITY: (u64, u64) = (1, 4);
+
+/// BABE's configuration at genesis; the runtime can change it later with
+/// `babe.plan_config_change` (root).
+pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
+	sp_consensus_babe::BabeEpochConfiguration {
+		c: PRIMARY_PROBABILITY,
+		allowed_slots: sp_consensus_babe::AllowedSlots::PrimaryAndSecondaryVRFSlots,
+	};
+
+parameter_types! {
+	pub const EpochDuration: u64 = EPOCH_DURATION_IN_BLOCKS as u64;
+	pub const ExpectedBlockTime: u64 = MILLI_SECS_PER_BLOCK;
+}
+
+impl pallet_babe::Config for Runtime {
+	/// Slots per epoch (one slot per block time); see [`EPOCH_DURATION_IN_BLOCKS`].
+	type EpochDuration = EpochDuration;
+	/// 6,000 ms.
+	type ExpectedBlockTime = ExpectedBlockTime;
+	/// The session pallet ends an epoch when it rotates the session.
+	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
+	type DisabledValidators = Session;
+	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+	type MaxNominators = ConstU32<0>;
+	// No historical session pallet: equivocations are not reported on-chain.
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+/// The randomness the market draws arbiters with: the VRF output of the parent block's BABE
+/// author.
+///
+/// Why this one and not `RandomnessFromOneEpochAgo`: an epoch-old value is known to everyone
+/// for a whole epoch, so a requester could compute the draw before deciding to challenge and
+/// challenge only when its own accounts would be drawn. The parent block's VRF output is
+/// unknown until that block exists. The market must therefore draw at a block *after* the one
+/// that includes the challenge (never in the same block): then the only party that knows the
+/// value in advance is the author of the block in between, and all it can do is withhold its
+/// block (losing its slot and fees) to get one other draw — a bias of one bit per slot it wins.
+pub type MarketRandomness = pallet_babe::ParentBlockRandomness<Runtime>;
+
+impl pallet_authorship::Config for Runtime {
+	/// The author is the session validator at BABE's authority index in the pre-digest.
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Babe>;
+	/// Collator selection records the last block each validator authored, to remove idle ones.
+	type EventHandler = (CollatorSelection,);
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: BABE (sr25519) for authoring, GRANDPA (ed25519) for
+	/// finality. `author_rotateKeysWithOwner` makes both on a node, with the ownership proof
+	/// that `session.set_keys` checks.
+	pub struct SessionKeys {
+		pub babe: Babe,
+		pub grandpa: Grandpa,
+	}
+}
+
+parameter_types! {
+	/// 1 ALM held while an account has session keys registered; returned by `session.purge_keys`.
+	pub const SessionKeyDeposit: Balance = UNIT;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is identified by its account.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	/// BABE ends a session at its epoch boundary.
+	type ShouldEndSession = Babe;
+	type NextSessionRotation = Babe;
+	/// Collator selection chooses the validators of each session: the invulnerables, then the
+	/// candidates with the highest bonds.
+	type SessionManager = CollatorSelection;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// Nothing reports offences, so nobody is disabled.
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+parameter_types! {
+	/// The account that collator selection pays block rewards from. Allmende pays no inflation
+	/// reward: fees go straight to the author (see [`FeesToAuthor`]), so this pot stays empty.
+	pub const PotId: PalletId = PalletId(*b"alm/vpot");
+	/// A validator that authors no block for two sessions (20 blocks, 2 minutes on the devnet;
+	/// 8 hours with production sessions) is removed from the candidates and gets its bond back.
+	/// One session would remove honest validators too often: with five validators, a given one
+	/// authors nothing in 10 BABE slots with a chance of several percent.
+	pub const KickThreshold: BlockNumber = 2 * SESSION_PERIOD_IN_BLOCKS;
+}
+
+impl pallet_collator_selection::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// The candidacy bond is reserved by this pallet from polkadot-sdk (it predates holds); our
+	/// own pallets use holds.
+	type Currency = Balances;
+	/// Adding or removing invulnerables, the bond and the number of candidate seats need root.
+	type UpdateOrigin = EnsureRoot<AccountId>;
+	type PotId = PotId;
+	/// At most 24 candidates: registering sorts the list, so its length bounds that call.
+	type MaxCandidates = ConstU32<24>;
+	/// Four validators is the fewest with which GRANDPA survives one of them going down; idle
+	/// candidates are not removed and invulnerables cannot be removed below it.
+	type MinEligibleCollators = ConstU32<4>;
+	/// At most 8 invulnerables (the genesis validators and any root adds).
+	type MaxInvulnerables = ConstU32<8>;
+	type KickThreshold = KickThreshold;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	/// A candidate must have session keys registered.
+	type ValidatorRegistration = Session;
+	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
+}
+
+/// Transaction fees and tips go to the author of the block that includes the transaction.
+/// If there is no author (never on a BABE chain) or the author's account cannot take the amount
+/// (it would stay below the existential deposit), the amount is burnt and total issuance falls.
+pub struct FeesToAuthor;
+
+impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
+	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
+		let Some(mut total) = fees_then_tips.next() else { return };
+		for more in fees_then_tips {
+			total.subsume(more);
+		}
+		if let Some(author) = pallet_authorship::Pallet::<Runtime>::author() {
+			// On failure the credit comes back and is dropped, which burns it.
+			let _ = <Balances as Balanced<AccountId>>::resolve(&author, total);
+		}
+	}
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -84,7 +232,7 @@ impl pallet_grandpa::Config for Runtime {
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
-	// No staking or session pallet: equivocations are not reported on-chain.
+	// No historical session pallet: equivocations are not reported on-chain.
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
 }
@@ -92,7 +240,8 @@ impl pallet_grandpa::Config for Runtime {
 impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the Unix epoch.
 	type Moment = u64;
-	type OnTimestampSet = Aura;
+	/// BABE checks the slot against the timestamp.
+	type OnTimestampSet = Babe;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
 }
@@ -121,7 +270,7 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type OnChargeTransaction = FungibleAdapter<Balances, FeesToAuthor>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
