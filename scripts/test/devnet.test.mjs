@@ -288,6 +288,29 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     await network.waitForRpc(60000, ['dave']);
   });
 
+  step('a whole-network restart keeps the chain and the current validator set', async () => {
+    const validators = (await api.query.session.validators()).map(String);
+    assert.equal(validators.length, 5);
+    const before = await heads(network.rpcPort('alice'));
+    await api.disconnect();
+    await Promise.all(network.names.map((n) => network.stopNode(n)));
+    for (const n of network.names) network.startNode(n);
+    await network.waitForRpc(60000);
+    api = await connect(network.wsUrl('alice'));
+    const after = await heads(network.rpcPort('alice'));
+    assert.ok(after.best >= before.best && after.finalized >= before.finalized, 'the chain was kept');
+    await network.waitForFinalized({ name: 'alice', target: before.best + 2, timeoutMs: 180000 });
+    assert.deepEqual((await api.query.session.validators()).map(String), validators);
+  });
+
+  step('the new validator stops: it stays in the set and is still a candidate for now', async () => {
+    await network.stopNode('eve');
+    const out = await script(network.wsUrl('alice'), 'validator.mjs', '--suri', '//Eve', 'status');
+    assert.match(out, /validator now {2}true/);
+    assert.match(out, /candidate {6}bond 1000 ALM/);
+    assert.match(out, /session keys {3}0x[0-9a-f]{128}/);
+  });
+
   step('bad validator input gets a clear, named error and changes nothing', async () => {
     const ws = network.wsUrl('alice');
     const ferdie = await signer('//Ferdie');
@@ -322,32 +345,12 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     const { events } = await submitAndFinalize(api, api.tx.sudo.sudo(api.tx.collatorSelection.setCandidacyBond(bond)), alice);
     assert.ok(events.some(({ event }) => event.section === 'collatorSelection' && event.method === 'NewCandidacyBond'));
     assert.equal((await api.query.collatorSelection.invulnerables()).length, 4);
-    // The status command reads it all back.
-    const out = await script(ws, 'validator.mjs', '--suri', '//Eve', 'status');
-    assert.match(out, /validator now {2}true/);
-    assert.match(out, /candidate {6}bond 1000 ALM/);
   });
 
-  step('a whole-network restart keeps the chain and the current validator set', async () => {
-    const validators = (await api.query.session.validators()).map(String);
-    assert.equal(validators.length, 5);
-    const before = await heads(network.rpcPort('alice'));
-    await api.disconnect();
-    await Promise.all(network.names.map((n) => network.stopNode(n)));
-    for (const n of network.names) network.startNode(n);
-    await network.waitForRpc(60000);
-    api = await connect(network.wsUrl('alice'));
-    const after = await heads(network.rpcPort('alice'));
-    assert.ok(after.best >= before.best && after.finalized >= before.finalized, 'the chain was kept');
-    await network.waitForFinalized({ name: 'alice', target: before.best + 2, timeoutMs: 180000 });
-    assert.deepEqual((await api.query.session.validators()).map(String), validators);
-  });
-
-  step('the new validator stops; after the kick threshold it is removed and finality goes on', async () => {
+  step('after the kick threshold the stopped validator is removed and finality goes on', async () => {
     const threshold = api.consts.collatorSelection.kickThreshold.toNumber();
     const session = api.consts.babe.epochDuration.toNumber();
     console.log(`# kick threshold ${threshold} blocks, sessions of ${session} blocks`);
-    await network.stopNode('eve');
     await waitUntil('eve is no longer a candidate', async () =>
       !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === eve.address),
     (threshold + 2 * session) * 6000 + 60000);

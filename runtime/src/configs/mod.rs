@@ -180,8 +180,8 @@ parameter_types! {
 	pub const PotId: PalletId = PalletId(*b"alm/vpot");
 	/// A validator that authors no block for two sessions (20 blocks, 2 minutes on the devnet;
 	/// 8 hours with production sessions) is removed from the candidates and gets its bond back.
-	/// One session would remove honest validators too often: with five validators, a given one
-	/// authors nothing in 10 BABE slots with a chance of several percent.
+	/// One session would remove honest validators too often: BABE assigns slots by lot, so an
+	/// honest validator can go a whole 10-slot session without a block.
 	pub const KickThreshold: BlockNumber = 2 * SESSION_PERIOD_IN_BLOCKS;
 }
 

@@ -1,0 +1,128 @@
+// End-to-end test of the devnet launcher as a user runs it: start, status, join a validator
+// node in one command, stop, start again with the joined node. Free loopback ports and a
+// temporary folder; every node it started is stopped at the end.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { connect, signer } from '../lib/client.mjs';
+import { Network, isOurNode } from '../lib/network.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const execFileP = promisify(execFile);
+let dir;
+let ports;
+let failed = false;
+
+/** Runs `devnet-cli.mjs` (what devnet.sh runs once the node is built) on the test folder. */
+function devnet(...args) {
+  return execFileP('node', [path.join(here, '..', 'lib', 'devnet-cli.mjs'), ...args, '--dir', dir,
+    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p)], { timeout: 420000 });
+}
+
+/** Kills whatever nodes the saved network still lists (after a failure). */
+function killLeftovers() {
+  const saved = dir && Network.load(dir);
+  for (const n of saved?.nodes ?? []) if (isOurNode(n.pid)) process.kill(n.pid, 'SIGKILL');
+}
+
+/** Can we listen on this loopback port now? */
+const canListen = (port) => new Promise((resolve) => {
+  const srv = net.createServer();
+  srv.once('error', () => resolve(false));
+  srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+});
+
+/** A base port whose next `count` ports are free, away from `avoid` (the launcher numbers
+ * nodes from a base port). */
+async function freeRun(count, avoid = -1000) {
+  for (;;) {
+    // Below 32768, where the kernel does not hand out ephemeral ports to other tests.
+    const base = 20000 + Math.floor(Math.random() * 12000);
+    if (Math.abs(base - avoid) < 2 * count) continue;
+    const ok = await Promise.all(Array.from({ length: count }, (_, i) => canListen(base + i)));
+    if (ok.every(Boolean)) return base;
+  }
+}
+
+describe('the devnet launcher', { timeout: 900000 }, () => {
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-devnet-'));
+    const rpc = await freeRun(6);
+    ports = { rpc, p2p: await freeRun(6, rpc) };
+    process.once('exit', killLeftovers);
+  });
+
+  after(async () => {
+    await devnet('stop').catch(() => {});
+    killLeftovers();
+    if (failed || process.env.ALLMENDE_KEEP_TEST_DATA) console.error(`launcher test data kept in ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const step = (name, fn) =>
+    test(name, { timeout: 480000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+
+  step('start brings up four validators and prints their addresses', async () => {
+    const { stdout } = await devnet('start', '--nodes', '4');
+    assert.match(stdout, /Started 4 validator\(s\) on the local chain/);
+    assert.match(stdout, /Finalized head is advancing/);
+    for (const name of ['alice', 'bob', 'charlie', 'dave']) assert.match(stdout, new RegExp(`^${name} +ws://127\\.0\\.0\\.1:\\d+`, 'm'));
+  });
+
+  step('join NAME adds a node, makes its keys and a funded candidacy in one command', async () => {
+    const { stdout } = await devnet('join', 'erin');
+    assert.match(stdout, /erin has synced/);
+    assert.match(stdout, /Funding .* from \/\/Alice/);
+    assert.match(stdout, /is a candidate with its keys on erin/);
+    const erin = await signer('//Erin');
+    const saved = Network.load(dir);
+    const node = saved.nodes.find((n) => n.name === 'erin');
+    assert.ok(node && isOurNode(node.pid), 'erin runs');
+    const api = await connect(`ws://127.0.0.1:${node.rpcPort}`);
+    try {
+      const keys = await api.query.session.nextKeys(erin.address);
+      assert.ok(keys.isSome, 'keys registered');
+      const has = await api.rpc.author.hasSessionKeys(keys.unwrap().toHex());
+      assert.equal(has.isTrue, true, 'the keys are in erin\'s keystore');
+      const candidates = await api.query.collatorSelection.candidateList();
+      assert.ok(candidates.some((c) => c.who.toString() === erin.address), 'erin is a candidate');
+    } finally {
+      await api.disconnect();
+    }
+    const status = await devnet('status');
+    assert.match(status.stdout, /^erin +pid \d+/m);
+    await assert.rejects(devnet('join', 'erin'), (e) => e.code === 1 && /already a node called erin/.test(e.stderr));
+    await assert.rejects(devnet('join', 'Bad Name'), (e) => e.code === 1 && /a node name is/.test(e.stderr));
+  });
+
+  step('stop stops every node; start brings them back, the joined one too, on the same chain', async () => {
+    const before = Network.load(dir).nodes;
+    await devnet('stop');
+    assert.ok(before.every((n) => !isOurNode(n.pid)), 'every node stopped');
+    const { stdout } = await devnet('start', '--nodes', '4');
+    assert.match(stdout, /and joined node\(s\) erin/);
+    const saved = Network.load(dir);
+    assert.deepEqual(saved.nodes.map((n) => n.name), ['alice', 'bob', 'charlie', 'dave', 'erin']);
+    const api = await connect(`ws://127.0.0.1:${saved.nodes[0].rpcPort}`);
+    try {
+      const erin = await signer('//Erin');
+      const candidates = await api.query.collatorSelection.candidateList();
+      assert.ok(candidates.some((c) => c.who.toString() === erin.address), 'the chain was kept');
+    } finally {
+      await api.disconnect();
+    }
+  });
+});
