@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, parseAmount, showAmount, signer, submitAndFinalize } from './client.mjs';
-import { Network, heads, isOurNode, rpc, sleep } from './network.mjs';
+import { Network, heads, isOurNode, sleep } from './network.mjs';
 import { candidacy, generateSessionKeys, setSessionKeys } from './validator.mjs';
 
 const HELP = `Usage: devnet.sh [start] [options] | stop | status | join NAME [--suri SURI] [--bond ALM]
@@ -187,24 +187,18 @@ async function join() {
   fs.writeFileSync(path.join(values.dir, 'joined.json'), JSON.stringify([...readJoined(), name]));
   console.log(`Started ${name} (pid ${node.pid}, ws://127.0.0.1:${node.rpcPort}); waiting until it has synced ...`);
   await network.waitForRpc(60000, [name]);
-  const boot = network.rpcPort(network.names[0]);
-  const deadline = Date.now() + 300000;
-  for (;;) {
-    const [mine, theirs, health] = await Promise.all([
-      heads(node.rpcPort), heads(boot), rpc(node.rpcPort, 'system_health'),
-    ]);
-    if (!health.isSyncing && mine.best + 1 >= theirs.best) break;
-    if (Date.now() > deadline) {
-      console.error(`${name} did not sync in 5 minutes (best #${mine.best} of #${theirs.best}); see ${network.logDir}/${name}.log`);
-      return 1;
-    }
-    process.stdout.write(`\r  ${name} at #${mine.best} of #${theirs.best}   `);
-    await sleep(1000);
+  try {
+    await network.waitForSync(name, {
+      onProgress: ({ best, target }) => process.stdout.write(`\r  ${name} at #${best} of #${target}   `),
+    });
+  } catch (e) {
+    console.error(e.message);
+    return 1;
   }
   console.log(`\r${name} has synced.`);
 
   const api = await connect(`ws://127.0.0.1:${node.rpcPort}`);
-  const say = async (a, tx, pair) => submitAndFinalize(a, tx, pair);
+  const say = submitAndFinalize;
   try {
     const pair = await signer(suri);
     const bond = values.bond === undefined ? undefined : parseAmount(api, values.bond);

@@ -255,6 +255,26 @@ export class Network {
     }
   }
 
+  /**
+   * Waits until `name` has synced with the first node (not syncing, best within one block).
+   * `onProgress({ best, target })` is called while it catches up.
+   */
+  async waitForSync(name, { timeoutMs = 300000, onProgress = () => {} } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [mine, theirs, health] = await Promise.all([
+        heads(this.rpcPort(name)), heads(this.rpcPort(this.names[0])), rpc(this.rpcPort(name), 'system_health'),
+      ]);
+      if (!health.isSyncing && mine.best + 1 >= theirs.best) return mine;
+      if (Date.now() > deadline) {
+        throw new Error(`${name} did not sync in ${timeoutMs / 1000} s (best #${mine.best} of #${theirs.best}); ` +
+          `see ${this.logDir}/${name}.log`);
+      }
+      onProgress({ best: mine.best, target: theirs.best });
+      await sleep(1000);
+    }
+  }
+
   /** Reads a saved network back (for `devnet.sh stop|status`). */
   static load(dir) {
     const file = path.join(path.resolve(dir), 'network.json');

@@ -243,10 +243,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     eve = await signer('//Eve');
     await network.addNode('eve');
     await network.waitForRpc(60000, ['eve']);
-    await waitUntil('eve syncs', async () => {
-      const [mine, theirs] = await Promise.all([heads(network.rpcPort('eve')), heads(network.rpcPort('alice'))]);
-      return mine.best + 1 >= theirs.best && !(await rpc(network.rpcPort('eve'), 'system_health')).isSyncing;
-    }, 120000);
+    await network.waitForSync('eve', { timeoutMs: 120000 });
     const ws = network.wsUrl('eve');
     let out = await script(ws, 'validator.mjs', '--suri', '//Eve', 'keys');
     eveKeys = /keys (0x[0-9a-f]{128})\b/.exec(out)?.[1];
