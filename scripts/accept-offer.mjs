@@ -12,7 +12,7 @@ Accepts offer ID for the job the flags describe (replicas must be 1) and prints 
 ${SPEC_HELP}`,
   options: { ...SPEC_OPTIONS, offer: { type: 'string' } },
   main: async ({ api, pair, values }) => {
-    const spec = buildSpec(api, values, parseAmount);
+    const spec = await buildSpec(api, values, parseAmount);
     const events = await send(api, api.tx.computeMarket.acceptOffer(int(values.offer, '--offer'), spec), pair);
     console.log(`job id: ${findEvent(events, 'computeMarket', 'OfferAccepted').data.jobId}`);
   },

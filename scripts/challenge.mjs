@@ -6,10 +6,19 @@ import { showAmount } from './lib/client.mjs';
 script({
   usage: `Usage: node scripts/challenge.mjs --suri SURI --job ID
 
-Holds the challenge bond; other providers then re-execute the job and their majority decides.`,
+Holds the challenge bond, max(ChallengeBond, ArbiterReplicas × the job's max price). In the
+next block the chain draws the arbiters from the arbiter pool; they re-execute the job and
+their majority decides. Watch it with watch.mjs --job ID.`,
   options: { job: { type: 'string' } },
   main: async ({ api, pair, values }) => {
-    console.log(`challenge bond: ${showAmount(api, api.consts.computeMarket.challengeBond)}`);
-    await send(api, api.tx.computeMarket.challengeResult(int(values.job, '--job')), pair);
+    const id = int(values.job, '--job');
+    const job = await api.query.computeMarket.jobs(id);
+    if (job.isNone) throw new Error(`job ${id} does not exist`);
+    const maxPrice = job.unwrap().spec.maxPrice.toBigInt();
+    const arbiters = BigInt(api.consts.computeMarket.arbiterReplicas.toNumber());
+    const floor = api.consts.computeMarket.challengeBond.toBigInt();
+    const bond = maxPrice * arbiters > floor ? maxPrice * arbiters : floor;
+    console.log(`challenge bond: ${showAmount(api, bond)}`);
+    await send(api, api.tx.computeMarket.challengeResult(id), pair);
   },
 });

@@ -12,7 +12,7 @@ Posts a job and prints its id.
 ${SPEC_HELP}`,
   options: SPEC_OPTIONS,
   main: async ({ api, pair, values }) => {
-    const spec = buildSpec(api, values, parseAmount);
+    const spec = await buildSpec(api, values, parseAmount);
     const events = await send(api, api.tx.computeMarket.postJob(spec), pair);
     const posted = findEvent(events, 'computeMarket', 'JobPosted');
     console.log(`job id: ${posted.data.jobId}`);

@@ -6,13 +6,17 @@ import { findEvent } from './lib/market.mjs';
 
 script({
   usage: `Usage: node scripts/post-offer.mjs --suri SURI --price ALM [--capacity N] [--expires-in BLOCKS]
-       [--gpus N --vram GiB --cpus N --ram GiB]
+       [--execution BLOCKS] [--reveal BLOCKS] [--gpus N --vram GiB --cpus N --ram GiB]
 
-Prints the offer id. Hardware defaults to the provider's registered profile.`,
+Prints the offer id. Hardware defaults to the provider's registered profile.
+--execution and --reveal (default 10 each) are the least time you need to run a job and
+commit, and then to reveal; a requester taking the offer cannot give you less.`,
   options: {
     price: { type: 'string' },
     capacity: { type: 'string', default: '1' },
     'expires-in': { type: 'string', default: '600' },
+    execution: { type: 'string', default: '10' },
+    reveal: { type: 'string', default: '10' },
     gpus: { type: 'string' },
     vram: { type: 'string' },
     cpus: { type: 'string' },
@@ -33,6 +37,7 @@ Prints the offer id. Hardware defaults to the provider's registered profile.`,
     const expiresAt = now + int(values['expires-in'], '--expires-in');
     const tx = api.tx.computeMarket.postOffer(
       parseAmount(api, values.price), hardware, int(values.capacity, '--capacity'), expiresAt,
+      int(values.execution, '--execution'), int(values.reveal, '--reveal'),
     );
     const events = await send(api, tx, pair);
     console.log(`offer id: ${findEvent(events, 'computeMarket', 'OfferPosted').data.offerId}`);

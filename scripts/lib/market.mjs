@@ -26,6 +26,7 @@ export const SPEC_OPTIONS = {
   region: { type: 'string' },
   'min-reputation': { type: 'string' },
   asset: { type: 'string', multiple: true, default: [] },
+  'max-royalties': { type: 'string' },
 };
 
 export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in JSON):
@@ -42,7 +43,9 @@ export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in
   --gpus --vram --cpus --ram N   least hardware (GPUs, GiB VRAM, cores, GiB RAM)
   --region CODE        only providers in this region
   --min-reputation P   least provider score, percent
-  --asset ID           a dataset or model the job uses (repeatable)`;
+  --asset ID           a dataset or model the job uses (repeatable)
+  --max-royalties ALM  most paid in royalties for all assets together (default: what the
+                       registry asks now; the chain refuses the job if an owner raises it)`;
 
 /** Text as the hex of its UTF-8 bytes, for `BoundedVec<u8>` arguments. */
 export const text = (s) => `0x${Buffer.from(String(s), 'utf8').toString('hex')}`;
@@ -51,8 +54,19 @@ export const text = (s) => `0x${Buffer.from(String(s), 'utf8').toString('hex')}`
 export const hashOf = (given, fallback) =>
   given && /^0x[0-9a-fA-F]{64}$/.test(given) ? given : blake2AsHex(given ?? fallback ?? '', 256);
 
+/** What the registry asks now in royalties for `assets`, summed (0 with none). */
+export async function currentRoyalties(api, assets) {
+  let total = 0n;
+  for (const id of assets) {
+    const asset = await api.query.dataRegistry.assets(id);
+    if (asset.isNone) throw new Error(`asset ${id} is not registered`);
+    total += asset.unwrap().royalty.toBigInt();
+  }
+  return total;
+}
+
 /** The `JobSpec` a script's flags (or --spec file) describe. */
-export function buildSpec(api, values, parseAmount) {
+export async function buildSpec(api, values, parseAmount) {
   const v = { ...values };
   if (v.spec) Object.assign(v, JSON.parse(fs.readFileSync(v.spec, 'utf8')));
   if (!v['max-price']) throw new Error('--max-price is required');
@@ -63,6 +77,10 @@ export function buildSpec(api, values, parseAmount) {
     if (len > maxLen) throw new Error(`--${flag} is ${len} bytes; the chain allows ${maxLen}`);
   }
   const num = (x) => Number.parseInt(x, 10);
+  const assets = (v.asset ?? []).map((a) => num(a));
+  const maxRoyalties = v['max-royalties'] !== undefined
+    ? parseAmount(api, v['max-royalties'])
+    : await currentRoyalties(api, assets);
   return {
     workload: {
       kind: v['workload-kind'],
@@ -77,7 +95,8 @@ export function buildSpec(api, values, parseAmount) {
     executionPeriod: num(v.execution),
     revealPeriod: num(v.reveal),
     minReputation: v['min-reputation'] === undefined ? null : Math.round(Number(v['min-reputation']) * 10000),
-    assets: (v.asset ?? []).map((a) => num(a)),
+    assets,
+    maxRoyalties,
   };
 }
 
@@ -96,7 +115,7 @@ export const str = (bytes) => Buffer.from(bytes.toU8a(true)).toString('utf8');
 
 /** A human-readable account of a job (from the `ComputeMarketApi.job` runtime API). */
 export function describeJob(api, id, d) {
-  const { job, bids, assignments, challenged, result } = d;
+  const { job, bids, assignments, disputed, result } = d;
   const amt = (x) => showAmount(api, x.toString());
   const lines = [
     `job ${id}: ${job.status.type} (phase ends at block #${job.deadline})`,
@@ -114,7 +133,10 @@ export function describeJob(api, id, d) {
       : a.commitment.isSome ? 'committed' : 'assigned';
     lines.push(`  provider    ${a.provider} ${amt(a.price)} (bond ${amt(a.bond)}): ${state}`);
   }
-  if (challenged.isSome) lines.push(`  challenged  original by ${challenged.unwrap().provider}`);
+  for (const a of disputed) {
+    const state = a.reveal.isSome ? `revealed ${a.reveal.unwrap().resultHash.toHex()}` : 'no reveal';
+    lines.push(`  disputed    ${a.provider}: ${state} (the providers above are the drawn arbiters)`);
+  }
   if (result.isSome) {
     const r = result.unwrap();
     lines.push(`  result      ${r.resultHash.toHex()} at ${str(r.resultUri)}, agreed: ${r.agreed.join(', ')}`);

@@ -20,6 +20,8 @@ const ALM = (n) => BigInt(Math.round(n * 1000)) * (UNIT / 1000n);
 
 let network;
 let api;
+/** Burnt from each payment that earns a reputation point. */
+let fee;
 let failed = false;
 const keys = {};
 /** Fees each account paid for the transactions this test sent. */
@@ -141,7 +143,7 @@ async function waitForBlock(n) {
   while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await sleep(1000);
 }
 
-function spec({ replicas = 1, maxPrice = ALM(10), bidding = 6, execution = 6, reveal = 6, assets = [] } = {}) {
+function spec({ replicas = 1, maxPrice = ALM(10), bidding = 6, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n } = {}) {
   return {
     workload: { kind: 'Onnx', content: { hash: blake2AsHex('model'), uri: text('ipfs://model') } },
     input: { hash: blake2AsHex('input'), uri: text('ipfs://input') },
@@ -154,6 +156,7 @@ function spec({ replicas = 1, maxPrice = ALM(10), bidding = 6, execution = 6, re
     revealPeriod: reveal,
     minReputation: null,
     assets,
+    maxRoyalties,
   };
 }
 
@@ -164,6 +167,31 @@ const commitment = (hash, name) => blake2AsHex(u8aConcat(hash, saltOf(name), dec
 async function postJob(requester, s) {
   const { events } = await send(api.tx.computeMarket.postJob(s), keys[requester], { until: 'block' });
   return event(events, 'computeMarket', 'JobPosted').data.jobId.toNumber();
+}
+
+/** The drawn arbiters of a challenged or disputed job, by test name, once drawn. */
+async function drawnArbiters(jobId) {
+  await waitForStatus(jobId, ['ArbiterCommitting']);
+  const byAddress = Object.fromEntries(Object.entries(keys).map(([n, k]) => [k.address, n]));
+  const drawn = (await job(jobId)).assignments.map((a) => byAddress[a.provider.toString()]);
+  assert.equal(drawn.length, api.consts.computeMarket.arbiterReplicas.toNumber());
+  assert.ok(drawn.every(Boolean), `every arbiter is one of the test's accounts: ${drawn}`);
+  return drawn;
+}
+
+/** The drawn arbiters commit and reveal `resultOf(name)`. */
+async function arbitrate(jobId, drawn, resultOf) {
+  await Promise.all(drawn.map((n) =>
+    send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(resultOf(n)), n)), keys[n], { until: 'block' })));
+  await waitForStatus(jobId, ['ArbiterRevealing']);
+  await Promise.all(drawn.map((n) =>
+    send(api.tx.computeMarket.revealResult(jobId, resultHash(resultOf(n)), saltOf(n), text(`ipfs://out-${n}`)), keys[n], { until: 'block' })));
+}
+
+/** What `name` gained (free balance) since `before`, not counting the fees it paid. */
+async function gained(before, name) {
+  const who = keys[name].address;
+  return (await free(who)) - before[name].free + ((fees.get(who) ?? 0n) - before[name].fees);
 }
 
 /** Providers bid, then (after assignment) commit and reveal `results` (name → result no.). */
@@ -186,14 +214,25 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     for (const n of ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie']) {
       keys[n] = await signer(`//${n[0].toUpperCase()}${n.slice(1)}`);
     }
-    // Four providers with identical hardware.
-    await Promise.all(['bob', 'charlie', 'dave', 'eve'].map((n) =>
-      send(api.tx.computeMarket.registerProvider(ALM(100), {
-        gpuModel: text('A100-80GB'),
-        hardware: { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
-        region: 276,
-        endpoint: text(`https://${n}.example`),
-      }), keys[n])));
+    // Three honest arbiters, and a second account of Alice's (the requester's) that sits in
+    // the arbiter pool too.
+    for (const n of ['arb1', 'arb2', 'arb3']) keys[n] = await signer(`//Allmende//${n}`);
+    keys.sybil = await signer('//Alice//sybil');
+    for (const n of ['arb1', 'arb2', 'arb3', 'sybil']) {
+      await send(api.tx.balances.transferKeepAlive(keys[n].address, ALM(1000)), keys.alice, { until: 'block' });
+    }
+    // Providers with identical hardware: four that bid, and the arbiter pool (Alice is in
+    // it too, and is never drawn for her own jobs).
+    const register = (n) => send(api.tx.computeMarket.registerProvider(ALM(100), {
+      gpuModel: text('A100-80GB'),
+      hardware: { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
+      region: 276,
+      endpoint: text(`https://${n}.example`),
+    }), keys[n]);
+    const pool = ['alice', 'sybil', 'arb1', 'arb2', 'arb3'];
+    await Promise.all(['bob', 'charlie', 'dave', 'eve', ...pool].map(register));
+    await Promise.all(pool.map((n) => send(api.tx.computeMarket.joinArbiterPool(), keys[n])));
+    fee = api.consts.computeMarket.reputationFee.toBigInt();
   });
 
   after(async () => {
@@ -221,7 +260,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     });
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     network.startNode('dave');
-    await assertMoved(before, { alice: -ALM(18), bob: ALM(5), charlie: ALM(6), dave: ALM(7) });
+    await assertMoved(before, { alice: -ALM(18), bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: ALM(7) - fee });
     for (const n of ['alice', 'bob', 'charlie', 'dave']) {
       const h = await holds(keys[n].address);
       assert.equal(h.JobEscrow ?? 0n, 0n, `${n} escrow released`);
@@ -232,20 +271,29 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.match(out, new RegExp(`agreed: .*${keys.bob.address}`));
   });
 
-  step('k = 3 with one provider revealing a different result: it is slashed, the others paid', async () => {
-    const before = await snapshot(['alice', 'bob', 'charlie', 'dave']);
+  step('k = 3 with one provider revealing a different result: disputed, drawn arbiters decide, it is slashed', async () => {
+    const before = await snapshot(['alice', 'bob', 'charlie', 'dave', 'sybil', 'arb1', 'arb2', 'arb3']);
     const jobId = await postJob('alice', spec({ replicas: 3, maxPrice: ALM(10) }));
     await runJob(jobId, { bob: ALM(5), charlie: ALM(6), dave: ALM(7) }, { bob: 1, charlie: 1, dave: 2 });
+    const drawn = await drawnArbiters(jobId);
+    assert.ok(!drawn.some((n) => ['alice', 'bob', 'charlie', 'dave'].includes(n)), `no party drawn: ${drawn}`);
+    await arbitrate(jobId, drawn, () => 1);
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
-    // Dave's bond (max(10 % of 7, 1) = 1 ALM) goes to the requester.
-    await assertMoved(before, { alice: -ALM(11) + ALM(1), bob: ALM(5), charlie: ALM(6), dave: -ALM(1) });
+    // Dave's bond (max(10 % of 7, 1) = 1 ALM) and his unpaid price (7 ALM) pay the three
+    // arbiters, shared evenly; nothing goes to the requester, who pays the 18 ALM it accepted.
+    await assertMoved(before, { alice: -ALM(18), bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: -ALM(1) });
+    let arbiters = 0n;
+    for (const n of drawn) arbiters += await gained(before, n);
+    assert.equal(arbiters, ALM(8) - 3n * fee);
     const details = await job(jobId);
-    assert.deepEqual(details.result.unwrap().agreed.map(String).sort(), [keys.bob.address, keys.charlie.address].sort());
+    assert.deepEqual(details.result.unwrap().agreed.map(String).sort(),
+      [keys.bob.address, keys.charlie.address, ...drawn.map((n) => keys[n].address)].sort());
   });
 
-  step('k = 1 via accept_offer: unchallenged is paid after the window; challenged is overturned', async () => {
-    // Unchallenged.
-    let out = await script('post-offer.mjs', '--suri', '//Bob', '--price', '4', '--capacity', '2');
+  step('k = 1 via accept_offer: unchallenged is paid after the window; a challenge the drawn arbiters reject pays the honest provider', async () => {
+    // Unchallenged. The offer says the provider needs 6 blocks to run and 6 to reveal.
+    let out = await script('post-offer.mjs', '--suri', '//Bob', '--price', '4', '--capacity', '2',
+      '--execution', '6', '--reveal', '6');
     const offerId = Number(/offer id: (\d+)/.exec(out)[1]);
     let before = await snapshot(['alice', 'bob']);
     out = await script('accept-offer.mjs', '--suri', '//Alice', '--offer', String(offerId),
@@ -257,26 +305,41 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.equal(await waitForStatus(jobId, ['ChallengeWindow', 'Settled']), 'ChallengeWindow');
     assert.equal(await waitForStatus(jobId, ['Settled']), 'Settled');
     // Fees of the scripts' transactions are not in `fees`; compare through holds and Bob.
-    await assertMoved(before, { bob: ALM(4) });
+    await assertMoved(before, { bob: ALM(4) - fee });
 
-    // Challenged and overturned by three arbiters.
-    before = await snapshot(['alice', 'bob', 'charlie', 'dave', 'eve']);
+    // A requester cannot give the provider less time than its offer says.
+    await assert.rejects(
+      send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5), execution: 1 })), keys.alice),
+      (e) => /^computeMarket\.PeriodsBelowOffer: /.test(e.message),
+    );
+
+    // Challenged: the chain draws the arbiters from a pool in which the requester and its
+    // second account sit. Alice is never drawn for her own job; her second account may be,
+    // and then reveals a wrong result, but cannot outvote two honest arbiters.
+    const coalition = ['alice', 'sybil'];
+    before = await snapshot(['alice', 'bob', 'sybil', 'arb1', 'arb2', 'arb3']);
     const { events } = await send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5) })), keys.alice, { until: 'block' });
     jobId = event(events, 'computeMarket', 'OfferAccepted').data.jobId.toNumber();
     await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
     await send(api.tx.computeMarket.revealResult(jobId, resultHash(1), saltOf('bob'), text('ipfs://out')), keys.bob, { until: 'block' });
     await waitForStatus(jobId, ['ChallengeWindow']);
-    await send(api.tx.computeMarket.challengeResult(jobId), keys.alice, { until: 'block' });
-    await runJob(jobId, { charlie: ALM(1), dave: ALM(1), eve: ALM(1) }, { charlie: 2, dave: 2, eve: 2 });
+    out = await script('challenge.mjs', '--suri', '//Alice', '--job', String(jobId));
+    assert.match(out, /challenge bond: 50/);
+    const drawn = await drawnArbiters(jobId);
+    assert.ok(!drawn.includes('alice') && !drawn.includes('bob'), `no party drawn: ${drawn}`);
+    await arbitrate(jobId, drawn, (n) => (n === 'sybil' ? 2 : 1));
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
-    // Bob's bond (1 ALM) pays the first arbiter; the requester gets escrow and challenge
-    // bond back.
     const details = await job(jobId);
-    assert.equal(details.result.unwrap().resultHash.toHex(), resultHash(2));
-    const gains = {};
-    for (const n of ['charlie', 'dave', 'eve']) gains[n] = (await free(keys[n].address)) - before[n].free + ((fees.get(keys[n].address) ?? 0n) - before[n].fees);
-    assert.equal(Object.values(gains).reduce((a, b) => a + b, 0n), ALM(1), 'arbiters shared the slashed bond');
-    await assertMoved(before, { alice: 0n, bob: -ALM(1) });
+    assert.equal(details.result.unwrap().resultHash.toHex(), resultHash(1));
+    // The honest provider is paid its price; every honest arbiter the job's max price (5 ALM)
+    // from the forfeited challenge bond (and the second account's slashed bond, if drawn).
+    await assertMoved(before, { bob: ALM(4) - fee });
+    for (const n of drawn.filter((d) => d !== 'sybil')) assert.equal(await gained(before, n), ALM(5) - fee, `${n} paid`);
+    const together = async () => { let sum = 0n; for (const n of coalition) sum += await gained(before, n); return sum; };
+    // Alice paid the price and lost the challenge bond (her script's fees are not counted in
+    // `fees`, so compare with at most); her second account gained nothing.
+    assert.ok(await together() <= -ALM(54), 'the requester and its second account lost the bond and the price');
+    assert.equal(await gained(before, 'sybil'), drawn.includes('sybil') ? -ALM(1) : 0n);
   });
 
   step('a job nobody bids on expires by its deadline with no call; escrow refunded', async () => {
@@ -297,11 +360,16 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     );
     await script('grant.mjs', '--suri', '//Alice', '--asset', String(assetId), '--to', keys.ferdie.address);
     const before = await snapshot(['alice', 'ferdie', 'bob']);
-    const jobId = await postJob('ferdie', spec({ maxPrice: ALM(3), assets: [assetId] }));
+    // Above the royalty the requester accepts: refused with a named error.
+    await assert.rejects(
+      send(api.tx.computeMarket.postJob(spec({ maxPrice: ALM(3), assets: [assetId], maxRoyalties: ALM(1) })), keys.ferdie),
+      (e) => /^computeMarket\.RoyaltiesAboveMax: /.test(e.message),
+    );
+    const jobId = await postJob('ferdie', spec({ maxPrice: ALM(3), assets: [assetId], maxRoyalties: ALM(2) }));
     assert.equal((await holds(keys.ferdie.address)).JobEscrow, ALM(5));
     await runJob(jobId, { bob: ALM(3) }, { bob: 1 });
     assert.equal(await waitForStatus(jobId, ['Settled']), 'Settled');
-    await assertMoved(before, { ferdie: -ALM(5), bob: ALM(3) });
+    await assertMoved(before, { ferdie: -ALM(5), bob: ALM(3) - fee });
     assert.equal(await free(keys.alice.address), before.alice.free + ALM(2) - ((fees.get(keys.alice.address) ?? 0n) - before.alice.fees));
     out = await script('asset.mjs', String(assetId));
     assert.match(out, /1 verified job/);

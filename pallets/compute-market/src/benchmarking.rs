@@ -59,9 +59,61 @@ fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
 		bidding_period: T::MinBiddingPeriod::get(),
 		execution_period: T::MaxExecutionPeriod::get(),
 		reveal_period: T::MaxRevealPeriod::get(),
-		min_reputation: Some(sp_runtime::Permill::from_percent(10)),
+		min_reputation: None,
 		assets: assets::<T>(T::MaxAssetsPerJob::get()),
+		max_royalties: BalanceOf::<T>::max_value(),
 	}
+}
+
+/// The terms of a standing offer with `capacity`.
+fn offer_terms<T: Config>(capacity: u32) -> crate::offers::OfferTerms<T> {
+	crate::offers::OfferTerms {
+		price: price::<T>(),
+		hardware: profile::<T>().hardware,
+		capacity,
+		expires_at: 1_000u32.into(),
+		execution_period: T::MaxExecutionPeriod::get(),
+		reveal_period: T::MaxRevealPeriod::get(),
+	}
+}
+
+/// `count` providers in the arbiter pool (`arbiter(i)`); those from `eligible` on meet the
+/// benchmark jobs' requirements, the others have no GPU.
+fn arbiter_pool<T: Config>(count: u32, eligible: u32) {
+	for i in 0..count {
+		let who = funded::<T>("arbiter", i);
+		let mut profile = profile::<T>();
+		if i < count.saturating_sub(eligible) {
+			profile.hardware.gpu_count = 0;
+		}
+		Market::<T>::do_register_provider(who.clone(), T::MinProviderStake::get(), profile).unwrap();
+		Market::<T>::do_join_arbiter_pool(who).unwrap();
+	}
+}
+
+/// `n` k = 1 jobs (job i run by `provider(i)`) whose results are revealed and challenged,
+/// all waiting for their draw in the same block.
+fn challenged_jobs<T: Config>(n: u32) -> alloc::vec::Vec<JobId> {
+	let requester = requester::<T>();
+	let jobs: alloc::vec::Vec<JobId> = (0..n)
+		.map(|i| {
+			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(1)).unwrap();
+			Market::<T>::do_place_bid(provider::<T>(i), job_id, price::<T>()).unwrap();
+			job_id
+		})
+		.collect();
+	if let Some(first) = jobs.first() {
+		advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
+	}
+	let result = H256::repeat_byte(7);
+	for (i, job_id) in jobs.iter().enumerate() {
+		let who: T::AccountId = account("provider", i as u32, 0);
+		let c = Market::<T>::commitment_of(&result, &salt_of(i as u32), &who);
+		Market::<T>::do_commit(who.clone(), *job_id, c).unwrap();
+		Market::<T>::do_reveal(who, *job_id, result, salt_of(i as u32), long_string::<T>()).unwrap();
+		Market::<T>::do_challenge(requester.clone(), *job_id).unwrap();
+	}
+	jobs
 }
 
 /// `count` datasets or models, owned by someone other than the requester, so that every
@@ -174,14 +226,22 @@ mod benchmarks {
 		let who = provider::<T>(0);
 		let hw = profile::<T>().hardware;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), price::<T>(), hw, 10, 1_000u32.into());
+		_(
+			RawOrigin::Signed(who),
+			price::<T>(),
+			hw,
+			10,
+			1_000u32.into(),
+			T::MaxExecutionPeriod::get(),
+			T::MaxRevealPeriod::get(),
+		);
 		assert!(Offers::<T>::contains_key(0));
 	}
 
 	#[benchmark]
 	fn withdraw_offer() {
 		let who = provider::<T>(0);
-		Market::<T>::do_post_offer(who.clone(), price::<T>(), profile::<T>().hardware, 10, 1_000u32.into()).unwrap();
+		Market::<T>::do_post_offer(who.clone(), offer_terms::<T>(10)).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), 0);
 		assert!(!Offers::<T>::contains_key(0));
@@ -191,7 +251,7 @@ mod benchmarks {
 	fn accept_offer(a: Linear<0, { T::MaxAssetsPerJob::get() }>) {
 		let who = provider::<T>(0);
 		// Capacity 1: the offer is removed as well.
-		Market::<T>::do_post_offer(who, price::<T>(), profile::<T>().hardware, 1, 1_000u32.into()).unwrap();
+		Market::<T>::do_post_offer(who, offer_terms::<T>(1)).unwrap();
 		let requester = requester::<T>();
 		let mut spec = spec::<T>(1);
 		spec.assets = assets::<T>(a);
@@ -230,7 +290,13 @@ mod benchmarks {
 
 	#[benchmark]
 	fn retract_bid(b: Linear<1, { T::MaxBidsPerJob::get() }>) {
-		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		// A long bidding period: retraction is open in its first half.
+		let mut spec = spec::<T>(T::MaxReplicas::get());
+		spec.bidding_period = T::MaxBiddingPeriod::get();
+		let job_id = Market::<T>::do_post_job(requester::<T>(), spec).expect("job posts");
+		for i in 0..b {
+			Market::<T>::do_place_bid(provider::<T>(i), job_id, price::<T>()).expect("bid places");
+		}
 		let last: T::AccountId = account("provider", b - 1, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), job_id);
@@ -276,7 +342,7 @@ mod benchmarks {
 		let requester = requester::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job_id);
-		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ArbiterBidding);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ArbiterDrawing);
 	}
 
 	#[benchmark]
@@ -366,6 +432,113 @@ mod benchmarks {
 		}
 		for job_id in &jobs {
 			assert!(Jobs::<T>::get(job_id).unwrap().status.is_terminal());
+		}
+	}
+
+	#[benchmark]
+	fn join_arbiter_pool() {
+		let who = provider::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert_eq!(ArbiterPool::<T>::get(0), Some(who));
+	}
+
+	#[benchmark]
+	fn leave_arbiter_pool() {
+		// Leaving from the first slot moves the last member into it.
+		arbiter_pool::<T>(2, 2);
+		let first: T::AccountId = account("arbiter", 0, 0);
+		let last: T::AccountId = account("arbiter", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(first));
+		assert_eq!(ArbiterPool::<T>::get(0), Some(last));
+	}
+
+	#[benchmark]
+	fn on_initialize_draw(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		// `n` challenged jobs draw in one block from a pool of `MaxArbiterDraws` members of
+		// which only `ArbiterReplicas` meet the requirements: the draw reads up to every
+		// slot it may look at and holds the bonds of the ones it takes.
+		let arbiters = T::ArbiterReplicas::get();
+		arbiter_pool::<T>(T::MaxArbiterDraws::get(), arbiters);
+		let jobs = challenged_jobs::<T>(n);
+		let due = jobs
+			.first()
+			.map(|j| Jobs::<T>::get(j).unwrap().deadline)
+			.unwrap_or_else(frame_system::Pallet::<T>::block_number);
+		frame_system::Pallet::<T>::set_block_number(due);
+		#[block]
+		{
+			Market::<T>::on_initialize(due);
+		}
+		for job_id in &jobs {
+			assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ArbiterCommitting);
+		}
+	}
+
+	#[benchmark]
+	fn on_initialize_arbitrate(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		// `n` disputed jobs of `MaxReplicas` whose arbiters' reveal deadline is due in one
+		// block: half the replicas revealed the arbiters' result and are paid, the others are
+		// slashed; one arbiter did not reveal and is slashed; every slashed bond and unpaid
+		// price pays the two arbiters in the majority, and every royalty is paid.
+		let k = T::MaxReplicas::get();
+		let arbiters = T::ArbiterReplicas::get();
+		arbiter_pool::<T>(arbiters, arbiters);
+		let requester = requester::<T>();
+		for i in 0..k {
+			provider::<T>(i);
+		}
+		let right = H256::repeat_byte(7);
+		let wrong = H256::repeat_byte(8);
+		let mut jobs = alloc::vec::Vec::new();
+		for _ in 0..n {
+			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(k)).unwrap();
+			for i in 0..k {
+				let who: T::AccountId = account("provider", i, 0);
+				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
+			}
+			jobs.push(job_id);
+		}
+		if let Some(first) = jobs.first() {
+			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
+		}
+		let hash_of = |i: u32| if i % 2 == 0 { right } else { wrong };
+		for job_id in &jobs {
+			for i in 0..k {
+				let who: T::AccountId = account("provider", i, 0);
+				let c = Market::<T>::commitment_of(&hash_of(i), &salt_of(i), &who);
+				Market::<T>::do_commit(who, *job_id, c).unwrap();
+			}
+			for i in 0..k {
+				let who: T::AccountId = account("provider", i, 0);
+				Market::<T>::do_reveal(who, *job_id, hash_of(i), salt_of(i), long_string::<T>()).unwrap();
+			}
+		}
+		// Disputed: draw, then every arbiter commits to the right result.
+		if let Some(first) = jobs.first() {
+			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
+		}
+		for job_id in &jobs {
+			for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate() {
+				let c = Market::<T>::commitment_of(&right, &salt_of(i as u32), &a.provider);
+				Market::<T>::do_commit(a.provider, *job_id, c).unwrap();
+			}
+			for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate().skip(1) {
+				Market::<T>::do_reveal(a.provider, *job_id, right, salt_of(i as u32), long_string::<T>()).unwrap();
+			}
+		}
+		let due = jobs
+			.first()
+			.map(|j| Jobs::<T>::get(j).unwrap().deadline)
+			.unwrap_or_else(frame_system::Pallet::<T>::block_number);
+		frame_system::Pallet::<T>::set_block_number(due);
+		#[block]
+		{
+			Market::<T>::on_initialize(due);
+		}
+		for job_id in &jobs {
+			assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Settled);
 		}
 	}
 

@@ -5,22 +5,10 @@ use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
-	/// How many providers a bidding round assigns: the job's replicas, or the arbiters.
-	pub(crate) fn wanted(job: &Job<T>) -> u32 {
-		if job.status.is_arbitration() {
-			T::ArbiterReplicas::get()
-		} else {
-			job.spec.replicas
-		}
-	}
-
 	/// The job, if it takes bids (or retractions) now.
 	fn open_for_bids(job_id: JobId) -> Result<Job<T>, DispatchError> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(
-			matches!(job.status, JobStatus::Bidding | JobStatus::ArbiterBidding),
-			Error::<T>::WrongPhase
-		);
+		ensure!(job.status == JobStatus::Bidding, Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		Ok(job)
@@ -33,10 +21,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(price <= job.spec.max_price, Error::<T>::PriceAboveMax);
 		ensure!(job.requester != who, Error::<T>::ConflictOfInterest);
-		if job.status.is_arbitration() {
-			let original = Challenged::<T>::get(job_id).map(|a| a.provider);
-			ensure!(original.as_ref() != Some(&who), Error::<T>::ConflictOfInterest);
-		}
 		Self::check_requirements(&provider, &job.spec)?;
 
 		let mut bids = Bids::<T>::get(job_id);
@@ -76,7 +60,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_retract_bid(who: T::AccountId, job_id: JobId) -> DispatchResult {
-		Self::open_for_bids(job_id)?;
+		let job = Self::open_for_bids(job_id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let half = job.spec.bidding_period / 2u32.into();
+		ensure!(now < job.deadline.saturating_sub(half), Error::<T>::RetractionClosed);
 		let mut bids = Bids::<T>::get(job_id);
 		let idx = bids.iter().position(|b| b.provider == who).ok_or(Error::<T>::NoBid)?;
 		let bid = bids.remove(idx);
@@ -113,24 +100,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// At the bidding deadline: the cheapest bids win and the job is assigned; too few bids
-	/// and the job expires (or, for arbiters, the original result stands).
+	/// and the job expires.
 	pub(crate) fn close_bidding(job_id: JobId, mut job: Job<T>) {
-		let wanted = Self::wanted(&job) as usize;
+		let wanted = job.spec.replicas as usize;
 		OpenJobs::<T>::remove(job_id);
 		let mut bids = Bids::<T>::take(job_id).into_inner();
 		if bids.len() < wanted {
 			for bid in bids {
 				Self::drop_bid(job_id, bid, BidRemoval::JobClosed);
 			}
-			if job.status.is_arbitration() {
-				Self::settle_without_arbiters(job_id, job);
-			} else {
-				Self::end_data_use(job_id, &mut job, false);
-				Self::refund_escrow(job_id, &mut job);
-				job.status = JobStatus::Expired;
-				Jobs::<T>::insert(job_id, job);
-				Self::deposit_event(Event::JobExpired { job_id });
-			}
+			Self::end_data_use(job_id, &mut job, false);
+			Self::refund_escrow(job_id, &mut job);
+			job.status = JobStatus::Expired;
+			Jobs::<T>::insert(job_id, job);
+			Self::deposit_event(Event::JobExpired { job_id });
 			return;
 		}
 		bids.sort_by(Self::rank);
@@ -158,26 +141,18 @@ impl<T: Config> Pallet<T> {
 				})
 				.defensive();
 		}
-		if !job.status.is_arbitration() {
-			// Only the winning prices and the royalties stay in escrow; the rest of the budget
-			// goes back now.
-			let royalties = job.royalties.iter().fold(BalanceOf::<T>::zero(), |s, r| s.saturating_add(r.amount));
-			let needed = assignments.iter().fold(royalties, |s, a| s.saturating_add(a.price));
-			let excess = job.escrow.saturating_sub(needed);
-			Self::release(HoldReason::JobEscrow, &job.requester, excess);
-			job.escrow = job.escrow.saturating_sub(excess);
-			if !excess.is_zero() {
-				Self::deposit_event(Event::EscrowRefunded { job_id, requester: job.requester.clone(), amount: excess });
-			}
+		// Only the winning prices and the royalties stay in escrow; the rest of the budget goes
+		// back now.
+		let needed = assignments.iter().fold(Self::royalty_total(&job), |s, a| s.saturating_add(a.price));
+		let excess = job.escrow.saturating_sub(needed);
+		Self::release(HoldReason::JobEscrow, &job.requester, excess);
+		job.escrow = job.escrow.saturating_sub(excess);
+		if !excess.is_zero() {
+			Self::deposit_event(Event::EscrowRefunded { job_id, requester: job.requester.clone(), amount: excess });
 		}
 		Assignments::<T>::insert(job_id, assignments);
-		let status = if job.status.is_arbitration() {
-			JobStatus::ArbiterCommitting
-		} else {
-			JobStatus::Committing
-		};
 		let period = job.spec.execution_period;
-		Self::next_phase(job_id, &mut job, status, period);
+		Self::next_phase(job_id, &mut job, JobStatus::Committing, period);
 		let commit_by = job.deadline;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::JobAssigned { job_id, providers, commit_by });

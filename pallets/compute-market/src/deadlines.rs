@@ -43,8 +43,12 @@ impl<T: Config> Pallet<T> {
 				_ => {},
 			}
 		}
-		// Each due job may close bidding or verify a round: charge the dearer of the two.
-		T::WeightInfo::on_initialize(count).max(T::WeightInfo::on_initialize_verify(count))
+		// Each due job may close bidding, verify a round, draw arbiters or conclude an
+		// arbitration: charge the dearest.
+		T::WeightInfo::on_initialize(count)
+			.max(T::WeightInfo::on_initialize_verify(count))
+			.max(T::WeightInfo::on_initialize_draw(count))
+			.max(T::WeightInfo::on_initialize_arbitrate(count))
 	}
 }
 

@@ -40,14 +40,14 @@ impl<T: Config> Pallet<T> {
 			let e = expected.entry(job.requester.clone()).or_default();
 			e.escrow = e.escrow.saturating_add(job.escrow);
 			e.challenge = e.challenge.saturating_add(job.challenge_bond);
-			let open = matches!(job.status, JobStatus::Bidding | JobStatus::ArbiterBidding);
+			let open = job.status == JobStatus::Bidding;
 			ensure!(OpenJobs::<T>::contains_key(job_id) == open, "the open-jobs index is out of step");
 			if job.status.is_terminal() {
 				ensure!(job.escrow.is_zero() && job.challenge_bond.is_zero(), "a finished job holds funds");
 				ensure!(
 					Bids::<T>::get(job_id).is_empty() &&
 						Assignments::<T>::get(job_id).is_empty() &&
-						!Challenged::<T>::contains_key(job_id),
+						!Disputed::<T>::contains_key(job_id),
 					"a finished job has bids or assignments"
 				);
 			} else {
@@ -56,6 +56,14 @@ impl<T: Config> Pallet<T> {
 					"an unfinished job has no queued deadline"
 				);
 			}
+			ensure!(
+				Disputed::<T>::contains_key(job_id) == job.status.is_arbitration(),
+				"a disputed round is kept exactly while the job is in arbitration"
+			);
+			ensure!(
+				job.challenge_bond.is_zero() || job.status.is_arbitration(),
+				"a challenge bond is held outside arbitration"
+			);
 		}
 		for (_, bids) in Bids::<T>::iter() {
 			for bid in bids {
@@ -66,7 +74,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let assigned = Assignments::<T>::iter()
 			.flat_map(|(_, list)| list.into_inner())
-			.chain(Challenged::<T>::iter().map(|(_, a)| a));
+			.chain(Disputed::<T>::iter().flat_map(|(_, list)| list.into_inner()));
 		for a in assigned {
 			let e = expected.entry(a.provider.clone()).or_default();
 			e.bonds = e.bonds.saturating_add(a.bond);
@@ -92,6 +100,18 @@ impl<T: Config> Pallet<T> {
 		for job_id in OpenJobs::<T>::iter_keys() {
 			ensure!(Jobs::<T>::contains_key(job_id), "the open-jobs index names an unknown job");
 		}
+		let size = ArbiterPoolSize::<T>::get();
+		for slot in 0..size {
+			let who = ArbiterPool::<T>::get(slot).ok_or("an arbiter pool slot below its size is empty")?;
+			let p = Providers::<T>::get(&who).ok_or("an arbiter is not a provider")?;
+			ensure!(p.arbiter_slot == Some(slot), "an arbiter's record names another slot");
+			ensure!(p.status == ProviderStatus::Active, "an unbonding provider is in the arbiter pool");
+		}
+		ensure!(ArbiterPool::<T>::iter_keys().count() as u32 == size, "the arbiter pool has slots beyond its size");
+		ensure!(
+			Providers::<T>::iter_values().filter(|p| p.arbiter_slot.is_some()).count() as u32 == size,
+			"more providers think they are arbiters than the pool holds"
+		);
 		for (_, queue) in Deadlines::<T>::iter() {
 			ensure!(queue.len() as u32 <= T::MaxDeadlinesPerBlock::get(), "a deadline queue is over its bound");
 		}

@@ -15,20 +15,25 @@ impl<T: Config> Pallet<T> {
 				spec.bidding_period <= T::MaxBiddingPeriod::get(),
 			Error::<T>::InvalidBiddingPeriod
 		);
+		Self::check_execution_and_reveal(spec.execution_period, spec.reveal_period)
+	}
+
+	/// Checks an execution and a reveal period against the config.
+	pub(crate) fn check_execution_and_reveal(
+		execution: BlockNumberOf<T>,
+		reveal: BlockNumberOf<T>,
+	) -> DispatchResult {
 		ensure!(
-			!spec.execution_period.is_zero() && spec.execution_period <= T::MaxExecutionPeriod::get(),
+			!execution.is_zero() && execution <= T::MaxExecutionPeriod::get(),
 			Error::<T>::InvalidExecutionPeriod
 		);
-		ensure!(
-			!spec.reveal_period.is_zero() && spec.reveal_period <= T::MaxRevealPeriod::get(),
-			Error::<T>::InvalidRevealPeriod
-		);
+		ensure!(!reveal.is_zero() && reveal <= T::MaxRevealPeriod::get(), Error::<T>::InvalidRevealPeriod);
 		Ok(())
 	}
 
 	/// Asks the data registry about every asset the job names; returns the royalties they
 	/// owe (fixed now: later changes of consent or royalty do not touch this job) and their
-	/// sum.
+	/// sum, which may not exceed the job's `max_royalties`.
 	pub(crate) fn royalties_for(
 		who: &T::AccountId,
 		spec: &JobSpec<T>,
@@ -44,7 +49,13 @@ impl<T: Config> Pallet<T> {
 				.try_push(Royalty { asset: *asset, owner, amount })
 				.map_err(|_| Error::<T>::DuplicateAsset)?;
 		}
+		ensure!(total <= spec.max_royalties, Error::<T>::RoyaltiesAboveMax);
 		Ok((royalties, total))
+	}
+
+	/// The royalties a job owes, held in its escrow until it ends.
+	pub(crate) fn royalty_total(job: &Job<T>) -> BalanceOf<T> {
+		job.royalties.iter().fold(Zero::zero(), |s, r| s.saturating_add(r.amount))
 	}
 
 	/// Takes the next job id.
@@ -151,7 +162,8 @@ impl<T: Config> Pallet<T> {
 	/// way forward that needs nobody.
 	pub(crate) fn advance(job_id: JobId, job: Job<T>) {
 		match job.status {
-			JobStatus::Bidding | JobStatus::ArbiterBidding => Self::close_bidding(job_id, job),
+			JobStatus::Bidding => Self::close_bidding(job_id, job),
+			JobStatus::ArbiterDrawing => Self::draw_arbiters(job_id, job),
 			JobStatus::Committing | JobStatus::ArbiterCommitting => Self::start_reveal(job_id, job),
 			JobStatus::Revealing | JobStatus::ArbiterRevealing => Self::verify(job_id, job),
 			JobStatus::ChallengeWindow => Self::settle_unchallenged(job_id, job),

@@ -13,12 +13,15 @@
 //! - At the bidding deadline the `replicas` cheapest bids win. Winners run the job, **commit**
 //!   `blake2_256(result_hash ‖ salt ‖ provider)` ([`Pallet::commit_result`]) and then
 //!   **reveal** ([`Pallet::reveal_result`]).
-//! - **Verification.** With `replicas ≥ 2` the result revealed by a strict majority is verified.
-//!   With `replicas = 1` the result stands after `ChallengePeriod` unless the requester
-//!   challenges it ([`Pallet::challenge_result`]); then `ArbiterReplicas` other providers
-//!   re-execute it and their strict majority decides.
-//! - **Settlement** pays providers their bid from escrow, returns the unspent escrow, and sends
-//!   slashed bonds to the requester (or to the arbiters who did the work).
+//! - **Verification.** With `replicas ≥ 2` a result revealed by a strict majority, with no
+//!   other result revealed, is verified. Any other round with a reveal is *disputed*. With
+//!   `replicas = 1` the result stands after `ChallengePeriod` unless the requester challenges
+//!   it ([`Pallet::challenge_result`]). A challenged or disputed job is re-executed by
+//!   `ArbiterReplicas` arbiters **drawn by the chain** from the providers that opted in
+//!   ([`Pallet::join_arbiter_pool`]); their strict majority decides.
+//! - **Settlement** pays providers their bid from escrow and returns the unspent escrow.
+//!   Slashed bonds pay the arbiters; what is left of them is burnt, so nobody who could cause
+//!   a slash profits from it.
 //! - **Deadlines** need nobody: a bounded per-block queue advances due jobs in
 //!   `on_initialize`, and anyone may call [`Pallet::advance_job`] for a job whose deadline has
 //!   passed.
@@ -31,13 +34,19 @@
 //!
 //! ## Slashing rules (the only ways funds change hands without a price being paid)
 //!
-//! - An assigned provider who does not commit or reveal in time, or whose reveal loses
-//!   verification, loses its bid bond to the requester (or to the arbiters, see
-//!   [`Pallet::challenge_result`]). Total issuance never changes: slashed funds are transferred,
-//!   not burnt.
+//! - An assigned provider (or drawn arbiter) who does not commit or reveal in time, or whose
+//!   reveal loses verification, loses its bond. A requester whose challenge the arbiters
+//!   reject loses its challenge bond. Slashed funds first pay the arbiters of the job, the
+//!   rest is burnt (`Burnt` event): never to the requester, who could have caused a no-show
+//!   with its own second account, nor to other replicas, who could have outvoted an honest
+//!   one with theirs.
+//! - `ReputationFee` is burnt from the pay of each job that earns a reputation point.
+//!
+//! Total issuance falls by exactly the `Burnt` events; the tests check it.
 //!
 //! The code is split by concept, as in `pallet-broker`: `providers.rs`, `offers.rs`, `jobs.rs`,
-//! `bids.rs`, `results.rs`, `verification.rs`, `settlement.rs`, `deadlines.rs`, `types.rs`.
+//! `bids.rs`, `results.rs`, `verification.rs`, `arbiters.rs`, `settlement.rs`, `deadlines.rs`,
+//! `types.rs`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -47,6 +56,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod arbiters;
 mod bids;
 pub mod data;
 mod deadlines;
@@ -88,7 +98,10 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate, MutateHold},
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			Randomness,
+		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
@@ -112,6 +125,11 @@ pub mod pallet {
 
 		/// Weights of the calls and of `on_initialize`, from the benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// Randomness to draw arbiters with. The market draws in a block after the challenge
+		/// or dispute, so the value must be unknown before that block's parent exists (BABE's
+		/// parent-block VRF output is; an epoch-old value is not).
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// The data registry: whether a requester may use the datasets and models a job
 		/// names, and their royalties.
@@ -175,14 +193,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type ChallengePeriod: Get<BlockNumberFor<Self>>;
 
-		/// What a requester holds to challenge a result. Unit: currency. Pays the arbiters
-		/// when the challenge fails, so it should cover `ArbiterReplicas` typical prices.
+		/// The least a requester holds to challenge a result. Unit: currency. The bond is
+		/// `max(ChallengeBond, ArbiterReplicas × max_price)`, so that it pays every arbiter in
+		/// full when the challenge is rejected.
 		#[pallet::constant]
 		type ChallengeBond: Get<BalanceOf<Self>>;
 
-		/// How many other providers re-execute a challenged job. Odd, 1 ..= `MaxReplicas`.
+		/// How many arbiters re-execute a challenged or disputed job. Odd, 1 ..= `MaxReplicas`.
 		#[pallet::constant]
 		type ArbiterReplicas: Get<u32>;
+
+		/// Most arbiter-pool members one draw looks at before giving up (members that do not
+		/// meet the job's requirements, are part of the job or cannot hold the bond are
+		/// skipped). `ArbiterReplicas ..= 256`; the draw's weight grows with it.
+		#[pallet::constant]
+		type MaxArbiterDraws: Get<u32>;
+
+		/// Burnt from the pay of every completed job that earns the provider a reputation
+		/// point; a job paying no more than this earns none. Farming one point with one's own
+		/// jobs costs at least this. Unit: currency.
+		#[pallet::constant]
+		type ReputationFee: Get<BalanceOf<Self>>;
 
 		/// Most job deadlines handled in one block's `on_initialize`; a deadline that finds
 		/// its block full goes to the next block with room. 1 ..= 256.
@@ -233,9 +264,20 @@ pub mod pallet {
 	pub type Assignments<T: Config> =
 		StorageMap<_, Twox64Concat, JobId, BoundedVec<Assignment<T>, T::MaxReplicas>, ValueQuery>;
 
-	/// The original assignment of a challenged k = 1 job, while arbiters re-execute it.
+	/// The round under review of a challenged (k = 1) or disputed (k ≥ 2) job, while
+	/// arbiters re-execute it.
 	#[pallet::storage]
-	pub type Challenged<T: Config> = StorageMap<_, Twox64Concat, JobId, Assignment<T>>;
+	pub type Disputed<T: Config> =
+		StorageMap<_, Twox64Concat, JobId, BoundedVec<Assignment<T>, T::MaxReplicas>, OptionQuery>;
+
+	/// The arbiter pool: providers that opted in to be drawn as arbiters, in slots
+	/// `0 .. ArbiterPoolSize`. Leaving moves the last member into the freed slot.
+	#[pallet::storage]
+	pub type ArbiterPool<T: Config> = StorageMap<_, Twox64Concat, u32, T::AccountId, OptionQuery>;
+
+	/// How many providers are in the arbiter pool.
+	#[pallet::storage]
+	pub type ArbiterPoolSize<T> = StorageValue<_, u32, ValueQuery>;
 
 	/// Verified results: job id to result hash, URI and the providers who agreed.
 	#[pallet::storage]
@@ -251,7 +293,7 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Index: jobs open for bids (from providers or, after a challenge, from arbiters).
+	/// Index: jobs open for bids.
 	#[pallet::storage]
 	pub type OpenJobs<T: Config> = StorageMap<_, Twox64Concat, JobId, (), OptionQuery>;
 
@@ -306,16 +348,31 @@ pub mod pallet {
 		ResultRevealed { job_id: JobId, provider: T::AccountId, result_hash: H256 },
 		/// A k = 1 result may be challenged until `challenge_by`.
 		ChallengeWindowOpened { job_id: JobId, challenge_by: BlockNumberFor<T> },
-		/// The requester challenged a k = 1 result; arbiters may bid until `bidding_ends`.
-		ResultChallenged { job_id: JobId, bond: BalanceOf<T>, bidding_ends: BlockNumberFor<T> },
+		/// The requester challenged a k = 1 result; arbiters are drawn at block `draw_at`.
+		ResultChallenged { job_id: JobId, bond: BalanceOf<T>, draw_at: BlockNumberFor<T> },
+		/// The replicas of a k ≥ 2 job did not agree (or too few showed up); arbiters are
+		/// drawn at block `draw_at`.
+		DisputeOpened { job_id: JobId, draw_at: BlockNumberFor<T> },
+		/// The chain drew these arbiters for a challenged or disputed job; they must commit by
+		/// `commit_by`.
+		ArbitersDrawn { job_id: JobId, arbiters: BoundedVec<T::AccountId, T::MaxReplicas>, commit_by: BlockNumberFor<T> },
 		/// A result was verified.
 		ResultVerified { job_id: JobId, result_hash: H256, agreed: u32 },
 		/// No result could be verified; the requester was refunded.
 		JobFailed { job_id: JobId, reason: FailureReason },
 		/// A provider was paid for its work.
 		ProviderPaid { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T> },
-		/// A provider's bond was slashed and paid to `to`.
-		BondSlashed { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T>, to: T::AccountId, reason: SlashReason },
+		/// A provider's bond was slashed: it pays the job's arbiters, the rest is burnt.
+		BondSlashed { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T>, reason: SlashReason },
+		/// The arbiters rejected the challenge: the requester's challenge bond pays them, the
+		/// rest is burnt.
+		ChallengeBondForfeited { job_id: JobId, amount: BalanceOf<T> },
+		/// Slashed funds no arbiter was owed, and reputation fees, were burnt.
+		Burnt { job_id: JobId, amount: BalanceOf<T> },
+		/// A provider opted in to be drawn as an arbiter.
+		JoinedArbiterPool { provider: T::AccountId },
+		/// A provider left the arbiter pool.
+		LeftArbiterPool { provider: T::AccountId },
 		/// The requester got the unspent escrow back.
 		EscrowRefunded { job_id: JobId, requester: T::AccountId, amount: BalanceOf<T> },
 		/// A job was settled: all payments done, all holds released.
@@ -386,8 +443,7 @@ pub mod pallet {
 		BidNotCompetitive,
 		/// The provider has no bid on this job.
 		NoBid,
-		/// A requester may not bid on, or arbitrate, its own job; an original provider may
-		/// not arbitrate its own result.
+		/// A requester may not bid on or take an offer of its own.
 		ConflictOfInterest,
 		/// The account is not assigned to this job.
 		NotAssigned,
@@ -405,6 +461,17 @@ pub mod pallet {
 		DeadlineQueueFull,
 		/// The job names the same dataset or model twice.
 		DuplicateAsset,
+		/// The registry asks more royalties for the job's assets than its `max_royalties`.
+		RoyaltiesAboveMax,
+		/// The job's execution or reveal period is shorter than the offer says the provider
+		/// needs.
+		PeriodsBelowOffer,
+		/// Less than half of the bidding period is left: bids can no longer be retracted.
+		RetractionClosed,
+		/// The provider is already in the arbiter pool.
+		AlreadyArbiter,
+		/// The provider is not in the arbiter pool.
+		NotArbiter,
 	}
 
 	#[pallet::hooks]
@@ -433,6 +500,10 @@ pub mod pallet {
 			assert!(!T::ChallengePeriod::get().is_zero(), "ChallengePeriod must be at least 1");
 			let arbiters = T::ArbiterReplicas::get();
 			assert!(arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(), "ArbiterReplicas must be odd and at most MaxReplicas");
+			assert!(
+				(arbiters..=256).contains(&T::MaxArbiterDraws::get()),
+				"MaxArbiterDraws out of ArbiterReplicas..=256"
+			);
 			assert!((1..=256).contains(&T::MaxDeadlinesPerBlock::get()), "MaxDeadlinesPerBlock out of 1..=256");
 			assert!(T::MaxAssetsPerJob::get() <= 16, "MaxAssetsPerJob out of 0..=16");
 		}
@@ -492,11 +563,12 @@ pub mod pallet {
 		}
 
 		/// Stop providing. Only with no open bid, assignment or offer. The stake stays held
-		/// for `UnbondingPeriod` blocks, then `withdraw_stake` releases it.
+		/// for `UnbondingPeriod` blocks, then `withdraw_stake` releases it. A provider in the
+		/// arbiter pool leaves it.
 		///
 		/// - Origin: signed, an active provider.
 		///
-		/// Emits `ProviderUnregistered`. Errors: `NotProvider`, `ProviderNotActive`,
+		/// Emits `LeftArbiterPool` (if it was in the pool), `ProviderUnregistered`. Errors: `NotProvider`, `ProviderNotActive`,
 		/// `ProviderBusy`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::unregister())]
@@ -522,9 +594,13 @@ pub mod pallet {
 		/// until block `expires_at`. When its capacity is used up the offer is removed.
 		///
 		/// - Origin: signed, an active provider.
+		/// - `execution_period`, `reveal_period`: the least time the provider needs to run a
+		///   job and commit, and then to reveal, in blocks; a requester taking the offer may
+		///   not ask for less. Each 1 ..= the market's maximum.
 		///
 		/// Emits `OfferPosted`. Errors: `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
-		/// `InvalidOffer`, `TooManyOffers`, `RequirementsNotMet` (hardware beyond the profile).
+		/// `InvalidOffer`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `TooManyOffers`,
+		/// `RequirementsNotMet` (hardware beyond the profile).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::post_offer())]
 		pub fn post_offer(
@@ -533,9 +609,12 @@ pub mod pallet {
 			hardware: Hardware,
 			capacity: u32,
 			expires_at: BlockNumberFor<T>,
+			execution_period: BlockNumberFor<T>,
+			reveal_period: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_post_offer(who, price, hardware, capacity, expires_at)
+			let terms = offers::OfferTerms { price, hardware, capacity, expires_at, execution_period, reveal_period };
+			Self::do_post_offer(who, terms)
 		}
 
 		/// Withdraw a standing offer.
@@ -555,13 +634,15 @@ pub mod pallet {
 		/// bond is held from the provider.
 		///
 		/// - Origin: signed, the requester.
-		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price;
-		///   the bidding period is only used by arbiters if the result is challenged.
+		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price, the
+		///   execution and reveal periods at least the offer's (arbiters get the same periods
+		///   if the result is challenged); the bidding period is not used but checked.
 		///
 		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: the registry's (unknown,
-		/// retired or not permitted asset), `DuplicateAsset`, `UnknownOffer`,
-		/// `OfferExpired`, `OfferTooExpensive`, `InvalidReplicas`,
-		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `RequirementsNotMet`,
+		/// retired or not permitted asset), `DuplicateAsset`, `RoyaltiesAboveMax`,
+		/// `UnknownOffer`, `OfferExpired`, `OfferTooExpensive`, `InvalidReplicas`,
+		/// `PeriodsBelowOffer`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
+		/// `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `InsufficientBalance` (requester or provider), `DeadlineQueueFull`.
 		#[pallet::call_index(7)]
@@ -576,11 +657,12 @@ pub mod pallet {
 		///
 		/// - Origin: signed, the requester.
 		/// - `spec`: workload, input, hardware requirements, replicas, maximum price per
-		///   replica, bidding / execution / reveal periods, optional minimum reputation, and
-		///   the datasets and models it uses (each must be usable by the requester).
+		///   replica, bidding / execution / reveal periods, optional minimum reputation, the
+		///   datasets and models it uses (each must be usable by the requester) and the most
+		///   it pays in royalties for them.
 		///
 		/// Emits `JobPosted`. Errors: the registry's (unknown, retired or not permitted
-		/// asset), `DuplicateAsset`, `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
+		/// asset), `DuplicateAsset`, `RoyaltiesAboveMax`, `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
 		/// `InsufficientBalance`, `DeadlineQueueFull`.
 		#[pallet::call_index(8)]
@@ -604,8 +686,8 @@ pub mod pallet {
 			Self::do_cancel_job(who, job_id)
 		}
 
-		/// Bid on a job in bidding (or, after a challenge, offer to arbitrate it). A bond of
-		/// `max(BidBondFraction × price, MinBidBond)` is held. When the job already has
+		/// Bid on a job in bidding. A bond of `max(BidBondFraction × price, MinBidBond)` is
+		/// held. When the job already has
 		/// `MaxBidsPerJob` bids, a cheaper bid displaces the dearest.
 		///
 		/// - Origin: signed, an active provider meeting the job's hardware, region and
@@ -624,11 +706,14 @@ pub mod pallet {
 			Self::do_place_bid(who, job_id, price)
 		}
 
-		/// Retract a bid before the bidding deadline; its bond is released.
+		/// Retract a bid while more than half of the job's bidding period is left; its bond is
+		/// released. Later a bid stands: whoever fills a job's bid slots to block honest
+		/// bidders and retracts at the last moment would otherwise stall the job for free.
 		///
 		/// - Origin: signed, the bidder.
 		///
-		/// Emits `BidRemoved`. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`, `NoBid`.
+		/// Emits `BidRemoved`. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`,
+		/// `RetractionClosed`, `NoBid`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::retract_bid(T::MaxBidsPerJob::get()))]
 		pub fn retract_bid(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
@@ -659,8 +744,8 @@ pub mod pallet {
 		/// - `result_uri`: where the result can be fetched.
 		///
 		/// Emits `ResultRevealed`; when every assigned provider has revealed, the job is
-		/// verified at once (`ResultVerified` / `JobFailed` and settlement events) or, for
-		/// k = 1, `ChallengeWindowOpened`. Errors: `UnknownJob`, `WrongPhase`,
+		/// verified at once (`ResultVerified` / `JobFailed` and settlement events), disputed
+		/// (`DisputeOpened`) or, for k = 1, `ChallengeWindowOpened`. Errors: `UnknownJob`, `WrongPhase`,
 		/// `DeadlinePassed`, `NotAssigned`, `NotCommitted`, `AlreadyRevealed`,
 		/// `RevealMismatch`.
 		#[pallet::call_index(13)]
@@ -676,21 +761,24 @@ pub mod pallet {
 			Self::do_reveal(who, job_id, result_hash, salt, result_uri)
 		}
 
-		/// Challenge the revealed result of a k = 1 job during its challenge window.
-		/// `ChallengeBond` is held; `ArbiterReplicas` other providers then bid, commit and
-		/// reveal as for any job, and their strict majority decides:
-		/// - the original result confirmed: the provider is paid its price and the challenge
-		///   bond pays the arbiters their bids, the rest of it goes to the provider;
-		/// - contradicted: the provider's bond is slashed; it pays the arbiters their bids as
-		///   far as it reaches, the rest goes to the requester, who also gets the escrow and the
-		///   challenge bond back;
-		/// - no majority (or too few arbiters bid): no one is slashed, all bonds go back; with
-		///   no arbiters the original result stands, otherwise the job fails.
+		/// Challenge the revealed result of a k = 1 job during its challenge window. A bond of
+		/// `max(ChallengeBond, ArbiterReplicas × max_price)` is held. In the next block the
+		/// chain draws `ArbiterReplicas` arbiters from the pool (see `join_arbiter_pool`); they
+		/// commit and reveal as any provider, each paid up to `max_price` when in the
+		/// majority, and their strict majority decides:
+		/// - the original result confirmed: the provider is paid its price; the challenge bond
+		///   pays the arbiters and the rest of it is burnt;
+		/// - contradicted: the provider's bond is slashed; it and the provider's unpaid price
+		///   pay the arbiters, the rest of the bond is burnt and the rest of the escrow and
+		///   the challenge bond go back to the requester; the arbiters' result is verified;
+		/// - no majority, or too few arbiters could be drawn: the original result stands and
+		///   the challenge bond goes back.
 		///
 		/// - Origin: signed, the job's requester.
 		///
 		/// Emits `ResultChallenged`. Errors: `UnknownJob`, `NotRequester`,
-		/// `NotChallengeable`, `DeadlinePassed`, `InsufficientBalance`, `DeadlineQueueFull`.
+		/// `NotChallengeable`, `DeadlinePassed`, `BudgetOverflow`, `InsufficientBalance`,
+		/// `DeadlineQueueFull`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::challenge_result())]
 		pub fn challenge_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
@@ -699,18 +787,54 @@ pub mod pallet {
 		}
 
 		/// Push a job whose phase deadline has passed into its next phase (close bidding,
-		/// start the reveal, verify, settle, expire). Anyone may call it; the deadline queue
-		/// does the same on its own, so this is only needed when the queue lags.
+		/// start the reveal, verify, draw arbiters, conclude an arbitration, settle, expire).
+		/// Anyone may call it; the deadline queue does the same on its own, so this is only
+		/// needed when the queue lags. Charged for the dearest of these branches.
 		///
 		/// - Origin: signed, anyone.
 		///
 		/// Emits the events of the phase change. Errors: `UnknownJob`, `WrongPhase` (job
 		/// finished), `DeadlineNotReached`, `DeadlineQueueFull`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::advance_job(T::MaxBidsPerJob::get()))]
+		#[pallet::weight(
+			T::WeightInfo::advance_job(T::MaxBidsPerJob::get())
+				.max(T::WeightInfo::on_initialize_verify(1))
+				.max(T::WeightInfo::on_initialize_draw(1))
+				.max(T::WeightInfo::on_initialize_arbitrate(1))
+		)]
 		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_advance_job(job_id)
+		}
+
+		/// Opt in to be drawn as an arbiter of challenged and disputed jobs. A drawn arbiter
+		/// must commit and reveal like any assigned provider; its bond
+		/// (`max(BidBondFraction × max_price, MinBidBond)`, held from its free balance when
+		/// drawn) is slashed if it does not, or if it reveals against the majority. Arbiters
+		/// in the majority are paid up to the job's `max_price` each from slashed bonds, a
+		/// rejected challenge's bond and the unpaid price of the replicas they overturned.
+		///
+		/// - Origin: signed, an active provider.
+		///
+		/// Emits `JoinedArbiterPool`. Errors: `NotProvider`, `ProviderNotActive`,
+		/// `AlreadyArbiter`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::join_arbiter_pool())]
+		pub fn join_arbiter_pool(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_join_arbiter_pool(who)
+		}
+
+		/// Leave the arbiter pool. Jobs the provider was already drawn for still need it.
+		///
+		/// - Origin: signed, a provider in the pool.
+		///
+		/// Emits `LeftArbiterPool`. Errors: `NotProvider`, `NotArbiter`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::leave_arbiter_pool())]
+		pub fn leave_arbiter_pool(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_leave_arbiter_pool(who)
 		}
 	}
 }

@@ -7,6 +7,7 @@ use frame_support::{
 	traits::{ConstU32, ConstU64, Hooks},
 };
 use crate::{DataAccess, JobId};
+use sp_core::H256;
 use sp_runtime::{BuildStorage, DispatchError, Perbill};
 use std::{cell::RefCell, collections::BTreeMap};
 
@@ -38,12 +39,33 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
+	/// 0 unless a test sets it, so that most tests can count payments to the unit.
+	pub storage ReputationFee: Balance = 0;
+}
+
+thread_local! {
+	/// What the test randomness mixes into every draw; tests change it to get other draws.
+	pub static RANDOM_SEED: RefCell<u64> = const { RefCell::new(0) };
+}
+
+/// Randomness for tests: a hash of `RANDOM_SEED` and the subject, so a draw is reproducible
+/// and a test can pick another one.
+pub struct TestRandomness;
+
+impl frame_support::traits::Randomness<H256, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (H256, u64) {
+		let seed = RANDOM_SEED.with(|s| *s.borrow());
+		let mut data = seed.to_le_bytes().to_vec();
+		data.extend_from_slice(subject);
+		(H256(sp_io::hashing::blake2_256(&data)), System::block_number())
+	}
 }
 
 impl pallet_compute_market::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type WeightInfo = ();
+	type Randomness = TestRandomness;
 	type DataAccess = MockRegistry;
 	type MaxAssetsPerJob = ConstU32<3>;
 	type MinProviderStake = ConstU64<100>;
@@ -61,6 +83,8 @@ impl pallet_compute_market::Config for Test {
 	type ChallengePeriod = ConstU64<5>;
 	type ChallengeBond = ConstU64<300>;
 	type ArbiterReplicas = ConstU32<3>;
+	type MaxArbiterDraws = ConstU32<8>;
+	type ReputationFee = ReputationFee;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 }
 
@@ -143,20 +167,36 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut t)
 	.unwrap();
 	ASSETS.with(|a| a.borrow_mut().clear());
+	RANDOM_SEED.with(|s| *s.borrow_mut() = 0);
 	USES.with(|u| u.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 
+/// Everything the market burnt so far, by its `Burnt` events.
+pub fn burnt() -> Balance {
+	System::events()
+		.iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Market(crate::Event::Burnt { amount, .. }) => Some(amount),
+			_ => None,
+		})
+		.sum()
+}
+
 /// Runs `test` in a fresh chain, then checks the market's invariants and that no money was
-/// created or destroyed (slashed bonds are transferred, never burnt).
+/// created, and none destroyed beyond what the `Burnt` events say.
 pub fn test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		let issuance = pallet_balances::TotalIssuance::<Test>::get();
 		test();
 		Market::do_try_state().expect("market invariants hold");
-		assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance, "total issuance unchanged");
+		assert_eq!(
+			pallet_balances::TotalIssuance::<Test>::get(),
+			issuance - burnt(),
+			"total issuance falls by exactly what was burnt"
+		);
 	});
 }
 

@@ -7,25 +7,34 @@ use sp_runtime::{
 	Saturating,
 };
 
+/// What a provider offers: the arguments of `post_offer`.
+pub(crate) struct OfferTerms<T: Config> {
+	pub price: BalanceOf<T>,
+	pub hardware: Hardware,
+	pub capacity: u32,
+	pub expires_at: BlockNumberOf<T>,
+	pub execution_period: BlockNumberOf<T>,
+	pub reveal_period: BlockNumberOf<T>,
+}
+
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_post_offer(
-		who: T::AccountId,
-		price: BalanceOf<T>,
-		hardware: Hardware,
-		capacity: u32,
-		expires_at: BlockNumberOf<T>,
-	) -> DispatchResult {
+	pub(crate) fn do_post_offer(who: T::AccountId, terms: OfferTerms<T>) -> DispatchResult {
+		let OfferTerms { price, hardware, capacity, expires_at, execution_period, reveal_period } = terms;
 		let mut provider = Self::active_provider(&who)?;
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(capacity > 0 && expires_at > now, Error::<T>::InvalidOffer);
+		Self::check_execution_and_reveal(execution_period, reveal_period)?;
 		ensure!(provider.profile.hardware.covers(&hardware), Error::<T>::RequirementsNotMet);
 		ensure!(provider.offers < T::MaxOffersPerProvider::get(), Error::<T>::TooManyOffers);
 		let offer_id = NextOfferId::<T>::get();
 		NextOfferId::<T>::put(offer_id.saturating_add(1));
 		provider.offers = provider.offers.saturating_add(1);
 		Providers::<T>::insert(&who, provider);
-		Offers::<T>::insert(offer_id, Offer { provider: who.clone(), price, hardware, capacity, expires_at });
+		Offers::<T>::insert(
+			offer_id,
+			Offer { provider: who.clone(), price, hardware, capacity, expires_at, execution_period, reveal_period },
+		);
 		Self::deposit_event(Event::OfferPosted { offer_id, provider: who, price, capacity });
 		Ok(())
 	}
@@ -54,8 +63,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(spec.replicas == 1, Error::<T>::InvalidReplicas);
 		ensure!(offer.price <= spec.max_price, Error::<T>::OfferTooExpensive);
 		ensure!(offer.provider != who, Error::<T>::ConflictOfInterest);
-		// The bidding period is the arbiters' after a challenge, so it is checked too.
 		Self::check_periods(&spec)?;
+		// The provider said how long it needs; the requester may give more, not less.
+		ensure!(
+			spec.execution_period >= offer.execution_period && spec.reveal_period >= offer.reveal_period,
+			Error::<T>::PeriodsBelowOffer
+		);
 		let provider = Self::active_provider(&offer.provider)?;
 		Self::check_requirements(&provider, &spec)?;
 		ensure!(offer.hardware.covers(&spec.requirements), Error::<T>::RequirementsNotMet);

@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 				assignments: 0,
 				offers: 0,
 				reputation: Reputation::default(),
+				arbiter_slot: None,
 			},
 		);
 		Self::deposit_event(Event::ProviderRegistered { provider: who, stake });
@@ -95,6 +96,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ProviderBusy
 		);
 		let unlocks_at = frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+		Self::leave_pool(&who, &mut provider);
 		provider.status = ProviderStatus::Unbonding { unlocks_at };
 		Providers::<T>::insert(&who, provider);
 		Self::deposit_event(Event::ProviderUnregistered { provider: who, unlocks_at });

@@ -17,12 +17,13 @@ pub const MAX_PAGE: u32 = 100;
 pub struct JobDetails<T: Config> {
 	/// The job record: requester, spec, status, deadline, escrow.
 	pub job: Job<T>,
-	/// Bids while the job (or its arbitration) is open.
+	/// Bids while the job is open.
 	pub bids: Vec<Bid<T>>,
 	/// Assigned providers of the current round with their commitments and reveals.
 	pub assignments: Vec<Assignment<T>>,
-	/// The original assignment of a challenged k = 1 job.
-	pub challenged: Option<Assignment<T>>,
+	/// The round under review of a challenged or disputed job, while arbiters re-execute it
+	/// (the arbiters are then in `assignments`).
+	pub disputed: Vec<Assignment<T>>,
 	/// The verified result, once there is one.
 	pub result: Option<VerifiedResult<T>>,
 }
@@ -37,7 +38,7 @@ impl<T: Config> Pallet<T> {
 			job,
 			bids: Bids::<T>::get(job_id).into_inner(),
 			assignments: Assignments::<T>::get(job_id).into_inner(),
-			challenged: Challenged::<T>::get(job_id),
+			disputed: Disputed::<T>::get(job_id).map(|d| d.into_inner()).unwrap_or_default(),
 			result: Results::<T>::get(job_id),
 		})
 	}

@@ -3,12 +3,12 @@
 
 use crate::*;
 use frame_support::traits::{
-	fungible::MutateHold,
-	tokens::{Fortitude, Precision, Restriction},
+	fungible::{Mutate, MutateHold},
+	tokens::{Fortitude, Precision, Preservation, Restriction},
 };
-use frame_support::BoundedVec;
+use frame_support::{traits::Get, BoundedVec};
 use sp_core::H256;
-use sp_runtime::{traits::Zero, Saturating};
+use sp_runtime::{traits::{One, Zero}, Saturating};
 
 /// How an assignment ended for its provider's reputation.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,13 @@ pub(crate) enum Outcome {
 	Slashed,
 	NoShow,
 	Neutral,
+}
+
+/// Slashed funds, still held, waiting to pay arbiters or be burnt.
+pub(crate) struct Slashed<T: Config> {
+	pub reason: HoldReason,
+	pub from: T::AccountId,
+	pub amount: BalanceOf<T>,
 }
 
 impl<T: Config> Pallet<T> {
@@ -39,6 +46,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Burns `amount` held from `who` under `reason`, and says so in a `Burnt` event.
+	pub(crate) fn burn_held(job_id: JobId, reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		let burnt = T::Currency::burn_held(&reason.into(), who, amount, Precision::Exact, Fortitude::Force);
+		if burnt != Ok(amount) {
+			frame_support::defensive!("market burnt less than its records hold");
+		}
+		Self::deposit_event(Event::Burnt { job_id, amount });
+	}
+
 	/// Pays at most `price` out of `available`, held from `from` under `reason`, to
 	/// `provider`. Returns what is left of `available`.
 	pub(crate) fn pay_from(
@@ -57,9 +76,34 @@ impl<T: Config> Pallet<T> {
 		available.saturating_sub(amount)
 	}
 
+	/// A provider was paid `paid` for verified work. If that is more than `ReputationFee`, the
+	/// fee is burnt from what it received and the job counts for its reputation; otherwise
+	/// the job leaves its reputation as it was.
+	pub(crate) fn completion(job_id: JobId, provider: &T::AccountId, paid: BalanceOf<T>) -> Outcome {
+		let fee = T::ReputationFee::get();
+		if paid <= fee {
+			return Outcome::Neutral;
+		}
+		if !fee.is_zero() {
+			let burnt = T::Currency::burn_from(
+				provider,
+				fee,
+				Preservation::Preserve,
+				Precision::Exact,
+				Fortitude::Polite,
+			);
+			if burnt != Ok(fee) {
+				frame_support::defensive!("a provider cannot pay the reputation fee from its pay");
+				return Outcome::Neutral;
+			}
+			Self::deposit_event(Event::Burnt { job_id, amount: fee });
+		}
+		Outcome::Completed
+	}
+
 	/// Ends an assignment: the provider is no longer busy with the job, and its reputation
 	/// records how it went.
-	fn finish(job_id: JobId, provider: &T::AccountId, outcome: Outcome) {
+	pub(crate) fn finish(job_id: JobId, provider: &T::AccountId, outcome: Outcome) {
 		Providers::<T>::mutate(provider, |p| {
 			if let Some(p) = p {
 				p.assignments = p.assignments.saturating_sub(1);
@@ -78,17 +122,11 @@ impl<T: Config> Pallet<T> {
 	/// The provider's result was verified: it is paid its price from escrow and its bond is
 	/// released.
 	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>) {
-		let left = Self::pay_from(job_id, HoldReason::JobEscrow, &job.requester, &a.provider, a.price, job.escrow);
-		job.escrow = left;
+		let paid = a.price.min(job.escrow);
+		job.escrow = Self::pay_from(job_id, HoldReason::JobEscrow, &job.requester, &a.provider, a.price, job.escrow);
 		Self::release(HoldReason::BidBond, &a.provider, a.bond);
-		Self::finish(job_id, &a.provider, Outcome::Completed);
-	}
-
-	/// An arbiter in the majority: its bond is released (its pay comes from a bond, see
-	/// `conclude_arbitration`).
-	pub(crate) fn dismiss_completed(job_id: JobId, a: Assignment<T>) {
-		Self::release(HoldReason::BidBond, &a.provider, a.bond);
-		Self::finish(job_id, &a.provider, Outcome::Completed);
+		let outcome = Self::completion(job_id, &a.provider, paid);
+		Self::finish(job_id, &a.provider, outcome);
 	}
 
 	/// The provider neither won nor lost: its bond is released, its reputation unchanged.
@@ -97,16 +135,15 @@ impl<T: Config> Pallet<T> {
 		Self::finish(job_id, &a.provider, Outcome::Neutral);
 	}
 
-	/// The provider did not show up or revealed a losing result: its bond goes to the
-	/// requester.
-	pub(crate) fn punish(job_id: JobId, job: &Job<T>, a: Assignment<T>, reason: SlashReason) {
-		Self::transfer_held(HoldReason::BidBond, &a.provider, &job.requester, a.bond);
+	/// Slashes a provider who did not show up or revealed a losing result: its bond stays
+	/// held for the caller to pay arbiters with and burn (see `pay_arbiters`). Returns what
+	/// was slashed.
+	pub(crate) fn slash(job_id: JobId, a: &Assignment<T>, reason: SlashReason) -> Slashed<T> {
 		if !a.bond.is_zero() {
 			Self::deposit_event(Event::BondSlashed {
 				job_id,
 				provider: a.provider.clone(),
 				amount: a.bond,
-				to: job.requester.clone(),
 				reason,
 			});
 		}
@@ -115,6 +152,58 @@ impl<T: Config> Pallet<T> {
 			SlashReason::WrongResult => Outcome::Slashed,
 		};
 		Self::finish(job_id, &a.provider, outcome);
+		Slashed { reason: HoldReason::BidBond, from: a.provider.clone(), amount: a.bond }
+	}
+
+	/// Slashes a provider when no arbiter is owed anything: its bond is burnt.
+	pub(crate) fn punish(job_id: JobId, a: Assignment<T>, reason: SlashReason) {
+		let slashed = Self::slash(job_id, &a, reason);
+		Self::burn_held(job_id, slashed.reason, &slashed.from, slashed.amount);
+	}
+
+	/// Pays the arbiters in the majority: each is owed its price (the job's `max_price`), paid
+	/// first from `slashed` funds (whose rest is then burnt), then from the job's escrow beyond
+	/// its royalties (the price of replicas nobody is paid). When that is short of what they
+	/// are owed, they share it evenly. Records their completion.
+	pub(crate) fn pay_arbiters(
+		job_id: JobId,
+		job: &mut Job<T>,
+		owed: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)>,
+		slashed: alloc::vec::Vec<Slashed<T>>,
+	) {
+		let spare = job.escrow.saturating_sub(Self::royalty_total(job));
+		let available = slashed.iter().fold(spare, |sum, s| sum.saturating_add(s.amount));
+		let wanted = owed.iter().fold(BalanceOf::<T>::zero(), |sum, (_, o)| sum.saturating_add(*o));
+		let targets = even_shares::<T>(&owed, available.min(wanted));
+		let mut due: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)> =
+			owed.into_iter().zip(targets.iter()).map(|((who, _), t)| (who, *t)).collect();
+		let mut sources: alloc::vec::Vec<Slashed<T>> = slashed;
+		sources.push(Slashed { reason: HoldReason::JobEscrow, from: job.requester.clone(), amount: spare });
+		for source in sources {
+			let mut left = source.amount;
+			for (who, want) in due.iter_mut() {
+				let amount = (*want).min(left);
+				if amount.is_zero() {
+					continue;
+				}
+				Self::transfer_held(source.reason, &source.from, who, amount);
+				*want = want.saturating_sub(amount);
+				left = left.saturating_sub(amount);
+			}
+			if source.reason == HoldReason::JobEscrow {
+				// The escrow's rest stays held for the refund at settlement.
+				job.escrow = job.escrow.saturating_sub(source.amount.saturating_sub(left));
+			} else {
+				Self::burn_held(job_id, source.reason, &source.from, left);
+			}
+		}
+		for ((who, _), paid) in due.into_iter().zip(targets) {
+			if !paid.is_zero() {
+				Self::deposit_event(Event::ProviderPaid { job_id, provider: who.clone(), amount: paid });
+			}
+			let outcome = Self::completion(job_id, &who, paid);
+			Self::finish(job_id, &who, outcome);
+		}
 	}
 
 	/// Returns whatever escrow the job still holds to its requester.
@@ -164,19 +253,7 @@ impl<T: Config> Pallet<T> {
 		Self::settle_original(job_id, job, a);
 	}
 
-	/// A challenge no arbiter took up: the original result stands and the challenger's bond
-	/// goes back.
-	pub(crate) fn settle_without_arbiters(job_id: JobId, mut job: Job<T>) {
-		Self::release(HoldReason::ChallengeBond, &job.requester, job.challenge_bond);
-		job.challenge_bond = Zero::zero();
-		let Some(a) = Challenged::<T>::take(job_id) else {
-			frame_support::defensive!("an arbitrated job has its original assignment");
-			return Self::fail(job_id, job, FailureReason::NoResult);
-		};
-		Self::settle_original(job_id, job, a);
-	}
-
-	fn settle_original(job_id: JobId, mut job: Job<T>, a: Assignment<T>) {
+	pub(crate) fn settle_original(job_id: JobId, mut job: Job<T>, a: Assignment<T>) {
 		let (hash, uri) = match &a.reveal {
 			Some(r) => (r.result_hash, r.result_uri.clone()),
 			None => {
@@ -189,4 +266,27 @@ impl<T: Config> Pallet<T> {
 		Self::reward(job_id, &mut job, a);
 		Self::settle(job_id, job, hash, uri, agreed);
 	}
+}
+
+/// Splits `total` among `owed` as evenly as their claims allow: each gets `total / n`, at most
+/// what it is owed, and the remainder goes one unit at a time to those still owed.
+fn even_shares<T: Config>(
+	owed: &[(AccountIdOf<T>, BalanceOf<T>)],
+	total: BalanceOf<T>,
+) -> alloc::vec::Vec<BalanceOf<T>> {
+	let n = BalanceOf::<T>::from(owed.len().max(1) as u32);
+	let each = total / n;
+	let mut shares: alloc::vec::Vec<BalanceOf<T>> = owed.iter().map(|(_, o)| each.min(*o)).collect();
+	let mut left = total.saturating_sub(shares.iter().fold(Zero::zero(), |s: BalanceOf<T>, x| s.saturating_add(*x)));
+	// With equal claims (every arbiter is owed `max_price`) fewer than `n` units remain: one
+	// more each to the first. A second pass gives anything left to whoever is still owed.
+	for unit_first in [true, false] {
+		for (share, (_, o)) in shares.iter_mut().zip(owed) {
+			let room = o.saturating_sub(*share);
+			let extra = if unit_first { room.min(One::one()) } else { room }.min(left);
+			*share = share.saturating_add(extra);
+			left = left.saturating_sub(extra);
+		}
+	}
+	shares
 }

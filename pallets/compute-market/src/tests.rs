@@ -42,7 +42,14 @@ fn spec(replicas: u32, max_price: Balance) -> JobSpec<Test> {
 		reveal_period: 10,
 		min_reputation: None,
 		assets: Default::default(),
+		max_royalties: 1_000,
 	}
+}
+
+/// Posts a standing offer of `who` that needs 10 blocks to execute and 10 to reveal, as
+/// `spec` gives.
+fn offer(who: AccountId, price: Balance, capacity: u32, expires_at: u64) -> frame_support::dispatch::DispatchResult {
+	Market::post_offer(RuntimeOrigin::signed(who), price, hardware(), capacity, expires_at, 10, 10)
 }
 
 fn post(spec: JobSpec<Test>) -> JobId {
@@ -192,7 +199,7 @@ fn unregister_while_busy_is_rejected() {
 		// Assigned now: still busy.
 		assert_noop!(Market::unregister(RuntimeOrigin::signed(10)), Error::<Test>::ProviderBusy);
 		register(11);
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(11), 10, hardware(), 1, 100));
+		assert_ok!(offer(11, 10, 1, 100));
 		assert_noop!(Market::unregister(RuntimeOrigin::signed(11)), Error::<Test>::ProviderBusy);
 		assert_ok!(Market::withdraw_offer(RuntimeOrigin::signed(11), 0));
 		assert_ok!(Market::unregister(RuntimeOrigin::signed(11)));
@@ -204,19 +211,19 @@ fn unregister_while_busy_is_rejected() {
 #[test]
 fn post_and_withdraw_offer() {
 	test(|| {
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 1, 100), Error::<Test>::NotProvider);
+		assert_noop!(offer(10, 10, 1, 100), Error::<Test>::NotProvider);
 		register(10);
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 0, hardware(), 1, 100), Error::<Test>::ZeroPrice);
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 0, 100), Error::<Test>::InvalidOffer);
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 1, 1), Error::<Test>::InvalidOffer);
+		assert_noop!(offer(10, 0, 1, 100), Error::<Test>::ZeroPrice);
+		assert_noop!(offer(10, 10, 0, 100), Error::<Test>::InvalidOffer);
+		assert_noop!(offer(10, 10, 1, 1), Error::<Test>::InvalidOffer);
 		let mut big = hardware();
 		big.gpu_count = 8;
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, big, 1, 100), Error::<Test>::RequirementsNotMet);
+		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, big, 1, 100, 10, 10), Error::<Test>::RequirementsNotMet);
 		for _ in 0..3 {
-			assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 2, 100));
+			assert_ok!(offer(10, 10, 2, 100));
 		}
 		assert_event(MarketEvent::OfferPosted { offer_id: 2, provider: 10, price: 10, capacity: 2 });
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, hardware(), 1, 100), Error::<Test>::TooManyOffers);
+		assert_noop!(offer(10, 10, 1, 100), Error::<Test>::TooManyOffers);
 		assert_noop!(Market::withdraw_offer(RuntimeOrigin::signed(10), 9), Error::<Test>::UnknownOffer);
 		assert_noop!(Market::withdraw_offer(RuntimeOrigin::signed(11), 1), Error::<Test>::NotOfferOwner);
 		assert_ok!(Market::withdraw_offer(RuntimeOrigin::signed(10), 1));
@@ -229,7 +236,7 @@ fn post_and_withdraw_offer() {
 fn offer_acceptance_assigns_at_once_and_pays_after_window() {
 	test(|| {
 		register(10);
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 70, hardware(), 1, 100));
+		assert_ok!(offer(10, 70, 1, 100));
 		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)));
 		assert_event(MarketEvent::OfferAccepted { offer_id: 0, job_id: 0, requester: REQUESTER });
 		assert_eq!(job(0).status, JobStatus::Committing);
@@ -254,7 +261,7 @@ fn accept_offer_errors() {
 	test(|| {
 		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)), Error::<Test>::UnknownOffer);
 		register(10);
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 70, hardware(), 2, 20));
+		assert_ok!(offer(10, 70, 2, 20));
 		let o = || RuntimeOrigin::signed(REQUESTER);
 		assert_noop!(Market::accept_offer(o(), 0, spec(2, 100)), Error::<Test>::InvalidReplicas);
 		assert_noop!(Market::accept_offer(o(), 0, spec(1, 69)), Error::<Test>::OfferTooExpensive);
@@ -598,8 +605,85 @@ fn k3_all_honest_all_paid() {
 }
 
 #[test]
-fn k3_with_one_liar() {
+fn k3_one_no_show_majority_paid_and_the_bond_burnt() {
 	test(|| {
+		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
+		for p in [10, 11] {
+			commit(p, id, result(1));
+		}
+		run_to_block(16);
+		for p in [10, 11] {
+			reveal(p, id, result(1));
+		}
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_event(MarketEvent::BondSlashed { job_id: id, provider: 12, amount: 10, reason: SlashReason::NoShow });
+		assert_event(MarketEvent::Burnt { job_id: id, amount: 10 });
+		// The no-show's bond is burnt, not paid to the requester: a requester gains nothing
+		// from a no-show it could have staged with its own account.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 170);
+		assert_eq!(free(12), ENDOWMENT - STAKE - 10);
+		assert_eq!(reputation(12).no_shows, 1);
+	});
+}
+
+/// Registers `arbiters` as providers and puts them in the arbiter pool.
+fn pool(arbiters: &[AccountId]) {
+	for a in arbiters {
+		if !Providers::<Test>::contains_key(a) {
+			register(*a);
+		}
+		assert_ok!(Market::join_arbiter_pool(RuntimeOrigin::signed(*a)));
+	}
+}
+
+/// Runs the draw of a challenged or disputed job; returns the drawn arbiters.
+fn draw(id: JobId) -> Vec<AccountId> {
+	assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+	run_to_block(job(id).deadline);
+	assert_eq!(job(id).status, JobStatus::ArbiterCommitting);
+	let arbiters: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
+	assert_event(MarketEvent::ArbitersDrawn {
+		job_id: id,
+		arbiters: BoundedVec::truncate_from(arbiters.clone()),
+		commit_by: job(id).deadline,
+	});
+	arbiters
+}
+
+/// The drawn arbiters of `id` commit and reveal `results`, in the order they were drawn
+/// (`0` means: does not show up).
+fn arbitrate(id: JobId, results: [u8; 3]) -> Vec<AccountId> {
+	let arbiters = draw(id);
+	for (p, r) in arbiters.iter().zip(results) {
+		if r != 0 {
+			commit(*p, id, result(r));
+		}
+	}
+	if results.contains(&0) {
+		run_to_block(job(id).deadline);
+	}
+	for (p, r) in arbiters.iter().zip(results) {
+		if r != 0 {
+			reveal(*p, id, result(r));
+		}
+	}
+	if results.contains(&0) {
+		run_to_block(job(id).deadline);
+	}
+	arbiters
+}
+
+/// What `who` holds and owns in all.
+fn total(who: AccountId) -> Balance {
+	<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(&who)
+}
+
+const ARBITERS: [AccountId; 3] = [21, 22, 23];
+
+#[test]
+fn k3_with_one_liar_is_disputed_and_the_arbiters_decide() {
+	test(|| {
+		pool(&ARBITERS);
 		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
 		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
 			commit(p, id, result(r));
@@ -607,69 +691,161 @@ fn k3_with_one_liar() {
 		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
 			reveal(p, id, result(r));
 		}
+		// A majority is not enough when someone dissents: a party with two accounts in the
+		// round must not outvote an honest replica on its own.
+		assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+		assert_event(MarketEvent::DisputeOpened { job_id: id, draw_at: job(id).deadline });
+		let arbiters = arbitrate(id, [1, 1, 1]);
 		assert_eq!(job(id).status, JobStatus::Settled);
 		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 10, amount: 80 });
 		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 11, amount: 90 });
-		assert_event(MarketEvent::BondSlashed {
-			job_id: id,
-			provider: 12,
-			amount: 10,
-			to: REQUESTER,
-			reason: SlashReason::WrongResult,
-		});
-		// The requester paid 170 and received the liar's bond of 10.
-		assert_eq!(free(REQUESTER), ENDOWMENT - 170 + 10);
-		assert_eq!(free(12), ENDOWMENT - STAKE - 10);
+		assert_event(MarketEvent::BondSlashed { job_id: id, provider: 12, amount: 10, reason: SlashReason::WrongResult });
+		// The liar's bond (10) and its unpaid price (100) pay the arbiters, shared evenly.
+		let earned: Vec<_> = arbiters.iter().map(|a| total(*a) - ENDOWMENT).collect();
+		assert_eq!(earned.iter().sum::<Balance>(), 110);
+		assert!(earned.iter().all(|e| *e == 36 || *e == 37), "{earned:?}");
+		// The requester paid what it accepted for three replicas, and not more.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
+		assert_eq!(total(12), ENDOWMENT - 10);
 		assert_eq!(reputation(12), Reputation { completed: 0, slashed: 1, no_shows: 0 });
-		assert_eq!(Results::<Test>::get(id).unwrap().agreed.into_inner(), vec![10, 11]);
+		assert_eq!(Results::<Test>::get(id).unwrap().agreed.into_inner(), [vec![10, 11], arbiters].concat());
 	});
 }
 
 #[test]
-fn k3_with_two_no_shows_fails() {
+fn k2_tie_is_disputed_and_the_honest_replica_paid() {
 	test(|| {
+		pool(&ARBITERS);
+		let id = assigned_job(2, &[(10, 80), (11, 90)]);
+		commit(10, id, result(1));
+		commit(11, id, result(2));
+		reveal(10, id, result(1));
+		reveal(11, id, result(2));
+		arbitrate(id, [1, 1, 2]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(11), ENDOWMENT - 9);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+	});
+}
+
+#[test]
+fn a_requester_bidding_with_a_second_account_and_not_showing_gains_nothing() {
+	test(|| {
+		// Account 2 is the requester's own. It bids lowest on a k = 2 job and never commits,
+		// hoping to fail the round and collect the honest replica's work for free.
+		pool(&ARBITERS);
+		let sybil = 2;
+		let coalition = || total(REQUESTER) + total(sybil);
+		let before = coalition();
+		let id = assigned_job(2, &[(sybil, 10), (10, 60)]);
+		commit(10, id, result(1));
+		run_to_block(16);
+		reveal(10, id, result(1));
+		assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+		arbitrate(id, [1, 1, 1]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		// The honest replica is paid its price.
+		assert_eq!(total(10), ENDOWMENT + 60);
+		// The no-show's bond (5) and its unpaid price (10) went to the arbiters, not back.
+		let arbiters_earned: Balance = ARBITERS.iter().map(|a| total(*a) - ENDOWMENT).sum();
+		assert_eq!(arbiters_earned, 15);
+		assert_eq!(coalition(), before - 60 - 15);
+	});
+}
+
+#[test]
+fn a_requester_majority_of_replicas_cannot_overrule_an_honest_one() {
+	test(|| {
+		// Accounts 2 and 3 are the requester's; they win two of three seats and reveal a
+		// wrong result together, so a plain majority would slash the honest provider.
+		pool(&ARBITERS);
+		let id = assigned_job(3, &[(2, 10), (3, 10), (10, 60)]);
+		for (p, r) in [(2, 9), (3, 9), (10, 1)] {
+			commit(p, id, result(r));
+		}
+		for (p, r) in [(2, 9), (3, 9), (10, 1)] {
+			reveal(p, id, result(r));
+		}
+		arbitrate(id, [1, 1, 1]);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(reputation(2).slashed, 1);
+		assert_eq!(total(2), ENDOWMENT - 5);
+		assert!(total(REQUESTER) + total(2) + total(3) < 3 * ENDOWMENT);
+	});
+}
+
+#[test]
+fn k3_with_two_no_shows_is_disputed() {
+	test(|| {
+		pool(&ARBITERS);
 		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
 		commit(10, id, result(1));
 		run_to_block(16);
 		reveal(10, id, result(1));
-		// Everyone who committed revealed: verified at once, but one of three is no majority.
-		assert_eq!(job(id).status, JobStatus::Failed);
-		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoMajority });
-		assert_eq!(free(10), ENDOWMENT - STAKE);
-		assert_eq!(free(11), ENDOWMENT - STAKE - 9);
-		assert_eq!(free(12), ENDOWMENT - STAKE - 10);
-		assert_eq!(free(REQUESTER), ENDOWMENT + 19);
+		// Everyone who committed revealed, but one of three is no majority.
+		arbitrate(id, [1, 1, 1]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(11), ENDOWMENT - 9);
+		assert_eq!(total(12), ENDOWMENT - 10);
 		assert_eq!(reputation(11).no_shows, 1);
-		assert_eq!(reputation(10), Reputation::default());
+		// Arbiters: the two bonds (19) and the two unpaid prices (190), at most 100 each.
+		let arbiters_earned: Balance = ARBITERS.iter().map(|a| total(*a) - ENDOWMENT).sum();
+		assert_eq!(arbiters_earned, 209);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
 	});
 }
 
 #[test]
-fn k3_with_two_no_shows_at_the_reveal_deadline() {
+fn nobody_revealing_fails_the_job_and_burns_every_bond() {
 	test(|| {
 		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
 		run_to_block(16);
 		assert_eq!(job(id).status, JobStatus::Revealing);
 		run_to_block(26);
 		assert_eq!(job(id).status, JobStatus::Failed);
-		assert_eq!(free(REQUESTER), ENDOWMENT + 8 + 9 + 10);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(burnt(), 8 + 9 + 10);
 	});
 }
 
 #[test]
-fn k2_tie_is_no_majority() {
+fn a_dispute_without_arbiters_keeps_a_strict_majority_and_slashes_no_dissenter() {
+	test(|| {
+		// Nobody is in the arbiter pool.
+		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
+		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
+			commit(p, id, result(r));
+		}
+		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
+			reveal(p, id, result(r));
+		}
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(total(10), ENDOWMENT + 80);
+		// Nobody showed 12 wrong: it keeps its bond, but is not paid.
+		assert_eq!(total(12), ENDOWMENT);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 170);
+	});
+}
+
+#[test]
+fn a_dispute_without_arbiters_or_majority_fails() {
 	test(|| {
 		let id = assigned_job(2, &[(10, 80), (11, 90)]);
 		commit(10, id, result(1));
 		commit(11, id, result(2));
 		reveal(10, id, result(1));
 		reveal(11, id, result(2));
+		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Failed);
-		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoMajority });
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::ArbitrationInconclusive });
 		assert_eq!(free(REQUESTER), ENDOWMENT);
-		assert_eq!(free(10), ENDOWMENT - STAKE);
-		assert_eq!(free(11), ENDOWMENT - STAKE);
-		assert!(Results::<Test>::get(id).is_none());
+		assert_eq!(total(10), ENDOWMENT);
+		assert_eq!(total(11), ENDOWMENT);
 	});
 }
 
@@ -695,13 +871,14 @@ fn k1_unchallenged_is_paid_after_the_window() {
 }
 
 #[test]
-fn k1_no_show_fails_and_is_slashed() {
+fn k1_no_show_fails_and_the_bond_is_burnt() {
 	test(|| {
 		let id = assigned_job(1, &[(10, 60)]);
 		run_to_block(26);
 		assert_eq!(job(id).status, JobStatus::Failed);
 		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
-		assert_eq!(free(REQUESTER), ENDOWMENT + 6);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(total(10), ENDOWMENT - 6);
 	});
 }
 
@@ -710,24 +887,12 @@ fn challenged_job(original_price: Balance) -> JobId {
 	commit(10, id, result(1));
 	reveal(10, id, result(1));
 	assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
-	assert_eq!(job(id).status, JobStatus::ArbiterBidding);
+	assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+	// max(ChallengeBond 300, 3 arbiters × max price 100).
 	assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 300);
+	let now = System::block_number();
+	assert_event(MarketEvent::ResultChallenged { job_id: id, bond: 300, draw_at: now + 1 });
 	id
-}
-
-fn arbitrate(id: JobId, results: [u8; 3]) {
-	for p in [13, 14, 15] {
-		register(p);
-		bid(p, id, 50);
-	}
-	run_to_block(job(id).deadline);
-	assert_eq!(job(id).status, JobStatus::ArbiterCommitting);
-	for (p, r) in [13, 14, 15].into_iter().zip(results) {
-		commit(p, id, result(r));
-	}
-	for (p, r) in [13, 14, 15].into_iter().zip(results) {
-		reveal(p, id, result(r));
-	}
 }
 
 #[test]
@@ -749,67 +914,158 @@ fn challenge_errors() {
 #[test]
 fn k1_challenged_and_upheld() {
 	test(|| {
+		pool(&ARBITERS);
 		let id = challenged_job(100);
-		// The original provider may not arbitrate its own result.
-		assert_noop!(Market::place_bid(RuntimeOrigin::signed(10), id, 50), Error::<Test>::ConflictOfInterest);
-		arbitrate(id, [1, 1, 2]);
+		let arbiters = arbitrate(id, [1, 1, 2]);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		// Original paid its price 100 from escrow; the challenge bond of 300 paid arbiters
-		// 13 and 14 their 50 each and the rest, 200, to the original provider.
-		assert_eq!(free(10), ENDOWMENT - STAKE + 100 + 200);
-		assert_eq!(free(13), ENDOWMENT - STAKE + 50);
-		assert_eq!(free(14), ENDOWMENT - STAKE + 50);
-		// 15 revealed a different result: its bond (5) goes to the requester.
-		assert_eq!(free(15), ENDOWMENT - STAKE - 5);
-		assert_eq!(free(REQUESTER), ENDOWMENT - 100 - 300 + 5);
+		// The original provider is paid its price.
+		assert_eq!(total(10), ENDOWMENT + 100);
+		// The two arbiters in the majority are paid the job's max price (100) each, from
+		// the dissenting arbiter's bond (10) and the forfeited challenge bond; the rest of
+		// the challenge bond (110) is burnt.
+		assert_eq!(total(arbiters[0]), ENDOWMENT + 100);
+		assert_eq!(total(arbiters[1]), ENDOWMENT + 100);
+		assert_eq!(total(arbiters[2]), ENDOWMENT - 10);
+		assert_event(MarketEvent::ChallengeBondForfeited { job_id: id, amount: 300 });
+		assert_eq!(burnt(), 110);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100 - 300);
 		let r = Results::<Test>::get(id).unwrap();
 		assert_eq!(r.result_hash, result(1));
-		assert_eq!(r.agreed.into_inner(), vec![10, 13, 14]);
+		assert_eq!(r.agreed.into_inner(), vec![10, arbiters[0], arbiters[1]]);
 		assert_eq!(reputation(10).completed, 1);
+		assert_eq!(reputation(arbiters[2]).slashed, 1);
 	});
 }
 
 #[test]
 fn k1_challenged_and_overturned() {
 	test(|| {
+		pool(&ARBITERS);
 		let id = challenged_job(100);
-		arbitrate(id, [2, 2, 2]);
+		let arbiters = arbitrate(id, [2, 2, 2]);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		// The original provider's bond (10) pays the first arbiter; nothing is left for the
-		// others or for the requester, who gets its escrow and challenge bond back.
-		assert_eq!(free(10), ENDOWMENT - STAKE - 10);
-		assert_eq!(free(13), ENDOWMENT - STAKE + 10);
-		assert_eq!(free(14), ENDOWMENT - STAKE);
-		assert_eq!(free(REQUESTER), ENDOWMENT);
+		// The provider's bond (10) and its unpaid price (100) pay the arbiters; the requester
+		// gets its challenge bond back and pays no more than the price it accepted.
+		assert_eq!(total(10), ENDOWMENT - 10);
+		let earned: Balance = arbiters.iter().map(|a| total(*a) - ENDOWMENT).sum();
+		assert_eq!(earned, 110);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
+		assert_eq!(burnt(), 0);
 		assert_eq!(reputation(10).slashed, 1);
-		assert_eq!(reputation(14).completed, 1);
 		let r = Results::<Test>::get(id).unwrap();
 		assert_eq!(r.result_hash, result(2));
-		assert_eq!(r.agreed.into_inner(), vec![13, 14, 15]);
+		assert_eq!(r.agreed.into_inner(), arbiters);
 	});
 }
 
 #[test]
-fn k1_challenge_without_majority_fails_with_bonds_back() {
+fn k1_challenge_without_majority_lets_the_original_stand() {
 	test(|| {
+		pool(&ARBITERS);
 		let id = challenged_job(100);
 		arbitrate(id, [2, 3, 4]);
-		assert_eq!(job(id).status, JobStatus::Failed);
-		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::ArbitrationInconclusive });
-		assert_eq!(free(REQUESTER), ENDOWMENT);
-		assert_eq!(free(10), ENDOWMENT - STAKE);
-		assert_eq!(free(13), ENDOWMENT - STAKE);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
+		assert_eq!(total(10), ENDOWMENT + 100);
+		for a in ARBITERS {
+			assert_eq!(total(a), ENDOWMENT);
+		}
 	});
 }
 
 #[test]
-fn k1_challenge_nobody_arbitrates_original_stands() {
+fn k1_challenge_with_too_few_arbiters_lets_the_original_stand() {
 	test(|| {
+		pool(&ARBITERS[..2]);
 		let id = challenged_job(100);
 		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Settled);
 		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
-		assert_eq!(free(10), ENDOWMENT - STAKE + 100);
+		assert_eq!(total(10), ENDOWMENT + 100);
+		for a in &ARBITERS[..2] {
+			assert_eq!(held(HoldReason::BidBond, *a), 0);
+		}
+	});
+}
+
+#[test]
+fn an_arbiter_that_does_not_serve_is_slashed() {
+	test(|| {
+		pool(&ARBITERS);
+		let id = challenged_job(100);
+		let arbiters = arbitrate(id, [1, 1, 0]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(total(arbiters[2]), ENDOWMENT - 10);
+		assert_eq!(reputation(arbiters[2]).no_shows, 1);
+		assert_eq!(total(arbiters[0]), ENDOWMENT + 100);
+	});
+}
+
+#[test]
+fn the_draw_excludes_the_parties_and_follows_the_randomness() {
+	test(|| {
+		// The requester (1) and the provider (10) are in the pool, and so are the
+		// requester's other accounts (2, 3); honest providers 21 ..= 24 too.
+		register(REQUESTER);
+		let id = challenged_job(100);
+		pool(&[REQUESTER, 10, 2, 3, 21, 22, 23, 24]);
+		let mut seen = std::collections::BTreeSet::new();
+		for seed in 0..20u64 {
+			let drawn = frame_support::storage::with_transaction(|| {
+				RANDOM_SEED.with(|s| *s.borrow_mut() = seed);
+				let drawn = draw(id);
+				sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(drawn))
+			})
+			.unwrap();
+			assert_eq!(drawn.len(), 3);
+			assert!(!drawn.contains(&REQUESTER) && !drawn.contains(&10), "a party was drawn: {drawn:?}");
+			let mut unique = drawn.clone();
+			unique.sort();
+			unique.dedup();
+			assert_eq!(unique.len(), 3, "an arbiter was drawn twice: {drawn:?}");
+			seen.insert(unique);
+		}
+		// Different randomness, different panels: nobody picks the panel.
+		assert!(seen.len() > 5, "only {} panels in 20 draws", seen.len());
+	});
+}
+
+#[test]
+fn the_draw_skips_members_that_cannot_serve() {
+	test(|| {
+		pool(&[21, 22, 23, 24, 25]);
+		// 24 has too little hardware, 25 cannot hold a bond.
+		let mut small = profile();
+		small.hardware.gpu_count = 0;
+		assert_ok!(Market::update_profile(RuntimeOrigin::signed(24), small));
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(25), 3, ENDOWMENT - STAKE - 2));
+		let id = challenged_job(100);
+		let mut drawn = draw(id);
+		drawn.sort();
+		assert_eq!(drawn, vec![21, 22, 23]);
+	});
+}
+
+#[test]
+fn arbiter_pool_join_and_leave() {
+	test(|| {
+		assert_noop!(Market::join_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::NotProvider);
+		assert_noop!(Market::leave_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::NotProvider);
+		pool(&[21, 22, 23]);
+		assert_event(MarketEvent::JoinedArbiterPool { provider: 22 });
+		assert_noop!(Market::join_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::AlreadyArbiter);
+		assert_ok!(Market::leave_arbiter_pool(RuntimeOrigin::signed(21)));
+		assert_event(MarketEvent::LeftArbiterPool { provider: 21 });
+		assert_noop!(Market::leave_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::NotArbiter);
+		// The last member moved into the freed slot.
+		assert_eq!(ArbiterPool::<Test>::get(0), Some(23));
+		assert_eq!(ArbiterPoolSize::<Test>::get(), 2);
+		// Unregistering leaves the pool.
+		assert_ok!(Market::unregister(RuntimeOrigin::signed(23)));
+		assert_eq!(ArbiterPool::<Test>::get(0), Some(22));
+		assert_eq!(ArbiterPoolSize::<Test>::get(), 1);
+		assert_noop!(Market::join_arbiter_pool(RuntimeOrigin::signed(23)), Error::<Test>::ProviderNotActive);
 	});
 }
 
@@ -880,10 +1136,163 @@ fn no_hold_outlives_its_job() {
 }
 
 #[test]
-fn reputation_score_is_a_beta_mean() {
-	assert_eq!(Reputation::default().score(), Permill::from_percent(50));
+fn reputation_starts_at_zero() {
+	assert_eq!(Reputation::default().score(), Permill::zero());
 	let r = Reputation { completed: 3, slashed: 1, no_shows: 0 };
-	assert_eq!(r.score(), Permill::from_rational(4u32, 6u32));
+	assert_eq!(r.score(), Permill::from_rational(3u32, 5u32));
+	// Any record with one completed job beats a fresh start.
+	let bad = Reputation { completed: 1, slashed: 50, no_shows: 50 };
+	assert!(bad.score() > Reputation::default().score());
+}
+
+#[test]
+fn re_registering_does_not_reset_a_bad_record_into_a_better_one() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		let earned = reputation(10).score();
+		assert!(earned > Permill::zero());
+		assert_ok!(Market::unregister(RuntimeOrigin::signed(10)));
+		run_to_block(System::block_number() + 10);
+		assert_ok!(Market::withdraw_stake(RuntimeOrigin::signed(10)));
+		register(10);
+		assert_eq!(reputation(10).score(), Permill::zero());
+		// A job asking for any reputation at all turns the fresh account away.
+		let mut sp = spec(1, 100);
+		sp.min_reputation = Some(Permill::from_parts(1));
+		let picky = post(sp);
+		assert_noop!(Market::place_bid(RuntimeOrigin::signed(10), picky, 50), Error::<Test>::ReputationTooLow);
+	});
+}
+
+#[test]
+fn each_reputation_point_burns_the_fee() {
+	test(|| {
+		ReputationFee::set(&4);
+		// Provider 10 farms with its own second account (2) as requester: each point costs
+		// the fee, burnt.
+		register(10);
+		for round in 0..3u64 {
+			let id = NextJobId::<Test>::get();
+			assert_ok!(Market::post_job(RuntimeOrigin::signed(2), spec(1, 5)));
+			bid(10, id, 5);
+			run_to_block(job(id).deadline);
+			commit(10, id, result(1));
+			reveal(10, id, result(1));
+			run_to_block(job(id).deadline);
+			assert_eq!(reputation(10).completed, round as u32 + 1);
+			assert_event(MarketEvent::Burnt { job_id: id, amount: 4 });
+		}
+		assert_eq!(total(10) + total(2), 2 * ENDOWMENT - 3 * 4);
+		// A job that pays no more than the fee earns no point and burns nothing.
+		let id = NextJobId::<Test>::get();
+		assert_ok!(Market::post_job(RuntimeOrigin::signed(2), spec(1, 4)));
+		bid(10, id, 4);
+		run_to_block(job(id).deadline);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(reputation(10).completed, 3);
+		assert_eq!(burnt(), 12);
+	});
+}
+
+// ---------------------------------------------------------------- rules against many accounts
+
+#[test]
+fn an_offer_states_the_periods_a_requester_must_give() {
+	test(|| {
+		register(10);
+		assert_noop!(
+			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 0, 10),
+			Error::<Test>::InvalidExecutionPeriod
+		);
+		assert_noop!(
+			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 10, 51),
+			Error::<Test>::InvalidRevealPeriod
+		);
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 2, 100, 8, 4));
+		// A requester may not take the offer with a deadline the provider cannot meet.
+		let mut sp = spec(1, 100);
+		sp.execution_period = 1;
+		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp), Error::<Test>::PeriodsBelowOffer);
+		let mut sp = spec(1, 100);
+		sp.reveal_period = 3;
+		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp), Error::<Test>::PeriodsBelowOffer);
+		let mut sp = spec(1, 100);
+		sp.execution_period = 8;
+		sp.reveal_period = 4;
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp));
+		assert_eq!(job(0).deadline, 1 + 8);
+	});
+}
+
+#[test]
+fn a_royalty_raised_before_inclusion_fails_with_a_named_error() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, None);
+		MockRegistry::add(8, OWNER, 5, None);
+		let mut sp = spec_with_assets(1, 100, vec![7, 8]);
+		sp.max_royalties = 15;
+		// The owner raises the royalty while the job waits in the pool.
+		MockRegistry::update(8, |a| a.royalty = 6);
+		assert_noop!(Market::post_job(RuntimeOrigin::signed(REQUESTER), sp.clone()), Error::<Test>::RoyaltiesAboveMax);
+		register(10);
+		assert_ok!(offer(10, 50, 1, 100));
+		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp.clone()), Error::<Test>::RoyaltiesAboveMax);
+		MockRegistry::update(8, |a| a.royalty = 5);
+		assert_ok!(Market::post_job(RuntimeOrigin::signed(REQUESTER), sp));
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 115);
+	});
+}
+
+#[test]
+fn bids_cannot_be_retracted_in_the_second_half_of_bidding() {
+	test(|| {
+		register(10);
+		let mut sp = spec(1, 100);
+		sp.bidding_period = 10;
+		let id = post(sp);
+		// Posted at block 1, bidding ends at 11; retraction closes at 11 - 5 = 6.
+		bid(10, id, 50);
+		run_to_block(5);
+		assert_ok!(Market::retract_bid(RuntimeOrigin::signed(10), id));
+		bid(10, id, 50);
+		run_to_block(6);
+		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::RetractionClosed);
+	});
+}
+
+#[test]
+fn squatting_a_jobs_bids_costs_the_squatter_its_bonds() {
+	test(|| {
+		// Six accounts of one squatter fill all six bid slots at 1 planck on a k = 1 job;
+		// honest bidders cannot beat the price, and retracting late is not allowed.
+		let squatters: Vec<AccountId> = (10..16).collect();
+		for p in &squatters {
+			register(*p);
+		}
+		let posted = System::block_number();
+		let id = post(spec(1, 100));
+		for p in &squatters {
+			bid(*p, id, 1);
+		}
+		register(16);
+		assert_noop!(Market::place_bid(RuntimeOrigin::signed(16), id, 1), Error::<Test>::BidNotCompetitive);
+		run_to_block(job(id).deadline - 2);
+		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::RetractionClosed);
+		// The winner does not run the job: its bond is burnt, and the job ends within its
+		// bidding, execution and reveal periods, with the requester refunded.
+		run_to_block(posted + 5 + 10 + 10);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(burnt(), 5);
+		let lost: Balance = squatters.iter().map(|p| ENDOWMENT - total(*p)).sum();
+		assert_eq!(lost, 5);
+	});
 }
 
 #[test]
@@ -1015,7 +1424,7 @@ fn denied_use_is_rejected_with_the_registry_error() {
 			Error::<Test>::DuplicateAsset
 		);
 		register(10);
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100));
+		assert_ok!(offer(10, 50, 1, 100));
 		assert_noop!(
 			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec_with_assets(1, 100, vec![7])),
 			DispatchError::Other("AccessDenied")
@@ -1078,6 +1487,8 @@ fn royalty_is_refunded_on_a_failed_job() {
 		commit(11, id, result(2));
 		reveal(10, id, result(1));
 		reveal(11, id, result(2));
+		// Disputed; with nobody in the arbiter pool the job fails.
+		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Failed);
 		assert_eq!(free(REQUESTER), ENDOWMENT);
 		assert_eq!(free(OWNER), ENDOWMENT);
@@ -1117,7 +1528,7 @@ fn accepted_offer_escrows_royalties() {
 	test(|| {
 		MockRegistry::add(7, OWNER, 10, None);
 		register(10);
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100));
+		assert_ok!(offer(10, 50, 1, 100));
 		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec_with_assets(1, 100, vec![7])));
 		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 60);
 		commit(10, 0, result(1));

@@ -95,8 +95,10 @@ pub enum ProviderStatus<BlockNumber> {
 	Unbonding { unlocks_at: BlockNumber },
 }
 
-/// A provider's track record. The score is the mean of a Beta(1 + completed, 1 + failed)
-/// distribution, in parts per million: a new provider starts at 50 %.
+/// A provider's track record. The score is `completed / (completed + slashed + no_shows + 1)`,
+/// in parts per million: a new provider, or one that re-registers, starts at 0 — below any
+/// record it could have earned — so starting afresh never helps. A completed job only counts
+/// when its pay covers `ReputationFee`, which is burnt: farming one point costs that fee.
 #[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
 pub struct Reputation {
 	/// Jobs in which the provider's result was verified and paid.
@@ -108,9 +110,9 @@ pub struct Reputation {
 }
 
 impl Reputation {
-	/// `(completed + 1) / (completed + slashed + no_shows + 2)`.
+	/// `completed / (completed + slashed + no_shows + 1)`; 0 with no record.
 	pub fn score(&self) -> Permill {
-		let good = u64::from(self.completed).saturating_add(1);
+		let good = u64::from(self.completed);
 		let all = good
 			.saturating_add(u64::from(self.slashed))
 			.saturating_add(u64::from(self.no_shows))
@@ -137,6 +139,8 @@ pub struct Provider<T: Config> {
 	pub offers: u32,
 	/// Track record.
 	pub reputation: Reputation,
+	/// Its place in the arbiter pool, if it has opted in to arbitrate.
+	pub arbiter_slot: Option<u32>,
 }
 
 /// A provider's standing offer: a price per job for hardware it runs.
@@ -153,6 +157,11 @@ pub struct Offer<T: Config> {
 	pub capacity: u32,
 	/// The last block in which the offer may be accepted.
 	pub expires_at: BlockNumberOf<T>,
+	/// The least execution period (assignment to commit deadline) the provider needs; a job
+	/// taking the offer may not ask for less.
+	pub execution_period: BlockNumberOf<T>,
+	/// The least reveal period the provider needs.
+	pub reveal_period: BlockNumberOf<T>,
 }
 
 /// What a requester asks for when posting a job.
@@ -182,6 +191,10 @@ pub struct JobSpec<T: Config> {
 	/// Datasets and models the job uses; their owners are paid a royalty when the job's
 	/// result is verified.
 	pub assets: BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob>,
+	/// The most the requester pays in royalties for all `assets` together. Posting fails
+	/// with `RoyaltiesAboveMax` when the registry asks for more, so an owner who raises a
+	/// royalty while the job waits in the transaction pool cannot surprise the requester.
+	pub max_royalties: BalanceOf<T>,
 }
 
 /// A royalty a job owes for a dataset or model, fixed when the job was posted.
@@ -207,8 +220,9 @@ pub enum JobStatus {
 	Revealing,
 	/// k = 1: the revealed result stands unless the requester challenges it by the deadline.
 	ChallengeWindow,
-	/// k = 1, challenged: arbiters bid until the deadline.
-	ArbiterBidding,
+	/// Challenged (k = 1) or disputed (k ≥ 2): arbiters are drawn at the deadline, a block
+	/// after the challenge or dispute, with randomness neither party knew when it acted.
+	ArbiterDrawing,
 	/// Arbiters run the job and commit until the deadline.
 	ArbiterCommitting,
 	/// Arbiters reveal until the deadline.
@@ -231,7 +245,7 @@ impl JobStatus {
 
 	/// Whether the job is in its arbitration round.
 	pub fn is_arbitration(&self) -> bool {
-		matches!(self, Self::ArbiterBidding | Self::ArbiterCommitting | Self::ArbiterRevealing)
+		matches!(self, Self::ArbiterDrawing | Self::ArbiterCommitting | Self::ArbiterRevealing)
 	}
 }
 
@@ -330,11 +344,10 @@ pub enum BidRemoval {
 /// Why a job failed.
 #[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
 pub enum FailureReason {
-	/// No result hash was revealed by a strict majority of the assigned providers.
-	NoMajority,
-	/// The only assigned provider of a k = 1 job did not commit or reveal.
+	/// No assigned provider revealed a result.
 	NoResult,
-	/// The arbiters of a challenged job had no strict majority.
+	/// The arbiters of a disputed k ≥ 2 job had no strict majority (or too few could be
+	/// drawn), and neither had the replicas.
 	ArbitrationInconclusive,
 }
 

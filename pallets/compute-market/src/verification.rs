@@ -1,9 +1,14 @@
-//! Verification: strict majority of replicas, the k = 1 challenge window, and arbitration.
+//! Verification: strict majority of replicas, the k = 1 challenge window, disputes, and the
+//! arbiters' verdict.
 
-use crate::*;
+use crate::{settlement::Slashed, *};
+use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
-use sp_runtime::Saturating;
+use sp_runtime::{
+	traits::{CheckedMul, Zero},
+	Saturating,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The result hash revealed by more than half of `of` assignments, if any.
@@ -16,56 +21,62 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// At the reveal deadline, or once everyone who committed has revealed.
+	///
+	/// - Nobody revealed: every assignee is slashed as a no-show and the job fails.
+	/// - k = 1: the challenge window opens.
+	/// - k ≥ 2: a result revealed by a strict majority, with no other result revealed, is
+	///   verified; no-shows are slashed. Anything else — a dissenting reveal, or too many
+	///   no-shows for a majority — is disputed and goes to drawn arbiters: neither a majority
+	///   of one party's accounts nor its no-shows decide against an honest replica.
 	pub(crate) fn verify(job_id: JobId, mut job: Job<T>) {
 		let assignments = Assignments::<T>::take(job_id);
 		if job.status.is_arbitration() {
 			return Self::conclude_arbitration(job_id, job, assignments);
 		}
-		if job.spec.replicas == 1 {
-			let revealed = assignments.first().map_or(false, |a| a.reveal.is_some());
-			if revealed {
-				// The result stands unless the requester challenges it in time.
-				Assignments::<T>::insert(job_id, assignments);
-				Self::next_phase(job_id, &mut job, JobStatus::ChallengeWindow, T::ChallengePeriod::get());
-				let challenge_by = job.deadline;
-				Jobs::<T>::insert(job_id, job);
-				Self::deposit_event(Event::ChallengeWindowOpened { job_id, challenge_by });
-			} else {
-				for a in assignments {
-					Self::punish(job_id, &job, a, SlashReason::NoShow);
-				}
-				Self::fail(job_id, job, FailureReason::NoResult);
+		let first = assignments.iter().find_map(|a| a.reveal.as_ref().map(|r| r.result_hash));
+		let Some(first) = first else {
+			for a in assignments {
+				Self::punish(job_id, a, SlashReason::NoShow);
 			}
+			return Self::fail(job_id, job, FailureReason::NoResult);
+		};
+		if job.spec.replicas == 1 {
+			// The result stands unless the requester challenges it in time.
+			Assignments::<T>::insert(job_id, assignments);
+			Self::next_phase(job_id, &mut job, JobStatus::ChallengeWindow, T::ChallengePeriod::get());
+			let challenge_by = job.deadline;
+			Jobs::<T>::insert(job_id, job);
+			Self::deposit_event(Event::ChallengeWindowOpened { job_id, challenge_by });
 			return;
 		}
-		match Self::majority(&assignments, job.spec.replicas) {
-			Some(hash) => {
-				let mut agreed = BoundedVec::new();
-				let mut uri = None;
-				for a in assignments {
-					match &a.reveal {
-						Some(r) if r.result_hash == hash => {
-							uri.get_or_insert_with(|| r.result_uri.clone());
-							let _ = agreed.try_push(a.provider.clone());
-							Self::reward(job_id, &mut job, a);
-						},
-						Some(_) => Self::punish(job_id, &job, a, SlashReason::WrongResult),
-						None => Self::punish(job_id, &job, a, SlashReason::NoShow),
-					}
+		let unanimous = assignments.iter().all(|a| a.reveal.as_ref().map_or(true, |r| r.result_hash == first));
+		if unanimous && Self::majority(&assignments, job.spec.replicas) == Some(first) {
+			let mut agreed = BoundedVec::new();
+			let mut uri = None;
+			for a in assignments {
+				match &a.reveal {
+					Some(r) => {
+						uri.get_or_insert_with(|| r.result_uri.clone());
+						let _ = agreed.try_push(a.provider.clone());
+						Self::reward(job_id, &mut job, a);
+					},
+					None => Self::punish(job_id, a, SlashReason::NoShow),
 				}
-				Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed);
-			},
-			None => {
-				for a in assignments {
-					if a.reveal.is_some() {
-						Self::dismiss(job_id, a);
-					} else {
-						Self::punish(job_id, &job, a, SlashReason::NoShow);
-					}
-				}
-				Self::fail(job_id, job, FailureReason::NoMajority);
-			},
+			}
+			return Self::settle(job_id, job, first, uri.unwrap_or_default(), agreed);
 		}
+		Disputed::<T>::insert(job_id, assignments);
+		Self::next_phase(job_id, &mut job, JobStatus::ArbiterDrawing, One::one());
+		let draw_at = job.deadline;
+		Jobs::<T>::insert(job_id, job);
+		Self::deposit_event(Event::DisputeOpened { job_id, draw_at });
+	}
+
+	/// The bond a challenge of `job` needs: `max(ChallengeBond, ArbiterReplicas × max_price)`.
+	pub fn challenge_bond_for(job: &Job<T>) -> Result<BalanceOf<T>, DispatchError> {
+		let arbiters = BalanceOf::<T>::from(T::ArbiterReplicas::get());
+		let pay = job.spec.max_price.checked_mul(&arbiters).ok_or(Error::<T>::BudgetOverflow)?;
+		Ok(pay.max(T::ChallengeBond::get()))
 	}
 
 	pub(crate) fn do_challenge(who: T::AccountId, job_id: JobId) -> DispatchResult {
@@ -74,98 +85,132 @@ impl<T: Config> Pallet<T> {
 		ensure!(job.status == JobStatus::ChallengeWindow, Error::<T>::NotChallengeable);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
-		let bond = T::ChallengeBond::get();
+		let bond = Self::challenge_bond_for(&job)?;
 		Self::hold(HoldReason::ChallengeBond, &who, bond)?;
 		// Unqueue first: the new deadline may fall on the same block as the old one.
 		Self::unschedule(job_id, job.deadline);
-		let bidding_ends = Self::schedule(job_id, now.saturating_add(job.spec.bidding_period))?;
-		let mut assignments = Assignments::<T>::take(job_id);
-		if let Some(original) = assignments.pop() {
-			Challenged::<T>::insert(job_id, original);
-		}
+		// Draw in a later block: the randomness of this block's parent is known now.
+		let draw_at = Self::schedule(job_id, now.saturating_add(One::one()))?;
+		Disputed::<T>::insert(job_id, Assignments::<T>::take(job_id));
 		job.challenge_bond = bond;
-		OpenJobs::<T>::insert(job_id, ());
-		job.status = JobStatus::ArbiterBidding;
-		job.deadline = bidding_ends;
+		job.status = JobStatus::ArbiterDrawing;
+		job.deadline = draw_at;
 		Jobs::<T>::insert(job_id, job);
-		Self::deposit_event(Event::ResultChallenged { job_id, bond, bidding_ends });
+		Self::deposit_event(Event::ResultChallenged { job_id, bond, draw_at });
 		Ok(())
 	}
 
-	/// The arbiters' majority decides a challenged k = 1 job.
-	fn conclude_arbitration(job_id: JobId, mut job: Job<T>, arbiters: BoundedVec<Assignment<T>, T::MaxReplicas>) {
-		let Some(original) = Challenged::<T>::take(job_id) else {
-			frame_support::defensive!("an arbitrated job has its original assignment");
-			for a in arbiters {
-				Self::dismiss(job_id, a);
-			}
-			Self::release(HoldReason::ChallengeBond, &job.requester, job.challenge_bond);
-			job.challenge_bond = Zero::zero();
-			return Self::fail(job_id, job, FailureReason::ArbitrationInconclusive);
+	/// The arbiters' strict majority decides a challenged or disputed job.
+	///
+	/// Replicas that revealed the arbiters' result are paid their price; every other replica
+	/// and arbiter is slashed. A challenge the arbiters reject forfeits its bond. Slashed
+	/// funds and the unpaid replicas' escrow pay the majority arbiters (up to `max_price`
+	/// each); the rest of the slashed funds is burnt and the rest of the escrow refunded.
+	pub(crate) fn conclude_arbitration(
+		job_id: JobId,
+		mut job: Job<T>,
+		arbiters: BoundedVec<Assignment<T>, T::MaxReplicas>,
+	) {
+		let disputed = Disputed::<T>::take(job_id).unwrap_or_else(|| {
+			frame_support::defensive!("an arbitrated job has its disputed round");
+			Default::default()
+		});
+		let wanted = T::ArbiterReplicas::get();
+		let verdict =
+			if arbiters.len() as u32 == wanted { Self::majority(&arbiters, wanted) } else { None };
+		let Some(hash) = verdict else {
+			return Self::conclude_inconclusive(job_id, job, disputed, arbiters);
 		};
-		let original_hash = original.reveal.as_ref().map(|r| r.result_hash);
-		match Self::majority(&arbiters, T::ArbiterReplicas::get()) {
-			Some(hash) if Some(hash) == original_hash => {
-				// Confirmed: the challenge bond pays the arbiters, the rest goes to the provider.
-				let mut agreed = BoundedVec::new();
-				let _ = agreed.try_push(original.provider.clone());
-				let mut left = job.challenge_bond;
-				for a in arbiters {
-					if a.reveal.as_ref().map(|r| r.result_hash) == Some(hash) {
-						left = Self::pay_from(job_id, HoldReason::ChallengeBond, &job.requester, &a.provider, a.price, left);
+		let mut agreed = BoundedVec::<T::AccountId, T::MaxReplicas>::new();
+		let mut uri = None;
+		let mut slashed = Vec::<Slashed<T>>::new();
+		let mut upheld = false;
+		for a in disputed {
+			match &a.reveal {
+				Some(r) if r.result_hash == hash => {
+					uri.get_or_insert_with(|| r.result_uri.clone());
+					let _ = agreed.try_push(a.provider.clone());
+					upheld = true;
+					Self::reward(job_id, &mut job, a);
+				},
+				Some(_) => slashed.push(Self::slash(job_id, &a, SlashReason::WrongResult)),
+				None => slashed.push(Self::slash(job_id, &a, SlashReason::NoShow)),
+			}
+		}
+		let mut owed = Vec::new();
+		for a in arbiters {
+			match &a.reveal {
+				Some(r) if r.result_hash == hash => {
+					uri.get_or_insert_with(|| r.result_uri.clone());
+					if !agreed.contains(&a.provider) {
 						let _ = agreed.try_push(a.provider.clone());
-						Self::dismiss_completed(job_id, a);
-					} else {
-						let reason = if a.reveal.is_some() { SlashReason::WrongResult } else { SlashReason::NoShow };
-						Self::punish(job_id, &job, a, reason);
 					}
-				}
-				let provider = original.provider.clone();
-				Self::pay_from(job_id, HoldReason::ChallengeBond, &job.requester, &provider, left, left);
-				job.challenge_bond = Zero::zero();
-				let uri = original.reveal.as_ref().map(|r| r.result_uri.clone()).unwrap_or_default();
-				Self::reward(job_id, &mut job, original);
-				Self::settle(job_id, job, hash, uri, agreed);
-			},
-			Some(hash) => {
-				// Contradicted: the provider's bond pays the arbiters, the rest goes to the
-				// requester, who gets its escrow and challenge bond back.
-				let mut agreed = BoundedVec::new();
-				let mut uri = None;
-				let mut left = original.bond;
-				for a in arbiters {
-					match &a.reveal {
-						Some(r) if r.result_hash == hash => {
-							uri.get_or_insert_with(|| r.result_uri.clone());
-							left = Self::pay_from(job_id, HoldReason::BidBond, &original.provider, &a.provider, a.price, left);
-							let _ = agreed.try_push(a.provider.clone());
-							Self::dismiss_completed(job_id, a);
-						},
-						Some(_) => Self::punish(job_id, &job, a, SlashReason::WrongResult),
-						None => Self::punish(job_id, &job, a, SlashReason::NoShow),
-					}
-				}
-				let slashed = Assignment { bond: left, ..original };
-				Self::punish(job_id, &job, slashed, SlashReason::WrongResult);
-				Self::release(HoldReason::ChallengeBond, &job.requester, job.challenge_bond);
-				job.challenge_bond = Zero::zero();
-				Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed);
-			},
-			None => {
-				for a in arbiters {
-					if a.reveal.is_some() {
-						Self::dismiss(job_id, a);
-					} else {
-						Self::punish(job_id, &job, a, SlashReason::NoShow);
-					}
-				}
-				Self::dismiss(job_id, original);
-				Self::release(HoldReason::ChallengeBond, &job.requester, job.challenge_bond);
-				job.challenge_bond = Zero::zero();
-				Self::fail(job_id, job, FailureReason::ArbitrationInconclusive);
-			},
+					Self::release(HoldReason::BidBond, &a.provider, a.bond);
+					owed.push((a.provider, a.price));
+				},
+				Some(_) => slashed.push(Self::slash(job_id, &a, SlashReason::WrongResult)),
+				None => slashed.push(Self::slash(job_id, &a, SlashReason::NoShow)),
+			}
+		}
+		let bond = core::mem::take(&mut job.challenge_bond);
+		if !bond.is_zero() {
+			if upheld {
+				// The challenged result was right: the challenger pays for the arbitration.
+				Self::deposit_event(Event::ChallengeBondForfeited { job_id, amount: bond });
+				slashed.push(Slashed { reason: HoldReason::ChallengeBond, from: job.requester.clone(), amount: bond });
+			} else {
+				Self::release(HoldReason::ChallengeBond, &job.requester, bond);
+			}
+		}
+		Self::pay_arbiters(job_id, &mut job, owed, slashed);
+		Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed);
+	}
+
+	/// The arbiters had no strict majority, or too few could be drawn. Arbiters who revealed
+	/// get their bond back, no-show arbiters are slashed, a challenge bond goes back. A
+	/// challenged k = 1 result stands. A disputed k ≥ 2 round keeps its strict majority if it
+	/// had one (dissenters keep their bond: nobody showed them wrong); otherwise it fails.
+	fn conclude_inconclusive(
+		job_id: JobId,
+		mut job: Job<T>,
+		disputed: BoundedVec<Assignment<T>, T::MaxReplicas>,
+		arbiters: BoundedVec<Assignment<T>, T::MaxReplicas>,
+	) {
+		for a in arbiters {
+			if a.reveal.is_some() {
+				Self::dismiss(job_id, a);
+			} else {
+				Self::punish(job_id, a, SlashReason::NoShow);
+			}
+		}
+		let bond = core::mem::take(&mut job.challenge_bond);
+		Self::release(HoldReason::ChallengeBond, &job.requester, bond);
+		if job.spec.replicas == 1 {
+			let Some(original) = disputed.into_iter().next() else {
+				frame_support::defensive!("a challenged job has its original assignment");
+				return Self::fail(job_id, job, FailureReason::NoResult);
+			};
+			return Self::settle_original(job_id, job, original);
+		}
+		let majority = Self::majority(&disputed, job.spec.replicas);
+		let mut agreed = BoundedVec::new();
+		let mut uri = None;
+		for a in disputed {
+			match (&a.reveal, majority) {
+				(Some(r), Some(h)) if r.result_hash == h => {
+					uri.get_or_insert_with(|| r.result_uri.clone());
+					let _ = agreed.try_push(a.provider.clone());
+					Self::reward(job_id, &mut job, a);
+				},
+				(Some(_), _) => Self::dismiss(job_id, a),
+				(None, _) => Self::punish(job_id, a, SlashReason::NoShow),
+			}
+		}
+		match majority {
+			Some(hash) => Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed),
+			None => Self::fail(job_id, job, FailureReason::ArbitrationInconclusive),
 		}
 	}
 }
 
-use sp_runtime::traits::Zero;
+use sp_runtime::traits::One;

@@ -28,14 +28,20 @@ parameter_types! {
 	/// A minute to challenge a k = 1 result. Short, because the devnet's users check results
 	/// as they come in; a production network would choose hours.
 	pub const ChallengePeriod: BlockNumber = MINUTES;
-	/// 50 ALM to challenge: it pays the arbiters when the challenge is wrong.
+	/// At least 50 ALM to challenge (and at least three times the job's max price): it pays
+	/// the arbiters when the challenge is wrong.
 	pub const ChallengeBond: Balance = 50 * UNIT;
+	/// 0.01 ALM burnt per reputation point: farming a score of 100 completed jobs with one's
+	/// own jobs costs at least 1 ALM plus the fees of some 500 transactions.
+	pub const ReputationFee: Balance = 10 * crate::MILLI_UNIT;
 }
 
 impl pallet_compute_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type WeightInfo = pallet_compute_market::weights::SubstrateWeight<Runtime>;
+	/// BABE's VRF output of the parent block; see `MarketRandomness`.
+	type Randomness = super::MarketRandomness;
 	/// Jobs ask the data registry about the datasets and models they name.
 	type DataAccess = DataRegistry;
 	/// Eight datasets and models per job: a model, its tokenizer, and a few datasets.
@@ -59,6 +65,10 @@ impl pallet_compute_market::Config for Runtime {
 	type ChallengeBond = ChallengeBond;
 	/// Three arbiters: the smallest odd panel that outvotes one faulty arbiter.
 	type ArbiterReplicas = ConstU32<3>;
+	/// A draw looks at up to 32 pool members: enough to find three eligible ones in any pool
+	/// where most members meet a job's requirements, and a bounded cost per draw.
+	type MaxArbiterDraws = ConstU32<32>;
+	type ReputationFee = ReputationFee;
 	/// 64 deadlines per block; the benchmarked worst case (every job closing bidding with
 	/// 32 bids) must stay well inside a block, see the pallet README.
 	type MaxDeadlinesPerBlock = ConstU32<64>;

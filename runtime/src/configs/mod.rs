@@ -130,7 +130,18 @@ impl pallet_babe::Config for Runtime {
 /// that includes the challenge (never in the same block): then the only party that knows the
 /// value in advance is the author of the block in between, and all it can do is withhold its
 /// block (losing its slot and fees) to get one other draw — a bias of one bit per slot it wins.
-pub type MarketRandomness = pallet_babe::ParentBlockRandomness<Runtime>;
+///
+/// BABE gives no VRF output for the genesis block; there (only in block 1) the value falls
+/// back to a hash of the subject, which anyone can compute. No job can be challenged by then.
+pub struct MarketRandomness;
+
+impl frame_support::traits::Randomness<crate::Hash, crate::BlockNumber> for MarketRandomness {
+	fn random(subject: &[u8]) -> (crate::Hash, crate::BlockNumber) {
+		use sp_runtime::traits::Hash as _;
+		let (vrf, block) = pallet_babe::ParentBlockRandomness::<Runtime>::random(subject);
+		(vrf.unwrap_or_else(|| sp_runtime::traits::BlakeTwo256::hash(subject)), block)
+	}
+}
 
 impl pallet_authorship::Config for Runtime {
 	/// The author is the session validator at BABE's authority index in the pre-digest.
