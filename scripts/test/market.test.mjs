@@ -327,6 +327,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.match(out, /challenge bond: 50/);
     const drawn = await drawnArbiters(jobId);
     assert.ok(!drawn.includes('alice') && !drawn.includes('bob'), `no party drawn: ${drawn}`);
+    console.log(`# drawn arbiters of the challenged job: ${drawn.join(', ')}`);
     await arbitrate(jobId, drawn, (n) => (n === 'sybil' ? 2 : 1));
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     const details = await job(jobId);
