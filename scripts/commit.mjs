@@ -6,7 +6,7 @@ import path from 'node:path';
 import { u8aConcat } from '@polkadot/util';
 import { blake2AsHex, decodeAddress, randomAsHex } from '@polkadot/util-crypto';
 import { int, script, send } from './lib/cli.mjs';
-import { hashOf, saltFile } from './lib/market.mjs';
+import { saltFile } from './lib/market.mjs';
 
 script({
   usage: `Usage: node scripts/commit.mjs --suri SURI --job ID (--result-hash 0x… | --result-file FILE)
@@ -24,8 +24,9 @@ printed; reveal.mjs reads it from there.`,
     const job = int(values.job, '--job');
     let resultHash = values['result-hash'];
     if (values['result-file']) resultHash = blake2AsHex(fs.readFileSync(values['result-file']), 256);
-    if (!resultHash || !/^0x[0-9a-fA-F]{64}$/.test(hashOf(resultHash))) {
-      throw new Error('give --result-hash 0x<64 hex digits> or --result-file');
+    // The hash itself must be 32 bytes of hex: anything else would be committed as its text.
+    if (!resultHash || !/^0x[0-9a-fA-F]{64}$/.test(resultHash)) {
+      throw new Error(`give --result-hash 0x<64 hex digits> or --result-file (got ${resultHash ?? 'neither'})`);
     }
     const salt = randomAsHex(32);
     const commitment = blake2AsHex(u8aConcat(resultHash, salt, decodeAddress(pair.address)), 256);

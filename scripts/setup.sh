@@ -20,7 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# Rust: the toolchain pinned in rust-toolchain.toml, with the WASM target for the runtime.
+# Rust: the toolchain pinned in rust-toolchain.toml, with the WASM target for the runtime
+# and rustfmt.
 if ! command -v rustup >/dev/null 2>&1; then
 	say "rustup is missing; install it from https://rustup.rs and run again"
 	exit 1
@@ -33,6 +34,10 @@ fi
 if ! rustup target list --toolchain "$toolchain" --installed | grep -q '^wasm32v1-none$'; then
 	say "adding the wasm32v1-none target"
 	rustup target add wasm32v1-none --toolchain "$toolchain" >/dev/null
+fi
+if ! rustup component list --toolchain "$toolchain" --installed | grep -q '^rustfmt'; then
+	say "adding rustfmt (the tests check the formatting)"
+	rustup component add rustfmt --toolchain "$toolchain" >/dev/null
 fi
 
 # Node.js packages for the polkadot.js scripts and end-to-end tests.

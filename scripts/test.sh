@@ -9,6 +9,9 @@ cd "$ALLMENDE_ROOT"
 
 "$here/setup.sh"
 
+echo "== formatting (cargo fmt --check, .rustfmt.toml)" >&2
+cargo fmt --all -- --check
+
 echo "== build (release: node + WASM runtime; tests reuse it)" >&2
 cargo build --release --locked --workspace
 

@@ -97,7 +97,10 @@ fn unknown_preset_is_none() {
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 	assert_eq!(
 		genesis_config_presets::preset_names(),
-		vec![sp_genesis_builder::PresetId::from(DEV_RUNTIME_PRESET), LOCAL_TESTNET_RUNTIME_PRESET.into()]
+		vec![
+			sp_genesis_builder::PresetId::from(DEV_RUNTIME_PRESET),
+			LOCAL_TESTNET_RUNTIME_PRESET.into()
+		]
 	);
 }
 

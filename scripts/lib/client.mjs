@@ -57,16 +57,18 @@ export function describeDispatchError(api, dispatchError) {
 export class ChainError extends Error {}
 
 /**
- * Signs and submits `tx`, waits until its block is finalized, and returns
- * { blockHash, events }. Rejects with a ChainError naming the pallet error if the
- * transaction is invalid or its dispatch fails.
+ * Signs and submits `tx` and waits until it is in a block (`until: 'block'`) or finalized
+ * (`until: 'final'`, the default); resolves with { blockHash, events }. Rejects with a
+ * ChainError naming the pallet error if the transaction is invalid or its dispatch fails;
+ * the error's `events` are the failed transaction's events (its fee, for example).
+ * The one way every script and test sends a transaction.
  */
-export function submitAndFinalize(api, tx, pair, { timeoutMs = 120000 } = {}) {
+export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000 } = {}) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
     const timer = setTimeout(() => {
       unsub();
-      reject(new ChainError(`not finalized within ${timeoutMs} ms`));
+      reject(new ChainError(`not ${until === 'block' ? 'in a block' : 'finalized'} within ${timeoutMs} ms`));
     }, timeoutMs);
     const done = (fn, value) => {
       clearTimeout(timer);
@@ -76,12 +78,18 @@ export function submitAndFinalize(api, tx, pair, { timeoutMs = 120000 } = {}) {
     tx.signAndSend(pair, ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         done(reject, new ChainError(`transaction ${status.type}`));
-      } else if (status.isFinalized) {
-        if (dispatchError) {
-          done(reject, new ChainError(describeDispatchError(api, dispatchError)));
-        } else {
-          done(resolve, { blockHash: status.asFinalized.toHex(), events });
-        }
+        return;
+      }
+      const reached = status.isFinalized || (until === 'block' && status.isInBlock);
+      if (!reached) return;
+      const blockHash = (status.isFinalized ? status.asFinalized : status.asInBlock).toHex();
+      if (dispatchError) {
+        const error = new ChainError(describeDispatchError(api, dispatchError));
+        error.events = events;
+        error.blockHash = blockHash;
+        done(reject, error);
+      } else {
+        done(resolve, { blockHash, events });
       }
     })
       .then((u) => {
@@ -90,6 +98,9 @@ export function submitAndFinalize(api, tx, pair, { timeoutMs = 120000 } = {}) {
       .catch((e) => done(reject, new ChainError(e.message)));
   });
 }
+
+/** `submit` until finalized. */
+export const submitAndFinalize = (api, tx, pair, options = {}) => submit(api, tx, pair, { ...options, until: 'final' });
 
 /** Prints events as "section.method {fields}". */
 export function showEvents(api, events) {

@@ -46,32 +46,3 @@ export async function stopNetwork(network, { keep = false } = {}) {
     fs.rmSync(network.dir, { recursive: true, force: true });
   }
 }
-
-/** Signs and sends `tx`; resolves with { blockHash, events } once it is in a block. */
-export function submitInBlock(tx, pair, timeoutMs = 90000) {
-  return new Promise((resolve, reject) => {
-    let unsub = () => {};
-    const timer = setTimeout(() => {
-      unsub();
-      reject(new Error(`not in a block within ${timeoutMs} ms`));
-    }, timeoutMs);
-    tx.signAndSend(pair, ({ status, events }) => {
-      if (status.isInBlock) {
-        clearTimeout(timer);
-        unsub();
-        resolve({ blockHash: status.asInBlock.toHex(), events });
-      } else if (status.isInvalid || status.isDropped) {
-        clearTimeout(timer);
-        unsub();
-        reject(new Error(`transaction ${status.type}`));
-      }
-    })
-      .then((u) => {
-        unsub = u;
-      })
-      .catch((e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-  });
-}

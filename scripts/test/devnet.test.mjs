@@ -10,10 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import {
-  ChainError, connect, signer, submitAndFinalize,
+  ChainError, connect, signer, submit, submitAndFinalize,
 } from '../lib/client.mjs';
 import { heads, rpc, sleep } from '../lib/network.mjs';
-import { startNetwork, stopNetwork, submitInBlock } from '../lib/testnet.mjs';
+import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 import { babeAuthor } from '../lib/validator.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -169,7 +169,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     const dest = (await signer(mnemonicGenerate())).address;
     const included = [];
     for (const amount of [3n * UNIT, 4n * UNIT]) {
-      const { blockHash } = await submitInBlock(api.tx.balances.transferKeepAlive(dest, amount), alice);
+      const { blockHash } = await submit(api, api.tx.balances.transferKeepAlive(dest, amount), alice, { until: 'block', timeoutMs: 90000 });
       const number = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
       included.push({ blockHash, number });
     }

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { u8aConcat } from '@polkadot/util';
 import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { ChainError, connect, describeDispatchError, signer } from '../lib/client.mjs';
+import { ChainError, connect, signer, submit } from '../lib/client.mjs';
 import { heads, rpc, sleep } from '../lib/network.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
@@ -47,44 +47,18 @@ function recordFee(events) {
 }
 
 /**
- * Sends `tx` signed by `pair`; resolves once it is in a block (`until: 'block'`) or final
- * (default) with { blockHash, events }. Rejects with the pallet error's name on failure.
+ * Sends `tx` signed by `pair` with the scripts' `submit` (in a block with `until: 'block'`,
+ * final by default) and records the fee it paid, also when it fails.
  */
-function send(tx, pair, { until = 'final' } = {}) {
-  return new Promise((resolve, reject) => {
-    let unsub = () => {};
-    let included = false;
-    const timer = setTimeout(() => {
-      unsub();
-      reject(new Error('transaction timed out'));
-    }, 180000);
-    const finish = (fn, v) => {
-      clearTimeout(timer);
-      unsub();
-      fn(v);
-    };
-    tx.signAndSend(pair, ({ status, events, dispatchError }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped) return finish(reject, new Error(status.type));
-      if ((status.isInBlock && !included) || status.isFinalized) {
-        included = true;
-        if (dispatchError) {
-          recordFee(events);
-          return finish(reject, new ChainError(describeDispatchError(api, dispatchError)));
-        }
-        if (status.isFinalized) recordFee(events);
-        if (until === 'block' && status.isInBlock) {
-          recordFee(events);
-          return finish(resolve, { blockHash: status.asInBlock.toHex(), events });
-        }
-        if (status.isFinalized) return finish(resolve, { blockHash: status.asFinalized.toHex(), events });
-      }
-      return undefined;
-    })
-      .then((u) => {
-        unsub = u;
-      })
-      .catch((e) => finish(reject, e));
-  });
+async function send(tx, pair, { until = 'final' } = {}) {
+  try {
+    const done = await submit(api, tx, pair, { until, timeoutMs: 180000 });
+    recordFee(done.events);
+    return done;
+  } catch (e) {
+    if (e.events) recordFee(e.events);
+    throw e;
+  }
 }
 
 const event = (events, section, method) =>
@@ -402,6 +376,11 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
       (e) => /^computeMarket\.PriceAboveMax: /.test(e.message));
     await send(api.tx.computeMarket.placeBid(jobId, ALM(2)), keys.bob, { until: 'block' });
     await waitForStatus(jobId, ['Committing']);
+    // A result hash that is not 32 bytes of hex is refused before anything is sent.
+    await assert.rejects(
+      script('commit.mjs', '--suri', '//Bob', '--job', String(jobId), '--result-hash', 'result-1'),
+      (e) => e.code === 1 && /--result-hash 0x<64 hex digits>/.test(e.stderr),
+    );
     await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
     await waitForStatus(jobId, ['Revealing']);
     await assert.rejects(

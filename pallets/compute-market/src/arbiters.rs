@@ -59,7 +59,8 @@ impl<T: Config> Pallet<T> {
 	fn draw_walk(job_id: JobId, size: u32) -> (u64, u64) {
 		let (seed, _) = T::Randomness::random(&(b"allmende/arbiters", job_id).encode());
 		let bytes = sp_io::hashing::blake2_256(seed.as_ref());
-		let word = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+		let word =
+			|i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
 		let start = word(0) % size;
 		let mut step = word(4) % size;
 		// The first step from a random one that is coprime to `size`; 1 always is. Gaps
@@ -113,7 +114,13 @@ impl<T: Config> Pallet<T> {
 				Providers::<T>::insert(&who, provider);
 				JobsOfProvider::<T>::insert(&who, job_id, ());
 				let _ = drawn
-					.try_push(Assignment { provider: who, price, bond, commitment: None, reveal: None })
+					.try_push(Assignment {
+						provider: who,
+						price,
+						bond,
+						commitment: None,
+						reveal: None,
+					})
 					.defensive();
 			}
 		}
@@ -123,7 +130,9 @@ impl<T: Config> Pallet<T> {
 			}
 			return Self::conclude_arbitration(job_id, job, Default::default());
 		}
-		let arbiters = BoundedVec::truncate_from(drawn.iter().map(|a| a.provider.clone()).collect::<alloc::vec::Vec<_>>());
+		let arbiters = BoundedVec::truncate_from(
+			drawn.iter().map(|a| a.provider.clone()).collect::<alloc::vec::Vec<_>>(),
+		);
 		Assignments::<T>::insert(job_id, drawn);
 		let period = job.spec.execution_period;
 		Self::next_phase(job_id, &mut job, JobStatus::ArbiterCommitting, period);

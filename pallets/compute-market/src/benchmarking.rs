@@ -8,9 +8,9 @@ use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	BoundedVec,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use frame_system::RawOrigin;
 use sp_core::H256;
-use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Bounded, Saturating};
 
 /// The longest string the config allows.
@@ -86,7 +86,8 @@ fn arbiter_pool<T: Config>(count: u32, eligible: u32) {
 		if i < count.saturating_sub(eligible) {
 			profile.hardware.gpu_count = 0;
 		}
-		Market::<T>::do_register_provider(who.clone(), T::MinProviderStake::get(), profile).unwrap();
+		Market::<T>::do_register_provider(who.clone(), T::MinProviderStake::get(), profile)
+			.unwrap();
 		Market::<T>::do_join_arbiter_pool(who).unwrap();
 	}
 }
@@ -110,7 +111,8 @@ fn challenged_jobs<T: Config>(n: u32) -> alloc::vec::Vec<JobId> {
 		let who: T::AccountId = account("provider", i as u32, 0);
 		let c = Market::<T>::commitment_of(&result, &salt_of(i as u32), &who);
 		Market::<T>::do_commit(who.clone(), *job_id, c).unwrap();
-		Market::<T>::do_reveal(who, *job_id, result, salt_of(i as u32), long_string::<T>()).unwrap();
+		Market::<T>::do_reveal(who, *job_id, result, salt_of(i as u32), long_string::<T>())
+			.unwrap();
 		Market::<T>::do_challenge(requester.clone(), *job_id).unwrap();
 	}
 	jobs
@@ -120,7 +122,9 @@ fn challenged_jobs<T: Config>(n: u32) -> alloc::vec::Vec<JobId> {
 /// royalty moves money.
 fn assets<T: Config>(count: u32) -> BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob> {
 	let owner = funded::<T>("owner", 0);
-	BoundedVec::truncate_from((0..count).map(|i| T::DataAccess::benchmark_asset(i, &owner)).collect())
+	BoundedVec::truncate_from(
+		(0..count).map(|i| T::DataAccess::benchmark_asset(i, &owner)).collect(),
+	)
 }
 
 fn requester<T: Config>() -> T::AccountId {
@@ -129,7 +133,8 @@ fn requester<T: Config>() -> T::AccountId {
 
 /// A job with `replicas` and `bids` bids, still in bidding.
 fn job_with_bids<T: Config>(replicas: u32, bids: u32) -> JobId {
-	let job_id = Market::<T>::do_post_job(requester::<T>(), spec::<T>(replicas)).expect("job posts");
+	let job_id =
+		Market::<T>::do_post_job(requester::<T>(), spec::<T>(replicas)).expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(i);
 		Market::<T>::do_place_bid(p, job_id, price::<T>()).expect("bid places");
@@ -199,7 +204,10 @@ mod benchmarks {
 		let who = provider::<T>(0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), T::MinProviderStake::get());
-		assert_eq!(Providers::<T>::get(&who).unwrap().stake, T::MinProviderStake::get().saturating_mul(2u32.into()));
+		assert_eq!(
+			Providers::<T>::get(&who).unwrap().stake,
+			T::MinProviderStake::get().saturating_mul(2u32.into())
+		);
 	}
 
 	#[benchmark]
@@ -367,7 +375,9 @@ mod benchmarks {
 		}
 		let mut due = 0u32.into();
 		for _ in 0..n {
-			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(T::MaxReplicas::get())).unwrap();
+			let job_id =
+				Market::<T>::do_post_job(requester.clone(), spec::<T>(T::MaxReplicas::get()))
+					.unwrap();
 			for i in 0..bids {
 				let who: T::AccountId = account("provider", i, 0);
 				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
@@ -418,7 +428,8 @@ mod benchmarks {
 		for job_id in &jobs {
 			for i in 0..k - 2 {
 				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_reveal(who, *job_id, result, salt_of(i), long_string::<T>()).unwrap();
+				Market::<T>::do_reveal(who, *job_id, result, salt_of(i), long_string::<T>())
+					.unwrap();
 			}
 		}
 		let due = jobs
@@ -512,7 +523,8 @@ mod benchmarks {
 			}
 			for i in 0..k {
 				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_reveal(who, *job_id, hash_of(i), salt_of(i), long_string::<T>()).unwrap();
+				Market::<T>::do_reveal(who, *job_id, hash_of(i), salt_of(i), long_string::<T>())
+					.unwrap();
 			}
 		}
 		// Disputed: draw, then every arbiter commits to the right result.
@@ -525,7 +537,14 @@ mod benchmarks {
 				Market::<T>::do_commit(a.provider, *job_id, c).unwrap();
 			}
 			for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate().skip(1) {
-				Market::<T>::do_reveal(a.provider, *job_id, right, salt_of(i as u32), long_string::<T>()).unwrap();
+				Market::<T>::do_reveal(
+					a.provider,
+					*job_id,
+					right,
+					salt_of(i as u32),
+					long_string::<T>(),
+				)
+				.unwrap();
 			}
 		}
 		let due = jobs

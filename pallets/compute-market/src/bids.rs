@@ -14,7 +14,11 @@ impl<T: Config> Pallet<T> {
 		Ok(job)
 	}
 
-	pub(crate) fn do_place_bid(who: T::AccountId, job_id: JobId, price: BalanceOf<T>) -> DispatchResult {
+	pub(crate) fn do_place_bid(
+		who: T::AccountId,
+		job_id: JobId,
+		price: BalanceOf<T>,
+	) -> DispatchResult {
 		let job = Self::open_for_bids(job_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut provider = Self::active_provider(&who)?;
@@ -143,12 +147,18 @@ impl<T: Config> Pallet<T> {
 		}
 		// Only the winning prices and the royalties stay in escrow; the rest of the budget goes
 		// back now.
-		let needed = assignments.iter().fold(Self::royalty_total(&job), |s, a| s.saturating_add(a.price));
+		let needed = assignments
+			.iter()
+			.fold(Self::royalty_total(&job), |s, a| s.saturating_add(a.price));
 		let excess = job.escrow.saturating_sub(needed);
 		Self::release(HoldReason::JobEscrow, &job.requester, excess);
 		job.escrow = job.escrow.saturating_sub(excess);
 		if !excess.is_zero() {
-			Self::deposit_event(Event::EscrowRefunded { job_id, requester: job.requester.clone(), amount: excess });
+			Self::deposit_event(Event::EscrowRefunded {
+				job_id,
+				requester: job.requester.clone(),
+				amount: excess,
+			});
 		}
 		Assignments::<T>::insert(job_id, assignments);
 		let period = job.spec.execution_period;

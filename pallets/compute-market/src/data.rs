@@ -12,14 +12,22 @@ pub trait DataAccess<AccountId, Balance> {
 
 	/// Whether `user` may use `asset` in a job posted now. On success, the asset's owner and
 	/// its royalty per job; the royalty is escrowed with the job.
-	fn check_usable(asset: &Self::AssetId, user: &AccountId) -> Result<(AccountId, Balance), DispatchError>;
+	fn check_usable(
+		asset: &Self::AssetId,
+		user: &AccountId,
+	) -> Result<(AccountId, Balance), DispatchError>;
 
 	/// A job naming `asset` was posted: it is in flight until [`Self::finish_use`].
 	fn start_use(asset: &Self::AssetId, job_id: JobId, requester: &AccountId);
 
 	/// The job ended. `paid` is the owner and royalty paid when its result was verified, or
 	/// `None` when it failed, expired or was cancelled and the royalty went back.
-	fn finish_use(asset: &Self::AssetId, job_id: JobId, requester: &AccountId, paid: Option<(AccountId, Balance)>);
+	fn finish_use(
+		asset: &Self::AssetId,
+		job_id: JobId,
+		requester: &AccountId,
+		paid: Option<(AccountId, Balance)>,
+	);
 
 	/// Benchmarks only: makes asset number `index`, owned by `owner`, usable by anyone.
 	#[cfg(feature = "runtime-benchmarks")]

@@ -9,7 +9,10 @@ pub(crate) const MAX_DEADLINE_SLIP: u32 = 64;
 
 impl<T: Config> Pallet<T> {
 	/// Queues `job_id` at the first block from `at` on with room; returns that block.
-	pub(crate) fn schedule(job_id: JobId, at: BlockNumberOf<T>) -> Result<BlockNumberOf<T>, DispatchError> {
+	pub(crate) fn schedule(
+		job_id: JobId,
+		at: BlockNumberOf<T>,
+	) -> Result<BlockNumberOf<T>, DispatchError> {
 		let mut block = at;
 		for _ in 0..MAX_DEADLINE_SLIP {
 			let queued = Deadlines::<T>::mutate(block, |q| q.try_push(job_id).is_ok());
@@ -39,7 +42,9 @@ impl<T: Config> Pallet<T> {
 		let count = due.len() as u32;
 		for job_id in due {
 			match Jobs::<T>::get(job_id) {
-				Some(job) if !job.status.is_terminal() && job.deadline == now => Self::advance(job_id, job),
+				Some(job) if !job.status.is_terminal() && job.deadline == now => {
+					Self::advance(job_id, job)
+				},
 				_ => {},
 			}
 		}
@@ -51,4 +56,3 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::on_initialize_arbitrate(count))
 	}
 }
-

@@ -41,13 +41,19 @@ impl<T: Config> Pallet<T> {
 			e.escrow = e.escrow.saturating_add(job.escrow);
 			e.challenge = e.challenge.saturating_add(job.challenge_bond);
 			let open = job.status == JobStatus::Bidding;
-			ensure!(OpenJobs::<T>::contains_key(job_id) == open, "the open-jobs index is out of step");
+			ensure!(
+				OpenJobs::<T>::contains_key(job_id) == open,
+				"the open-jobs index is out of step"
+			);
 			if job.status.is_terminal() {
-				ensure!(job.escrow.is_zero() && job.challenge_bond.is_zero(), "a finished job holds funds");
 				ensure!(
-					Bids::<T>::get(job_id).is_empty() &&
-						Assignments::<T>::get(job_id).is_empty() &&
-						!Disputed::<T>::contains_key(job_id),
+					job.escrow.is_zero() && job.challenge_bond.is_zero(),
+					"a finished job holds funds"
+				);
+				ensure!(
+					Bids::<T>::get(job_id).is_empty()
+						&& Assignments::<T>::get(job_id).is_empty()
+						&& !Disputed::<T>::contains_key(job_id),
 					"a finished job has bids or assignments"
 				);
 			} else {
@@ -82,18 +88,29 @@ impl<T: Config> Pallet<T> {
 		}
 
 		for (who, e) in expected {
-			ensure!(Self::held(HoldReason::ProviderStake, &who) == e.stake, "stake held differs from records");
-			ensure!(Self::held(HoldReason::JobEscrow, &who) == e.escrow, "escrow held differs from records");
-			ensure!(Self::held(HoldReason::BidBond, &who) == e.bonds, "bid bonds held differ from records");
+			ensure!(
+				Self::held(HoldReason::ProviderStake, &who) == e.stake,
+				"stake held differs from records"
+			);
+			ensure!(
+				Self::held(HoldReason::JobEscrow, &who) == e.escrow,
+				"escrow held differs from records"
+			);
+			ensure!(
+				Self::held(HoldReason::BidBond, &who) == e.bonds,
+				"bid bonds held differ from records"
+			);
 			ensure!(
 				Self::held(HoldReason::ChallengeBond, &who) == e.challenge,
 				"challenge bond held differs from records"
 			);
 		}
 		for (who, c) in counters {
-			let p = Providers::<T>::get(&who).ok_or("a bidder, assignee or offerer is not a provider")?;
+			let p = Providers::<T>::get(&who)
+				.ok_or("a bidder, assignee or offerer is not a provider")?;
 			ensure!(
-				Counters { open_bids: p.open_bids, assignments: p.assignments, offers: p.offers } == c,
+				Counters { open_bids: p.open_bids, assignments: p.assignments, offers: p.offers }
+					== c,
 				"provider counters differ from records"
 			);
 		}
@@ -102,18 +119,29 @@ impl<T: Config> Pallet<T> {
 		}
 		let size = ArbiterPoolSize::<T>::get();
 		for slot in 0..size {
-			let who = ArbiterPool::<T>::get(slot).ok_or("an arbiter pool slot below its size is empty")?;
+			let who = ArbiterPool::<T>::get(slot)
+				.ok_or("an arbiter pool slot below its size is empty")?;
 			let p = Providers::<T>::get(&who).ok_or("an arbiter is not a provider")?;
 			ensure!(p.arbiter_slot == Some(slot), "an arbiter's record names another slot");
-			ensure!(p.status == ProviderStatus::Active, "an unbonding provider is in the arbiter pool");
+			ensure!(
+				p.status == ProviderStatus::Active,
+				"an unbonding provider is in the arbiter pool"
+			);
 		}
-		ensure!(ArbiterPool::<T>::iter_keys().count() as u32 == size, "the arbiter pool has slots beyond its size");
 		ensure!(
-			Providers::<T>::iter_values().filter(|p| p.arbiter_slot.is_some()).count() as u32 == size,
+			ArbiterPool::<T>::iter_keys().count() as u32 == size,
+			"the arbiter pool has slots beyond its size"
+		);
+		ensure!(
+			Providers::<T>::iter_values().filter(|p| p.arbiter_slot.is_some()).count() as u32
+				== size,
 			"more providers think they are arbiters than the pool holds"
 		);
 		for (_, queue) in Deadlines::<T>::iter() {
-			ensure!(queue.len() as u32 <= T::MaxDeadlinesPerBlock::get(), "a deadline queue is over its bound");
+			ensure!(
+				queue.len() as u32 <= T::MaxDeadlinesPerBlock::get(),
+				"a deadline queue is over its bound"
+			);
 		}
 		Ok(())
 	}

@@ -11,8 +11,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks a spec's periods against the config.
 	pub(crate) fn check_periods(spec: &JobSpec<T>) -> DispatchResult {
 		ensure!(
-			spec.bidding_period >= T::MinBiddingPeriod::get() &&
-				spec.bidding_period <= T::MaxBiddingPeriod::get(),
+			spec.bidding_period >= T::MinBiddingPeriod::get()
+				&& spec.bidding_period <= T::MaxBiddingPeriod::get(),
 			Error::<T>::InvalidBiddingPeriod
 		);
 		Self::check_execution_and_reveal(spec.execution_period, spec.reveal_period)
@@ -27,7 +27,10 @@ impl<T: Config> Pallet<T> {
 			!execution.is_zero() && execution <= T::MaxExecutionPeriod::get(),
 			Error::<T>::InvalidExecutionPeriod
 		);
-		ensure!(!reveal.is_zero() && reveal <= T::MaxRevealPeriod::get(), Error::<T>::InvalidRevealPeriod);
+		ensure!(
+			!reveal.is_zero() && reveal <= T::MaxRevealPeriod::get(),
+			Error::<T>::InvalidRevealPeriod
+		);
 		Ok(())
 	}
 
@@ -94,13 +97,21 @@ impl<T: Config> Pallet<T> {
 				Self::transfer_held(HoldReason::JobEscrow, &job.requester, &r.owner, amount);
 				job.escrow = job.escrow.saturating_sub(amount);
 			}
-			T::DataAccess::finish_use(&r.asset, job_id, &job.requester, Some((r.owner.clone(), r.amount)));
+			T::DataAccess::finish_use(
+				&r.asset,
+				job_id,
+				&job.requester,
+				Some((r.owner.clone(), r.amount)),
+			);
 		}
 	}
 
 	/// Posts a job and returns its id.
 	pub(crate) fn do_post_job(who: T::AccountId, spec: JobSpec<T>) -> Result<JobId, DispatchError> {
-		ensure!(spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(), Error::<T>::InvalidReplicas);
+		ensure!(
+			spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(),
+			Error::<T>::InvalidReplicas
+		);
 		ensure!(!spec.max_price.is_zero(), Error::<T>::ZeroPrice);
 		Self::check_periods(&spec)?;
 		let (royalties, royalty_total) = Self::royalties_for(&who, &spec)?;
@@ -127,7 +138,13 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::insert_new_job(job_id, job);
 		OpenJobs::<T>::insert(job_id, ());
-		Self::deposit_event(Event::JobPosted { job_id, requester: who, replicas, escrow: budget, bidding_ends });
+		Self::deposit_event(Event::JobPosted {
+			job_id,
+			requester: who,
+			replicas,
+			escrow: budget,
+			bidding_ends,
+		});
 		Ok(job_id)
 	}
 
@@ -167,14 +184,20 @@ impl<T: Config> Pallet<T> {
 			JobStatus::Committing | JobStatus::ArbiterCommitting => Self::start_reveal(job_id, job),
 			JobStatus::Revealing | JobStatus::ArbiterRevealing => Self::verify(job_id, job),
 			JobStatus::ChallengeWindow => Self::settle_unchallenged(job_id, job),
-			JobStatus::Settled | JobStatus::Failed | JobStatus::Expired | JobStatus::Cancelled => {},
+			JobStatus::Settled | JobStatus::Failed | JobStatus::Expired | JobStatus::Cancelled => {
+			},
 		}
 	}
 
 	/// Schedules the next phase of `job` to end `period` blocks from now; records the block
 	/// it was queued at as the job's deadline. Used from hooks: a full queue is a
 	/// configuration bug, and the job then waits for `advance_job`.
-	pub(crate) fn next_phase(job_id: JobId, job: &mut Job<T>, status: JobStatus, period: BlockNumberOf<T>) {
+	pub(crate) fn next_phase(
+		job_id: JobId,
+		job: &mut Job<T>,
+		status: JobStatus,
+		period: BlockNumberOf<T>,
+	) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let wanted = now.saturating_add(period);
 		job.status = status;

@@ -45,8 +45,8 @@
 //! Total issuance falls by exactly the `Burnt` events; the tests check it.
 //!
 //! The code is split by concept, as in `pallet-broker`: `providers.rs`, `offers.rs`, `jobs.rs`,
-//! `bids.rs`, `results.rs`, `verification.rs`, `arbiters.rs`, `settlement.rs`, `deadlines.rs`,
-//! `types.rs`.
+//! `bids.rs`, `results.rs`, `verification.rs`, `arbiters.rs`, `settlement.rs`, `funds.rs`,
+//! `deadlines.rs`, `types.rs`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -54,12 +54,13 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod arbiters;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod arbiters;
 mod bids;
 pub mod data;
 mod deadlines;
+mod funds;
 mod jobs;
 mod offers;
 mod providers;
@@ -91,7 +92,8 @@ pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
 /// An amount of the currency the market settles in.
 pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
 /// A dataset or model of the data registry the runtime wired in.
-pub type AssetIdOf<T> = <<T as Config>::DataAccess as DataAccess<AccountIdOf<T>, BalanceOf<T>>>::AssetId;
+pub type AssetIdOf<T> =
+	<<T as Config>::DataAccess as DataAccess<AccountIdOf<T>, BalanceOf<T>>>::AssetId;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -321,13 +323,24 @@ pub mod pallet {
 		/// A provider withdrew its stake and is gone.
 		StakeWithdrawn { provider: T::AccountId, amount: BalanceOf<T> },
 		/// A standing offer was posted.
-		OfferPosted { offer_id: OfferId, provider: T::AccountId, price: BalanceOf<T>, capacity: u32 },
+		OfferPosted {
+			offer_id: OfferId,
+			provider: T::AccountId,
+			price: BalanceOf<T>,
+			capacity: u32,
+		},
 		/// A standing offer was withdrawn by its provider.
 		OfferWithdrawn { offer_id: OfferId },
 		/// A requester took a standing offer: the job is assigned at once.
 		OfferAccepted { offer_id: OfferId, job_id: JobId, requester: T::AccountId },
 		/// A job was posted and its budget held.
-		JobPosted { job_id: JobId, requester: T::AccountId, replicas: u32, escrow: BalanceOf<T>, bidding_ends: BlockNumberFor<T> },
+		JobPosted {
+			job_id: JobId,
+			requester: T::AccountId,
+			replicas: u32,
+			escrow: BalanceOf<T>,
+			bidding_ends: BlockNumberFor<T>,
+		},
 		/// The requester cancelled a job; its escrow was returned.
 		JobCancelled { job_id: JobId },
 		/// A provider bid on a job.
@@ -337,7 +350,11 @@ pub mod pallet {
 		BidRemoved { job_id: JobId, provider: T::AccountId, reason: BidRemoval },
 		/// The bidding closed and the job went to these providers; they must commit by
 		/// `commit_by`.
-		JobAssigned { job_id: JobId, providers: BoundedVec<T::AccountId, T::MaxReplicas>, commit_by: BlockNumberFor<T> },
+		JobAssigned {
+			job_id: JobId,
+			providers: BoundedVec<T::AccountId, T::MaxReplicas>,
+			commit_by: BlockNumberFor<T>,
+		},
 		/// Too few bids by the bidding deadline; everything was refunded.
 		JobExpired { job_id: JobId },
 		/// An assigned provider committed to its result.
@@ -355,7 +372,11 @@ pub mod pallet {
 		DisputeOpened { job_id: JobId, draw_at: BlockNumberFor<T> },
 		/// The chain drew these arbiters for a challenged or disputed job; they must commit by
 		/// `commit_by`.
-		ArbitersDrawn { job_id: JobId, arbiters: BoundedVec<T::AccountId, T::MaxReplicas>, commit_by: BlockNumberFor<T> },
+		ArbitersDrawn {
+			job_id: JobId,
+			arbiters: BoundedVec<T::AccountId, T::MaxReplicas>,
+			commit_by: BlockNumberFor<T>,
+		},
 		/// A result was verified.
 		ResultVerified { job_id: JobId, result_hash: H256, agreed: u32 },
 		/// No result could be verified; the requester was refunded.
@@ -363,7 +384,12 @@ pub mod pallet {
 		/// A provider was paid for its work.
 		ProviderPaid { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T> },
 		/// A provider's bond was slashed: it pays the job's arbiters, the rest is burnt.
-		BondSlashed { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T>, reason: SlashReason },
+		BondSlashed {
+			job_id: JobId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+			reason: SlashReason,
+		},
 		/// The arbiters rejected the challenge: the requester's challenge bond pays them, the
 		/// rest is burnt.
 		ChallengeBondForfeited { job_id: JobId, amount: BalanceOf<T> },
@@ -393,8 +419,6 @@ pub mod pallet {
 		ProviderBusy,
 		/// The provider has not unregistered, or its unbonding period has not ended yet.
 		StillBonded,
-		/// The account cannot hold this much: too little free balance.
-		InsufficientBalance,
 		/// The provider already has `MaxOffersPerProvider` offers.
 		TooManyOffers,
 		/// No offer with this id.
@@ -483,7 +507,10 @@ pub mod pallet {
 		fn integrity_test() {
 			use sp_runtime::traits::Zero;
 			let ed = T::Currency::minimum_balance();
-			assert!(T::MinProviderStake::get() >= ed, "MinProviderStake below the existential deposit");
+			assert!(
+				T::MinProviderStake::get() >= ed,
+				"MinProviderStake below the existential deposit"
+			);
 			assert!(T::MinBidBond::get() >= ed, "MinBidBond below the existential deposit");
 			assert!(!T::UnbondingPeriod::get().is_zero(), "UnbondingPeriod must be at least 1");
 			assert!((16..=1024).contains(&T::MaxStringLen::get()), "MaxStringLen out of 16..=1024");
@@ -492,19 +519,34 @@ pub mod pallet {
 				T::MaxBidsPerJob::get() >= T::MaxReplicas::get() && T::MaxBidsPerJob::get() <= 128,
 				"MaxBidsPerJob out of MaxReplicas..=128"
 			);
-			assert!((1..=256).contains(&T::MaxOffersPerProvider::get()), "MaxOffersPerProvider out of 1..=256");
+			assert!(
+				(1..=256).contains(&T::MaxOffersPerProvider::get()),
+				"MaxOffersPerProvider out of 1..=256"
+			);
 			assert!(!T::MinBiddingPeriod::get().is_zero(), "MinBiddingPeriod must be at least 1");
-			assert!(T::MinBiddingPeriod::get() <= T::MaxBiddingPeriod::get(), "MinBiddingPeriod above MaxBiddingPeriod");
-			assert!(!T::MaxExecutionPeriod::get().is_zero(), "MaxExecutionPeriod must be at least 1");
+			assert!(
+				T::MinBiddingPeriod::get() <= T::MaxBiddingPeriod::get(),
+				"MinBiddingPeriod above MaxBiddingPeriod"
+			);
+			assert!(
+				!T::MaxExecutionPeriod::get().is_zero(),
+				"MaxExecutionPeriod must be at least 1"
+			);
 			assert!(!T::MaxRevealPeriod::get().is_zero(), "MaxRevealPeriod must be at least 1");
 			assert!(!T::ChallengePeriod::get().is_zero(), "ChallengePeriod must be at least 1");
 			let arbiters = T::ArbiterReplicas::get();
-			assert!(arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(), "ArbiterReplicas must be odd and at most MaxReplicas");
+			assert!(
+				arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(),
+				"ArbiterReplicas must be odd and at most MaxReplicas"
+			);
 			assert!(
 				(arbiters..=256).contains(&T::MaxArbiterDraws::get()),
 				"MaxArbiterDraws out of ArbiterReplicas..=256"
 			);
-			assert!((1..=256).contains(&T::MaxDeadlinesPerBlock::get()), "MaxDeadlinesPerBlock out of 1..=256");
+			assert!(
+				(1..=256).contains(&T::MaxDeadlinesPerBlock::get()),
+				"MaxDeadlinesPerBlock out of 1..=256"
+			);
 			assert!(T::MaxAssetsPerJob::get() <= 16, "MaxAssetsPerJob out of 0..=16");
 		}
 
@@ -523,7 +565,7 @@ pub mod pallet {
 		/// - `profile`: GPU model, hardware, region and endpoint.
 		///
 		/// Emits `ProviderRegistered`. Errors: `AlreadyProvider`, `StakeTooLow`,
-		/// `InsufficientBalance`.
+		/// `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_provider())]
 		pub fn register_provider(
@@ -554,10 +596,13 @@ pub mod pallet {
 		/// - `amount`: held in addition under `ProviderStake`.
 		///
 		/// Emits `StakeAdded`. Errors: `NotProvider`, `ProviderNotActive`, `ZeroPrice` (zero
-		/// amount), `InsufficientBalance`.
+		/// amount), `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::add_stake())]
-		pub fn add_stake(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn add_stake(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_add_stake(who, amount)
 		}
@@ -613,7 +658,14 @@ pub mod pallet {
 			reveal_period: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let terms = offers::OfferTerms { price, hardware, capacity, expires_at, execution_period, reveal_period };
+			let terms = offers::OfferTerms {
+				price,
+				hardware,
+				capacity,
+				expires_at,
+				execution_period,
+				reveal_period,
+			};
 			Self::do_post_offer(who, terms)
 		}
 
@@ -644,10 +696,14 @@ pub mod pallet {
 		/// `PeriodsBelowOffer`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
 		/// `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
-		/// `InsufficientBalance` (requester or provider), `DeadlineQueueFull`.
+		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider), `DeadlineQueueFull`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::accept_offer(spec.assets.len() as u32))]
-		pub fn accept_offer(origin: OriginFor<T>, offer_id: OfferId, spec: JobSpec<T>) -> DispatchResult {
+		pub fn accept_offer(
+			origin: OriginFor<T>,
+			offer_id: OfferId,
+			spec: JobSpec<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept_offer(who, offer_id, spec)
 		}
@@ -664,7 +720,7 @@ pub mod pallet {
 		/// Emits `JobPosted`. Errors: the registry's (unknown, retired or not permitted
 		/// asset), `DuplicateAsset`, `RoyaltiesAboveMax`, `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
-		/// `InsufficientBalance`, `DeadlineQueueFull`.
+		/// `Token(FundsUnavailable)` (or another token error of the currency), `DeadlineQueueFull`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::post_job(spec.assets.len() as u32))]
 		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
@@ -697,11 +753,15 @@ pub mod pallet {
 		/// Emits `BidPlaced`, and `BidRemoved` for a displaced bid. Errors: `UnknownJob`,
 		/// `WrongPhase`, `DeadlinePassed`, `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
 		/// `PriceAboveMax`, `RequirementsNotMet`, `ReputationTooLow`, `ConflictOfInterest`,
-		/// `AlreadyBid`, `BidNotCompetitive`, `InsufficientBalance`.
+		/// `AlreadyBid`, `BidNotCompetitive`, `Token(FundsUnavailable)` (or another token error of the currency).
 		/// Complexity: O(`MaxBidsPerJob`).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::place_bid(T::MaxBidsPerJob::get()))]
-		pub fn place_bid(origin: OriginFor<T>, job_id: JobId, #[pallet::compact] price: BalanceOf<T>) -> DispatchResult {
+		pub fn place_bid(
+			origin: OriginFor<T>,
+			job_id: JobId,
+			#[pallet::compact] price: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_place_bid(who, job_id, price)
 		}
@@ -732,7 +792,11 @@ pub mod pallet {
 		/// `AlreadyCommitted`, `DeadlineQueueFull`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::commit_result())]
-		pub fn commit_result(origin: OriginFor<T>, job_id: JobId, commitment: H256) -> DispatchResult {
+		pub fn commit_result(
+			origin: OriginFor<T>,
+			job_id: JobId,
+			commitment: H256,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_commit(who, job_id, commitment)
 		}
@@ -777,7 +841,7 @@ pub mod pallet {
 		/// - Origin: signed, the job's requester.
 		///
 		/// Emits `ResultChallenged`. Errors: `UnknownJob`, `NotRequester`,
-		/// `NotChallengeable`, `DeadlinePassed`, `BudgetOverflow`, `InsufficientBalance`,
+		/// `NotChallengeable`, `DeadlinePassed`, `BudgetOverflow`, `Token(FundsUnavailable)` (or another token error of the currency),
 		/// `DeadlineQueueFull`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::challenge_result())]

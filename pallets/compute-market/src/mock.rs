@@ -2,11 +2,11 @@
 //! them.
 
 use crate as pallet_compute_market;
+use crate::{DataAccess, JobId};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
 };
-use crate::{DataAccess, JobId};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, DispatchError, Perbill};
 use std::{cell::RefCell, collections::BTreeMap};
@@ -110,7 +110,10 @@ pub struct MockRegistry;
 
 impl MockRegistry {
 	pub fn add(id: u64, owner: AccountId, royalty: Balance, allowed: Option<Vec<AccountId>>) {
-		ASSETS.with(|a| a.borrow_mut().insert(id, MockAsset { owner, royalty, allowed, retired: false, in_flight: 0 }));
+		ASSETS.with(|a| {
+			a.borrow_mut()
+				.insert(id, MockAsset { owner, royalty, allowed, retired: false, in_flight: 0 })
+		});
 	}
 	pub fn update(id: u64, f: impl FnOnce(&mut MockAsset)) {
 		ASSETS.with(|a| f(a.borrow_mut().get_mut(&id).expect("asset exists")));
@@ -127,12 +130,16 @@ impl DataAccess<AccountId, Balance> for MockRegistry {
 	type AssetId = u64;
 
 	fn check_usable(asset: &u64, user: &AccountId) -> Result<(AccountId, Balance), DispatchError> {
-		let a = ASSETS.with(|a| a.borrow().get(asset).cloned()).ok_or(DispatchError::Other("UnknownAsset"))?;
+		let a = ASSETS
+			.with(|a| a.borrow().get(asset).cloned())
+			.ok_or(DispatchError::Other("UnknownAsset"))?;
 		if a.retired {
 			return Err(DispatchError::Other("AssetRetired"));
 		}
 		match &a.allowed {
-			Some(list) if a.owner != *user && !list.contains(user) => Err(DispatchError::Other("AccessDenied")),
+			Some(list) if a.owner != *user && !list.contains(user) => {
+				Err(DispatchError::Other("AccessDenied"))
+			},
 			_ => Ok((a.owner, a.royalty)),
 		}
 	}
@@ -141,7 +148,12 @@ impl DataAccess<AccountId, Balance> for MockRegistry {
 		Self::update(*asset, |a| a.in_flight += 1);
 	}
 
-	fn finish_use(asset: &u64, job_id: JobId, requester: &AccountId, paid: Option<(AccountId, Balance)>) {
+	fn finish_use(
+		asset: &u64,
+		job_id: JobId,
+		requester: &AccountId,
+		paid: Option<(AccountId, Balance)>,
+	) {
 		Self::update(*asset, |a| a.in_flight -= 1);
 		USES.with(|u| u.borrow_mut().push((*asset, job_id, *requester, paid)));
 	}

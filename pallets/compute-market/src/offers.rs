@@ -19,7 +19,8 @@ pub(crate) struct OfferTerms<T: Config> {
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_post_offer(who: T::AccountId, terms: OfferTerms<T>) -> DispatchResult {
-		let OfferTerms { price, hardware, capacity, expires_at, execution_period, reveal_period } = terms;
+		let OfferTerms { price, hardware, capacity, expires_at, execution_period, reveal_period } =
+			terms;
 		let mut provider = Self::active_provider(&who)?;
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -33,7 +34,15 @@ impl<T: Config> Pallet<T> {
 		Providers::<T>::insert(&who, provider);
 		Offers::<T>::insert(
 			offer_id,
-			Offer { provider: who.clone(), price, hardware, capacity, expires_at, execution_period, reveal_period },
+			Offer {
+				provider: who.clone(),
+				price,
+				hardware,
+				capacity,
+				expires_at,
+				execution_period,
+				reveal_period,
+			},
 		);
 		Self::deposit_event(Event::OfferPosted { offer_id, provider: who, price, capacity });
 		Ok(())
@@ -56,7 +65,11 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	pub(crate) fn do_accept_offer(who: T::AccountId, offer_id: OfferId, spec: JobSpec<T>) -> DispatchResult {
+	pub(crate) fn do_accept_offer(
+		who: T::AccountId,
+		offer_id: OfferId,
+		spec: JobSpec<T>,
+	) -> DispatchResult {
 		let mut offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= offer.expires_at, Error::<T>::OfferExpired);
@@ -66,7 +79,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_periods(&spec)?;
 		// The provider said how long it needs; the requester may give more, not less.
 		ensure!(
-			spec.execution_period >= offer.execution_period && spec.reveal_period >= offer.reveal_period,
+			spec.execution_period >= offer.execution_period
+				&& spec.reveal_period >= offer.reveal_period,
 			Error::<T>::PeriodsBelowOffer
 		);
 		let provider = Self::active_provider(&offer.provider)?;
@@ -100,8 +114,13 @@ impl<T: Config> Pallet<T> {
 				p.assignments = p.assignments.saturating_add(1);
 			}
 		});
-		let assignment =
-			Assignment { provider: offer.provider.clone(), price, bond, commitment: None, reveal: None };
+		let assignment = Assignment {
+			provider: offer.provider.clone(),
+			price,
+			bond,
+			commitment: None,
+			reveal: None,
+		};
 		Assignments::<T>::insert(job_id, BoundedVec::truncate_from(alloc::vec![assignment]));
 
 		offer.capacity = offer.capacity.saturating_sub(1);

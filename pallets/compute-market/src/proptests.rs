@@ -40,28 +40,85 @@ const TRUTH: u8 = 1;
 #[derive(Debug, Clone)]
 enum Op {
 	/// A requester (0: honest, 1: coalition) posts a job.
-	PostJob { r: usize, replicas: u32, max_price: Balance, bidding: u64, exec: u64, reveal: u64 },
-	Cancel { r: usize, job: JobId },
+	PostJob {
+		r: usize,
+		replicas: u32,
+		max_price: Balance,
+		bidding: u64,
+		exec: u64,
+		reveal: u64,
+	},
+	Cancel {
+		r: usize,
+		job: JobId,
+	},
 	/// A provider (index into `PROVIDERS`) bids.
-	Bid { p: usize, job: JobId, price: Balance },
-	Retract { p: usize, job: JobId },
+	Bid {
+		p: usize,
+		job: JobId,
+		price: Balance,
+	},
+	Retract {
+		p: usize,
+		job: JobId,
+	},
 	/// Every provider bids on the job: provider i at the maximum less `i × step`.
-	BidAll { job: JobId, step: Balance },
+	BidAll {
+		job: JobId,
+		step: Balance,
+	},
 	/// A coalition account commits to `result` (honest providers commit on their own).
-	SybilCommit { s: usize, job: JobId, result: u8 },
+	SybilCommit {
+		s: usize,
+		job: JobId,
+		result: u8,
+	},
 	/// A coalition account reveals what it committed to, or something else.
-	SybilReveal { s: usize, job: JobId, result: u8, honest: bool },
+	SybilReveal {
+		s: usize,
+		job: JobId,
+		result: u8,
+		honest: bool,
+	},
 	/// The coalition challenges one of its jobs.
-	Challenge { job: JobId },
-	PostOffer { p: usize, price: Balance, capacity: u32, ttl: u64, exec: u64 },
-	AcceptOffer { r: usize, offer: OfferId, max_price: Balance, exec: u64 },
-	WithdrawOffer { p: usize, offer: OfferId },
-	Unregister { p: usize },
-	Withdraw { p: usize },
-	Rejoin { p: usize },
-	LeavePool { p: usize },
-	Advance { job: JobId },
-	Roll { blocks: u64 },
+	Challenge {
+		job: JobId,
+	},
+	PostOffer {
+		p: usize,
+		price: Balance,
+		capacity: u32,
+		ttl: u64,
+		exec: u64,
+	},
+	AcceptOffer {
+		r: usize,
+		offer: OfferId,
+		max_price: Balance,
+		exec: u64,
+	},
+	WithdrawOffer {
+		p: usize,
+		offer: OfferId,
+	},
+	Unregister {
+		p: usize,
+	},
+	Withdraw {
+		p: usize,
+	},
+	Rejoin {
+		p: usize,
+	},
+	LeavePool {
+		p: usize,
+	},
+	Advance {
+		job: JobId,
+	},
+	Roll {
+		blocks: u64,
+	},
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -100,7 +157,10 @@ fn text(t: &str) -> BoundedString<Test> {
 
 fn spec(replicas: u32, max_price: Balance, bidding: u64, exec: u64, reveal: u64) -> JobSpec<Test> {
 	JobSpec {
-		workload: Workload { kind: WorkloadKind::Wasm, content: ContentRef { hash: H256::repeat_byte(1), uri: text("w") } },
+		workload: Workload {
+			kind: WorkloadKind::Wasm,
+			content: ContentRef { hash: H256::repeat_byte(1), uri: text("w") },
+		},
 		input: ContentRef { hash: H256::repeat_byte(2), uri: text("i") },
 		requirements: Hardware { gpu_count: 1, vram_gib: 0, cpu_cores: 0, ram_gib: 0 },
 		region: None,
@@ -138,7 +198,15 @@ fn commit_as(who: AccountId, job: JobId, result: u8) {
 }
 
 fn reveal_as(who: AccountId, job: JobId, result: u8) {
-	call(|| Market::reveal_result(RuntimeOrigin::signed(who), job, H256::repeat_byte(result), salt(who), text("r")));
+	call(|| {
+		Market::reveal_result(
+			RuntimeOrigin::signed(who),
+			job,
+			H256::repeat_byte(result),
+			salt(who),
+			text("r"),
+		)
+	});
 }
 
 /// What honest parties do without being told: honest providers commit and reveal the truth
@@ -168,7 +236,9 @@ fn honest_step() -> bool {
 					commit_as(a.provider, id, TRUTH);
 					acted = true;
 				},
-				JobStatus::Revealing | JobStatus::ArbiterRevealing if a.commitment.is_some() && a.reveal.is_none() => {
+				JobStatus::Revealing | JobStatus::ArbiterRevealing
+					if a.commitment.is_some() && a.reveal.is_none() =>
+				{
 					reveal_as(a.provider, id, TRUTH);
 					acted = true;
 				},
@@ -177,9 +247,9 @@ fn honest_step() -> bool {
 		}
 		let Some(job) = Jobs::<Test>::get(id) else { continue };
 		if job.requester == Q && job.status == JobStatus::ChallengeWindow {
-			let wrong = Assignments::<Test>::get(id)
-				.iter()
-				.any(|a| a.reveal.as_ref().is_some_and(|r| r.result_hash != H256::repeat_byte(TRUTH)));
+			let wrong = Assignments::<Test>::get(id).iter().any(|a| {
+				a.reveal.as_ref().is_some_and(|r| r.result_hash != H256::repeat_byte(TRUTH))
+			});
 			if wrong {
 				call(|| Market::challenge_result(RuntimeOrigin::signed(Q), id));
 				acted = true;
@@ -221,8 +291,9 @@ fn register(who: AccountId) {
 fn apply(op: Op) {
 	let signed = RuntimeOrigin::signed;
 	match op {
-		Op::PostJob { r, replicas, max_price, bidding, exec, reveal } =>
-			call(|| Market::post_job(signed(requester(r)), spec(replicas, max_price, bidding, exec, reveal))),
+		Op::PostJob { r, replicas, max_price, bidding, exec, reveal } => call(|| {
+			Market::post_job(signed(requester(r)), spec(replicas, max_price, bidding, exec, reveal))
+		}),
 		Op::Cancel { r, job } => call(|| Market::cancel_job(signed(requester(r)), job)),
 		Op::Bid { p, job, price } => call(|| Market::place_bid(signed(PROVIDERS[p]), job, price)),
 		Op::Retract { p, job } => call(|| Market::retract_bid(signed(PROVIDERS[p]), job)),
@@ -254,9 +325,12 @@ fn apply(op: Op) {
 				2,
 			)
 		}),
-		Op::AcceptOffer { r, offer, max_price, exec } =>
-			call(|| Market::accept_offer(signed(requester(r)), offer, spec(1, max_price, 2, exec, 3))),
-		Op::WithdrawOffer { p, offer } => call(|| Market::withdraw_offer(signed(PROVIDERS[p]), offer)),
+		Op::AcceptOffer { r, offer, max_price, exec } => call(|| {
+			Market::accept_offer(signed(requester(r)), offer, spec(1, max_price, 2, exec, 3))
+		}),
+		Op::WithdrawOffer { p, offer } => {
+			call(|| Market::withdraw_offer(signed(PROVIDERS[p]), offer))
+		},
 		Op::Unregister { p } => call(|| Market::unregister(signed(PROVIDERS[p]))),
 		Op::Withdraw { p } => call(|| Market::withdraw_stake(signed(PROVIDERS[p]))),
 		Op::Rejoin { p } => register(PROVIDERS[p]),
@@ -273,24 +347,40 @@ fn coalition_paid_by_others() -> Balance {
 		.iter()
 		.filter_map(|r| match &r.event {
 			RuntimeEvent::Market(crate::Event::ProviderPaid { job_id, provider, amount })
-				if S.contains(provider) && Jobs::<Test>::get(job_id).is_some_and(|j| j.requester == Q) =>
-				Some(*amount),
+				if S.contains(provider)
+					&& Jobs::<Test>::get(job_id).is_some_and(|j| j.requester == Q) =>
+			{
+				Some(*amount)
+			},
 			_ => None,
 		})
 		.sum()
 }
 
 fn coalition() -> Balance {
-	[R, S[0], S[1]].iter().map(|a| <Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(a)).sum()
+	[R, S[0], S[1]]
+		.iter()
+		.map(|a| {
+			<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(a)
+		})
+		.sum()
 }
 
 fn check(after: &str, issuance: Balance, coalition_start: Balance) {
 	if let Err(e) = Market::do_try_state() {
 		panic!("invariant broken after {after}: {e:?}");
 	}
-	assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance - burnt(), "issuance after {after}");
+	assert_eq!(
+		pallet_balances::TotalIssuance::<Test>::get(),
+		issuance - burnt(),
+		"issuance after {after}"
+	);
 	for h in H {
-		assert!(<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(&h) >= ENDOWMENT, "honest provider {h} lost money after {after}");
+		assert!(
+			<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(&h)
+				>= ENDOWMENT,
+			"honest provider {h} lost money after {after}"
+		);
 	}
 	assert!(
 		coalition() <= coalition_start + coalition_paid_by_others(),
@@ -299,7 +389,10 @@ fn check(after: &str, issuance: Balance, coalition_start: Balance) {
 }
 
 fn cases() -> u32 {
-	std::env::var("ALLMENDE_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+	std::env::var("ALLMENDE_PROPTEST_CASES")
+		.ok()
+		.and_then(|v| v.parse().ok())
+		.unwrap_or(10_000)
 }
 
 proptest! {
@@ -333,4 +426,3 @@ proptest! {
 		}
 	}
 }
-

@@ -1,42 +1,10 @@
 //! Providers: registration, profile, stake, unbonding.
 
 use crate::*;
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{
-		fungible::{InspectHold, MutateHold},
-		tokens::Precision,
-	},
-};
+use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{traits::Zero, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// Holds `amount` of `who` under `reason`, or fails with `InsufficientBalance`.
-	pub(crate) fn hold(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::hold(&reason.into(), who, amount).map_err(|_| Error::<T>::InsufficientBalance.into())
-	}
-
-	/// Releases `amount` held from `who` under `reason`. The records say it is held, so a
-	/// shortfall is a bug.
-	pub(crate) fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
-		}
-		let released = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
-		if released != Ok(amount) {
-			frame_support::defensive!("market released less than its records hold");
-		}
-	}
-
-	/// Whether `who` holds at least `amount` under `reason` (used by `try_state` and tests).
-	pub fn held(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
-		T::Currency::balance_on_hold(&reason.into(), who)
-	}
-
 	pub(crate) fn active_provider(who: &T::AccountId) -> Result<Provider<T>, DispatchError> {
 		let provider = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;
 		ensure!(provider.status == ProviderStatus::Active, Error::<T>::ProviderNotActive);
@@ -68,7 +36,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_update_profile(who: T::AccountId, profile: ProviderProfile<T>) -> DispatchResult {
+	pub(crate) fn do_update_profile(
+		who: T::AccountId,
+		profile: ProviderProfile<T>,
+	) -> DispatchResult {
 		Providers::<T>::try_mutate(&who, |p| {
 			let p = p.as_mut().ok_or(Error::<T>::NotProvider)?;
 			p.profile = profile;
@@ -95,7 +66,8 @@ impl<T: Config> Pallet<T> {
 			provider.open_bids == 0 && provider.assignments == 0 && provider.offers == 0,
 			Error::<T>::ProviderBusy
 		);
-		let unlocks_at = frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+		let unlocks_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 		Self::leave_pool(&who, &mut provider);
 		provider.status = ProviderStatus::Unbonding { unlocks_at };
 		Providers::<T>::insert(&who, provider);
@@ -118,7 +90,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `provider` meets the hardware, region and reputation a job asks for.
 	pub(crate) fn check_requirements(provider: &Provider<T>, spec: &JobSpec<T>) -> DispatchResult {
-		ensure!(provider.profile.hardware.covers(&spec.requirements), Error::<T>::RequirementsNotMet);
+		ensure!(
+			provider.profile.hardware.covers(&spec.requirements),
+			Error::<T>::RequirementsNotMet
+		);
 		if let Some(region) = spec.region {
 			ensure!(provider.profile.region == region, Error::<T>::RequirementsNotMet);
 		}

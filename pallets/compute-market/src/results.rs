@@ -25,7 +25,10 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let mut assignments = Assignments::<T>::get(job_id);
-		let a = assignments.iter_mut().find(|a| a.provider == who).ok_or(Error::<T>::NotAssigned)?;
+		let a = assignments
+			.iter_mut()
+			.find(|a| a.provider == who)
+			.ok_or(Error::<T>::NotAssigned)?;
 		ensure!(a.commitment.is_none(), Error::<T>::AlreadyCommitted);
 		a.commitment = Some(commitment);
 		let all_in = assignments.iter().all(|a| a.commitment.is_some());
@@ -78,10 +81,16 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let mut assignments = Assignments::<T>::get(job_id);
-		let a = assignments.iter_mut().find(|a| a.provider == who).ok_or(Error::<T>::NotAssigned)?;
+		let a = assignments
+			.iter_mut()
+			.find(|a| a.provider == who)
+			.ok_or(Error::<T>::NotAssigned)?;
 		let commitment = a.commitment.ok_or(Error::<T>::NotCommitted)?;
 		ensure!(a.reveal.is_none(), Error::<T>::AlreadyRevealed);
-		ensure!(Self::commitment_of(&result_hash, &salt, &who) == commitment, Error::<T>::RevealMismatch);
+		ensure!(
+			Self::commitment_of(&result_hash, &salt, &who) == commitment,
+			Error::<T>::RevealMismatch
+		);
 		a.reveal = Some(Reveal { result_hash, result_uri });
 		// Everyone who committed has revealed: nothing more can come, verify now.
 		let done = assignments.iter().all(|a| a.commitment.is_none() || a.reveal.is_some());

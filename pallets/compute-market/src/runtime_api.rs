@@ -44,7 +44,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A page of the jobs `who` posted.
-	pub fn jobs_of_requester(who: T::AccountId, start_after: Option<JobId>, limit: u32) -> Vec<JobId> {
+	pub fn jobs_of_requester(
+		who: T::AccountId,
+		start_after: Option<JobId>,
+		limit: u32,
+	) -> Vec<JobId> {
 		let iter = match start_after {
 			Some(last) => JobsOfRequester::<T>::iter_key_prefix_from(
 				who.clone(),
@@ -56,7 +60,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A page of the jobs `who` bids on or is assigned to.
-	pub fn jobs_of_provider(who: T::AccountId, start_after: Option<JobId>, limit: u32) -> Vec<JobId> {
+	pub fn jobs_of_provider(
+		who: T::AccountId,
+		start_after: Option<JobId>,
+		limit: u32,
+	) -> Vec<JobId> {
 		let iter = match start_after {
 			Some(last) => JobsOfProvider::<T>::iter_key_prefix_from(
 				who.clone(),
@@ -85,8 +93,8 @@ impl<T: Config> Pallet<T> {
 		for job_id in iter.take(MAX_PAGE as usize) {
 			last = Some(job_id);
 			let Some(job) = Jobs::<T>::get(job_id) else { continue };
-			let fits = hardware.covers(&job.spec.requirements) &&
-				job.spec.region.map_or(true, |r| r == region);
+			let fits = hardware.covers(&job.spec.requirements)
+				&& job.spec.region.map_or(true, |r| r == region);
 			if fits {
 				found.push(job_id);
 				if found.len() as u32 >= limit.min(MAX_PAGE) {
@@ -94,7 +102,11 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		let more = last.filter(|l| OpenJobs::<T>::iter_keys_from(OpenJobs::<T>::hashed_key_for(*l)).next().is_some());
+		let more = last.filter(|l| {
+			OpenJobs::<T>::iter_keys_from(OpenJobs::<T>::hashed_key_for(*l))
+				.next()
+				.is_some()
+		});
 		(found, more)
 	}
 }

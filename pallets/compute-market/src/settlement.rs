@@ -3,12 +3,15 @@
 
 use crate::*;
 use frame_support::traits::{
-	fungible::{Mutate, MutateHold},
-	tokens::{Fortitude, Precision, Preservation, Restriction},
+	fungible::Mutate,
+	tokens::{Fortitude, Precision, Preservation},
 };
 use frame_support::{traits::Get, BoundedVec};
 use sp_core::H256;
-use sp_runtime::{traits::{One, Zero}, Saturating};
+use sp_runtime::{
+	traits::{One, Zero},
+	Saturating,
+};
 
 /// How an assignment ended for its provider's reputation.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,37 +30,6 @@ pub(crate) struct Slashed<T: Config> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Moves `amount` held from `from` under `reason` to `to`'s free balance.
-	pub(crate) fn transfer_held(reason: HoldReason, from: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
-		}
-		let moved = T::Currency::transfer_on_hold(
-			&reason.into(),
-			from,
-			to,
-			amount,
-			Precision::Exact,
-			Restriction::Free,
-			Fortitude::Force,
-		);
-		if moved != Ok(amount) {
-			frame_support::defensive!("market transfer of held funds failed");
-		}
-	}
-
-	/// Burns `amount` held from `who` under `reason`, and says so in a `Burnt` event.
-	pub(crate) fn burn_held(job_id: JobId, reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
-		}
-		let burnt = T::Currency::burn_held(&reason.into(), who, amount, Precision::Exact, Fortitude::Force);
-		if burnt != Ok(amount) {
-			frame_support::defensive!("market burnt less than its records hold");
-		}
-		Self::deposit_event(Event::Burnt { job_id, amount });
-	}
-
 	/// Pays at most `price` out of `available`, held from `from` under `reason`, to
 	/// `provider`. Returns what is left of `available`.
 	pub(crate) fn pay_from(
@@ -79,7 +51,11 @@ impl<T: Config> Pallet<T> {
 	/// A provider was paid `paid` for verified work. If that is more than `ReputationFee`, the
 	/// fee is burnt from what it received and the job counts for its reputation; otherwise
 	/// the job leaves its reputation as it was.
-	pub(crate) fn completion(job_id: JobId, provider: &T::AccountId, paid: BalanceOf<T>) -> Outcome {
+	pub(crate) fn completion(
+		job_id: JobId,
+		provider: &T::AccountId,
+		paid: BalanceOf<T>,
+	) -> Outcome {
 		let fee = T::ReputationFee::get();
 		if paid <= fee {
 			return Outcome::Neutral;
@@ -123,7 +99,14 @@ impl<T: Config> Pallet<T> {
 	/// released.
 	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>) {
 		let paid = a.price.min(job.escrow);
-		job.escrow = Self::pay_from(job_id, HoldReason::JobEscrow, &job.requester, &a.provider, a.price, job.escrow);
+		job.escrow = Self::pay_from(
+			job_id,
+			HoldReason::JobEscrow,
+			&job.requester,
+			&a.provider,
+			a.price,
+			job.escrow,
+		);
 		Self::release(HoldReason::BidBond, &a.provider, a.bond);
 		let outcome = Self::completion(job_id, &a.provider, paid);
 		Self::finish(job_id, &a.provider, outcome);
@@ -178,7 +161,11 @@ impl<T: Config> Pallet<T> {
 		let mut due: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)> =
 			owed.into_iter().zip(targets.iter()).map(|((who, _), t)| (who, *t)).collect();
 		let mut sources: alloc::vec::Vec<Slashed<T>> = slashed;
-		sources.push(Slashed { reason: HoldReason::JobEscrow, from: job.requester.clone(), amount: spare });
+		sources.push(Slashed {
+			reason: HoldReason::JobEscrow,
+			from: job.requester.clone(),
+			amount: spare,
+		});
 		for source in sources {
 			let mut left = source.amount;
 			for (who, want) in due.iter_mut() {
@@ -199,7 +186,11 @@ impl<T: Config> Pallet<T> {
 		}
 		for ((who, _), paid) in due.into_iter().zip(targets) {
 			if !paid.is_zero() {
-				Self::deposit_event(Event::ProviderPaid { job_id, provider: who.clone(), amount: paid });
+				Self::deposit_event(Event::ProviderPaid {
+					job_id,
+					provider: who.clone(),
+					amount: paid,
+				});
 			}
 			let outcome = Self::completion(job_id, &who, paid);
 			Self::finish(job_id, &who, outcome);
@@ -211,7 +202,11 @@ impl<T: Config> Pallet<T> {
 		let amount = core::mem::take(&mut job.escrow);
 		if !amount.is_zero() {
 			Self::release(HoldReason::JobEscrow, &job.requester, amount);
-			Self::deposit_event(Event::EscrowRefunded { job_id, requester: job.requester.clone(), amount });
+			Self::deposit_event(Event::EscrowRefunded {
+				job_id,
+				requester: job.requester.clone(),
+				amount,
+			});
 		}
 	}
 
@@ -225,7 +220,10 @@ impl<T: Config> Pallet<T> {
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let count = agreed.len() as u32;
-		Results::<T>::insert(job_id, VerifiedResult { result_hash, result_uri, agreed, verified_at: now });
+		Results::<T>::insert(
+			job_id,
+			VerifiedResult { result_hash, result_uri, agreed, verified_at: now },
+		);
 		Self::deposit_event(Event::ResultVerified { job_id, result_hash, agreed: count });
 		Self::end_data_use(job_id, &mut job, true);
 		Self::refund_escrow(job_id, &mut job);
@@ -276,8 +274,11 @@ fn even_shares<T: Config>(
 ) -> alloc::vec::Vec<BalanceOf<T>> {
 	let n = BalanceOf::<T>::from(owed.len().max(1) as u32);
 	let each = total / n;
-	let mut shares: alloc::vec::Vec<BalanceOf<T>> = owed.iter().map(|(_, o)| each.min(*o)).collect();
-	let mut left = total.saturating_sub(shares.iter().fold(Zero::zero(), |s: BalanceOf<T>, x| s.saturating_add(*x)));
+	let mut shares: alloc::vec::Vec<BalanceOf<T>> =
+		owed.iter().map(|(_, o)| each.min(*o)).collect();
+	let mut left = total.saturating_sub(
+		shares.iter().fold(Zero::zero(), |s: BalanceOf<T>, x| s.saturating_add(*x)),
+	);
 	// With equal claims (every arbiter is owed `max_price`) fewer than `n` units remain: one
 	// more each to the first. A second pass gives anything left to whoever is still owed.
 	for unit_first in [true, false] {

@@ -22,7 +22,12 @@ fn hardware() -> Hardware {
 }
 
 fn profile() -> ProviderProfile<Test> {
-	ProviderProfile { gpu_model: s("A100-40GB"), hardware: hardware(), region: REGION, endpoint: s("https://p.example") }
+	ProviderProfile {
+		gpu_model: s("A100-40GB"),
+		hardware: hardware(),
+		region: REGION,
+		endpoint: s("https://p.example"),
+	}
 }
 
 fn register(who: AccountId) {
@@ -31,7 +36,10 @@ fn register(who: AccountId) {
 
 fn spec(replicas: u32, max_price: Balance) -> JobSpec<Test> {
 	JobSpec {
-		workload: Workload { kind: WorkloadKind::Onnx, content: ContentRef { hash: H256::repeat_byte(1), uri: s("ipfs://model") } },
+		workload: Workload {
+			kind: WorkloadKind::Onnx,
+			content: ContentRef { hash: H256::repeat_byte(1), uri: s("ipfs://model") },
+		},
 		input: ContentRef { hash: H256::repeat_byte(2), uri: s("ipfs://input") },
 		requirements: Hardware { gpu_count: 1, vram_gib: 24, cpu_cores: 4, ram_gib: 16 },
 		region: None,
@@ -48,7 +56,12 @@ fn spec(replicas: u32, max_price: Balance) -> JobSpec<Test> {
 
 /// Posts a standing offer of `who` that needs 10 blocks to execute and 10 to reveal, as
 /// `spec` gives.
-fn offer(who: AccountId, price: Balance, capacity: u32, expires_at: u64) -> frame_support::dispatch::DispatchResult {
+fn offer(
+	who: AccountId,
+	price: Balance,
+	capacity: u32,
+	expires_at: u64,
+) -> frame_support::dispatch::DispatchResult {
 	Market::post_offer(RuntimeOrigin::signed(who), price, hardware(), capacity, expires_at, 10, 10)
 }
 
@@ -76,7 +89,13 @@ fn commit(who: AccountId, job: JobId, res: H256) {
 }
 
 fn reveal(who: AccountId, job: JobId, res: H256) {
-	assert_ok!(Market::reveal_result(RuntimeOrigin::signed(who), job, res, salt(who), s("ipfs://result")));
+	assert_ok!(Market::reveal_result(
+		RuntimeOrigin::signed(who),
+		job,
+		res,
+		salt(who),
+		s("ipfs://result")
+	));
 }
 
 fn job(id: JobId) -> Job<Test> {
@@ -135,10 +154,13 @@ fn register_provider_holds_stake() {
 #[test]
 fn register_provider_errors() {
 	test(|| {
-		assert_noop!(Market::register_provider(RuntimeOrigin::signed(10), 99, profile()), Error::<Test>::StakeTooLow);
+		assert_noop!(
+			Market::register_provider(RuntimeOrigin::signed(10), 99, profile()),
+			Error::<Test>::StakeTooLow
+		);
 		assert_noop!(
 			Market::register_provider(RuntimeOrigin::signed(10), ENDOWMENT, profile()),
-			Error::<Test>::InsufficientBalance
+			sp_runtime::TokenError::FundsUnavailable
 		);
 		register(10);
 		assert_noop!(
@@ -151,7 +173,10 @@ fn register_provider_errors() {
 #[test]
 fn update_profile_and_add_stake() {
 	test(|| {
-		assert_noop!(Market::update_profile(RuntimeOrigin::signed(10), profile()), Error::<Test>::NotProvider);
+		assert_noop!(
+			Market::update_profile(RuntimeOrigin::signed(10), profile()),
+			Error::<Test>::NotProvider
+		);
 		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), 10), Error::<Test>::NotProvider);
 		register(10);
 		let mut p = profile();
@@ -160,7 +185,10 @@ fn update_profile_and_add_stake() {
 		assert_eq!(Providers::<Test>::get(10).unwrap().profile.region, 250);
 		assert_event(MarketEvent::ProfileUpdated { provider: 10 });
 		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), 0), Error::<Test>::ZeroPrice);
-		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), ENDOWMENT), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Market::add_stake(RuntimeOrigin::signed(10), ENDOWMENT),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		assert_ok!(Market::add_stake(RuntimeOrigin::signed(10), 50));
 		assert_eq!(held(HoldReason::ProviderStake, 10), STAKE + 50);
 		assert_event(MarketEvent::StakeAdded { provider: 10, amount: 50, stake: STAKE + 50 });
@@ -176,8 +204,14 @@ fn unregister_and_withdraw_after_unbonding() {
 		assert_noop!(Market::withdraw_stake(RuntimeOrigin::signed(10)), Error::<Test>::StillBonded);
 		assert_ok!(Market::unregister(RuntimeOrigin::signed(10)));
 		assert_event(MarketEvent::ProviderUnregistered { provider: 10, unlocks_at: 11 });
-		assert_noop!(Market::unregister(RuntimeOrigin::signed(10)), Error::<Test>::ProviderNotActive);
-		assert_noop!(Market::add_stake(RuntimeOrigin::signed(10), 5), Error::<Test>::ProviderNotActive);
+		assert_noop!(
+			Market::unregister(RuntimeOrigin::signed(10)),
+			Error::<Test>::ProviderNotActive
+		);
+		assert_noop!(
+			Market::add_stake(RuntimeOrigin::signed(10), 5),
+			Error::<Test>::ProviderNotActive
+		);
 		run_to_block(10);
 		assert_noop!(Market::withdraw_stake(RuntimeOrigin::signed(10)), Error::<Test>::StillBonded);
 		run_to_block(11);
@@ -218,14 +252,28 @@ fn post_and_withdraw_offer() {
 		assert_noop!(offer(10, 10, 1, 1), Error::<Test>::InvalidOffer);
 		let mut big = hardware();
 		big.gpu_count = 8;
-		assert_noop!(Market::post_offer(RuntimeOrigin::signed(10), 10, big, 1, 100, 10, 10), Error::<Test>::RequirementsNotMet);
+		assert_noop!(
+			Market::post_offer(RuntimeOrigin::signed(10), 10, big, 1, 100, 10, 10),
+			Error::<Test>::RequirementsNotMet
+		);
 		for _ in 0..3 {
 			assert_ok!(offer(10, 10, 2, 100));
 		}
-		assert_event(MarketEvent::OfferPosted { offer_id: 2, provider: 10, price: 10, capacity: 2 });
+		assert_event(MarketEvent::OfferPosted {
+			offer_id: 2,
+			provider: 10,
+			price: 10,
+			capacity: 2,
+		});
 		assert_noop!(offer(10, 10, 1, 100), Error::<Test>::TooManyOffers);
-		assert_noop!(Market::withdraw_offer(RuntimeOrigin::signed(10), 9), Error::<Test>::UnknownOffer);
-		assert_noop!(Market::withdraw_offer(RuntimeOrigin::signed(11), 1), Error::<Test>::NotOfferOwner);
+		assert_noop!(
+			Market::withdraw_offer(RuntimeOrigin::signed(10), 9),
+			Error::<Test>::UnknownOffer
+		);
+		assert_noop!(
+			Market::withdraw_offer(RuntimeOrigin::signed(11), 1),
+			Error::<Test>::NotOfferOwner
+		);
 		assert_ok!(Market::withdraw_offer(RuntimeOrigin::signed(10), 1));
 		assert_event(MarketEvent::OfferWithdrawn { offer_id: 1 });
 		assert_eq!(Providers::<Test>::get(10).unwrap().offers, 2);
@@ -259,13 +307,19 @@ fn offer_acceptance_assigns_at_once_and_pays_after_window() {
 #[test]
 fn accept_offer_errors() {
 	test(|| {
-		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)), Error::<Test>::UnknownOffer);
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)),
+			Error::<Test>::UnknownOffer
+		);
 		register(10);
 		assert_ok!(offer(10, 70, 2, 20));
 		let o = || RuntimeOrigin::signed(REQUESTER);
 		assert_noop!(Market::accept_offer(o(), 0, spec(2, 100)), Error::<Test>::InvalidReplicas);
 		assert_noop!(Market::accept_offer(o(), 0, spec(1, 69)), Error::<Test>::OfferTooExpensive);
-		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(10), 0, spec(1, 100)), Error::<Test>::ConflictOfInterest);
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(10), 0, spec(1, 100)),
+			Error::<Test>::ConflictOfInterest
+		);
 		let mut sp = spec(1, 100);
 		sp.execution_period = 0;
 		assert_noop!(Market::accept_offer(o(), 0, sp), Error::<Test>::InvalidExecutionPeriod);
@@ -280,7 +334,10 @@ fn accept_offer_errors() {
 		assert_noop!(Market::accept_offer(o(), 0, sp), Error::<Test>::ReputationTooLow);
 		// A requester without funds for the escrow.
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(2), 3, ENDOWMENT - 10));
-		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(2), 0, spec(1, 100)), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(2), 0, spec(1, 100)),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		run_to_block(21);
 		assert_noop!(Market::accept_offer(o(), 0, spec(1, 100)), Error::<Test>::OfferExpired);
 	});
@@ -293,7 +350,13 @@ fn post_job_holds_the_whole_budget() {
 	test(|| {
 		let id = post(spec(3, 100));
 		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 300);
-		assert_event(MarketEvent::JobPosted { job_id: id, requester: REQUESTER, replicas: 3, escrow: 300, bidding_ends: 6 });
+		assert_event(MarketEvent::JobPosted {
+			job_id: id,
+			requester: REQUESTER,
+			replicas: 3,
+			escrow: 300,
+			bidding_ends: 6,
+		});
 		assert_eq!(job(id).status, JobStatus::Bidding);
 		assert!(JobsOfRequester::<Test>::contains_key(REQUESTER, id));
 	});
@@ -307,7 +370,10 @@ fn post_job_errors() {
 		assert_noop!(Market::post_job(o(), spec(6, 100)), Error::<Test>::InvalidReplicas);
 		assert_noop!(Market::post_job(o(), spec(1, 0)), Error::<Test>::ZeroPrice);
 		assert_noop!(Market::post_job(o(), spec(5, u64::MAX / 2)), Error::<Test>::BudgetOverflow);
-		assert_noop!(Market::post_job(o(), spec(1, ENDOWMENT)), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Market::post_job(o(), spec(1, ENDOWMENT)),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		let mut sp = spec(1, 100);
 		sp.bidding_period = 1;
 		assert_noop!(Market::post_job(o(), sp), Error::<Test>::InvalidBiddingPeriod);
@@ -330,15 +396,25 @@ fn cancel_returns_escrow_and_bonds() {
 		let id = post(spec(2, 100));
 		bid(10, id, 60);
 		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(2), id), Error::<Test>::NotRequester);
-		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), 9), Error::<Test>::UnknownJob);
+		assert_noop!(
+			Market::cancel_job(RuntimeOrigin::signed(REQUESTER), 9),
+			Error::<Test>::UnknownJob
+		);
 		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id));
 		assert_eq!(job(id).status, JobStatus::Cancelled);
 		assert_eq!(free(REQUESTER), ENDOWMENT);
 		assert_eq!(free(10), ENDOWMENT - STAKE);
-		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 10, reason: BidRemoval::JobClosed });
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 10,
+			reason: BidRemoval::JobClosed,
+		});
 		assert_event(MarketEvent::JobCancelled { job_id: id });
 		assert!(Deadlines::<Test>::get(6).is_empty());
-		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::BiddingClosed);
+		assert_noop!(
+			Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id),
+			Error::<Test>::BiddingClosed
+		);
 	});
 }
 
@@ -346,7 +422,10 @@ fn cancel_returns_escrow_and_bonds() {
 fn cancel_after_assignment_is_rejected() {
 	test(|| {
 		let id = assigned_job(1, &[(10, 50)]);
-		assert_noop!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::BiddingClosed);
+		assert_noop!(
+			Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id),
+			Error::<Test>::BiddingClosed
+		);
 	});
 }
 
@@ -359,7 +438,11 @@ fn bidding_expiry_refunds_everything() {
 		run_to_block(6);
 		assert_eq!(job(id).status, JobStatus::Expired);
 		assert_event(MarketEvent::JobExpired { job_id: id });
-		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 10, reason: BidRemoval::JobClosed });
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 10,
+			reason: BidRemoval::JobClosed,
+		});
 		assert_eq!(free(REQUESTER), ENDOWMENT);
 		assert_eq!(free(10), ENDOWMENT - STAKE);
 		assert_eq!(Providers::<Test>::get(10).unwrap().open_bids, 0);
@@ -413,7 +496,7 @@ fn place_bid_errors() {
 		// A provider whose free balance cannot cover the bond.
 		register(11);
 		assert_ok!(Balances::transfer_allow_death(o(11), 3, ENDOWMENT - STAKE - 3));
-		assert_noop!(Market::place_bid(o(11), id, 50), Error::<Test>::InsufficientBalance);
+		assert_noop!(Market::place_bid(o(11), id, 50), sp_runtime::TokenError::FundsUnavailable);
 		// An unbonding provider takes no work.
 		register(12);
 		assert_ok!(Market::unregister(o(12)));
@@ -430,8 +513,14 @@ fn bid_after_deadline_before_queue_is_rejected() {
 		let id = post(spec(1, 100));
 		// The queue has not run (no on_initialize), but the deadline has passed.
 		System::set_block_number(6);
-		assert_noop!(Market::place_bid(RuntimeOrigin::signed(10), id, 50), Error::<Test>::DeadlinePassed);
-		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::DeadlinePassed);
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(10), id, 50),
+			Error::<Test>::DeadlinePassed
+		);
+		assert_noop!(
+			Market::retract_bid(RuntimeOrigin::signed(10), id),
+			Error::<Test>::DeadlinePassed
+		);
 		run_to_block(6);
 		Market::on_initialize(6);
 		assert_eq!(job(id).status, JobStatus::Expired);
@@ -448,7 +537,11 @@ fn retract_bid_releases_the_bond() {
 		bid(10, id, 80);
 		assert_ok!(Market::retract_bid(RuntimeOrigin::signed(10), id));
 		assert_eq!(held(HoldReason::BidBond, 10), 0);
-		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 10, reason: BidRemoval::Retracted });
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 10,
+			reason: BidRemoval::Retracted,
+		});
 		assert!(!JobsOfProvider::<Test>::contains_key(10, id));
 		run_to_block(6);
 		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::WrongPhase);
@@ -465,16 +558,27 @@ fn bid_displacement_when_full() {
 		}
 		register(16);
 		// An equal price does not displace.
-		assert_noop!(Market::place_bid(RuntimeOrigin::signed(16), id, 100), Error::<Test>::BidNotCompetitive);
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(16), id, 100),
+			Error::<Test>::BidNotCompetitive
+		);
 		bid(16, id, 90);
 		// The dearest and, among equals, the latest bid leaves.
-		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 15, reason: BidRemoval::Displaced });
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 15,
+			reason: BidRemoval::Displaced,
+		});
 		assert_eq!(held(HoldReason::BidBond, 15), 0);
 		assert_eq!(Bids::<Test>::get(id).len(), 6);
 		run_to_block(6);
 		let winners: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
 		assert_eq!(winners, vec![16, 10]);
-		assert_event(MarketEvent::BidRemoved { job_id: id, provider: 11, reason: BidRemoval::Lost });
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 11,
+			reason: BidRemoval::Lost,
+		});
 	});
 }
 
@@ -539,13 +643,28 @@ fn commit_and_reveal_errors() {
 		assert_eq!(job(id).status, JobStatus::Revealing);
 		assert_event(MarketEvent::RevealPhaseStarted { job_id: id, reveal_by: 26 });
 		assert_noop!(Market::commit_result(o(11), id, c), Error::<Test>::WrongPhase);
-		assert_noop!(Market::reveal_result(o(11), id, result(1), salt(11), s("x")), Error::<Test>::NotCommitted);
-		assert_noop!(Market::reveal_result(o(12), id, result(1), salt(12), s("x")), Error::<Test>::NotAssigned);
+		assert_noop!(
+			Market::reveal_result(o(11), id, result(1), salt(11), s("x")),
+			Error::<Test>::NotCommitted
+		);
+		assert_noop!(
+			Market::reveal_result(o(12), id, result(1), salt(12), s("x")),
+			Error::<Test>::NotAssigned
+		);
 		// Wrong salt, wrong result, or someone else's commitment: rejected.
-		assert_noop!(Market::reveal_result(o(10), id, result(1), salt(11), s("x")), Error::<Test>::RevealMismatch);
-		assert_noop!(Market::reveal_result(o(10), id, result(2), salt(10), s("x")), Error::<Test>::RevealMismatch);
+		assert_noop!(
+			Market::reveal_result(o(10), id, result(1), salt(11), s("x")),
+			Error::<Test>::RevealMismatch
+		);
+		assert_noop!(
+			Market::reveal_result(o(10), id, result(2), salt(10), s("x")),
+			Error::<Test>::RevealMismatch
+		);
 		System::set_block_number(26);
-		assert_noop!(Market::reveal_result(o(10), id, result(1), salt(10), s("x")), Error::<Test>::DeadlinePassed);
+		assert_noop!(
+			Market::reveal_result(o(10), id, result(1), salt(10), s("x")),
+			Error::<Test>::DeadlinePassed
+		);
 	});
 }
 
@@ -616,7 +735,12 @@ fn k3_one_no_show_majority_paid_and_the_bond_burnt() {
 			reveal(p, id, result(1));
 		}
 		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_event(MarketEvent::BondSlashed { job_id: id, provider: 12, amount: 10, reason: SlashReason::NoShow });
+		assert_event(MarketEvent::BondSlashed {
+			job_id: id,
+			provider: 12,
+			amount: 10,
+			reason: SlashReason::NoShow,
+		});
 		assert_event(MarketEvent::Burnt { job_id: id, amount: 10 });
 		// The no-show's bond is burnt, not paid to the requester: a requester gains nothing
 		// from a no-show it could have staged with its own account.
@@ -699,7 +823,12 @@ fn k3_with_one_liar_is_disputed_and_the_arbiters_decide() {
 		assert_eq!(job(id).status, JobStatus::Settled);
 		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 10, amount: 80 });
 		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 11, amount: 90 });
-		assert_event(MarketEvent::BondSlashed { job_id: id, provider: 12, amount: 10, reason: SlashReason::WrongResult });
+		assert_event(MarketEvent::BondSlashed {
+			job_id: id,
+			provider: 12,
+			amount: 10,
+			reason: SlashReason::WrongResult,
+		});
 		// The liar's bond (10) and its unpaid price (100) pay the arbiters, shared evenly.
 		let earned: Vec<_> = arbiters.iter().map(|a| total(*a) - ENDOWMENT).collect();
 		assert_eq!(earned.iter().sum::<Balance>(), 110);
@@ -708,7 +837,10 @@ fn k3_with_one_liar_is_disputed_and_the_arbiters_decide() {
 		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
 		assert_eq!(total(12), ENDOWMENT - 10);
 		assert_eq!(reputation(12), Reputation { completed: 0, slashed: 1, no_shows: 0 });
-		assert_eq!(Results::<Test>::get(id).unwrap().agreed.into_inner(), [vec![10, 11], arbiters].concat());
+		assert_eq!(
+			Results::<Test>::get(id).unwrap().agreed.into_inner(),
+			[vec![10, 11], arbiters].concat()
+		);
 	});
 }
 
@@ -842,7 +974,10 @@ fn a_dispute_without_arbiters_or_majority_fails() {
 		reveal(11, id, result(2));
 		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Failed);
-		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::ArbitrationInconclusive });
+		assert_event(MarketEvent::JobFailed {
+			job_id: id,
+			reason: FailureReason::ArbitrationInconclusive,
+		});
 		assert_eq!(free(REQUESTER), ENDOWMENT);
 		assert_eq!(total(10), ENDOWMENT);
 		assert_eq!(total(11), ENDOWMENT);
@@ -866,7 +1001,10 @@ fn k1_unchallenged_is_paid_after_the_window() {
 		assert_eq!(job(id).status, JobStatus::Settled);
 		assert_eq!(free(10), ENDOWMENT - STAKE + 60);
 		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
-		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::NotChallengeable);
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id),
+			Error::<Test>::NotChallengeable
+		);
 	});
 }
 
@@ -899,15 +1037,34 @@ fn challenged_job(original_price: Balance) -> JobId {
 fn challenge_errors() {
 	test(|| {
 		let id = assigned_job(1, &[(10, 60)]);
-		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), 9), Error::<Test>::UnknownJob);
-		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::NotChallengeable);
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(REQUESTER), 9),
+			Error::<Test>::UnknownJob
+		);
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id),
+			Error::<Test>::NotChallengeable
+		);
 		commit(10, id, result(1));
 		reveal(10, id, result(1));
-		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(2), id), Error::<Test>::NotRequester);
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(REQUESTER), 3, ENDOWMENT - 200));
-		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(2), id),
+			Error::<Test>::NotRequester
+		);
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(REQUESTER),
+			3,
+			ENDOWMENT - 200
+		));
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		System::set_block_number(job(id).deadline);
-		assert_noop!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id), Error::<Test>::DeadlinePassed);
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id),
+			Error::<Test>::DeadlinePassed
+		);
 	});
 }
 
@@ -1019,7 +1176,10 @@ fn the_draw_excludes_the_parties_and_follows_the_randomness() {
 			})
 			.unwrap();
 			assert_eq!(drawn.len(), 3);
-			assert!(!drawn.contains(&REQUESTER) && !drawn.contains(&10), "a party was drawn: {drawn:?}");
+			assert!(
+				!drawn.contains(&REQUESTER) && !drawn.contains(&10),
+				"a party was drawn: {drawn:?}"
+			);
 			let mut unique = drawn.clone();
 			unique.sort();
 			unique.dedup();
@@ -1039,7 +1199,11 @@ fn the_draw_skips_members_that_cannot_serve() {
 		let mut small = profile();
 		small.hardware.gpu_count = 0;
 		assert_ok!(Market::update_profile(RuntimeOrigin::signed(24), small));
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(25), 3, ENDOWMENT - STAKE - 2));
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(25),
+			3,
+			ENDOWMENT - STAKE - 2
+		));
 		let id = challenged_job(100);
 		let mut drawn = draw(id);
 		drawn.sort();
@@ -1050,14 +1214,26 @@ fn the_draw_skips_members_that_cannot_serve() {
 #[test]
 fn arbiter_pool_join_and_leave() {
 	test(|| {
-		assert_noop!(Market::join_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::NotProvider);
-		assert_noop!(Market::leave_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::NotProvider);
+		assert_noop!(
+			Market::join_arbiter_pool(RuntimeOrigin::signed(21)),
+			Error::<Test>::NotProvider
+		);
+		assert_noop!(
+			Market::leave_arbiter_pool(RuntimeOrigin::signed(21)),
+			Error::<Test>::NotProvider
+		);
 		pool(&[21, 22, 23]);
 		assert_event(MarketEvent::JoinedArbiterPool { provider: 22 });
-		assert_noop!(Market::join_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::AlreadyArbiter);
+		assert_noop!(
+			Market::join_arbiter_pool(RuntimeOrigin::signed(21)),
+			Error::<Test>::AlreadyArbiter
+		);
 		assert_ok!(Market::leave_arbiter_pool(RuntimeOrigin::signed(21)));
 		assert_event(MarketEvent::LeftArbiterPool { provider: 21 });
-		assert_noop!(Market::leave_arbiter_pool(RuntimeOrigin::signed(21)), Error::<Test>::NotArbiter);
+		assert_noop!(
+			Market::leave_arbiter_pool(RuntimeOrigin::signed(21)),
+			Error::<Test>::NotArbiter
+		);
 		// The last member moved into the freed slot.
 		assert_eq!(ArbiterPool::<Test>::get(0), Some(23));
 		assert_eq!(ArbiterPoolSize::<Test>::get(), 2);
@@ -1065,7 +1241,10 @@ fn arbiter_pool_join_and_leave() {
 		assert_ok!(Market::unregister(RuntimeOrigin::signed(23)));
 		assert_eq!(ArbiterPool::<Test>::get(0), Some(22));
 		assert_eq!(ArbiterPoolSize::<Test>::get(), 1);
-		assert_noop!(Market::join_arbiter_pool(RuntimeOrigin::signed(23)), Error::<Test>::ProviderNotActive);
+		assert_noop!(
+			Market::join_arbiter_pool(RuntimeOrigin::signed(23)),
+			Error::<Test>::ProviderNotActive
+		);
 	});
 }
 
@@ -1077,7 +1256,10 @@ fn advance_job_needs_a_passed_deadline() {
 		register(10);
 		let id = post(spec(1, 100));
 		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), 9), Error::<Test>::UnknownJob);
-		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), id), Error::<Test>::DeadlineNotReached);
+		assert_noop!(
+			Market::advance_job(RuntimeOrigin::signed(5), id),
+			Error::<Test>::DeadlineNotReached
+		);
 		bid(10, id, 50);
 		// Jump past the deadline without running the queue: anyone may push the job.
 		System::set_block_number(7);
@@ -1086,7 +1268,10 @@ fn advance_job_needs_a_passed_deadline() {
 		assert!(!Deadlines::<Test>::get(6).contains(&id));
 		let cancelled = post(spec(1, 100));
 		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
-		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), cancelled), Error::<Test>::WrongPhase);
+		assert_noop!(
+			Market::advance_job(RuntimeOrigin::signed(5), cancelled),
+			Error::<Test>::WrongPhase
+		);
 	});
 }
 
@@ -1114,7 +1299,10 @@ fn a_full_deadline_queue_rejects_new_jobs() {
 			post(spec(1, 1));
 		}
 		assert_eq!(Deadlines::<Test>::get(6 + 63).len(), 4);
-		assert_noop!(Market::post_job(RuntimeOrigin::signed(REQUESTER), spec(1, 1)), Error::<Test>::DeadlineQueueFull);
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec(1, 1)),
+			Error::<Test>::DeadlineQueueFull
+		);
 		run_to_block(6 + 64);
 		assert_eq!(Deadlines::<Test>::iter().count(), 0);
 	});
@@ -1163,7 +1351,10 @@ fn re_registering_does_not_reset_a_bad_record_into_a_better_one() {
 		let mut sp = spec(1, 100);
 		sp.min_reputation = Some(Permill::from_parts(1));
 		let picky = post(sp);
-		assert_noop!(Market::place_bid(RuntimeOrigin::signed(10), picky, 50), Error::<Test>::ReputationTooLow);
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(10), picky, 50),
+			Error::<Test>::ReputationTooLow
+		);
 	});
 }
 
@@ -1218,10 +1409,16 @@ fn an_offer_states_the_periods_a_requester_must_give() {
 		// A requester may not take the offer with a deadline the provider cannot meet.
 		let mut sp = spec(1, 100);
 		sp.execution_period = 1;
-		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp), Error::<Test>::PeriodsBelowOffer);
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp),
+			Error::<Test>::PeriodsBelowOffer
+		);
 		let mut sp = spec(1, 100);
 		sp.reveal_period = 3;
-		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp), Error::<Test>::PeriodsBelowOffer);
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp),
+			Error::<Test>::PeriodsBelowOffer
+		);
 		let mut sp = spec(1, 100);
 		sp.execution_period = 8;
 		sp.reveal_period = 4;
@@ -1239,10 +1436,16 @@ fn a_royalty_raised_before_inclusion_fails_with_a_named_error() {
 		sp.max_royalties = 15;
 		// The owner raises the royalty while the job waits in the pool.
 		MockRegistry::update(8, |a| a.royalty = 6);
-		assert_noop!(Market::post_job(RuntimeOrigin::signed(REQUESTER), sp.clone()), Error::<Test>::RoyaltiesAboveMax);
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), sp.clone()),
+			Error::<Test>::RoyaltiesAboveMax
+		);
 		register(10);
 		assert_ok!(offer(10, 50, 1, 100));
-		assert_noop!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp.clone()), Error::<Test>::RoyaltiesAboveMax);
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp.clone()),
+			Error::<Test>::RoyaltiesAboveMax
+		);
 		MockRegistry::update(8, |a| a.royalty = 5);
 		assert_ok!(Market::post_job(RuntimeOrigin::signed(REQUESTER), sp));
 		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 115);
@@ -1262,7 +1465,10 @@ fn bids_cannot_be_retracted_in_the_second_half_of_bidding() {
 		assert_ok!(Market::retract_bid(RuntimeOrigin::signed(10), id));
 		bid(10, id, 50);
 		run_to_block(6);
-		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::RetractionClosed);
+		assert_noop!(
+			Market::retract_bid(RuntimeOrigin::signed(10), id),
+			Error::<Test>::RetractionClosed
+		);
 	});
 }
 
@@ -1281,9 +1487,15 @@ fn squatting_a_jobs_bids_costs_the_squatter_its_bonds() {
 			bid(*p, id, 1);
 		}
 		register(16);
-		assert_noop!(Market::place_bid(RuntimeOrigin::signed(16), id, 1), Error::<Test>::BidNotCompetitive);
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(16), id, 1),
+			Error::<Test>::BidNotCompetitive
+		);
 		run_to_block(job(id).deadline - 2);
-		assert_noop!(Market::retract_bid(RuntimeOrigin::signed(10), id), Error::<Test>::RetractionClosed);
+		assert_noop!(
+			Market::retract_bid(RuntimeOrigin::signed(10), id),
+			Error::<Test>::RetractionClosed
+		);
 		// The winner does not run the job: its bond is burnt, and the job ends within its
 		// bidding, execution and reveal periods, with the requester refunded.
 		run_to_block(posted + 5 + 10 + 10);
@@ -1318,7 +1530,10 @@ fn provider_index_lists_bids_and_assignments() {
 fn origin_must_be_signed() {
 	test(|| {
 		assert_noop!(Market::advance_job(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
-		assert_noop!(Market::post_job(RuntimeOrigin::root(), spec(1, 10)), DispatchError::BadOrigin);
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::root(), spec(1, 10)),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -1420,13 +1635,20 @@ fn denied_use_is_rejected_with_the_registry_error() {
 		);
 		MockRegistry::add(8, OWNER, 1, None);
 		assert_noop!(
-			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec_with_assets(1, 100, vec![8, 8])),
+			Market::post_job(
+				RuntimeOrigin::signed(REQUESTER),
+				spec_with_assets(1, 100, vec![8, 8])
+			),
 			Error::<Test>::DuplicateAsset
 		);
 		register(10);
 		assert_ok!(offer(10, 50, 1, 100));
 		assert_noop!(
-			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec_with_assets(1, 100, vec![7])),
+			Market::accept_offer(
+				RuntimeOrigin::signed(REQUESTER),
+				0,
+				spec_with_assets(1, 100, vec![7])
+			),
 			DispatchError::Other("AccessDenied")
 		);
 	});
@@ -1529,7 +1751,11 @@ fn accepted_offer_escrows_royalties() {
 		MockRegistry::add(7, OWNER, 10, None);
 		register(10);
 		assert_ok!(offer(10, 50, 1, 100));
-		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec_with_assets(1, 100, vec![7])));
+		assert_ok!(Market::accept_offer(
+			RuntimeOrigin::signed(REQUESTER),
+			0,
+			spec_with_assets(1, 100, vec![7])
+		));
 		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 60);
 		commit(10, 0, result(1));
 		reveal(10, 0, result(1));

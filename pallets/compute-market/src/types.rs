@@ -19,7 +19,18 @@ pub type RegionCode = u16;
 pub type BoundedString<T> = BoundedVec<u8, <T as Config>::MaxStringLen>;
 
 /// What kind of workload a job runs.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum WorkloadKind {
 	/// A WebAssembly module.
 	Wasm,
@@ -30,7 +41,17 @@ pub enum WorkloadKind {
 }
 
 /// Where a workload or an input is found and what its content must hash to.
-#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct ContentRef<T: Config> {
 	/// `blake2_256` (or the workload's own) hash of the content.
@@ -40,7 +61,17 @@ pub struct ContentRef<T: Config> {
 }
 
 /// The workload of a job: its kind and where to find it.
-#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Workload<T: Config> {
 	/// WASM module, ONNX model or container image.
@@ -50,7 +81,19 @@ pub struct Workload<T: Config> {
 }
 
 /// The hardware a provider has, or a job needs at least.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
 pub struct Hardware {
 	/// Number of GPUs.
 	pub gpu_count: u32,
@@ -65,15 +108,25 @@ pub struct Hardware {
 impl Hardware {
 	/// Whether this hardware has at least what `need` asks for.
 	pub fn covers(&self, need: &Hardware) -> bool {
-		self.gpu_count >= need.gpu_count &&
-			self.vram_gib >= need.vram_gib &&
-			self.cpu_cores >= need.cpu_cores &&
-			self.ram_gib >= need.ram_gib
+		self.gpu_count >= need.gpu_count
+			&& self.vram_gib >= need.vram_gib
+			&& self.cpu_cores >= need.cpu_cores
+			&& self.ram_gib >= need.ram_gib
 	}
 }
 
 /// What a provider advertises: its hardware, where it is and how to reach it.
-#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct ProviderProfile<T: Config> {
 	/// GPU model, e.g. `A100-80GB`.
@@ -87,7 +140,18 @@ pub struct ProviderProfile<T: Config> {
 }
 
 /// Whether a provider takes work or is leaving.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum ProviderStatus<BlockNumber> {
 	/// Registered and taking work.
 	Active,
@@ -99,7 +163,19 @@ pub enum ProviderStatus<BlockNumber> {
 /// in parts per million: a new provider, or one that re-registers, starts at 0 — below any
 /// record it could have earned — so starting afresh never helps. A completed job only counts
 /// when its pay covers `ReputationFee`, which is burnt: farming one point costs that fee.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
 pub struct Reputation {
 	/// Jobs in which the provider's result was verified and paid.
 	pub completed: u32,
@@ -122,7 +198,9 @@ impl Reputation {
 }
 
 /// A registered provider.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Provider<T: Config> {
 	/// Stake held under `HoldReason::ProviderStake`.
@@ -144,7 +222,9 @@ pub struct Provider<T: Config> {
 }
 
 /// A provider's standing offer: a price per job for hardware it runs.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Offer<T: Config> {
 	/// Who offers.
@@ -165,7 +245,17 @@ pub struct Offer<T: Config> {
 }
 
 /// What a requester asks for when posting a job.
-#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct JobSpec<T: Config> {
 	/// The program or model to run.
@@ -198,7 +288,9 @@ pub struct JobSpec<T: Config> {
 }
 
 /// A royalty a job owes for a dataset or model, fixed when the job was posted.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Royalty<T: Config> {
 	/// The dataset or model.
@@ -210,7 +302,18 @@ pub struct Royalty<T: Config> {
 }
 
 /// Where a job is in its life.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum JobStatus {
 	/// Open for bids until the deadline.
 	Bidding,
@@ -250,7 +353,9 @@ impl JobStatus {
 }
 
 /// A posted job.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Job<T: Config> {
 	/// Who posted it and pays for it.
@@ -273,7 +378,9 @@ pub struct Job<T: Config> {
 }
 
 /// A provider's bid on an open job.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Bid<T: Config> {
 	/// Who bids.
@@ -289,7 +396,9 @@ pub struct Bid<T: Config> {
 }
 
 /// A revealed result.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Reveal<T: Config> {
 	/// Hash of the result.
@@ -299,7 +408,9 @@ pub struct Reveal<T: Config> {
 }
 
 /// A provider assigned to run a job: a winning bid, its commitment and its reveal.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Assignment<T: Config> {
 	/// Who runs the job.
@@ -315,7 +426,9 @@ pub struct Assignment<T: Config> {
 }
 
 /// The verified result of a job.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct VerifiedResult<T: Config> {
 	/// Hash of the result.
@@ -329,7 +442,18 @@ pub struct VerifiedResult<T: Config> {
 }
 
 /// Why a bid left a job.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum BidRemoval {
 	/// The bidder retracted it.
 	Retracted,
@@ -342,7 +466,18 @@ pub enum BidRemoval {
 }
 
 /// Why a job failed.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum FailureReason {
 	/// No assigned provider revealed a result.
 	NoResult,
@@ -352,7 +487,18 @@ pub enum FailureReason {
 }
 
 /// Why a bond was slashed.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum SlashReason {
 	/// The provider did not commit or reveal in time.
 	NoShow,

@@ -13,7 +13,8 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// The result hash revealed by more than half of `of` assignments, if any.
 	pub(crate) fn majority(assignments: &[Assignment<T>], of: u32) -> Option<H256> {
-		let reveals = || assignments.iter().filter_map(|a| a.reveal.as_ref().map(|r| r.result_hash));
+		let reveals =
+			|| assignments.iter().filter_map(|a| a.reveal.as_ref().map(|r| r.result_hash));
 		reveals().find(|h| {
 			let count = reveals().filter(|x| x == h).count() as u32;
 			count.saturating_mul(2) > of
@@ -43,13 +44,20 @@ impl<T: Config> Pallet<T> {
 		if job.spec.replicas == 1 {
 			// The result stands unless the requester challenges it in time.
 			Assignments::<T>::insert(job_id, assignments);
-			Self::next_phase(job_id, &mut job, JobStatus::ChallengeWindow, T::ChallengePeriod::get());
+			Self::next_phase(
+				job_id,
+				&mut job,
+				JobStatus::ChallengeWindow,
+				T::ChallengePeriod::get(),
+			);
 			let challenge_by = job.deadline;
 			Jobs::<T>::insert(job_id, job);
 			Self::deposit_event(Event::ChallengeWindowOpened { job_id, challenge_by });
 			return;
 		}
-		let unanimous = assignments.iter().all(|a| a.reveal.as_ref().map_or(true, |r| r.result_hash == first));
+		let unanimous = assignments
+			.iter()
+			.all(|a| a.reveal.as_ref().map_or(true, |r| r.result_hash == first));
 		if unanimous && Self::majority(&assignments, job.spec.replicas) == Some(first) {
 			let mut agreed = BoundedVec::new();
 			let mut uri = None;
@@ -157,7 +165,11 @@ impl<T: Config> Pallet<T> {
 			if upheld {
 				// The challenged result was right: the challenger pays for the arbitration.
 				Self::deposit_event(Event::ChallengeBondForfeited { job_id, amount: bond });
-				slashed.push(Slashed { reason: HoldReason::ChallengeBond, from: job.requester.clone(), amount: bond });
+				slashed.push(Slashed {
+					reason: HoldReason::ChallengeBond,
+					from: job.requester.clone(),
+					amount: bond,
+				});
 			} else {
 				Self::release(HoldReason::ChallengeBond, &job.requester, bond);
 			}

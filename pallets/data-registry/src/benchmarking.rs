@@ -39,7 +39,14 @@ mod benchmarks {
 	fn register_asset() {
 		let owner = funded::<T>("owner", 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), AssetKind::Model, H256::repeat_byte(1), uri::<T>(), License::Permissioned, 5u32.into());
+		_(
+			RawOrigin::Signed(owner),
+			AssetKind::Model,
+			H256::repeat_byte(1),
+			uri::<T>(),
+			License::Permissioned,
+			5u32.into(),
+		);
 		assert!(Assets::<T>::contains_key(0));
 	}
 
@@ -58,7 +65,8 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let asset = registered::<T>(&owner, License::Permissioned);
 		let user = funded::<T>("user", 0);
-		Registry::<T>::grant_access(RawOrigin::Signed(owner.clone()).into(), asset, user.clone()).unwrap();
+		Registry::<T>::grant_access(RawOrigin::Signed(owner.clone()).into(), asset, user.clone())
+			.unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), asset, user.clone());
 		assert!(!Access::<T>::contains_key(asset, &user));

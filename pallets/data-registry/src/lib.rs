@@ -34,16 +34,18 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-pub mod weights;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 pub use weights::WeightInfo;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::fungible, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::fungible, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -55,7 +57,18 @@ pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
 
 /// What an asset is.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum AssetKind {
 	/// Data a job reads.
 	Dataset,
@@ -64,7 +77,18 @@ pub enum AssetKind {
 }
 
 /// Who may use an asset.
-#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
 pub enum License {
 	/// Anyone.
 	Open,
@@ -73,7 +97,9 @@ pub enum License {
 }
 
 /// A registered dataset or model.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Asset<T: Config> {
 	/// Who decides about it and receives its royalties.
@@ -174,7 +200,14 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An asset was registered and its deposit held.
-		AssetRegistered { asset: AssetId, owner: T::AccountId, kind: AssetKind, content_hash: H256, license: License, royalty: BalanceOf<T> },
+		AssetRegistered {
+			asset: AssetId,
+			owner: T::AccountId,
+			kind: AssetKind,
+			content_hash: H256,
+			license: License,
+			royalty: BalanceOf<T>,
+		},
 		/// `who` may now use the asset.
 		AccessGranted { asset: AssetId, who: T::AccountId },
 		/// `who` may no longer use the asset in new jobs.
@@ -190,12 +223,26 @@ pub mod pallet {
 		/// A retired asset's deposit was released to its owner.
 		DepositReleased { asset: AssetId, owner: T::AccountId, amount: BalanceOf<T> },
 		/// A job was posted that uses the asset; its royalty is escrowed.
-		AssetUseStarted { asset: AssetId, job_id: pallet_compute_market::JobId, requester: T::AccountId },
+		AssetUseStarted {
+			asset: AssetId,
+			job_id: pallet_compute_market::JobId,
+			requester: T::AccountId,
+		},
 		/// A verified job used the asset and its owner was paid.
-		RoyaltyPaid { asset: AssetId, job_id: pallet_compute_market::JobId, requester: T::AccountId, owner: T::AccountId, amount: BalanceOf<T> },
+		RoyaltyPaid {
+			asset: AssetId,
+			job_id: pallet_compute_market::JobId,
+			requester: T::AccountId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// A job that named the asset ended without a verified result; the royalty went back
 		/// to the requester.
-		RoyaltyRefunded { asset: AssetId, job_id: pallet_compute_market::JobId, requester: T::AccountId },
+		RoyaltyRefunded {
+			asset: AssetId,
+			job_id: pallet_compute_market::JobId,
+			requester: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -215,8 +262,6 @@ pub mod pallet {
 		AlreadyGranted,
 		/// The account has no access to revoke.
 		NotGranted,
-		/// The owner cannot hold the deposit: too little free balance.
-		InsufficientBalance,
 		/// The new owner is the current owner.
 		SameOwner,
 	}
@@ -247,7 +292,7 @@ pub mod pallet {
 		///   owner per verified job (may be zero).
 		///
 		/// Holds `AssetDeposit`. Emits `AssetRegistered`. Errors: `AlreadyRegistered`,
-		/// `InsufficientBalance`.
+		/// `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_asset())]
 		pub fn register_asset(
@@ -267,10 +312,14 @@ pub mod pallet {
 		/// - Origin: signed, the owner.
 		///
 		/// Holds `AccessDeposit` from the owner. Emits `AccessGranted`. Errors:
-		/// `UnknownAsset`, `NotOwner`, `AssetRetired`, `AlreadyGranted`, `InsufficientBalance`.
+		/// `UnknownAsset`, `NotOwner`, `AssetRetired`, `AlreadyGranted`, `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::grant_access())]
-		pub fn grant_access(origin: OriginFor<T>, asset: AssetId, who: T::AccountId) -> DispatchResult {
+		pub fn grant_access(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			who: T::AccountId,
+		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			let mut a = Self::owned(asset, &owner)?;
 			ensure!(!a.retired, Error::<T>::AssetRetired);
@@ -293,7 +342,11 @@ pub mod pallet {
 		/// `NotOwner`, `NotGranted`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::revoke_access())]
-		pub fn revoke_access(origin: OriginFor<T>, asset: AssetId, who: T::AccountId) -> DispatchResult {
+		pub fn revoke_access(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			who: T::AccountId,
+		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			let mut a = Self::owned(asset, &owner)?;
 			ensure!(Access::<T>::take(asset, &who).is_some(), Error::<T>::NotGranted);
@@ -314,7 +367,11 @@ pub mod pallet {
 		/// Emits `LicenseChanged`. Errors: `UnknownAsset`, `NotOwner`, `AssetRetired`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_license())]
-		pub fn set_license(origin: OriginFor<T>, asset: AssetId, license: License) -> DispatchResult {
+		pub fn set_license(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			license: License,
+		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			let mut a = Self::owned(asset, &owner)?;
 			ensure!(!a.retired, Error::<T>::AssetRetired);
@@ -355,7 +412,11 @@ pub mod pallet {
 		/// Emits `OwnershipTransferred`. Errors: `UnknownAsset`, `NotOwner`, `SameOwner`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::transfer_ownership())]
-		pub fn transfer_ownership(origin: OriginFor<T>, asset: AssetId, to: T::AccountId) -> DispatchResult {
+		pub fn transfer_ownership(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			to: T::AccountId,
+		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			let mut a = Self::owned(asset, &owner)?;
 			ensure!(owner != to, Error::<T>::SameOwner);
@@ -367,8 +428,7 @@ pub mod pallet {
 				Precision::Exact,
 				Restriction::OnHold,
 				Fortitude::Polite,
-			)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+			)?;
 			a.owner = to.clone();
 			Assets::<T>::insert(asset, a);
 			Self::deposit_event(Event::OwnershipTransferred { asset, from: owner, to });
@@ -429,7 +489,14 @@ pub mod pallet {
 					royalties_paid: Zero::zero(),
 				},
 			);
-			Self::deposit_event(Event::AssetRegistered { asset, owner, kind, content_hash, license, royalty });
+			Self::deposit_event(Event::AssetRegistered {
+				asset,
+				owner,
+				kind,
+				content_hash,
+				license,
+				royalty,
+			});
 			Ok(asset)
 		}
 
@@ -444,15 +511,18 @@ pub mod pallet {
 				return Ok(());
 			}
 			T::Currency::hold(&HoldReason::AssetDeposit.into(), who, amount)
-				.map_err(|_| Error::<T>::InsufficientBalance.into())
 		}
 
 		fn release(who: &T::AccountId, amount: BalanceOf<T>) {
 			if amount.is_zero() {
 				return;
 			}
-			let released =
-				T::Currency::release(&HoldReason::AssetDeposit.into(), who, amount, Precision::BestEffort);
+			let released = T::Currency::release(
+				&HoldReason::AssetDeposit.into(),
+				who,
+				amount,
+				Precision::BestEffort,
+			);
 			if released != Ok(amount) {
 				frame_support::defensive!("registry released less than its records hold");
 			}
@@ -463,7 +533,11 @@ pub mod pallet {
 			if a.retired && a.in_flight == 0 && !a.deposit.is_zero() {
 				let amount = core::mem::take(&mut a.deposit);
 				Self::release(&a.owner, amount);
-				Self::deposit_event(Event::DepositReleased { asset, owner: a.owner.clone(), amount });
+				Self::deposit_event(Event::DepositReleased {
+					asset,
+					owner: a.owner.clone(),
+					amount,
+				});
 			}
 		}
 
@@ -483,7 +557,10 @@ pub mod pallet {
 			for (asset, a) in Assets::<T>::iter() {
 				let e = expected.entry(a.owner.clone()).or_default();
 				*e = e.saturating_add(a.deposit);
-				ensure!(AssetByHash::<T>::get(a.content_hash) == Some(asset), "content hash index out of step");
+				ensure!(
+					AssetByHash::<T>::get(a.content_hash) == Some(asset),
+					"content hash index out of step"
+				);
 				grants.insert(asset, 0);
 			}
 			for (asset, _) in Access::<T>::iter_keys() {
@@ -494,7 +571,8 @@ pub mod pallet {
 				let a = Assets::<T>::get(asset).ok_or("asset vanished")?;
 				ensure!(a.grants == count, "grant counter differs from grants");
 				if !a.retired {
-					let want = T::AssetDeposit::get().saturating_add(T::AccessDeposit::get().saturating_mul(count.into()));
+					let want = T::AssetDeposit::get()
+						.saturating_add(T::AccessDeposit::get().saturating_mul(count.into()));
 					ensure!(a.deposit == want, "deposit differs from registration plus grants");
 				}
 			}
@@ -512,7 +590,10 @@ pub mod pallet {
 impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	type AssetId = AssetId;
 
-	fn check_usable(asset: &AssetId, user: &T::AccountId) -> Result<(T::AccountId, BalanceOf<T>), sp_runtime::DispatchError> {
+	fn check_usable(
+		asset: &AssetId,
+		user: &T::AccountId,
+	) -> Result<(T::AccountId, BalanceOf<T>), sp_runtime::DispatchError> {
 		let a = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
 		frame_support::ensure!(!a.retired, Error::<T>::AssetRetired);
 		frame_support::ensure!(Self::may_use(&a, *asset, user), Error::<T>::AccessDenied);
@@ -525,7 +606,11 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 				a.in_flight = a.in_flight.saturating_add(1);
 			}
 		});
-		Self::deposit_event(Event::AssetUseStarted { asset: *asset, job_id, requester: requester.clone() });
+		Self::deposit_event(Event::AssetUseStarted {
+			asset: *asset,
+			job_id,
+			requester: requester.clone(),
+		});
 	}
 
 	fn finish_use(
@@ -540,10 +625,21 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 			match paid {
 				Some((owner, amount)) => {
 					a.uses = a.uses.saturating_add(1);
-					a.royalties_paid = sp_runtime::Saturating::saturating_add(a.royalties_paid, amount);
-					Self::deposit_event(Event::RoyaltyPaid { asset: *asset, job_id, requester: requester.clone(), owner, amount });
+					a.royalties_paid =
+						sp_runtime::Saturating::saturating_add(a.royalties_paid, amount);
+					Self::deposit_event(Event::RoyaltyPaid {
+						asset: *asset,
+						job_id,
+						requester: requester.clone(),
+						owner,
+						amount,
+					});
 				},
-				None => Self::deposit_event(Event::RoyaltyRefunded { asset: *asset, job_id, requester: requester.clone() }),
+				None => Self::deposit_event(Event::RoyaltyRefunded {
+					asset: *asset,
+					job_id,
+					requester: requester.clone(),
+				}),
 			}
 			Self::release_if_idle(*asset, a);
 		});
@@ -557,7 +653,9 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 		if let Some(id) = AssetByHash::<T>::get(hash) {
 			return id;
 		}
-		let uri = BoundedVec::truncate_from(alloc::vec![b'u'; <T::MaxUriLen as frame_support::traits::Get<u32>>::get() as usize]);
+		let uri = BoundedVec::truncate_from(
+			alloc::vec![b'u'; <T::MaxUriLen as frame_support::traits::Get<u32>>::get() as usize],
+		);
 		let royalty = <T::AssetDeposit as frame_support::traits::Get<BalanceOf<T>>>::get();
 		Self::do_register(owner.clone(), AssetKind::Dataset, hash, uri, License::Open, royalty)
 			.expect("the benchmark funds the owner")

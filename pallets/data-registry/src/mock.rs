@@ -110,11 +110,17 @@ pub fn test(test: impl FnOnce()) {
 		let burnt: Balance = System::events()
 			.iter()
 			.filter_map(|r| match r.event {
-				RuntimeEvent::Market(pallet_compute_market::Event::Burnt { amount, .. }) => Some(amount),
+				RuntimeEvent::Market(pallet_compute_market::Event::Burnt { amount, .. }) => {
+					Some(amount)
+				},
 				_ => None,
 			})
 			.sum();
-		assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance - burnt, "issuance falls only by burns");
+		assert_eq!(
+			pallet_balances::TotalIssuance::<Test>::get(),
+			issuance - burnt,
+			"issuance falls only by burns"
+		);
 	});
 }
 

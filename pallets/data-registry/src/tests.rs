@@ -54,7 +54,10 @@ fn assert_event(e: RegistryEvent) {
 fn job_spec(assets: Vec<AssetId>, replicas: u32) -> JobSpec<Test> {
 	let text = |t: &str| BoundedVec::try_from(t.as_bytes().to_vec()).unwrap();
 	JobSpec {
-		workload: Workload { kind: WorkloadKind::Onnx, content: ContentRef { hash: H256::repeat_byte(1), uri: text("m") } },
+		workload: Workload {
+			kind: WorkloadKind::Onnx,
+			content: ContentRef { hash: H256::repeat_byte(1), uri: text("m") },
+		},
 		input: ContentRef { hash: H256::repeat_byte(2), uri: text("i") },
 		requirements: Hardware::default(),
 		region: None,
@@ -74,7 +77,12 @@ fn register_provider(who: AccountId) {
 	assert_ok!(Market::register_provider(
 		RuntimeOrigin::signed(who),
 		200,
-		ProviderProfile { gpu_model: text("g"), hardware: Hardware::default(), region: 1, endpoint: text("e") }
+		ProviderProfile {
+			gpu_model: text("g"),
+			hardware: Hardware::default(),
+			region: 1,
+			endpoint: text("e")
+		}
 	));
 }
 
@@ -91,7 +99,13 @@ fn complete(job: JobId, provider: AccountId) {
 	let salt = H256::repeat_byte(6);
 	let c = Market::commitment_of(&result, &salt, &provider);
 	assert_ok!(Market::commit_result(RuntimeOrigin::signed(provider), job, c));
-	assert_ok!(Market::reveal_result(RuntimeOrigin::signed(provider), job, result, salt, BoundedVec::default()));
+	assert_ok!(Market::reveal_result(
+		RuntimeOrigin::signed(provider),
+		job,
+		result,
+		salt,
+		BoundedVec::default()
+	));
 	run_to_block(pallet_compute_market::Jobs::<Test>::get(job).unwrap().deadline);
 }
 
@@ -124,13 +138,27 @@ fn register_asset_errors() {
 	test(|| {
 		register(License::Open, 7);
 		assert_noop!(
-			Registry::register_asset(RuntimeOrigin::signed(3), AssetKind::Model, H256::from_low_u64_be(1), uri("x"), License::Open, 1),
+			Registry::register_asset(
+				RuntimeOrigin::signed(3),
+				AssetKind::Model,
+				H256::from_low_u64_be(1),
+				uri("x"),
+				License::Open,
+				1
+			),
 			Error::<Test>::AlreadyRegistered
 		);
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(3), 4, ENDOWMENT - 10));
 		assert_noop!(
-			Registry::register_asset(RuntimeOrigin::signed(3), AssetKind::Model, H256::repeat_byte(3), uri("x"), License::Open, 1),
-			Error::<Test>::InsufficientBalance
+			Registry::register_asset(
+				RuntimeOrigin::signed(3),
+				AssetKind::Model,
+				H256::repeat_byte(3),
+				uri("x"),
+				License::Open,
+				1
+			),
+			sp_runtime::TokenError::FundsUnavailable
 		);
 	});
 }
@@ -139,20 +167,38 @@ fn register_asset_errors() {
 fn grant_and_revoke_access() {
 	test(|| {
 		let id = register(License::Permissioned, 7);
-		assert_noop!(Registry::grant_access(RuntimeOrigin::signed(OWNER), 9, USER), Error::<Test>::UnknownAsset);
-		assert_noop!(Registry::grant_access(RuntimeOrigin::signed(OTHER), id, USER), Error::<Test>::NotOwner);
+		assert_noop!(
+			Registry::grant_access(RuntimeOrigin::signed(OWNER), 9, USER),
+			Error::<Test>::UnknownAsset
+		);
+		assert_noop!(
+			Registry::grant_access(RuntimeOrigin::signed(OTHER), id, USER),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER));
 		assert_event(RegistryEvent::AccessGranted { asset: id, who: USER });
 		assert_eq!(held(OWNER), 52);
 		assert_eq!(asset(id).grants, 1);
-		assert_noop!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER), Error::<Test>::AlreadyGranted);
-		assert_noop!(Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, OTHER), Error::<Test>::NotGranted);
-		assert_noop!(Registry::revoke_access(RuntimeOrigin::signed(OTHER), id, USER), Error::<Test>::NotOwner);
+		assert_noop!(
+			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER),
+			Error::<Test>::AlreadyGranted
+		);
+		assert_noop!(
+			Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, OTHER),
+			Error::<Test>::NotGranted
+		);
+		assert_noop!(
+			Registry::revoke_access(RuntimeOrigin::signed(OTHER), id, USER),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, USER));
 		assert_event(RegistryEvent::AccessRevoked { asset: id, who: USER });
 		assert_eq!(held(OWNER), 50);
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(OWNER), 4, ENDOWMENT - 51));
-		assert_noop!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 	});
 }
 
@@ -160,9 +206,18 @@ fn grant_and_revoke_access() {
 fn set_license_and_royalty() {
 	test(|| {
 		let id = register(License::Permissioned, 7);
-		assert_noop!(Registry::set_license(RuntimeOrigin::signed(OTHER), id, License::Open), Error::<Test>::NotOwner);
-		assert_noop!(Registry::set_royalty(RuntimeOrigin::signed(OTHER), id, 1), Error::<Test>::NotOwner);
-		assert_noop!(Registry::set_license(RuntimeOrigin::signed(OWNER), 9, License::Open), Error::<Test>::UnknownAsset);
+		assert_noop!(
+			Registry::set_license(RuntimeOrigin::signed(OTHER), id, License::Open),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Registry::set_royalty(RuntimeOrigin::signed(OTHER), id, 1),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Registry::set_license(RuntimeOrigin::signed(OWNER), 9, License::Open),
+			Error::<Test>::UnknownAsset
+		);
 		assert_ok!(Registry::set_license(RuntimeOrigin::signed(OWNER), id, License::Open));
 		assert_event(RegistryEvent::LicenseChanged { asset: id, license: License::Open });
 		assert_ok!(Registry::set_royalty(RuntimeOrigin::signed(OWNER), id, 0));
@@ -176,14 +231,23 @@ fn transfer_ownership_moves_the_deposit() {
 	test(|| {
 		let id = register(License::Permissioned, 7);
 		assert_ok!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER));
-		assert_noop!(Registry::transfer_ownership(RuntimeOrigin::signed(OTHER), id, 3), Error::<Test>::NotOwner);
-		assert_noop!(Registry::transfer_ownership(RuntimeOrigin::signed(OWNER), id, OWNER), Error::<Test>::SameOwner);
+		assert_noop!(
+			Registry::transfer_ownership(RuntimeOrigin::signed(OTHER), id, 3),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Registry::transfer_ownership(RuntimeOrigin::signed(OWNER), id, OWNER),
+			Error::<Test>::SameOwner
+		);
 		assert_ok!(Registry::transfer_ownership(RuntimeOrigin::signed(OWNER), id, 3));
 		assert_event(RegistryEvent::OwnershipTransferred { asset: id, from: OWNER, to: 3 });
 		assert_eq!(held(OWNER), 0);
 		assert_eq!(held(3), 52);
 		assert_eq!(Balances::free_balance(OWNER), ENDOWMENT - 52);
-		assert_noop!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, OTHER), Error::<Test>::NotOwner);
+		assert_noop!(
+			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, OTHER),
+			Error::<Test>::NotOwner
+		);
 	});
 }
 
@@ -191,15 +255,30 @@ fn transfer_ownership_moves_the_deposit() {
 fn retire_without_jobs_releases_the_deposit_at_once() {
 	test(|| {
 		let id = register(License::Open, 7);
-		assert_noop!(Registry::retire_asset(RuntimeOrigin::signed(OTHER), id), Error::<Test>::NotOwner);
+		assert_noop!(
+			Registry::retire_asset(RuntimeOrigin::signed(OTHER), id),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Registry::retire_asset(RuntimeOrigin::signed(OWNER), id));
 		assert_event(RegistryEvent::AssetRetired { asset: id, in_flight: 0 });
 		assert_event(RegistryEvent::DepositReleased { asset: id, owner: OWNER, amount: 50 });
 		assert_eq!(held(OWNER), 0);
-		assert_noop!(Registry::retire_asset(RuntimeOrigin::signed(OWNER), id), Error::<Test>::AssetRetired);
-		assert_noop!(Registry::set_royalty(RuntimeOrigin::signed(OWNER), id, 1), Error::<Test>::AssetRetired);
-		assert_noop!(Registry::set_license(RuntimeOrigin::signed(OWNER), id, License::Open), Error::<Test>::AssetRetired);
-		assert_noop!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER), Error::<Test>::AssetRetired);
+		assert_noop!(
+			Registry::retire_asset(RuntimeOrigin::signed(OWNER), id),
+			Error::<Test>::AssetRetired
+		);
+		assert_noop!(
+			Registry::set_royalty(RuntimeOrigin::signed(OWNER), id, 1),
+			Error::<Test>::AssetRetired
+		);
+		assert_noop!(
+			Registry::set_license(RuntimeOrigin::signed(OWNER), id, License::Open),
+			Error::<Test>::AssetRetired
+		);
+		assert_noop!(
+			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER),
+			Error::<Test>::AssetRetired
+		);
 	});
 }
 
@@ -222,7 +301,13 @@ fn permitted_use_is_paid_to_the_owner() {
 		assert_eq!(asset(id).in_flight, 1);
 		complete(job, PROVIDER);
 		assert_eq!(status(job), JobStatus::Settled);
-		assert_event(RegistryEvent::RoyaltyPaid { asset: id, job_id: job, requester: USER, owner: OWNER, amount: 15 });
+		assert_event(RegistryEvent::RoyaltyPaid {
+			asset: id,
+			job_id: job,
+			requester: USER,
+			owner: OWNER,
+			amount: 15,
+		});
 		assert_eq!(Balances::free_balance(OWNER), ENDOWMENT - 52 + 15);
 		assert_eq!(Balances::free_balance(USER), ENDOWMENT - 60 - 15);
 		let a = asset(id);
@@ -316,7 +401,13 @@ fn royalty_changes_apply_to_new_jobs_only() {
 		assert_ok!(Registry::transfer_ownership(RuntimeOrigin::signed(OWNER), id, 3));
 		complete(job, PROVIDER);
 		// The owner and royalty the job was posted with.
-		assert_event(RegistryEvent::RoyaltyPaid { asset: id, job_id: job, requester: USER, owner: OWNER, amount: 15 });
+		assert_event(RegistryEvent::RoyaltyPaid {
+			asset: id,
+			job_id: job,
+			requester: USER,
+			owner: OWNER,
+			amount: 15,
+		});
 		assert_eq!(asset(id).royalties_paid, 15);
 	});
 }

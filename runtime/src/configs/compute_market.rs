@@ -4,7 +4,9 @@
 use frame_support::{parameter_types, traits::ConstU32};
 use sp_runtime::Perbill;
 
-use crate::{Balance, Balances, BlockNumber, DataRegistry, Runtime, RuntimeHoldReason, DAYS, MINUTES, UNIT};
+use crate::{
+	Balance, Balances, BlockNumber, DataRegistry, Runtime, RuntimeHoldReason, DAYS, MINUTES, UNIT,
+};
 
 parameter_types! {
 	/// 100 ALM: enough that registering many throwaway providers to flood bids costs real

@@ -9,16 +9,20 @@ use frame_support::{
 		fungible::{Balanced, Credit},
 		ConstU128, ConstU32, ConstU64, ConstU8, Imbalance, OnUnbalanced, VariantCountOf,
 	},
-	PalletId,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
 	},
+	PalletId,
 };
 use frame_system::limits::{BlockLength, BlockWeights};
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use frame_system::EnsureRoot;
-use sp_runtime::{impl_opaque_keys, traits::{One, OpaqueKeys}, Perbill};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use sp_runtime::{
+	impl_opaque_keys,
+	traits::{One, OpaqueKeys},
+	Perbill,
+};
 use sp_version::RuntimeVersion;
 
 mod compute_market;
@@ -27,8 +31,8 @@ mod data_registry;
 use super::{
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, CollatorSelection, Grandpa, Hash,
 	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, System, EXISTENTIAL_DEPOSIT, MILLI_SECS_PER_BLOCK, MINUTES,
-	SLOT_DURATION, UNIT, VERSION,
+	RuntimeOrigin, RuntimeTask, Session, System, EXISTENTIAL_DEPOSIT, MILLI_SECS_PER_BLOCK,
+	MINUTES, SLOT_DURATION, UNIT, VERSION,
 };
 
 /// Share of a block's weight and length open to normal transactions; the rest is kept for

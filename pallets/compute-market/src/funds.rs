@@ -1,0 +1,84 @@
+//! Funds: every movement of money the market makes, through `fungible::MutateHold`. Holding
+//! propagates the currency's errors; releasing, moving and burning what the records say is
+//! held cannot fail, and a shortfall is reported as a defensive failure.
+
+use crate::*;
+use frame_support::traits::{
+	fungible::{InspectHold, MutateHold},
+	tokens::{Fortitude, Precision, Restriction},
+};
+use sp_runtime::{traits::Zero, DispatchResult};
+
+impl<T: Config> Pallet<T> {
+	/// Holds `amount` of `who` under `reason`, or fails with the currency's own error (for
+	/// example `Token(FundsUnavailable)` when the free balance is short).
+	pub(crate) fn hold(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::hold(&reason.into(), who, amount)
+	}
+
+	/// Releases `amount` held from `who` under `reason`. The records say it is held, so a
+	/// shortfall is a bug.
+	pub(crate) fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		let released = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
+		if released != Ok(amount) {
+			frame_support::defensive!("market released less than its records hold");
+		}
+	}
+
+	/// Whether `who` holds at least `amount` under `reason` (used by `try_state` and tests).
+	pub fn held(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
+		T::Currency::balance_on_hold(&reason.into(), who)
+	}
+
+	/// Moves `amount` held from `from` under `reason` to `to`'s free balance.
+	pub(crate) fn transfer_held(
+		reason: HoldReason,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) {
+		if amount.is_zero() {
+			return;
+		}
+		let moved = T::Currency::transfer_on_hold(
+			&reason.into(),
+			from,
+			to,
+			amount,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Force,
+		);
+		if moved != Ok(amount) {
+			frame_support::defensive!("market transfer of held funds failed");
+		}
+	}
+
+	/// Burns `amount` held from `who` under `reason`, and says so in a `Burnt` event.
+	pub(crate) fn burn_held(
+		job_id: JobId,
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) {
+		if amount.is_zero() {
+			return;
+		}
+		let burnt =
+			T::Currency::burn_held(&reason.into(), who, amount, Precision::Exact, Fortitude::Force);
+		if burnt != Ok(amount) {
+			frame_support::defensive!("market burnt less than its records hold");
+		}
+		Self::deposit_event(Event::Burnt { job_id, amount });
+	}
+}
