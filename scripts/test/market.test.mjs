@@ -371,16 +371,17 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     await assert.rejects(send(api.tx.computeMarket.postJob(long), keys.alice), /1002|Verification Error/);
     await assert.rejects(send(api.tx.computeMarket.postJob(spec({ replicas: 0 })), keys.alice),
       (e) => /^computeMarket\.InvalidReplicas: /.test(e.message));
-    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 4 }));
+    // A long execution period: the commit below must land before it ends, whatever the load.
+    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 4, execution: 20 }));
     await assert.rejects(send(api.tx.computeMarket.placeBid(jobId, ALM(3)), keys.bob),
       (e) => /^computeMarket\.PriceAboveMax: /.test(e.message));
     await send(api.tx.computeMarket.placeBid(jobId, ALM(2)), keys.bob, { until: 'block' });
-    await waitForStatus(jobId, ['Committing']);
     // A result hash that is not 32 bytes of hex is refused before anything is sent.
     await assert.rejects(
       script('commit.mjs', '--suri', '//Bob', '--job', String(jobId), '--result-hash', 'result-1'),
       (e) => e.code === 1 && /--result-hash 0x<64 hex digits>/.test(e.stderr),
     );
+    await waitForStatus(jobId, ['Committing']);
     await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
     await waitForStatus(jobId, ['Revealing']);
     await assert.rejects(
