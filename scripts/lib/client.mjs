@@ -59,8 +59,9 @@ export class ChainError extends Error {}
 /**
  * Signs and submits `tx` and waits until it is in a block (`until: 'block'`) or finalized
  * (`until: 'final'`, the default); resolves with { blockHash, events }. Rejects with a
- * ChainError naming the pallet error if the transaction is invalid or its dispatch fails;
- * the error's `events` are the failed transaction's events (its fee, for example).
+ * ChainError naming the pallet error if the transaction is invalid, or as soon as its block
+ * is in if its dispatch fails; the error's `events` are the failed transaction's events (its
+ * fee, for example).
  * The one way every script and test sends a transaction.
  */
 export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000 } = {}) {
@@ -80,7 +81,9 @@ export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000 } = 
         done(reject, new ChainError(`transaction ${status.type}`));
         return;
       }
-      const reached = status.isFinalized || (until === 'block' && status.isInBlock);
+      // A failed dispatch is reported as soon as its block is in: waiting for finality
+      // would tell nothing more.
+      const reached = status.isFinalized || (status.isInBlock && (until === 'block' || dispatchError));
       if (!reached) return;
       const blockHash = (status.isFinalized ? status.asFinalized : status.asInBlock).toHex();
       if (dispatchError) {
