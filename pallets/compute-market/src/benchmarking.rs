@@ -65,9 +65,10 @@ fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
 	}
 }
 
-/// The terms of a standing offer with `capacity`.
-fn offer_terms<T: Config>(capacity: u32) -> crate::offers::OfferTerms<T> {
-	crate::offers::OfferTerms {
+/// A standing offer of `provider` with `capacity`.
+fn offer<T: Config>(provider: T::AccountId, capacity: u32) -> Offer<T> {
+	Offer {
+		provider,
 		price: price::<T>(),
 		hardware: profile::<T>().hardware,
 		capacity,
@@ -249,7 +250,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw_offer() {
 		let who = provider::<T>(0);
-		Market::<T>::do_post_offer(who.clone(), offer_terms::<T>(10)).unwrap();
+		Market::<T>::do_post_offer(offer::<T>(who.clone(), 10)).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), 0);
 		assert!(!Offers::<T>::contains_key(0));
@@ -259,7 +260,7 @@ mod benchmarks {
 	fn accept_offer(a: Linear<0, { T::MaxAssetsPerJob::get() }>) {
 		let who = provider::<T>(0);
 		// Capacity 1: the offer is removed as well.
-		Market::<T>::do_post_offer(who, offer_terms::<T>(1)).unwrap();
+		Market::<T>::do_post_offer(offer::<T>(who, 1)).unwrap();
 		let requester = requester::<T>();
 		let mut spec = spec::<T>(1);
 		spec.assets = assets::<T>(a);

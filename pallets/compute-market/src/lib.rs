@@ -658,15 +658,15 @@ pub mod pallet {
 			reveal_period: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let terms = offers::OfferTerms {
+			Self::do_post_offer(Offer {
+				provider: who,
 				price,
 				hardware,
 				capacity,
 				expires_at,
 				execution_period,
 				reveal_period,
-			};
-			Self::do_post_offer(who, terms)
+			})
 		}
 
 		/// Withdraw a standing offer.

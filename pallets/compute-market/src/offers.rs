@@ -7,43 +7,24 @@ use sp_runtime::{
 	Saturating,
 };
 
-/// What a provider offers: the arguments of `post_offer`.
-pub(crate) struct OfferTerms<T: Config> {
-	pub price: BalanceOf<T>,
-	pub hardware: Hardware,
-	pub capacity: u32,
-	pub expires_at: BlockNumberOf<T>,
-	pub execution_period: BlockNumberOf<T>,
-	pub reveal_period: BlockNumberOf<T>,
-}
-
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_post_offer(who: T::AccountId, terms: OfferTerms<T>) -> DispatchResult {
-		let OfferTerms { price, hardware, capacity, expires_at, execution_period, reveal_period } =
-			terms;
+	/// Posts `offer`, whose `provider` is the signer.
+	pub(crate) fn do_post_offer(offer: Offer<T>) -> DispatchResult {
+		let who = offer.provider.clone();
 		let mut provider = Self::active_provider(&who)?;
+		let price = offer.price;
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(capacity > 0 && expires_at > now, Error::<T>::InvalidOffer);
-		Self::check_execution_and_reveal(execution_period, reveal_period)?;
-		ensure!(provider.profile.hardware.covers(&hardware), Error::<T>::RequirementsNotMet);
+		ensure!(offer.capacity > 0 && offer.expires_at > now, Error::<T>::InvalidOffer);
+		Self::check_execution_and_reveal(offer.execution_period, offer.reveal_period)?;
+		ensure!(provider.profile.hardware.covers(&offer.hardware), Error::<T>::RequirementsNotMet);
 		ensure!(provider.offers < T::MaxOffersPerProvider::get(), Error::<T>::TooManyOffers);
 		let offer_id = NextOfferId::<T>::get();
 		NextOfferId::<T>::put(offer_id.saturating_add(1));
 		provider.offers = provider.offers.saturating_add(1);
 		Providers::<T>::insert(&who, provider);
-		Offers::<T>::insert(
-			offer_id,
-			Offer {
-				provider: who.clone(),
-				price,
-				hardware,
-				capacity,
-				expires_at,
-				execution_period,
-				reveal_period,
-			},
-		);
+		let capacity = offer.capacity;
+		Offers::<T>::insert(offer_id, offer);
 		Self::deposit_event(Event::OfferPosted { offer_id, provider: who, price, capacity });
 		Ok(())
 	}
