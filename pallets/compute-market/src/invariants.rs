@@ -4,7 +4,7 @@
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::{ensure, traits::Get};
+use frame_support::ensure;
 use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
 
 #[derive(Default)]
@@ -58,9 +58,15 @@ impl<T: Config> Pallet<T> {
 				);
 			} else {
 				ensure!(
-					Deadlines::<T>::get(job.deadline).contains(&job_id),
+					Deadlines::<T>::iter_prefix_values(job.deadline).any(|q| q.contains(&job_id)),
 					"an unfinished job has no queued deadline"
 				);
+				if let Some((cursor, _)) = DeadlineCursor::<T>::get() {
+					ensure!(
+						job.deadline >= cursor,
+						"an unfinished job's deadline is behind the cursor"
+					);
+				}
 			}
 			ensure!(
 				Disputed::<T>::contains_key(job_id) == job.status.is_arbitration(),
@@ -137,10 +143,11 @@ impl<T: Config> Pallet<T> {
 				== size,
 			"more providers think they are arbiters than the pool holds"
 		);
-		for (_, queue) in Deadlines::<T>::iter() {
+		for (block, page, queue) in Deadlines::<T>::iter() {
+			ensure!(!queue.is_empty(), "an empty deadline page is stored");
 			ensure!(
-				queue.len() as u32 <= T::MaxDeadlinesPerBlock::get(),
-				"a deadline queue is over its bound"
+				page < DeadlinePages::<T>::get(block),
+				"a deadline page beyond its block's count"
 			);
 		}
 		Ok(())

@@ -124,7 +124,8 @@ impl<T: Config> Pallet<T> {
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let job_id = Self::next_job_id();
-		let bidding_ends = Self::schedule(job_id, now.saturating_add(spec.bidding_period))?;
+		let bidding_ends = now.saturating_add(spec.bidding_period);
+		Self::schedule(job_id, bidding_ends);
 		let replicas = spec.replicas;
 		let job = Job {
 			requester: who.clone(),
@@ -154,7 +155,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(job.status == JobStatus::Bidding, Error::<T>::BiddingClosed);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::BiddingClosed);
-		Self::unschedule(job_id, job.deadline);
 		OpenJobs::<T>::remove(job_id);
 		Self::release_all_bids(job_id, BidRemoval::JobClosed);
 		Self::end_data_use(job_id, &mut job, false);
@@ -170,7 +170,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(!job.status.is_terminal(), Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= job.deadline, Error::<T>::DeadlineNotReached);
-		Self::unschedule(job_id, job.deadline);
 		Self::advance(job_id, job);
 		Ok(())
 	}
@@ -189,9 +188,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Schedules the next phase of `job` to end `period` blocks from now; records the block
-	/// it was queued at as the job's deadline. Used from hooks: a full queue is a
-	/// configuration bug, and the job then waits for `advance_job`.
+	/// Schedules the next phase of `job` to end `period` blocks from now and records that
+	/// block as the job's deadline.
 	pub(crate) fn next_phase(
 		job_id: JobId,
 		job: &mut Job<T>,
@@ -199,14 +197,8 @@ impl<T: Config> Pallet<T> {
 		period: BlockNumberOf<T>,
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let wanted = now.saturating_add(period);
 		job.status = status;
-		job.deadline = match Self::schedule(job_id, wanted) {
-			Ok(at) => at,
-			Err(_) => {
-				frame_support::defensive!("deadline queue full; the job waits for advance_job");
-				wanted
-			},
-		};
+		job.deadline = now.saturating_add(period);
+		Self::schedule(job_id, job.deadline);
 	}
 }

@@ -217,8 +217,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReputationFee: Get<BalanceOf<Self>>;
 
-		/// Most job deadlines handled in one block's `on_initialize`; a deadline that finds
-		/// its block full goes to the next block with room. 1 ..= 256.
+		/// Most job deadlines handled in one block's `on_initialize`, and the size of a page of
+		/// the deadline queue. Deadlines beyond it wait for the next block, oldest first.
+		/// 1 ..= 256.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 	}
@@ -285,15 +286,28 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Results<T: Config> = StorageMap<_, Twox64Concat, JobId, VerifiedResult<T>>;
 
-	/// Jobs whose phase ends at a block, handled in that block's `on_initialize`.
+	/// Jobs whose phase ends at a block, in pages of `MaxDeadlinesPerBlock`: (block, page) to
+	/// job ids. Worked off by `on_initialize` from [`DeadlineCursor`] on.
 	#[pallet::storage]
-	pub type Deadlines<T: Config> = StorageMap<
+	pub type Deadlines<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
+		Twox64Concat,
+		u32,
 		BoundedVec<JobId, T::MaxDeadlinesPerBlock>,
 		ValueQuery,
 	>;
+
+	/// How many deadline pages a block has.
+	#[pallet::storage]
+	pub type DeadlinePages<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// The next (block, page) of deadlines to work off. Behind the current block only while
+	/// a flood of deadlines is being worked off.
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32), OptionQuery>;
 
 	/// Index: jobs open for bids.
 	#[pallet::storage]
@@ -481,8 +495,6 @@ pub mod pallet {
 		RevealMismatch,
 		/// Only a k = 1 job in its challenge window can be challenged.
 		NotChallengeable,
-		/// Every block in reach has `MaxDeadlinesPerBlock` deadlines; try again later.
-		DeadlineQueueFull,
 		/// The job names the same dataset or model twice.
 		DuplicateAsset,
 		/// The registry asks more royalties for the job's assets than its `max_royalties`.
@@ -696,7 +708,7 @@ pub mod pallet {
 		/// `PeriodsBelowOffer`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
 		/// `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
-		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider), `DeadlineQueueFull`.
+		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::accept_offer(spec.assets.len() as u32))]
 		pub fn accept_offer(
@@ -720,7 +732,7 @@ pub mod pallet {
 		/// Emits `JobPosted`. Errors: the registry's (unknown, retired or not permitted
 		/// asset), `DuplicateAsset`, `RoyaltiesAboveMax`, `InvalidReplicas`, `ZeroPrice`, `BudgetOverflow`,
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
-		/// `Token(FundsUnavailable)` (or another token error of the currency), `DeadlineQueueFull`.
+		/// `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::post_job(spec.assets.len() as u32))]
 		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
@@ -789,7 +801,7 @@ pub mod pallet {
 		///
 		/// Emits `ResultCommitted`, and `RevealPhaseStarted` once every assigned provider has
 		/// committed. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`, `NotAssigned`,
-		/// `AlreadyCommitted`, `DeadlineQueueFull`.
+		/// `AlreadyCommitted`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::commit_result())]
 		pub fn commit_result(
@@ -841,8 +853,7 @@ pub mod pallet {
 		/// - Origin: signed, the job's requester.
 		///
 		/// Emits `ResultChallenged`. Errors: `UnknownJob`, `NotRequester`,
-		/// `NotChallengeable`, `DeadlinePassed`, `BudgetOverflow`, `Token(FundsUnavailable)` (or another token error of the currency),
-		/// `DeadlineQueueFull`.
+		/// `NotChallengeable`, `DeadlinePassed`, `BudgetOverflow`, `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::challenge_result())]
 		pub fn challenge_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
@@ -853,12 +864,12 @@ pub mod pallet {
 		/// Push a job whose phase deadline has passed into its next phase (close bidding,
 		/// start the reveal, verify, draw arbiters, conclude an arbitration, settle, expire).
 		/// Anyone may call it; the deadline queue does the same on its own, so this is only
-		/// needed when the queue lags. Charged for the dearest of these branches.
+		/// needed when the queue lags behind a flood of deadlines. Charged for the dearest of these branches.
 		///
 		/// - Origin: signed, anyone.
 		///
 		/// Emits the events of the phase change. Errors: `UnknownJob`, `WrongPhase` (job
-		/// finished), `DeadlineNotReached`, `DeadlineQueueFull`.
+		/// finished), `DeadlineNotReached`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(
 			T::WeightInfo::advance_job(T::MaxBidsPerJob::get())

@@ -77,7 +77,8 @@ impl<T: Config> Pallet<T> {
 		Self::hold(HoldReason::BidBond, &offer.provider, bond)?;
 
 		let job_id = Self::next_job_id();
-		let commit_by = Self::schedule(job_id, now.saturating_add(spec.execution_period))?;
+		let commit_by = now.saturating_add(spec.execution_period);
+		Self::schedule(job_id, commit_by);
 		let job = Job {
 			requester: who.clone(),
 			spec,

@@ -4,7 +4,6 @@ use crate::*;
 use codec::Encode;
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
-use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// The commitment a provider makes: `blake2_256(result_hash ‖ salt ‖ provider)`.
@@ -36,11 +35,10 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ResultCommitted { job_id, provider: who });
 		if all_in {
 			// Everyone committed: no need to wait for the execution deadline.
-			Self::unschedule(job_id, job.deadline);
+			// The commit deadline's queue entry goes stale; the reveal deadline replaces it.
 			let status = Self::reveal_status(&job);
-			let wanted = now.saturating_add(job.spec.reveal_period);
-			job.deadline = Self::schedule(job_id, wanted)?;
-			job.status = status;
+			let period = job.spec.reveal_period;
+			Self::next_phase(job_id, &mut job, status, period);
 			let reveal_by = job.deadline;
 			Jobs::<T>::insert(job_id, job);
 			Self::deposit_event(Event::RevealPhaseStarted { job_id, reveal_by });
@@ -97,7 +95,7 @@ impl<T: Config> Pallet<T> {
 		Assignments::<T>::insert(job_id, assignments);
 		Self::deposit_event(Event::ResultRevealed { job_id, provider: who, result_hash });
 		if done {
-			Self::unschedule(job_id, job.deadline);
+			// The reveal deadline's queue entry goes stale.
 			Self::verify(job_id, job);
 		}
 		Ok(())

@@ -410,7 +410,6 @@ fn cancel_returns_escrow_and_bonds() {
 			reason: BidRemoval::JobClosed,
 		});
 		assert_event(MarketEvent::JobCancelled { job_id: id });
-		assert!(Deadlines::<Test>::get(6).is_empty());
 		assert_noop!(
 			Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id),
 			Error::<Test>::BiddingClosed
@@ -1254,18 +1253,26 @@ fn arbiter_pool_join_and_leave() {
 fn advance_job_needs_a_passed_deadline() {
 	test(|| {
 		register(10);
+		// Four jobs ahead of it fill block 6's share of the queue.
+		let ahead: Vec<_> = (0..4).map(|_| post(spec(1, 10))).collect();
 		let id = post(spec(1, 100));
-		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), 9), Error::<Test>::UnknownJob);
+		assert_eq!(Deadlines::<Test>::get(6, 0).into_inner(), ahead);
+		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), 99), Error::<Test>::UnknownJob);
 		assert_noop!(
 			Market::advance_job(RuntimeOrigin::signed(5), id),
 			Error::<Test>::DeadlineNotReached
 		);
 		bid(10, id, 50);
-		// Jump past the deadline without running the queue: anyone may push the job.
-		System::set_block_number(7);
+		// At block 6 its bidding has ended but it still waits in the queue: anyone may push it.
+		run_to_block(6);
+		assert_eq!(job(id).status, JobStatus::Bidding);
 		assert_ok!(Market::advance_job(RuntimeOrigin::signed(5), id));
 		assert_eq!(job(id).status, JobStatus::Committing);
-		assert!(!Deadlines::<Test>::get(6).contains(&id));
+		assert_eq!(job(id).deadline, 16);
+		// Its queue entry went stale and is dropped when reached.
+		run_to_block(7);
+		assert_eq!(DeadlinePages::<Test>::get(6), 0);
+		assert_eq!(job(id).status, JobStatus::Committing);
 		let cancelled = post(spec(1, 100));
 		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
 		assert_noop!(
@@ -1276,35 +1283,75 @@ fn advance_job_needs_a_passed_deadline() {
 }
 
 #[test]
-fn a_full_block_pushes_deadlines_to_the_next() {
+fn a_full_page_opens_the_next() {
 	test(|| {
-		// MaxDeadlinesPerBlock is 4 in the mock.
+		// MaxDeadlinesPerBlock is 4 in the mock: a page holds 4 jobs.
 		let ids: Vec<_> = (0..6).map(|_| post(spec(1, 10))).collect();
-		assert_eq!(Deadlines::<Test>::get(6).len(), 4);
-		assert_eq!(Deadlines::<Test>::get(7).into_inner(), vec![ids[4], ids[5]]);
-		assert_eq!(job(ids[5]).deadline, 7);
+		assert_eq!(DeadlinePages::<Test>::get(6), 2);
+		assert_eq!(Deadlines::<Test>::get(6, 0).into_inner(), ids[..4].to_vec());
+		assert_eq!(Deadlines::<Test>::get(6, 1).into_inner(), ids[4..].to_vec());
+		assert!(ids.iter().all(|id| job(*id).deadline == 6));
 		run_to_block(6);
 		assert!(ids[..4].iter().all(|id| job(*id).status == JobStatus::Expired));
 		assert_eq!(job(ids[4]).status, JobStatus::Bidding);
+		// The cursor carries the rest to the next block.
+		assert_eq!(DeadlineCursor::<Test>::get(), Some((6, 1)));
 		run_to_block(7);
 		assert!(ids.iter().all(|id| job(*id).status == JobStatus::Expired));
+		assert_eq!(Deadlines::<Test>::iter().count(), 0);
+		assert_eq!(DeadlinePages::<Test>::iter().count(), 0);
 	});
 }
 
 #[test]
-fn a_full_deadline_queue_rejects_new_jobs() {
+fn a_flood_of_deadlines_is_worked_off_in_order_and_blocks_no_call() {
 	test(|| {
-		// 4 deadlines per block, and a deadline may slip at most 64 blocks: 256 fit.
-		for _ in 0..256 {
-			post(spec(1, 1));
+		let honest = assigned_job_with(spec(1, 100), 10, 50);
+		register(11);
+		// 3,000 one-planck jobs, all closing bidding in block 11.
+		let flood: Vec<_> = (0..3_000).map(|_| post(spec(1, 1))).collect();
+		assert_eq!(DeadlinePages::<Test>::get(11), 750);
+		// The flood blocks no call: the provider commits and reveals, the requester
+		// challenges, and a new job is posted and bid on in the middle of the flood.
+		commit(10, honest, result(1));
+		reveal(10, honest, result(1));
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), honest));
+		// Runs one block and notes which flood jobs expired in it.
+		let mut handled_at = Vec::new();
+		let mut step = |block: u64| {
+			System::reset_events();
+			run_to_block(block);
+			for e in System::events() {
+				if let RuntimeEvent::Market(MarketEvent::JobExpired { job_id }) = e.event {
+					handled_at.push((job_id, block));
+				}
+			}
+		};
+		for block in 7..=12 {
+			step(block);
 		}
-		assert_eq!(Deadlines::<Test>::get(6 + 63).len(), 4);
-		assert_noop!(
-			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec(1, 1)),
-			Error::<Test>::DeadlineQueueFull
-		);
-		run_to_block(6 + 64);
-		assert_eq!(Deadlines::<Test>::iter().count(), 0);
+		let late = post(spec(1, 100));
+		assert_eq!(job(late).deadline, 17);
+		bid(11, late, 60);
+
+		// Each block works off 4 deadlines, oldest first: flood job k is handled in block
+		// 11 + k / 4, and nothing due later is handled before the flood's block is done.
+		let mut block = 12;
+		while job(late).status == JobStatus::Bidding {
+			block += 1;
+			step(block);
+			assert!(block < 1_000, "the flood is never worked off");
+		}
+		assert_eq!(handled_at.len(), flood.len());
+		for (k, id) in flood.iter().enumerate() {
+			assert_eq!(handled_at[k], (*id, 11 + k as u64 / 4), "flood job {k}");
+		}
+		// The late job was handled after the flood, and its next phase has its full length
+		// from the block it was handled in.
+		assert_eq!(job(honest).status, JobStatus::Settled);
+		assert_eq!(job(late).status, JobStatus::Committing);
+		assert_eq!(job(late).deadline, block + 10);
+		assert!(block > 11 + 749);
 	});
 }
 

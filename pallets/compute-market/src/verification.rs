@@ -95,10 +95,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let bond = Self::challenge_bond_for(&job)?;
 		Self::hold(HoldReason::ChallengeBond, &who, bond)?;
-		// Unqueue first: the new deadline may fall on the same block as the old one.
-		Self::unschedule(job_id, job.deadline);
-		// Draw in a later block: the randomness of this block's parent is known now.
-		let draw_at = Self::schedule(job_id, now.saturating_add(One::one()))?;
+		// Draw in a later block: the randomness of this block's parent is known now. The
+		// window's queue entry goes stale.
+		let draw_at = now.saturating_add(One::one());
+		Self::schedule(job_id, draw_at);
 		Disputed::<T>::insert(job_id, Assignments::<T>::take(job_id));
 		job.challenge_bond = bond;
 		job.status = JobStatus::ArbiterDrawing;

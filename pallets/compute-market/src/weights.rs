@@ -64,6 +64,7 @@ pub trait WeightInfo {
 	fn leave_arbiter_pool() -> Weight;
 	fn on_initialize_draw(n: u32, ) -> Weight;
 	fn on_initialize_arbitrate(n: u32, ) -> Weight;
+	fn on_initialize_visit(v: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's database weights.
@@ -564,6 +565,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((16_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
 	}
+	fn on_initialize_visit(v: u32, ) -> Weight {
+		Weight::from_parts(2_000_000, 1_500)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().reads_writes(v.into(), v.into()))
+	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
@@ -716,5 +723,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(39_u64))
 			.saturating_add(ParityDbWeight::get().writes((16_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
+	}
+	fn on_initialize_visit(v: u32, ) -> Weight {
+		Weight::from_parts(2_000_000, 1_500)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().reads_writes(v.into(), v.into()))
 	}
 }
