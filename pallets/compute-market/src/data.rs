@@ -20,8 +20,10 @@ pub trait DataAccess<AccountId, Balance> {
 	/// A job naming `asset` was posted: it is in flight until [`Self::finish_use`].
 	fn start_use(asset: &Self::AssetId, job_id: JobId, requester: &AccountId);
 
-	/// The job ended. `paid` is the owner and royalty paid when its result was verified, or
-	/// `None` when it failed, expired or was cancelled and the royalty went back.
+	/// The job ended. `paid` is the owner and the royalty that moved to it when the job's
+	/// result was verified; `None` when nothing moved: the job failed, expired or was
+	/// cancelled, the requester owns the asset, or the payment failed. Then the royalty went
+	/// back to the requester.
 	fn finish_use(
 		asset: &Self::AssetId,
 		job_id: JobId,

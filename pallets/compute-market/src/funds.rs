@@ -40,15 +40,20 @@ impl<T: Config> Pallet<T> {
 		T::Currency::balance_on_hold(&reason.into(), who)
 	}
 
-	/// Moves `amount` held from `from` under `reason` to `to`'s free balance.
-	pub(crate) fn transfer_held(
+	/// Pays `amount` held from `from` under `reason` into `to`'s free balance. Returns whether
+	/// it moved. A payment can fail for reasons of the payee (an amount below the existential
+	/// deposit to an account that does not exist); then nothing moves, `PaymentFailed` says
+	/// so, and the caller keeps the amount in its records so that it is refunded or burnt.
+	#[must_use]
+	pub(crate) fn pay(
+		job_id: JobId,
 		reason: HoldReason,
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
-	) {
+	) -> bool {
 		if amount.is_zero() {
-			return;
+			return true;
 		}
 		let moved = T::Currency::transfer_on_hold(
 			&reason.into(),
@@ -59,8 +64,12 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		);
-		if moved != Ok(amount) {
-			frame_support::defensive!("market transfer of held funds failed");
+		match moved {
+			Ok(_) => true,
+			Err(error) => {
+				Self::deposit_event(Event::PaymentFailed { job_id, to: to.clone(), amount, error });
+				false
+			},
 		}
 	}
 

@@ -84,25 +84,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Tells the registry the job ended; with `paid`, first pays each owner its royalty
-	/// from the escrow. A requester using its own asset pays itself nothing: that royalty
-	/// stays in the escrow and comes back with the refund.
+	/// from the escrow. The registry hears of a royalty only when it moved: a requester
+	/// using its own asset pays itself nothing, and a royalty that could not be paid
+	/// (`PaymentFailed`) stays in the escrow; both come back with the refund.
 	pub(crate) fn end_data_use(job_id: JobId, job: &mut Job<T>, paid: bool) {
 		for r in job.royalties.iter() {
-			if !paid {
-				T::DataAccess::finish_use(&r.asset, job_id, &job.requester, None);
-				continue;
-			}
-			if r.owner != job.requester {
-				let amount = r.amount.min(job.escrow);
-				Self::transfer_held(HoldReason::JobEscrow, &job.requester, &r.owner, amount);
+			let amount = r.amount.min(job.escrow);
+			let moved = paid
+				&& r.owner != job.requester
+				&& Self::pay(job_id, HoldReason::JobEscrow, &job.requester, &r.owner, amount);
+			if moved {
 				job.escrow = job.escrow.saturating_sub(amount);
 			}
-			T::DataAccess::finish_use(
-				&r.asset,
-				job_id,
-				&job.requester,
-				Some((r.owner.clone(), r.amount)),
-			);
+			let receipt = moved.then(|| (r.owner.clone(), amount));
+			T::DataAccess::finish_use(&r.asset, job_id, &job.requester, receipt);
 		}
 	}
 

@@ -409,6 +409,17 @@ pub mod pallet {
 		ChallengeBondForfeited { job_id: JobId, amount: BalanceOf<T> },
 		/// Slashed funds no arbiter was owed, and reputation fees, were burnt.
 		Burnt { job_id: JobId, amount: BalanceOf<T> },
+		/// A payment could not be made (for example an amount below the existential deposit
+		/// to an account that does not exist). Nothing moved: money from the escrow stays in
+		/// it and goes back to the requester with the refund; slashed funds are burnt.
+		PaymentFailed {
+			job_id: JobId,
+			/// Who should have been paid.
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+			/// The currency's error.
+			error: DispatchError,
+		},
 		/// A provider opted in to be drawn as an arbiter.
 		JoinedArbiterPool { provider: T::AccountId },
 		/// A provider left the arbiter pool.

@@ -33,7 +33,8 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type Balance = Balance;
 	type AccountStore = System;
-	type ExistentialDeposit = ConstU64<1>;
+	/// Above 1, so that payments below it to accounts that do not exist are tested.
+	type ExistentialDeposit = ConstU64<5>;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 

@@ -31,7 +31,7 @@ pub(crate) struct Slashed<T: Config> {
 
 impl<T: Config> Pallet<T> {
 	/// Pays at most `price` out of `available`, held from `from` under `reason`, to
-	/// `provider`. Returns what is left of `available`.
+	/// `provider`. Returns what is left of `available` (all of it if the payment failed).
 	pub(crate) fn pay_from(
 		job_id: JobId,
 		reason: HoldReason,
@@ -41,10 +41,10 @@ impl<T: Config> Pallet<T> {
 		available: BalanceOf<T>,
 	) -> BalanceOf<T> {
 		let amount = price.min(available);
-		if !amount.is_zero() {
-			Self::transfer_held(reason, from, provider, amount);
-			Self::deposit_event(Event::ProviderPaid { job_id, provider: provider.clone(), amount });
+		if amount.is_zero() || !Self::pay(job_id, reason, from, provider, amount) {
+			return available;
 		}
+		Self::deposit_event(Event::ProviderPaid { job_id, provider: provider.clone(), amount });
 		available.saturating_sub(amount)
 	}
 
@@ -98,7 +98,7 @@ impl<T: Config> Pallet<T> {
 	/// The provider's result was verified: it is paid its price from escrow and its bond is
 	/// released.
 	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>) {
-		let paid = a.price.min(job.escrow);
+		let before = job.escrow;
 		job.escrow = Self::pay_from(
 			job_id,
 			HoldReason::JobEscrow,
@@ -107,6 +107,7 @@ impl<T: Config> Pallet<T> {
 			a.price,
 			job.escrow,
 		);
+		let paid = before.saturating_sub(job.escrow);
 		Self::release(HoldReason::BidBond, &a.provider, a.bond);
 		let outcome = Self::completion(job_id, &a.provider, paid);
 		Self::finish(job_id, &a.provider, outcome);
@@ -158,8 +159,12 @@ impl<T: Config> Pallet<T> {
 		let available = slashed.iter().fold(spare, |sum, s| sum.saturating_add(s.amount));
 		let wanted = owed.iter().fold(BalanceOf::<T>::zero(), |sum, (_, o)| sum.saturating_add(*o));
 		let targets = even_shares::<T>(&owed, available.min(wanted));
-		let mut due: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)> =
-			owed.into_iter().zip(targets.iter()).map(|((who, _), t)| (who, *t)).collect();
+		// (arbiter, still to pay, paid so far)
+		let mut due: alloc::vec::Vec<(T::AccountId, BalanceOf<T>, BalanceOf<T>)> = owed
+			.into_iter()
+			.zip(targets)
+			.map(|((who, _), t)| (who, t, Zero::zero()))
+			.collect();
 		let mut sources: alloc::vec::Vec<Slashed<T>> = slashed;
 		sources.push(Slashed {
 			reason: HoldReason::JobEscrow,
@@ -168,13 +173,18 @@ impl<T: Config> Pallet<T> {
 		});
 		for source in sources {
 			let mut left = source.amount;
-			for (who, want) in due.iter_mut() {
+			for (who, want, paid) in due.iter_mut() {
 				let amount = (*want).min(left);
 				if amount.is_zero() {
 					continue;
 				}
-				Self::transfer_held(source.reason, &source.from, who, amount);
+				if !Self::pay(job_id, source.reason, &source.from, who, amount) {
+					// Nothing more for this arbiter: what it was owed stays with the source.
+					*want = Zero::zero();
+					continue;
+				}
 				*want = want.saturating_sub(amount);
+				*paid = paid.saturating_add(amount);
 				left = left.saturating_sub(amount);
 			}
 			if source.reason == HoldReason::JobEscrow {
@@ -184,7 +194,7 @@ impl<T: Config> Pallet<T> {
 				Self::burn_held(job_id, source.reason, &source.from, left);
 			}
 		}
-		for ((who, _), paid) in due.into_iter().zip(targets) {
+		for (who, _, paid) in due {
 			if !paid.is_zero() {
 				Self::deposit_event(Event::ProviderPaid {
 					job_id,

@@ -3,7 +3,11 @@
 //! afterwards.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::Inspect, Hooks},
+	BoundedVec,
+};
 use sp_core::H256;
 use sp_runtime::{DispatchError, Permill};
 
@@ -494,7 +498,7 @@ fn place_bid_errors() {
 		assert_noop!(Market::place_bid(o(10), id, 40), Error::<Test>::AlreadyBid);
 		// A provider whose free balance cannot cover the bond.
 		register(11);
-		assert_ok!(Balances::transfer_allow_death(o(11), 3, ENDOWMENT - STAKE - 3));
+		assert_ok!(Balances::transfer_allow_death(o(11), 3, ENDOWMENT - STAKE - 8));
 		assert_noop!(Market::place_bid(o(11), id, 50), sp_runtime::TokenError::FundsUnavailable);
 		// An unbonding provider takes no work.
 		register(12);
@@ -1201,7 +1205,7 @@ fn the_draw_skips_members_that_cannot_serve() {
 		assert_ok!(Balances::transfer_allow_death(
 			RuntimeOrigin::signed(25),
 			3,
-			ENDOWMENT - STAKE - 2
+			ENDOWMENT - STAKE - 7
 		));
 		let id = challenged_job(100);
 		let mut drawn = draw(id);
@@ -1788,7 +1792,39 @@ fn a_requester_using_its_own_asset_pays_itself_nothing() {
 		reveal(10, id, result(1));
 		run_to_block(job(id).deadline);
 		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
-		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, Some((REQUESTER, 10)))]);
+		// Nothing moved, so the registry records no royalty paid.
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None)]);
+	});
+}
+
+#[test]
+fn a_royalty_that_cannot_be_paid_goes_back_to_the_requester() {
+	test(|| {
+		// Owners 98 and 99 have no account. The mock's existential deposit is 5: a royalty of
+		// 10 creates 98's account, one of 3 cannot be paid to 99.
+		assert_eq!(Balances::minimum_balance(), 5);
+		MockRegistry::add(7, 98, 10, None);
+		MockRegistry::add(8, 99, 3, None);
+		let id = assigned_job_with(spec_with_assets(1, 100, vec![7, 8]), 10, 60);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_event(MarketEvent::PaymentFailed {
+			job_id: id,
+			to: 99,
+			amount: 3,
+			error: sp_runtime::TokenError::CannotCreate.into(),
+		});
+		assert_eq!(free(98), 10);
+		assert_eq!(free(99), 0);
+		// The unpaid royalty came back with the refund; nothing stays held.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60 - 10);
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 0);
+		assert_eq!(
+			MockRegistry::uses(),
+			vec![(7, id, REQUESTER, Some((98, 10))), (8, id, REQUESTER, None)]
+		);
 	});
 }
 

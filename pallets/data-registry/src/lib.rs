@@ -21,8 +21,13 @@
 //! - **The consent rule.** Consent is checked when a job is posted. Revoking access, changing
 //!   the licence or the royalty, or retiring the asset stops *new* jobs; a job already posted
 //!   finishes under the consent and the royalty it was posted with.
-//! - [`Pallet::retire_asset`]: no new job may use the asset; its registration deposit is
-//!   released once no job in flight uses it.
+//! - [`Pallet::retire_asset`]: no new job may use the asset. Once no job in flight uses it,
+//!   its registration deposit is released and, when its grants are revoked (each revocation
+//!   releases that grant's deposit), the asset is removed from storage (`AssetRemoved`); its
+//!   content hash may then be registered again.
+//! - **Royalties are payable.** A royalty is zero or at least the existential deposit, so it
+//!   can always be paid, even to an owner whose account was reaped. The registry counts a
+//!   use and a royalty only when the market says the royalty moved.
 //! - **Audit trail.** Every change of consent and every use emits an event naming the asset,
 //!   and each asset records how many jobs used it and the royalties paid.
 
@@ -122,7 +127,7 @@ pub struct Asset<T: Config> {
 	pub retired: bool,
 	/// Jobs posted with this asset that have not finished.
 	pub in_flight: u32,
-	/// Jobs that used it and were verified.
+	/// Verified jobs that paid it a royalty.
 	pub uses: u32,
 	/// Royalties paid to its owners, in total.
 	pub royalties_paid: BalanceOf<T>,
@@ -222,6 +227,9 @@ pub mod pallet {
 		AssetRetired { asset: AssetId, in_flight: u32 },
 		/// A retired asset's deposit was released to its owner.
 		DepositReleased { asset: AssetId, owner: T::AccountId, amount: BalanceOf<T> },
+		/// A retired asset that no job uses and that has no grants left was removed from
+		/// storage; its content hash may be registered again. Events keep its history.
+		AssetRemoved { asset: AssetId },
 		/// A job was posted that uses the asset; its royalty is escrowed.
 		AssetUseStarted {
 			asset: AssetId,
@@ -236,8 +244,9 @@ pub mod pallet {
 			owner: T::AccountId,
 			amount: BalanceOf<T>,
 		},
-		/// A job that named the asset ended without a verified result; the royalty went back
-		/// to the requester.
+		/// A job that named the asset ended without paying its royalty (no verified result,
+		/// the requester owns the asset, or the payment failed); the royalty went back to
+		/// the requester.
 		RoyaltyRefunded {
 			asset: AssetId,
 			job_id: pallet_compute_market::JobId,
@@ -264,6 +273,10 @@ pub mod pallet {
 		NotGranted,
 		/// The new owner is the current owner.
 		SameOwner,
+		/// The royalty is above zero but below the existential deposit: it could not be paid
+		/// to an owner whose account does not exist. Use zero or at least the existential
+		/// deposit.
+		RoyaltyBelowMinimum,
 	}
 
 	#[pallet::hooks]
@@ -289,9 +302,10 @@ pub mod pallet {
 		/// - Origin: signed, the owner.
 		/// - `kind`: dataset or model. `content_hash`: hash of its content, not yet registered.
 		/// - `uri`: where it is found. `license`: open or permissioned. `royalty`: paid to the
-		///   owner per verified job (may be zero).
+		///   owner per verified job: zero or at least the existential deposit.
 		///
 		/// Holds `AssetDeposit`. Emits `AssetRegistered`. Errors: `AlreadyRegistered`,
+		/// `RoyaltyBelowMinimum`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_asset())]
@@ -334,11 +348,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Stop `who` from using the asset in new jobs. Jobs already posted finish.
+		/// Stop `who` from using the asset in new jobs. Jobs already posted finish. Also works
+		/// on a retired asset: the last grant revoked from a retired asset no job uses
+		/// removes the asset.
 		///
 		/// - Origin: signed, the owner.
 		///
-		/// Releases the grant's `AccessDeposit`. Emits `AccessRevoked`. Errors: `UnknownAsset`,
+		/// Releases the grant's `AccessDeposit`. Emits `AccessRevoked`, and `DepositReleased`
+		/// and `AssetRemoved` when that removes the asset. Errors: `UnknownAsset`,
 		/// `NotOwner`, `NotGranted`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::revoke_access())]
@@ -354,8 +371,8 @@ pub mod pallet {
 			Self::release(&owner, deposit);
 			a.deposit = a.deposit.saturating_sub(deposit);
 			a.grants = a.grants.saturating_sub(1);
-			Assets::<T>::insert(asset, a);
 			Self::deposit_event(Event::AccessRevoked { asset, who });
+			Self::store_or_remove(asset, a);
 			Ok(())
 		}
 
@@ -386,7 +403,10 @@ pub mod pallet {
 		///
 		/// - Origin: signed, the owner.
 		///
-		/// Emits `RoyaltyChanged`. Errors: `UnknownAsset`, `NotOwner`, `AssetRetired`.
+		/// - `royalty`: zero or at least the existential deposit.
+		///
+		/// Emits `RoyaltyChanged`. Errors: `UnknownAsset`, `NotOwner`, `AssetRetired`,
+		/// `RoyaltyBelowMinimum`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_royalty())]
 		pub fn set_royalty(
@@ -397,6 +417,7 @@ pub mod pallet {
 			let owner = ensure_signed(origin)?;
 			let mut a = Self::owned(asset, &owner)?;
 			ensure!(!a.retired, Error::<T>::AssetRetired);
+			Self::ensure_payable(royalty)?;
 			a.royalty = royalty;
 			Assets::<T>::insert(asset, a);
 			Self::deposit_event(Event::RoyaltyChanged { asset, royalty });
@@ -435,13 +456,15 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Retire the asset: no new job may use it. Its deposit (registration and grants) is
-		/// released once no job in flight uses it — at once if none does.
+		/// Retire the asset: no new job may use it. Once no job in flight uses it (at once if
+		/// none does) its registration deposit is released, and when it has no grants left
+		/// it is removed from storage. Each grant's deposit comes back when the owner revokes
+		/// it; the last revocation removes the asset.
 		///
 		/// - Origin: signed, the owner.
 		///
-		/// Emits `AssetRetired`, and `DepositReleased` when nothing is in flight. Errors:
-		/// `UnknownAsset`, `NotOwner`, `AssetRetired`.
+		/// Emits `AssetRetired`, and `DepositReleased` / `AssetRemoved` when nothing is in
+		/// flight. Errors: `UnknownAsset`, `NotOwner`, `AssetRetired`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::retire_asset())]
 		pub fn retire_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
@@ -451,8 +474,7 @@ pub mod pallet {
 			a.retired = true;
 			let in_flight = a.in_flight;
 			Self::deposit_event(Event::AssetRetired { asset, in_flight });
-			Self::release_if_idle(asset, &mut a);
-			Assets::<T>::insert(asset, a);
+			Self::store_or_remove(asset, a);
 			Ok(())
 		}
 	}
@@ -467,6 +489,7 @@ pub mod pallet {
 			royalty: BalanceOf<T>,
 		) -> Result<AssetId, DispatchError> {
 			ensure!(!AssetByHash::<T>::contains_key(content_hash), Error::<T>::AlreadyRegistered);
+			Self::ensure_payable(royalty)?;
 			let deposit = T::AssetDeposit::get();
 			Self::hold(&owner, deposit)?;
 			let asset = NextAssetId::<T>::get();
@@ -528,16 +551,40 @@ pub mod pallet {
 			}
 		}
 
-		/// A retired asset no job uses any more gives its deposit back.
-		pub(crate) fn release_if_idle(asset: AssetId, a: &mut Asset<T>) {
-			if a.retired && a.in_flight == 0 && !a.deposit.is_zero() {
-				let amount = core::mem::take(&mut a.deposit);
+		/// A royalty must be zero or payable to an account that does not exist yet.
+		fn ensure_payable(royalty: BalanceOf<T>) -> DispatchResult {
+			ensure!(
+				royalty.is_zero() || royalty >= T::Currency::minimum_balance(),
+				Error::<T>::RoyaltyBelowMinimum
+			);
+			Ok(())
+		}
+
+		/// Stores `a`, unless it is retired and no job uses it: then everything but its
+		/// grants' deposits goes back to the owner, and with no grants left it is removed.
+		pub(crate) fn store_or_remove(asset: AssetId, mut a: Asset<T>) {
+			if !a.retired || a.in_flight > 0 {
+				Assets::<T>::insert(asset, a);
+				return;
+			}
+			let for_grants = T::AccessDeposit::get().saturating_mul(a.grants.into());
+			let keep = if a.grants == 0 { Zero::zero() } else { for_grants.min(a.deposit) };
+			let amount = a.deposit.saturating_sub(keep);
+			if !amount.is_zero() {
 				Self::release(&a.owner, amount);
+				a.deposit = keep;
 				Self::deposit_event(Event::DepositReleased {
 					asset,
 					owner: a.owner.clone(),
 					amount,
 				});
+			}
+			if a.grants == 0 {
+				AssetByHash::<T>::remove(a.content_hash);
+				Assets::<T>::remove(asset);
+				Self::deposit_event(Event::AssetRemoved { asset });
+			} else {
+				Assets::<T>::insert(asset, a);
 			}
 		}
 
@@ -570,10 +617,13 @@ pub mod pallet {
 			for (asset, count) in grants {
 				let a = Assets::<T>::get(asset).ok_or("asset vanished")?;
 				ensure!(a.grants == count, "grant counter differs from grants");
-				if !a.retired {
-					let want = T::AssetDeposit::get()
-						.saturating_add(T::AccessDeposit::get().saturating_mul(count.into()));
+				let for_grants = T::AccessDeposit::get().saturating_mul(count.into());
+				if !a.retired || a.in_flight > 0 {
+					let want = T::AssetDeposit::get().saturating_add(for_grants);
 					ensure!(a.deposit == want, "deposit differs from registration plus grants");
+				} else {
+					ensure!(count > 0, "a retired asset nobody uses and without grants is stored");
+					ensure!(a.deposit == for_grants, "a retired idle asset holds more than grants");
 				}
 			}
 			for (who, amount) in expected {
@@ -619,30 +669,27 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 		requester: &T::AccountId,
 		paid: Option<(T::AccountId, BalanceOf<T>)>,
 	) {
-		Assets::<T>::mutate(asset, |maybe| {
-			let Some(a) = maybe else { return };
-			a.in_flight = a.in_flight.saturating_sub(1);
-			match paid {
-				Some((owner, amount)) => {
-					a.uses = a.uses.saturating_add(1);
-					a.royalties_paid =
-						sp_runtime::Saturating::saturating_add(a.royalties_paid, amount);
-					Self::deposit_event(Event::RoyaltyPaid {
-						asset: *asset,
-						job_id,
-						requester: requester.clone(),
-						owner,
-						amount,
-					});
-				},
-				None => Self::deposit_event(Event::RoyaltyRefunded {
+		let Some(mut a) = Assets::<T>::get(asset) else { return };
+		a.in_flight = a.in_flight.saturating_sub(1);
+		match paid {
+			Some((owner, amount)) => {
+				a.uses = a.uses.saturating_add(1);
+				a.royalties_paid = sp_runtime::Saturating::saturating_add(a.royalties_paid, amount);
+				Self::deposit_event(Event::RoyaltyPaid {
 					asset: *asset,
 					job_id,
 					requester: requester.clone(),
-				}),
-			}
-			Self::release_if_idle(*asset, a);
-		});
+					owner,
+					amount,
+				});
+			},
+			None => Self::deposit_event(Event::RoyaltyRefunded {
+				asset: *asset,
+				job_id,
+				requester: requester.clone(),
+			}),
+		}
+		Self::store_or_remove(*asset, a);
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

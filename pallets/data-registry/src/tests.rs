@@ -144,7 +144,7 @@ fn register_asset_errors() {
 				H256::from_low_u64_be(1),
 				uri("x"),
 				License::Open,
-				1
+				5
 			),
 			Error::<Test>::AlreadyRegistered
 		);
@@ -156,7 +156,7 @@ fn register_asset_errors() {
 				H256::repeat_byte(3),
 				uri("x"),
 				License::Open,
-				1
+				5
 			),
 			sp_runtime::TokenError::FundsUnavailable
 		);
@@ -194,7 +194,7 @@ fn grant_and_revoke_access() {
 		assert_ok!(Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, USER));
 		assert_event(RegistryEvent::AccessRevoked { asset: id, who: USER });
 		assert_eq!(held(OWNER), 50);
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(OWNER), 4, ENDOWMENT - 51));
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(OWNER), 4, ENDOWMENT - 56));
 		assert_noop!(
 			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER),
 			sp_runtime::TokenError::FundsUnavailable
@@ -263,12 +263,29 @@ fn retire_without_jobs_releases_the_deposit_at_once() {
 		assert_event(RegistryEvent::AssetRetired { asset: id, in_flight: 0 });
 		assert_event(RegistryEvent::DepositReleased { asset: id, owner: OWNER, amount: 50 });
 		assert_eq!(held(OWNER), 0);
+		// No grants: the asset is gone at once.
+		assert_event(RegistryEvent::AssetRemoved { asset: id });
+		assert_noop!(
+			Registry::retire_asset(RuntimeOrigin::signed(OWNER), id),
+			Error::<Test>::UnknownAsset
+		);
+	});
+}
+
+#[test]
+fn a_retired_asset_takes_no_changes() {
+	test(|| {
+		let id = register(License::Open, 7);
+		assert_ok!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER));
+		register_provider(PROVIDER);
+		post_job(USER, vec![id]).unwrap();
+		assert_ok!(Registry::retire_asset(RuntimeOrigin::signed(OWNER), id));
 		assert_noop!(
 			Registry::retire_asset(RuntimeOrigin::signed(OWNER), id),
 			Error::<Test>::AssetRetired
 		);
 		assert_noop!(
-			Registry::set_royalty(RuntimeOrigin::signed(OWNER), id, 1),
+			Registry::set_royalty(RuntimeOrigin::signed(OWNER), id, 10),
 			Error::<Test>::AssetRetired
 		);
 		assert_noop!(
@@ -276,8 +293,61 @@ fn retire_without_jobs_releases_the_deposit_at_once() {
 			Error::<Test>::AssetRetired
 		);
 		assert_noop!(
-			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, USER),
+			Registry::grant_access(RuntimeOrigin::signed(OWNER), id, OTHER),
 			Error::<Test>::AssetRetired
+		);
+	});
+}
+
+#[test]
+fn a_royalty_below_the_existential_deposit_is_refused() {
+	test(|| {
+		// The mock's existential deposit is 5.
+		let register_with = |hash: u64, royalty: Balance| {
+			Registry::register_asset(
+				RuntimeOrigin::signed(OWNER),
+				AssetKind::Model,
+				H256::from_low_u64_be(hash),
+				uri("ipfs://m"),
+				License::Open,
+				royalty,
+			)
+		};
+		assert_noop!(register_with(100, 4), Error::<Test>::RoyaltyBelowMinimum);
+		assert_ok!(register_with(101, 0));
+		assert_ok!(register_with(102, 5));
+		assert_noop!(
+			Registry::set_royalty(RuntimeOrigin::signed(OWNER), 0, 1),
+			Error::<Test>::RoyaltyBelowMinimum
+		);
+		assert_ok!(Registry::set_royalty(RuntimeOrigin::signed(OWNER), 0, 6));
+	});
+}
+
+#[test]
+fn retirement_removes_the_asset_once_idle_and_without_grants() {
+	test(|| {
+		let id = register(License::Permissioned, 7);
+		for who in [USER, OTHER] {
+			assert_ok!(Registry::grant_access(RuntimeOrigin::signed(OWNER), id, who));
+		}
+		assert_eq!(held(OWNER), 54);
+		// Idle: the registration deposit comes back at once, the grants' stay until revoked.
+		assert_ok!(Registry::retire_asset(RuntimeOrigin::signed(OWNER), id));
+		assert_event(RegistryEvent::DepositReleased { asset: id, owner: OWNER, amount: 50 });
+		assert_eq!(held(OWNER), 4);
+		assert_ok!(Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, USER));
+		assert!(Assets::<Test>::contains_key(id));
+		assert_ok!(Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, OTHER));
+		assert_event(RegistryEvent::AssetRemoved { asset: id });
+		assert_eq!(held(OWNER), 0);
+		assert!(!Assets::<Test>::contains_key(id));
+		assert_eq!(Access::<Test>::iter_prefix(id).count(), 0);
+		// The content hash is free again.
+		assert_eq!(AssetByHash::<Test>::get(H256::from_low_u64_be(id + 1)), None);
+		assert_noop!(
+			Registry::revoke_access(RuntimeOrigin::signed(OWNER), id, USER),
+			Error::<Test>::UnknownAsset
 		);
 	});
 }
@@ -356,7 +426,47 @@ fn retirement_with_a_job_in_flight_releases_the_deposit_afterwards() {
 		assert_eq!(status(job), JobStatus::Settled);
 		assert_eq!(held(OWNER), 0);
 		assert_event(RegistryEvent::DepositReleased { asset: id, owner: OWNER, amount: 50 });
+		assert_event(RegistryEvent::AssetRemoved { asset: id });
+		assert!(!Assets::<Test>::contains_key(id));
 		assert_eq!(Balances::free_balance(OWNER), ENDOWMENT + 15);
+	});
+}
+
+#[test]
+fn a_reaped_owner_is_still_paid_its_royalty() {
+	test(|| {
+		let id = register(License::Open, 15);
+		register_provider(PROVIDER);
+		let job = post_job(USER, vec![id]).unwrap();
+		// The owner hands the asset on and empties its account, which is reaped; the job
+		// still owes the royalty to the owner it was posted with.
+		assert_ok!(Registry::transfer_ownership(RuntimeOrigin::signed(OWNER), id, 3));
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(OWNER), 4, false));
+		assert!(!frame_system::Account::<Test>::contains_key(OWNER));
+		complete(job, PROVIDER);
+		assert_eq!(Balances::free_balance(OWNER), 15);
+		assert_event(RegistryEvent::RoyaltyPaid {
+			asset: id,
+			job_id: job,
+			requester: USER,
+			owner: OWNER,
+			amount: 15,
+		});
+		assert_eq!((asset(id).uses, asset(id).royalties_paid), (1, 15));
+	});
+}
+
+#[test]
+fn an_owner_using_its_own_asset_records_no_royalty() {
+	test(|| {
+		let id = register(License::Permissioned, 15);
+		register_provider(PROVIDER);
+		let job = post_job(OWNER, vec![id]).unwrap();
+		complete(job, PROVIDER);
+		assert_eq!(status(job), JobStatus::Settled);
+		assert_event(RegistryEvent::RoyaltyRefunded { asset: id, job_id: job, requester: OWNER });
+		assert_eq!((asset(id).uses, asset(id).royalties_paid), (0, 0));
+		assert_eq!(Balances::free_balance(OWNER), ENDOWMENT - 50 - 60);
 	});
 }
 
