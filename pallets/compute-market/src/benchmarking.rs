@@ -296,6 +296,20 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn prune_job() {
+		// A finished job whose retention period is over. Removing its result and index entry
+		// costs the same whether or not they exist.
+		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), 0);
+		Market::<T>::do_cancel_job(requester::<T>(), job_id).unwrap();
+		let ended = Jobs::<T>::get(job_id).unwrap().deadline;
+		frame_system::Pallet::<T>::set_block_number(ended + T::RetentionPeriod::get());
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), job_id);
+		assert!(!Jobs::<T>::contains_key(job_id));
+	}
+
+	#[benchmark]
 	fn place_bid(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
 		// With `MaxBidsPerJob` bids the new, cheaper bid displaces the dearest.
 		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);

@@ -115,7 +115,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::end_data_use(job_id, &mut job, false);
 			Self::refund_escrow(job_id, &mut job);
-			job.status = JobStatus::Expired;
+			Self::end(&mut job, JobStatus::Expired);
 			Jobs::<T>::insert(job_id, job);
 			Self::deposit_event(Event::JobExpired { job_id });
 			return;

@@ -13,6 +13,7 @@ struct Expected<Balance> {
 	escrow: Balance,
 	bonds: Balance,
 	challenge: Balance,
+	deposits: Balance,
 }
 
 #[derive(Default, PartialEq, Eq, Debug)]
@@ -40,6 +41,11 @@ impl<T: Config> Pallet<T> {
 			let e = expected.entry(job.requester.clone()).or_default();
 			e.escrow = e.escrow.saturating_add(job.escrow);
 			e.challenge = e.challenge.saturating_add(job.challenge_bond);
+			e.deposits = e.deposits.saturating_add(job.deposit);
+			ensure!(
+				JobsOfRequester::<T>::contains_key(&job.requester, job_id),
+				"a job is missing from its requester's index"
+			);
 			let open = job.status == JobStatus::Bidding;
 			ensure!(
 				OpenJobs::<T>::contains_key(job_id) == open,
@@ -110,6 +116,16 @@ impl<T: Config> Pallet<T> {
 				Self::held(HoldReason::ChallengeBond, &who) == e.challenge,
 				"challenge bond held differs from records"
 			);
+			ensure!(
+				Self::held(HoldReason::JobDeposit, &who) == e.deposits,
+				"job deposits held differ from records"
+			);
+		}
+		for (_, job_id) in JobsOfRequester::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(job_id), "the requester index names an unknown job");
+		}
+		for job_id in Results::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(job_id), "a result outlives its job");
 		}
 		for (who, c) in counters {
 			let p = Providers::<T>::get(&who)

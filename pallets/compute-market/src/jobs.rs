@@ -116,6 +116,8 @@ impl<T: Config> Pallet<T> {
 			.and_then(|b| b.checked_add(&royalty_total))
 			.ok_or(Error::<T>::BudgetOverflow)?;
 		Self::hold(HoldReason::JobEscrow, &who, budget)?;
+		let deposit = T::JobDeposit::get();
+		Self::hold(HoldReason::JobDeposit, &who, deposit)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let job_id = Self::next_job_id();
@@ -131,6 +133,7 @@ impl<T: Config> Pallet<T> {
 			royalties,
 			challenge_bond: Zero::zero(),
 			posted_at: now,
+			deposit,
 		};
 		Self::insert_new_job(job_id, job);
 		OpenJobs::<T>::insert(job_id, ());
@@ -154,7 +157,7 @@ impl<T: Config> Pallet<T> {
 		Self::release_all_bids(job_id, BidRemoval::JobClosed);
 		Self::end_data_use(job_id, &mut job, false);
 		Self::refund_escrow(job_id, &mut job);
-		job.status = JobStatus::Cancelled;
+		Self::end(&mut job, JobStatus::Cancelled);
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::JobCancelled { job_id });
 		Ok(())
@@ -195,5 +198,33 @@ impl<T: Config> Pallet<T> {
 		job.status = status;
 		job.deadline = now.saturating_add(period);
 		Self::schedule(job_id, job.deadline);
+	}
+
+	/// Marks the job finished with `status`; its `deadline` becomes the block it finished in,
+	/// from which its retention period counts.
+	pub(crate) fn end(job: &mut Job<T>, status: JobStatus) {
+		job.status = status;
+		job.deadline = frame_system::Pallet::<T>::block_number();
+	}
+
+	/// Removes a finished job's records after its retention period; its deposit goes back.
+	pub(crate) fn do_prune_job(job_id: JobId) -> DispatchResult {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.status.is_terminal(), Error::<T>::JobNotFinished);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			now >= job.deadline.saturating_add(T::RetentionPeriod::get()),
+			Error::<T>::RetentionNotOver
+		);
+		Jobs::<T>::remove(job_id);
+		Results::<T>::remove(job_id);
+		JobsOfRequester::<T>::remove(&job.requester, job_id);
+		Self::release(HoldReason::JobDeposit, &job.requester, job.deposit);
+		Self::deposit_event(Event::JobPruned {
+			job_id,
+			requester: job.requester,
+			deposit: job.deposit,
+		});
+		Ok(())
 	}
 }

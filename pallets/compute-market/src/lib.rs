@@ -222,6 +222,17 @@ pub mod pallet {
 		/// 1 ..= 256.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// Held from the requester for every job it posts (or offer it accepts): pays for the
+		/// job's record, its verified result and its index entry, and comes back when the
+		/// finished job is pruned. Unit: currency.
+		#[pallet::constant]
+		type JobDeposit: Get<BalanceOf<Self>>;
+
+		/// How long a finished job's records stay before anyone may prune them
+		/// (`prune_job`), in blocks. Its events keep the history. At least 1.
+		#[pallet::constant]
+		type RetentionPeriod: Get<BlockNumberFor<Self>>;
 	}
 
 	/// Why the market holds funds.
@@ -235,6 +246,8 @@ pub mod pallet {
 		BidBond,
 		/// A requester's bond on a challenge.
 		ChallengeBond,
+		/// A requester's storage deposit for a job's records, until they are pruned.
+		JobDeposit,
 	}
 
 	/// Registered providers.
@@ -426,6 +439,9 @@ pub mod pallet {
 		LeftArbiterPool { provider: T::AccountId },
 		/// The requester got the unspent escrow back.
 		EscrowRefunded { job_id: JobId, requester: T::AccountId, amount: BalanceOf<T> },
+		/// A finished job's records were removed and its storage deposit went back to the
+		/// requester.
+		JobPruned { job_id: JobId, requester: T::AccountId, deposit: BalanceOf<T> },
 		/// A job was settled: all payments done, all holds released.
 		JobSettled { job_id: JobId },
 	}
@@ -519,6 +535,10 @@ pub mod pallet {
 		AlreadyArbiter,
 		/// The provider is not in the arbiter pool.
 		NotArbiter,
+		/// The job has not finished: only a finished job's records can be pruned.
+		JobNotFinished,
+		/// The job finished less than `RetentionPeriod` blocks ago.
+		RetentionNotOver,
 	}
 
 	#[pallet::hooks]
@@ -571,6 +591,7 @@ pub mod pallet {
 				"MaxDeadlinesPerBlock out of 1..=256"
 			);
 			assert!(T::MaxAssetsPerJob::get() <= 16, "MaxAssetsPerJob out of 0..=16");
+			assert!(!T::RetentionPeriod::get().is_zero(), "RetentionPeriod must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -921,6 +942,21 @@ pub mod pallet {
 		pub fn leave_arbiter_pool(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave_arbiter_pool(who)
+		}
+
+		/// Remove a finished job's records (the job, its verified result, its entry in the
+		/// requester's index) once `RetentionPeriod` blocks have passed since it finished, and
+		/// give the requester its storage deposit back. Its events keep the history.
+		///
+		/// - Origin: signed, anyone.
+		/// - `job_id`: a settled, failed, expired or cancelled job.
+		///
+		/// Emits `JobPruned`. Errors: `UnknownJob`, `JobNotFinished`, `RetentionNotOver`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::prune_job())]
+		pub fn prune_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_prune_job(job_id)
 		}
 	}
 }

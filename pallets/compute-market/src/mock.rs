@@ -42,6 +42,8 @@ parameter_types! {
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
 	/// 0 unless a test sets it, so that most tests can count payments to the unit.
 	pub storage ReputationFee: Balance = 0;
+	/// 0 unless a test sets it, for the same reason.
+	pub storage JobDeposit: Balance = 0;
 }
 
 thread_local! {
@@ -87,6 +89,8 @@ impl pallet_compute_market::Config for Test {
 	type MaxArbiterDraws = ConstU32<8>;
 	type ReputationFee = ReputationFee;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type JobDeposit = JobDeposit;
+	type RetentionPeriod = ConstU64<20>;
 }
 
 /// A data asset of the in-test registry.

@@ -74,6 +74,8 @@ impl<T: Config> Pallet<T> {
 		let escrow = price.checked_add(&royalty_total).ok_or(Error::<T>::BudgetOverflow)?;
 		let bond = Self::bid_bond(price);
 		Self::hold(HoldReason::JobEscrow, &who, escrow)?;
+		let deposit = T::JobDeposit::get();
+		Self::hold(HoldReason::JobDeposit, &who, deposit)?;
 		Self::hold(HoldReason::BidBond, &offer.provider, bond)?;
 
 		let job_id = Self::next_job_id();
@@ -88,6 +90,7 @@ impl<T: Config> Pallet<T> {
 			royalties,
 			challenge_bond: Zero::zero(),
 			posted_at: now,
+			deposit,
 		};
 		Self::insert_new_job(job_id, job);
 		JobsOfProvider::<T>::insert(&offer.provider, job_id, ());

@@ -237,7 +237,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ResultVerified { job_id, result_hash, agreed: count });
 		Self::end_data_use(job_id, &mut job, true);
 		Self::refund_escrow(job_id, &mut job);
-		job.status = JobStatus::Settled;
+		Self::end(&mut job, JobStatus::Settled);
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::JobSettled { job_id });
 	}
@@ -246,7 +246,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn fail(job_id: JobId, mut job: Job<T>, reason: FailureReason) {
 		Self::end_data_use(job_id, &mut job, false);
 		Self::refund_escrow(job_id, &mut job);
-		job.status = JobStatus::Failed;
+		Self::end(&mut job, JobStatus::Failed);
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::JobFailed { job_id, reason });
 	}

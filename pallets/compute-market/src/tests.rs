@@ -1359,6 +1359,74 @@ fn a_flood_of_deadlines_is_worked_off_in_order_and_blocks_no_call() {
 	});
 }
 
+// ---------------------------------------------------------------- storage deposits
+
+#[test]
+fn a_finished_job_is_pruned_after_its_retention_and_its_deposit_comes_back() {
+	test(|| {
+		JobDeposit::set(&7);
+		let id = assigned_job_with(spec(1, 100), 10, 60);
+		assert_eq!(job(id).deposit, 7);
+		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 7);
+		assert_noop!(
+			Market::prune_job(RuntimeOrigin::signed(5), id),
+			Error::<Test>::JobNotFinished
+		);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		// A finished job's deadline is the block it finished in.
+		let ended = job(id).deadline;
+		assert_eq!(ended, System::block_number());
+		assert!(Results::<Test>::contains_key(id));
+		System::set_block_number(ended + 19);
+		assert_noop!(
+			Market::prune_job(RuntimeOrigin::signed(5), id),
+			Error::<Test>::RetentionNotOver
+		);
+		// Anyone may prune; the deposit goes back to the requester.
+		System::set_block_number(ended + 20);
+		assert_ok!(Market::prune_job(RuntimeOrigin::signed(5), id));
+		assert_event(MarketEvent::JobPruned { job_id: id, requester: REQUESTER, deposit: 7 });
+		assert!(!Jobs::<Test>::contains_key(id));
+		assert!(!Results::<Test>::contains_key(id));
+		assert!(!JobsOfRequester::<Test>::contains_key(REQUESTER, id));
+		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 0);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_noop!(Market::prune_job(RuntimeOrigin::signed(5), id), Error::<Test>::UnknownJob);
+	});
+}
+
+#[test]
+fn every_job_holds_a_deposit_until_pruned() {
+	test(|| {
+		JobDeposit::set(&7);
+		register(10);
+		assert_ok!(offer(10, 50, 2, 100));
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)));
+		let cancelled = post(spec(1, 100));
+		let expired = post(spec(1, 100));
+		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 21);
+		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
+		run_to_block(6);
+		assert_eq!(job(expired).status, JobStatus::Expired);
+		// Finished, but the records and their deposits stay until pruned.
+		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 21);
+		run_to_block(26);
+		for id in [cancelled, expired] {
+			assert_ok!(Market::prune_job(RuntimeOrigin::signed(5), id));
+		}
+		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 7);
+		// A requester without the deposit cannot post.
+		JobDeposit::set(&(ENDOWMENT * 2));
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec(1, 100)),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}
+
 #[test]
 fn no_hold_outlives_its_job() {
 	test(|| {

@@ -364,7 +364,8 @@ pub struct Job<T: Config> {
 	pub spec: JobSpec<T>,
 	/// Where the job is.
 	pub status: JobStatus,
-	/// The block at which the current phase ends.
+	/// The block at which the current phase ends; for a finished job, the block it finished
+	/// in (it may be pruned `RetentionPeriod` blocks later).
 	pub deadline: BlockNumberOf<T>,
 	/// Budget still held from the requester under `HoldReason::JobEscrow`, royalties
 	/// included.
@@ -375,6 +376,9 @@ pub struct Job<T: Config> {
 	pub challenge_bond: BalanceOf<T>,
 	/// The block in which it was posted.
 	pub posted_at: BlockNumberOf<T>,
+	/// Storage deposit held from the requester under `HoldReason::JobDeposit` until the
+	/// finished job is pruned.
+	pub deposit: BalanceOf<T>,
 }
 
 /// A provider's bid on an open job.

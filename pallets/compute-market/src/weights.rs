@@ -65,6 +65,7 @@ pub trait WeightInfo {
 	fn on_initialize_draw(n: u32, ) -> Weight;
 	fn on_initialize_arbitrate(n: u32, ) -> Weight;
 	fn on_initialize_visit(v: u32, ) -> Weight;
+	fn prune_job() -> Weight;
 }
 
 /// Measured weights, with the runtime's database weights.
@@ -571,6 +572,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().reads_writes(v.into(), v.into()))
 	}
+	fn prune_job() -> Weight {
+		Weight::from_parts(40_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
@@ -729,5 +735,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().reads_writes(v.into(), v.into()))
+	}
+	fn prune_job() -> Weight {
+		Weight::from_parts(40_000_000, 8_000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

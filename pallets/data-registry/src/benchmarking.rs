@@ -3,7 +3,10 @@
 use super::*;
 use crate::Pallet as Registry;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
 
@@ -25,7 +28,7 @@ fn registered<T: Config>(owner: &T::AccountId, license: License) -> AssetId {
 		H256::repeat_byte(9),
 		uri::<T>(),
 		license,
-		1u32.into(),
+		T::Currency::minimum_balance(),
 	)
 	.expect("a funded owner registers");
 	0
@@ -45,7 +48,7 @@ mod benchmarks {
 			H256::repeat_byte(1),
 			uri::<T>(),
 			License::Permissioned,
-			5u32.into(),
+			T::Currency::minimum_balance(),
 		);
 		assert!(Assets::<T>::contains_key(0));
 	}
@@ -62,14 +65,17 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_access() {
+		// The last grant of a retired asset nobody uses: revoking it removes the asset.
 		let owner = funded::<T>("owner", 0);
 		let asset = registered::<T>(&owner, License::Permissioned);
 		let user = funded::<T>("user", 0);
 		Registry::<T>::grant_access(RawOrigin::Signed(owner.clone()).into(), asset, user.clone())
 			.unwrap();
+		Registry::<T>::retire_asset(RawOrigin::Signed(owner.clone()).into(), asset).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), asset, user.clone());
 		assert!(!Access::<T>::contains_key(asset, &user));
+		assert!(!Assets::<T>::contains_key(asset));
 	}
 
 	#[benchmark]
@@ -85,7 +91,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let asset = registered::<T>(&owner, License::Open);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), asset, 7u32.into());
+		_(RawOrigin::Signed(owner), asset, T::Currency::minimum_balance());
 	}
 
 	#[benchmark]
@@ -100,12 +106,12 @@ mod benchmarks {
 
 	#[benchmark]
 	fn retire_asset() {
-		// Nothing in flight: the deposit is released at once.
+		// Nothing in flight and no grants: the deposit is released and the asset removed.
 		let owner = funded::<T>("owner", 0);
 		let asset = registered::<T>(&owner, License::Open);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), asset);
-		assert!(Assets::<T>::get(asset).unwrap().retired);
+		assert!(!Assets::<T>::contains_key(asset));
 	}
 
 	impl_benchmark_test_suite!(Registry, crate::mock::new_test_ext(), crate::mock::Test);

@@ -64,6 +64,8 @@ impl pallet_compute_market::Config for Test {
 	type MaxArbiterDraws = ConstU32<8>;
 	type ReputationFee = ConstU64<0>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type JobDeposit = ConstU64<0>;
+	type RetentionPeriod = ConstU64<20>;
 }
 
 /// The registry's tests draw no arbiters; a hash of the subject is randomness enough.

@@ -36,6 +36,12 @@ parameter_types! {
 	/// 0.01 ALM burnt per reputation point: farming a score of 100 completed jobs with one's
 	/// own jobs costs at least 1 ALM plus the fees of some 500 transactions.
 	pub const ReputationFee: Balance = 10 * crate::MILLI_UNIT;
+	/// 0.1 ALM per job for its records (the job with three URIs of up to 256 bytes, its
+	/// verified result, an index entry: up to about 2 KB), back when the job is pruned. A
+	/// flood of 3,000 jobs holds 300 ALM on top of its escrow and fees.
+	pub const JobDeposit: Balance = 100 * crate::MILLI_UNIT;
+	/// A finished job stays readable for a day, then anyone may prune it; its events stay.
+	pub const RetentionPeriod: BlockNumber = DAYS;
 }
 
 impl pallet_compute_market::Config for Runtime {
@@ -74,4 +80,6 @@ impl pallet_compute_market::Config for Runtime {
 	/// 64 deadlines per block; the benchmarked worst case (every job closing bidding with
 	/// 32 bids) must stay well inside a block, see the pallet README.
 	type MaxDeadlinesPerBlock = ConstU32<64>;
+	type JobDeposit = JobDeposit;
+	type RetentionPeriod = RetentionPeriod;
 }
