@@ -22,6 +22,8 @@ let network;
 let api;
 /** Burnt from each payment that earns a reputation point. */
 let fee;
+/** The storage deposit every job holds until pruned. */
+let deposit;
 let failed = false;
 const keys = {};
 /** Fees each account paid for the transactions this test sent. */
@@ -207,6 +209,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     await Promise.all(['bob', 'charlie', 'dave', 'eve', ...pool].map(register));
     await Promise.all(pool.map((n) => send(api.tx.computeMarket.joinArbiterPool(), keys[n])));
     fee = api.consts.computeMarket.reputationFee.toBigInt();
+    deposit = api.consts.computeMarket.jobDeposit.toBigInt();
   });
 
   after(async () => {
@@ -234,7 +237,8 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     });
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     network.startNode('dave');
-    await assertMoved(before, { alice: -ALM(18), bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: ALM(7) - fee });
+    // Alice's job also holds its storage deposit until it is pruned.
+    await assertMoved(before, { alice: -ALM(18) - deposit, bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: ALM(7) - fee });
     for (const n of ['alice', 'bob', 'charlie', 'dave']) {
       const h = await holds(keys[n].address);
       assert.equal(h.JobEscrow ?? 0n, 0n, `${n} escrow released`);
@@ -255,7 +259,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     // Dave's bond (max(10 % of 7, 1) = 1 ALM) and his unpaid price (7 ALM) pay the three
     // arbiters, shared evenly; nothing goes to the requester, who pays the 18 ALM it accepted.
-    await assertMoved(before, { alice: -ALM(18), bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: -ALM(1) });
+    await assertMoved(before, { alice: -ALM(18) - deposit, bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: -ALM(1) });
     let arbiters = 0n;
     for (const n of drawn) arbiters += await gained(before, n);
     assert.equal(arbiters, ALM(8) - 3n * fee);
@@ -317,12 +321,20 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.equal(await gained(before, 'sybil'), drawn.includes('sybil') ? -ALM(1) : 0n);
   });
 
-  step('a job nobody bids on expires by its deadline with no call; escrow refunded', async () => {
+  step('a job nobody bids on expires by its deadline with no call; escrow refunded, deposit held until pruned', async () => {
     const before = await snapshot(['alice']);
+    const deposits = (await holds(keys.alice.address)).JobDeposit ?? 0n;
     const jobId = await postJob('alice', spec({ replicas: 2, maxPrice: ALM(3), bidding: 2 }));
     assert.equal(await waitForStatus(jobId, ['Expired']), 'Expired');
-    await assertMoved(before, { alice: 0n });
-    assert.equal((await holds(keys.alice.address)).JobEscrow ?? 0n, 0n);
+    await assertMoved(before, { alice: -deposit });
+    const h = await holds(keys.alice.address);
+    assert.equal(h.JobEscrow ?? 0n, 0n);
+    assert.equal(h.JobDeposit, deposits + deposit);
+    // Its records stay for the retention period; pruning earlier is refused by name.
+    await assert.rejects(
+      script('prune-job.mjs', '--suri', '//Eve', '--job', String(jobId)),
+      (e) => e.code === 1 && /computeMarket\.RetentionNotOver/.test(e.stderr),
+    );
   });
 
   step('a permissioned dataset: denied, granted and paid, revoked', async () => {
@@ -344,7 +356,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.equal((await holds(keys.ferdie.address)).JobEscrow, ALM(5));
     await runJob(jobId, { bob: ALM(3) }, { bob: 1 });
     assert.equal(await waitForStatus(jobId, ['Settled']), 'Settled');
-    await assertMoved(before, { ferdie: -ALM(5), bob: ALM(3) - fee });
+    await assertMoved(before, { ferdie: -ALM(5) - deposit, bob: ALM(3) - fee });
     assert.equal(await free(keys.alice.address), before.alice.free + ALM(2) - ((fees.get(keys.alice.address) ?? 0n) - before.alice.fees));
     out = await script('asset.mjs', String(assetId));
     assert.match(out, /1 verified job/);
@@ -393,8 +405,9 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.ok(details.assignments[0].reveal.isNone, 'the wrong reveal changed nothing');
     assert.equal((await api.query.computeMarket.nextJobId()).toNumber(), nextJob + 1);
     // Only the fees of the failed calls left the accounts, and the job's escrow is held.
-    // Alice's escrow (2 ALM) and Bob's bid bond (1 ALM) are held; besides, only fees moved.
-    await assertMoved(before, { alice: -ALM(2), bob: -ALM(1) });
+    // Alice's escrow (2 ALM) and deposit and Bob's bid bond (1 ALM) are held; besides, only
+    // fees moved.
+    await assertMoved(before, { alice: -ALM(2) - deposit, bob: -ALM(1) });
     await network.waitForFinalized({ name: 'alice', by: 2, timeoutMs: 120000 });
   });
 
