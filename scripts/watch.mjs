@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Follows compute-market and data-registry events as blocks are finalized.
 import { int, script } from './lib/cli.mjs';
-
-const TERMINAL_STATUS = ['Settled', 'Failed', 'Expired', 'Cancelled'];
+import { TERMINAL_STATUS } from './lib/market.mjs';
 
 script({
   usage: `Usage: node scripts/watch.mjs [--until-final JOB] [--ws URL]

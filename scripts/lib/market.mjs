@@ -6,6 +6,9 @@ import path from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { showAmount } from './client.mjs';
 
+/** Job statuses after which nothing changes until the job is pruned. */
+export const TERMINAL_STATUS = ['Settled', 'Failed', 'Expired', 'Cancelled'];
+
 /** The flags every job-posting script accepts (post-job.mjs, accept-offer.mjs). */
 export const SPEC_OPTIONS = {
   spec: { type: 'string' },
@@ -118,12 +121,14 @@ export function describeJob(api, id, d) {
   const { job, bids, assignments, disputed, result } = d;
   const amt = (x) => showAmount(api, x.toString());
   const lines = [
-    `job ${id}: ${job.status.type} (phase ends at block #${job.deadline})`,
+    `job ${id}: ${job.status.type}${job.round.type === 'Arbitration' ? ' (arbitration round)' : ''} ` +
+      (TERMINAL_STATUS.includes(job.status.type) ? `(finished at block #${job.deadline})` : `(phase ends at block #${job.deadline})`),
     `  requester   ${job.requester}`,
     `  workload    ${job.spec.workload.kind.type} ${str(job.spec.workload.content.uri)} (${job.spec.workload.content.hash.toHex()})`,
     `  input       ${str(job.spec.input.uri)} (${job.spec.input.hash.toHex()})`,
     `  replicas    ${job.spec.replicas}, max price ${amt(job.spec.maxPrice)} each`,
     `  escrow      ${amt(job.escrow)} held${job.challengeBond.isZero() ? '' : `, challenge bond ${amt(job.challengeBond)}`}`,
+    `  deposit     ${amt(job.deposit)} held until the job is pruned`,
   ];
   for (const r of job.royalties) lines.push(`  royalty     asset ${r.asset} → ${r.owner}: ${amt(r.amount)}`);
   for (const b of bids) lines.push(`  bid         ${b.provider} ${amt(b.price)} (bond ${amt(b.bond)})`);

@@ -96,15 +96,16 @@ async function assertMoved(before, deltas) {
   }
 }
 
-/** Waits until the job's status (as finalized) is one of `statuses`. */
-async function waitForStatus(jobId, statuses, timeoutMs = 240000) {
+/** Waits until the job's status (as finalized) is one of `statuses`, in `round` if given. */
+async function waitForStatus(jobId, statuses, { round, timeoutMs = 240000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const finalized = await api.rpc.chain.getFinalizedHead();
     const at = await api.at(finalized);
     const job = await at.query.computeMarket.jobs(jobId);
     const status = job.isSome ? job.unwrap().status.type : null;
-    if (statuses.includes(status)) return status;
+    const inRound = !round || (job.isSome && job.unwrap().round.type === round);
+    if (statuses.includes(status) && inRound) return status;
     assert.ok(Date.now() < deadline, `job ${jobId} reached ${statuses} (now ${status})`);
     await sleep(1500);
   }
@@ -147,7 +148,7 @@ async function postJob(requester, s) {
 
 /** The drawn arbiters of a challenged or disputed job, by test name, once drawn. */
 async function drawnArbiters(jobId) {
-  await waitForStatus(jobId, ['ArbiterCommitting']);
+  await waitForStatus(jobId, ['Committing'], { round: 'Arbitration' });
   const byAddress = Object.fromEntries(Object.entries(keys).map(([n, k]) => [k.address, n]));
   const drawn = (await job(jobId)).assignments.map((a) => byAddress[a.provider.toString()]);
   assert.equal(drawn.length, api.consts.computeMarket.arbiterReplicas.toNumber());
@@ -159,7 +160,7 @@ async function drawnArbiters(jobId) {
 async function arbitrate(jobId, drawn, resultOf) {
   await Promise.all(drawn.map((n) =>
     send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(resultOf(n)), n)), keys[n], { until: 'block' })));
-  await waitForStatus(jobId, ['ArbiterRevealing']);
+  await waitForStatus(jobId, ['Revealing'], { round: 'Arbitration' });
   await Promise.all(drawn.map((n) =>
     send(api.tx.computeMarket.revealResult(jobId, resultHash(resultOf(n)), saltOf(n), text(`ipfs://out-${n}`)), keys[n], { until: 'block' })));
 }
@@ -174,11 +175,11 @@ async function gained(before, name) {
 async function runJob(jobId, bids, results, { onAssigned } = {}) {
   await Promise.all(Object.entries(bids).map(([n, price]) =>
     send(api.tx.computeMarket.placeBid(jobId, price), keys[n], { until: 'block' })));
-  await waitForStatus(jobId, ['Committing', 'ArbiterCommitting']);
+  await waitForStatus(jobId, ['Committing']);
   if (onAssigned) await onAssigned();
   await Promise.all(Object.entries(results).map(([n, r]) =>
     send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(r), n)), keys[n], { until: 'block' })));
-  await waitForStatus(jobId, ['Revealing', 'ArbiterRevealing']);
+  await waitForStatus(jobId, ['Revealing']);
   await Promise.all(Object.entries(results).map(([n, r]) =>
     send(api.tx.computeMarket.revealResult(jobId, resultHash(r), saltOf(n), text(`ipfs://out-${n}`)), keys[n], { until: 'block' })));
 }

@@ -135,7 +135,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Assignments::<T>::insert(job_id, drawn);
 		let period = job.spec.execution_period;
-		Self::next_phase(job_id, &mut job, JobStatus::ArbiterCommitting, period);
+		Self::next_phase(job_id, &mut job, JobStatus::Committing, period);
 		let commit_by = job.deadline;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::ArbitersDrawn { job_id, arbiters, commit_by });

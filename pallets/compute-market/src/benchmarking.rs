@@ -46,23 +46,20 @@ fn price<T: Config>() -> BalanceOf<T> {
 }
 
 fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
-	JobSpec {
-		workload: Workload {
-			kind: WorkloadKind::Container,
-			content: ContentRef { hash: H256::repeat_byte(1), uri: long_string::<T>() },
-		},
-		input: ContentRef { hash: H256::repeat_byte(2), uri: long_string::<T>() },
-		requirements: Hardware { gpu_count: 1, vram_gib: 16, cpu_cores: 4, ram_gib: 16 },
-		region: Some(276),
-		replicas,
-		max_price: price::<T>(),
-		bidding_period: T::MinBiddingPeriod::get(),
-		execution_period: T::MaxExecutionPeriod::get(),
-		reveal_period: T::MaxRevealPeriod::get(),
-		min_reputation: None,
-		assets: assets::<T>(T::MaxAssetsPerJob::get()),
-		max_royalties: BalanceOf::<T>::max_value(),
-	}
+	spec_for::<T>(0, replicas)
+}
+
+/// The spec of the `job`-th job of a benchmark: its assets (and their owners) are its own.
+fn spec_for<T: Config>(job: u32, replicas: u32) -> JobSpec<T> {
+	JobSpec::new(replicas, price::<T>())
+		.with_longest_fields(276)
+		.with_requirements(Hardware { gpu_count: 1, vram_gib: 16, cpu_cores: 4, ram_gib: 16 })
+		.with_periods(
+			T::MinBiddingPeriod::get(),
+			T::MaxExecutionPeriod::get(),
+			T::MaxRevealPeriod::get(),
+		)
+		.with_assets(assets::<T>(job, T::MaxAssetsPerJob::get()).into_inner())
 }
 
 /// A standing offer of `provider` with `capacity`.
@@ -96,14 +93,7 @@ fn arbiter_pool<T: Config>(count: u32, eligible: u32) {
 /// `n` k = 1 jobs (job i run by `provider(i)`) whose results are revealed and challenged,
 /// all waiting for their draw in the same block.
 fn challenged_jobs<T: Config>(n: u32) -> alloc::vec::Vec<JobId> {
-	let requester = requester::<T>();
-	let jobs: alloc::vec::Vec<JobId> = (0..n)
-		.map(|i| {
-			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(1)).unwrap();
-			Market::<T>::do_place_bid(provider::<T>(i), job_id, price::<T>()).unwrap();
-			job_id
-		})
-		.collect();
+	let jobs: alloc::vec::Vec<JobId> = (0..n).map(|i| distinct_job::<T>(i, 1, 1)).collect();
 	if let Some(first) = jobs.first() {
 		advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
 	}
@@ -114,22 +104,45 @@ fn challenged_jobs<T: Config>(n: u32) -> alloc::vec::Vec<JobId> {
 		Market::<T>::do_commit(who.clone(), *job_id, c).unwrap();
 		Market::<T>::do_reveal(who, *job_id, result, salt_of(i as u32), long_string::<T>())
 			.unwrap();
-		Market::<T>::do_challenge(requester.clone(), *job_id).unwrap();
+		Market::<T>::do_challenge(requester_of::<T>(i as u32), *job_id).unwrap();
 	}
 	jobs
 }
 
 /// `count` datasets or models, owned by someone other than the requester, so that every
 /// royalty moves money.
-fn assets<T: Config>(count: u32) -> BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob> {
-	let owner = funded::<T>("owner", 0);
+fn assets<T: Config>(job: u32, count: u32) -> BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob> {
+	// One owner per asset, and assets of their own for every job: each royalty pays an
+	// account no other payment of the block touched.
 	BoundedVec::truncate_from(
-		(0..count).map(|i| T::DataAccess::benchmark_asset(i, &owner)).collect(),
+		(0..count)
+			.map(|i| {
+				let index = job.saturating_mul(count).saturating_add(i);
+				T::DataAccess::benchmark_asset(index, &funded::<T>("owner", index))
+			})
+			.collect(),
 	)
 }
 
 fn requester<T: Config>() -> T::AccountId {
-	funded::<T>("requester", 0)
+	requester_of::<T>(0)
+}
+
+/// The requester of a benchmark's `job`-th job: every job has its own.
+fn requester_of<T: Config>(job: u32) -> T::AccountId {
+	funded::<T>("requester", job)
+}
+
+/// The `job`-th job of a hook benchmark: its own requester, assets and `bids` bidders
+/// (`provider(job × bids + i)`), still in bidding.
+fn distinct_job<T: Config>(job: u32, replicas: u32, bids: u32) -> JobId {
+	let job_id = Market::<T>::do_post_job(requester_of::<T>(job), spec_for::<T>(job, replicas))
+		.expect("job posts");
+	for i in 0..bids {
+		let p = provider::<T>(job.saturating_mul(bids).saturating_add(i));
+		Market::<T>::do_place_bid(p, job_id, price::<T>()).expect("bid places");
+	}
+	job_id
 }
 
 /// A job with `replicas` and `bids` bids, still in bidding.
@@ -180,11 +193,20 @@ fn assigned_job<T: Config>(replicas: u32) -> JobId {
 	job_id
 }
 
+/// The first `count` assigned providers of the job commit to `result` (the salt of the
+/// provider at position i is `salt_of(i)`).
 fn commit_all<T: Config>(job_id: JobId, count: u32, result: H256) {
-	for i in 0..count {
-		let who: T::AccountId = account("provider", i, 0);
-		let c = Market::<T>::commitment_of(&result, &salt_of(i), &who);
-		Market::<T>::do_commit(who, job_id, c).expect("assigned provider commits");
+	for (i, a) in Assignments::<T>::get(job_id).into_iter().take(count as usize).enumerate() {
+		let c = Market::<T>::commitment_of(&result, &salt_of(i as u32), &a.provider);
+		Market::<T>::do_commit(a.provider, job_id, c).expect("assigned provider commits");
+	}
+}
+
+/// The first `count` assigned providers of the job reveal `result`.
+fn reveal_all<T: Config>(job_id: JobId, count: u32, result: H256) {
+	for (i, a) in Assignments::<T>::get(job_id).into_iter().take(count as usize).enumerate() {
+		Market::<T>::do_reveal(a.provider, job_id, result, salt_of(i as u32), long_string::<T>())
+			.expect("committed provider reveals");
 	}
 }
 
@@ -270,7 +292,7 @@ mod benchmarks {
 		Market::<T>::do_post_offer(offer::<T>(who, 1)).unwrap();
 		let requester = requester::<T>();
 		let mut spec = spec::<T>(1);
-		spec.assets = assets::<T>(a);
+		spec.assets = assets::<T>(0, a);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), 0, spec);
 		assert_eq!(Jobs::<T>::get(0).unwrap().status, JobStatus::Committing);
@@ -280,7 +302,7 @@ mod benchmarks {
 	fn post_job(a: Linear<0, { T::MaxAssetsPerJob::get() }>) {
 		let requester = requester::<T>();
 		let mut spec = spec::<T>(T::MaxReplicas::get());
-		spec.assets = assets::<T>(a);
+		spec.assets = assets::<T>(0, a);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), spec);
 		assert!(Jobs::<T>::contains_key(0));
@@ -372,7 +394,7 @@ mod benchmarks {
 		let requester = requester::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job_id);
-		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ArbiterDrawing);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Drawing);
 	}
 
 	#[benchmark]
@@ -390,20 +412,11 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
 		// `n` jobs due in one block, each closing bidding with a full set of bids.
+		// Every job has its own requester, bidders and asset owners.
 		let bids = T::MaxBidsPerJob::get();
-		let requester = requester::<T>();
-		for i in 0..bids {
-			provider::<T>(i);
-		}
 		let mut due = 0u32.into();
-		for _ in 0..n {
-			let job_id =
-				Market::<T>::do_post_job(requester.clone(), spec::<T>(T::MaxReplicas::get()))
-					.unwrap();
-			for i in 0..bids {
-				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
-			}
+		for j in 0..n {
+			let job_id = distinct_job::<T>(j, T::MaxReplicas::get(), bids);
 			due = Jobs::<T>::get(job_id).unwrap().deadline;
 		}
 		if n == 0 {
@@ -434,21 +447,10 @@ mod benchmarks {
 	fn on_initialize_verify(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
 		// `n` jobs whose reveal deadline is due in one block, each verifying `MaxReplicas`
 		// assignments (all but one revealed, the last a no-show) and paying every royalty.
+		// Every job has its own requester, providers and asset owners.
 		let k = T::MaxReplicas::get();
-		let requester = requester::<T>();
-		for i in 0..k {
-			provider::<T>(i);
-		}
 		let result = H256::repeat_byte(7);
-		let mut jobs = alloc::vec::Vec::new();
-		for _ in 0..n {
-			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(k)).unwrap();
-			for i in 0..k {
-				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
-			}
-			jobs.push(job_id);
-		}
+		let jobs: alloc::vec::Vec<JobId> = (0..n).map(|j| distinct_job::<T>(j, k, k)).collect();
 		// Close bidding, then commit all but the last provider of every job.
 		if let Some(first) = jobs.first() {
 			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
@@ -461,11 +463,7 @@ mod benchmarks {
 			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
 		}
 		for job_id in &jobs {
-			for i in 0..k - 2 {
-				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_reveal(who, *job_id, result, salt_of(i), long_string::<T>())
-					.unwrap();
-			}
+			reveal_all::<T>(*job_id, k - 2, result);
 		}
 		let due = jobs
 			.first()
@@ -518,7 +516,7 @@ mod benchmarks {
 			Market::<T>::on_initialize(due);
 		}
 		for job_id in &jobs {
-			assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ArbiterCommitting);
+			assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Committing);
 		}
 	}
 
@@ -531,34 +529,23 @@ mod benchmarks {
 		let k = T::MaxReplicas::get();
 		let arbiters = T::ArbiterReplicas::get();
 		arbiter_pool::<T>(arbiters, arbiters);
-		let requester = requester::<T>();
-		for i in 0..k {
-			provider::<T>(i);
-		}
 		let right = H256::repeat_byte(7);
 		let wrong = H256::repeat_byte(8);
-		let mut jobs = alloc::vec::Vec::new();
-		for _ in 0..n {
-			let job_id = Market::<T>::do_post_job(requester.clone(), spec::<T>(k)).unwrap();
-			for i in 0..k {
-				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_place_bid(who, job_id, price::<T>()).unwrap();
-			}
-			jobs.push(job_id);
-		}
+		// Every job has its own requester, providers and asset owners.
+		let jobs: alloc::vec::Vec<JobId> = (0..n).map(|j| distinct_job::<T>(j, k, k)).collect();
 		if let Some(first) = jobs.first() {
 			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
 		}
-		let hash_of = |i: u32| if i % 2 == 0 { right } else { wrong };
+		let hash_of = |i: usize| if i % 2 == 0 { right } else { wrong };
 		for job_id in &jobs {
-			for i in 0..k {
-				let who: T::AccountId = account("provider", i, 0);
-				let c = Market::<T>::commitment_of(&hash_of(i), &salt_of(i), &who);
-				Market::<T>::do_commit(who, *job_id, c).unwrap();
+			let assigned = Assignments::<T>::get(job_id);
+			for (i, a) in assigned.iter().enumerate() {
+				let c = Market::<T>::commitment_of(&hash_of(i), &salt_of(i as u32), &a.provider);
+				Market::<T>::do_commit(a.provider.clone(), *job_id, c).unwrap();
 			}
-			for i in 0..k {
-				let who: T::AccountId = account("provider", i, 0);
-				Market::<T>::do_reveal(who, *job_id, hash_of(i), salt_of(i), long_string::<T>())
+			for (i, a) in assigned.into_iter().enumerate() {
+				let uri = long_string::<T>();
+				Market::<T>::do_reveal(a.provider, *job_id, hash_of(i), salt_of(i as u32), uri)
 					.unwrap();
 			}
 		}

@@ -75,11 +75,12 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			ensure!(
-				Disputed::<T>::contains_key(job_id) == job.status.is_arbitration(),
+				Disputed::<T>::contains_key(job_id)
+					== (job.round == Round::Arbitration && !job.status.is_terminal()),
 				"a disputed round is kept exactly while the job is in arbitration"
 			);
 			ensure!(
-				job.challenge_bond.is_zero() || job.status.is_arbitration(),
+				job.challenge_bond.is_zero() || job.round == Round::Arbitration,
 				"a challenge bond is held outside arbitration"
 			);
 		}

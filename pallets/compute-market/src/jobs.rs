@@ -128,6 +128,7 @@ impl<T: Config> Pallet<T> {
 			requester: who.clone(),
 			spec,
 			status: JobStatus::Bidding,
+			round: Round::Original,
 			deadline: bidding_ends,
 			escrow: budget,
 			royalties,
@@ -177,9 +178,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn advance(job_id: JobId, job: Job<T>) {
 		match job.status {
 			JobStatus::Bidding => Self::close_bidding(job_id, job),
-			JobStatus::ArbiterDrawing => Self::draw_arbiters(job_id, job),
-			JobStatus::Committing | JobStatus::ArbiterCommitting => Self::start_reveal(job_id, job),
-			JobStatus::Revealing | JobStatus::ArbiterRevealing => Self::verify(job_id, job),
+			JobStatus::Drawing => Self::draw_arbiters(job_id, job),
+			JobStatus::Committing => Self::start_reveal(job_id, job),
+			JobStatus::Revealing => Self::verify(job_id, job),
 			JobStatus::ChallengeWindow => Self::settle_unchallenged(job_id, job),
 			JobStatus::Settled | JobStatus::Failed | JobStatus::Expired | JobStatus::Cancelled => {
 			},

@@ -58,7 +58,6 @@ mod arbiters;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod bids;
-pub mod data;
 mod deadlines;
 mod funds;
 mod jobs;
@@ -79,7 +78,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use data::DataAccess;
+pub use allmende_primitives::DataAccess;
 pub use types::*;
 pub use weights::WeightInfo;
 

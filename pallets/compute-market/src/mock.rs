@@ -5,7 +5,7 @@ use crate as pallet_compute_market;
 use crate::{DataAccess, JobId};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Hooks},
+	traits::{ConstU32, ConstU64},
 };
 use sp_core::H256;
 use sp_runtime::{BuildStorage, DispatchError, Perbill};
@@ -15,13 +15,30 @@ pub type AccountId = u64;
 pub type Balance = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Market: pallet_compute_market,
-	}
-);
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Market = pallet_compute_market;
+}
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -165,7 +182,7 @@ impl DataAccess<AccountId, Balance> for MockRegistry {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_asset(index: u32, owner: &AccountId) -> u64 {
-		Self::add(index.into(), *owner, 1, None);
+		Self::add(index.into(), *owner, 10, None);
 		index.into()
 	}
 }
@@ -175,20 +192,66 @@ pub const ENDOWMENT: Balance = 10_000;
 /// Test accounts 1 ..= 30 are funded.
 pub const ACCOUNTS: u64 = 30;
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=ACCOUNTS).map(|a| (a, ENDOWMENT)).collect(),
-		..Default::default()
+/// Builds the test chain: accounts 1 ..= `ACCOUNTS` funded with `ENDOWMENT`, block 1, an
+/// empty registry, and the fees the tests may set.
+#[derive(Default)]
+pub struct ExtBuilder {
+	reputation_fee: Balance,
+	job_deposit: Balance,
+}
+
+impl ExtBuilder {
+	/// Burn this much per reputation point (default 0).
+	pub fn reputation_fee(mut self, fee: Balance) -> Self {
+		self.reputation_fee = fee;
+		self
 	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	ASSETS.with(|a| a.borrow_mut().clear());
-	RANDOM_SEED.with(|s| *s.borrow_mut() = 0);
-	USES.with(|u| u.borrow_mut().clear());
-	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+
+	/// Hold this much per job until it is pruned (default 0).
+	pub fn job_deposit(mut self, deposit: Balance) -> Self {
+		self.job_deposit = deposit;
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=ACCOUNTS).map(|a| (a, ENDOWMENT)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut t)
+		.unwrap();
+		ASSETS.with(|a| a.borrow_mut().clear());
+		RANDOM_SEED.with(|s| *s.borrow_mut() = 0);
+		USES.with(|u| u.borrow_mut().clear());
+		let mut ext = sp_io::TestExternalities::new(t);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			ReputationFee::set(&self.reputation_fee);
+			JobDeposit::set(&self.job_deposit);
+		});
+		ext
+	}
+
+	/// Runs `test` in the built chain, then checks the market's invariants and that no
+	/// money was created, and none destroyed beyond what the `Burnt` events say.
+	pub fn run(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			let issuance = pallet_balances::TotalIssuance::<Test>::get();
+			test();
+			Market::do_try_state().expect("market invariants hold");
+			assert_eq!(
+				pallet_balances::TotalIssuance::<Test>::get(),
+				issuance - burnt(),
+				"total issuance falls by exactly what was burnt"
+			);
+		});
+	}
+}
+
+/// The default chain, for the benchmarks' test suite.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
 }
 
 /// Everything the market burnt so far, by its `Burnt` events.
@@ -202,26 +265,12 @@ pub fn burnt() -> Balance {
 		.sum()
 }
 
-/// Runs `test` in a fresh chain, then checks the market's invariants and that no money was
-/// created, and none destroyed beyond what the `Burnt` events say.
+/// Runs `test` in the default chain; see [`ExtBuilder::run`].
 pub fn test(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		let issuance = pallet_balances::TotalIssuance::<Test>::get();
-		test();
-		Market::do_try_state().expect("market invariants hold");
-		assert_eq!(
-			pallet_balances::TotalIssuance::<Test>::get(),
-			issuance - burnt(),
-			"total issuance falls by exactly what was burnt"
-		);
-	});
+	ExtBuilder::default().run(test)
 }
 
-/// Advances to block `n`, running the market's `on_initialize` in each block.
+/// Advances to block `n`, running every pallet's hooks in each block.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Market::on_initialize(next);
-	}
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }

@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 			requester: who.clone(),
 			spec,
 			status: JobStatus::Committing,
+			round: Round::Original,
 			deadline: commit_by,
 			escrow,
 			royalties,

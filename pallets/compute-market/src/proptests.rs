@@ -13,7 +13,7 @@
 //! every job has finished.
 
 use crate::{mock::*, *};
-use frame_support::{traits::Hooks, BoundedVec};
+use frame_support::BoundedVec;
 use proptest::prelude::*;
 use sp_core::H256;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -156,23 +156,10 @@ fn text(t: &str) -> BoundedString<Test> {
 }
 
 fn spec(replicas: u32, max_price: Balance, bidding: u64, exec: u64, reveal: u64) -> JobSpec<Test> {
-	JobSpec {
-		workload: Workload {
-			kind: WorkloadKind::Wasm,
-			content: ContentRef { hash: H256::repeat_byte(1), uri: text("w") },
-		},
-		input: ContentRef { hash: H256::repeat_byte(2), uri: text("i") },
-		requirements: Hardware { gpu_count: 1, vram_gib: 0, cpu_cores: 0, ram_gib: 0 },
-		region: None,
-		replicas,
-		max_price,
-		bidding_period: bidding,
-		execution_period: exec,
-		reveal_period: reveal,
-		min_reputation: None,
-		assets: Default::default(),
-		max_royalties: 0,
-	}
+	JobSpec::new(replicas, max_price)
+		.with_periods(bidding, exec, reveal)
+		.with_requirements(Hardware { gpu_count: 1, vram_gib: 0, cpu_cores: 0, ram_gib: 0 })
+		.with_max_royalties(0)
 }
 
 fn salt(who: AccountId) -> H256 {
@@ -232,13 +219,11 @@ fn honest_step() -> bool {
 				continue;
 			}
 			match job.status {
-				JobStatus::Committing | JobStatus::ArbiterCommitting if a.commitment.is_none() => {
+				JobStatus::Committing if a.commitment.is_none() => {
 					commit_as(a.provider, id, TRUTH);
 					acted = true;
 				},
-				JobStatus::Revealing | JobStatus::ArbiterRevealing
-					if a.commitment.is_some() && a.reveal.is_none() =>
-				{
+				JobStatus::Revealing if a.commitment.is_some() && a.reveal.is_none() => {
 					reveal_as(a.provider, id, TRUTH);
 					acted = true;
 				},
@@ -261,9 +246,7 @@ fn honest_step() -> bool {
 
 fn roll(blocks: u64) {
 	for _ in 0..blocks {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Market::on_initialize(next);
+		run_to_block(System::block_number() + 1);
 		honest_agents();
 	}
 }
@@ -401,8 +384,7 @@ proptest! {
 	#[test]
 	fn sybil_parties_cannot_profit_and_honest_providers_never_lose(ops in prop::collection::vec(op(), 1..60)) {
 		COMMITTED.with(|c| c.borrow_mut().clear());
-		new_test_ext().execute_with(|| {
-			ReputationFee::set(&2);
+		ExtBuilder::default().reputation_fee(2).job_deposit(3).build().execute_with(|| {
 			let issuance = pallet_balances::TotalIssuance::<Test>::get();
 			let coalition_start = coalition();
 			for who in PROVIDERS {

@@ -17,10 +17,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_commit(who: T::AccountId, job_id: JobId, commitment: H256) -> DispatchResult {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(
-			matches!(job.status, JobStatus::Committing | JobStatus::ArbiterCommitting),
-			Error::<T>::WrongPhase
-		);
+		ensure!(job.status == JobStatus::Committing, Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let mut assignments = Assignments::<T>::get(job_id);
@@ -36,9 +33,8 @@ impl<T: Config> Pallet<T> {
 		if all_in {
 			// Everyone committed: no need to wait for the execution deadline.
 			// The commit deadline's queue entry goes stale; the reveal deadline replaces it.
-			let status = Self::reveal_status(&job);
 			let period = job.spec.reveal_period;
-			Self::next_phase(job_id, &mut job, status, period);
+			Self::next_phase(job_id, &mut job, JobStatus::Revealing, period);
 			let reveal_by = job.deadline;
 			Jobs::<T>::insert(job_id, job);
 			Self::deposit_event(Event::RevealPhaseStarted { job_id, reveal_by });
@@ -46,19 +42,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn reveal_status(job: &Job<T>) -> JobStatus {
-		if job.status.is_arbitration() {
-			JobStatus::ArbiterRevealing
-		} else {
-			JobStatus::Revealing
-		}
-	}
-
 	/// At the execution deadline: whoever committed may now reveal.
 	pub(crate) fn start_reveal(job_id: JobId, mut job: Job<T>) {
-		let status = Self::reveal_status(&job);
 		let period = job.spec.reveal_period;
-		Self::next_phase(job_id, &mut job, status, period);
+		Self::next_phase(job_id, &mut job, JobStatus::Revealing, period);
 		let reveal_by = job.deadline;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::RevealPhaseStarted { job_id, reveal_by });
@@ -72,10 +59,7 @@ impl<T: Config> Pallet<T> {
 		result_uri: BoundedString<T>,
 	) -> DispatchResult {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(
-			matches!(job.status, JobStatus::Revealing | JobStatus::ArbiterRevealing),
-			Error::<T>::WrongPhase
-		);
+		ensure!(job.status == JobStatus::Revealing, Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let mut assignments = Assignments::<T>::get(job_id);

@@ -39,23 +39,7 @@ fn register(who: AccountId) {
 }
 
 fn spec(replicas: u32, max_price: Balance) -> JobSpec<Test> {
-	JobSpec {
-		workload: Workload {
-			kind: WorkloadKind::Onnx,
-			content: ContentRef { hash: H256::repeat_byte(1), uri: s("ipfs://model") },
-		},
-		input: ContentRef { hash: H256::repeat_byte(2), uri: s("ipfs://input") },
-		requirements: Hardware { gpu_count: 1, vram_gib: 24, cpu_cores: 4, ram_gib: 16 },
-		region: None,
-		replicas,
-		max_price,
-		bidding_period: 5,
-		execution_period: 10,
-		reveal_period: 10,
-		min_reputation: None,
-		assets: Default::default(),
-		max_royalties: 1_000,
-	}
+	JobSpec::new(replicas, max_price)
 }
 
 /// Posts a standing offer of `who` that needs 10 blocks to execute and 10 to reveal, as
@@ -118,13 +102,9 @@ fn reputation(who: AccountId) -> Reputation {
 	Providers::<Test>::get(who).unwrap().reputation
 }
 
-fn has_event(e: MarketEvent) -> bool {
-	System::events().iter().any(|r| r.event == RuntimeEvent::Market(e.clone()))
-}
-
 #[track_caller]
 fn assert_event(e: MarketEvent) {
-	assert!(has_event(e.clone()), "missing event {e:?}");
+	System::assert_has_event(e.into());
 }
 
 /// Posts a k-replica job at max 100, lets `providers` bid `prices`, and closes bidding.
@@ -765,9 +745,9 @@ fn pool(arbiters: &[AccountId]) {
 
 /// Runs the draw of a challenged or disputed job; returns the drawn arbiters.
 fn draw(id: JobId) -> Vec<AccountId> {
-	assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+	assert_eq!(job(id).status, JobStatus::Drawing);
 	run_to_block(job(id).deadline);
-	assert_eq!(job(id).status, JobStatus::ArbiterCommitting);
+	assert_eq!(job(id).status, JobStatus::Committing);
 	let arbiters: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
 	assert_event(MarketEvent::ArbitersDrawn {
 		job_id: id,
@@ -820,7 +800,7 @@ fn k3_with_one_liar_is_disputed_and_the_arbiters_decide() {
 		}
 		// A majority is not enough when someone dissents: a party with two accounts in the
 		// round must not outvote an honest replica on its own.
-		assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+		assert_eq!(job(id).status, JobStatus::Drawing);
 		assert_event(MarketEvent::DisputeOpened { job_id: id, draw_at: job(id).deadline });
 		let arbiters = arbitrate(id, [1, 1, 1]);
 		assert_eq!(job(id).status, JobStatus::Settled);
@@ -877,7 +857,7 @@ fn a_requester_bidding_with_a_second_account_and_not_showing_gains_nothing() {
 		commit(10, id, result(1));
 		run_to_block(16);
 		reveal(10, id, result(1));
-		assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+		assert_eq!(job(id).status, JobStatus::Drawing);
 		arbitrate(id, [1, 1, 1]);
 		assert_eq!(job(id).status, JobStatus::Settled);
 		// The honest replica is paid its price.
@@ -1028,7 +1008,7 @@ fn challenged_job(original_price: Balance) -> JobId {
 	commit(10, id, result(1));
 	reveal(10, id, result(1));
 	assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
-	assert_eq!(job(id).status, JobStatus::ArbiterDrawing);
+	assert_eq!(job(id).status, JobStatus::Drawing);
 	// max(ChallengeBond 300, 3 arbiters × max price 100).
 	assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 300);
 	let now = System::block_number();
@@ -1363,8 +1343,7 @@ fn a_flood_of_deadlines_is_worked_off_in_order_and_blocks_no_call() {
 
 #[test]
 fn a_finished_job_is_pruned_after_its_retention_and_its_deposit_comes_back() {
-	test(|| {
-		JobDeposit::set(&7);
+	ExtBuilder::default().job_deposit(7).run(|| {
 		let id = assigned_job_with(spec(1, 100), 10, 60);
 		assert_eq!(job(id).deposit, 7);
 		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 7);
@@ -1400,8 +1379,7 @@ fn a_finished_job_is_pruned_after_its_retention_and_its_deposit_comes_back() {
 
 #[test]
 fn every_job_holds_a_deposit_until_pruned() {
-	test(|| {
-		JobDeposit::set(&7);
+	ExtBuilder::default().job_deposit(7).run(|| {
 		register(10);
 		assert_ok!(offer(10, 50, 2, 100));
 		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)));
@@ -1479,8 +1457,7 @@ fn re_registering_does_not_reset_a_bad_record_into_a_better_one() {
 
 #[test]
 fn each_reputation_point_burns_the_fee() {
-	test(|| {
-		ReputationFee::set(&4);
+	ExtBuilder::default().reputation_fee(4).run(|| {
 		// Provider 10 farms with its own second account (2) as requester: each point costs
 		// the fee, burnt.
 		register(10);
@@ -1712,9 +1689,7 @@ fn read_api_pages_jobs_and_matches_hardware() {
 const OWNER: AccountId = 20;
 
 fn spec_with_assets(replicas: u32, max_price: Balance, assets: Vec<u64>) -> JobSpec<Test> {
-	let mut sp = spec(replicas, max_price);
-	sp.assets = BoundedVec::try_from(assets).unwrap();
-	sp
+	JobSpec::new(replicas, max_price).with_assets(assets)
 }
 
 #[test]

@@ -1,15 +1,16 @@
 //! The market's records: providers, offers, jobs, bids, assignments and reputation.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Permill;
 
 use crate::{AccountIdOf, AssetIdOf, BalanceOf, BlockNumberOf, Config};
+pub use allmende_primitives::JobId;
 
-/// Identifies a job. Assigned in order, starting at 0.
-pub type JobId = u64;
 /// Identifies a standing offer. Assigned in order, starting at 0.
 pub type OfferId = u64;
 /// A region code chosen by the provider (for example an ISO 3166 numeric country code).
@@ -33,10 +34,13 @@ pub type BoundedString<T> = BoundedVec<u8, <T as Config>::MaxStringLen>;
 )]
 pub enum WorkloadKind {
 	/// A WebAssembly module.
+	#[codec(index = 0)]
 	Wasm,
 	/// An ONNX model.
+	#[codec(index = 1)]
 	Onnx,
 	/// A container image.
+	#[codec(index = 2)]
 	Container,
 }
 
@@ -154,8 +158,10 @@ pub struct ProviderProfile<T: Config> {
 )]
 pub enum ProviderStatus<BlockNumber> {
 	/// Registered and taking work.
+	#[codec(index = 0)]
 	Active,
 	/// Unregistered; the stake may be withdrawn from this block on.
+	#[codec(index = 1)]
 	Unbonding { unlocks_at: BlockNumber },
 }
 
@@ -287,6 +293,77 @@ pub struct JobSpec<T: Config> {
 	pub max_royalties: BalanceOf<T>,
 }
 
+impl<T: Config> JobSpec<T> {
+	/// A job of `replicas` replicas at up to `max_price` each, everything else set to a
+	/// plain default: an ONNX model and an input named by hash (`ipfs://model`,
+	/// `ipfs://input`), one GPU with 24 GiB, 4 cores and 16 GiB of RAM, any region, 5 blocks
+	/// of bidding, 10 to execute, 10 to reveal, no assets, any royalties. The one builder of
+	/// the unit tests, property tests and benchmarks; change fields with the `with_*` calls.
+	pub fn new(replicas: u32, max_price: BalanceOf<T>) -> Self {
+		let uri = |text: &[u8]| BoundedVec::truncate_from(text.to_vec());
+		Self {
+			workload: Workload {
+				kind: WorkloadKind::Onnx,
+				content: ContentRef { hash: H256::repeat_byte(1), uri: uri(b"ipfs://model") },
+			},
+			input: ContentRef { hash: H256::repeat_byte(2), uri: uri(b"ipfs://input") },
+			requirements: Hardware { gpu_count: 1, vram_gib: 24, cpu_cores: 4, ram_gib: 16 },
+			region: None,
+			replicas,
+			max_price,
+			bidding_period: 5u32.into(),
+			execution_period: 10u32.into(),
+			reveal_period: 10u32.into(),
+			min_reputation: None,
+			assets: BoundedVec::new(),
+			max_royalties: sp_runtime::traits::Bounded::max_value(),
+		}
+	}
+
+	/// With these bidding, execution and reveal periods.
+	pub fn with_periods(
+		mut self,
+		bidding: BlockNumberOf<T>,
+		execution: BlockNumberOf<T>,
+		reveal: BlockNumberOf<T>,
+	) -> Self {
+		self.bidding_period = bidding;
+		self.execution_period = execution;
+		self.reveal_period = reveal;
+		self
+	}
+
+	/// With this least hardware.
+	pub fn with_requirements(mut self, requirements: Hardware) -> Self {
+		self.requirements = requirements;
+		self
+	}
+
+	/// With these datasets and models (at most `MaxAssetsPerJob`; the rest is dropped).
+	pub fn with_assets(mut self, assets: alloc::vec::Vec<AssetIdOf<T>>) -> Self {
+		self.assets = BoundedVec::truncate_from(assets);
+		self
+	}
+
+	/// Paying at most `max` in royalties.
+	pub fn with_max_royalties(mut self, max: BalanceOf<T>) -> Self {
+		self.max_royalties = max;
+		self
+	}
+
+	/// With a container workload and URIs of the longest length allowed, in `region`: the
+	/// largest job record, for benchmarks.
+	pub fn with_longest_fields(mut self, region: RegionCode) -> Self {
+		let longest =
+			|| BoundedVec::truncate_from(alloc::vec![b'u'; T::MaxStringLen::get() as usize]);
+		self.workload.kind = WorkloadKind::Container;
+		self.workload.content.uri = longest();
+		self.input.uri = longest();
+		self.region = Some(region);
+		self
+	}
+}
+
 /// A royalty a job owes for a dataset or model, fixed when the job was posted.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
@@ -316,39 +393,65 @@ pub struct Royalty<T: Config> {
 )]
 pub enum JobStatus {
 	/// Open for bids until the deadline.
+	#[codec(index = 0)]
 	Bidding,
-	/// Assigned: winners run the job and commit their result until the deadline.
+	/// Arbitration round only: arbiters are drawn at the deadline, a block after the
+	/// challenge or dispute, with randomness neither party knew when it acted.
+	#[codec(index = 1)]
+	Drawing,
+	/// The round's providers (winners, or drawn arbiters) run the job and commit their
+	/// result until the deadline.
+	#[codec(index = 2)]
 	Committing,
-	/// Winners reveal their committed result until the deadline.
+	/// The round's providers reveal their committed result until the deadline.
+	#[codec(index = 3)]
 	Revealing,
 	/// k = 1: the revealed result stands unless the requester challenges it by the deadline.
+	#[codec(index = 4)]
 	ChallengeWindow,
-	/// Challenged (k = 1) or disputed (k ≥ 2): arbiters are drawn at the deadline, a block
-	/// after the challenge or dispute, with randomness neither party knew when it acted.
-	ArbiterDrawing,
-	/// Arbiters run the job and commit until the deadline.
-	ArbiterCommitting,
-	/// Arbiters reveal until the deadline.
-	ArbiterRevealing,
 	/// Done: a result was verified and everyone paid.
+	#[codec(index = 5)]
 	Settled,
 	/// Done: no result could be verified; the requester was refunded.
+	#[codec(index = 6)]
 	Failed,
 	/// Done: fewer bids than replicas by the bidding deadline; everything refunded.
+	#[codec(index = 7)]
 	Expired,
 	/// Done: cancelled by the requester before any bid won.
+	#[codec(index = 8)]
 	Cancelled,
+}
+
+/// Which providers a job's commit-reveal round is for.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub enum Round {
+	/// The providers that won the bidding (or accepted offer).
+	#[codec(index = 0)]
+	#[default]
+	Original,
+	/// Drawn arbiters, after a challenge (k = 1) or a dispute (k ≥ 2); the original round's
+	/// assignments wait in `Disputed`. The job stays in this round once finished.
+	#[codec(index = 1)]
+	Arbitration,
 }
 
 impl JobStatus {
 	/// Whether the job is finished and holds nothing any more.
 	pub fn is_terminal(&self) -> bool {
 		matches!(self, Self::Settled | Self::Failed | Self::Expired | Self::Cancelled)
-	}
-
-	/// Whether the job is in its arbitration round.
-	pub fn is_arbitration(&self) -> bool {
-		matches!(self, Self::ArbiterDrawing | Self::ArbiterCommitting | Self::ArbiterRevealing)
 	}
 }
 
@@ -362,8 +465,10 @@ pub struct Job<T: Config> {
 	pub requester: AccountIdOf<T>,
 	/// What to run, on what, by how many, for how much.
 	pub spec: JobSpec<T>,
-	/// Where the job is.
+	/// Where the job is: its phase, or how it finished.
 	pub status: JobStatus,
+	/// Whose commit-reveal round it is in (or ended in).
+	pub round: Round,
 	/// The block at which the current phase ends; for a finished job, the block it finished
 	/// in (it may be pruned `RetentionPeriod` blocks later).
 	pub deadline: BlockNumberOf<T>,
@@ -460,12 +565,16 @@ pub struct VerifiedResult<T: Config> {
 )]
 pub enum BidRemoval {
 	/// The bidder retracted it.
+	#[codec(index = 0)]
 	Retracted,
 	/// A cheaper bid took its place in a full job.
+	#[codec(index = 1)]
 	Displaced,
 	/// It did not win at the bidding deadline.
+	#[codec(index = 2)]
 	Lost,
 	/// The job was cancelled or expired.
+	#[codec(index = 3)]
 	JobClosed,
 }
 
@@ -484,9 +593,11 @@ pub enum BidRemoval {
 )]
 pub enum FailureReason {
 	/// No assigned provider revealed a result.
+	#[codec(index = 0)]
 	NoResult,
 	/// The arbiters of a disputed k ≥ 2 job had no strict majority (or too few could be
 	/// drawn), and neither had the replicas.
+	#[codec(index = 1)]
 	ArbitrationInconclusive,
 }
 
@@ -505,7 +616,9 @@ pub enum FailureReason {
 )]
 pub enum SlashReason {
 	/// The provider did not commit or reveal in time.
+	#[codec(index = 0)]
 	NoShow,
 	/// The provider's revealed result lost verification.
+	#[codec(index = 1)]
 	WrongResult,
 }

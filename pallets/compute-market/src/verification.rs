@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 	///   of one party's accounts nor its no-shows decide against an honest replica.
 	pub(crate) fn verify(job_id: JobId, mut job: Job<T>) {
 		let assignments = Assignments::<T>::take(job_id);
-		if job.status.is_arbitration() {
+		if job.round == Round::Arbitration {
 			return Self::conclude_arbitration(job_id, job, assignments);
 		}
 		let first = assignments.iter().find_map(|a| a.reveal.as_ref().map(|r| r.result_hash));
@@ -74,7 +74,8 @@ impl<T: Config> Pallet<T> {
 			return Self::settle(job_id, job, first, uri.unwrap_or_default(), agreed);
 		}
 		Disputed::<T>::insert(job_id, assignments);
-		Self::next_phase(job_id, &mut job, JobStatus::ArbiterDrawing, One::one());
+		job.round = Round::Arbitration;
+		Self::next_phase(job_id, &mut job, JobStatus::Drawing, One::one());
 		let draw_at = job.deadline;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::DisputeOpened { job_id, draw_at });
@@ -101,7 +102,8 @@ impl<T: Config> Pallet<T> {
 		Self::schedule(job_id, draw_at);
 		Disputed::<T>::insert(job_id, Assignments::<T>::take(job_id));
 		job.challenge_bond = bond;
-		job.status = JobStatus::ArbiterDrawing;
+		job.status = JobStatus::Drawing;
+		job.round = Round::Arbitration;
 		job.deadline = draw_at;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::ResultChallenged { job_id, bond, draw_at });

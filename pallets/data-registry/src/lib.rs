@@ -14,7 +14,7 @@
 //!   `AccessDeposit` from the owner (released when revoked) so the allow-list cannot grow
 //!   without its storage being paid for.
 //! - **Royalties.** The compute market asks this pallet, through
-//!   [`pallet_compute_market::DataAccess`], whether a requester may use the assets its job
+//!   [`allmende_primitives::DataAccess`], whether a requester may use the assets its job
 //!   names. Their royalties are added to the job's escrow when it is posted. When the job's
 //!   result is verified the market pays each owner; when the job fails, expires or is
 //!   cancelled the royalties go back to the requester.
@@ -54,8 +54,8 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// Identifies a registered asset. Assigned in order, starting at 0.
-pub type AssetId = u64;
+/// Asset and job ids are shared with the market through `allmende-primitives`.
+pub use allmende_primitives::{AssetId, JobId};
 /// An account of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 /// An amount of the currency deposits and royalties are paid in.
@@ -76,8 +76,10 @@ pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdO
 )]
 pub enum AssetKind {
 	/// Data a job reads.
+	#[codec(index = 0)]
 	Dataset,
 	/// A trained model a job runs.
+	#[codec(index = 1)]
 	Model,
 }
 
@@ -96,8 +98,10 @@ pub enum AssetKind {
 )]
 pub enum License {
 	/// Anyone.
+	#[codec(index = 0)]
 	Open,
 	/// The owner and the accounts it granted access to.
+	#[codec(index = 1)]
 	Permissioned,
 }
 
@@ -231,15 +235,11 @@ pub mod pallet {
 		/// storage; its content hash may be registered again. Events keep its history.
 		AssetRemoved { asset: AssetId },
 		/// A job was posted that uses the asset; its royalty is escrowed.
-		AssetUseStarted {
-			asset: AssetId,
-			job_id: pallet_compute_market::JobId,
-			requester: T::AccountId,
-		},
+		AssetUseStarted { asset: AssetId, job_id: JobId, requester: T::AccountId },
 		/// A verified job used the asset and its owner was paid.
 		RoyaltyPaid {
 			asset: AssetId,
-			job_id: pallet_compute_market::JobId,
+			job_id: JobId,
 			requester: T::AccountId,
 			owner: T::AccountId,
 			amount: BalanceOf<T>,
@@ -247,11 +247,7 @@ pub mod pallet {
 		/// A job that named the asset ended without paying its royalty (no verified result,
 		/// the requester owns the asset, or the payment failed); the royalty went back to
 		/// the requester.
-		RoyaltyRefunded {
-			asset: AssetId,
-			job_id: pallet_compute_market::JobId,
-			requester: T::AccountId,
-		},
+		RoyaltyRefunded { asset: AssetId, job_id: JobId, requester: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -637,7 +633,7 @@ pub mod pallet {
 	}
 }
 
-impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> for Pallet<T> {
+impl<T: Config> allmende_primitives::DataAccess<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	type AssetId = AssetId;
 
 	fn check_usable(
@@ -650,7 +646,7 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 		Ok((a.owner, a.royalty))
 	}
 
-	fn start_use(asset: &AssetId, job_id: pallet_compute_market::JobId, requester: &T::AccountId) {
+	fn start_use(asset: &AssetId, job_id: JobId, requester: &T::AccountId) {
 		Assets::<T>::mutate(asset, |a| {
 			if let Some(a) = a {
 				a.in_flight = a.in_flight.saturating_add(1);
@@ -665,7 +661,7 @@ impl<T: Config> pallet_compute_market::DataAccess<T::AccountId, BalanceOf<T>> fo
 
 	fn finish_use(
 		asset: &AssetId,
-		job_id: pallet_compute_market::JobId,
+		job_id: JobId,
 		requester: &T::AccountId,
 		paid: Option<(T::AccountId, BalanceOf<T>)>,
 	) {

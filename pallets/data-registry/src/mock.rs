@@ -3,7 +3,7 @@
 use crate as pallet_data_registry;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Hooks},
+	traits::{ConstU32, ConstU64},
 };
 use sp_runtime::{BuildStorage, Perbill};
 
@@ -11,14 +11,32 @@ pub type AccountId = u64;
 pub type Balance = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
 
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Market: pallet_compute_market,
-		Registry: pallet_data_registry,
-	}
-);
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Market = pallet_compute_market;
+	#[runtime::pallet_index(3)]
+	pub type Registry = pallet_data_registry;
+}
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -89,17 +107,28 @@ impl pallet_data_registry::Config for Test {
 /// What every test account starts with.
 pub const ENDOWMENT: Balance = 10_000;
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=30).map(|a| (a, ENDOWMENT)).collect(),
-		..Default::default()
+/// Builds the test chain: accounts 1 ..= 30 funded with `ENDOWMENT`, at block 1.
+#[derive(Default)]
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=30).map(|a| (a, ENDOWMENT)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut t)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(t);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
 	}
-	.assimilate_storage(&mut t)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+}
+
+/// The default chain, for the benchmarks' test suite.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder.build()
 }
 
 /// Runs `test` in a fresh chain, then checks both pallets' invariants and that royalty flows
@@ -127,11 +156,7 @@ pub fn test(test: impl FnOnce()) {
 	});
 }
 
-/// Advances to block `n`, running the market's `on_initialize` in each block.
+/// Advances to block `n`, running every pallet's hooks in each block.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Market::on_initialize(next);
-	}
+	System::run_to_block::<AllPalletsWithSystem>(n);
 }

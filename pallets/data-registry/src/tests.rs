@@ -3,9 +3,7 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
-use pallet_compute_market::{
-	ContentRef, Hardware, JobId, JobSpec, JobStatus, ProviderProfile, Workload, WorkloadKind,
-};
+use pallet_compute_market::{Hardware, JobId, JobSpec, JobStatus, ProviderProfile};
 use sp_core::H256;
 
 type RegistryEvent = crate::Event<Test>;
@@ -45,31 +43,13 @@ fn held(who: AccountId) -> Balance {
 
 #[track_caller]
 fn assert_event(e: RegistryEvent) {
-	assert!(
-		System::events().iter().any(|r| r.event == RuntimeEvent::Registry(e.clone())),
-		"missing event {e:?}"
-	);
+	System::assert_has_event(e.into());
 }
 
 fn job_spec(assets: Vec<AssetId>, replicas: u32) -> JobSpec<Test> {
-	let text = |t: &str| BoundedVec::try_from(t.as_bytes().to_vec()).unwrap();
-	JobSpec {
-		workload: Workload {
-			kind: WorkloadKind::Onnx,
-			content: ContentRef { hash: H256::repeat_byte(1), uri: text("m") },
-		},
-		input: ContentRef { hash: H256::repeat_byte(2), uri: text("i") },
-		requirements: Hardware::default(),
-		region: None,
-		replicas,
-		max_price: 100,
-		bidding_period: 5,
-		execution_period: 10,
-		reveal_period: 10,
-		min_reputation: None,
-		assets: BoundedVec::try_from(assets).unwrap(),
-		max_royalties: u64::MAX,
-	}
+	JobSpec::new(replicas, 100)
+		.with_requirements(Hardware::default())
+		.with_assets(assets)
 }
 
 fn register_provider(who: AccountId) {

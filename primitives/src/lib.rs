@@ -1,11 +1,22 @@
-//! How the market asks a data registry whether a job may use a dataset or model, and tells
-//! it when the job is done. The runtime wires a registry in; the market knows nothing of
-//! the registry's storage.
+//! # Allmende primitives
+//!
+//! What Allmende's pallets share, so that none depends on another's crate: the ids of jobs
+//! and data assets, and [`DataAccess`], the trait through which the compute market asks a
+//! data registry whether a job may use a dataset or model and tells it when the job ended.
+//! The runtime wires a registry into the market; the market knows nothing of the
+//! registry's storage, and the registry nothing of the market's.
 
-use crate::JobId;
+#![cfg_attr(not(feature = "std"), no_std)]
+
 use frame_support::{pallet_prelude::*, Parameter};
 
-/// What the market needs from a data registry.
+/// Identifies a compute job; assigned in order from 0.
+pub type JobId = u64;
+
+/// Identifies a registered dataset or model; assigned in order from 0.
+pub type AssetId = u64;
+
+/// What the compute market needs from a data registry.
 pub trait DataAccess<AccountId, Balance> {
 	/// Identifies a dataset or model.
 	type AssetId: Parameter + Member + MaxEncodedLen + Copy + Ord;
@@ -38,18 +49,18 @@ pub trait DataAccess<AccountId, Balance> {
 
 /// No registry: a job may name no asset.
 impl<AccountId, Balance> DataAccess<AccountId, Balance> for () {
-	type AssetId = u64;
+	type AssetId = AssetId;
 
-	fn check_usable(_: &u64, _: &AccountId) -> Result<(AccountId, Balance), DispatchError> {
+	fn check_usable(_: &AssetId, _: &AccountId) -> Result<(AccountId, Balance), DispatchError> {
 		Err(DispatchError::Other("this runtime has no data registry"))
 	}
 
-	fn start_use(_: &u64, _: JobId, _: &AccountId) {}
+	fn start_use(_: &AssetId, _: JobId, _: &AccountId) {}
 
-	fn finish_use(_: &u64, _: JobId, _: &AccountId, _: Option<(AccountId, Balance)>) {}
+	fn finish_use(_: &AssetId, _: JobId, _: &AccountId, _: Option<(AccountId, Balance)>) {}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_asset(index: u32, _: &AccountId) -> u64 {
+	fn benchmark_asset(index: u32, _: &AccountId) -> AssetId {
 		index.into()
 	}
 }
