@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 			&& Deadlines::<T>::mutate(at, pages.saturating_sub(1), |q| q.try_push(job_id).is_ok());
 		if !pushed {
 			// `integrity_test` makes a page hold at least one job.
-			Deadlines::<T>::insert(at, pages, BoundedVec::truncate_from(vec![job_id]));
+			Deadlines::<T>::insert(at, pages, BoundedVec::truncate_from(alloc::vec![job_id]));
 			DeadlinePages::<T>::insert(at, pages.saturating_add(1));
 		}
 	}
@@ -64,7 +64,8 @@ impl<T: Config> Pallet<T> {
 			while page < pages && work.handled < limit {
 				let mut due = Deadlines::<T>::take(block, page).into_inner();
 				let room = limit.saturating_sub(work.handled) as usize;
-				let later = if due.len() > room { due.split_off(room) } else { Vec::new() };
+				let later =
+					if due.len() > room { due.split_off(room) } else { alloc::vec::Vec::new() };
 				for job_id in due {
 					work.handled.saturating_inc();
 					match Jobs::<T>::get(job_id) {
