@@ -444,6 +444,29 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn on_initialize_skip(s: Linear<1, { crate::deadlines::MAX_STALE_SKIPS }>) {
+		// `s` entries of finished jobs (each a distinct record of the largest size) due in
+		// one block: each is read and dropped.
+		let requester = requester::<T>();
+		let spec = JobSpec::new(1, price::<T>()).with_longest_fields(276);
+		let first = Market::<T>::do_post_job(requester.clone(), spec).unwrap();
+		Market::<T>::do_cancel_job(requester, first).unwrap();
+		let record = Jobs::<T>::get(first).unwrap();
+		let due = frame_system::Pallet::<T>::block_number() + 1u32.into();
+		for i in 1..=s {
+			let job_id = first + JobId::from(i);
+			Jobs::<T>::insert(job_id, record.clone());
+			Market::<T>::schedule(job_id, due);
+		}
+		due_now::<T>(due);
+		#[block]
+		{
+			Market::<T>::on_initialize(due);
+		}
+		assert_eq!(DeadlinePages::<T>::get(due), 0);
+	}
+
+	#[benchmark]
 	fn on_initialize_verify(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
 		// `n` jobs whose reveal deadline is due in one block, each verifying `MaxReplicas`
 		// assignments (all but one revealed, the last a no-show) and paying every royalty.

@@ -1,6 +1,7 @@
 //! Funds: every movement of money the market makes, through `fungible::MutateHold`. Holding
-//! propagates the currency's errors; releasing, moving and burning what the records say is
-//! held cannot fail, and a shortfall is reported as a defensive failure.
+//! propagates the currency's errors. Releasing and burning what the records say is held
+//! cannot fail, and a shortfall is reported as a defensive failure. A payment can fail for
+//! reasons of the payee; `pay` reports it and leaves the money where the records say.
 
 use crate::*;
 use frame_support::traits::{
@@ -35,7 +36,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `who` holds at least `amount` under `reason` (used by `try_state` and tests).
+	/// What `who` holds under `reason` (used by `try_state` and tests).
 	pub fn held(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
 		T::Currency::balance_on_hold(&reason.into(), who)
 	}

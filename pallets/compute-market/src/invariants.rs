@@ -160,12 +160,26 @@ impl<T: Config> Pallet<T> {
 				== size,
 			"more providers think they are arbiters than the pool holds"
 		);
+		let cursor = DeadlineCursor::<T>::get();
+		let behind = |block, page| cursor.is_some_and(|c| (block, page) < c);
 		for (block, page, queue) in Deadlines::<T>::iter() {
 			ensure!(!queue.is_empty(), "an empty deadline page is stored");
 			ensure!(
 				page < DeadlinePages::<T>::get(block),
 				"a deadline page beyond its block's count"
 			);
+			ensure!(!behind(block, page), "a deadline page the cursor has passed");
+		}
+		for (block, pages) in DeadlinePages::<T>::iter() {
+			// Every page from the cursor's (or the first) up to the count is stored.
+			let first = match cursor {
+				Some((b, p)) if b == block => p,
+				_ => 0,
+			};
+			ensure!(!behind(block, pages), "a block's deadline pages the cursor has passed");
+			for page in first..pages {
+				ensure!(Deadlines::<T>::contains_key(block, page), "a deadline page is missing");
+			}
 		}
 		Ok(())
 	}

@@ -167,6 +167,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_advance_job(job_id: JobId) -> DispatchResult {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(!job.status.is_terminal(), Error::<T>::WrongPhase);
+		// Drawn with the randomness of the block that draws: if a caller could pick that
+		// block, it could pick its judges. The queue draws at the block it reaches the job.
+		ensure!(job.status != JobStatus::Drawing, Error::<T>::DrawnByQueueOnly);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= job.deadline, Error::<T>::DeadlineNotReached);
 		Self::advance(job_id, job);

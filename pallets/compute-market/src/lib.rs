@@ -22,9 +22,14 @@
 //! - **Settlement** pays providers their bid from escrow and returns the unspent escrow.
 //!   Slashed bonds pay the arbiters; what is left of them is burnt, so nobody who could cause
 //!   a slash profits from it.
-//! - **Deadlines** need nobody: a bounded per-block queue advances due jobs in
-//!   `on_initialize`, and anyone may call [`Pallet::advance_job`] for a job whose deadline has
-//!   passed.
+//! - **Deadlines** need nobody: `on_initialize` advances due jobs, at most
+//!   `MaxDeadlinesPerBlock` a block, oldest first. Scheduling never fails: a block's
+//!   deadlines fill pages, and a cursor carries what did not fit to the next block (see
+//!   `deadlines.rs` and the README for how late a deadline can be under a flood). Anyone may
+//!   call [`Pallet::advance_job`] for a job whose deadline has passed.
+//! - **Storage pays for itself.** Every job holds `JobDeposit` from its requester until
+//!   anyone prunes the finished job ([`Pallet::prune_job`]) `RetentionPeriod` blocks after it
+//!   finished.
 //!
 //! ## Money
 //!
@@ -265,7 +270,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextJobId<T> = StorageValue<_, JobId, ValueQuery>;
 
-	/// Every job posted, finished ones included (they record what happened).
+	/// Every job posted; a finished one stays (it records what happened) until it is pruned,
+	/// `RetentionPeriod` blocks after it finished.
 	#[pallet::storage]
 	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, Job<T>>;
 
@@ -419,11 +425,13 @@ pub mod pallet {
 		/// The arbiters rejected the challenge: the requester's challenge bond pays them, the
 		/// rest is burnt.
 		ChallengeBondForfeited { job_id: JobId, amount: BalanceOf<T> },
-		/// Slashed funds no arbiter was owed, and reputation fees, were burnt.
+		/// Slashed funds no arbiter was owed (or whose payment failed), and reputation fees,
+		/// were burnt.
 		Burnt { job_id: JobId, amount: BalanceOf<T> },
 		/// A payment could not be made (for example an amount below the existential deposit
 		/// to an account that does not exist). Nothing moved: money from the escrow stays in
-		/// it and goes back to the requester with the refund; slashed funds are burnt.
+		/// it (in an arbitration it may still pay arbiters that are owed) and the rest goes back
+		/// to the requester with the refund; slashed funds are burnt.
 		PaymentFailed {
 			job_id: JobId,
 			/// Who should have been paid.
@@ -441,7 +449,8 @@ pub mod pallet {
 		/// A finished job's records were removed and its storage deposit went back to the
 		/// requester.
 		JobPruned { job_id: JobId, requester: T::AccountId, deposit: BalanceOf<T> },
-		/// A job was settled: all payments done, all holds released.
+		/// A job was settled: its payments made (or reported by `PaymentFailed`) and every
+		/// hold but its storage deposit released.
 		JobSettled { job_id: JobId },
 	}
 
@@ -538,6 +547,9 @@ pub mod pallet {
 		JobNotFinished,
 		/// The job finished less than `RetentionPeriod` blocks ago.
 		RetentionNotOver,
+		/// Arbiters are drawn only by the deadline queue: whoever could choose the block of
+		/// the draw could choose its randomness, and with it the judges.
+		DrawnByQueueOnly,
 	}
 
 	#[pallet::hooks]
@@ -893,19 +905,19 @@ pub mod pallet {
 		}
 
 		/// Push a job whose phase deadline has passed into its next phase (close bidding,
-		/// start the reveal, verify, draw arbiters, conclude an arbitration, settle, expire).
-		/// Anyone may call it; the deadline queue does the same on its own, so this is only
-		/// needed when the queue lags behind a flood of deadlines. Charged for the dearest of these branches.
+		/// start the reveal, verify, conclude an arbitration, settle, expire). Anyone may call
+		/// it; the deadline queue does the same on its own, so this is only needed when the
+		/// queue lags behind a flood of deadlines. Drawing arbiters is left to the queue.
+		/// Charged for the dearest of these branches.
 		///
 		/// - Origin: signed, anyone.
 		///
 		/// Emits the events of the phase change. Errors: `UnknownJob`, `WrongPhase` (job
-		/// finished), `DeadlineNotReached`.
+		/// finished), `DrawnByQueueOnly`, `DeadlineNotReached`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(
 			T::WeightInfo::advance_job(T::MaxBidsPerJob::get())
 				.max(T::WeightInfo::on_initialize_verify(1))
-				.max(T::WeightInfo::on_initialize_draw(1))
 				.max(T::WeightInfo::on_initialize_arbitrate(1))
 		)]
 		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {

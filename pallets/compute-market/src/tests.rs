@@ -1288,6 +1288,52 @@ fn a_full_page_opens_the_next() {
 }
 
 #[test]
+fn nobody_but_the_queue_draws_arbiters() {
+	test(|| {
+		let id = assigned_job_with(spec(1, 100), 10, 60);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		// Four jobs due in block 8 fill its share of the queue ...
+		for _ in 0..4 {
+			let mut sp = spec(1, 10);
+			sp.bidding_period = 2;
+			post(sp);
+		}
+		run_to_block(7);
+		// ... so the draw the challenge schedules for block 8 waits for block 9.
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+		assert_eq!(job(id).deadline, 8);
+		run_to_block(8);
+		assert_eq!(job(id).status, JobStatus::Drawing);
+		// Whoever could pick the block of the draw could pick its randomness: refused.
+		assert_noop!(
+			Market::advance_job(RuntimeOrigin::signed(5), id),
+			Error::<Test>::DrawnByQueueOnly
+		);
+		run_to_block(9);
+		// Too few arbiters in the pool: the result stands.
+		assert_eq!(job(id).status, JobStatus::Settled);
+	});
+}
+
+#[test]
+fn stale_entries_have_their_own_budget() {
+	test(|| {
+		// 40 jobs posted and cancelled leave 40 stale entries in block 6, ahead of a live
+		// job; stale entries cost a read each and do not use the 4 live deadlines a block.
+		let cancelled: Vec<_> = (0..40).map(|_| post(spec(1, 10))).collect();
+		for id in &cancelled {
+			assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), *id));
+		}
+		let live = post(spec(1, 10));
+		assert_eq!(DeadlinePages::<Test>::get(6), 11);
+		run_to_block(6);
+		assert_eq!(job(live).status, JobStatus::Expired);
+		assert_eq!(DeadlinePages::<Test>::get(6), 0);
+	});
+}
+
+#[test]
 fn a_flood_of_deadlines_is_worked_off_in_order_and_blocks_no_call() {
 	test(|| {
 		let honest = assigned_job_with(spec(1, 100), 10, 50);

@@ -409,7 +409,8 @@ pub enum JobStatus {
 	/// k = 1: the revealed result stands unless the requester challenges it by the deadline.
 	#[codec(index = 4)]
 	ChallengeWindow,
-	/// Done: a result was verified and everyone paid.
+	/// Done: a result was verified and everyone paid (payments that could not be made are
+	/// reported by `PaymentFailed`).
 	#[codec(index = 5)]
 	Settled,
 	/// Done: no result could be verified; the requester was refunded.

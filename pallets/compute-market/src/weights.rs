@@ -66,6 +66,7 @@ pub trait WeightInfo {
 	fn on_initialize_arbitrate(n: u32, ) -> Weight;
 	fn on_initialize_visit(v: u32, ) -> Weight;
 	fn prune_job() -> Weight;
+	fn on_initialize_skip(s: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's database weights.
@@ -577,6 +578,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn on_initialize_skip(s: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 3_000)
+			.saturating_add(Weight::from_parts(20_000_000, 2_500).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(s.into()))
+	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
@@ -740,5 +746,10 @@ impl WeightInfo for () {
 		Weight::from_parts(40_000_000, 8_000)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn on_initialize_skip(s: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 3_000)
+			.saturating_add(Weight::from_parts(20_000_000, 2_500).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(s.into()))
 	}
 }
