@@ -20,6 +20,6 @@ script({
   royalty        ${showAmount(api, a.royalty)} per job
   uses           ${a.uses} verified job(s), ${a.inFlight} in flight
   royalties paid ${showAmount(api, a.royaltiesPaid)}
-  deposit        ${showAmount(api, a.deposit)}`);
+  deposit        ${showAmount(api, a.deposit)} for the record, ${showAmount(api, a.grantDeposits)} for ${a.grants} grant(s)`);
   },
 });

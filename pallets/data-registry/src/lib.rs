@@ -123,8 +123,12 @@ pub struct Asset<T: Config> {
 	pub license: License,
 	/// Paid to the owner by every job whose result is verified.
 	pub royalty: BalanceOf<T>,
-	/// Held from the owner: the registration deposit plus `AccessDeposit` per grant.
+	/// Held from the owner for the asset's record: the registration deposit, released when
+	/// the retired asset is no longer used.
 	pub deposit: BalanceOf<T>,
+	/// Held from the owner for its grants: the sum of the deposits recorded in `Access`,
+	/// each released when its grant is revoked.
+	pub grant_deposits: BalanceOf<T>,
 	/// Accounts granted access.
 	pub grants: u32,
 	/// Retired assets take no new jobs.
@@ -200,10 +204,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AssetByHash<T: Config> = StorageMap<_, Identity, H256, AssetId>;
 
-	/// Accounts granted access to a permissioned asset.
+	/// Accounts granted access to a permissioned asset, with the deposit each grant holds
+	/// from the owner (the `AccessDeposit` of when it was granted).
 	#[pallet::storage]
-	pub type Access<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, AssetId, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+	pub type Access<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		AssetId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		OptionQuery,
+	>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -229,7 +241,7 @@ pub mod pallet {
 		OwnershipTransferred { asset: AssetId, from: T::AccountId, to: T::AccountId },
 		/// The asset takes no new jobs.
 		AssetRetired { asset: AssetId, in_flight: u32 },
-		/// A retired asset's deposit was released to its owner.
+		/// A retired asset's registration deposit was released to its owner.
 		DepositReleased { asset: AssetId, owner: T::AccountId, amount: BalanceOf<T> },
 		/// A retired asset that no job uses and that has no grants left was removed from
 		/// storage; its content hash may be registered again. Events keep its history.
@@ -336,10 +348,10 @@ pub mod pallet {
 			ensure!(!Access::<T>::contains_key(asset, &who), Error::<T>::AlreadyGranted);
 			let deposit = T::AccessDeposit::get();
 			Self::hold(&owner, deposit)?;
-			a.deposit = a.deposit.saturating_add(deposit);
+			a.grant_deposits = a.grant_deposits.saturating_add(deposit);
 			a.grants = a.grants.saturating_add(1);
 			Assets::<T>::insert(asset, a);
-			Access::<T>::insert(asset, &who, ());
+			Access::<T>::insert(asset, &who, deposit);
 			Self::deposit_event(Event::AccessGranted { asset, who });
 			Ok(())
 		}
@@ -362,10 +374,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			let mut a = Self::owned(asset, &owner)?;
-			ensure!(Access::<T>::take(asset, &who).is_some(), Error::<T>::NotGranted);
-			let deposit = T::AccessDeposit::get().min(a.deposit);
+			let deposit = Access::<T>::take(asset, &who).ok_or(Error::<T>::NotGranted)?;
 			Self::release(&owner, deposit);
-			a.deposit = a.deposit.saturating_sub(deposit);
+			a.grant_deposits = a.grant_deposits.saturating_sub(deposit);
 			a.grants = a.grants.saturating_sub(1);
 			Self::deposit_event(Event::AccessRevoked { asset, who });
 			Self::store_or_remove(asset, a);
@@ -441,7 +452,7 @@ pub mod pallet {
 				&HoldReason::AssetDeposit.into(),
 				&owner,
 				&to,
-				a.deposit,
+				a.deposit.saturating_add(a.grant_deposits),
 				Precision::Exact,
 				Restriction::OnHold,
 				Fortitude::Polite,
@@ -501,6 +512,7 @@ pub mod pallet {
 					license,
 					royalty,
 					deposit,
+					grant_deposits: Zero::zero(),
 					grants: 0,
 					retired: false,
 					in_flight: 0,
@@ -563,12 +575,9 @@ pub mod pallet {
 				Assets::<T>::insert(asset, a);
 				return;
 			}
-			let for_grants = T::AccessDeposit::get().saturating_mul(a.grants.into());
-			let keep = if a.grants == 0 { Zero::zero() } else { for_grants.min(a.deposit) };
-			let amount = a.deposit.saturating_sub(keep);
+			let amount = core::mem::take(&mut a.deposit);
 			if !amount.is_zero() {
 				Self::release(&a.owner, amount);
-				a.deposit = keep;
 				Self::deposit_event(Event::DepositReleased {
 					asset,
 					owner: a.owner.clone(),
@@ -596,30 +605,27 @@ pub mod pallet {
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
 			let mut expected: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut grants: BTreeMap<AssetId, u32> = BTreeMap::new();
+			let mut grants: BTreeMap<AssetId, (u32, BalanceOf<T>)> = BTreeMap::new();
 			for (asset, a) in Assets::<T>::iter() {
 				let e = expected.entry(a.owner.clone()).or_default();
-				*e = e.saturating_add(a.deposit);
+				*e = e.saturating_add(a.deposit).saturating_add(a.grant_deposits);
 				ensure!(
 					AssetByHash::<T>::get(a.content_hash) == Some(asset),
 					"content hash index out of step"
 				);
-				grants.insert(asset, 0);
+				grants.insert(asset, (0u32, BalanceOf::<T>::zero()));
 			}
-			for (asset, _) in Access::<T>::iter_keys() {
+			for (asset, _, deposit) in Access::<T>::iter() {
 				let g = grants.get_mut(&asset).ok_or("a grant names an unknown asset")?;
-				*g = g.saturating_add(1);
+				*g = (g.0.saturating_add(1), g.1.saturating_add(deposit));
 			}
-			for (asset, count) in grants {
+			for (asset, (count, deposits)) in grants {
 				let a = Assets::<T>::get(asset).ok_or("asset vanished")?;
 				ensure!(a.grants == count, "grant counter differs from grants");
-				let for_grants = T::AccessDeposit::get().saturating_mul(count.into());
-				if !a.retired || a.in_flight > 0 {
-					let want = T::AssetDeposit::get().saturating_add(for_grants);
-					ensure!(a.deposit == want, "deposit differs from registration plus grants");
-				} else {
+				ensure!(a.grant_deposits == deposits, "grant deposits differ from the grants'");
+				if a.retired && a.in_flight == 0 {
 					ensure!(count > 0, "a retired asset nobody uses and without grants is stored");
-					ensure!(a.deposit == for_grants, "a retired idle asset holds more than grants");
+					ensure!(a.deposit.is_zero(), "a retired idle asset holds its registration");
 				}
 			}
 			for (who, amount) in expected {
