@@ -22,6 +22,9 @@ Options (start):
   --dev            a single validator (Alice) on the development chain
   --fresh          delete the chain data first (otherwise a restart keeps the chain)
   --rpc-port P     RPC/WebSocket port of the first node; the others follow (default 9944)
+  --runtime-overrides DIR
+                   run the WASM runtimes in DIR instead of the on-chain runtime of the same
+                   spec version (for example the try-runtime build; see README)
   --p2p-port P     p2p port of the first node; the others follow (default 30333)
   --dir DIR        data, keys and logs (default .devnet in the checkout)
   -h, --help       this text`;
@@ -38,6 +41,7 @@ const { values, positionals } = parseArgs({
     suri: { type: 'string' },
     bond: { type: 'string' },
     bin: { type: 'string', default: process.env.ALLMENDE_NODE_BIN },
+    'runtime-overrides': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -107,6 +111,11 @@ async function start() {
     console.error(`Node binary not found: ${values.bin}`);
     return 1;
   }
+  const overrides = values['runtime-overrides'];
+  if (overrides && !fs.existsSync(overrides)) {
+    console.error(`--runtime-overrides: no folder ${overrides}`);
+    return 1;
+  }
   const nodes = values.dev ? 1 : Number(values.nodes);
   if (!Number.isInteger(nodes)) {
     console.error(`--nodes must be a number, not "${values.nodes}"`);
@@ -133,6 +142,7 @@ async function start() {
     chain,
     detached: true,
     ports: { rpc: Number(values['rpc-port']), p2p: Number(values['p2p-port']) },
+    runtimeOverrides: values['runtime-overrides'],
   });
   await network.prepare();
   fs.writeFileSync(marker, `${chain}:${nodes}`);

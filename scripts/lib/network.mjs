@@ -69,8 +69,10 @@ export class Network {
    * @param {string} o.chain     `local` or `dev`
    * @param {boolean} o.detached nodes outlive this process (devnet) or die with it (tests)
    * @param {object} [o.ports]   fixed ports: { rpc: base, p2p: base }; free ports otherwise
+   * @param {string} [o.runtimeOverrides] a folder of WASM runtimes the nodes run instead of
+   *   the on-chain one of the same spec version (`--wasm-runtime-overrides`)
    */
-  constructor({ bin, dir, nodes = 4, chain = 'local', detached = false, ports = null }) {
+  constructor({ bin, dir, nodes = 4, chain = 'local', detached = false, ports = null, runtimeOverrides = null }) {
     if (nodes < 1 || nodes > VALIDATORS.length) {
       throw new Error(`--nodes must be between 1 and ${VALIDATORS.length}`);
     }
@@ -79,6 +81,7 @@ export class Network {
     this.chain = chain;
     this.detached = detached;
     this.fixedPorts = ports;
+    this.runtimeOverrides = runtimeOverrides ? path.resolve(runtimeOverrides) : null;
     this.names = VALIDATORS.slice(0, nodes);
     // name -> { name, rpcPort, p2pPort, keyFile, peerId, devKeys, proc, pid }. `devKeys`: the
     // node starts with `--<name>` and so holds the well-known session keys of a genesis
@@ -154,6 +157,7 @@ export class Network {
     if (name !== boot.name) {
       a.push('--bootnodes', `/ip4/127.0.0.1/tcp/${boot.p2pPort}/p2p/${boot.peerId}`);
     }
+    if (this.runtimeOverrides) a.push('--wasm-runtime-overrides', this.runtimeOverrides);
     return a;
   }
 
@@ -214,7 +218,7 @@ export class Network {
     });
     fs.writeFileSync(
       this.stateFile,
-      JSON.stringify({ chain: this.chain, dir: this.dir, nodes }, null, 2),
+      JSON.stringify({ chain: this.chain, dir: this.dir, runtimeOverrides: this.runtimeOverrides, nodes }, null, 2),
     );
   }
 
@@ -286,7 +290,14 @@ export class Network {
   static restore(dir, bin) {
     const saved = Network.load(dir);
     if (!saved) return null;
-    const network = new Network({ bin, dir: saved.dir, nodes: 1, chain: saved.chain, detached: true });
+    const network = new Network({
+      bin,
+      dir: saved.dir,
+      nodes: 1,
+      chain: saved.chain,
+      detached: true,
+      runtimeOverrides: saved.runtimeOverrides,
+    });
     network.names = saved.nodes.map((n) => n.name);
     for (const n of saved.nodes) {
       network.nodes.set(n.name, {
