@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn accept_offer(a: u32, ) -> Weight;
 	fn post_job(a: u32, ) -> Weight;
 	fn cancel_job(b: u32, ) -> Weight;
+	fn prune_job() -> Weight;
 	fn place_bid(b: u32, ) -> Weight;
 	fn retract_bid(b: u32, ) -> Weight;
 	fn commit_result() -> Weight;
@@ -59,14 +60,13 @@ pub trait WeightInfo {
 	fn challenge_result() -> Weight;
 	fn advance_job(b: u32, ) -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn on_initialize_visit(v: u32, ) -> Weight;
+	fn on_initialize_skip(s: u32, ) -> Weight;
 	fn on_initialize_verify(n: u32, ) -> Weight;
 	fn join_arbiter_pool() -> Weight;
 	fn leave_arbiter_pool() -> Weight;
 	fn on_initialize_draw(n: u32, ) -> Weight;
 	fn on_initialize_arbitrate(n: u32, ) -> Weight;
-	fn on_initialize_visit(v: u32, ) -> Weight;
-	fn prune_job() -> Weight;
-	fn on_initialize_skip(s: u32, ) -> Weight;
 }
 
 /// Measured weights, with the runtime's database weights.
@@ -77,12 +77,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn register_provider() -> Weight {
 		// Proof size in bytes, measured: `180`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 59_339_000 picoseconds.
-		Weight::from_parts(62_393_000, 4097)
+		// Minimum execution time: 59_579_000 picoseconds.
+		Weight::from_parts(62_663_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn update_profile() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 13_871_000 picoseconds.
-		Weight::from_parts(15_223_000, 4097)
+		// Minimum execution time: 13_640_000 picoseconds.
+		Weight::from_parts(14_882_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -101,12 +101,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
 		// Proof size in bytes, measured: `887`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 64_146_000 picoseconds.
-		Weight::from_parts(66_900_000, 4097)
+		// Minimum execution time: 63_684_000 picoseconds.
+		Weight::from_parts(66_710_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unregister() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 15_423_000 picoseconds.
-		Weight::from_parts(16_775_000, 4097)
+		// Minimum execution time: 15_003_000 picoseconds.
+		Weight::from_parts(16_475_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,12 +125,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof size in bytes, measured: `891`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 53_990_000 picoseconds.
-		Weight::from_parts(56_835_000, 4097)
+		// Minimum execution time: 54_120_000 picoseconds.
+		Weight::from_parts(57_426_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_offer() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 18_438_000 picoseconds.
-		Weight::from_parts(20_000_000, 4097)
+		// Minimum execution time: 18_337_000 picoseconds.
+		Weight::from_parts(19_820_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_offer() -> Weight {
 		// Proof size in bytes, measured: `806`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 18_868_000 picoseconds.
-		Weight::from_parts(20_491_000, 4097)
+		// Minimum execution time: 18_527_000 picoseconds.
+		Weight::from_parts(20_341_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -165,101 +165,121 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Providers` (r:1 w:1)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::NextJobId` (r:1 w:1)
 	/// Proof: `ComputeMarket::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfRequester` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:0 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:0 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn accept_offer(a: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1575 + a * (375 ±0)`
-		// Proof size in bytes, estimated: `6254 + a * (2876 ±0)`
-		// Minimum execution time: 148_271_000 picoseconds.
-		Weight::from_parts(159_259_629, 6254)
-			// Standard error: 21_539
-			.saturating_add(Weight::from_parts(9_936_956, 0).saturating_mul(a.into()))
+		// Proof size in bytes, measured: `1845 + a * (391 ±0)`
+		// Proof size in bytes, estimated: `6290 + a * (2892 ±0)`
+		// Minimum execution time: 196_102_000 picoseconds.
+		Weight::from_parts(208_900_325, 6290)
+			// Standard error: 28_995
+			.saturating_add(Weight::from_parts(10_325_301, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::NextJobId` (r:1 w:1)
 	/// Proof: `ComputeMarket::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfRequester` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::OpenJobs` (r:0 w:1)
 	/// Proof: `ComputeMarket::OpenJobs` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:0 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn post_job(a: u32, ) -> Weight {
-		// Proof size in bytes, measured: `563 + a * (375 ±0)`
-		// Proof size in bytes, estimated: `3991 + a * (2876 ±0)`
-		// Minimum execution time: 71_346_000 picoseconds.
-		Weight::from_parts(77_939_139, 3991)
-			// Standard error: 12_832
-			.saturating_add(Weight::from_parts(10_114_071, 0).saturating_mul(a.into()))
+		// Proof size in bytes, measured: `694 + a * (391 ±0)`
+		// Proof size in bytes, estimated: `3640 + a * (2892 ±0)`
+		// Minimum execution time: 117_755_000 picoseconds.
+		Weight::from_parts(126_479_392, 3640)
+			// Standard error: 17_131
+			.saturating_add(Weight::from_parts(10_249_659, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
 	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:32 w:32)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::OpenJobs` (r:0 w:1)
 	/// Proof: `ComputeMarket::OpenJobs` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:32)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn cancel_job(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `5724 + b * (326 ±0)`
-		// Proof size in bytes, estimated: `23998 + b * (3107 ±0)`
-		// Minimum execution time: 138_747_000 picoseconds.
-		Weight::from_parts(143_909_491, 23998)
-			// Standard error: 47_342
-			.saturating_add(Weight::from_parts(54_310_626, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Proof size in bytes, measured: `6219 + b * (328 ±0)`
+		// Proof size in bytes, estimated: `24126 + b * (3107 ±0)`
+		// Minimum execution time: 146_429_000 picoseconds.
+		Weight::from_parts(151_089_958, 24126)
+			// Standard error: 49_075
+			.saturating_add(Weight::from_parts(55_529_054, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
+	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Results` (r:0 w:1)
+	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::JobsOfRequester` (r:0 w:1)
+	/// Proof: `ComputeMarket::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn prune_job() -> Weight {
+		// Proof size in bytes, measured: `1831`
+		// Proof size in bytes, estimated: `4738`
+		// Minimum execution time: 63_284_000 picoseconds.
+		Weight::from_parts(67_761_000, 4738)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:0)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:2 w:2)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
@@ -267,155 +287,163 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:2)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn place_bid(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `2590 + b * (100 ±0)`
+		// Proof size in bytes, measured: `2756 + b * (95 ±0)`
 		// Proof size in bytes, estimated: `5786 + b * (27 ±4)`
-		// Minimum execution time: 85_878_000 picoseconds.
-		Weight::from_parts(86_950_660, 5786)
-			// Standard error: 31_143
-			.saturating_add(Weight::from_parts(1_202_568, 0).saturating_mul(b.into()))
+		// Minimum execution time: 88_111_000 picoseconds.
+		Weight::from_parts(90_647_955, 5786)
+			// Standard error: 34_794
+			.saturating_add(Weight::from_parts(1_040_437, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:0)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
 	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:1 w:1)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 32]`.
 	fn retract_bid(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `2527 + b * (103 ±0)`
+		// Proof size in bytes, measured: `2744 + b * (99 ±0)`
 		// Proof size in bytes, estimated: `5786`
-		// Minimum execution time: 77_725_000 picoseconds.
-		Weight::from_parts(81_849_633, 5786)
-			// Standard error: 6_711
-			.saturating_add(Weight::from_parts(687_536, 0).saturating_mul(b.into()))
+		// Minimum execution time: 81_552_000 picoseconds.
+		Weight::from_parts(85_914_773, 5786)
+			// Standard error: 14_924
+			.saturating_add(Weight::from_parts(872_172, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:2 w:2)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn commit_result() -> Weight {
-		// Proof size in bytes, measured: `2313`
-		// Proof size in bytes, estimated: `6992`
-		// Minimum execution time: 38_357_000 picoseconds.
-		Weight::from_parts(41_692_000, 6992)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size in bytes, measured: `2380`
+		// Proof size in bytes, estimated: `6974`
+		// Minimum execution time: 39_359_000 picoseconds.
+		Weight::from_parts(43_154_000, 6974)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:10 w:10)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:11 w:11)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:18 w:18)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:9 w:9)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Results` (r:0 w:1)
 	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:9)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[2, 9]`.
 	fn reveal_result(r: u32, ) -> Weight {
-		// Proof size in bytes, measured: `5475 + r * (646 ±0)`
-		// Proof size in bytes, estimated: `23998 + r * (3107 ±0)`
-		// Minimum execution time: 659_712_000 picoseconds.
-		Weight::from_parts(457_930_753, 23998)
-			// Standard error: 211_818
-			.saturating_add(Weight::from_parts(121_518_271, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Proof size in bytes, measured: `6490 + r * (634 ±0)`
+		// Proof size in bytes, estimated: `24417 + r * (3107 ±0)`
+		// Minimum execution time: 704_138_000 picoseconds.
+		Weight::from_parts(480_992_025, 24417)
+			// Standard error: 186_157
+			.saturating_add(Weight::from_parts(120_339_369, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(r.into()))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:2 w:2)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Disputed` (r:0 w:1)
 	/// Proof: `ComputeMarket::Disputed` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	fn challenge_result() -> Weight {
-		// Proof size in bytes, measured: `2118`
-		// Proof size in bytes, estimated: `6992`
-		// Minimum execution time: 86_268_000 picoseconds.
-		Weight::from_parts(90_945_000, 6992)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size in bytes, measured: `2372`
+		// Proof size in bytes, estimated: `6974`
+		// Minimum execution time: 89_664_000 picoseconds.
+		Weight::from_parts(94_331_000, 6974)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Deadlines` (r:2 w:2)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
 	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:23 w:23)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:23 w:23)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:32 w:32)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::OpenJobs` (r:0 w:1)
 	/// Proof: `ComputeMarket::OpenJobs` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:0 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:23)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn advance_job(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1299 + b * (323 ±0)`
-		// Proof size in bytes, estimated: `23998 + b * (3107 ±64)`
-		// Minimum execution time: 136_814_000 picoseconds.
-		Weight::from_parts(81_927_167, 23998)
-			// Standard error: 463_546
-			.saturating_add(Weight::from_parts(34_314_945, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size in bytes, measured: `1612 + b * (326 ±0)`
+		// Proof size in bytes, estimated: `24126 + b * (3107 ±69)`
+		// Minimum execution time: 145_146_000 picoseconds.
+		Weight::from_parts(92_873_841, 24126)
+			// Standard error: 489_822
+			.saturating_add(Weight::from_parts(34_130_451, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
-	/// Storage: `ComputeMarket::Deadlines` (r:2 w:2)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:2 w:2)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:1 w:2)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:64 w:64)
 	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:23 w:23)
+	/// Storage: `System::Account` (r:1472 w:1472)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:23 w:23)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Providers` (r:32 w:32)
+	/// Storage: `Balances::Holds` (r:1472 w:1472)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Providers` (r:2048 w:2048)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::OpenJobs` (r:0 w:64)
 	/// Proof: `ComputeMarket::OpenJobs` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -425,49 +453,92 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `11614 + n * (111 ±0)`
-		// Proof size in bytes, estimated: `100414 + n * (4796 ±0)`
-		// Minimum execution time: 5_929_000 picoseconds.
-		Weight::from_parts(6_139_000, 100414)
-			// Standard error: 3_217_520
-			.saturating_add(Weight::from_parts(1_086_096_964, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(66_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(65_u64))
-			.saturating_add(T::DbWeight::get().writes((27_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 4796).saturating_mul(n.into()))
+		// Proof size in bytes, measured: `143 + n * (11401 ±0)`
+		// Proof size in bytes, estimated: `5518 + n * (99424 ±0)`
+		// Minimum execution time: 7_942_000 picoseconds.
+		Weight::from_parts(8_153_000, 5518)
+			// Standard error: 7_174_334
+			.saturating_add(Weight::from_parts(1_687_228_811, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((80_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((105_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
 	}
+	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:64 w:64)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// The range of component `v` is `[1, 64]`.
+	fn on_initialize_visit(v: u32, ) -> Weight {
+		// Proof size in bytes, measured: `37`
+		// Proof size in bytes, estimated: `1493 + v * (2491 ±0)`
+		// Minimum execution time: 7_461_000 picoseconds.
+		Weight::from_parts(4_736_437, 1493)
+			// Standard error: 629
+			.saturating_add(Weight::from_parts(3_201_744, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2491).saturating_mul(v.into()))
+	}
+	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:16 w:16)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Jobs` (r:1024 w:0)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[1, 1024]`.
+	fn on_initialize_skip(s: u32, ) -> Weight {
+		// Proof size in bytes, measured: `1032 + s * (59 ±0)`
+		// Proof size in bytes, estimated: `3481 + s * (3748 ±0)`
+		// Minimum execution time: 21_282_000 picoseconds.
+		Weight::from_parts(22_153_000, 3481)
+			// Standard error: 27_128
+			.saturating_add(Weight::from_parts(5_305_987, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 3748).saturating_mul(s.into()))
+	}
+	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:64 w:64)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:10 w:10)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:11 w:11)
+	/// Storage: `Balances::Holds` (r:640 w:640)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1152 w:1152)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Providers` (r:9 w:9)
+	/// Storage: `ComputeMarket::Providers` (r:576 w:576)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Assets` (r:512 w:512)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Results` (r:0 w:64)
 	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:576)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_verify(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `10873 + n * (111 ±0)`
-		// Proof size in bytes, estimated: `29623 + n * (5984 ±0)`
-		// Minimum execution time: 5_277_000 picoseconds.
-		Weight::from_parts(194_427_600, 29623)
-			// Standard error: 4_009_459
-			.saturating_add(Weight::from_parts(1_222_227_428, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(32_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(32_u64))
-			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
+		// Proof size in bytes, measured: `584 + n * (10994 ±0)`
+		// Proof size in bytes, estimated: `4003 + n * (46854 ±0)`
+		// Minimum execution time: 8_042_000 picoseconds.
+		Weight::from_parts(8_372_000, 4003)
+			// Standard error: 3_663_732
+			.saturating_add(Weight::from_parts(1_607_671_263, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((47_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((57_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	/// Storage: `ComputeMarket::Providers` (r:1 w:1)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
@@ -478,8 +549,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn join_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 17_796_000 picoseconds.
-		Weight::from_parts(19_219_000, 4097)
+		// Minimum execution time: 17_406_000 picoseconds.
+		Weight::from_parts(18_888_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -492,15 +563,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `1430`
 		// Proof size in bytes, estimated: `7204`
-		// Minimum execution time: 29_644_000 picoseconds.
-		Weight::from_parts(31_657_000, 7204)
+		// Minimum execution time: 29_133_000 picoseconds.
+		Weight::from_parts(33_129_000, 7204)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `ComputeMarket::Deadlines` (r:2 w:2)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:2 w:2)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:1 w:2)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::ArbiterPoolSize` (r:1 w:0)
 	/// Proof: `ComputeMarket::ArbiterPoolSize` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Disputed` (r:64 w:0)
@@ -514,242 +589,236 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:0 w:64)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:192)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_draw(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `25037 + n * (514 ±0)`
-		// Proof size in bytes, estimated: `99770 + n * (5984 ±5)`
-		// Minimum execution time: 5_719_000 picoseconds.
-		Weight::from_parts(243_660_838, 99770)
-			// Standard error: 936_148
-			.saturating_add(Weight::from_parts(284_629_424, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(60_u64))
+		// Proof size in bytes, measured: `24940 + n * (1767 ±0)`
+		// Proof size in bytes, estimated: `99770 + n * (5984 ±0)`
+		// Minimum execution time: 10_296_000 picoseconds.
+		Weight::from_parts(256_731_286, 99770)
+			// Standard error: 3_595_691
+			.saturating_add(Weight::from_parts(299_024_409, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(62_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
 	}
+	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
-	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1256), added: 3731, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:64 w:64)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Disputed` (r:64 w:64)
 	/// Proof: `ComputeMarket::Disputed` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:13 w:13)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:14 w:14)
+	/// Storage: `Balances::Holds` (r:643 w:643)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1155 w:1155)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Providers` (r:12 w:12)
+	/// Storage: `ComputeMarket::Providers` (r:579 w:579)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Assets` (r:512 w:512)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Results` (r:0 w:64)
 	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:768)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `17921 + n * (186 ±0)`
-		// Proof size in bytes, estimated: `38274 + n * (5984 ±0)`
-		// Minimum execution time: 5_138_000 picoseconds.
-		Weight::from_parts(321_658_718, 38274)
-			// Standard error: 2_298_088
-			.saturating_add(Weight::from_parts(1_380_122_316, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(39_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(39_u64))
-			.saturating_add(T::DbWeight::get().writes((16_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
-	}
-	fn on_initialize_visit(v: u32, ) -> Weight {
-		Weight::from_parts(2_000_000, 1_500)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().reads_writes(v.into(), v.into()))
-	}
-	fn prune_job() -> Weight {
-		Weight::from_parts(40_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	fn on_initialize_skip(s: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 3_000)
-			.saturating_add(Weight::from_parts(20_000_000, 2_500).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(s.into()))
+		// Proof size in bytes, measured: `7095 + n * (11686 ±0)`
+		// Proof size in bytes, estimated: `10311 + n * (46854 ±0)`
+		// Minimum execution time: 7_922_000 picoseconds.
+		Weight::from_parts(8_242_000, 10311)
+			// Standard error: 7_505_231
+			.saturating_add(Weight::from_parts(1_828_491_276, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((48_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((61_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(62_393_000, 4097)
+		Weight::from_parts(62_663_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_profile() -> Weight {
-		Weight::from_parts(15_223_000, 4097)
+		Weight::from_parts(14_882_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(66_900_000, 4097)
+		Weight::from_parts(66_710_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister() -> Weight {
-		Weight::from_parts(16_775_000, 4097)
+		Weight::from_parts(16_475_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(56_835_000, 4097)
+		Weight::from_parts(57_426_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(20_000_000, 4097)
+		Weight::from_parts(19_820_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(20_491_000, 4097)
+		Weight::from_parts(20_341_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn accept_offer(a: u32, ) -> Weight {
-		Weight::from_parts(159_259_629, 6254)
-			.saturating_add(Weight::from_parts(9_936_956, 0).saturating_mul(a.into()))
+		Weight::from_parts(208_900_325, 6290)
+			.saturating_add(Weight::from_parts(10_325_301, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn post_job(a: u32, ) -> Weight {
-		Weight::from_parts(77_939_139, 3991)
-			.saturating_add(Weight::from_parts(10_114_071, 0).saturating_mul(a.into()))
+		Weight::from_parts(126_479_392, 3640)
+			.saturating_add(Weight::from_parts(10_249_659, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2876).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn cancel_job(b: u32, ) -> Weight {
-		Weight::from_parts(143_909_491, 23998)
-			.saturating_add(Weight::from_parts(54_310_626, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		Weight::from_parts(151_089_958, 24126)
+			.saturating_add(Weight::from_parts(55_529_054, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
+	fn prune_job() -> Weight {
+		Weight::from_parts(67_761_000, 4738)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
 	fn place_bid(b: u32, ) -> Weight {
-		Weight::from_parts(86_950_660, 5786)
-			.saturating_add(Weight::from_parts(1_202_568, 0).saturating_mul(b.into()))
+		Weight::from_parts(90_647_955, 5786)
+			.saturating_add(Weight::from_parts(1_040_437, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	fn retract_bid(b: u32, ) -> Weight {
-		Weight::from_parts(81_849_633, 5786)
-			.saturating_add(Weight::from_parts(687_536, 0).saturating_mul(b.into()))
+		Weight::from_parts(85_914_773, 5786)
+			.saturating_add(Weight::from_parts(872_172, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(41_692_000, 6992)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(43_154_000, 6974)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result(r: u32, ) -> Weight {
-		Weight::from_parts(457_930_753, 23998)
-			.saturating_add(Weight::from_parts(121_518_271, 0).saturating_mul(r.into()))
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
+		Weight::from_parts(480_992_025, 24417)
+			.saturating_add(Weight::from_parts(120_339_369, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(21_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(r.into()))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(90_945_000, 6992)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(94_331_000, 6974)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn advance_job(b: u32, ) -> Weight {
-		Weight::from_parts(81_927_167, 23998)
-			.saturating_add(Weight::from_parts(34_314_945, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(92_873_841, 24126)
+			.saturating_add(Weight::from_parts(34_130_451, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(6_139_000, 100414)
-			.saturating_add(Weight::from_parts(1_086_096_964, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(66_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(65_u64))
-			.saturating_add(ParityDbWeight::get().writes((27_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 4796).saturating_mul(n.into()))
+		Weight::from_parts(8_153_000, 5518)
+			.saturating_add(Weight::from_parts(1_687_228_811, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((80_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((105_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
+	}
+	fn on_initialize_visit(v: u32, ) -> Weight {
+		Weight::from_parts(4_736_437, 1493)
+			.saturating_add(Weight::from_parts(3_201_744, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2491).saturating_mul(v.into()))
+	}
+	fn on_initialize_skip(s: u32, ) -> Weight {
+		Weight::from_parts(22_153_000, 3481)
+			.saturating_add(Weight::from_parts(5_305_987, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 3748).saturating_mul(s.into()))
 	}
 	fn on_initialize_verify(n: u32, ) -> Weight {
-		Weight::from_parts(194_427_600, 29623)
-			.saturating_add(Weight::from_parts(1_222_227_428, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(32_u64))
-			.saturating_add(ParityDbWeight::get().writes((12_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
+		Weight::from_parts(8_372_000, 4003)
+			.saturating_add(Weight::from_parts(1_607_671_263, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((47_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((57_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn join_arbiter_pool() -> Weight {
-		Weight::from_parts(19_219_000, 4097)
+		Weight::from_parts(18_888_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn leave_arbiter_pool() -> Weight {
-		Weight::from_parts(31_657_000, 7204)
+		Weight::from_parts(33_129_000, 7204)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn on_initialize_draw(n: u32, ) -> Weight {
-		Weight::from_parts(243_660_838, 99770)
-			.saturating_add(Weight::from_parts(284_629_424, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(60_u64))
+		Weight::from_parts(256_731_286, 99770)
+			.saturating_add(Weight::from_parts(299_024_409, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(62_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
 	}
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
-		Weight::from_parts(321_658_718, 38274)
-			.saturating_add(Weight::from_parts(1_380_122_316, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(39_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(39_u64))
-			.saturating_add(ParityDbWeight::get().writes((16_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
-	}
-	fn on_initialize_visit(v: u32, ) -> Weight {
-		Weight::from_parts(2_000_000, 1_500)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().reads_writes(v.into(), v.into()))
-	}
-	fn prune_job() -> Weight {
-		Weight::from_parts(40_000_000, 8_000)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
-	fn on_initialize_skip(s: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 3_000)
-			.saturating_add(Weight::from_parts(20_000_000, 2_500).saturating_mul(s.into()))
-			.saturating_add(ParityDbWeight::get().reads(s.into()))
+		Weight::from_parts(8_242_000, 10311)
+			.saturating_add(Weight::from_parts(1_828_491_276, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().reads((48_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes((61_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 }

@@ -1,6 +1,6 @@
 
 //! Weights of `pallet_data_registry`, measured by `./scripts/benchmark.sh` with the benchmark CLI
-//! 64.0.0 on 2026-11-25.
+//! 64.0.0 on 2026-11-26.
 //!
 //! Steps: 20, repeats: 10. Machine: `vm`, CPU: `AMD EPYC`.
 //! WASM execution: Compiled. Chain: None.
@@ -59,136 +59,140 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::NextAssetId` (r:1 w:1)
 	/// Proof: `DataRegistry::NextAssetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:0 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	fn register_asset() -> Weight {
 		// Proof size in bytes, measured: `109`
-		// Proof size in bytes, estimated: `3604`
-		// Minimum execution time: 47_461_000 picoseconds.
-		Weight::from_parts(49_254_000, 3604)
+		// Proof size in bytes, estimated: `3640`
+		// Minimum execution time: 60_540_000 picoseconds.
+		Weight::from_parts(63_655_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Access` (r:1 w:1)
-	/// Proof: `DataRegistry::Access` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Access` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn grant_access() -> Weight {
-		// Proof size in bytes, measured: `655`
-		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 52_819_000 picoseconds.
-		Weight::from_parts(54_712_000, 3866)
+		// Proof size in bytes, measured: `671`
+		// Proof size in bytes, estimated: `3882`
+		// Minimum execution time: 67_851_000 picoseconds.
+		Weight::from_parts(70_525_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Access` (r:1 w:1)
-	/// Proof: `DataRegistry::Access` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Access` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::AssetByHash` (r:0 w:1)
+	/// Proof: `DataRegistry::AssetByHash` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn revoke_access() -> Weight {
-		// Proof size in bytes, measured: `741`
-		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 47_140_000 picoseconds.
-		Weight::from_parts(48_943_000, 3866)
+		// Proof size in bytes, measured: `773`
+		// Proof size in bytes, estimated: `3882`
+		// Minimum execution time: 61_692_000 picoseconds.
+		Weight::from_parts(64_987_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	fn set_license() -> Weight {
-		// Proof size in bytes, measured: `497`
-		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 10_716_000 picoseconds.
-		Weight::from_parts(11_447_000, 3866)
+		// Proof size in bytes, measured: `513`
+		// Proof size in bytes, estimated: `3882`
+		// Minimum execution time: 14_672_000 picoseconds.
+		Weight::from_parts(15_944_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	fn set_royalty() -> Weight {
-		// Proof size in bytes, measured: `497`
-		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 10_706_000 picoseconds.
-		Weight::from_parts(11_427_000, 3866)
+		// Proof size in bytes, measured: `513`
+		// Proof size in bytes, estimated: `3882`
+		// Minimum execution time: 14_531_000 picoseconds.
+		Weight::from_parts(15_854_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
-		// Proof size in bytes, measured: `829`
-		// Proof size in bytes, estimated: `6218`
-		// Minimum execution time: 53_520_000 picoseconds.
-		Weight::from_parts(56_064_000, 6218)
+		// Proof size in bytes, measured: `845`
+		// Proof size in bytes, estimated: `6290`
+		// Minimum execution time: 69_513_000 picoseconds.
+		Weight::from_parts(74_752_000, 6290)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(401), added: 2876, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::AssetByHash` (r:0 w:1)
+	/// Proof: `DataRegistry::AssetByHash` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn retire_asset() -> Weight {
-		// Proof size in bytes, measured: `655`
-		// Proof size in bytes, estimated: `3866`
-		// Minimum execution time: 43_255_000 picoseconds.
-		Weight::from_parts(44_958_000, 3866)
+		// Proof size in bytes, measured: `671`
+		// Proof size in bytes, estimated: `3882`
+		// Minimum execution time: 58_337_000 picoseconds.
+		Weight::from_parts(61_682_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_asset() -> Weight {
-		Weight::from_parts(49_254_000, 3604)
+		Weight::from_parts(63_655_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn grant_access() -> Weight {
-		Weight::from_parts(54_712_000, 3866)
+		Weight::from_parts(70_525_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn revoke_access() -> Weight {
-		Weight::from_parts(48_943_000, 3866)
+		Weight::from_parts(64_987_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_license() -> Weight {
-		Weight::from_parts(11_447_000, 3866)
+		Weight::from_parts(15_944_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_royalty() -> Weight {
-		Weight::from_parts(11_427_000, 3866)
+		Weight::from_parts(15_854_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(56_064_000, 6218)
+		Weight::from_parts(74_752_000, 6290)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn retire_asset() -> Weight {
-		Weight::from_parts(44_958_000, 3866)
+		Weight::from_parts(61_682_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }
