@@ -31,10 +31,13 @@ passes; prints the failed check and exits 1 otherwise.`,
     try {
       out = await api.rpc.state.call('TryRuntime_on_runtime_upgrade', TRY_STATE, hash);
     } catch (e) {
-      throw new Error(`try_state failed at #${header.number} (${hash.toHex()}): ${e.message}`);
+      // The runtime aborts on the first failed pallet; the node's log names the check
+      // ("try_state checks failed: …").
+      throw new Error(`try_state failed at #${header.number} (${hash.toHex()}): ` +
+        `${e.message.split('\n')[0]}; the node's log names the failed check`);
     }
-    const [used] = api.createType('(Weight, Weight)', out);
+    const [used] = api.createType('(SpWeightsWeightV2Weight, SpWeightsWeightV2Weight)', out);
     console.log(`try_state of every pallet passed at finalized block #${header.number} (${hash.toHex()}); ` +
-      `ref time ${used.refTime.toBigInt() / 1_000_000n} ms`);
+      `ref time ${used.refTime.unwrap().toBigInt() / 1_000_000_000n} ms`);
   },
 });
