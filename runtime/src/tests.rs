@@ -143,3 +143,19 @@ fn metadata_includes_every_pallet() {
 		assert!(names.contains(&pallet), "{pallet} is in the metadata: {names:?}");
 	}
 }
+
+#[test]
+fn transaction_extensions_are_charged_with_paritydb_weights() {
+	use frame_support::weights::constants::{ParityDbWeight, RocksDbWeight};
+	use frame_system::ExtensionsWeightInfo;
+	// The same measured execution time as frame-system's defaults, but the database part of
+	// every signed extrinsic's extensions is charged at ParityDB's cost, the node's database.
+	// `check_nonce` reads and writes the sender's account once.
+	let ours = <Runtime as frame_system::Config>::ExtensionsWeightInfo::check_nonce();
+	let rocksdb = <() as ExtensionsWeightInfo>::check_nonce();
+	assert_eq!(
+		ours + RocksDbWeight::get().reads_writes(1, 1),
+		rocksdb + ParityDbWeight::get().reads_writes(1, 1)
+	);
+	assert!(ours.ref_time() < rocksdb.ref_time());
+}

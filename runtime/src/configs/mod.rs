@@ -76,6 +76,11 @@ impl frame_system::Config for Runtime {
 	type BlockHashCount = BlockHashCount;
 	/// The node stores its state in ParityDB.
 	type DbWeight = ParityDbWeight;
+	/// frame-system's measured weights with our `DbWeight`, for its calls and for the
+	/// transaction extensions every signed extrinsic runs (nonce, weight, mortality, …); the
+	/// defaults (`()`) assume RocksDB's dearer reads and writes.
+	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
