@@ -14,6 +14,11 @@ impl<T: Config> Pallet<T> {
 		Ok(job)
 	}
 
+	/// How many bids the job has (0 for an unknown job), for a bid call's actual weight.
+	pub(crate) fn bid_count(job_id: JobId) -> u32 {
+		Bids::<T>::decode_len(job_id).unwrap_or(0) as u32
+	}
+
 	pub(crate) fn do_place_bid(
 		who: T::AccountId,
 		job_id: JobId,

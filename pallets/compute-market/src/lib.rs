@@ -789,12 +789,15 @@ pub mod pallet {
 		/// - Origin: signed, the requester.
 		///
 		/// Emits `BidRemoved` per bid, `JobCancelled`. Errors: `UnknownJob`, `NotRequester`,
-		/// `BiddingClosed`. Complexity: O(`MaxBidsPerJob`).
+		/// `BiddingClosed`. Complexity: O(bids); charged for `MaxBidsPerJob` bids and
+		/// refunded down to the bids the job had.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::cancel_job(T::MaxBidsPerJob::get()))]
-		pub fn cancel_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+		pub fn cancel_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_cancel_job(who, job_id)
+			let bids = Self::bid_count(job_id);
+			Self::do_cancel_job(who, job_id)?;
+			Ok(Some(T::WeightInfo::cancel_job(bids)).into())
 		}
 
 		/// Bid on a job in bidding. A bond of `max(BidBondFraction × price, MinBidBond)` is
@@ -809,16 +812,19 @@ pub mod pallet {
 		/// `WrongPhase`, `DeadlinePassed`, `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
 		/// `PriceAboveMax`, `RequirementsNotMet`, `ReputationTooLow`, `ConflictOfInterest`,
 		/// `AlreadyBid`, `BidNotCompetitive`, `Token(FundsUnavailable)` (or another token error of the currency).
-		/// Complexity: O(`MaxBidsPerJob`).
+		/// Complexity: O(bids); charged for `MaxBidsPerJob` bids and refunded down to the bids
+		/// the job had.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::place_bid(T::MaxBidsPerJob::get()))]
 		pub fn place_bid(
 			origin: OriginFor<T>,
 			job_id: JobId,
 			#[pallet::compact] price: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_place_bid(who, job_id, price)
+			let bids = Self::bid_count(job_id);
+			Self::do_place_bid(who, job_id, price)?;
+			Ok(Some(T::WeightInfo::place_bid(bids)).into())
 		}
 
 		/// Retract a bid while more than half of the job's bidding period is left; its bond is
@@ -828,12 +834,15 @@ pub mod pallet {
 		/// - Origin: signed, the bidder.
 		///
 		/// Emits `BidRemoved`. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`,
-		/// `RetractionClosed`, `NoBid`.
+		/// `RetractionClosed`, `NoBid`. Complexity: O(bids); charged for `MaxBidsPerJob` bids
+		/// and refunded down to the bids the job had.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::retract_bid(T::MaxBidsPerJob::get()))]
-		pub fn retract_bid(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+		pub fn retract_bid(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_retract_bid(who, job_id)
+			let bids = Self::bid_count(job_id);
+			Self::do_retract_bid(who, job_id)?;
+			Ok(Some(T::WeightInfo::retract_bid(bids)).into())
 		}
 
 		/// Commit to a result before the execution deadline.

@@ -171,7 +171,7 @@ fn requester(r: usize) -> AccountId {
 }
 
 /// Counts and dispatches one call; errors are expected (random input).
-fn call(f: impl FnOnce() -> frame_support::dispatch::DispatchResult) {
+fn call<R>(f: impl FnOnce() -> R) {
 	CALLS.fetch_add(1, Ordering::Relaxed);
 	let _ = f();
 }

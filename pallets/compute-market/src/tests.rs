@@ -511,6 +511,32 @@ fn bid_after_deadline_before_queue_is_rejected() {
 }
 
 #[test]
+fn bid_calls_are_charged_for_the_bids_the_job_has() {
+	use crate::weights::WeightInfo;
+	use frame_support::traits::Get;
+	test(|| {
+		for p in [10, 11, 12] {
+			register(p);
+		}
+		let id = post(spec(1, 100));
+		let max = <Test as Config>::MaxBidsPerJob::get();
+		// Declared for a full job, refunded down to the bids the job had before the call.
+		let first = Market::place_bid(RuntimeOrigin::signed(10), id, 50).unwrap();
+		assert_eq!(first.actual_weight, Some(<() as WeightInfo>::place_bid(0)));
+		let second = Market::place_bid(RuntimeOrigin::signed(11), id, 60).unwrap();
+		assert_eq!(second.actual_weight, Some(<() as WeightInfo>::place_bid(1)));
+		assert!(
+			<() as WeightInfo>::place_bid(1).ref_time()
+				< <() as WeightInfo>::place_bid(max).ref_time()
+		);
+		let retracted = Market::retract_bid(RuntimeOrigin::signed(11), id).unwrap();
+		assert_eq!(retracted.actual_weight, Some(<() as WeightInfo>::retract_bid(2)));
+		let cancelled = Market::cancel_job(RuntimeOrigin::signed(REQUESTER), id).unwrap();
+		assert_eq!(cancelled.actual_weight, Some(<() as WeightInfo>::cancel_job(1)));
+	});
+}
+
+#[test]
 fn retract_bid_releases_the_bond() {
 	test(|| {
 		register(10);
