@@ -44,3 +44,18 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// `--chain load`: `--dev` plus thousands of funded senders (`//Sender//0`, ...) for the load
+/// generator, `scripts/load.mjs`.
+pub fn load_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Allmende Load")
+		.with_id("allmende_load")
+		.with_protocol_id("allmende")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(
+			allmende_runtime::genesis_config_presets::LOAD_RUNTIME_PRESET,
+		)
+		.with_properties(properties())
+		.build())
+}

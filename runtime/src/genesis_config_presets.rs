@@ -1,6 +1,7 @@
-//! Genesis presets: `development` (Alice validates alone) and `local_testnet` (Alice, Bob,
-//! Charlie and Dave validate, from their `//stash` accounts). In both, the well-known development
-//! accounts (with their stashes) are funded and Alice holds the sudo key.
+//! Genesis presets: `development` (Alice validates alone), `local_testnet` (Alice, Bob,
+//! Charlie and Dave validate, from their `//stash` accounts) and `load` (`development` with
+//! thousands of funded senders for the load generator, `scripts/load.mjs`). In all of them the
+//! well-known development accounts (with their stashes) are funded and Alice holds the sudo key.
 
 use crate::{
 	configs::{SessionKeys, BABE_GENESIS_EPOCH_CONFIG},
@@ -41,6 +42,24 @@ pub const CANDIDACY_BOND: crate::Balance = 1_000 * UNIT;
 /// Validator seats open to candidates besides the invulnerables (root may change it with
 /// `collatorSelection.setDesiredCandidates`, up to `MaxCandidates`).
 pub const DESIRED_CANDIDATES: u32 = 4;
+
+/// The name of the `load` preset (`--chain load`).
+pub const LOAD_RUNTIME_PRESET: &str = "load";
+
+/// The senders of the `load` preset: accounts `//Sender//0` … `//Sender//19999` of the
+/// development phrase (pallet-balances' `dev_accounts`), enough to fill several blocks of
+/// any call with one transaction per sender.
+pub const LOAD_SENDERS: u32 = 20_000;
+
+/// How the load senders are derived: from the development phrase's seed written out in hex,
+/// so the same `//Sender//{index}` keys come without a key stretch per account (deriving from
+/// the phrase takes 6 ms per account here, two minutes for 20,000 senders).
+pub const LOAD_DERIVATION: &str =
+	"0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e//Sender//{}";
+
+/// What each load sender holds: enough for a provider's stake, a job's escrow and deposit,
+/// bid bonds and fees in every phase of the load generator.
+pub const LOAD_ENDOWMENT: crate::Balance = 10_000 * UNIT;
 
 fn genesis(
 	validators: Vec<(AccountId, BabeId, GrandpaId)>,
@@ -103,11 +122,25 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// `load`: `development` plus `LOAD_SENDERS` funded senders, derived at genesis by
+/// pallet-balances from `//Sender//{index}`.
+pub fn load_config_genesis() -> Value {
+	let mut patch = development_config_genesis();
+	if let Some(balances) = patch.get_mut("balances").and_then(Value::as_object_mut) {
+		balances.insert(
+			"devAccounts".into(),
+			serde_json::json!([LOAD_SENDERS, LOAD_ENDOWMENT, LOAD_DERIVATION]),
+		);
+	}
+	patch
+}
+
 /// The JSON of the preset with the given name, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		LOAD_RUNTIME_PRESET => load_config_genesis(),
 		_ => return None,
 	};
 	Some(
@@ -122,5 +155,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(LOAD_RUNTIME_PRESET),
 	]
 }

@@ -60,13 +60,18 @@ export function isOurNode(pid) {
   }
 }
 
+/** Transactions the pool holds (ready and future): some 20 full blocks of transfers. */
+export const POOL_LIMIT = 100000;
+/** And their size in KiB: 100,000 market calls of up to 1 KiB each. */
+export const POOL_KBYTES = 102400;
+
 export class Network {
   /**
    * @param {object} o
    * @param {string} o.bin       path of the allmende-node binary
    * @param {string} o.dir       folder for base paths, keys and logs
    * @param {number} o.nodes     number of validators (1 = `--dev`-like single validator)
-   * @param {string} o.chain     `local` or `dev`
+   * @param {string} o.chain     `local`, `dev` or `load` (`dev` with funded load senders)
    * @param {boolean} o.detached nodes outlive this process (devnet) or die with it (tests)
    * @param {object} [o.ports]   fixed ports: { rpc: base, p2p: base }; free ports otherwise
    * @param {string} [o.runtimeOverrides] a folder of WASM runtimes the nodes run instead of
@@ -153,6 +158,10 @@ export class Network {
       '--no-telemetry',
       '--no-mdns',
       '--allow-private-ip',
+      // The pool's defaults (8,192 transactions, 20 MiB) hold about two full blocks of
+      // transfers: a burst from many users would be dropped. See README "Performance".
+      '--pool-limit', String(POOL_LIMIT),
+      '--pool-kbytes', String(POOL_KBYTES),
     ];
     if (name !== boot.name) {
       a.push('--bootnodes', `/ip4/127.0.0.1/tcp/${boot.p2pPort}/p2p/${boot.peerId}`);

@@ -6,13 +6,16 @@ import { Network } from './network.mjs';
 
 const BIN = process.env.ALLMENDE_NODE_BIN;
 
-/** Starts `nodes` validators in a temporary folder and waits until they finalize. */
-export async function startNetwork({ nodes = 4 } = {}) {
+/**
+ * Starts `nodes` validators of `chain` (see `Network`) in a temporary folder and waits until
+ * they finalize.
+ */
+export async function startNetwork({ nodes = 4, chain = 'local' } = {}) {
   if (!BIN || !fs.existsSync(BIN)) {
     throw new Error(`ALLMENDE_NODE_BIN does not name a built node: ${BIN}`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-'));
-  const network = new Network({ bin: BIN, dir, nodes, chain: 'local' });
+  const network = new Network({ bin: BIN, dir, nodes, chain });
   // Whatever happens to the test process, the nodes it started die with it.
   const killAll = () => {
     for (const n of network.nodes.values()) {

@@ -120,7 +120,7 @@ async function waitForBlock(n) {
   while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await sleep(1000);
 }
 
-function spec({ replicas = 1, maxPrice = ALM(10), bidding = 6, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n } = {}) {
+function spec({ replicas = 1, maxPrice = ALM(10), bidding = 8, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n } = {}) {
   return {
     workload: { kind: 'Onnx', content: { hash: blake2AsHex('model'), uri: text('ipfs://model') } },
     input: { hash: blake2AsHex('input'), uri: text('ipfs://input') },
@@ -141,8 +141,12 @@ const resultHash = (n) => blake2AsHex(`result-${n}`);
 const saltOf = (name) => blake2AsHex(`salt-${name}`);
 const commitment = (hash, name) => blake2AsHex(u8aConcat(hash, saltOf(name), decodeAddress(keys[name].address)));
 
+/**
+ * Posts a job and returns its id once finalized: an id read from a best block can belong to
+ * a fork that is retracted (two BABE authors in one slot), and bids then meet no job.
+ */
 async function postJob(requester, s) {
-  const { events } = await send(api.tx.computeMarket.postJob(s), keys[requester], { until: 'block' });
+  const { events } = await send(api.tx.computeMarket.postJob(s), keys[requester]);
   return event(events, 'computeMarket', 'JobPosted').data.jobId.toNumber();
 }
 
@@ -297,7 +301,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     // and then reveals a wrong result, but cannot outvote two honest arbiters.
     const coalition = ['alice', 'sybil'];
     before = await snapshot(['alice', 'bob', 'sybil', 'arb1', 'arb2', 'arb3']);
-    const { events } = await send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5) })), keys.alice, { until: 'block' });
+    const { events } = await send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5) })), keys.alice);
     jobId = event(events, 'computeMarket', 'OfferAccepted').data.jobId.toNumber();
     await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
     await send(api.tx.computeMarket.revealResult(jobId, resultHash(1), saltOf('bob'), text('ipfs://out')), keys.bob, { until: 'block' });

@@ -1,0 +1,120 @@
+// End-to-end test of the load generator (scripts/load.mjs) against a single node of the load
+// chain spec (`--dev` plus funded senders): its flags, and a brief run whose report must add
+// up to the events of the blocks it names. Numbers are measured, never asserted.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { connect, signer } from '../lib/client.mjs';
+import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const execFileP = promisify(execFile);
+const PHASES = ['transfer_keep_alive', 'post_job', 'place_bid', 'commit_result', 'reveal_result'];
+const STOP_REASONS = ['NoMoreTransactions', 'HitDeadline', 'HitBlockSizeLimit', 'HitBlockWeightLimit', 'TransactionForbidden'];
+/** The event each phase's call emits once per success, and the field naming its sender. */
+const EVIDENCE = {
+  transfer_keep_alive: ['balances', 'Transfer', 'from'],
+  post_job: ['computeMarket', 'JobPosted', 'requester'],
+  place_bid: ['computeMarket', 'BidPlaced', 'provider'],
+  commit_result: ['computeMarket', 'ResultCommitted', 'provider'],
+  reveal_result: ['computeMarket', 'ResultRevealed', 'provider'],
+};
+
+let network;
+let api;
+let failed = false;
+
+const load = (...args) => execFileP('node', [path.join(here, '..', 'load.mjs'), ...args], { timeout: 600000 });
+
+describe('the load generator', { timeout: 900000 }, () => {
+  before(async () => {
+    network = await startNetwork({ nodes: 1, chain: 'load' });
+    api = await connect(network.wsUrl('alice'));
+  });
+
+  after(async () => {
+    if (api) await api.disconnect();
+    if (network) await stopNetwork(network, { keep: failed });
+  });
+
+  const step = (name, fn) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+
+  step('--help names every flag and phase; bad flags are refused with exit code 2', async () => {
+    const { stdout } = await load('--help');
+    for (const flag of ['--ws', '--senders', '--rounds', '--blocks', '--phases', '--node-log', '--json']) {
+      assert.match(stdout, new RegExp(`${flag} `), flag);
+    }
+    for (const p of PHASES) assert.match(stdout, new RegExp(p));
+    for (const [args, message] of [
+      [['--senders', '0'], /--senders must be a whole number/],
+      [['--phases', 'transfer_keep_alive,mint'], /unknown phase mint/],
+      [['--node-log', '/nonexistent/node.log'], /no such file/],
+    ]) {
+      await assert.rejects(load(...args), (e) => e.code === 2 && message.test(e.stderr), args.join(' '));
+    }
+  });
+
+  step('a node without the load senders gets a clear error', async () => {
+    // More senders than the load chain spec funds.
+    await assert.rejects(load('--ws', network.wsUrl('alice'), '--senders', '20001', '--phases', 'transfer_keep_alive'),
+      (e) => e.code === 1 && /has no funds: start the node with --chain load/.test(e.stderr));
+  });
+
+  step('a brief run reports every phase, and its counts are the events of the blocks it names', async () => {
+    const log = path.join(network.logDir, 'alice.log');
+    const { stdout, stderr } = await load('--ws', network.wsUrl('alice'), '--senders', '300', '--blocks', '1',
+      '--node-log', log, '--json');
+    assert.match(stderr, /transfer_keep_alive: submitted/, 'progress on stderr');
+    const report = JSON.parse(stdout);
+    assert.equal(report.senders, 300);
+    const measured = report.phases.filter((p) => p.measured);
+    assert.deepEqual(measured.map((p) => p.name), PHASES);
+    const transfer = measured[0];
+    // The senders, derived here from the development phrase as any wallet would.
+    const senders = new Set();
+    for (let i = 0; i < 300; i++) senders.add((await signer(`//Sender//${i}`)).address);
+
+    for (const p of measured) {
+      // Every transaction signed was accepted and reached a block; failures are counted apart.
+      assert.equal(p.accepted + Object.values(p.rejected).reduce((a, b) => a + b, 0), p.signed, `${p.name} signed`);
+      assert.equal(p.included, p.succeeded + p.failed, `${p.name} included`);
+      assert.equal(p.missing, 0, `${p.name} missing`);
+      assert.equal(p.window.blocks.length, 1);
+      const [b] = p.window.blocks;
+      assert.ok(STOP_REASONS.includes(b.end), `${p.name} stop reason ${b.end}`);
+      assert.ok(b.buildMs >= 0 && b.chargedMs > 0 && b.weightShare > 0 && b.weightShare <= 1, `${p.name} block numbers`);
+      assert.equal(p.window.extrinsicsPerBlock, b.succeeded);
+      assert.equal(p.window.tps, Number((b.succeeded / (b.millis / 1000)).toFixed(1)));
+      assert.equal(p.vsTransfer, Number((p.window.extrinsicsPerBlock / transfer.window.extrinsicsPerBlock).toFixed(3)));
+
+      // The successes are the call's own events, by the load senders, in the blocks named —
+      // and no block between them holds one that the report missed.
+      const [section, method, field] = EVIDENCE[p.name];
+      const from = Math.min(...p.blocks);
+      const to = Math.max(...p.blocks);
+      let counted = 0;
+      const perBlock = new Map();
+      for (let n = from; n <= to; n++) {
+        const at = await api.at(await api.rpc.chain.getBlockHash(n));
+        const events = await at.query.system.events();
+        const found = events.filter(({ event }) => event.section === section && event.method === method &&
+          senders.has(event.data[field].toString())).length;
+        perBlock.set(n, found);
+        counted += found;
+      }
+      assert.equal(counted, p.succeeded, `${p.name}: ${section}.${method} events`);
+      assert.equal(perBlock.get(b.number), b.succeeded, `${p.name}: events of block #${b.number}`);
+    }
+  });
+});
