@@ -15,12 +15,12 @@ const USAGE = `Usage: node scripts/load.mjs [--ws URL] [--senders N] [--rounds R
        [--phases LIST] [--node-log FILE] [--json]
 
 Drives a node started with the load chain spec (it funds senders //Sender//0, //Sender//1, …):
-  allmende-node --chain load --alice --validator --tmp --pool-limit 100000 --pool-kbytes 200000 \\
-      2> node.log
+  allmende-node --dev --chain load --pool-limit 100000 --pool-kbytes 102400 2> node.log
 Every phase signs one transaction per sender per round before it starts, submits them all
 without waiting, and follows the blocks that include them. A phase is measured over the
-first W blocks that hold its transactions ("windows of equal length"); the rest of its
-transactions are waited for but not counted. Between phases the pool drains.
+first W blocks that hold its transactions and were built after the last one was submitted
+("windows of equal length"); the others are waited for and counted, but not measured.
+Between phases the pool drains.
 
 Phases (in this order; the ones a phase needs run first, unmeasured):
   transfer_keep_alive   balances.transferKeepAlive to the next sender
@@ -249,10 +249,15 @@ class Generator {
             endpoint: text(`https://sender-${i}.example`),
           });
         },
-        skip: async () => {
-          // Providers already registered by an earlier run stay registered.
-          const first = await api.query.computeMarket.providers(this.pairs[0].address);
-          return first.isSome;
+        // Providers registered by an earlier run stay registered: only the others register.
+        filter: async () => {
+          const registered = new Set();
+          const addresses = this.pairs.map((p) => p.address);
+          for (let i = 0; i < addresses.length; i += 1000) {
+            const records = await api.query.computeMarket.providers.multi(addresses.slice(i, i + 1000));
+            records.forEach((r, j) => { if (r.isSome) registered.add(i + j); });
+          }
+          return (i) => !registered.has(i);
         },
       });
     }
@@ -294,10 +299,10 @@ class Generator {
         name: 'setup: post_offer',
         call: 'computeMarket.postOffer',
         rounds: 1,
-        make: async (i) => {
-          const now = (await api.rpc.chain.getHeader()).number.toNumber();
+        make: async () => {
+          this.offerExpiry ??= (await api.rpc.chain.getHeader()).number.toNumber() + 2 * PERIOD;
           return api.tx.computeMarket.postOffer(this.unit, { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
-            opts.rounds, now + 2 * PERIOD, 1, 1);
+            opts.rounds, this.offerExpiry, 1, 1);
         },
         read: (event) => {
           if (event.section === 'computeMarket' && event.method === 'OfferPosted') {
@@ -353,15 +358,15 @@ class Generator {
   /** Signs, submits and follows one step; returns its report. */
   async run(step) {
     const { api, opts, say } = this;
-    if (step.skip && (await step.skip())) {
-      say(`${step.name}: already done`, { force: true });
-      return null;
-    }
+    const wanted = step.filter ? await step.filter() : () => true;
     const rounds = step.rounds ?? opts.rounds;
+    // Nonces from the chain: the previous step's transactions are all in blocks (or the run
+    // stopped), so none is still pending in the pool.
     const nonces = await this.nonces();
     const signed = [];
     for (let r = 0; r < rounds; r++) {
       for (let i = 0; i < opts.senders; i++) {
+        if (!wanted(i)) continue;
         const tx = await step.make(i, r);
         if (!tx) continue;
         await tx.signAsync(this.pairs[i], { nonce: nonces[i]++, era: 0 });
@@ -369,7 +374,13 @@ class Generator {
         if (signed.length % 500 === 0) say(`${step.name}: signed ${signed.length}`);
       }
     }
-    if (!signed.length) throw new LoadError(`${step.name}: nothing to send (an earlier step made no jobs or offers)`);
+    if (!signed.length) {
+      if (step.filter) {
+        say(`${step.name}: already done`, { force: true });
+        return null;
+      }
+      throw new LoadError(`${step.name}: nothing to send (an earlier step made no jobs or offers)`);
+    }
     const [section, method] = step.call.split('.');
     const first = (await api.rpc.chain.getHeader()).number.toNumber() + 1;
 
@@ -384,8 +395,13 @@ class Generator {
         rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
       }
       submitted++;
-    }).then(() => { this.submitDone = true; });
+    }).then(() => {
+      // Blocks whose slot began while the pool was still being filled are not measured.
+      this.submitDoneAt = Date.now();
+      this.submitDone = true;
+    });
     this.submitDone = false;
+    this.submitDoneAt = Infinity;
 
     // Follow the blocks until every accepted transaction is in one, or none came for a while.
     const blocks = [];
@@ -403,6 +419,7 @@ class Generator {
         continue;
       }
       const block = await this.block(number, section, method, step, failures);
+      block.warmUp = block.timestamp < this.submitDoneAt;
       if (block.succeeded + block.failed > 0) {
         blocks.push(block);
         included += block.succeeded + block.failed;
@@ -455,13 +472,14 @@ class Generator {
       failed,
       weightShare: Number(weight.normal.refTime.toBigInt()) / Number(this.normalLimit),
       chargedMs: Number(total) / 1e9,
+      timestamp: now.toNumber(),
       millis: now.toNumber() - parentNow.toNumber(),
     };
   }
 
   report(step, { signed, accepted, rejected, included, blocks, failures }) {
     const log = authorLog(this.opts.nodeLog);
-    const window = blocks.slice(0, this.opts.blocks).map((b) => {
+    const window = blocks.filter((b) => !b.warmUp).slice(0, this.opts.blocks).map((b) => {
       const a = log.get(b.number);
       return { ...b, buildMs: a?.buildMs ?? null, end: a?.end ?? null, chargedOverCost: a?.buildMs ? b.chargedMs / a.buildMs : null };
     });
@@ -536,9 +554,17 @@ async function main() {
     const gen = new Generator(api, opts, say);
     await gen.prepare();
     const phases = [];
+    let stopped = null;
     for (const step of gen.steps()) {
       const report = await gen.run(step);
-      if (report) phases.push(report);
+      if (!report) continue;
+      phases.push(report);
+      if (report.missing > 0) {
+        // Their nonces are still taken in the pool: the next step would collide with them.
+        stopped = `${step.name}: ${report.missing} accepted transactions reached no block within --timeout; ` +
+          'later phases not run';
+        break;
+      }
     }
     const transfer = phases.find((p) => p.name === 'transfer_keep_alive');
     for (const p of phases) {
@@ -553,12 +579,14 @@ async function main() {
       rounds: opts.rounds,
       blocksPerPhase: opts.blocks,
       normalLimitRefTime: Number(gen.normalLimit),
+      stopped,
       phases,
     };
     if (opts.json) console.log(JSON.stringify(result, null, 2));
     else console.log(table(result));
+    if (stopped) console.error(`error: ${stopped}`);
     await api.disconnect();
-    process.exit(0);
+    process.exit(stopped ? 1 : 0);
   } catch (e) {
     console.error(`error: ${e.message ?? e}`);
     if (api) await api.disconnect().catch(() => {});

@@ -26,4 +26,9 @@ cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
 echo "== end-to-end tests (node --test)" >&2
 # Two test files at a time: each starts its own network on free loopback ports, and the
 # networks mostly wait for blocks, so two fit on 2 cores and the run takes half as long.
-node --test --test-concurrency=2 --test-reporter=spec "$here"/test/*.test.mjs
+# The longest (market) starts first; the others follow on the second slot.
+files=("$here/test/market.test.mjs")
+for f in "$here"/test/*.test.mjs; do
+	[ "$f" = "$here/test/market.test.mjs" ] || files+=("$f")
+done
+node --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

@@ -413,6 +413,11 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     // Alice's escrow (2 ALM) and deposit and Bob's bid bond (1 ALM) are held; besides, only
     // fees moved.
     await assertMoved(before, { alice: -ALM(2) - deposit, bob: -ALM(1) });
+    // Accepting a result that is not in its challenge window is refused by name.
+    await assert.rejects(
+      script('accept-result.mjs', '--suri', '//Alice', '--job', String(jobId)),
+      (e) => e.code === 1 && /computeMarket\.NotChallengeable: /.test(e.stderr),
+    );
     await network.waitForFinalized({ name: 'alice', by: 2, timeoutMs: 120000 });
   });
 

@@ -45,6 +45,12 @@ fn price<T: Config>() -> BalanceOf<T> {
 	T::MinBidBond::get().saturating_mul(100u32.into())
 }
 
+/// What the benchmarks' providers bid: below the job's max price, so settlement also refunds
+/// the unspent escrow (its worst case).
+fn bid_price<T: Config>() -> BalanceOf<T> {
+	T::MinBidBond::get().saturating_mul(99u32.into())
+}
+
 fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
 	spec_for::<T>(0, replicas)
 }
@@ -140,7 +146,7 @@ fn distinct_job<T: Config>(job: u32, replicas: u32, bids: u32) -> JobId {
 		.expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(job.saturating_mul(bids).saturating_add(i));
-		Market::<T>::do_place_bid(p, job_id, price::<T>()).expect("bid places");
+		Market::<T>::do_place_bid(p, job_id, bid_price::<T>()).expect("bid places");
 	}
 	job_id
 }
@@ -151,7 +157,7 @@ fn job_with_bids<T: Config>(replicas: u32, bids: u32) -> JobId {
 		Market::<T>::do_post_job(requester::<T>(), spec::<T>(replicas)).expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(i);
-		Market::<T>::do_place_bid(p, job_id, price::<T>()).expect("bid places");
+		Market::<T>::do_place_bid(p, job_id, bid_price::<T>()).expect("bid places");
 	}
 	job_id
 }
@@ -337,7 +343,7 @@ mod benchmarks {
 		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
 		let who = provider::<T>(b);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), job_id, price::<T>().saturating_sub(1u32.into()));
+		_(RawOrigin::Signed(who), job_id, bid_price::<T>().saturating_sub(1u32.into()));
 	}
 
 	#[benchmark]
@@ -347,7 +353,8 @@ mod benchmarks {
 		spec.bidding_period = T::MaxBiddingPeriod::get();
 		let job_id = Market::<T>::do_post_job(requester::<T>(), spec).expect("job posts");
 		for i in 0..b {
-			Market::<T>::do_place_bid(provider::<T>(i), job_id, price::<T>()).expect("bid places");
+			Market::<T>::do_place_bid(provider::<T>(i), job_id, bid_price::<T>())
+				.expect("bid places");
 		}
 		let last: T::AccountId = account("provider", b - 1, 0);
 		#[extrinsic_call]
@@ -385,6 +392,19 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn reveal_result_unverified() {
+		// A reveal that pays nobody: a k = 1 reveal opening the challenge window (the heavier
+		// of the two such paths; a reveal with others still to come only records itself).
+		let job_id = assigned_job::<T>(1);
+		let result = H256::repeat_byte(7);
+		commit_all::<T>(job_id, 1, result);
+		let who: T::AccountId = account("provider", 0, 0);
+		#[extrinsic_call]
+		reveal_result(RawOrigin::Signed(who), job_id, result, salt_of(0), long_string::<T>());
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ChallengeWindow);
+	}
+
+	#[benchmark]
 	fn challenge_result() {
 		let job_id = assigned_job::<T>(1);
 		let result = H256::repeat_byte(7);
@@ -395,6 +415,21 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job_id);
 		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Drawing);
+	}
+
+	#[benchmark]
+	fn accept_result() {
+		// The requester settles a k = 1 job in its window: the provider and every asset
+		// owner are paid.
+		let job_id = assigned_job::<T>(1);
+		let result = H256::repeat_byte(7);
+		commit_all::<T>(job_id, 1, result);
+		let who: T::AccountId = account("provider", 0, 0);
+		Market::<T>::do_reveal(who, job_id, result, salt_of(0), long_string::<T>()).unwrap();
+		let requester = requester::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), job_id);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Settled);
 	}
 
 	#[benchmark]

@@ -16,7 +16,8 @@
 //! - **Verification.** With `replicas ≥ 2` a result revealed by a strict majority, with no
 //!   other result revealed, is verified. Any other round with a reveal is *disputed*. With
 //!   `replicas = 1` the result stands after `ChallengePeriod` unless the requester challenges
-//!   it ([`Pallet::challenge_result`]). A challenged or disputed job is re-executed by
+//!   it ([`Pallet::challenge_result`]) or accepts it earlier ([`Pallet::accept_result`]).
+//!   A challenged or disputed job is re-executed by
 //!   `ArbiterReplicas` arbiters **drawn by the chain** from the providers that opted in
 //!   ([`Pallet::join_arbiter_pool`]); their strict majority decides.
 //! - **Settlement** pays providers their bid from escrow and returns the unspent escrow.
@@ -103,6 +104,7 @@ pub type AssetIdOf<T> =
 pub mod pallet {
 	use super::*;
 	use frame_support::{
+		dispatch::WithPostDispatchInfo,
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
@@ -395,7 +397,8 @@ pub mod pallet {
 		RevealPhaseStarted { job_id: JobId, reveal_by: BlockNumberFor<T> },
 		/// An assigned provider revealed its result.
 		ResultRevealed { job_id: JobId, provider: T::AccountId, result_hash: H256 },
-		/// A k = 1 result may be challenged until `challenge_by`.
+		/// A k = 1 result may be challenged until `challenge_by` (or accepted before then by the
+		/// requester, `accept_result`).
 		ChallengeWindowOpened { job_id: JobId, challenge_by: BlockNumberFor<T> },
 		/// The requester challenged a k = 1 result; arbiters are drawn at block `draw_at`.
 		ResultChallenged { job_id: JobId, bond: BalanceOf<T>, draw_at: BlockNumberFor<T> },
@@ -528,7 +531,8 @@ pub mod pallet {
 		AlreadyRevealed,
 		/// The reveal does not match the commitment: wrong result hash or salt.
 		RevealMismatch,
-		/// Only a k = 1 job in its challenge window can be challenged.
+		/// Only a k = 1 job in its challenge window can be challenged or have its result
+		/// accepted early.
 		NotChallengeable,
 		/// The job names the same dataset or model twice.
 		DuplicateAsset,
@@ -876,17 +880,26 @@ pub mod pallet {
 		/// (`DisputeOpened`) or, for k = 1, `ChallengeWindowOpened`. Errors: `UnknownJob`, `WrongPhase`,
 		/// `DeadlinePassed`, `NotAssigned`, `NotCommitted`, `AlreadyRevealed`,
 		/// `RevealMismatch`.
+		///
+		/// Weight: declared for the dearest of verifying `MaxReplicas` replicas and concluding
+		/// an arbitration; a reveal that verifies nothing (others still to reveal, k = 1, or a
+		/// refused reveal) and a verification of k replicas are refunded down to what they did.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::reveal_result(T::MaxReplicas::get()))]
+		#[pallet::weight(Pallet::<T>::reveal_result_worst_weight())]
 		pub fn reveal_result(
 			origin: OriginFor<T>,
 			job_id: JobId,
 			result_hash: H256,
 			salt: H256,
 			result_uri: BoundedString<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_reveal(who, job_id, result_hash, salt, result_uri)
+			// Charged for what happened: a reveal that verified k replicas or concluded an
+			// arbitration, or one that only recorded itself (and, for k = 1, opened the
+			// challenge window). A refused reveal is charged as one that verified nothing.
+			let weight = Self::do_reveal(who, job_id, result_hash, salt, result_uri)
+				.map_err(|e| e.with_weight(T::WeightInfo::reveal_result_unverified()))?;
+			Ok(Some(weight).into())
 		}
 
 		/// Challenge the revealed result of a k = 1 job during its challenge window. A bond of
@@ -911,6 +924,26 @@ pub mod pallet {
 		pub fn challenge_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_challenge(who, job_id)
+		}
+
+		/// Accept the revealed result of a k = 1 job during its challenge window, so it settles
+		/// now instead of when the window ends: the provider is paid its price, the rest of
+		/// the escrow goes back, royalties are paid. The requester gives up its right to
+		/// challenge; nobody else is affected (unaccepted, the window ends the same way).
+		///
+		/// - Origin: signed, the job's requester.
+		/// - `job_id`: a k = 1 job in its challenge window.
+		///
+		/// Emits `ProviderPaid`, `ResultVerified`, `JobSettled`, `EscrowRefunded` (the unspent
+		/// escrow), `Burnt` (the reputation fee) and the data registry's `RoyaltyPaid` (as a
+		/// window that runs out does). Errors: `UnknownJob`, `NotRequester`,
+		/// `NotChallengeable` (not in its challenge window), `DeadlinePassed` (the window is
+		/// over; the deadline queue settles the job).
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::accept_result())]
+		pub fn accept_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_result(who, job_id)
 		}
 
 		/// Push a job whose phase deadline has passed into its next phase (close bidding,

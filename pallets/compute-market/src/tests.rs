@@ -289,6 +289,66 @@ fn offer_acceptance_assigns_at_once_and_pays_after_window() {
 }
 
 #[test]
+fn the_requester_may_accept_a_result_before_the_window_ends() {
+	test(|| {
+		register(10);
+		assert_ok!(offer(10, 70, 2, 100));
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)));
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(REQUESTER), 0),
+			Error::<Test>::NotChallengeable
+		);
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(REQUESTER), 7),
+			Error::<Test>::UnknownJob
+		);
+		commit(10, 0, result(1));
+		reveal(10, 0, result(1));
+		let window_ends = job(0).deadline;
+		// Only the requester may waive its challenge; the provider cannot cut the window.
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(10), 0),
+			Error::<Test>::NotRequester
+		);
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(2), 0),
+			Error::<Test>::NotRequester
+		);
+		assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), 0));
+		assert!(System::block_number() < window_ends);
+		assert_eq!(job(0).status, JobStatus::Settled);
+		assert_event(MarketEvent::ProviderPaid { job_id: 0, provider: 10, amount: 70 });
+		assert_eq!(free(REQUESTER), ENDOWMENT - 70);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 70);
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 0);
+		assert_eq!(held(HoldReason::BidBond, 10), 0);
+		// Settled once: no second payment, no challenge, and the stale window entry does
+		// nothing when the queue reaches it.
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(REQUESTER), 0),
+			Error::<Test>::NotChallengeable
+		);
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(REQUESTER), 0),
+			Error::<Test>::NotChallengeable
+		);
+		run_to_block(window_ends + 1);
+		assert_eq!(job(0).status, JobStatus::Settled);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 70);
+
+		// After the window, the queue settles; accepting is then refused as too late.
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 100)));
+		commit(10, 1, result(2));
+		reveal(10, 1, result(2));
+		System::set_block_number(job(1).deadline);
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(REQUESTER), 1),
+			Error::<Test>::DeadlinePassed
+		);
+	});
+}
+
+#[test]
 fn accept_offer_errors() {
 	test(|| {
 		assert_noop!(
@@ -537,6 +597,56 @@ fn bid_calls_are_charged_for_the_bids_the_job_has() {
 }
 
 #[test]
+fn reveal_is_charged_for_the_verification_it_did() {
+	use crate::weights::WeightInfo;
+	let reveal_call = |who: AccountId, id: JobId, res: H256| {
+		Market::reveal_result(RuntimeOrigin::signed(who), id, res, salt(who), s("ipfs://r"))
+			.unwrap()
+			.actual_weight
+	};
+	test(|| {
+		// k = 1: the reveal opens the challenge window and pays nobody.
+		let one = assigned_job(1, &[(10, 50)]);
+		commit(10, one, result(1));
+		assert_eq!(
+			reveal_call(10, one, result(1)),
+			Some(<() as WeightInfo>::reveal_result_unverified())
+		);
+		assert_eq!(job(one).status, JobStatus::ChallengeWindow);
+		// k = 3: the first two reveals only record themselves; the last verifies and pays three.
+		let three = assigned_job(3, &[(11, 50), (12, 50), (13, 50)]);
+		for p in [11, 12, 13] {
+			commit(p, three, result(2));
+		}
+		assert_eq!(
+			reveal_call(11, three, result(2)),
+			Some(<() as WeightInfo>::reveal_result_unverified())
+		);
+		assert_eq!(
+			reveal_call(12, three, result(2)),
+			Some(<() as WeightInfo>::reveal_result_unverified())
+		);
+		assert_eq!(reveal_call(13, three, result(2)), Some(<() as WeightInfo>::reveal_result(3)));
+		assert_eq!(job(three).status, JobStatus::Settled);
+		// A refused reveal is charged as one that verified nothing, not the declared worst case.
+		let four = assigned_job(1, &[(14, 50)]);
+		commit(14, four, result(3));
+		let refused =
+			Market::reveal_result(RuntimeOrigin::signed(14), four, result(4), salt(14), s("x"))
+				.unwrap_err();
+		assert_eq!(refused.error, Error::<Test>::RevealMismatch.into());
+		assert_eq!(
+			refused.post_info.actual_weight,
+			Some(<() as WeightInfo>::reveal_result_unverified())
+		);
+		assert!(
+			<() as WeightInfo>::reveal_result_unverified().ref_time()
+				< Market::reveal_result_worst_weight().ref_time()
+		);
+	});
+}
+
+#[test]
 fn retract_bid_releases_the_bond() {
 	test(|| {
 		register(10);
@@ -641,7 +751,7 @@ fn commit_and_reveal_errors() {
 		assert_noop!(Market::commit_result(o(10), 9, c), Error::<Test>::UnknownJob);
 		assert_noop!(Market::commit_result(o(12), id, c), Error::<Test>::NotAssigned);
 		assert_noop!(
-			Market::reveal_result(o(10), id, result(1), salt(10), s("x")),
+			Market::reveal_result(o(10), id, result(1), salt(10), s("x")).map_err(|e| e.error),
 			Error::<Test>::WrongPhase
 		);
 		commit(10, id, result(1));
@@ -653,25 +763,25 @@ fn commit_and_reveal_errors() {
 		assert_event(MarketEvent::RevealPhaseStarted { job_id: id, reveal_by: 26 });
 		assert_noop!(Market::commit_result(o(11), id, c), Error::<Test>::WrongPhase);
 		assert_noop!(
-			Market::reveal_result(o(11), id, result(1), salt(11), s("x")),
+			Market::reveal_result(o(11), id, result(1), salt(11), s("x")).map_err(|e| e.error),
 			Error::<Test>::NotCommitted
 		);
 		assert_noop!(
-			Market::reveal_result(o(12), id, result(1), salt(12), s("x")),
+			Market::reveal_result(o(12), id, result(1), salt(12), s("x")).map_err(|e| e.error),
 			Error::<Test>::NotAssigned
 		);
 		// Wrong salt, wrong result, or someone else's commitment: rejected.
 		assert_noop!(
-			Market::reveal_result(o(10), id, result(1), salt(11), s("x")),
+			Market::reveal_result(o(10), id, result(1), salt(11), s("x")).map_err(|e| e.error),
 			Error::<Test>::RevealMismatch
 		);
 		assert_noop!(
-			Market::reveal_result(o(10), id, result(2), salt(10), s("x")),
+			Market::reveal_result(o(10), id, result(2), salt(10), s("x")).map_err(|e| e.error),
 			Error::<Test>::RevealMismatch
 		);
 		System::set_block_number(26);
 		assert_noop!(
-			Market::reveal_result(o(10), id, result(1), salt(10), s("x")),
+			Market::reveal_result(o(10), id, result(1), salt(10), s("x")).map_err(|e| e.error),
 			Error::<Test>::DeadlinePassed
 		);
 	});
@@ -687,7 +797,8 @@ fn copying_a_commitment_gains_nothing() {
 		assert_ok!(Market::commit_result(RuntimeOrigin::signed(11), id, c));
 		reveal(10, id, result(1));
 		assert_noop!(
-			Market::reveal_result(RuntimeOrigin::signed(11), id, result(1), salt(10), s("x")),
+			Market::reveal_result(RuntimeOrigin::signed(11), id, result(1), salt(10), s("x"))
+				.map_err(|e| e.error),
 			Error::<Test>::RevealMismatch
 		);
 	});
@@ -702,7 +813,8 @@ fn reveal_on_already_revealed_is_rejected() {
 		}
 		reveal(10, id, result(1));
 		assert_noop!(
-			Market::reveal_result(RuntimeOrigin::signed(10), id, result(1), salt(10), s("x")),
+			Market::reveal_result(RuntimeOrigin::signed(10), id, result(1), salt(10), s("x"))
+				.map_err(|e| e.error),
 			Error::<Test>::AlreadyRevealed
 		);
 	});

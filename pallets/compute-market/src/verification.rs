@@ -110,6 +110,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_accept_result(who: T::AccountId, job_id: JobId) -> DispatchResult {
+		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.requester == who, Error::<T>::NotRequester);
+		ensure!(job.status == JobStatus::ChallengeWindow, Error::<T>::NotChallengeable);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
+		// The window's queue entry goes stale.
+		Self::settle_unchallenged(job_id, job);
+		Ok(())
+	}
+
 	/// The arbiters' strict majority decides a challenged or disputed job.
 	///
 	/// Replicas that revealed the arbiters' result are paid their price; every other replica
