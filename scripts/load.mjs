@@ -33,7 +33,8 @@ Phases (in this order; the ones a phase needs run first, unmeasured):
 For each phase it reports: successful extrinsics per block (from the ExtrinsicSuccess
 events; failures separately), the share of the normal-class weight limit the blocks used,
 why the author stopped filling each block (the node log's "end:" reason, with --node-log),
-transactions per second (from the blocks' timestamps), the weight charged against the time
+transactions per second (from the blocks' timestamps), the normal-class weight charged per
+extrinsic (µs/ext), the weight charged against the time
 the author took to build the block (with --node-log), and each market phase's extrinsics per
 block as a ratio of the transfer phase's.
 
@@ -471,6 +472,7 @@ class Generator {
       succeeded,
       failed,
       weightShare: Number(weight.normal.refTime.toBigInt()) / Number(this.normalLimit),
+      normalMs: Number(weight.normal.refTime.toBigInt()) / 1e9,
       chargedMs: Number(total) / 1e9,
       timestamp: now.toNumber(),
       millis: now.toNumber() - parentNow.toNumber(),
@@ -508,6 +510,9 @@ class Generator {
         weightShare: round(mean(window.map((b) => b.weightShare)), 4),
         stopReasons: stop,
         tps: seconds > 0 ? round(sum(window.map((b) => b.succeeded)) / seconds, 1) : null,
+        // The normal-class weight of the window's blocks per successful extrinsic of the phase.
+        chargedPerExtrinsicUs: sum(window.map((b) => b.succeeded))
+          ? round((1000 * sum(window.map((b) => b.normalMs))) / sum(window.map((b) => b.succeeded)), 1) : null,
         chargedOverCost: round(mean(ratios), 2),
       },
     };
@@ -516,19 +521,20 @@ class Generator {
 
 function table(result) {
   const lines = [];
-  const head = ['phase', 'ext/block', 'failed', 'weight', 'stopped by', 'TPS', 'charged/cost', 'vs transfer'];
+  const head = ['phase', 'ext/block', 'failed', 'weight', 'µs/ext', 'stopped by', 'TPS', 'charged/cost', 'vs transfer'];
   const rows = result.phases.filter((p) => p.measured).map((p) => [
     p.name,
     String(p.window.extrinsicsPerBlock),
     String(p.failed),
     `${(100 * p.window.weightShare).toFixed(1)} %`,
+    String(p.window.chargedPerExtrinsicUs),
     Object.entries(p.window.stopReasons).map(([k, v]) => `${k}×${v}`).join(' ') || '(no log)',
     String(p.window.tps),
     p.window.chargedOverCost === null ? '(no log)' : String(p.window.chargedOverCost),
     p.vsTransfer === null ? '-' : p.vsTransfer.toFixed(2),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const fmt = (r) => r.map((x, c) => (c === 0 || c === 4 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
+  const fmt = (r) => r.map((x, c) => (c === 0 || c === 5 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
   lines.push(fmt(head));
   for (const r of rows) lines.push(fmt(r));
   lines.push('');

@@ -124,8 +124,14 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("this node benchmarks pallets and the machine only (`benchmark pallet`, \
-					 `benchmark machine`)"
+				// Re-executes blocks of a chain database and compares their execution time with
+				// the weight they were charged (README "Performance").
+				BenchmarkCmd::Block(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					cmd.run::<Block, service::FullBackend, _>(client)
+				},
+				_ => Err("this node benchmarks pallets, blocks and the machine only (`benchmark \
+					 pallet`, `benchmark block`, `benchmark machine`)"
 					.into()),
 			})
 		},

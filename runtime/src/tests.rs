@@ -93,13 +93,39 @@ fn every_chosen_validator_set_fits_the_authority_bound() {
 }
 
 #[test]
+fn load_preset_funds_the_senders_a_wallet_derives_from_the_development_phrase() {
+	use sp_core::{sr25519, Pair};
+	let sender = |i: u32| -> AccountId {
+		// The way wallets and polkadot.js derive `//Sender//i`: from the phrase, not the seed.
+		sr25519::Pair::from_string(&format!("//Sender//{i}"), None)
+			.unwrap()
+			.public()
+			.into()
+	};
+	preset_state(genesis_config_presets::LOAD_RUNTIME_PRESET).execute_with(|| {
+		check_funded_and_sudo();
+		check_validators(&[(Sr25519Keyring::AliceStash, Sr25519Keyring::Alice)]);
+		let n = genesis_config_presets::LOAD_SENDERS;
+		for i in [0, 1, n / 2, n - 1] {
+			assert_eq!(
+				Balances::free_balance(sender(i)),
+				genesis_config_presets::LOAD_ENDOWMENT,
+				"//Sender//{i} is funded"
+			);
+		}
+		assert_eq!(Balances::free_balance(sender(n)), 0, "no more than LOAD_SENDERS senders");
+	});
+}
+
+#[test]
 fn unknown_preset_is_none() {
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 	assert_eq!(
 		genesis_config_presets::preset_names(),
 		vec![
 			sp_genesis_builder::PresetId::from(DEV_RUNTIME_PRESET),
-			LOCAL_TESTNET_RUNTIME_PRESET.into()
+			LOCAL_TESTNET_RUNTIME_PRESET.into(),
+			genesis_config_presets::LOAD_RUNTIME_PRESET.into(),
 		]
 	);
 }

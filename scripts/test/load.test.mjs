@@ -147,6 +147,7 @@ describe('the load generator', { timeout: 900000 }, () => {
       }
       assert.equal(counted, p.succeeded, `${p.name}: ${section}.${method} events`);
       for (const b of p.window.blocks) assert.equal(perBlock.get(b.number), b.succeeded, `${p.name}: events of block #${b.number}`);
+      console.log(`# ${p.name}: ${p.succeeded} in blocks ${p.blocks.join(', ')}; measured: ${p.window.blocks.map((b) => `#${b.number}`).join(', ') || 'none'}`);
     }
   });
 });

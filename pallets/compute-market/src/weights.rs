@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_provider() -> Weight {
 		// Proof size in bytes, measured: `180`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 59_007_000 picoseconds.
-		Weight::from_parts(62_412_000, 4097)
+		// Minimum execution time: 59_619_000 picoseconds.
+		Weight::from_parts(64_636_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn update_profile() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 13_490_000 picoseconds.
-		Weight::from_parts(15_353_000, 4097)
+		// Minimum execution time: 13_851_000 picoseconds.
+		Weight::from_parts(15_573_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_stake() -> Weight {
 		// Proof size in bytes, measured: `887`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 63_565_000 picoseconds.
-		Weight::from_parts(67_470_000, 4097)
+		// Minimum execution time: 63_755_000 picoseconds.
+		Weight::from_parts(68_402_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unregister() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 15_063_000 picoseconds.
-		Weight::from_parts(17_115_000, 4097)
+		// Minimum execution time: 15_403_000 picoseconds.
+		Weight::from_parts(16_966_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_stake() -> Weight {
 		// Proof size in bytes, measured: `891`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 54_100_000 picoseconds.
-		Weight::from_parts(56_894_000, 4097)
+		// Minimum execution time: 53_850_000 picoseconds.
+		Weight::from_parts(57_746_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_offer() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 18_368_000 picoseconds.
-		Weight::from_parts(20_000_000, 4097)
+		// Minimum execution time: 18_288_000 picoseconds.
+		Weight::from_parts(19_809_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_offer() -> Weight {
 		// Proof size in bytes, measured: `806`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 18_477_000 picoseconds.
-		Weight::from_parts(20_060_000, 4097)
+		// Minimum execution time: 18_718_000 picoseconds.
+		Weight::from_parts(20_291_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -190,10 +190,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_offer(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1845 + a * (391 ±0)`
 		// Proof size in bytes, estimated: `6290 + a * (2892 ±0)`
-		// Minimum execution time: 197_574_000 picoseconds.
-		Weight::from_parts(211_229_274, 6290)
-			// Standard error: 34_690
-			.saturating_add(Weight::from_parts(10_192_371, 0).saturating_mul(a.into()))
+		// Minimum execution time: 194_440_000 picoseconds.
+		Weight::from_parts(209_167_714, 6290)
+			// Standard error: 39_107
+			.saturating_add(Weight::from_parts(10_210_616, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -222,10 +222,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_job(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `694 + a * (391 ±0)`
 		// Proof size in bytes, estimated: `3640 + a * (2892 ±0)`
-		// Minimum execution time: 117_305_000 picoseconds.
-		Weight::from_parts(126_375_857, 3640)
-			// Standard error: 19_360
-			.saturating_add(Weight::from_parts(10_255_665, 0).saturating_mul(a.into()))
+		// Minimum execution time: 117_785_000 picoseconds.
+		Weight::from_parts(126_661_035, 3640)
+			// Standard error: 19_723
+			.saturating_add(Weight::from_parts(10_276_072, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -252,10 +252,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_job(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `6219 + b * (328 ±0)`
 		// Proof size in bytes, estimated: `24126 + b * (3107 ±0)`
-		// Minimum execution time: 148_421_000 picoseconds.
-		Weight::from_parts(150_468_075, 24126)
-			// Standard error: 169_616
-			.saturating_add(Weight::from_parts(57_137_292, 0).saturating_mul(b.into()))
+		// Minimum execution time: 149_273_000 picoseconds.
+		Weight::from_parts(156_531_788, 24126)
+			// Standard error: 67_849
+			.saturating_add(Weight::from_parts(55_715_940, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -275,8 +275,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn prune_job() -> Weight {
 		// Proof size in bytes, measured: `1831`
 		// Proof size in bytes, estimated: `4738`
-		// Minimum execution time: 63_765_000 picoseconds.
-		Weight::from_parts(67_720_000, 4738)
+		// Minimum execution time: 63_965_000 picoseconds.
+		Weight::from_parts(67_320_000, 4738)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -295,11 +295,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[0, 32]`.
 	fn place_bid(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2756 + b * (95 ±0)`
-		// Proof size in bytes, estimated: `5786 + b * (27 ±4)`
-		// Minimum execution time: 91_837_000 picoseconds.
-		Weight::from_parts(107_400_943, 5786)
-			// Standard error: 51_893
-			.saturating_add(Weight::from_parts(1_599_734, 0).saturating_mul(b.into()))
+		// Proof size in bytes, estimated: `5786 + b * (27 ±5)`
+		// Minimum execution time: 90_315_000 picoseconds.
+		Weight::from_parts(91_657_135, 5786)
+			// Standard error: 33_329
+			.saturating_add(Weight::from_parts(1_466_712, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
@@ -320,10 +320,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retract_bid(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2744 + b * (99 ±0)`
 		// Proof size in bytes, estimated: `5786`
-		// Minimum execution time: 85_267_000 picoseconds.
-		Weight::from_parts(102_164_201, 5786)
-			// Standard error: 32_622
-			.saturating_add(Weight::from_parts(1_351_181, 0).saturating_mul(b.into()))
+		// Minimum execution time: 82_202_000 picoseconds.
+		Weight::from_parts(86_956_430, 5786)
+			// Standard error: 8_280
+			.saturating_add(Weight::from_parts(489_586, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -338,8 +338,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit_result() -> Weight {
 		// Proof size in bytes, measured: `2380`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 41_171_000 picoseconds.
-		Weight::from_parts(67_661_000, 6974)
+		// Minimum execution time: 40_110_000 picoseconds.
+		Weight::from_parts(43_796_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -363,10 +363,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reveal_result(r: u32, ) -> Weight {
 		// Proof size in bytes, measured: `6490 + r * (634 ±0)`
 		// Proof size in bytes, estimated: `24417 + r * (3107 ±0)`
-		// Minimum execution time: 712_602_000 picoseconds.
-		Weight::from_parts(486_911_676, 24417)
-			// Standard error: 415_179
-			.saturating_add(Weight::from_parts(132_179_372, 0).saturating_mul(r.into()))
+		// Minimum execution time: 695_696_000 picoseconds.
+		Weight::from_parts(471_648_193, 24417)
+			// Standard error: 141_110
+			.saturating_add(Weight::from_parts(118_126_943, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
@@ -384,8 +384,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reveal_result_unverified() -> Weight {
 		// Proof size in bytes, measured: `1645`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 42_984_000 picoseconds.
-		Weight::from_parts(52_338_000, 6974)
+		// Minimum execution time: 41_952_000 picoseconds.
+		Weight::from_parts(45_467_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -406,8 +406,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn challenge_result() -> Weight {
 		// Proof size in bytes, measured: `2372`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 90_485_000 picoseconds.
-		Weight::from_parts(98_646_000, 6974)
+		// Minimum execution time: 90_034_000 picoseconds.
+		Weight::from_parts(93_839_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -430,8 +430,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_result() -> Weight {
 		// Proof size in bytes, measured: `7432`
 		// Proof size in bytes, estimated: `27020`
-		// Minimum execution time: 581_847_000 picoseconds.
-		Weight::from_parts(623_438_000, 27020)
+		// Minimum execution time: 573_665_000 picoseconds.
+		Weight::from_parts(588_106_000, 27020)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
@@ -439,9 +439,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
 	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:23 w:23)
+	/// Storage: `System::Account` (r:24 w:24)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:23 w:23)
+	/// Storage: `Balances::Holds` (r:24 w:24)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:32 w:32)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
@@ -459,12 +459,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn advance_job(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1612 + b * (326 ±0)`
-		// Proof size in bytes, estimated: `24126 + b * (3107 ±75)`
-		// Minimum execution time: 145_687_000 picoseconds.
-		Weight::from_parts(84_319_160, 24126)
-			// Standard error: 575_529
-			.saturating_add(Weight::from_parts(36_752_431, 0).saturating_mul(b.into()))
+		// Proof size in bytes, measured: `1811 + b * (326 ±0)`
+		// Proof size in bytes, estimated: `24126 + b * (3107 ±63)`
+		// Minimum execution time: 143_093_000 picoseconds.
+		Weight::from_parts(95_088_073, 24126)
+			// Standard error: 446_632
+			.saturating_add(Weight::from_parts(35_151_677, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -481,9 +481,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:64 w:64)
 	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1472 w:1472)
+	/// Storage: `System::Account` (r:1536 w:1536)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1472 w:1472)
+	/// Storage: `Balances::Holds` (r:1536 w:1536)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:2048 w:2048)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
@@ -495,16 +495,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `143 + n * (11401 ±0)`
-		// Proof size in bytes, estimated: `5518 + n * (99424 ±6)`
-		// Minimum execution time: 13_820_000 picoseconds.
-		Weight::from_parts(15_252_000, 5518)
-			// Standard error: 6_525_713
-			.saturating_add(Weight::from_parts(1_736_402_805, 0).saturating_mul(n.into()))
+		// Proof size in bytes, measured: `362 + n * (11506 ±0)`
+		// Proof size in bytes, estimated: `5518 + n * (99424 ±0)`
+		// Minimum execution time: 7_771_000 picoseconds.
+		Weight::from_parts(7_962_000, 5518)
+			// Standard error: 7_291_643
+			.saturating_add(Weight::from_parts(1_721_952_913, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((80_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((82_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((105_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((107_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
 	}
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
@@ -515,10 +515,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_visit(v: u32, ) -> Weight {
 		// Proof size in bytes, measured: `37`
 		// Proof size in bytes, estimated: `1493 + v * (2491 ±0)`
-		// Minimum execution time: 7_451_000 picoseconds.
-		Weight::from_parts(4_872_127, 1493)
-			// Standard error: 846
-			.saturating_add(Weight::from_parts(3_256_095, 0).saturating_mul(v.into()))
+		// Minimum execution time: 7_331_000 picoseconds.
+		Weight::from_parts(4_465_305, 1493)
+			// Standard error: 366
+			.saturating_add(Weight::from_parts(3_164_231, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -537,10 +537,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_skip(s: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1032 + s * (59 ±0)`
 		// Proof size in bytes, estimated: `3481 + s * (3748 ±0)`
-		// Minimum execution time: 21_182_000 picoseconds.
-		Weight::from_parts(22_244_000, 3481)
-			// Standard error: 10_940
-			.saturating_add(Weight::from_parts(4_845_378, 0).saturating_mul(s.into()))
+		// Minimum execution time: 20_781_000 picoseconds.
+		Weight::from_parts(21_562_000, 3481)
+			// Standard error: 8_785
+			.saturating_add(Weight::from_parts(4_718_762, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -572,10 +572,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_verify(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `584 + n * (10994 ±0)`
 		// Proof size in bytes, estimated: `4003 + n * (46854 ±0)`
-		// Minimum execution time: 7_801_000 picoseconds.
-		Weight::from_parts(8_823_000, 4003)
-			// Standard error: 10_008_129
-			.saturating_add(Weight::from_parts(1_735_277_057, 0).saturating_mul(n.into()))
+		// Minimum execution time: 7_682_000 picoseconds.
+		Weight::from_parts(7_862_000, 4003)
+			// Standard error: 2_786_481
+			.saturating_add(Weight::from_parts(1_568_130_981, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((47_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -591,8 +591,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn join_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 17_837_000 picoseconds.
-		Weight::from_parts(23_806_000, 4097)
+		// Minimum execution time: 17_436_000 picoseconds.
+		Weight::from_parts(18_858_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -605,8 +605,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `1430`
 		// Proof size in bytes, estimated: `7204`
-		// Minimum execution time: 29_234_000 picoseconds.
-		Weight::from_parts(49_905_000, 7204)
+		// Minimum execution time: 28_893_000 picoseconds.
+		Weight::from_parts(31_286_000, 7204)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -639,11 +639,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_draw(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `24940 + n * (1767 ±0)`
-		// Proof size in bytes, estimated: `99770 + n * (5984 ±0)`
-		// Minimum execution time: 17_787_000 picoseconds.
-		Weight::from_parts(768_800_533, 99770)
-			// Standard error: 3_884_726
-			.saturating_add(Weight::from_parts(292_748_859, 0).saturating_mul(n.into()))
+		// Proof size in bytes, estimated: `99770 + n * (5984 ±6)`
+		// Minimum execution time: 9_935_000 picoseconds.
+		Weight::from_parts(10_155_000, 99770)
+			// Standard error: 533_620
+			.saturating_add(Weight::from_parts(298_893_595, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(62_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -678,10 +678,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `7095 + n * (11686 ±0)`
 		// Proof size in bytes, estimated: `10311 + n * (46854 ±0)`
-		// Minimum execution time: 11_948_000 picoseconds.
-		Weight::from_parts(12_449_000, 10311)
-			// Standard error: 4_528_818
-			.saturating_add(Weight::from_parts(1_813_502_361, 0).saturating_mul(n.into()))
+		// Minimum execution time: 8_103_000 picoseconds.
+		Weight::from_parts(8_312_000, 10311)
+			// Standard error: 4_342_822
+			.saturating_add(Weight::from_parts(1_742_244_337, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((48_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -693,43 +693,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(62_412_000, 4097)
+		Weight::from_parts(64_636_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_profile() -> Weight {
-		Weight::from_parts(15_353_000, 4097)
+		Weight::from_parts(15_573_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(67_470_000, 4097)
+		Weight::from_parts(68_402_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister() -> Weight {
-		Weight::from_parts(17_115_000, 4097)
+		Weight::from_parts(16_966_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(56_894_000, 4097)
+		Weight::from_parts(57_746_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(20_000_000, 4097)
+		Weight::from_parts(19_809_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(20_060_000, 4097)
+		Weight::from_parts(20_291_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn accept_offer(a: u32, ) -> Weight {
-		Weight::from_parts(211_229_274, 6290)
-			.saturating_add(Weight::from_parts(10_192_371, 0).saturating_mul(a.into()))
+		Weight::from_parts(209_167_714, 6290)
+			.saturating_add(Weight::from_parts(10_210_616, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -737,8 +737,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn post_job(a: u32, ) -> Weight {
-		Weight::from_parts(126_375_857, 3640)
-			.saturating_add(Weight::from_parts(10_255_665, 0).saturating_mul(a.into()))
+		Weight::from_parts(126_661_035, 3640)
+			.saturating_add(Weight::from_parts(10_276_072, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -746,8 +746,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn cancel_job(b: u32, ) -> Weight {
-		Weight::from_parts(150_468_075, 24126)
-			.saturating_add(Weight::from_parts(57_137_292, 0).saturating_mul(b.into()))
+		Weight::from_parts(156_531_788, 24126)
+			.saturating_add(Weight::from_parts(55_715_940, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -755,31 +755,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(67_720_000, 4738)
+		Weight::from_parts(67_320_000, 4738)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn place_bid(b: u32, ) -> Weight {
-		Weight::from_parts(107_400_943, 5786)
-			.saturating_add(Weight::from_parts(1_599_734, 0).saturating_mul(b.into()))
+		Weight::from_parts(91_657_135, 5786)
+			.saturating_add(Weight::from_parts(1_466_712, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	fn retract_bid(b: u32, ) -> Weight {
-		Weight::from_parts(102_164_201, 5786)
-			.saturating_add(Weight::from_parts(1_351_181, 0).saturating_mul(b.into()))
+		Weight::from_parts(86_956_430, 5786)
+			.saturating_add(Weight::from_parts(489_586, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(67_661_000, 6974)
+		Weight::from_parts(43_796_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result(r: u32, ) -> Weight {
-		Weight::from_parts(486_911_676, 24417)
-			.saturating_add(Weight::from_parts(132_179_372, 0).saturating_mul(r.into()))
+		Weight::from_parts(471_648_193, 24417)
+			.saturating_add(Weight::from_parts(118_126_943, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(21_u64))
@@ -787,23 +787,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(r.into()))
 	}
 	fn reveal_result_unverified() -> Weight {
-		Weight::from_parts(52_338_000, 6974)
+		Weight::from_parts(45_467_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(98_646_000, 6974)
+		Weight::from_parts(93_839_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn accept_result() -> Weight {
-		Weight::from_parts(623_438_000, 27020)
+		Weight::from_parts(588_106_000, 27020)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(25_u64))
 	}
 	fn advance_job(b: u32, ) -> Weight {
-		Weight::from_parts(84_319_160, 24126)
-			.saturating_add(Weight::from_parts(36_752_431, 0).saturating_mul(b.into()))
+		Weight::from_parts(95_088_073, 24126)
+			.saturating_add(Weight::from_parts(35_151_677, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
@@ -811,17 +811,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(15_252_000, 5518)
-			.saturating_add(Weight::from_parts(1_736_402_805, 0).saturating_mul(n.into()))
+		Weight::from_parts(7_962_000, 5518)
+			.saturating_add(Weight::from_parts(1_721_952_913, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((80_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((82_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((105_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((107_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
 	}
 	fn on_initialize_visit(v: u32, ) -> Weight {
-		Weight::from_parts(4_872_127, 1493)
-			.saturating_add(Weight::from_parts(3_256_095, 0).saturating_mul(v.into()))
+		Weight::from_parts(4_465_305, 1493)
+			.saturating_add(Weight::from_parts(3_164_231, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -829,16 +829,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2491).saturating_mul(v.into()))
 	}
 	fn on_initialize_skip(s: u32, ) -> Weight {
-		Weight::from_parts(22_244_000, 3481)
-			.saturating_add(Weight::from_parts(4_845_378, 0).saturating_mul(s.into()))
+		Weight::from_parts(21_562_000, 3481)
+			.saturating_add(Weight::from_parts(4_718_762, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 3748).saturating_mul(s.into()))
 	}
 	fn on_initialize_verify(n: u32, ) -> Weight {
-		Weight::from_parts(8_823_000, 4003)
-			.saturating_add(Weight::from_parts(1_735_277_057, 0).saturating_mul(n.into()))
+		Weight::from_parts(7_862_000, 4003)
+			.saturating_add(Weight::from_parts(1_568_130_981, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((47_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -846,18 +846,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn join_arbiter_pool() -> Weight {
-		Weight::from_parts(23_806_000, 4097)
+		Weight::from_parts(18_858_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn leave_arbiter_pool() -> Weight {
-		Weight::from_parts(49_905_000, 7204)
+		Weight::from_parts(31_286_000, 7204)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn on_initialize_draw(n: u32, ) -> Weight {
-		Weight::from_parts(768_800_533, 99770)
-			.saturating_add(Weight::from_parts(292_748_859, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_155_000, 99770)
+			.saturating_add(Weight::from_parts(298_893_595, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(62_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -865,8 +865,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
 	}
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
-		Weight::from_parts(12_449_000, 10311)
-			.saturating_add(Weight::from_parts(1_813_502_361, 0).saturating_mul(n.into()))
+		Weight::from_parts(8_312_000, 10311)
+			.saturating_add(Weight::from_parts(1_742_244_337, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((48_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
