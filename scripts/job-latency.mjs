@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The job protocol's own overhead: blocks and seconds from posting a job to its settlement
 // when the providers need no time at all to run it. See README "Performance".
-import { parseArgs } from 'node:util';
 import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { u8aConcat } from '@polkadot/util';
+import { flags, usageError, wholeNumber } from './lib/cli.mjs';
 import { DEFAULT_WS, connect, signer, submit } from './lib/client.mjs';
 import { findEvent, text } from './lib/market.mjs';
 
@@ -37,39 +37,18 @@ Flags:
   -h, --help    this text`;
 
 function options() {
-  let v;
-  try {
-    v = parseArgs({
-      options: {
-        ws: { type: 'string', default: DEFAULT_WS },
-        flows: { type: 'string', default: 'offer,bid,k3' },
-        bidding: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (e) {
-    console.error(`error: ${e.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (v.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const v = flags(USAGE, {
+    ws: { type: 'string', default: DEFAULT_WS },
+    flows: { type: 'string', default: 'offer,bid,k3' },
+    bidding: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   const flows = v.flows.split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = flows.filter((f) => !FLOWS[f]);
   if (unknown.length || !flows.length) {
-    console.error(`error: unknown flow ${unknown.join(', ') || '(none given)'}; flows are ${Object.keys(FLOWS).join(', ')}\n\n${USAGE}`);
-    process.exit(2);
+    usageError(USAGE, `unknown flow ${unknown.join(', ') || '(none given)'}; flows are ${Object.keys(FLOWS).join(', ')}`);
   }
-  let bidding = null;
-  if (v.bidding !== undefined) {
-    bidding = Number(v.bidding);
-    if (!Number.isInteger(bidding) || bidding < 1) {
-      console.error(`error: --bidding must be a whole number of blocks, not "${v.bidding}"\n\n${USAGE}`);
-      process.exit(2);
-    }
-  }
+  const bidding = v.bidding === undefined ? null : wholeNumber(USAGE, 'bidding', v.bidding);
   return { ws: v.ws, flows, bidding, json: v.json };
 }
 

@@ -2,12 +2,12 @@
 // The load generator: how many transfers, jobs, bids and results a node takes per block and
 // per second, and what stops it from taking more. See README "Performance".
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aConcat } from '@polkadot/util';
 import {
   blake2AsHex, cryptoWaitReady, decodeAddress, keyExtractPath, keyFromPath, sr25519PairFromSeed,
 } from '@polkadot/util-crypto';
+import { flags, usageError, wholeNumber } from './lib/cli.mjs';
 import { DEFAULT_WS, connect, describeDispatchError } from './lib/client.mjs';
 import { text } from './lib/market.mjs';
 
@@ -59,46 +59,24 @@ const PERIOD = 5000;
 class LoadError extends Error {}
 
 function options() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        ws: { type: 'string', default: DEFAULT_WS },
-        senders: { type: 'string', default: '8000' },
-        rounds: { type: 'string', default: '1' },
-        blocks: { type: 'string', default: '2' },
-        phases: { type: 'string', default: ALL_PHASES.join(',') },
-        'node-log': { type: 'string' },
-        timeout: { type: 'string', default: '60' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (e) {
-    console.error(`error: ${e.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (parsed.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const positive = (name) => {
-    const n = Number(parsed[name]);
-    if (!Number.isInteger(n) || n < 1) {
-      console.error(`error: --${name} must be a whole number of at least 1, not "${parsed[name]}"\n\n${USAGE}`);
-      process.exit(2);
-    }
-    return n;
-  };
+  const parsed = flags(USAGE, {
+    ws: { type: 'string', default: DEFAULT_WS },
+    senders: { type: 'string', default: '8000' },
+    rounds: { type: 'string', default: '1' },
+    blocks: { type: 'string', default: '2' },
+    phases: { type: 'string', default: ALL_PHASES.join(',') },
+    'node-log': { type: 'string' },
+    timeout: { type: 'string', default: '60' },
+    json: { type: 'boolean', default: false },
+  });
+  const positive = (name) => wholeNumber(USAGE, name, parsed[name]);
   const phases = parsed.phases.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = phases.filter((p) => !ALL_PHASES.includes(p));
   if (unknown.length || !phases.length) {
-    console.error(`error: unknown phase ${unknown.join(', ') || '(none given)'}; phases are ${ALL_PHASES.join(', ')}\n\n${USAGE}`);
-    process.exit(2);
+    usageError(USAGE, `unknown phase ${unknown.join(', ') || '(none given)'}; phases are ${ALL_PHASES.join(', ')}`);
   }
   if (parsed['node-log'] && !fs.existsSync(parsed['node-log'])) {
-    console.error(`error: --node-log ${parsed['node-log']}: no such file`);
-    process.exit(2);
+    usageError(USAGE, `--node-log ${parsed['node-log']}: no such file`);
   }
   return {
     ws: parsed.ws,

@@ -66,3 +66,34 @@ export function int(value, name) {
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a number, not "${value}"`);
   return n;
 }
+
+/**
+ * Parses the flags of a tool that is not one signed call (load.mjs, job-latency.mjs):
+ * `--help` prints `usage` and exits 0; an unknown or malformed flag exits 2 with the usage.
+ */
+export function flags(usage, options) {
+  let values;
+  try {
+    values = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h', default: false } } }).values;
+  } catch (e) {
+    usageError(usage, e.message);
+  }
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return values;
+}
+
+/** Exits 2 with `message` and the usage: a flag has a value the tool cannot use. */
+export function usageError(usage, message) {
+  console.error(`error: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+/** A flag's whole number of at least `min`, or a usage error naming the flag. */
+export function wholeNumber(usage, name, value, min = 1) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) usageError(usage, `--${name} must be a whole number of at least ${min}, not "${value}"`);
+  return n;
+}

@@ -216,6 +216,15 @@ fn reveal_all<T: Config>(job_id: JobId, count: u32, result: H256) {
 	}
 }
 
+/// A k = 1 job whose provider committed and revealed: in its challenge window.
+fn job_in_challenge_window<T: Config>() -> JobId {
+	let job_id = assigned_job::<T>(1);
+	let result = H256::repeat_byte(7);
+	commit_all::<T>(job_id, 1, result);
+	reveal_all::<T>(job_id, 1, result);
+	job_id
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -406,11 +415,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn challenge_result() {
-		let job_id = assigned_job::<T>(1);
-		let result = H256::repeat_byte(7);
-		commit_all::<T>(job_id, 1, result);
-		let who: T::AccountId = account("provider", 0, 0);
-		Market::<T>::do_reveal(who, job_id, result, salt_of(0), long_string::<T>()).unwrap();
+		let job_id = job_in_challenge_window::<T>();
 		let requester = requester::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job_id);
@@ -421,11 +426,7 @@ mod benchmarks {
 	fn accept_result() {
 		// The requester settles a k = 1 job in its window: the provider and every asset
 		// owner are paid.
-		let job_id = assigned_job::<T>(1);
-		let result = H256::repeat_byte(7);
-		commit_all::<T>(job_id, 1, result);
-		let who: T::AccountId = account("provider", 0, 0);
-		Market::<T>::do_reveal(who, job_id, result, salt_of(0), long_string::<T>()).unwrap();
+		let job_id = job_in_challenge_window::<T>();
 		let requester = requester::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), job_id);
