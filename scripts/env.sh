@@ -15,3 +15,5 @@ export OPENSSL_NO_VENDOR=1
 export PATH="$HOME/.cargo/bin:$PATH"
 ALLMENDE_NODE_BIN="$CARGO_TARGET_DIR/release/allmende-node"
 export ALLMENDE_NODE_BIN
+ALLMENDE_AGENT_BIN="$CARGO_TARGET_DIR/release/allmende-agent"
+export ALLMENDE_AGENT_BIN

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, parseAmount, showAmount, signer, submitAndFinalize } from './client.mjs';
+import { Agents, isOurAgent } from './agents.mjs';
 import { Network, heads, isOurNode, sleep } from './network.mjs';
 import { candidacy, generateSessionKeys, setSessionKeys } from './validator.mjs';
 
@@ -26,6 +27,8 @@ Options (start):
                    run the WASM runtimes in DIR instead of the on-chain runtime of the same
                    spec version (for example the try-runtime build; see README)
   --p2p-port P     p2p port of the first node; the others follow (default 30333)
+  --providers N    provider agents to start beside the validators (allmende-agent provide,
+                   accounts //Agent1 ... //AgentN funded by //Alice; default 3, 0 for none)
   --dir DIR        data, keys and logs (default .devnet in the checkout)
   -h, --help       this text`;
 
@@ -37,6 +40,7 @@ const { values, positionals } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'rpc-port': { type: 'string', default: '9944' },
     'p2p-port': { type: 'string', default: '30333' },
+    providers: { type: 'string', default: '3' },
     dir: { type: 'string', default: path.join(process.env.ALLMENDE_ROOT ?? '.', '.devnet') },
     suri: { type: 'string' },
     bond: { type: 'string' },
@@ -78,6 +82,12 @@ async function status() {
     }
     console.log(line);
   }
+  for (const a of readAgents()) {
+    const alive = isOurAgent(a.pid);
+    console.log(`${a.name.padEnd(8)} pid ${String(a.pid).padEnd(8)} http://127.0.0.1:${a.port}  ${a.address}` +
+      `${alive ? '' : '  (not running)'}`);
+    if (!alive) down += 1;
+  }
   console.log(`logs: ${path.join(saved.dir, 'logs')}`);
   return down === 0 ? 0 : 1;
 }
@@ -88,6 +98,10 @@ async function stop() {
     console.log('No devnet running.');
     return 0;
   }
+  const agents = readAgents();
+  for (const a of agents) {
+    if (isOurAgent(a.pid)) process.kill(a.pid, 'SIGTERM');
+  }
   for (const n of saved.nodes) {
     if (isOurNode(n.pid)) process.kill(n.pid, 'SIGTERM');
   }
@@ -96,8 +110,13 @@ async function stop() {
   for (const n of saved.nodes) {
     if (isOurNode(n.pid)) process.kill(n.pid, 'SIGKILL');
   }
+  for (const a of agents) {
+    if (isOurAgent(a.pid)) process.kill(a.pid, 'SIGKILL');
+  }
   fs.rmSync(path.join(saved.dir, 'network.json'), { force: true });
-  console.log(`Stopped ${saved.nodes.length} node(s). Chain data kept in ${saved.dir}/nodes.`);
+  fs.rmSync(agentsFile(), { force: true });
+  console.log(`Stopped ${saved.nodes.length} node(s) and ${agents.length} agent(s). ` +
+    `Chain data kept in ${saved.dir}/nodes, agent state in ${saved.dir}/agents.`);
   return 0;
 }
 
@@ -116,6 +135,11 @@ async function start() {
     console.error(`--runtime-overrides: no folder ${overrides}`);
     return 1;
   }
+  const providers = Number(values.providers);
+  if (!Number.isInteger(providers) || providers < 0 || providers > 32) {
+    console.error(`--providers must be a number from 0 to 32, not "${values.providers}"`);
+    return 1;
+  }
   const nodes = values.dev ? 1 : Number(values.nodes);
   if (!Number.isInteger(nodes)) {
     console.error(`--nodes must be a number, not "${values.nodes}"`);
@@ -126,6 +150,7 @@ async function start() {
     fs.rmSync(path.join(values.dir, 'nodes'), { recursive: true, force: true });
     fs.rmSync(path.join(values.dir, 'logs'), { recursive: true, force: true });
     fs.rmSync(path.join(values.dir, 'joined.json'), { force: true });
+    fs.rmSync(path.join(values.dir, 'agents'), { recursive: true, force: true });
   }
   const marker = path.join(values.dir, 'chain');
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== `${chain}:${nodes}`) {
@@ -161,12 +186,41 @@ async function start() {
     await network.stop();
     return 1;
   }
+  if (providers > 0) {
+    const api = await connect(network.wsUrl());
+    try {
+      const agents = new Agents({ dir: path.join(values.dir, 'agents'), ws: network.wsUrl(), detached: true });
+      console.log(`Starting ${providers} provider agent(s) (//Agent1 ...) ...`);
+      await agents.prepare(api, Array.from({ length: providers }, (_, i) => i + 1));
+      agents.startAll();
+      fs.writeFileSync(agentsFile(), JSON.stringify(agents.saved(), null, 2));
+      await agents.waitRegistered(api);
+      console.log(`${providers} provider agent(s) registered and in the arbiter pool; logs in ${agents.logDir}\n`);
+    } catch (e) {
+      console.error(`The provider agents did not come up: ${e.message}`);
+      return 1;
+    } finally {
+      await api.disconnect();
+    }
+  }
   for (const name of network.names) {
     const port = network.rpcPort(name);
     console.log(`${name.padEnd(8)} ${network.wsUrl(name).padEnd(22)} ${appsLink(port)}`);
   }
+  for (const a of readAgents()) console.log(`${a.name.padEnd(8)} http://127.0.0.1:${a.port}  ${a.address}`);
+  if (providers > 0) {
+    console.log('\nRun a job: allmende-agent run --model magika --input README.md --replicas 3 ' +
+      `--node ${network.wsUrl()}`);
+  }
   console.log('\nStop with: ./scripts/devnet.sh stop');
   return 0;
+}
+
+const agentsFile = () => path.join(values.dir, 'agents.json');
+
+/** The provider agents the devnet started: [{ name, address, port, pid, dir }]. */
+function readAgents() {
+  return fs.existsSync(agentsFile()) ? JSON.parse(fs.readFileSync(agentsFile(), 'utf8')) : [];
 }
 
 /** Names of the nodes added with `join`, in the order they joined. */

@@ -1,0 +1,425 @@
+//! The chain as the agent sees it: typed views of the market's storage, calls, and a signer
+//! that tracks its own nonce.
+//!
+//! The agent uses subxt's dynamic API: storage is decoded into the types below by field
+//! name, so a runtime change to a field the agent reads fails loudly at decoding.
+
+use std::{str::FromStr, sync::Arc};
+
+use scale_decode::DecodeAsType;
+use scale_encode::EncodeAsType;
+use subxt::{
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	dynamic,
+	rpcs::{LegacyRpcMethods, RpcClient},
+	utils::AccountId32,
+	OnlineClient, SubstrateConfig,
+};
+use subxt_signer::{sr25519::Keypair, SecretUri};
+use tokio::sync::Mutex;
+
+use crate::hash::Hash;
+
+/// The chain configuration: standard Substrate extensions, as the runtime uses.
+pub type Cfg = SubstrateConfig;
+/// A job id.
+pub type JobId = u64;
+/// An asset id.
+pub type AssetId = u64;
+/// A balance, in the chain's smallest unit (10⁻¹² ALM).
+pub type Balance = u128;
+/// One ALM.
+pub const UNIT: Balance = 1_000_000_000_000;
+
+/// What can go wrong talking to the chain.
+#[derive(Debug, thiserror::Error)]
+pub enum ChainError {
+	#[error("cannot reach the node at {url}: {source}")]
+	Connect { url: String, source: Box<subxt::Error> },
+	#[error("the node at {0} is not an Allmende node (no ComputeMarket pallet)")]
+	NotAllmende(String),
+	#[error(transparent)]
+	Subxt(#[from] Box<subxt::Error>),
+	#[error("the transaction {call} was refused by the pool: {message}")]
+	Refused { call: String, message: String },
+	#[error("{call} failed: {error}")]
+	Dispatch { call: String, error: String },
+	#[error("secret URI {0:?} is not valid")]
+	BadSuri(String),
+}
+
+/// A result of a chain operation.
+pub type Result<T, E = ChainError> = std::result::Result<T, E>;
+
+fn sx<E: Into<subxt::Error>>(e: E) -> ChainError {
+	ChainError::Subxt(Box::new(e.into()))
+}
+
+macro_rules! chain_type {
+	($(#[$m:meta])* $vis:vis $kind:ident $name:ident $body:tt) => {
+		$(#[$m])*
+		#[derive(Clone, Debug, PartialEq, Eq, DecodeAsType, EncodeAsType)]
+		$vis $kind $name $body
+	};
+}
+
+chain_type! {
+	/// Workload kinds, as the market names them.
+	pub enum WorkloadKind { Wasm, Onnx, Container }
+}
+chain_type! {
+	/// Content named by hash, and where to fetch it.
+	pub struct ContentRef { pub hash: [u8; 32], pub uri: Vec<u8> }
+}
+chain_type! {
+	/// A job's workload.
+	pub struct Workload { pub kind: WorkloadKind, pub content: ContentRef }
+}
+chain_type! {
+	/// Hardware a provider has or a job needs.
+	#[derive(Copy, Default, serde::Deserialize, serde::Serialize)]
+	pub struct Hardware { pub gpu_count: u32, pub vram_gib: u32, pub cpu_cores: u32, pub ram_gib: u32 }
+}
+chain_type! {
+	/// What a requester asks for.
+	pub struct JobSpec {
+		pub workload: Workload,
+		pub input: ContentRef,
+		pub requirements: Hardware,
+		pub region: Option<u16>,
+		pub replicas: u32,
+		pub max_price: Balance,
+		pub bidding_period: u32,
+		pub execution_period: u32,
+		pub reveal_period: u32,
+		pub min_reputation: Option<u32>,
+		pub assets: Vec<AssetId>,
+		pub max_royalties: Balance,
+	}
+}
+chain_type! {
+	/// Where a job is in its life.
+	pub enum JobStatus { Bidding, Drawing, Committing, Revealing, ChallengeWindow, Settled, Failed, Expired, Cancelled }
+}
+chain_type! {
+	/// Whose round a job is in.
+	pub enum Round { Original, Arbitration }
+}
+chain_type! {
+	/// A posted job (the fields the agent uses).
+	pub struct Job {
+		pub requester: AccountId32,
+		pub spec: JobSpec,
+		pub status: JobStatus,
+		pub round: Round,
+		pub deadline: u32,
+	}
+}
+chain_type! {
+	/// A revealed result.
+	pub struct Reveal { pub result_hash: [u8; 32], pub result_uri: Vec<u8> }
+}
+chain_type! {
+	/// A provider assigned to a job's current round.
+	pub struct Assignment {
+		pub provider: AccountId32,
+		pub price: Balance,
+		pub bond: Balance,
+		pub commitment: Option<[u8; 32]>,
+		pub reveal: Option<Reveal>,
+	}
+}
+chain_type! {
+	/// A job's verified result.
+	pub struct VerifiedResult {
+		pub result_hash: [u8; 32],
+		pub result_uri: Vec<u8>,
+		pub agreed: Vec<AccountId32>,
+		pub verified_at: u32,
+	}
+}
+chain_type! {
+	/// A provider's profile.
+	pub struct ProviderProfile { pub gpu_model: Vec<u8>, pub hardware: Hardware, pub region: u16, pub endpoint: Vec<u8> }
+}
+chain_type! {
+	/// Active or unbonding.
+	pub enum ProviderStatus { Active, Unbonding { unlocks_at: u32 } }
+}
+chain_type! {
+	/// A registered provider (the fields the agent uses).
+	pub struct Provider { pub stake: Balance, pub profile: ProviderProfile, pub status: ProviderStatus, pub arbiter_slot: Option<u32> }
+}
+chain_type! {
+	/// A standing offer.
+	pub struct Offer {
+		pub provider: AccountId32,
+		pub price: Balance,
+		pub hardware: Hardware,
+		pub capacity: u32,
+		pub expires_at: u32,
+		pub execution_period: u32,
+		pub reveal_period: u32,
+	}
+}
+
+impl JobStatus {
+	/// Whether the commit phase of the current round has closed (results may be shown).
+	pub fn commit_closed(&self) -> bool {
+		!matches!(self, JobStatus::Bidding | JobStatus::Drawing | JobStatus::Committing)
+	}
+	/// Whether the job is finished.
+	pub fn is_terminal(&self) -> bool {
+		matches!(
+			self,
+			JobStatus::Settled | JobStatus::Failed | JobStatus::Expired | JobStatus::Cancelled
+		)
+	}
+}
+
+/// A connection to a node.
+#[derive(Clone)]
+pub struct Chain {
+	pub api: OnlineClient<Cfg>,
+	pub legacy: LegacyRpcMethods<RpcConfigFor<Cfg>>,
+	pub url: String,
+}
+
+/// A client pinned at one block.
+pub type At = subxt::client::OnlineClientAtBlock<Cfg>;
+
+impl Chain {
+	/// Connects to `url` (`ws://…`) and checks that the node runs an Allmende runtime.
+	pub async fn connect(url: &str) -> Result<Self> {
+		let connect_err =
+			|e: subxt::Error| ChainError::Connect { url: url.into(), source: Box::new(e) };
+		let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| connect_err(e.into()))?;
+		let api = OnlineClient::<Cfg>::from_rpc_client(rpc.clone())
+			.await
+			.map_err(|e| connect_err(e.into()))?;
+		let legacy = LegacyRpcMethods::new(rpc);
+		let chain = Self { api, legacy, url: url.into() };
+		let at = chain.finalized().await?;
+		if at.metadata_ref().pallet_by_name("ComputeMarket").is_none() {
+			return Err(ChainError::NotAllmende(url.into()));
+		}
+		Ok(chain)
+	}
+
+	/// The latest finalized block.
+	pub async fn finalized(&self) -> Result<At> {
+		self.api.at_current_block().await.map_err(sx)
+	}
+
+	/// A job, if it exists.
+	pub async fn job(at: &At, id: JobId) -> Result<Option<Job>> {
+		let addr = dynamic::storage::<(JobId,), Job>("ComputeMarket", "Jobs");
+		match at.storage().try_fetch(&addr, (id,)).await.map_err(sx)? {
+			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
+			None => Ok(None),
+		}
+	}
+
+	/// The providers of a job's current round, with their commitments and reveals.
+	pub async fn assignments(at: &At, id: JobId) -> Result<Vec<Assignment>> {
+		let addr = dynamic::storage::<(JobId,), Vec<Assignment>>("ComputeMarket", "Assignments");
+		at.storage().fetch(&addr, (id,)).await.map_err(sx)?.decode().map_err(sx)
+	}
+
+	/// Every job with assignments in its current round: (job, assignments).
+	pub async fn all_assignments(at: &At) -> Result<Vec<(JobId, Vec<Assignment>)>> {
+		let addr = dynamic::storage::<(JobId,), Vec<Assignment>>("ComputeMarket", "Assignments");
+		let mut entries = at.storage().iter(&addr, ()).await.map_err(sx)?;
+		let mut out = Vec::new();
+		while let Some(kv) = entries.next().await {
+			let kv = kv.map_err(sx)?;
+			let (id,) = kv.key().map_err(sx)?.decode().map_err(sx)?;
+			out.push((id, kv.value().decode().map_err(sx)?));
+		}
+		Ok(out)
+	}
+
+	/// The jobs open for bids.
+	pub async fn open_jobs(at: &At) -> Result<Vec<JobId>> {
+		let addr = dynamic::storage::<(JobId,), ()>("ComputeMarket", "OpenJobs");
+		let mut entries = at.storage().iter(&addr, ()).await.map_err(sx)?;
+		let mut out = Vec::new();
+		while let Some(kv) = entries.next().await {
+			let (id,) = kv.map_err(sx)?.key().map_err(sx)?.decode().map_err(sx)?;
+			out.push(id);
+		}
+		Ok(out)
+	}
+
+	/// A job's verified result, if it has one.
+	pub async fn result(at: &At, id: JobId) -> Result<Option<VerifiedResult>> {
+		let addr = dynamic::storage::<(JobId,), VerifiedResult>("ComputeMarket", "Results");
+		match at.storage().try_fetch(&addr, (id,)).await.map_err(sx)? {
+			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
+			None => Ok(None),
+		}
+	}
+
+	/// A registered provider.
+	pub async fn provider(at: &At, who: &AccountId32) -> Result<Option<Provider>> {
+		let addr = dynamic::storage::<(AccountId32,), Provider>("ComputeMarket", "Providers");
+		match at.storage().try_fetch(&addr, (who.clone(),)).await.map_err(sx)? {
+			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
+			None => Ok(None),
+		}
+	}
+
+	/// Every standing offer: (id, offer).
+	pub async fn offers(at: &At) -> Result<Vec<(u64, Offer)>> {
+		let addr = dynamic::storage::<(u64,), Offer>("ComputeMarket", "Offers");
+		let mut entries = at.storage().iter(&addr, ()).await.map_err(sx)?;
+		let mut out = Vec::new();
+		while let Some(kv) = entries.next().await {
+			let kv = kv.map_err(sx)?;
+			let (id,) = kv.key().map_err(sx)?.decode().map_err(sx)?;
+			out.push((id, kv.value().decode().map_err(sx)?));
+		}
+		Ok(out)
+	}
+
+	/// The registered asset with this content hash, if any.
+	pub async fn asset_by_hash(at: &At, hash: &Hash) -> Result<Option<AssetId>> {
+		let addr = dynamic::storage::<([u8; 32],), AssetId>("DataRegistry", "AssetByHash");
+		match at.storage().try_fetch(&addr, (hash.0,)).await.map_err(sx)? {
+			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
+			None => Ok(None),
+		}
+	}
+
+	/// The job ids named by the market's events in a block.
+	pub async fn touched_jobs(at: &At) -> Result<Vec<JobId>> {
+		let events = at.events().fetch().await.map_err(sx)?;
+		let mut ids = Vec::new();
+		for ev in events.iter() {
+			let ev = ev.map_err(sx)?;
+			if ev.pallet_name() != "ComputeMarket" {
+				continue;
+			}
+			let fields: dynamic::Value = ev.decode_fields_unchecked_as().map_err(sx)?;
+			use subxt::dynamic::At as _;
+			if let Some(id) = fields.at("job_id").and_then(|v| v.as_u128()) {
+				if let Ok(id) = JobId::try_from(id) {
+					if !ids.contains(&id) {
+						ids.push(id);
+					}
+				}
+			}
+		}
+		Ok(ids)
+	}
+}
+
+/// An account that signs transactions, with the nonce it tracks itself.
+pub struct Signer {
+	pub keypair: Keypair,
+	pub account: AccountId32,
+	nonce: Mutex<Option<u64>>,
+}
+
+impl Signer {
+	/// From a secret URI such as `//Alice` or `<mnemonic>//provider`.
+	pub fn from_suri(suri: &str) -> Result<Arc<Self>> {
+		let uri = SecretUri::from_str(suri).map_err(|_| ChainError::BadSuri(suri.into()))?;
+		let keypair = Keypair::from_uri(&uri).map_err(|_| ChainError::BadSuri(suri.into()))?;
+		let account = keypair.public_key().to_account_id();
+		Ok(Arc::new(Self { keypair, account, nonce: Mutex::new(None) }))
+	}
+
+	/// Signs and submits a call with the next nonce and returns once the pool accepted it.
+	/// The outcome is learnt from the chain's state later. A refused transaction re-reads the
+	/// nonce from the node (it may have been used by another client of the same account).
+	pub async fn submit(
+		&self,
+		chain: &Chain,
+		call: &str,
+		payload: impl subxt::transactions::Payload,
+	) -> Result<()> {
+		let mut nonce = self.nonce.lock().await;
+		let next = match *nonce {
+			Some(n) => n,
+			None => chain.legacy.system_account_next_index(&self.account).await.map_err(sx)?,
+		};
+		let at = chain.finalized().await?;
+		let params = DefaultExtrinsicParamsBuilder::<Cfg>::new().nonce(next).immortal().build();
+		let tx = at.tx();
+		let mut signable = tx.create_signable_offline(&payload, params).map_err(sx)?;
+		let signed = signable.sign(&self.keypair).map_err(sx)?;
+		match signed.submit().await {
+			Ok(_) => {
+				*nonce = Some(next + 1);
+				log::info!("submitted {call} (nonce {next})");
+				Ok(())
+			},
+			Err(e) => {
+				*nonce = None;
+				Err(ChainError::Refused { call: call.into(), message: e.to_string() })
+			},
+		}
+	}
+
+	/// Signs and submits a call and waits until it is in a finalized block; a call that
+	/// fails in the block is an error naming the pallet's error.
+	pub async fn submit_and_watch(
+		&self,
+		chain: &Chain,
+		call: &str,
+		payload: impl subxt::transactions::Payload,
+	) -> Result<Vec<(String, String, dynamic::Value)>> {
+		let progress = {
+			let mut nonce = self.nonce.lock().await;
+			let next = match *nonce {
+				Some(n) => n,
+				None => chain.legacy.system_account_next_index(&self.account).await.map_err(sx)?,
+			};
+			let at = chain.finalized().await?;
+			let params = DefaultExtrinsicParamsBuilder::<Cfg>::new().nonce(next).immortal().build();
+			let tx = at.tx();
+			let mut signable = tx.create_signable_offline(&payload, params).map_err(sx)?;
+			let signed = signable.sign(&self.keypair).map_err(sx)?;
+			match signed.submit_and_watch().await {
+				Ok(p) => {
+					*nonce = Some(next + 1);
+					p
+				},
+				Err(e) => {
+					*nonce = None;
+					return Err(ChainError::Refused { call: call.into(), message: e.to_string() });
+				},
+			}
+		};
+		let in_block = progress
+			.wait_for_finalized()
+			.await
+			.map_err(|e| ChainError::Refused { call: call.into(), message: e.to_string() })?;
+		match in_block.wait_for_success().await {
+			Ok(events) => {
+				let mut out = Vec::new();
+				for ev in events.iter() {
+					let ev = ev.map_err(sx)?;
+					let fields: dynamic::Value = ev.decode_fields_unchecked_as().map_err(sx)?;
+					out.push((ev.pallet_name().to_string(), ev.event_name().to_string(), fields));
+				}
+				Ok(out)
+			},
+			Err(subxt::error::TransactionEventsError::ExtrinsicFailed(de)) => {
+				let error = match &de {
+					subxt::error::DispatchError::Module(m) => m.details_string(),
+					other => other.to_string(),
+				};
+				Err(ChainError::Dispatch { call: call.into(), error })
+			},
+			Err(e) => Err(sx(e)),
+		}
+	}
+}
+
+/// `blake2_256(result_hash ‖ salt ‖ provider)`: the commitment the market checks a reveal
+/// against (the provider as its SCALE encoding, the 32 bytes of the account id).
+pub fn commitment(result: &Hash, salt: &[u8; 32], provider: &AccountId32) -> Hash {
+	Hash::of_parts(&[&result.0, salt, &provider.0])
+}

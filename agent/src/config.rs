@@ -1,0 +1,334 @@
+//! The provider's configuration file (`provider.toml`).
+//!
+//! ```toml
+//! node = "ws://127.0.0.1:9944"      # the node to follow
+//! suri = "//Agent1"                 # the provider's key (or suri_file = "path")
+//! data_dir = "/var/lib/allmende-agent"   # state, salts and content store
+//! listen = "127.0.0.1:8700"         # where the blob server listens
+//! endpoint = "http://127.0.0.1:8700"     # what the chain advertises (profile endpoint)
+//! stake = "200"                     # ALM held as stake when registering
+//! arbiter = true                    # join the arbiter pool
+//! max_content_bytes = 67108864      # the largest workload or input it fetches
+//!
+//! [profile]
+//! gpu_model = "cpu"
+//! region = 276
+//! hardware = { gpu_count = 0, vram_gib = 0, cpu_cores = 2, ram_gib = 8 }
+//!
+//! [price]                           # per job, in ALM, by workload kind; a kind left out is not bid on
+//! wasm = "1"
+//! onnx = "1.5"
+//! magika = "1"
+//! # command = "./price.sh"          # or: a program given the job as JSON on stdin that prints a
+//! # command_timeout_ms = 2000       #     price in ALM or "no"
+//!
+//! [[offers]]                        # standing offers kept posted
+//! price = "1"
+//! capacity = 10
+//! valid_blocks = 600
+//! execution_period = 10
+//! reveal_period = 10
+//! ```
+
+use std::{
+	io::Write,
+	path::{Path, PathBuf},
+	process::{Command, Stdio},
+	time::Duration,
+};
+
+use serde::Deserialize;
+
+use crate::chain::{Balance, Hardware, UNIT};
+
+/// What is wrong with a configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+	#[error("config {path}: {source}")]
+	Read { path: PathBuf, source: std::io::Error },
+	#[error("config {path}: {source}")]
+	Parse { path: PathBuf, source: toml::de::Error },
+	#[error("config: {0}")]
+	Invalid(String),
+}
+
+/// A provider's configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+	pub node: String,
+	pub suri: Option<String>,
+	pub suri_file: Option<PathBuf>,
+	pub data_dir: PathBuf,
+	pub listen: String,
+	pub endpoint: String,
+	pub stake: String,
+	#[serde(default)]
+	pub arbiter: bool,
+	#[serde(default = "default_max_content")]
+	pub max_content_bytes: u64,
+	pub profile: Profile,
+	#[serde(default)]
+	pub price: PricePolicy,
+	#[serde(default)]
+	pub offers: Vec<OfferConfig>,
+}
+
+fn default_max_content() -> u64 {
+	64 << 20
+}
+
+/// The profile the provider registers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+	pub gpu_model: String,
+	pub region: u16,
+	pub hardware: Hardware,
+}
+
+/// How the provider prices a job.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PricePolicy {
+	pub wasm: Option<String>,
+	pub onnx: Option<String>,
+	pub magika: Option<String>,
+	pub command: Option<String>,
+	#[serde(default = "default_command_timeout")]
+	pub command_timeout_ms: u64,
+}
+
+fn default_command_timeout() -> u64 {
+	2000
+}
+
+/// A standing offer the provider keeps posted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferConfig {
+	pub price: String,
+	pub capacity: u32,
+	pub valid_blocks: u32,
+	pub execution_period: u32,
+	pub reveal_period: u32,
+}
+
+/// An amount in ALM, written as a decimal ("1", "0.25"), in the chain's smallest unit.
+pub fn parse_alm(text: &str) -> Result<Balance, ConfigError> {
+	let bad = || ConfigError::Invalid(format!("{text:?} is not an amount in ALM (e.g. \"1.5\")"));
+	let (whole, frac) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+	if whole.is_empty() && frac.is_empty()
+		|| frac.len() > 12
+		|| !frac.chars().all(|c| c.is_ascii_digit())
+	{
+		return Err(bad());
+	}
+	let whole: Balance = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
+	let frac: Balance =
+		if frac.is_empty() { 0 } else { format!("{frac:0<12}").parse().map_err(|_| bad())? };
+	whole.checked_mul(UNIT).and_then(|w| w.checked_add(frac)).ok_or_else(bad)
+}
+
+/// An amount in the chain's smallest unit, written in ALM.
+pub fn show_alm(amount: Balance) -> String {
+	let frac = amount % UNIT;
+	if frac == 0 {
+		format!("{} ALM", amount / UNIT)
+	} else {
+		format!("{}.{} ALM", amount / UNIT, format!("{frac:012}").trim_end_matches('0'))
+	}
+}
+
+impl ProviderConfig {
+	/// Reads and checks a configuration file. Relative paths in it are relative to the file.
+	pub fn load(path: &Path) -> Result<Self, ConfigError> {
+		let text = std::fs::read_to_string(path)
+			.map_err(|source| ConfigError::Read { path: path.into(), source })?;
+		let mut config: Self = toml::from_str(&text)
+			.map_err(|source| ConfigError::Parse { path: path.into(), source })?;
+		let base = path.parent().unwrap_or(Path::new("."));
+		config.data_dir = base.join(&config.data_dir);
+		config.suri_file = config.suri_file.map(|f| base.join(f));
+		config.check()?;
+		Ok(config)
+	}
+
+	fn check(&self) -> Result<(), ConfigError> {
+		if self.suri.is_some() == self.suri_file.is_some() {
+			return Err(ConfigError::Invalid("give exactly one of suri and suri_file".into()));
+		}
+		parse_alm(&self.stake)?;
+		for p in [&self.price.wasm, &self.price.onnx, &self.price.magika].into_iter().flatten() {
+			parse_alm(p)?;
+		}
+		for o in &self.offers {
+			parse_alm(&o.price)?;
+		}
+		if !self.endpoint.starts_with("http://") {
+			return Err(ConfigError::Invalid(format!(
+				"endpoint {:?} must be an http:// URL",
+				self.endpoint
+			)));
+		}
+		Ok(())
+	}
+
+	/// The secret URI of the provider's key.
+	pub fn suri(&self) -> Result<String, ConfigError> {
+		match (&self.suri, &self.suri_file) {
+			(Some(s), _) => Ok(s.clone()),
+			(None, Some(f)) => std::fs::read_to_string(f)
+				.map(|s| s.trim().to_string())
+				.map_err(|source| ConfigError::Read { path: f.clone(), source }),
+			(None, None) => Err(ConfigError::Invalid("no suri".into())),
+		}
+	}
+}
+
+/// What the price policy is asked about a job.
+#[derive(Debug, serde::Serialize)]
+pub struct PriceQuery {
+	pub job_id: u64,
+	/// `wasm`, `onnx` or `magika`.
+	pub kind: &'static str,
+	pub workload_hash: String,
+	pub input_hash: String,
+	pub replicas: u32,
+	/// The most the requester pays, in ALM.
+	pub max_price: String,
+	pub execution_period: u32,
+}
+
+/// Why the price command gave no price.
+#[derive(Debug, thiserror::Error)]
+pub enum PriceError {
+	#[error("price command {0:?}: {1}")]
+	Run(String, std::io::Error),
+	#[error("price command {0:?} did not answer in {1} ms")]
+	Timeout(String, u64),
+	#[error("price command {0:?} failed: {1}")]
+	Failed(String, String),
+	#[error("price command {0:?} printed {1:?}: neither an amount in ALM nor \"no\"")]
+	Answer(String, String),
+}
+
+impl PricePolicy {
+	/// The price to bid on a job, or `None` not to bid.
+	pub fn price(&self, query: &PriceQuery) -> Result<Option<Balance>, PriceError> {
+		if let Some(command) = &self.command {
+			return run_price_command(command, self.command_timeout_ms, query);
+		}
+		let table = match query.kind {
+			"wasm" => &self.wasm,
+			"onnx" => &self.onnx,
+			"magika" => &self.magika,
+			_ => &None,
+		};
+		Ok(table.as_deref().map(|p| parse_alm(p).expect("checked when loading")))
+	}
+}
+
+fn run_price_command(
+	command: &str,
+	timeout_ms: u64,
+	query: &PriceQuery,
+) -> Result<Option<Balance>, PriceError> {
+	let mut child = Command::new("sh")
+		.arg("-c")
+		.arg(command)
+		.stdin(Stdio::piped())
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.map_err(|e| PriceError::Run(command.into(), e))?;
+	let input = serde_json::to_vec(query).expect("a query serializes");
+	if let Some(mut stdin) = child.stdin.take() {
+		// A command that does not read its input is not an error.
+		let _ = stdin.write_all(&input);
+	}
+	let deadline = std::time::Instant::now() + Duration::from_millis(timeout_ms);
+	loop {
+		match child.try_wait().map_err(|e| PriceError::Run(command.into(), e))? {
+			Some(_) => break,
+			None if std::time::Instant::now() >= deadline => {
+				let _ = child.kill();
+				let _ = child.wait();
+				return Err(PriceError::Timeout(command.into(), timeout_ms));
+			},
+			None => std::thread::sleep(Duration::from_millis(10)),
+		}
+	}
+	let out = child.wait_with_output().map_err(|e| PriceError::Run(command.into(), e))?;
+	if !out.status.success() {
+		return Err(PriceError::Failed(
+			command.into(),
+			String::from_utf8_lossy(&out.stderr).trim().to_string(),
+		));
+	}
+	let answer = String::from_utf8_lossy(&out.stdout).trim().to_string();
+	if answer == "no" {
+		return Ok(None);
+	}
+	parse_alm(&answer)
+		.map(Some)
+		.map_err(|_| PriceError::Answer(command.into(), answer))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn query(kind: &'static str) -> PriceQuery {
+		PriceQuery {
+			job_id: 3,
+			kind,
+			workload_hash: "0x00".into(),
+			input_hash: "0x01".into(),
+			replicas: 3,
+			max_price: "2".into(),
+			execution_period: 10,
+		}
+	}
+
+	#[test]
+	fn amounts_in_alm() {
+		assert_eq!(parse_alm("1").unwrap(), UNIT);
+		assert_eq!(parse_alm("0.25").unwrap(), UNIT / 4);
+		assert_eq!(parse_alm(".5").unwrap(), UNIT / 2);
+		assert!(parse_alm("1.0000000000001").is_err());
+		assert!(parse_alm("-1").is_err());
+		assert!(parse_alm("").is_err());
+		assert!(parse_alm("1e3").is_err());
+		assert_eq!(show_alm(UNIT + UNIT / 4), "1.25 ALM");
+		assert_eq!(show_alm(2 * UNIT), "2 ALM");
+	}
+
+	#[test]
+	fn a_table_prices_by_kind() {
+		let policy = PricePolicy {
+			wasm: Some("1".into()),
+			magika: Some("0.5".into()),
+			..Default::default()
+		};
+		assert_eq!(policy.price(&query("wasm")).unwrap(), Some(UNIT));
+		assert_eq!(policy.price(&query("magika")).unwrap(), Some(UNIT / 2));
+		assert_eq!(policy.price(&query("onnx")).unwrap(), None);
+	}
+
+	#[test]
+	fn a_command_prices_from_the_job_or_declines() {
+		let policy = |command: &str| PricePolicy {
+			command: Some(command.into()),
+			command_timeout_ms: 500,
+			..Default::default()
+		};
+		// The command sees the job as JSON.
+		let by_kind = policy(r#"grep -q '"kind":"magika"' && echo 0.75 || echo no"#);
+		assert_eq!(by_kind.price(&query("magika")).unwrap(), Some(3 * UNIT / 4));
+		assert_eq!(by_kind.price(&query("wasm")).unwrap(), None);
+		assert!(matches!(policy("sleep 5").price(&query("wasm")), Err(PriceError::Timeout(..))));
+		assert!(matches!(policy("echo lots").price(&query("wasm")), Err(PriceError::Answer(..))));
+		assert!(matches!(policy("exit 3").price(&query("wasm")), Err(PriceError::Failed(..))));
+	}
+}

@@ -1,0 +1,317 @@
+//! Content over HTTP: `GET /blob/0x<blake2_256>?job=<id>`, signed by the asking account.
+//!
+//! A request carries three headers:
+//! - `x-allmende-account`: the asking account, `0x` and its 32 bytes in hex;
+//! - `x-allmende-time`: the request's time in Unix seconds (within 60 s of the server's);
+//! - `x-allmende-signature`: its sr25519 signature, `0x` and 64 bytes in hex, of
+//!   `allmende-blob:<hash>:<job>:<time>` (the hash as `0x…`, job and time in decimal).
+//!
+//! The server answers by the chain's rules, read at its latest finalized block (see
+//! [`permitted`]); anything else gets `403` with the reason as text. The client bounds the
+//! download and checks the hash: nothing is used that does not hash to what the chain says.
+
+use std::{
+	convert::Infallible,
+	net::SocketAddr,
+	sync::Arc,
+	time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::{
+	body::Incoming, server::conn::http1, service::service_fn, Request, Response, StatusCode,
+};
+use hyper_util::rt::TokioIo;
+use subxt::utils::AccountId32;
+use subxt_signer::sr25519;
+use tokio::net::{TcpListener, TcpStream};
+
+use crate::{
+	chain::{self, Chain, JobId, JobStatus},
+	hash::Hash,
+	store::Store,
+};
+
+/// How far a request's time may be from the server's clock, in seconds.
+pub const MAX_CLOCK_SKEW: u64 = 60;
+
+/// What went wrong fetching content.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+	#[error("{0} is not an http:// URL of the form http://host:port/…")]
+	BadUrl(String),
+	#[error("cannot connect to {url}: {source}")]
+	Connect { url: String, source: std::io::Error },
+	#[error("HTTP to {url}: {source}")]
+	Http { url: String, source: hyper::Error },
+	#[error("{url} answered {status}: {reason}")]
+	Status { url: String, status: StatusCode, reason: String },
+	#[error("{url} sent more than the limit of {limit} bytes")]
+	TooLarge { url: String, limit: u64 },
+	#[error("{url} sent content hashing to {actual}, not {expected}: refused")]
+	HashMismatch { url: String, expected: Hash, actual: Hash },
+	#[error("{url} timed out")]
+	Timeout { url: String },
+}
+
+fn now() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// The bytes a request signs.
+pub fn request_message(hash: &Hash, job: JobId, time: u64) -> Vec<u8> {
+	format!("allmende-blob:{hash}:{job}:{time}").into_bytes()
+}
+
+/// The blob's URL at an endpoint.
+pub fn blob_url(endpoint: &str, hash: &Hash) -> String {
+	format!("{}/blob/{hash}", endpoint.trim_end_matches('/'))
+}
+
+/// Fetches `url` for `job`, signed by `keypair`, taking at most `limit` bytes, and returns
+/// the content only if it hashes to `expected`.
+pub async fn fetch(
+	url: &str,
+	keypair: &sr25519::Keypair,
+	job: JobId,
+	expected: &Hash,
+	limit: u64,
+	timeout: Duration,
+) -> Result<Vec<u8>, FetchError> {
+	tokio::time::timeout(timeout, fetch_inner(url, keypair, job, expected, limit))
+		.await
+		.map_err(|_| FetchError::Timeout { url: url.into() })?
+}
+
+async fn fetch_inner(
+	url: &str,
+	keypair: &sr25519::Keypair,
+	job: JobId,
+	expected: &Hash,
+	limit: u64,
+) -> Result<Vec<u8>, FetchError> {
+	let bad = || FetchError::BadUrl(url.into());
+	let rest = url.strip_prefix("http://").ok_or_else(bad)?;
+	let (authority, path) = rest.split_at(rest.find('/').ok_or_else(bad)?);
+	let stream = TcpStream::connect(authority)
+		.await
+		.map_err(|source| FetchError::Connect { url: url.into(), source })?;
+	let http_err = |source| FetchError::Http { url: url.into(), source };
+	let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+		.await
+		.map_err(http_err)?;
+	tokio::spawn(async move {
+		if let Err(e) = conn.await {
+			log::debug!("HTTP connection: {e}");
+		}
+	});
+	let time = now();
+	let signature = keypair.sign(&request_message(expected, job, time));
+	let request = Request::get(format!("{path}?job={job}"))
+		.header("host", authority)
+		.header("x-allmende-account", format!("0x{}", hex::encode(keypair.public_key().0)))
+		.header("x-allmende-time", time.to_string())
+		.header("x-allmende-signature", format!("0x{}", hex::encode(signature.0)))
+		.body(Full::new(Bytes::new()))
+		.map_err(|_| bad())?;
+	let response = sender.send_request(request).await.map_err(http_err)?;
+	let status = response.status();
+	let body = Limited::new(response.into_body(), limit as usize)
+		.collect()
+		.await
+		.map_err(|_| FetchError::TooLarge { url: url.into(), limit })?
+		.to_bytes();
+	if status != StatusCode::OK {
+		let reason = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
+		return Err(FetchError::Status { url: url.into(), status, reason });
+	}
+	let actual = Hash::of(&body);
+	if actual != *expected {
+		return Err(FetchError::HashMismatch { url: url.into(), expected: *expected, actual });
+	}
+	Ok(body.to_vec())
+}
+
+/// Why a request is refused.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum Denied {
+	#[error("no such job")]
+	UnknownJob,
+	#[error("the blob is neither the job's workload, its input nor its revealed result")]
+	NotInJob,
+	#[error("the account is not assigned to the job's current round")]
+	NotAssigned,
+	#[error("the job is not in its commit phase")]
+	NotRunning,
+	#[error("the blob is a registered asset that the job does not name")]
+	AssetNotInJob,
+	#[error("a result is served only to the job's requester")]
+	NotRequester,
+	#[error("a result is served only after the commit phase has closed")]
+	CommitOpen,
+}
+
+/// Whether `who` may have blob `hash` for `job`, by the chain's state at `at`:
+/// - the job's workload or input, to a provider assigned to the job's current round (winning
+///   bidders or drawn arbiters) while it is in its commit phase, and only if the blob is not
+///   a registered asset or the job names that asset (the registry checked that the job's
+///   requester may use it);
+/// - a result revealed for the job, to the job's requester, once the commit phase has closed.
+pub async fn permitted(
+	at: &chain::At,
+	who: &AccountId32,
+	hash: &Hash,
+	job: JobId,
+) -> Result<(), PermitError> {
+	let j = Chain::job(at, job).await?.ok_or(Denied::UnknownJob)?;
+	if hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash {
+		if j.status != JobStatus::Committing {
+			return Err(Denied::NotRunning.into());
+		}
+		let assigned = Chain::assignments(at, job).await?;
+		if !assigned.iter().any(|a| &a.provider == who) {
+			return Err(Denied::NotAssigned.into());
+		}
+		if let Some(asset) = Chain::asset_by_hash(at, hash).await? {
+			if !j.spec.assets.contains(&asset) {
+				return Err(Denied::AssetNotInJob.into());
+			}
+		}
+		return Ok(());
+	}
+	let revealed = Chain::assignments(at, job)
+		.await?
+		.iter()
+		.any(|a| a.reveal.as_ref().is_some_and(|r| r.result_hash == hash.0))
+		|| Chain::result(at, job).await?.is_some_and(|r| r.result_hash == hash.0);
+	if !revealed {
+		return Err(Denied::NotInJob.into());
+	}
+	if &j.requester != who {
+		return Err(Denied::NotRequester.into());
+	}
+	if !j.status.commit_closed() {
+		return Err(Denied::CommitOpen.into());
+	}
+	Ok(())
+}
+
+/// A refusal, or a failure to read the chain.
+#[derive(Debug, thiserror::Error)]
+pub enum PermitError {
+	#[error(transparent)]
+	Denied(#[from] Denied),
+	#[error(transparent)]
+	Chain(#[from] chain::ChainError),
+}
+
+/// What the server needs.
+pub struct Server {
+	/// Replaced when the agent reconnects.
+	pub chain: tokio::sync::RwLock<Chain>,
+	pub store: Store,
+}
+
+/// Serves `GET /blob/0x<hash>?job=<id>` and `GET /health` on `listener` until the task is
+/// dropped.
+pub async fn serve(listener: TcpListener, server: Arc<Server>) {
+	loop {
+		let (stream, peer) = match listener.accept().await {
+			Ok(s) => s,
+			Err(e) => {
+				log::warn!("accepting a connection: {e}");
+				tokio::time::sleep(Duration::from_millis(100)).await;
+				continue;
+			},
+		};
+		let server = server.clone();
+		tokio::spawn(async move {
+			let service = service_fn(move |req| {
+				let server = server.clone();
+				async move { Ok::<_, Infallible>(handle(&server, req, peer).await) }
+			});
+			if let Err(e) =
+				http1::Builder::new().serve_connection(TokioIo::new(stream), service).await
+			{
+				log::debug!("HTTP connection from {peer}: {e}");
+			}
+		});
+	}
+}
+
+fn reply(status: StatusCode, body: impl Into<Bytes>) -> Response<Full<Bytes>> {
+	let mut r = Response::new(Full::new(body.into()));
+	*r.status_mut() = status;
+	r
+}
+
+async fn handle(
+	server: &Server,
+	req: Request<Incoming>,
+	peer: SocketAddr,
+) -> Response<Full<Bytes>> {
+	let path = req.uri().path();
+	if path == "/health" {
+		return reply(StatusCode::OK, "ok\n");
+	}
+	let Some(hash) = path.strip_prefix("/blob/").and_then(|h| h.parse::<Hash>().ok()) else {
+		return reply(StatusCode::NOT_FOUND, "GET /blob/0x<blake2_256 hex>?job=<id>\n");
+	};
+	let job = req
+		.uri()
+		.query()
+		.and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("job=")))
+		.and_then(|j| j.parse::<JobId>().ok());
+	let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+	let (Some(job), Some(account), Some(time), Some(signature)) = (
+		job,
+		header("x-allmende-account").and_then(|a| a.parse::<Hash>().ok()),
+		header("x-allmende-time").and_then(|t| t.parse::<u64>().ok()),
+		header("x-allmende-signature")
+			.and_then(|s| s.strip_prefix("0x"))
+			.and_then(|s| hex::decode(s).ok()),
+	) else {
+		return reply(
+			StatusCode::BAD_REQUEST,
+			"a blob request needs ?job=<id> and signed x-allmende-* headers\n",
+		);
+	};
+	if now().abs_diff(time) > MAX_CLOCK_SKEW {
+		return reply(StatusCode::FORBIDDEN, "request time too far from the server's clock\n");
+	}
+	let Ok(signature) = <[u8; 64]>::try_from(signature.as_slice()) else {
+		return reply(StatusCode::BAD_REQUEST, "the signature must be 64 bytes\n");
+	};
+	let public = sr25519::PublicKey(account.0);
+	if !sr25519::verify(&sr25519::Signature(signature), request_message(&hash, job, time), &public)
+	{
+		return reply(StatusCode::FORBIDDEN, "bad signature\n");
+	}
+	let who = AccountId32(account.0);
+	let chain = server.chain.read().await.clone();
+	let at = match chain.finalized().await {
+		Ok(at) => at,
+		Err(e) => {
+			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("cannot read the chain: {e}\n"))
+		},
+	};
+	match permitted(&at, &who, &hash, job).await {
+		Ok(()) => {},
+		Err(PermitError::Denied(d)) => {
+			log::info!("refused {hash} for job {job} to {who} ({peer}): {d}");
+			return reply(StatusCode::FORBIDDEN, format!("{d}\n"));
+		},
+		Err(PermitError::Chain(e)) => {
+			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("cannot read the chain: {e}\n"))
+		},
+	}
+	match server.store.get(&hash) {
+		Ok(Some(bytes)) => {
+			log::info!("served {hash} ({} bytes) for job {job} to {who}", bytes.len());
+			reply(StatusCode::OK, bytes)
+		},
+		Ok(None) => reply(StatusCode::NOT_FOUND, "this endpoint does not have the blob\n"),
+		Err(e) => reply(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
+	}
+}

@@ -1,0 +1,12 @@
+//! `allmende-agent`: sells a machine's compute on Allmende (provider), and runs jobs for a
+//! requester, printing the verified answer. See the agent's README.
+
+pub mod chain;
+pub mod config;
+pub mod hash;
+pub mod http;
+pub mod provider;
+pub mod requester;
+pub mod state;
+pub mod store;
+pub mod workload;

@@ -1,0 +1,148 @@
+//! `allmende-agent`: the provider daemon, the requester's command line and the workload
+//! runners of Allmende. Run with `--help`.
+
+use std::{
+	io::Write,
+	path::PathBuf,
+	time::{SystemTime, UNIX_EPOCH},
+};
+
+use allmende_agent::{config, provider, requester, workload};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+	name = "allmende-agent",
+	version,
+	about = "Sell compute, host data and run jobs on Allmende."
+)]
+struct Cli {
+	/// Log level: error, warn, info, debug (also ALLMENDE_LOG).
+	#[arg(long, global = true)]
+	log: Option<String>,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Sell this machine's compute: register, bid, run jobs, commit and reveal, serve results.
+	Provide {
+		/// The provider's configuration (see `agent/provider.example.toml`).
+		#[arg(long)]
+		config: PathBuf,
+		/// Test only: act dishonestly in this way, to show how the market treats it.
+		#[arg(long, value_enum, hide = true)]
+		test_fault: Option<provider::Fault>,
+	},
+	/// Run a job and print its verified answer, e.g.
+	/// `allmende-agent run --model magika --input report.pdf --replicas 3 --max-price 2`.
+	Run {
+		#[command(flatten)]
+		client: requester::ClientArgs,
+		#[command(flatten)]
+		args: requester::RunArgs,
+	},
+	/// Fetch a job's verified result again (as its requester) and print it.
+	Result {
+		/// The job id.
+		job: u64,
+		#[command(flatten)]
+		client: requester::ClientArgs,
+		/// Print the result document itself instead of a short answer.
+		#[arg(long)]
+		raw: bool,
+	},
+	/// Run a workload here, off-chain, and print its result document and hash: what every
+	/// honest provider commits to for the same workload and input.
+	Exec {
+		/// `magika`, an `.onnx` model, or a `.wasm` / `.wat` module.
+		#[arg(long)]
+		model: String,
+		/// The input file.
+		#[arg(long)]
+		input: PathBuf,
+	},
+	/// Write the small example ONNX classifier (input `x`, f32 [1, 4]; output `probs`) to a file.
+	ExampleModel {
+		/// Where to write the model.
+		out: PathBuf,
+	},
+}
+
+/// Log lines on stderr: seconds since the epoch, level, message.
+struct Logger(log::LevelFilter);
+
+impl log::Log for Logger {
+	fn enabled(&self, m: &log::Metadata) -> bool {
+		m.level() <= self.0 && (m.target().starts_with("allmende") || m.level() <= log::Level::Warn)
+	}
+	fn log(&self, r: &log::Record) {
+		if self.enabled(r.metadata()) {
+			let t = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+			let _ = writeln!(
+				std::io::stderr(),
+				"{}.{:03} {:5} {}",
+				t.as_secs(),
+				t.subsec_millis(),
+				r.level(),
+				r.args()
+			);
+		}
+	}
+	fn flush(&self) {}
+}
+
+fn exec(model: &str, input: &PathBuf) -> anyhow::Result<()> {
+	let (runner, module) = match model {
+		"magika" => (workload::Runner::Magika, workload::magika::MODEL.to_vec()),
+		m if m.ends_with(".onnx") => {
+			(workload::Runner::Onnx, std::fs::read(m).with_context(|| m.to_string())?)
+		},
+		m if m.ends_with(".wasm") => {
+			(workload::Runner::Wasm, std::fs::read(m).with_context(|| m.to_string())?)
+		},
+		m if m.ends_with(".wat") => {
+			(workload::Runner::Wasm, wat::parse_file(m).with_context(|| m.to_string())?)
+		},
+		m => anyhow::bail!("--model {m}: give `magika`, an .onnx model, or a .wasm or .wat module"),
+	};
+	let input = std::fs::read(input).with_context(|| input.display().to_string())?;
+	let result = workload::execute(runner, &module, &input)?.encode();
+	println!("{}", String::from_utf8_lossy(&result));
+	eprintln!(
+		"{}  (result hash {})",
+		workload::describe(&result),
+		allmende_agent::hash::Hash::of(&result)
+	);
+	Ok(())
+}
+
+#[tokio::main]
+async fn main() {
+	let cli = Cli::parse();
+	let level = cli
+		.log
+		.clone()
+		.or_else(|| std::env::var("ALLMENDE_LOG").ok())
+		.and_then(|l| l.parse().ok())
+		.unwrap_or(log::LevelFilter::Info);
+	let _ = log::set_boxed_logger(Box::new(Logger(level)));
+	log::set_max_level(level);
+	let outcome = match cli.command {
+		Command::Provide { config, test_fault } => match config::ProviderConfig::load(&config) {
+			Ok(c) => provider::run(c, test_fault).await,
+			Err(e) => Err(e.into()),
+		},
+		Command::Run { client, args } => requester::run(client, args).await,
+		Command::Result { job, client, raw } => requester::result(client, job, raw).await,
+		Command::Exec { model, input } => exec(&model, &input),
+		Command::ExampleModel { out } => std::fs::write(&out, workload::onnx::example_model())
+			.with_context(|| out.display().to_string()),
+	};
+	if let Err(e) = outcome {
+		eprintln!("error: {e:#}");
+		std::process::exit(1);
+	}
+}

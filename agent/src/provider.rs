@@ -1,0 +1,508 @@
+//! Provider mode: sell this machine's compute.
+//!
+//! The agent follows finalized blocks. At each block it looks at the jobs the block's market
+//! events name and at the work it has not finished, reads their state from storage, and
+//! does what is due: bid on a job it can run at a price its policy accepts, run an assigned
+//! job and commit its result, reveal once the commit phase has closed. Transactions are
+//! fire-and-forget with nonces the agent tracks; what landed is read back from the chain, and
+//! what did not land in [`RESUBMIT_AFTER`] blocks is submitted again. After a restart the
+//! agent rebuilds its view from storage (every assignment, every open job) and from its state
+//! file, which holds each result's salt from before the commitment was submitted.
+
+use std::{collections::BTreeSet, sync::Arc, time::Duration};
+
+use anyhow::Context;
+use subxt::dynamic;
+use tokio::{net::TcpListener, sync::RwLock};
+
+use crate::{
+	chain::{self, Chain, JobId, JobStatus, Round, Signer, WorkloadKind},
+	config::{show_alm, PriceQuery, ProviderConfig},
+	hash::Hash,
+	http::{self, FetchError},
+	state::{Role, State},
+	store::Store,
+	workload::{self, magika, Failure, Outcome, Runner},
+};
+
+/// Blocks after which a transaction that did not take effect is submitted again.
+pub const RESUBMIT_AFTER: u32 = 4;
+/// How long one content download may take.
+const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Faults a test can switch on to show how the market treats a dishonest provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Fault {
+	/// Change every result before committing it.
+	CorruptResult,
+}
+
+/// The runner a workload needs, if the agent has one: ONNX models with Magika's hash run as
+/// Magika; containers are not run.
+pub fn runner_for(kind: &WorkloadKind, hash: &Hash) -> Option<Runner> {
+	match kind {
+		WorkloadKind::Wasm => Some(Runner::Wasm),
+		WorkloadKind::Onnx if *hash == magika::model_hash() => Some(Runner::Magika),
+		WorkloadKind::Onnx => Some(Runner::Onnx),
+		WorkloadKind::Container => None,
+	}
+}
+
+struct Agent {
+	config: ProviderConfig,
+	chain: Chain,
+	signer: Arc<Signer>,
+	store: Store,
+	state: State,
+	fault: Option<Fault>,
+	/// Open jobs already looked at for a bid.
+	considered: BTreeSet<JobId>,
+}
+
+/// Runs the provider until it is stopped. Reconnects when the node goes away.
+pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result<()> {
+	let store = Store::open(&config.data_dir.join("store"))?;
+	store.put(magika::MODEL)?;
+	let signer = Signer::from_suri(&config.suri()?)?;
+	let state = State::load(&config.data_dir, &signer.account.to_string())?;
+	let listener = TcpListener::bind(&config.listen)
+		.await
+		.with_context(|| format!("cannot listen on {}", config.listen))?;
+	log::info!(
+		"provider {} serving content at {} (listening on {})",
+		signer.account,
+		config.endpoint,
+		listener.local_addr()?
+	);
+	if let Some(f) = fault {
+		log::warn!("test fault switched on: {f:?}");
+	}
+	let chain = connect_retrying(&config.node).await;
+	let server = Arc::new(http::Server { chain: RwLock::new(chain.clone()), store: store.clone() });
+	tokio::spawn(http::serve(listener, server.clone()));
+	let mut agent =
+		Agent { config, chain, signer, store, state, fault, considered: BTreeSet::new() };
+	loop {
+		if let Err(e) = agent.follow().await {
+			log::error!("{e:#}; reconnecting");
+			tokio::time::sleep(Duration::from_secs(2)).await;
+			agent.chain = connect_retrying(&agent.config.node).await;
+			*server.chain.write().await = agent.chain.clone();
+		}
+	}
+}
+
+/// Connects to the node, retrying every 2 s with a message while it is unreachable.
+pub async fn connect_retrying(url: &str) -> Chain {
+	let mut warned = false;
+	loop {
+		match Chain::connect(url).await {
+			Ok(chain) => {
+				log::info!("connected to {url}");
+				return chain;
+			},
+			Err(e) => {
+				if !warned {
+					log::warn!("{e}; retrying every 2 s");
+					warned = true;
+				}
+				tokio::time::sleep(Duration::from_secs(2)).await;
+			},
+		}
+	}
+}
+
+impl Agent {
+	fn me(&self) -> &subxt::utils::AccountId32 {
+		&self.signer.account
+	}
+
+	async fn follow(&mut self) -> anyhow::Result<()> {
+		let at = self.chain.finalized().await?;
+		self.ensure_registered(&at).await?;
+		let n = at.block_number() as u32;
+		// Rebuild the view from storage: every job this account is assigned to, every open job.
+		for (job, assignments) in Chain::all_assignments(&at).await? {
+			if assignments.iter().any(|a| &a.provider == self.me()) {
+				self.track(&at, job).await?;
+			}
+		}
+		for job in Chain::open_jobs(&at).await? {
+			self.consider_bid(&at, n, job).await;
+		}
+		self.work_off(&at, n).await?;
+
+		let mut blocks = self.chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
+		while let Some(block) = blocks.next().await {
+			let block = block.map_err(subxt::Error::from)?;
+			let n = block.number() as u32;
+			let at = block.at().await.map_err(subxt::Error::from)?;
+			for job in Chain::touched_jobs(&at).await? {
+				match Chain::job(&at, job).await? {
+					Some(j) if j.status == JobStatus::Bidding => {
+						self.consider_bid(&at, n, job).await
+					},
+					Some(_) => {
+						if Chain::assignments(&at, job)
+							.await?
+							.iter()
+							.any(|a| &a.provider == self.me())
+						{
+							self.track(&at, job).await?;
+						}
+					},
+					None => {},
+				}
+			}
+			self.work_off(&at, n).await?;
+			if n % 10 == 0 {
+				self.ensure_offers(&at, n).await;
+			}
+		}
+		anyhow::bail!("the node's stream of finalized blocks ended")
+	}
+
+	/// Registers the provider, or updates its profile, joins the arbiter pool and posts offers,
+	/// as the configuration says.
+	async fn ensure_registered(&mut self, at: &chain::At) -> anyhow::Result<()> {
+		let p = &self.config.profile;
+		let profile = chain::ProviderProfile {
+			gpu_model: p.gpu_model.as_bytes().to_vec(),
+			hardware: p.hardware,
+			region: p.region,
+			endpoint: self.config.endpoint.as_bytes().to_vec(),
+		};
+		match Chain::provider(at, self.me()).await? {
+			None => {
+				let stake = crate::config::parse_alm(&self.config.stake)?;
+				log::info!("registering as a provider with a stake of {}", show_alm(stake));
+				let call = dynamic::tx("ComputeMarket", "register_provider", (stake, profile));
+				self.signer.submit_and_watch(&self.chain, "register_provider", call).await?;
+			},
+			Some(existing) => {
+				if existing.status != chain::ProviderStatus::Active {
+					anyhow::bail!("provider {} is unbonding; it cannot take work", self.me());
+				}
+				if existing.profile != profile {
+					log::info!("updating the provider profile");
+					let call = dynamic::tx("ComputeMarket", "update_profile", (profile,));
+					self.signer.submit_and_watch(&self.chain, "update_profile", call).await?;
+				}
+			},
+		}
+		let at = self.chain.finalized().await?;
+		let me = Chain::provider(&at, self.me())
+			.await?
+			.context("the provider record is missing after registering")?;
+		if self.config.arbiter && me.arbiter_slot.is_none() {
+			log::info!("joining the arbiter pool");
+			let call = dynamic::tx("ComputeMarket", "join_arbiter_pool", ());
+			self.signer.submit_and_watch(&self.chain, "join_arbiter_pool", call).await?;
+		}
+		let n = at.block_number() as u32;
+		self.ensure_offers(&at, n).await;
+		Ok(())
+	}
+
+	/// Keeps the configured standing offers posted: one is posted again when it expired or
+	/// its capacity is used up.
+	async fn ensure_offers(&mut self, at: &chain::At, n: u32) {
+		if self.config.offers.is_empty() {
+			return;
+		}
+		let posted = match Chain::offers(at).await {
+			Ok(o) => o
+				.into_iter()
+				.filter(|(_, o)| &o.provider == self.me() && o.expires_at >= n && o.capacity > 0)
+				.count(),
+			Err(e) => {
+				log::warn!("cannot read offers: {e}");
+				return;
+			},
+		};
+		for offer in self.config.offers.iter().skip(posted) {
+			let price = crate::config::parse_alm(&offer.price).expect("checked when loading");
+			let call = dynamic::tx(
+				"ComputeMarket",
+				"post_offer",
+				(
+					price,
+					self.config.profile.hardware,
+					offer.capacity,
+					n.saturating_add(offer.valid_blocks),
+					offer.execution_period,
+					offer.reveal_period,
+				),
+			);
+			match self.signer.submit_and_watch(&self.chain, "post_offer", call).await {
+				Ok(_) => log::info!(
+					"posted a standing offer: {} jobs at {}",
+					offer.capacity,
+					show_alm(price)
+				),
+				Err(e) => log::warn!("{e}"),
+			}
+		}
+	}
+
+	/// Adds an assigned job to the work list.
+	async fn track(&mut self, at: &chain::At, job: JobId) -> anyhow::Result<()> {
+		let Some(j) = Chain::job(at, job).await? else { return Ok(()) };
+		let role = if j.round == Round::Arbitration { Role::Arbiter } else { Role::Provider };
+		if self.state.work(job, role).is_none() {
+			log::info!("assigned to job {job} as {role:?}");
+			self.state.update(job, role, |_| {})?;
+		}
+		Ok(())
+	}
+
+	/// Bids on an open job if the agent can run it and its price policy accepts it.
+	async fn consider_bid(&mut self, at: &chain::At, n: u32, job: JobId) {
+		if !self.considered.insert(job) || self.state.work(job, Role::Provider).is_some() {
+			return;
+		}
+		let j = match Chain::job(at, job).await {
+			Ok(Some(j)) => j,
+			Ok(None) => return,
+			Err(e) => {
+				log::warn!("cannot read job {job}: {e}");
+				self.considered.remove(&job);
+				return;
+			},
+		};
+		let hw = &self.config.profile.hardware;
+		let spec = &j.spec;
+		let skip = |why: &str| log::info!("not bidding on job {job}: {why}");
+		if j.status != JobStatus::Bidding || j.deadline <= n {
+			return;
+		}
+		if &j.requester == self.me() {
+			return skip("posted by this account");
+		}
+		if !(hw.gpu_count >= spec.requirements.gpu_count
+			&& hw.vram_gib >= spec.requirements.vram_gib
+			&& hw.cpu_cores >= spec.requirements.cpu_cores
+			&& hw.ram_gib >= spec.requirements.ram_gib)
+		{
+			return skip("needs more hardware than this machine has");
+		}
+		if spec.region.is_some_and(|r| r != self.config.profile.region) {
+			return skip("for another region");
+		}
+		let workload_hash = Hash(spec.workload.content.hash);
+		let Some(runner) = runner_for(&spec.workload.kind, &workload_hash) else {
+			return skip("a container workload, which this agent does not run");
+		};
+		let query = PriceQuery {
+			job_id: job,
+			kind: match runner {
+				Runner::Wasm => "wasm",
+				Runner::Onnx => "onnx",
+				Runner::Magika => "magika",
+			},
+			workload_hash: workload_hash.to_string(),
+			input_hash: Hash(spec.input.hash).to_string(),
+			replicas: spec.replicas,
+			max_price: show_alm(spec.max_price),
+			execution_period: spec.execution_period,
+		};
+		let policy = self.config.price.clone();
+		let price = match tokio::task::spawn_blocking(move || policy.price(&query)).await {
+			Ok(Ok(Some(p))) => p,
+			Ok(Ok(None)) => return skip("the price policy declines it"),
+			Ok(Err(e)) => return skip(&e.to_string()),
+			Err(e) => return skip(&format!("price policy: {e}")),
+		};
+		if price > spec.max_price {
+			return skip(&format!(
+				"pays at most {}, the policy asks {}",
+				show_alm(spec.max_price),
+				show_alm(price)
+			));
+		}
+		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price));
+		match self.signer.submit(&self.chain, "place_bid", call).await {
+			Ok(()) => {
+				log::info!("bid {} on job {job}", show_alm(price));
+				if let Err(e) = self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))
+				{
+					log::error!("{e}");
+				}
+			},
+			Err(e) => log::warn!("{e}"),
+		}
+	}
+
+	/// Does what is due on every job with unfinished work.
+	async fn work_off(&mut self, at: &chain::At, n: u32) -> anyhow::Result<()> {
+		for (job, role) in self.state.open_work() {
+			if let Err(e) = self.step(at, n, job, role).await {
+				log::warn!("job {job}: {e:#}");
+			}
+		}
+		Ok(())
+	}
+
+	async fn step(&mut self, at: &chain::At, n: u32, job: JobId, role: Role) -> anyhow::Result<()> {
+		let Some(j) = Chain::job(at, job).await? else {
+			self.state.update(job, role, |w| w.done = true)?;
+			return Ok(());
+		};
+		if j.status.is_terminal() {
+			log::info!("job {job} finished: {:?}", j.status);
+			self.state.update(job, role, |w| w.done = true)?;
+			return Ok(());
+		}
+		let round = if role == Role::Arbiter { Round::Arbitration } else { Round::Original };
+		if j.round != round {
+			// The original round is under review by arbiters: nothing to do until it ends.
+			return Ok(());
+		}
+		if matches!(j.status, JobStatus::Bidding | JobStatus::Drawing) {
+			return Ok(());
+		}
+		let assignments = Chain::assignments(at, job).await?;
+		let Some(mine) = assignments.iter().find(|a| &a.provider == self.me()) else {
+			if j.status == JobStatus::Committing && role == Role::Provider {
+				log::info!("job {job}: the bid did not win");
+				self.state.update(job, role, |w| w.done = true)?;
+			}
+			return Ok(());
+		};
+		let work = self.state.work(job, role).cloned().unwrap_or_default();
+		match j.status {
+			JobStatus::Committing if mine.commitment.is_none() => {
+				if work.committed_at.is_some_and(|c| n < c + RESUBMIT_AFTER) {
+					return Ok(());
+				}
+				let (result, salt) = match (work.result, work.salt) {
+					(Some(r), Some(s)) => (r, s),
+					_ => {
+						let Some(result) = self.compute(&j, job, n).await? else { return Ok(()) };
+						let mut salt = [0u8; 32];
+						getrandom::fill(&mut salt)
+							.map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
+						let salt = Hash(salt);
+						// Saved before the commitment leaves this machine.
+						self.state.update(job, role, |w| {
+							w.result = Some(result);
+							w.salt = Some(salt);
+						})?;
+						(result, salt)
+					},
+				};
+				let commitment = chain::commitment(&result, &salt.0, self.me());
+				let call = dynamic::tx("ComputeMarket", "commit_result", (job, commitment.0));
+				self.signer.submit(&self.chain, "commit_result", call).await?;
+				log::info!("job {job}: committed to result {result}");
+				self.state.update(job, role, |w| w.committed_at = Some(n))?;
+			},
+			JobStatus::Revealing if mine.commitment.is_some() && mine.reveal.is_none() => {
+				if work.revealed_at.is_some_and(|r| n < r + RESUBMIT_AFTER) {
+					return Ok(());
+				}
+				let (Some(result), Some(salt)) = (work.result, work.salt) else {
+					anyhow::bail!("committed, but the state file has no result and salt for it");
+				};
+				let uri = http::blob_url(&self.config.endpoint, &result);
+				let call = dynamic::tx(
+					"ComputeMarket",
+					"reveal_result",
+					(job, result.0, salt.0, uri.into_bytes()),
+				);
+				self.signer.submit(&self.chain, "reveal_result", call).await?;
+				log::info!("job {job}: revealed result {result}");
+				self.state.update(job, role, |w| w.revealed_at = Some(n))?;
+			},
+			_ => {},
+		}
+		Ok(())
+	}
+
+	/// Fetches what a job needs and runs it; stores the result and returns its hash. `None`
+	/// while content is not to be had yet (tried again next block).
+	async fn compute(
+		&mut self,
+		j: &chain::Job,
+		job: JobId,
+		n: u32,
+	) -> anyhow::Result<Option<Hash>> {
+		let spec = &j.spec;
+		let workload_hash = Hash(spec.workload.content.hash);
+		let runner = runner_for(&spec.workload.kind, &workload_hash)
+			.context("no runner for this workload")?;
+		// Near the deadline, content that is still missing is unavailable.
+		let last_chance = n.saturating_add(2) >= j.deadline;
+		let mut content = Vec::new();
+		for (hash, uri) in
+			[(workload_hash, &spec.workload.content.uri), (Hash(spec.input.hash), &spec.input.uri)]
+		{
+			match self.obtain(job, &hash, uri).await {
+				Ok(bytes) => content.push(bytes),
+				Err(e) if is_refusal(&e) || last_chance => {
+					log::warn!(
+						"job {job}: {e}; the result is the canonical content_unavailable failure"
+					);
+					return self
+						.finish(job, Outcome::Failed(runner, Failure::ContentUnavailable))
+						.map(Some);
+				},
+				Err(e) => {
+					log::info!("job {job}: {e}; trying again next block");
+					return Ok(None);
+				},
+			}
+		}
+		let input = content.pop().unwrap_or_default();
+		let module = content.pop().unwrap_or_default();
+		let started = std::time::Instant::now();
+		let outcome =
+			tokio::task::spawn_blocking(move || workload::execute(runner, &module, &input))
+				.await??;
+		log::info!(
+			"job {job}: ran {runner:?} in {} ms: {}",
+			started.elapsed().as_millis(),
+			workload::describe(&outcome.encode())
+		);
+		self.finish(job, outcome).map(Some)
+	}
+
+	fn finish(&self, job: JobId, outcome: Outcome) -> anyhow::Result<Hash> {
+		let mut bytes = outcome.encode();
+		if self.fault == Some(Fault::CorruptResult) {
+			log::warn!("job {job}: corrupting the result (test fault)");
+			bytes.extend_from_slice(b" corrupted");
+		}
+		Ok(self.store.put(&bytes)?)
+	}
+
+	/// Content by hash: from the store, or fetched from its URI and checked.
+	async fn obtain(&self, job: JobId, hash: &Hash, uri: &[u8]) -> Result<Vec<u8>, FetchError> {
+		if let Ok(Some(bytes)) = self.store.get(hash) {
+			return Ok(bytes);
+		}
+		let url = String::from_utf8_lossy(uri).into_owned();
+		let bytes = http::fetch(
+			&url,
+			&self.signer.keypair,
+			job,
+			hash,
+			self.config.max_content_bytes,
+			FETCH_TIMEOUT,
+		)
+		.await?;
+		if let Err(e) = self.store.put(&bytes) {
+			log::warn!("cannot keep {hash} in the store: {e}");
+		}
+		log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
+		Ok(bytes)
+	}
+}
+
+/// A fetch error that trying again will not mend: wrong bytes, too many bytes, not a URL.
+fn is_refusal(e: &FetchError) -> bool {
+	matches!(
+		e,
+		FetchError::HashMismatch { .. } | FetchError::TooLarge { .. } | FetchError::BadUrl(_)
+	)
+}

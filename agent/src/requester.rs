@@ -1,0 +1,294 @@
+//! Requester mode: run a job and print its verified answer; fetch a verified result again.
+
+use std::{
+	path::PathBuf,
+	sync::Arc,
+	time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use subxt::{dynamic, dynamic::At as _};
+use tokio::{net::TcpListener, sync::RwLock};
+
+use crate::{
+	chain::{
+		self, Chain, ContentRef, Hardware, JobId, JobSpec, JobStatus, Signer, Workload,
+		WorkloadKind,
+	},
+	config::{parse_alm, show_alm},
+	hash::Hash,
+	http,
+	store::Store,
+	workload::{self, magika},
+};
+
+/// The largest workload or input `run` takes.
+pub const MAX_FILE: u64 = 256 << 20;
+
+/// What `allmende-agent run` was asked.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+	/// The workload: `magika`, an ONNX model (`.onnx`) or a WebAssembly module (`.wasm`, or
+	/// `.wat` text, which is compiled first).
+	#[arg(long)]
+	pub model: String,
+	/// The input file: any file for Magika, an `.npy` tensor for an ONNX model, any bytes for
+	/// a WebAssembly module.
+	#[arg(long)]
+	pub input: PathBuf,
+	/// How many providers run the job independently (k); their majority decides for k ≥ 2,
+	/// a challenge window for k = 1.
+	#[arg(long, default_value_t = 1)]
+	pub replicas: u32,
+	/// The most paid to one provider, in ALM.
+	#[arg(long, default_value = "2")]
+	pub max_price: String,
+	/// Blocks of bidding, of execution (to commit) and of revealing.
+	#[arg(long, default_value_t = 4)]
+	pub bidding: u32,
+	#[arg(long, default_value_t = 10)]
+	pub execution: u32,
+	#[arg(long, default_value_t = 6)]
+	pub reveal: u32,
+	/// Registered datasets or models the job uses (asset ids), and the most it pays in
+	/// royalties for them, in ALM.
+	#[arg(long = "asset")]
+	pub assets: Vec<u64>,
+	#[arg(long, default_value = "0")]
+	pub max_royalties: String,
+	/// Take this standing offer instead of posting the job for bids: a k = 1 job assigned at
+	/// once to the offer's provider at the offer's price (`--replicas` must be 1).
+	#[arg(long)]
+	pub offer: Option<u64>,
+	/// k = 1 only: accept the revealed result at once instead of waiting for the challenge
+	/// window to end (gives up the right to challenge it).
+	#[arg(long)]
+	pub accept: bool,
+	/// Where this command serves the workload and input to the job's providers.
+	#[arg(long, default_value = "127.0.0.1:0")]
+	pub listen: String,
+	/// The URL providers reach `--listen` at (default: http://<listen address>).
+	#[arg(long)]
+	pub endpoint: Option<String>,
+	/// Give up after this many seconds.
+	#[arg(long, default_value_t = 600)]
+	pub timeout: u64,
+}
+
+/// The chain and key options of requester commands.
+#[derive(Debug, clap::Args)]
+pub struct ClientArgs {
+	/// The node's WebSocket URL.
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub node: String,
+	/// The requester's secret URI.
+	#[arg(long, default_value = "//Bob")]
+	pub suri: String,
+	/// Where the content store lives.
+	#[arg(long, default_value = ".allmende-agent")]
+	pub data_dir: PathBuf,
+}
+
+fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
+	if model == "magika" {
+		return Ok((WorkloadKind::Onnx, magika::MODEL.to_vec()));
+	}
+	let path = PathBuf::from(model);
+	let size = std::fs::metadata(&path).with_context(|| format!("--model {model}"))?.len();
+	anyhow::ensure!(size <= MAX_FILE, "--model {model}: {size} bytes, more than {MAX_FILE}");
+	match path.extension().and_then(|e| e.to_str()) {
+		Some("onnx") => Ok((WorkloadKind::Onnx, std::fs::read(&path)?)),
+		Some("wasm") => Ok((WorkloadKind::Wasm, std::fs::read(&path)?)),
+		Some("wat") => Ok((
+			WorkloadKind::Wasm,
+			wat::parse_file(&path).with_context(|| format!("--model {model}"))?,
+		)),
+		_ => anyhow::bail!(
+			"--model {model}: give `magika`, an .onnx model, or a .wasm or .wat module"
+		),
+	}
+}
+
+/// Posts a job, serves its workload and input to its providers, follows it and prints the
+/// verified answer.
+pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
+	let started = Instant::now();
+	let store = Store::open(&client.data_dir.join("store"))?;
+	let (kind, module) = read_workload(&args.model)?;
+	let workload_hash = store.put(&module)?;
+	let input_hash = store
+		.put_file(&args.input, MAX_FILE)
+		.with_context(|| format!("--input {}", args.input.display()))?;
+	let max_price = parse_alm(&args.max_price)?;
+	let max_royalties = parse_alm(&args.max_royalties)?;
+	let listener = TcpListener::bind(&args.listen)
+		.await
+		.with_context(|| format!("cannot listen on {}", args.listen))?;
+	let endpoint = args.endpoint.clone().unwrap_or(format!("http://{}", listener.local_addr()?));
+
+	let chain = Chain::connect(&client.node).await?;
+	let signer = Signer::from_suri(&client.suri)?;
+	let server = Arc::new(http::Server { chain: RwLock::new(chain.clone()), store: store.clone() });
+	tokio::spawn(http::serve(listener, server));
+
+	let spec = JobSpec {
+		workload: Workload {
+			kind,
+			content: ContentRef {
+				hash: workload_hash.0,
+				uri: http::blob_url(&endpoint, &workload_hash).into_bytes(),
+			},
+		},
+		input: ContentRef {
+			hash: input_hash.0,
+			uri: http::blob_url(&endpoint, &input_hash).into_bytes(),
+		},
+		requirements: Hardware::default(),
+		region: None,
+		replicas: args.replicas,
+		max_price,
+		bidding_period: args.bidding,
+		execution_period: args.execution,
+		reveal_period: args.reveal,
+		min_reputation: None,
+		assets: args.assets.clone(),
+		max_royalties,
+	};
+	let events = match args.offer {
+		Some(offer) => {
+			anyhow::ensure!(args.replicas == 1, "a job through a standing offer has --replicas 1");
+			let call = dynamic::tx("ComputeMarket", "accept_offer", (offer, spec));
+			signer.submit_and_watch(&chain, "accept_offer", call).await?
+		},
+		None => {
+			signer
+				.submit_and_watch(
+					&chain,
+					"post_job",
+					dynamic::tx("ComputeMarket", "post_job", (spec,)),
+				)
+				.await?
+		},
+	};
+	let job = events
+		.iter()
+		.find(|(p, e, _)| p == "ComputeMarket" && e == "JobPosted")
+		.and_then(|(_, _, v)| v.at("job_id").and_then(|id| id.as_u128()))
+		.context("post_job landed without a JobPosted event")? as JobId;
+	eprintln!(
+		"job {job} posted: {} on input {input_hash}, k = {}, up to {} each; serving its content at {endpoint}",
+		args.model,
+		args.replicas,
+		show_alm(max_price)
+	);
+	let posted_at = started.elapsed();
+
+	let deadline = started + Duration::from_secs(args.timeout);
+	let mut blocks = chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
+	let mut last = None;
+	let mut accepted = false;
+	loop {
+		let block = tokio::time::timeout_at(deadline.into(), blocks.next())
+			.await
+			.with_context(|| format!("job {job} not finished after {} s", args.timeout))?
+			.context("the node's stream of finalized blocks ended")?
+			.map_err(subxt::Error::from)?;
+		let at = block.at().await.map_err(subxt::Error::from)?;
+		let j = Chain::job(&at, job).await?.context("the job disappeared")?;
+		if last.as_ref() != Some(&(j.status.clone(), j.round.clone())) {
+			eprintln!(
+				"#{}  job {job}: {:?} ({:?} round){}",
+				block.number(),
+				j.status,
+				j.round,
+				phase_note(&j)
+			);
+			last = Some((j.status.clone(), j.round.clone()));
+		}
+		if args.accept && !accepted && j.status == JobStatus::ChallengeWindow {
+			signer
+				.submit(
+					&chain,
+					"accept_result",
+					dynamic::tx("ComputeMarket", "accept_result", (job,)),
+				)
+				.await?;
+			accepted = true;
+		}
+		match j.status {
+			JobStatus::Settled => break,
+			JobStatus::Failed | JobStatus::Expired | JobStatus::Cancelled => {
+				anyhow::bail!(
+					"job {job} ended {:?} at block #{}: no verified result",
+					j.status,
+					block.number()
+				)
+			},
+			_ => {},
+		}
+	}
+	let on_chain = started.elapsed();
+	let result = fetch_result(&chain, &signer, job).await?;
+	println!("{}", workload::describe(&result));
+	eprintln!(
+		"answer in {:.1} s: job posted after {:.1} s, verified after {:.1} s, result fetched after {:.1} s",
+		started.elapsed().as_secs_f64(),
+		posted_at.as_secs_f64(),
+		on_chain.as_secs_f64(),
+		started.elapsed().as_secs_f64()
+	);
+	Ok(())
+}
+
+fn phase_note(j: &chain::Job) -> String {
+	match j.status {
+		JobStatus::Bidding => format!(", bids until #{}", j.deadline),
+		JobStatus::Committing => format!(", commit by #{}", j.deadline),
+		JobStatus::Revealing => format!(", reveal by #{}", j.deadline),
+		JobStatus::ChallengeWindow => format!(", challenge window until #{}", j.deadline),
+		JobStatus::Drawing => format!(", arbiters drawn at #{}", j.deadline),
+		_ => String::new(),
+	}
+}
+
+/// A job's verified result, fetched from a provider that revealed it and checked against
+/// the hash the chain verified.
+pub async fn fetch_result(chain: &Chain, signer: &Signer, job: JobId) -> anyhow::Result<Vec<u8>> {
+	let at = chain.finalized().await?;
+	let verified = Chain::result(&at, job)
+		.await?
+		.with_context(|| format!("job {job} has no verified result"))?;
+	let hash = Hash(verified.result_hash);
+	let mut urls = vec![String::from_utf8_lossy(&verified.result_uri).into_owned()];
+	for provider in &verified.agreed {
+		if let Some(p) = Chain::provider(&at, provider).await? {
+			urls.push(http::blob_url(&String::from_utf8_lossy(&p.profile.endpoint), &hash));
+		}
+	}
+	urls.dedup();
+	let mut errors = Vec::new();
+	for url in &urls {
+		match http::fetch(url, &signer.keypair, job, &hash, MAX_FILE, Duration::from_secs(60)).await
+		{
+			Ok(bytes) => return Ok(bytes),
+			Err(e) => errors.push(e.to_string()),
+		}
+	}
+	anyhow::bail!(
+		"no provider served the verified result {hash} of job {job}: {}",
+		errors.join("; ")
+	)
+}
+
+/// Fetches a job's verified result and prints it.
+pub async fn result(client: ClientArgs, job: JobId, raw: bool) -> anyhow::Result<()> {
+	let chain = Chain::connect(&client.node).await?;
+	let signer = Signer::from_suri(&client.suri)?;
+	let bytes = fetch_result(&chain, &signer, job).await?;
+	if raw {
+		println!("{}", String::from_utf8_lossy(&bytes));
+	} else {
+		println!("{}", workload::describe(&bytes));
+	}
+	Ok(())
+}

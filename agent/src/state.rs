@@ -1,0 +1,182 @@
+//! What the agent owes the chain, on disk.
+//!
+//! Every change is written to a temporary file, synced and renamed over `state.json`, so a
+//! kill at any point leaves either the old or the new state. A result and its salt are saved
+//! before the commitment is submitted: a restarted agent reveals what it committed.
+
+use std::{
+	collections::BTreeMap,
+	fs,
+	io::{self, Write},
+	path::{Path, PathBuf},
+};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{chain::JobId, hash::Hash};
+
+/// What went wrong with the state file.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+	#[error("state file {path}: {source}")]
+	Io { path: PathBuf, source: io::Error },
+	#[error("state file {path} is not valid: {source}")]
+	Parse { path: PathBuf, source: serde_json::Error },
+	#[error(
+		"state file {path} belongs to account {found}, not {expected}: use another --data-dir"
+	)]
+	OtherAccount { path: PathBuf, found: String, expected: String },
+}
+
+/// Which round of a job the agent works in: the original bidders', or drawn arbiters'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+	/// Won the bidding or was assigned through a standing offer.
+	Provider,
+	/// Drawn as an arbiter.
+	Arbiter,
+}
+
+/// The agent's work on one job in one role.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Work {
+	/// The price it bid, and the block whose state it saw when bidding.
+	pub bid: Option<(u128, u32)>,
+	/// The hash of its result (the result is in the content store).
+	pub result: Option<Hash>,
+	/// The salt of its commitment, hex.
+	pub salt: Option<Hash>,
+	/// The block whose state it saw when it submitted its commitment.
+	pub committed_at: Option<u32>,
+	/// The block whose state it saw when it submitted its reveal.
+	pub revealed_at: Option<u32>,
+	/// Finished: nothing more to do for this job.
+	pub done: bool,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct File {
+	account: String,
+	work: BTreeMap<String, Work>,
+}
+
+/// The state file of one account.
+#[derive(Debug)]
+pub struct State {
+	path: PathBuf,
+	file: File,
+}
+
+fn key(job: JobId, role: Role) -> String {
+	format!(
+		"{job}/{}",
+		match role {
+			Role::Provider => "provider",
+			Role::Arbiter => "arbiter",
+		}
+	)
+}
+
+impl State {
+	/// Loads `<dir>/state.json`, or starts an empty state for `account`.
+	pub fn load(dir: &Path, account: &str) -> Result<Self, StateError> {
+		let path = dir.join("state.json");
+		let file = match fs::read(&path) {
+			Ok(bytes) => serde_json::from_slice::<File>(&bytes)
+				.map_err(|source| StateError::Parse { path: path.clone(), source })?,
+			Err(e) if e.kind() == io::ErrorKind::NotFound => {
+				File { account: account.into(), ..Default::default() }
+			},
+			Err(source) => return Err(StateError::Io { path, source }),
+		};
+		if file.account != account {
+			return Err(StateError::OtherAccount {
+				path,
+				found: file.account,
+				expected: account.into(),
+			});
+		}
+		Ok(Self { path, file })
+	}
+
+	/// The work on a job in a role.
+	pub fn work(&self, job: JobId, role: Role) -> Option<&Work> {
+		self.file.work.get(&key(job, role))
+	}
+
+	/// Every job with work that is not done: (job, role).
+	pub fn open_work(&self) -> Vec<(JobId, Role)> {
+		self.file
+			.work
+			.iter()
+			.filter(|(_, w)| !w.done)
+			.filter_map(|(k, _)| {
+				let (job, role) = k.split_once('/')?;
+				let role = if role == "arbiter" { Role::Arbiter } else { Role::Provider };
+				Some((job.parse().ok()?, role))
+			})
+			.collect()
+	}
+
+	/// Changes the work on a job and saves the state before returning.
+	pub fn update(
+		&mut self,
+		job: JobId,
+		role: Role,
+		change: impl FnOnce(&mut Work),
+	) -> Result<(), StateError> {
+		change(self.file.work.entry(key(job, role)).or_default());
+		self.save()
+	}
+
+	fn save(&self) -> Result<(), StateError> {
+		let io_err = |source| StateError::Io { path: self.path.clone(), source };
+		let tmp = self.path.with_extension("json.tmp");
+		let bytes = serde_json::to_vec_pretty(&self.file).expect("the state serializes");
+		let mut f = fs::File::create(&tmp).map_err(io_err)?;
+		f.write_all(&bytes).map_err(io_err)?;
+		f.sync_all().map_err(io_err)?;
+		fs::rename(&tmp, &self.path).map_err(io_err)?;
+		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_saved_salt_survives_a_restart() {
+		let dir = tempfile::tempdir().unwrap();
+		let salt = Hash::of(b"salt");
+		{
+			let mut state = State::load(dir.path(), "alice").unwrap();
+			state.update(7, Role::Provider, |w| w.bid = Some((5, 10))).unwrap();
+			state
+				.update(7, Role::Provider, |w| {
+					w.result = Some(Hash::of(b"result"));
+					w.salt = Some(salt);
+					w.committed_at = Some(12);
+				})
+				.unwrap();
+			state.update(8, Role::Arbiter, |w| w.done = true).unwrap();
+		}
+		let state = State::load(dir.path(), "alice").unwrap();
+		let work = state.work(7, Role::Provider).unwrap();
+		assert_eq!((work.salt, work.committed_at, work.bid), (Some(salt), Some(12), Some((5, 10))));
+		assert_eq!(state.open_work(), vec![(7, Role::Provider)]);
+	}
+
+	#[test]
+	fn refuses_another_accounts_state_and_a_broken_file() {
+		let dir = tempfile::tempdir().unwrap();
+		State::load(dir.path(), "alice")
+			.unwrap()
+			.update(1, Role::Provider, |_| {})
+			.unwrap();
+		assert!(matches!(State::load(dir.path(), "bob"), Err(StateError::OtherAccount { .. })));
+		fs::write(dir.path().join("state.json"), b"{").unwrap();
+		assert!(matches!(State::load(dir.path(), "alice"), Err(StateError::Parse { .. })));
+	}
+}

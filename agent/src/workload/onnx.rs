@@ -1,0 +1,254 @@
+//! ONNX workloads, run on CPU with tract, with a canonical encoding of the outputs.
+//!
+//! The input is one `.npy` tensor for a model with one input (see [`super::npy`]). The model's
+//! outputs are encoded as in [`super`]: floats rounded to multiples of 1e-4, so that replicas
+//! on CPUs with different vector units (tract picks its kernels by CPU; `TRACT_CPU_ISA`
+//! restricts them) agree. Models are decluttered but not optimized into tract's fused CPU
+//! kernels: the fused element-wise kernel of tract 0.22.5 fails on Magika (a slice
+//! index out of range in `UnicastKer`), and the plain operators are fast enough for the
+//! models the agent runs. A value within about 1e-7 of a rounding boundary may still round
+//! differently on two machines; such a job ends in a dispute that arbiters settle.
+
+use tract_onnx::prelude::*;
+
+use super::{npy, Failure, Outcome, Runner, TensorOut, Value};
+
+fn failed(failure: Failure) -> Outcome {
+	Outcome::Failed(Runner::Onnx, failure)
+}
+
+/// A tract tensor from an `.npy` tensor.
+fn tensor_of(t: &npy::Npy<'_>) -> TractResult<Tensor> {
+	use npy::Elem::*;
+	let shape = &t.shape;
+	macro_rules! from_le {
+		($ty:ty) => {{
+			let values: Vec<$ty> = t
+				.data
+				.chunks_exact(std::mem::size_of::<$ty>())
+				.map(|c| <$ty>::from_le_bytes(c.try_into().expect("chunk of the element size")))
+				.collect();
+			Tensor::from_shape(shape, &values)
+		}};
+	}
+	match t.elem {
+		F32 => from_le!(f32),
+		F64 => from_le!(f64),
+		I8 => from_le!(i8),
+		I16 => from_le!(i16),
+		I32 => from_le!(i32),
+		I64 => from_le!(i64),
+		U8 => from_le!(u8),
+		U16 => from_le!(u16),
+		U32 => from_le!(u32),
+		U64 => from_le!(u64),
+		Bool => {
+			let values: Vec<bool> = t.data.iter().map(|b| *b != 0).collect();
+			Tensor::from_shape(shape, &values)
+		},
+	}
+}
+
+/// Runs an ONNX model on an `.npy` input.
+pub fn run(model: &[u8], input: &[u8]) -> Outcome {
+	let tensor = match npy::parse(input).map_err(anyhow::Error::from).and_then(|t| tensor_of(&t)) {
+		Ok(t) => t,
+		Err(e) => {
+			log::debug!("ONNX input is not a tensor: {e:#}");
+			return failed(Failure::InvalidInput);
+		},
+	};
+	run_tensors(model, vec![tensor])
+}
+
+/// Runs an ONNX model on the given input tensors, in the model's input order.
+pub fn run_tensors(model: &[u8], inputs: Vec<Tensor>) -> Outcome {
+	let mut model = match tract_onnx::onnx().model_for_read(&mut &model[..]) {
+		Ok(m) => m,
+		Err(e) => {
+			log::debug!("ONNX model does not load: {e:#}");
+			return failed(Failure::InvalidModel);
+		},
+	};
+	let outlets = match model.output_outlets() {
+		Ok(o) => o.to_vec(),
+		Err(_) => return failed(Failure::InvalidModel),
+	};
+	let names: Vec<String> = outlets
+		.iter()
+		.map(|o| {
+			model
+				.outlet_label(*o)
+				.map(str::to_string)
+				.unwrap_or_else(|| model.node(o.node).name.clone())
+		})
+		.collect();
+	if model.input_outlets().map(|i| i.len()).unwrap_or(0) != inputs.len() {
+		log::debug!("the model takes a different number of inputs than {}", inputs.len());
+		return failed(Failure::InvalidInput);
+	}
+	let prepared = (|| -> TractResult<_> {
+		for (ix, t) in inputs.iter().enumerate() {
+			model = std::mem::take(&mut model)
+				.with_input_fact(ix, InferenceFact::dt_shape(t.datum_type(), t.shape()))?;
+		}
+		std::mem::take(&mut model).into_typed()?.into_decluttered()?.into_runnable()
+	})();
+	let plan = match prepared {
+		Ok(p) => p,
+		Err(e) => {
+			log::debug!("ONNX model cannot run on this input: {e:#}");
+			return failed(Failure::InvalidInput);
+		},
+	};
+	let outputs = match plan.run(inputs.into_iter().map(|t| t.into()).collect()) {
+		Ok(o) => o,
+		Err(e) => {
+			log::debug!("ONNX model failed: {e:#}");
+			return failed(Failure::ExecutionFailed);
+		},
+	};
+	let mut encoded = Vec::with_capacity(outputs.len());
+	for (name, value) in names.into_iter().zip(outputs.iter()) {
+		match encode(name, value) {
+			Some(t) => encoded.push(t),
+			None => return failed(Failure::InvalidModel),
+		}
+	}
+	Outcome::Onnx(encoded)
+}
+
+/// One output in the canonical form; `None` for element types the agent does not encode
+/// (strings, complex numbers, quantized types).
+pub fn encode(name: String, t: &Tensor) -> Option<TensorOut> {
+	let dt = t.datum_type();
+	let values: Vec<Value> = if dt.is_float() {
+		let wide = t.cast_to::<f64>().ok()?;
+		wide.as_slice::<f64>().ok()?.iter().map(|x| Value::float(*x)).collect()
+	} else if dt == bool::datum_type() {
+		t.as_slice::<bool>().ok()?.iter().map(|b| Value::Bool(*b)).collect()
+	} else if dt.is_integer() && dt != u64::datum_type() {
+		let wide = t.cast_to::<i64>().ok()?;
+		wide.as_slice::<i64>().ok()?.iter().map(|x| Value::Int(*x)).collect()
+	} else {
+		return None;
+	};
+	Some(TensorOut {
+		name,
+		datum: format!("{dt:?}").to_lowercase(),
+		shape: t.shape().to_vec(),
+		values,
+	})
+}
+
+/// A small classifier the project makes in code, for tests and examples: input `x`, f32
+/// `[1, 4]`; output `probs` = softmax(x · W + b), f32 `[1, 3]`.
+pub fn example_model() -> Vec<u8> {
+	use prost::Message;
+	use tract_onnx::pb::{
+		tensor_proto::DataType,
+		tensor_shape_proto::{dimension, Dimension},
+		type_proto, AttributeProto, GraphProto, ModelProto, NodeProto, OperatorSetIdProto,
+		TensorProto, TensorShapeProto, TypeProto, ValueInfoProto,
+	};
+	let value = |name: &str, dims: &[i64]| ValueInfoProto {
+		name: name.into(),
+		r#type: Some(TypeProto {
+			value: Some(type_proto::Value::TensorType(type_proto::Tensor {
+				elem_type: DataType::Float as i32,
+				shape: Some(TensorShapeProto {
+					dim: dims
+						.iter()
+						.map(|d| Dimension {
+							value: Some(dimension::Value::DimValue(*d)),
+							..Default::default()
+						})
+						.collect(),
+				}),
+			})),
+			..Default::default()
+		}),
+		..Default::default()
+	};
+	let constant = |name: &str, dims: &[i64], data: &[f32]| TensorProto {
+		name: name.into(),
+		dims: dims.to_vec(),
+		data_type: DataType::Float as i32,
+		float_data: data.to_vec(),
+		..Default::default()
+	};
+	let node =
+		|op: &str, inputs: &[&str], output: &str, attribute: Vec<AttributeProto>| NodeProto {
+			op_type: op.into(),
+			name: output.into(),
+			input: inputs.iter().map(|s| s.to_string()).collect(),
+			output: vec![output.into()],
+			attribute,
+			..Default::default()
+		};
+	let axis = AttributeProto { name: "axis".into(), r#type: 2, i: 1, ..Default::default() };
+	let graph = GraphProto {
+		name: "allmende-example".into(),
+		node: vec![
+			node("MatMul", &["x", "W"], "xw", vec![]),
+			node("Add", &["xw", "b"], "logits", vec![]),
+			node("Softmax", &["logits"], "probs", vec![axis]),
+		],
+		initializer: vec![
+			constant(
+				"W",
+				&[4, 3],
+				&[0.5, -0.25, 0.1, 0.3, 0.8, -0.6, -0.7, 0.2, 0.9, 0.05, -0.4, 0.33],
+			),
+			constant("b", &[3], &[0.1, 0.0, -0.1]),
+		],
+		input: vec![value("x", &[1, 4])],
+		output: vec![value("probs", &[1, 3])],
+		..Default::default()
+	};
+	ModelProto {
+		ir_version: 8,
+		opset_import: vec![OperatorSetIdProto { domain: String::new(), version: 13 }],
+		producer_name: "allmende-agent".into(),
+		graph: Some(graph),
+		..Default::default()
+	}
+	.encode_to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn probs(outcome: &Outcome) -> Vec<Value> {
+		match outcome {
+			Outcome::Onnx(outs) => outs[0].values.clone(),
+			other => panic!("expected outputs, got {other:?}"),
+		}
+	}
+
+	#[test]
+	fn runs_the_example_model_on_an_npy_input() {
+		let input = npy::write_f32(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+		let outcome = run(&example_model(), &input);
+		let Outcome::Onnx(outs) = &outcome else { panic!("{outcome:?}") };
+		assert_eq!((outs[0].name.as_str(), outs[0].datum.as_str()), ("probs", "f32"));
+		assert_eq!(outs[0].shape, vec![1, 3]);
+		// softmax: the scaled probabilities sum to 1 up to rounding.
+		let sum: i64 =
+			probs(&outcome).iter().map(|v| if let Value::Int(x) = v { *x } else { 0 }).sum();
+		assert!((9_998..=10_002).contains(&sum), "{sum}");
+		// The same input gives the same bytes.
+		assert_eq!(run(&example_model(), &input).encode(), outcome.encode());
+	}
+
+	#[test]
+	fn canonical_failures() {
+		let fail = |f| Outcome::Failed(Runner::Onnx, f);
+		let input = npy::write_f32(&[1, 4], &[1.0; 4]);
+		assert_eq!(run(b"not a model", &input), fail(Failure::InvalidModel));
+		assert_eq!(run(&example_model(), b"not a tensor"), fail(Failure::InvalidInput));
+		let wrong_shape = npy::write_f32(&[1, 5], &[1.0; 5]);
+		assert_eq!(run(&example_model(), &wrong_shape), fail(Failure::InvalidInput));
+	}
+}

@@ -1,0 +1,173 @@
+// Starts provider agents (allmende-agent provide) beside a network: funds their accounts,
+// writes their configuration and runs them. Used by the devnet launcher (detached agents)
+// and by the end-to-end tests (attached agents that die with the test).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAmount, signer, submitAndFinalize } from './client.mjs';
+import { freePort, sleep } from './network.mjs';
+
+export const AGENT_BIN = process.env.ALLMENDE_AGENT_BIN;
+
+/** Is the process with this pid alive and an allmende agent? */
+export function isOurAgent(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('allmende-agent');
+  } catch {
+    return false;
+  }
+}
+
+/** Each agent's account is //Agent<i>; it is funded with this much from //Alice. */
+export const AGENT_FUNDS = '1000';
+
+/** The provider configuration of agent `i` (see agent/provider.example.toml). */
+export function agentConfig({ ws, port, price = '1', arbiter = true, offers = [] }) {
+  const offerText = offers
+    .map((o) => `\n[[offers]]\nprice = "${o.price}"\ncapacity = ${o.capacity}\nvalid_blocks = ${o.validBlocks}\n` +
+      `execution_period = ${o.executionPeriod}\nreveal_period = ${o.revealPeriod}\n`)
+    .join('');
+  return `node = "${ws}"
+suri_file = "suri"
+data_dir = "data"
+listen = "127.0.0.1:${port}"
+endpoint = "http://127.0.0.1:${port}"
+stake = "100"
+arbiter = ${arbiter}
+max_content_bytes = 67108864
+
+[profile]
+gpu_model = "cpu"
+region = 0
+hardware = { gpu_count = 0, vram_gib = 0, cpu_cores = 2, ram_gib = 8 }
+
+[price]
+wasm = "${price}"
+onnx = "${price}"
+magika = "${price}"
+${offerText}`;
+}
+
+export class Agents {
+  /**
+   * @param {object} o
+   * @param {string} o.dir       folder for the agents' configuration, data and logs
+   * @param {string} o.ws        the node the agents follow
+   * @param {boolean} o.detached agents outlive this process (devnet) or die with it (tests)
+   * @param {string} [o.bin]     the allmende-agent binary
+   */
+  constructor({ dir, ws, detached = false, bin = AGENT_BIN }) {
+    if (!bin || !fs.existsSync(bin)) throw new Error(`allmende-agent binary not found: ${bin}`);
+    this.bin = bin;
+    this.dir = path.resolve(dir);
+    this.ws = ws;
+    this.detached = detached;
+    // name -> { name, suri, port, dir, proc, pid, args }
+    this.agents = new Map();
+  }
+
+  get logDir() {
+    return path.join(this.dir, 'logs');
+  }
+
+  /**
+   * Funds and configures agent `//Agent<i>` for each i in `indices` (`options` per agent:
+   * price, arbiter, offers, fault). Funding is one finalized transfer per agent from //Alice.
+   */
+  async prepare(api, indices, options = {}) {
+    const alice = await signer('//Alice');
+    for (const i of indices) {
+      const name = `agent${i}`;
+      const suri = `//Agent${i}`;
+      const pair = await signer(suri);
+      const free = (await api.query.system.account(pair.address)).data.free.toBigInt();
+      const want = parseAmount(api, AGENT_FUNDS);
+      if (free < want) {
+        await submitAndFinalize(api, api.tx.balances.transferKeepAlive(pair.address, want - free), alice);
+      }
+      const dir = path.join(this.dir, name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'suri'), `${suri}\n`, { mode: 0o600 });
+      const configFile = path.join(dir, 'provider.toml');
+      let port;
+      if (fs.existsSync(configFile)) {
+        port = Number(/listen = "127\.0\.0\.1:(\d+)"/.exec(fs.readFileSync(configFile, 'utf8'))[1]);
+      } else {
+        port = await freePort();
+      }
+      const opts = options[i] ?? {};
+      fs.writeFileSync(configFile, agentConfig({ ws: this.ws, port, ...opts }));
+      const args = ['provide', '--config', configFile];
+      if (opts.fault) args.push('--test-fault', opts.fault);
+      this.agents.set(name, {
+        name, suri, address: pair.address, port, dir, args, arbiter: opts.arbiter ?? true, proc: null, pid: null,
+      });
+    }
+  }
+
+  /** Starts (or restarts) one agent; its output goes to `logs/<name>.log`. */
+  start(name) {
+    const a = this.agents.get(name);
+    fs.mkdirSync(this.logDir, { recursive: true });
+    const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
+    const proc = spawn(this.bin, a.args, { stdio: ['ignore', log, log], detached: this.detached });
+    fs.closeSync(log);
+    if (this.detached) proc.unref();
+    a.proc = proc;
+    a.pid = proc.pid;
+    return a;
+  }
+
+  startAll() {
+    for (const name of this.agents.keys()) this.start(name);
+  }
+
+  /** Stops one agent (SIGTERM, or SIGKILL to cut it off mid-work) and waits until it exited. */
+  async stop(name, signal = 'SIGTERM', timeoutMs = 10000) {
+    const a = this.agents.get(name);
+    if (!a?.pid) return;
+    const deadline = Date.now() + timeoutMs;
+    if (isOurAgent(a.pid)) process.kill(a.pid, signal);
+    while (isOurAgent(a.pid) && Date.now() < deadline) await sleep(100);
+    if (isOurAgent(a.pid)) {
+      process.kill(a.pid, 'SIGKILL');
+      while (isOurAgent(a.pid)) await sleep(100);
+    }
+    a.proc = null;
+    a.pid = null;
+  }
+
+  async stopAll() {
+    await Promise.all([...this.agents.keys()].map((name) => this.stop(name)));
+  }
+
+  log(name) {
+    const file = path.join(this.logDir, `${name}.log`);
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  }
+
+  /**
+   * Waits until every agent is a registered provider (and in the arbiter pool when its
+   * configuration says so), reading the chain.
+   */
+  async waitRegistered(api, { timeoutMs = 120000, names = [...this.agents.keys()] } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (const name of names) {
+      const a = this.agents.get(name);
+      for (;;) {
+        const p = await api.query.computeMarket.providers(a.address);
+        if (p.isSome && (!a.arbiter || p.unwrap().arbiterSlot.isSome)) break;
+        if (a.proc && a.proc.exitCode !== null) {
+          throw new Error(`${name} exited (code ${a.proc.exitCode}); see ${this.logDir}/${name}.log`);
+        }
+        if (Date.now() > deadline) throw new Error(`${name} did not register in ${timeoutMs} ms; see ${this.logDir}/${name}.log`);
+        await sleep(500);
+      }
+    }
+  }
+
+  /** What `devnet.sh stop|status` needs to find the agents again. */
+  saved() {
+    return [...this.agents.values()].map(({ name, address, port, pid, dir }) => ({ name, address, port, pid, dir }));
+  }
+}
