@@ -330,36 +330,70 @@ impl Signer {
 		Ok(Arc::new(Self { keypair, account, nonce: Mutex::new(None) }))
 	}
 
-	/// Signs and submits a call with the next nonce and returns once the pool accepted it.
-	/// The outcome is learnt from the chain's state later. A refused transaction re-reads the
-	/// nonce from the node (it may have been used by another client of the same account).
+	/// Signs a call with the next nonce and hands it to the pool. A refusal by the pool (a
+	/// nonce another client of the account used, for example) re-reads the nonce from the node
+	/// and tries twice more.
+	async fn send(
+		&self,
+		chain: &Chain,
+		call: &str,
+		payload: &impl subxt::transactions::Payload,
+		watch: bool,
+	) -> Result<
+		Option<
+			subxt::transactions::TransactionProgress<
+				Cfg,
+				subxt::client::OnlineClientAtBlockImpl<Cfg>,
+			>,
+		>,
+	> {
+		let mut nonce = self.nonce.lock().await;
+		let mut attempt = 0;
+		loop {
+			let next = match *nonce {
+				Some(n) => n,
+				None => chain.legacy.system_account_next_index(&self.account).await.map_err(sx)?,
+			};
+			let at = chain.finalized().await?;
+			let params = DefaultExtrinsicParamsBuilder::<Cfg>::new().nonce(next).immortal().build();
+			let tx = at.tx();
+			let mut signable = tx.create_signable_offline(payload, params).map_err(sx)?;
+			let signed = signable.sign(&self.keypair).map_err(sx)?;
+			let sent = if watch {
+				signed.submit_and_watch().await.map(Some).map_err(|e| e.to_string())
+			} else {
+				signed.submit().await.map(|_| None).map_err(|e| e.to_string())
+			};
+			match sent {
+				Ok(progress) => {
+					*nonce = Some(next + 1);
+					log::info!("submitted {call} (nonce {next})");
+					return Ok(progress);
+				},
+				Err(message) => {
+					*nonce = None;
+					attempt += 1;
+					if attempt == 3 {
+						return Err(ChainError::Refused { call: call.into(), message });
+					}
+					log::info!(
+						"{call} refused by the pool ({message}); trying again with a fresh nonce"
+					);
+					tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+				},
+			}
+		}
+	}
+
+	/// Signs and submits a call and returns once the pool accepted it. The outcome is learnt
+	/// from the chain's state later.
 	pub async fn submit(
 		&self,
 		chain: &Chain,
 		call: &str,
 		payload: impl subxt::transactions::Payload,
 	) -> Result<()> {
-		let mut nonce = self.nonce.lock().await;
-		let next = match *nonce {
-			Some(n) => n,
-			None => chain.legacy.system_account_next_index(&self.account).await.map_err(sx)?,
-		};
-		let at = chain.finalized().await?;
-		let params = DefaultExtrinsicParamsBuilder::<Cfg>::new().nonce(next).immortal().build();
-		let tx = at.tx();
-		let mut signable = tx.create_signable_offline(&payload, params).map_err(sx)?;
-		let signed = signable.sign(&self.keypair).map_err(sx)?;
-		match signed.submit().await {
-			Ok(_) => {
-				*nonce = Some(next + 1);
-				log::info!("submitted {call} (nonce {next})");
-				Ok(())
-			},
-			Err(e) => {
-				*nonce = None;
-				Err(ChainError::Refused { call: call.into(), message: e.to_string() })
-			},
-		}
+		self.send(chain, call, &payload, false).await.map(|_| ())
 	}
 
 	/// Signs and submits a call and waits until it is in a finalized block; a call that
@@ -370,28 +404,7 @@ impl Signer {
 		call: &str,
 		payload: impl subxt::transactions::Payload,
 	) -> Result<Vec<(String, String, dynamic::Value)>> {
-		let progress = {
-			let mut nonce = self.nonce.lock().await;
-			let next = match *nonce {
-				Some(n) => n,
-				None => chain.legacy.system_account_next_index(&self.account).await.map_err(sx)?,
-			};
-			let at = chain.finalized().await?;
-			let params = DefaultExtrinsicParamsBuilder::<Cfg>::new().nonce(next).immortal().build();
-			let tx = at.tx();
-			let mut signable = tx.create_signable_offline(&payload, params).map_err(sx)?;
-			let signed = signable.sign(&self.keypair).map_err(sx)?;
-			match signed.submit_and_watch().await {
-				Ok(p) => {
-					*nonce = Some(next + 1);
-					p
-				},
-				Err(e) => {
-					*nonce = None;
-					return Err(ChainError::Refused { call: call.into(), message: e.to_string() });
-				},
-			}
-		};
+		let progress = self.send(chain, call, &payload, true).await?.expect("watched");
 		let in_block = progress
 			.wait_for_finalized()
 			.await

@@ -292,6 +292,27 @@ mod tests {
 	}
 
 	#[test]
+	fn the_example_configuration_loads() {
+		let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml");
+		let config = ProviderConfig::load(&path).unwrap();
+		assert_eq!(config.offers.len(), 1);
+		assert_eq!(config.price.price(&query("magika")).unwrap(), Some(UNIT));
+		assert!(config.suri_file.unwrap().ends_with("suri"));
+	}
+
+	#[test]
+	fn a_configuration_with_an_unknown_key_is_refused() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("p.toml");
+		let example = std::fs::read_to_string(
+			Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"),
+		)
+		.unwrap();
+		std::fs::write(&path, format!("stak = \"1\"\n{example}")).unwrap();
+		assert!(matches!(ProviderConfig::load(&path), Err(ConfigError::Parse { .. })));
+	}
+
+	#[test]
 	fn amounts_in_alm() {
 		assert_eq!(parse_alm("1").unwrap(), UNIT);
 		assert_eq!(parse_alm("0.25").unwrap(), UNIT / 4);

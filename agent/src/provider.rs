@@ -120,7 +120,9 @@ impl Agent {
 	async fn follow(&mut self) -> anyhow::Result<()> {
 		let at = self.chain.finalized().await?;
 		self.ensure_registered(&at).await?;
+		let at = self.chain.finalized().await?;
 		let n = at.block_number() as u32;
+		log::info!("rebuilding the view of the market at finalized block #{n}");
 		// Rebuild the view from storage: every job this account is assigned to, every open job.
 		for (job, assignments) in Chain::all_assignments(&at).await? {
 			if assignments.iter().any(|a| &a.provider == self.me()) {
@@ -132,10 +134,16 @@ impl Agent {
 		}
 		self.work_off(&at, n).await?;
 
+		let mut seen = n;
 		let mut blocks = self.chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
 		while let Some(block) = blocks.next().await {
 			let block = block.map_err(subxt::Error::from)?;
 			let n = block.number() as u32;
+			// The stream starts with a few finalized blocks the view above already covers.
+			if n <= seen {
+				continue;
+			}
+			seen = n;
 			let at = block.at().await.map_err(subxt::Error::from)?;
 			for job in Chain::touched_jobs(&at).await? {
 				match Chain::job(&at, job).await? {
@@ -345,6 +353,7 @@ impl Agent {
 
 	async fn step(&mut self, at: &chain::At, n: u32, job: JobId, role: Role) -> anyhow::Result<()> {
 		let Some(j) = Chain::job(at, job).await? else {
+			log::info!("job {job} is not on chain at #{n} (pruned); nothing more to do");
 			self.state.update(job, role, |w| w.done = true)?;
 			return Ok(());
 		};

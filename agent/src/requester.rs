@@ -43,8 +43,10 @@ pub struct RunArgs {
 	/// The most paid to one provider, in ALM.
 	#[arg(long, default_value = "2")]
 	pub max_price: String,
-	/// Blocks of bidding, of execution (to commit) and of revealing.
-	#[arg(long, default_value_t = 4)]
+	/// Blocks of bidding, of execution (to commit) and of revealing. Agents see a job when
+	/// its block is finalized, two or three blocks after it was posted, so bidding needs
+	/// a few blocks more than that.
+	#[arg(long, default_value_t = 8)]
 	pub bidding: u32,
 	#[arg(long, default_value_t = 10)]
 	pub execution: u32,
@@ -194,7 +196,8 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			.context("the node's stream of finalized blocks ended")?
 			.map_err(subxt::Error::from)?;
 		let at = block.at().await.map_err(subxt::Error::from)?;
-		let j = Chain::job(&at, job).await?.context("the job disappeared")?;
+		// The stream may start with finalized blocks from before the job was posted.
+		let Some(j) = Chain::job(&at, job).await? else { continue };
 		if last.as_ref() != Some(&(j.status.clone(), j.round.clone())) {
 			eprintln!(
 				"#{}  job {job}: {:?} ({:?} round){}",

@@ -1,7 +1,8 @@
 // End-to-end tests of allmende-agent on a real 4-validator network with provider agents:
 // real Magika and WASM jobs through bidding, commit, reveal and settlement; an agent killed
 // after committing that reveals after its restart; content whose bytes do not match its hash;
-// an endless workload; a k = 1 job through a standing offer; a dishonest agent slashed.
+// an endless workload; a k = 1 job through a standing offer; a dishonest agent's result
+// challenged, re-run by drawn arbiter agents, and its bond slashed.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,8 @@ let network;
 let api;
 let agents;
 let failed = false;
+/** The requester of the challenged job. */
+let ferdie;
 /** Market events of every finalized block since the start: { block, method, data }. */
 const events = [];
 let unsubscribe = () => {};
@@ -70,6 +73,8 @@ async function runJob(args, { suri = '//Bob', dataDir } = {}) {
     throw new Error(`allmende-agent run ${args.join(' ')} failed: ${e.stderr || e.message}`);
   });
   const job = Number(/job (\d+) posted/.exec(stderr)?.[1]);
+  // The command saw the job settle; wait until this test's event log has that block too.
+  await until(`the events of job ${job}`, () => jobEvents(job, 'JobSettled').length > 0, 60000);
   return { job, answer: stdout.trim(), stderr };
 }
 
@@ -89,8 +94,14 @@ before(async () => {
   await agents.prepare(api, [1, 2, 3, 4], {
     3: { offers: [{ price: '1', capacity: 5, validBlocks: 2000, executionPeriod: 8, revealPeriod: 6 }] },
     // The dishonest agent bids lowest, so it is among the winners when it is running.
-    4: { price: '0.5', fault: 'corrupt-result', arbiter: false },
+    4: {
+      price: '0.5',
+      fault: 'corrupt-result',
+      arbiter: false,
+      offers: [{ price: '0.5', capacity: 5, validBlocks: 2000, executionPeriod: 8, revealPeriod: 6 }],
+    },
   });
+  ferdie = (await signer('//Ferdie')).address;
   for (const name of ['agent1', 'agent2', 'agent3']) agents.start(name);
   await agents.waitRegistered(api, { names: ['agent1', 'agent2', 'agent3'] });
 });
@@ -116,18 +127,23 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
       })(),
       (async () => {
         const expected = await localAnswer(endless, file);
-        const r = await runJob(['--model', endless, '--input', file, '--replicas', '3', '--execution', '12']);
+        const r = await runJob(['--model', endless, '--input', file, '--replicas', '3', '--execution', '12'], {
+          suri: '//Charlie',
+        });
         return { ...r, expected };
       })(),
       wrongBytesJob(),
       (async () => {
-        const entries = await api.query.computeMarket.offers.entries();
-        const mine = entries.find(([, o]) => o.unwrap().provider.toString() === address('agent3'));
-        assert.ok(mine, 'agent3 posted its standing offer');
+        const mine = await until('agent3 to post its standing offer', async () => {
+          const entries = await api.query.computeMarket.offers.entries();
+          return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent3'));
+        });
         const id = mine[0].args[0].toNumber();
         const input = path.join(here, 'fixtures', 'reverse.wat');
         const expected = await localAnswer(reverse, input);
-        const r = await runJob(['--model', reverse, '--input', input, '--offer', String(id), '--accept']);
+        const r = await runJob(['--model', reverse, '--input', input, '--offer', String(id), '--accept'], {
+          suri: '//Dave',
+        });
         return { ...r, expected };
       })(),
     ]);
@@ -196,7 +212,7 @@ async function wrongBytesJob() {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
   try {
-    const bob = await signer('//Bob');
+    const eve = await signer('//Eve');
     const spec = {
       workload: { kind: 'Wasm', content: { hash: claimed, uri: `${base}/blob/${claimed}` } },
       input: { hash: blake2AsHex(input), uri: `${base}/blob/${blake2AsHex(input)}` },
@@ -204,19 +220,20 @@ async function wrongBytesJob() {
       region: null,
       replicas: 3,
       maxPrice: 2n * UNIT,
-      biddingPeriod: 4,
+      biddingPeriod: 8,
       executionPeriod: 10,
       revealPeriod: 6,
       minReputation: null,
       assets: [],
       maxRoyalties: 0,
     };
-    const { events: evs } = await submit(api, api.tx.computeMarket.postJob(spec), bob);
+    const { events: evs } = await submit(api, api.tx.computeMarket.postJob(spec), eve);
     const job = evs.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
     await until(`job ${job} to finish`, async () => {
       const j = await api.query.computeMarket.jobs(job);
       return j.isSome && ['Settled', 'Failed', 'Expired'].includes(j.unwrap().status.type);
     }, 400000);
+    await until(`the events of job ${job}`, () => jobEvents(job, 'JobSettled').length > 0, 60000);
     return { job, hash: claimed, served };
   } finally {
     server.close();
@@ -266,19 +283,41 @@ test('an agent killed right after committing reveals after its restart', async (
   }
 });
 
-test('a provider that corrupts its result is slashed and the honest replicas are paid', async () => {
+test('a provider that corrupts its result is slashed by drawn arbiter agents when its requester challenges', async () => {
   try {
     agents.start('agent4');
     await agents.waitRegistered(api, { names: ['agent4'] });
+    const offer = await until('agent4 to post its standing offer', async () => {
+      const entries = await api.query.computeMarket.offers.entries();
+      return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent4'));
+    });
     const file = path.join(here, '..', 'lib', 'agents.mjs');
     const expected = await localAnswer('magika', file);
-    const r = await runJob(['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2']);
+    const running = runJob(['--model', 'magika', '--input', file, '--offer', String(offer[0].args[0].toNumber())], {
+      suri: '//Ferdie',
+    });
+    // The requester doubts the single provider's result and challenges it in its window.
+    const opened = await until('a challenge window', () => events.find((e) => e.method === 'ChallengeWindowOpened' &&
+      jobEvents(e.data.jobId, 'OfferAccepted').some((a) => a.data.requester === ferdie)));
+    const job = opened.data.jobId;
+    await submit(api, api.tx.computeMarket.challengeResult(job), await signer('//Ferdie'));
+    const r = await running;
+    assert.equal(r.job, job);
+    // The arbiters' verified answer is what the model gives.
     assert.equal(r.answer, expected);
-    const slashed = jobEvents(r.job, 'BondSlashed');
+    const drawn = jobEvents(job, 'ArbitersDrawn')[0].data.arbiters.sort();
+    assert.deepEqual(drawn, [address('agent1'), address('agent2'), address('agent3')].sort());
+    const verified = jobEvents(job, 'ResultVerified')[0].data.resultHash;
+    for (const arbiter of drawn) {
+      const reveal = jobEvents(job, 'ResultRevealed').find((e) => e.data.provider === arbiter);
+      assert.equal(reveal?.data.resultHash, verified, 'each drawn agent re-ran the job and revealed the verified result');
+    }
+    for (const name of ['agent1', 'agent2', 'agent3']) {
+      assert.match(agents.log(name), new RegExp(`assigned to job ${job} as Arbiter`));
+    }
+    const slashed = jobEvents(job, 'BondSlashed');
     assert.deepEqual(slashed.map((e) => [e.data.provider, e.data.reason]), [[address('agent4'), 'WrongResult']]);
-    const paid = jobEvents(r.job, 'ProviderPaid').map((e) => e.data.provider);
-    assert.equal(paid.length, 2);
-    assert.ok(!paid.includes(address('agent4')));
+    assert.equal(jobEvents(job, 'ProviderPaid').filter((e) => e.data.provider === address('agent4')).length, 0);
   } catch (e) {
     failed = true;
     throw e;

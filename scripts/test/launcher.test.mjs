@@ -1,5 +1,6 @@
-// End-to-end test of the devnet launcher as a user runs it: start, status, join a validator
-// node in one command, stop, start again with the joined node. Free loopback ports and a
+// End-to-end test of the devnet launcher as a user runs it: start (validators and provider
+// agents), status, join a validator node in one command, stop, start again with the joined
+// node and the agents. Free loopback ports and a
 // temporary folder; every node it started is stopped at the end.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { connect, signer } from '../lib/client.mjs';
+import { isOurAgent } from '../lib/agents.mjs';
 import { Network, isOurNode } from '../lib/network.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,10 +27,17 @@ function devnet(...args) {
     '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p)], { timeout: 420000 });
 }
 
-/** Kills whatever nodes the saved network still lists (after a failure). */
+/** The provider agents the launcher started, as it saved them. */
+const savedAgents = () => {
+  const file = path.join(dir, 'agents.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+};
+
+/** Kills whatever nodes and agents the launcher still lists (after a failure). */
 function killLeftovers() {
   const saved = dir && Network.load(dir);
   for (const n of saved?.nodes ?? []) if (isOurNode(n.pid)) process.kill(n.pid, 'SIGKILL');
+  for (const a of (dir && savedAgents()) || []) if (isOurAgent(a.pid)) process.kill(a.pid, 'SIGKILL');
 }
 
 /** Can we listen on this loopback port now? */
@@ -75,11 +84,26 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
       }
     });
 
-  step('start brings up four validators and prints their addresses', async () => {
+  step('start brings up four validators and three provider agents and prints their addresses', async () => {
     const { stdout } = await devnet('start', '--nodes', '4');
     assert.match(stdout, /Started 4 validator\(s\) on the local chain/);
     assert.match(stdout, /Finalized head is advancing/);
     for (const name of ['alice', 'bob', 'charlie', 'dave']) assert.match(stdout, new RegExp(`^${name} +ws://127\\.0\\.0\\.1:\\d+`, 'm'));
+    assert.match(stdout, /3 provider agent\(s\) registered and in the arbiter pool/);
+    for (const name of ['agent1', 'agent2', 'agent3']) assert.match(stdout, new RegExp(`^${name} +http://127\\.0\\.0\\.1:\\d+ +5\\w+`, 'm'));
+    assert.match(stdout, /Run a job: allmende-agent run --model magika/);
+    const api = await connect(`ws://127.0.0.1:${Network.load(dir).nodes[0].rpcPort}`);
+    try {
+      for (const a of savedAgents()) {
+        assert.ok(isOurAgent(a.pid), `${a.name} runs`);
+        const p = await api.query.computeMarket.providers(a.address);
+        assert.ok(p.isSome && p.unwrap().arbiterSlot.isSome, `${a.name} is a provider in the arbiter pool`);
+        const health = await fetch(`http://127.0.0.1:${a.port}/health`);
+        assert.equal(await health.text(), 'ok\n');
+      }
+    } finally {
+      await api.disconnect();
+    }
   });
 
   step('join NAME adds a node, makes its keys and a funded candidacy in one command', async () => {
@@ -104,16 +128,21 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
     }
     const status = await devnet('status');
     assert.match(status.stdout, /^erin +pid \d+/m);
+    assert.match(status.stdout, /^agent1 +pid \d+ +http:/m);
     await assert.rejects(devnet('join', 'erin'), (e) => e.code === 1 && /already a node called erin/.test(e.stderr));
     await assert.rejects(devnet('join', 'Bad Name'), (e) => e.code === 1 && /a node name is/.test(e.stderr));
   });
 
   step('stop stops every node; start brings them back, the joined one too, on the same chain', async () => {
     const before = Network.load(dir).nodes;
+    const agentsBefore = savedAgents();
     await devnet('stop');
     assert.ok(before.every((n) => !isOurNode(n.pid)), 'every node stopped');
+    assert.ok(agentsBefore.length === 3 && agentsBefore.every((a) => !isOurAgent(a.pid)), 'every agent stopped');
     const { stdout } = await devnet('start', '--nodes', '4');
     assert.match(stdout, /and joined node\(s\) erin/);
+    // The agents come back with the same accounts and endpoints (their state is kept).
+    assert.deepEqual(savedAgents().map((a) => [a.address, a.port]), agentsBefore.map((a) => [a.address, a.port]));
     const saved = Network.load(dir);
     assert.deepEqual(saved.nodes.map((n) => n.name), ['alice', 'bob', 'charlie', 'dave', 'erin']);
     const api = await connect(`ws://127.0.0.1:${saved.nodes[0].rpcPort}`);
