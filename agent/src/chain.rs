@@ -330,6 +330,13 @@ impl Signer {
 		Ok(Arc::new(Self { keypair, account, nonce: Mutex::new(None) }))
 	}
 
+	/// Forgets the tracked nonce: the next transaction reads it from the node. For a new
+	/// connection (the old node's pool may have held transactions the new one never sees) and
+	/// before submitting again what did not take effect (it may have been dropped, leaving a gap).
+	pub async fn forget_nonce(&self) {
+		*self.nonce.lock().await = None;
+	}
+
 	/// Signs a call with the next nonce and hands it to the pool. A refusal by the pool (a
 	/// nonce another client of the account used, for example) re-reads the nonce from the node
 	/// and tries twice more.

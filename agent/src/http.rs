@@ -4,7 +4,9 @@
 //! - `x-allmende-account`: the asking account, `0x` and its 32 bytes in hex;
 //! - `x-allmende-time`: the request's time in Unix seconds (within 60 s of the server's);
 //! - `x-allmende-signature`: its sr25519 signature, `0x` and 64 bytes in hex, of
-//!   `allmende-blob:<hash>:<job>:<time>` (the hash as `0x…`, job and time in decimal).
+//!   `allmende-blob:<host:port>:<hash>:<job>:<time>` (the server's address as in its URL, the
+//!   hash as `0x…`, job and time in decimal). Naming the server keeps a server that received
+//!   a signed request from replaying it to another.
 //!
 //! The server answers by the chain's rules, read at its latest finalized block (see
 //! [`permitted`]); anything else gets `403` with the reason as text. The client bounds the
@@ -59,9 +61,15 @@ fn now() -> u64 {
 	SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-/// The bytes a request signs.
-pub fn request_message(hash: &Hash, job: JobId, time: u64) -> Vec<u8> {
-	format!("allmende-blob:{hash}:{job}:{time}").into_bytes()
+/// The bytes a request to the server at `authority` (`host:port`) signs.
+pub fn request_message(authority: &str, hash: &Hash, job: JobId, time: u64) -> Vec<u8> {
+	format!("allmende-blob:{authority}:{hash}:{job}:{time}").into_bytes()
+}
+
+/// The `host:port` of an `http://host:port/…` URL.
+pub fn authority_of(url: &str) -> Option<&str> {
+	let rest = url.strip_prefix("http://")?;
+	Some(rest.split('/').next().unwrap_or(rest)).filter(|a| !a.is_empty())
 }
 
 /// The blob's URL at an endpoint.
@@ -107,7 +115,7 @@ async fn fetch_inner(
 		}
 	});
 	let time = now();
-	let signature = keypair.sign(&request_message(expected, job, time));
+	let signature = keypair.sign(&request_message(authority, expected, job, time));
 	let request = Request::get(format!("{path}?job={job}"))
 		.header("host", authority)
 		.header("x-allmende-account", format!("0x{}", hex::encode(keypair.public_key().0)))
@@ -138,7 +146,7 @@ async fn fetch_inner(
 pub enum Denied {
 	#[error("no such job")]
 	UnknownJob,
-	#[error("the blob is neither the job's workload, its input nor its revealed result")]
+	#[error("the blob is neither the workload or input of a job this server's account posted, nor a result it revealed for the job")]
 	NotInJob,
 	#[error("the account is not assigned to the job's current round")]
 	NotAssigned,
@@ -152,20 +160,25 @@ pub enum Denied {
 	CommitOpen,
 }
 
-/// Whether `who` may have blob `hash` for `job`, by the chain's state at `at`:
-/// - the job's workload or input, to a provider assigned to the job's current round (winning
-///   bidders or drawn arbiters) while it is in its commit phase, and only if the blob is not
-///   a registered asset or the job names that asset (the registry checked that the job's
-///   requester may use it);
-/// - a result revealed for the job, to the job's requester, once the commit phase has closed.
+/// Whether the server of `owner` may give `who` blob `hash` for `job`, by the chain's state
+/// at `at`:
+/// - the job's workload or input, when `owner` posted the job (a server hosts content for its
+///   own jobs only, never content it fetched for others), to a provider assigned to the job's
+///   current round (winning bidders or drawn arbiters) while it is in its commit phase, and
+///   only if the blob is not a registered asset or the job names that asset (the registry
+///   checked that the job's requester may use it);
+/// - a result `owner` revealed for the job, to the job's requester, once the commit phase has
+///   closed.
 pub async fn permitted(
 	at: &chain::At,
+	owner: &AccountId32,
 	who: &AccountId32,
 	hash: &Hash,
 	job: JobId,
 ) -> Result<(), PermitError> {
 	let j = Chain::job(at, job).await?.ok_or(Denied::UnknownJob)?;
-	if hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash {
+	let hosted = hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash;
+	if hosted && &j.requester == owner {
 		if j.status != JobStatus::Committing {
 			return Err(Denied::NotRunning.into());
 		}
@@ -180,11 +193,11 @@ pub async fn permitted(
 		}
 		return Ok(());
 	}
-	let revealed = Chain::assignments(at, job)
+	let revealed = Chain::assignments(at, job).await?.iter().any(|a| {
+		&a.provider == owner && a.reveal.as_ref().is_some_and(|r| r.result_hash == hash.0)
+	}) || Chain::result(at, job)
 		.await?
-		.iter()
-		.any(|a| a.reveal.as_ref().is_some_and(|r| r.result_hash == hash.0))
-		|| Chain::result(at, job).await?.is_some_and(|r| r.result_hash == hash.0);
+		.is_some_and(|r| r.result_hash == hash.0 && r.agreed.contains(owner));
 	if !revealed {
 		return Err(Denied::NotInJob.into());
 	}
@@ -211,6 +224,10 @@ pub struct Server {
 	/// Replaced when the agent reconnects.
 	pub chain: tokio::sync::RwLock<Chain>,
 	pub store: Store,
+	/// The account whose content this server gives out.
+	pub owner: AccountId32,
+	/// Its `host:port` as in its endpoint URL: what requests must be signed for.
+	pub authority: String,
 }
 
 /// Serves `GET /blob/0x<hash>?job=<id>` and `GET /health` on `listener` until the task is
@@ -284,8 +301,8 @@ async fn handle(
 		return reply(StatusCode::BAD_REQUEST, "the signature must be 64 bytes\n");
 	};
 	let public = sr25519::PublicKey(account.0);
-	if !sr25519::verify(&sr25519::Signature(signature), request_message(&hash, job, time), &public)
-	{
+	let message = request_message(&server.authority, &hash, job, time);
+	if !sr25519::verify(&sr25519::Signature(signature), message, &public) {
 		return reply(StatusCode::FORBIDDEN, "bad signature\n");
 	}
 	let who = AccountId32(account.0);
@@ -296,7 +313,7 @@ async fn handle(
 			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("cannot read the chain: {e}\n"))
 		},
 	};
-	match permitted(&at, &who, &hash, job).await {
+	match permitted(&at, &server.owner, &who, &hash, job).await {
 		Ok(()) => {},
 		Err(PermitError::Denied(d)) => {
 			log::info!("refused {hash} for job {job} to {who} ({peer}): {d}");
@@ -313,5 +330,31 @@ async fn handle(
 		},
 		Ok(None) => reply(StatusCode::NOT_FOUND, "this endpoint does not have the blob\n"),
 		Err(e) => reply(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_signature_is_for_one_server() {
+		assert_eq!(authority_of("http://127.0.0.1:8700/blob/0x00"), Some("127.0.0.1:8700"));
+		assert_eq!(authority_of("http://127.0.0.1:8700"), Some("127.0.0.1:8700"));
+		assert_eq!(authority_of("https://example.org/"), None);
+		assert_eq!(authority_of("http:///blob"), None);
+		let keypair = sr25519::dev::alice();
+		let hash = Hash::of(b"input");
+		let signature = keypair.sign(&request_message("127.0.0.1:8700", &hash, 3, 100));
+		let verify = |authority: &str, job| {
+			sr25519::verify(
+				&signature,
+				request_message(authority, &hash, job, 100),
+				&keypair.public_key(),
+			)
+		};
+		assert!(verify("127.0.0.1:8700", 3));
+		assert!(!verify("127.0.0.1:8701", 3), "replayed to another server");
+		assert!(!verify("127.0.0.1:8700", 4), "for another job");
 	}
 }

@@ -27,6 +27,9 @@ use crate::{
 
 /// Blocks after which a transaction that did not take effect is submitted again.
 pub const RESUBMIT_AFTER: u32 = 4;
+/// Finalized blocks before the commit deadline at which missing content counts as
+/// unavailable.
+const LAST_CHANCE: u32 = 5;
 /// How long one content download may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -78,7 +81,14 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		log::warn!("test fault switched on: {f:?}");
 	}
 	let chain = connect_retrying(&config.node).await;
-	let server = Arc::new(http::Server { chain: RwLock::new(chain.clone()), store: store.clone() });
+	let server = Arc::new(http::Server {
+		chain: RwLock::new(chain.clone()),
+		store: store.clone(),
+		owner: signer.account.clone(),
+		authority: http::authority_of(&config.endpoint)
+			.context("endpoint is not http://host:port")?
+			.to_string(),
+	});
 	tokio::spawn(http::serve(listener, server.clone()));
 	let mut agent =
 		Agent { config, chain, signer, store, state, fault, considered: BTreeSet::new() };
@@ -87,6 +97,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 			log::error!("{e:#}; reconnecting");
 			tokio::time::sleep(Duration::from_secs(2)).await;
 			agent.chain = connect_retrying(&agent.config.node).await;
+			agent.signer.forget_nonce().await;
 			*server.chain.write().await = agent.chain.clone();
 		}
 	}
@@ -381,8 +392,14 @@ impl Agent {
 		let work = self.state.work(job, role).cloned().unwrap_or_default();
 		match j.status {
 			JobStatus::Committing if mine.commitment.is_none() => {
-				if work.committed_at.is_some_and(|c| n < c + RESUBMIT_AFTER) {
-					return Ok(());
+				if let Some(c) = work.committed_at {
+					if n < c + RESUBMIT_AFTER {
+						return Ok(());
+					}
+					log::info!(
+						"job {job}: the commitment did not take effect; submitting it again"
+					);
+					self.signer.forget_nonce().await;
 				}
 				let (result, salt) = match (work.result, work.salt) {
 					(Some(r), Some(s)) => (r, s),
@@ -407,8 +424,12 @@ impl Agent {
 				self.state.update(job, role, |w| w.committed_at = Some(n))?;
 			},
 			JobStatus::Revealing if mine.commitment.is_some() && mine.reveal.is_none() => {
-				if work.revealed_at.is_some_and(|r| n < r + RESUBMIT_AFTER) {
-					return Ok(());
+				if let Some(r) = work.revealed_at {
+					if n < r + RESUBMIT_AFTER {
+						return Ok(());
+					}
+					log::info!("job {job}: the reveal did not take effect; submitting it again");
+					self.signer.forget_nonce().await;
 				}
 				let (Some(result), Some(salt)) = (work.result, work.salt) else {
 					anyhow::bail!("committed, but the state file has no result and salt for it");
@@ -440,8 +461,9 @@ impl Agent {
 		let workload_hash = Hash(spec.workload.content.hash);
 		let runner = runner_for(&spec.workload.kind, &workload_hash)
 			.context("no runner for this workload")?;
-		// Near the deadline, content that is still missing is unavailable.
-		let last_chance = n.saturating_add(2) >= j.deadline;
+		// Near the deadline, content that is still missing is unavailable. Finalized blocks
+		// lag the best block by two or three, and the commitment needs one to land in.
+		let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
 		let mut content = Vec::new();
 		for (hash, uri) in
 			[(workload_hash, &spec.workload.content.uri), (Hash(spec.input.hash), &spec.input.uri)]

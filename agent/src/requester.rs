@@ -130,7 +130,14 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
-	let server = Arc::new(http::Server { chain: RwLock::new(chain.clone()), store: store.clone() });
+	let server = Arc::new(http::Server {
+		chain: RwLock::new(chain.clone()),
+		store: store.clone(),
+		owner: signer.account.clone(),
+		authority: http::authority_of(&endpoint)
+			.context("--endpoint is not http://host:port")?
+			.to_string(),
+	});
 	tokio::spawn(http::serve(listener, server));
 
 	let spec = JobSpec {

@@ -127,10 +127,16 @@ export class Agents {
     const a = this.agents.get(name);
     if (!a?.pid) return;
     const deadline = Date.now() + timeoutMs;
-    if (isOurAgent(a.pid)) process.kill(a.pid, signal);
+    // The agent may exit between the check and the signal.
+    const kill = (sig) => {
+      try {
+        if (isOurAgent(a.pid)) process.kill(a.pid, sig);
+      } catch {}
+    };
+    kill(signal);
     while (isOurAgent(a.pid) && Date.now() < deadline) await sleep(100);
     if (isOurAgent(a.pid)) {
-      process.kill(a.pid, 'SIGKILL');
+      kill('SIGKILL');
       while (isOurAgent(a.pid)) await sleep(100);
     }
     a.proc = null;
@@ -147,8 +153,9 @@ export class Agents {
   }
 
   /**
-   * Waits until every agent is a registered provider (and in the arbiter pool when its
-   * configuration says so), reading the chain.
+   * Waits until every agent runs and answers on its endpoint, and is a registered provider
+   * (and in the arbiter pool when its configuration says so), reading the chain. After a
+   * restart the chain already has the registration: the endpoint shows the agent is up.
    */
   async waitRegistered(api, { timeoutMs = 120000, names = [...this.agents.keys()] } = {}) {
     const deadline = Date.now() + timeoutMs;
@@ -156,7 +163,9 @@ export class Agents {
       const a = this.agents.get(name);
       for (;;) {
         const p = await api.query.computeMarket.providers(a.address);
-        if (p.isSome && (!a.arbiter || p.unwrap().arbiterSlot.isSome)) break;
+        const healthy = await fetch(`http://127.0.0.1:${a.port}/health`, { signal: AbortSignal.timeout(2000) })
+          .then((r) => r.ok, () => false);
+        if (healthy && p.isSome && (!a.arbiter || p.unwrap().arbiterSlot.isSome)) break;
         if (a.proc && a.proc.exitCode !== null) {
           throw new Error(`${name} exited (code ${a.proc.exitCode}); see ${this.logDir}/${name}.log`);
         }

@@ -260,6 +260,15 @@ async function join() {
     return 1;
   }
   console.log(`\r${name} has synced.`);
+  // Its finalized head too: a transaction signed against a best block the node has not yet
+  // settled on can be refused as having an "ancient birth block".
+  try {
+    const target = (await heads(network.rpcPort(network.names[0]))).finalized;
+    await network.waitForFinalized({ name, target, timeoutMs: 120000 });
+  } catch (e) {
+    console.error(e.message);
+    return 1;
+  }
 
   const api = await connect(`ws://127.0.0.1:${node.rpcPort}`);
   const say = submitAndFinalize;

@@ -35,8 +35,9 @@ const jobEvents = (job, method) =>
 
 async function followEvents() {
   let next = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() + 1;
-  unsubscribe = await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
-    const upTo = header.number.toNumber();
+  // One block at a time, in order: each notification waits for the previous one's reads.
+  let queue = Promise.resolve();
+  const readUpTo = async (upTo) => {
     for (; next <= upTo; next += 1) {
       const at = await api.at(await api.rpc.chain.getBlockHash(next));
       for (const { event } of await at.query.system.events()) {
@@ -48,6 +49,9 @@ async function followEvents() {
         events.push({ block: next, method: event.method, data });
       }
     }
+  };
+  unsubscribe = await api.rpc.chain.subscribeFinalizedHeads((header) => {
+    queue = queue.then(() => readUpTo(header.number.toNumber())).catch((e) => console.error(`event log: ${e.message}`));
   });
 }
 
@@ -107,10 +111,13 @@ before(async () => {
 });
 
 after(async () => {
-  unsubscribe();
-  await agents?.stopAll();
-  await api?.disconnect();
-  if (network) await stopNetwork(network, { keep: failed });
+  try {
+    unsubscribe();
+    await agents?.stopAll();
+    await api?.disconnect();
+  } finally {
+    if (network) await stopNetwork(network, { keep: failed });
+  }
 });
 
 const reverse = path.join(here, 'fixtures', 'reverse.wat');
