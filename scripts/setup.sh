@@ -9,9 +9,10 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 # Debian packages: protoc for prost-build, libssl-dev + pkg-config for OpenSSL without vendoring,
-# a C/C++ toolchain for the few -sys crates (binaryen, jemalloc), curl for the RPC probes.
+# a C/C++ toolchain for the few -sys crates (binaryen, jemalloc), curl for the RPC probes,
+# qemu-user for the agent's test that runs workloads on emulated older CPUs.
 need=()
-for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git; do
+for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -148,7 +148,21 @@ chain_type! {
 }
 chain_type! {
 	/// A registered provider (the fields the agent uses).
-	pub struct Provider { pub stake: Balance, pub profile: ProviderProfile, pub status: ProviderStatus, pub arbiter_slot: Option<u32> }
+	pub struct Provider { pub stake: Balance, pub profile: ProviderProfile, pub reputation: Reputation, pub status: ProviderStatus, pub arbiter_slot: Option<u32> }
+}
+chain_type! {
+	/// A provider's record of finished work.
+	pub struct Reputation { pub completed: u32, pub slashed: u32, pub no_shows: u32 }
+}
+
+impl Reputation {
+	/// The market's score, in parts per million: completed / (completed + slashed + no-shows
+	/// + 1), rounded down.
+	pub fn score(&self) -> u32 {
+		let good = u64::from(self.completed);
+		let all = good + u64::from(self.slashed) + u64::from(self.no_shows) + 1;
+		(good * 1_000_000 / all) as u32
+	}
 }
 chain_type! {
 	/// A standing offer.
@@ -160,6 +174,37 @@ chain_type! {
 		pub expires_at: u32,
 		pub execution_period: u32,
 		pub reveal_period: u32,
+	}
+}
+
+chain_type! {
+	/// Dataset or model.
+	pub enum AssetKind { Dataset, Model }
+}
+chain_type! {
+	/// Who may use an asset in jobs: anyone, or its owner and the accounts it granted access.
+	pub enum License { Open, Permissioned }
+}
+chain_type! {
+	/// A registered dataset or model (the fields the agent uses).
+	pub struct Asset {
+		pub owner: AccountId32,
+		pub kind: AssetKind,
+		pub content_hash: [u8; 32],
+		pub uri: Vec<u8>,
+		pub license: License,
+		pub royalty: Balance,
+		pub retired: bool,
+	}
+}
+
+impl Asset {
+	/// Whether `who` may use the asset, by the registry's rule.
+	pub async fn may_use(&self, at: &At, id: AssetId, who: &AccountId32) -> Result<bool> {
+		Ok(match self.license {
+			License::Open => true,
+			License::Permissioned => &self.owner == who || Chain::has_access(at, id, who).await?,
+		})
 	}
 }
 
@@ -289,6 +334,21 @@ impl Chain {
 			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
 			None => Ok(None),
 		}
+	}
+
+	/// A registered asset.
+	pub async fn asset(at: &At, id: AssetId) -> Result<Option<Asset>> {
+		let addr = dynamic::storage::<(AssetId,), Asset>("DataRegistry", "Assets");
+		match at.storage().try_fetch(&addr, (id,)).await.map_err(sx)? {
+			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
+			None => Ok(None),
+		}
+	}
+
+	/// Whether the owner of a permissioned asset granted `who` access to it.
+	pub async fn has_access(at: &At, id: AssetId, who: &AccountId32) -> Result<bool> {
+		let addr = dynamic::storage::<(AssetId, AccountId32), Balance>("DataRegistry", "Access");
+		Ok(at.storage().try_fetch(&addr, (id, who.clone())).await.map_err(sx)?.is_some())
 	}
 
 	/// The job ids named by the market's events in a block.
@@ -442,4 +502,19 @@ impl Signer {
 /// against (the provider as its SCALE encoding, the 32 bytes of the account id).
 pub fn commitment(result: &Hash, salt: &[u8; 32], provider: &AccountId32) -> Hash {
 	Hash::of_parts(&[&result.0, salt, &provider.0])
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_reputation_score_rounds_down_as_the_market_does() {
+		let r = |completed, slashed, no_shows| Reputation { completed, slashed, no_shows }.score();
+		assert_eq!(r(0, 0, 0), 0);
+		assert_eq!(r(2, 0, 0), 666_666);
+		assert_eq!(r(1, 1, 0), 333_333);
+		assert_eq!(r(999_999, 0, 0), 999_999);
+		assert_eq!(r(u32::MAX, u32::MAX, u32::MAX), 333_333);
+	}
 }

@@ -19,6 +19,7 @@
 //! wasm = "1"
 //! onnx = "1.5"
 //! magika = "1"
+//! input_mib = "0.01"                # plus this per started MiB of input (declared, else max_content_bytes)
 //! # command = "./price.sh"          # or: a program given the job as JSON on stdin that prints a
 //! # command_timeout_ms = 2000       #     price in ALM or "no"
 //!
@@ -94,6 +95,9 @@ pub struct PricePolicy {
 	pub wasm: Option<String>,
 	pub onnx: Option<String>,
 	pub magika: Option<String>,
+	/// Added per started MiB of input, in ALM: for the size the input's URI declares, or for
+	/// `max_content_bytes` when it declares none.
+	pub input_mib: Option<String>,
 	pub command: Option<String>,
 	#[serde(default = "default_command_timeout")]
 	pub command_timeout_ms: u64,
@@ -159,7 +163,10 @@ impl ProviderConfig {
 			return Err(ConfigError::Invalid("give exactly one of suri and suri_file".into()));
 		}
 		parse_alm(&self.stake)?;
-		for p in [&self.price.wasm, &self.price.onnx, &self.price.magika].into_iter().flatten() {
+		for p in [&self.price.wasm, &self.price.onnx, &self.price.magika, &self.price.input_mib]
+			.into_iter()
+			.flatten()
+		{
 			parse_alm(p)?;
 		}
 		for o in &self.offers {
@@ -194,6 +201,11 @@ pub struct PriceQuery {
 	pub kind: &'static str,
 	pub workload_hash: String,
 	pub input_hash: String,
+	/// The sizes the workload's and input's URIs declare (`#size=`), if they declare them.
+	pub workload_bytes: Option<u64>,
+	pub input_bytes: Option<u64>,
+	/// The largest content this provider downloads.
+	pub max_content_bytes: u64,
 	pub replicas: u32,
 	/// The most the requester pays, in ALM.
 	pub max_price: String,
@@ -225,7 +237,11 @@ impl PricePolicy {
 			"magika" => &self.magika,
 			_ => &None,
 		};
-		Ok(table.as_deref().map(|p| parse_alm(p).expect("checked when loading")))
+		let Some(base) = table.as_deref() else { return Ok(None) };
+		let alm = |p: &str| parse_alm(p).expect("checked when loading");
+		let per_mib = self.input_mib.as_deref().map_or(0, alm);
+		let mib = query.input_bytes.unwrap_or(query.max_content_bytes).div_ceil(1 << 20);
+		Ok(Some(alm(base).saturating_add(per_mib.saturating_mul(Balance::from(mib)))))
 	}
 }
 
@@ -285,6 +301,9 @@ mod tests {
 			kind,
 			workload_hash: "0x00".into(),
 			input_hash: "0x01".into(),
+			workload_bytes: None,
+			input_bytes: Some(1000),
+			max_content_bytes: 64 << 20,
 			replicas: 3,
 			max_price: "2".into(),
 			execution_period: 10,
@@ -296,7 +315,8 @@ mod tests {
 		let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml");
 		let config = ProviderConfig::load(&path).unwrap();
 		assert_eq!(config.offers.len(), 1);
-		assert_eq!(config.price.price(&query("magika")).unwrap(), Some(UNIT));
+		// 1 ALM for Magika, 0.01 for the started MiB of input.
+		assert_eq!(config.price.price(&query("magika")).unwrap(), Some(UNIT + UNIT / 100));
 		assert!(config.suri_file.unwrap().ends_with("suri"));
 	}
 
@@ -335,6 +355,22 @@ mod tests {
 		assert_eq!(policy.price(&query("wasm")).unwrap(), Some(UNIT));
 		assert_eq!(policy.price(&query("magika")).unwrap(), Some(UNIT / 2));
 		assert_eq!(policy.price(&query("onnx")).unwrap(), None);
+	}
+
+	#[test]
+	fn a_table_adds_a_price_per_started_mib_of_input() {
+		let policy = PricePolicy {
+			wasm: Some("1".into()),
+			input_mib: Some("0.25".into()),
+			..Default::default()
+		};
+		let sized = |input_bytes| PriceQuery { input_bytes, ..query("wasm") };
+		// 1000 bytes start one MiB; 2 MiB + 1 byte start three.
+		assert_eq!(policy.price(&sized(Some(1000))).unwrap(), Some(UNIT + UNIT / 4));
+		assert_eq!(policy.price(&sized(Some((2 << 20) + 1))).unwrap(), Some(UNIT + 3 * UNIT / 4));
+		assert_eq!(policy.price(&sized(Some(0))).unwrap(), Some(UNIT));
+		// An undeclared size is priced as the largest input the provider takes (64 MiB).
+		assert_eq!(policy.price(&sized(None)).unwrap(), Some(UNIT + 16 * UNIT));
 	}
 
 	#[test]

@@ -55,6 +55,8 @@ pub enum FetchError {
 	HashMismatch { url: String, expected: Hash, actual: Hash },
 	#[error("{url} timed out")]
 	Timeout { url: String },
+	#[error("{url} declares {declared} bytes but its content has {actual}: refused")]
+	SizeMismatch { url: String, declared: u64, actual: u64 },
 }
 
 fn now() -> u64 {
@@ -75,6 +77,21 @@ pub fn authority_of(url: &str) -> Option<&str> {
 /// The blob's URL at an endpoint.
 pub fn blob_url(endpoint: &str, hash: &Hash) -> String {
 	format!("{}/blob/{hash}", endpoint.trim_end_matches('/'))
+}
+
+/// The blob's URL at an endpoint, declaring its size: `…/blob/0x<hash>#size=<bytes>`. The
+/// fragment is never sent; it tells providers the size before they bid (to price the job
+/// and to skip what they would not download), and as it is part of the URI on chain, every
+/// provider reads the same declaration and holds the content to it.
+pub fn sized_blob_url(endpoint: &str, hash: &Hash, size: u64) -> String {
+	format!("{}#size={size}", blob_url(endpoint, hash))
+}
+
+/// The size a URI declares with a `#size=<bytes>` fragment, if it declares one.
+pub fn declared_size(uri: &[u8]) -> Option<u64> {
+	let uri = std::str::from_utf8(uri).ok()?;
+	let (_, fragment) = uri.split_once('#')?;
+	fragment.strip_prefix("size=")?.parse().ok()
 }
 
 /// Fetches `url` for `job`, signed by `keypair`, taking at most `limit` bytes, and returns
@@ -100,7 +117,9 @@ async fn fetch_inner(
 	limit: u64,
 ) -> Result<Vec<u8>, FetchError> {
 	let bad = || FetchError::BadUrl(url.into());
-	let rest = url.strip_prefix("http://").ok_or_else(bad)?;
+	// The fragment (a size declaration) is not part of the request.
+	let without_fragment = url.split('#').next().unwrap_or(url);
+	let rest = without_fragment.strip_prefix("http://").ok_or_else(bad)?;
 	let (authority, path) = rest.split_at(rest.find('/').ok_or_else(bad)?);
 	let stream = TcpStream::connect(authority)
 		.await
@@ -125,15 +144,20 @@ async fn fetch_inner(
 		.map_err(|_| bad())?;
 	let response = sender.send_request(request).await.map_err(http_err)?;
 	let status = response.status();
+	if status != StatusCode::OK {
+		// The reason, not content: its own small bound, so a refusal never reads as content
+		// over the limit.
+		let reason = match Limited::new(response.into_body(), 512).collect().await {
+			Ok(body) => String::from_utf8_lossy(&body.to_bytes()).trim().to_string(),
+			Err(_) => "(no readable reason)".to_string(),
+		};
+		return Err(FetchError::Status { url: url.into(), status, reason });
+	}
 	let body = Limited::new(response.into_body(), limit as usize)
 		.collect()
 		.await
 		.map_err(|_| FetchError::TooLarge { url: url.into(), limit })?
 		.to_bytes();
-	if status != StatusCode::OK {
-		let reason = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
-		return Err(FetchError::Status { url: url.into(), status, reason });
-	}
 	let actual = Hash::of(&body);
 	if actual != *expected {
 		return Err(FetchError::HashMismatch { url: url.into(), expected: *expected, actual });
@@ -146,13 +170,13 @@ async fn fetch_inner(
 pub enum Denied {
 	#[error("no such job")]
 	UnknownJob,
-	#[error("the blob is neither the workload or input of a job this server's account posted, nor a result it revealed for the job")]
+	#[error("the blob is neither the workload or input of a job this server's account posted or an asset it owns, nor a result it revealed for the job")]
 	NotInJob,
 	#[error("the account is not assigned to the job's current round")]
 	NotAssigned,
 	#[error("the job is not in its commit phase")]
 	NotRunning,
-	#[error("the blob is a registered asset that the job does not name")]
+	#[error("the blob is this server's registered asset, which the job does not name")]
 	AssetNotInJob,
 	#[error("a result is served only to the job's requester")]
 	NotRequester,
@@ -162,11 +186,14 @@ pub enum Denied {
 
 /// Whether the server of `owner` may give `who` blob `hash` for `job`, by the chain's state
 /// at `at`:
-/// - the job's workload or input, when `owner` posted the job (a server hosts content for its
-///   own jobs only, never content it fetched for others), to a provider assigned to the job's
-///   current round (winning bidders or drawn arbiters) while it is in its commit phase, and
-///   only if the blob is not a registered asset or the job names that asset (the registry
-///   checked that the job's requester may use it);
+/// - the job's workload or input, when `owner` posted the job or owns the registered asset
+///   that the blob is (a server hosts its own content only, never content it fetched for
+///   others), to a provider assigned to the job's current round (winning bidders or drawn
+///   arbiters) while it is in its commit phase; the asset owner's copy only if the job names
+///   the asset: the registry checked when the job was posted that its requester may use it,
+///   and the job pays its royalty. Every provider of the job gets the same answer, so honest
+///   replicas agree on what was available. A requester's own copy of content that someone
+///   registered is its own to serve: a registration cannot take public content hostage;
 /// - a result `owner` revealed for the job, to the job's requester, once the commit phase has
 ///   closed.
 pub async fn permitted(
@@ -177,21 +204,30 @@ pub async fn permitted(
 	job: JobId,
 ) -> Result<(), PermitError> {
 	let j = Chain::job(at, job).await?.ok_or(Denied::UnknownJob)?;
-	let hosted = hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash;
-	if hosted && &j.requester == owner {
-		if j.status != JobStatus::Committing {
-			return Err(Denied::NotRunning.into());
-		}
-		let assigned = Chain::assignments(at, job).await?;
-		if !assigned.iter().any(|a| &a.provider == who) {
-			return Err(Denied::NotAssigned.into());
-		}
-		if let Some(asset) = Chain::asset_by_hash(at, hash).await? {
-			if !j.spec.assets.contains(&asset) {
-				return Err(Denied::AssetNotInJob.into());
+	if hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash {
+		let asset = match Chain::asset_by_hash(at, hash).await? {
+			Some(id) => Chain::asset(at, id).await?.map(|a| (id, a)),
+			None => None,
+		};
+		let own_job = &j.requester == owner;
+		let own_asset = asset.as_ref().filter(|(_, a)| &a.owner == owner).map(|(id, _)| *id);
+		if own_job || own_asset.is_some() {
+			let assigned = Chain::assignments(at, job).await?;
+			if !assigned.iter().any(|a| &a.provider == who) {
+				return Err(Denied::NotAssigned.into());
 			}
+			// The owner's copy of an asset goes only to jobs that name it (and so pay its
+			// royalty, and passed the registry's check that the requester may use it).
+			if let Some(id) = own_asset.filter(|_| !own_job) {
+				if !j.spec.assets.contains(&id) {
+					return Err(Denied::AssetNotInJob.into());
+				}
+			}
+			if j.status != JobStatus::Committing {
+				return Err(Denied::NotRunning.into());
+			}
+			return Ok(());
 		}
-		return Ok(());
 	}
 	let revealed = Chain::assignments(at, job).await?.iter().any(|a| {
 		&a.provider == owner && a.reveal.as_ref().is_some_and(|r| r.result_hash == hash.0)
@@ -356,5 +392,18 @@ mod tests {
 		assert!(verify("127.0.0.1:8700", 3));
 		assert!(!verify("127.0.0.1:8701", 3), "replayed to another server");
 		assert!(!verify("127.0.0.1:8700", 4), "for another job");
+	}
+
+	#[test]
+	fn a_uri_declares_its_content_size_in_its_fragment() {
+		let hash = Hash::of(b"input");
+		let url = sized_blob_url("http://127.0.0.1:8700/", &hash, 1234);
+		assert_eq!(url, format!("http://127.0.0.1:8700/blob/{hash}#size=1234"));
+		assert_eq!(declared_size(url.as_bytes()), Some(1234));
+		assert_eq!(declared_size(blob_url("http://h:1", &hash).as_bytes()), None);
+		assert_eq!(declared_size(b"http://h:1/blob/0x00#size=-1"), None);
+		assert_eq!(declared_size(b"http://h:1/blob/0x00#length=5"), None);
+		assert_eq!(declared_size(b"http://h:1/blob/0x00#size="), None);
+		assert_eq!(authority_of(&url), Some("127.0.0.1:8700"));
 	}
 }

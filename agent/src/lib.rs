@@ -1,9 +1,10 @@
 //! `allmende-agent`: sells a machine's compute on Allmende (provider), and runs jobs for a
-//! requester, printing the verified answer. See the agent's README.
+//! requester, printing the verified answer, and serves data owners' assets. See the agent's README.
 
 pub mod chain;
 pub mod config;
 pub mod hash;
+pub mod host;
 pub mod http;
 pub mod provider;
 pub mod requester;

@@ -7,7 +7,7 @@ use std::{
 	time::{SystemTime, UNIX_EPOCH},
 };
 
-use allmende_agent::{config, provider, requester, workload};
+use allmende_agent::{config, host, provider, requester, workload};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
@@ -43,6 +43,15 @@ enum Command {
 		client: requester::ClientArgs,
 		#[command(flatten)]
 		args: requester::RunArgs,
+	},
+	/// Register datasets or models (or take up their registration) and serve them only to the
+	/// providers assigned to jobs that use them, e.g.
+	/// `allmende-agent host model.onnx --royalty 1 --grant <address>`.
+	Host {
+		#[command(flatten)]
+		client: requester::ClientArgs,
+		#[command(flatten)]
+		args: host::HostArgs,
 	},
 	/// Fetch a job's verified result again (as its requester) and print it.
 	Result {
@@ -116,7 +125,26 @@ fn exec(model: &str, input: &PathBuf) -> anyhow::Result<()> {
 		workload::describe(&result),
 		allmende_agent::hash::Hash::of(&result)
 	);
+	eprintln!("cpu features: {}", cpu_features());
 	Ok(())
+}
+
+/// The CPU features the ONNX and WASM runners pick their code by, as this process sees them.
+fn cpu_features() -> String {
+	#[cfg(target_arch = "x86_64")]
+	let present: Vec<&str> = [
+		("sse4.1", std::arch::is_x86_feature_detected!("sse4.1")),
+		("avx", std::arch::is_x86_feature_detected!("avx")),
+		("avx2", std::arch::is_x86_feature_detected!("avx2")),
+		("fma", std::arch::is_x86_feature_detected!("fma")),
+		("avx512f", std::arch::is_x86_feature_detected!("avx512f")),
+	]
+	.into_iter()
+	.filter_map(|(name, on)| on.then_some(name))
+	.collect();
+	#[cfg(not(target_arch = "x86_64"))]
+	let present: Vec<&str> = Vec::new();
+	format!("{} [{}]", std::env::consts::ARCH, present.join(" "))
 }
 
 #[tokio::main]
@@ -136,6 +164,7 @@ async fn main() {
 			Err(e) => Err(e.into()),
 		},
 		Command::Run { client, args } => requester::run(client, args).await,
+		Command::Host { client, args } => host::run(client, args).await,
 		Command::Result { job, client, raw } => requester::result(client, job, raw).await,
 		Command::Exec { model, input } => exec(&model, &input),
 		Command::ExampleModel { out } => std::fs::write(&out, workload::onnx::example_model())

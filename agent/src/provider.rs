@@ -65,7 +65,6 @@ struct Agent {
 /// Runs the provider until it is stopped. Reconnects when the node goes away.
 pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result<()> {
 	let store = Store::open(&config.data_dir.join("store"))?;
-	store.put(magika::MODEL)?;
 	let signer = Signer::from_suri(&config.suri()?)?;
 	let state = State::load(&config.data_dir, &signer.account.to_string())?;
 	let listener = TcpListener::bind(&config.listen)
@@ -312,8 +311,34 @@ impl Agent {
 		let Some(runner) = runner_for(&spec.workload.kind, &workload_hash) else {
 			return skip("a container workload, which this agent does not run");
 		};
+		if let Some(min) = spec.min_reputation {
+			match Chain::provider(at, self.me()).await {
+				Ok(Some(p)) if p.reputation.score() >= min => {},
+				Ok(_) => {
+					return skip(&format!(
+						"asks for a reputation of {min} ppm, this provider's is lower"
+					))
+				},
+				Err(e) => {
+					log::warn!("cannot read this provider's reputation: {e}");
+					self.considered.remove(&job);
+					return;
+				},
+			}
+		}
+		let max = self.config.max_content_bytes;
+		let workload_bytes = http::declared_size(&spec.workload.content.uri);
+		let input_bytes = http::declared_size(&spec.input.uri);
+		if let Some(big) = [workload_bytes, input_bytes].into_iter().flatten().find(|&b| b > max) {
+			return skip(&format!(
+				"its content declares {big} bytes, more than max_content_bytes ({max})"
+			));
+		}
 		let query = PriceQuery {
 			job_id: job,
+			workload_bytes,
+			input_bytes,
+			max_content_bytes: max,
 			kind: match runner {
 				Runner::Wasm => "wasm",
 				Runner::Onnx => "onnx",
@@ -404,7 +429,9 @@ impl Agent {
 				let (result, salt) = match (work.result, work.salt) {
 					(Some(r), Some(s)) => (r, s),
 					_ => {
-						let Some(result) = self.compute(&j, job, n).await? else { return Ok(()) };
+						let Some(result) = self.compute(&j, job, n).await? else {
+							return Ok(());
+						};
 						let mut salt = [0u8; 32];
 						getrandom::fill(&mut salt)
 							.map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
@@ -507,26 +534,35 @@ impl Agent {
 		Ok(self.store.put(&bytes)?)
 	}
 
-	/// Content by hash: from the store, or fetched from its URI and checked.
+	/// Content by hash, fetched from its URI for this job and checked; Magika's model, which
+	/// every agent embeds, is taken from the agent. Nothing fetched for one job is used for
+	/// another: whether content is available to a job is its server's answer for that job,
+	/// the same for every provider assigned to it, so honest replicas agree on it.
+	///
+	/// Content that declares its size (`#size=` in its URI) must have that size, so every
+	/// provider refuses the same false declarations.
 	async fn obtain(&self, job: JobId, hash: &Hash, uri: &[u8]) -> Result<Vec<u8>, FetchError> {
-		if let Ok(Some(bytes)) = self.store.get(hash) {
-			return Ok(bytes);
-		}
 		let url = String::from_utf8_lossy(uri).into_owned();
-		let bytes = http::fetch(
-			&url,
-			&self.signer.keypair,
-			job,
-			hash,
-			self.config.max_content_bytes,
-			FETCH_TIMEOUT,
-		)
-		.await?;
-		if let Err(e) = self.store.put(&bytes) {
-			log::warn!("cannot keep {hash} in the store: {e}");
+		let declared = http::declared_size(uri);
+		let checked = |bytes: Vec<u8>| match declared {
+			Some(d) if d != bytes.len() as u64 => Err(FetchError::SizeMismatch {
+				url: url.clone(),
+				declared: d,
+				actual: bytes.len() as u64,
+			}),
+			_ => Ok(bytes),
+		};
+		if *hash == magika::model_hash() {
+			return checked(magika::MODEL.to_vec());
 		}
+		// A declaration bounds the download too: one byte more shows it false.
+		let limit = declared.map_or(self.config.max_content_bytes, |d| {
+			d.saturating_add(1).min(self.config.max_content_bytes)
+		});
+		let bytes =
+			http::fetch(&url, &self.signer.keypair, job, hash, limit, FETCH_TIMEOUT).await?;
 		log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
-		Ok(bytes)
+		checked(bytes)
 	}
 }
 
@@ -534,6 +570,9 @@ impl Agent {
 fn is_refusal(e: &FetchError) -> bool {
 	matches!(
 		e,
-		FetchError::HashMismatch { .. } | FetchError::TooLarge { .. } | FetchError::BadUrl(_)
+		FetchError::HashMismatch { .. }
+			| FetchError::TooLarge { .. }
+			| FetchError::BadUrl(_)
+			| FetchError::SizeMismatch { .. }
 	)
 }

@@ -12,7 +12,7 @@ use tokio::{net::TcpListener, sync::RwLock};
 
 use crate::{
 	chain::{
-		self, Chain, ContentRef, Hardware, JobId, JobSpec, JobStatus, Signer, Workload,
+		self, AssetKind, Chain, ContentRef, Hardware, JobId, JobSpec, JobStatus, Signer, Workload,
 		WorkloadKind,
 	},
 	config::{parse_alm, show_alm},
@@ -28,14 +28,19 @@ pub const MAX_FILE: u64 = 256 << 20;
 /// What `allmende-agent run` was asked.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-	/// The workload: `magika`, an ONNX model (`.onnx`) or a WebAssembly module (`.wasm`, or
-	/// `.wat` text, which is compiled first).
+	/// The workload: `magika`, an ONNX model (`.onnx`), a WebAssembly module (`.wasm`, or
+	/// `.wat` text, which is compiled first), or `asset:ID`, a model registered in the data
+	/// registry and served by its owner (`allmende-agent host`); the job then names the asset
+	/// and pays its royalty.
 	#[arg(long)]
 	pub model: String,
-	/// The input file: any file for Magika, an `.npy` tensor for an ONNX model, any bytes for
-	/// a WebAssembly module.
+	/// What a `--model asset:ID` is.
+	#[arg(long, value_enum, default_value = "onnx")]
+	pub model_kind: ModelKind,
+	/// The input: a file (any file for Magika, an `.npy` tensor for an ONNX model, any bytes
+	/// for a WebAssembly module), or `asset:ID`, a registered dataset served by its owner.
 	#[arg(long)]
-	pub input: PathBuf,
+	pub input: String,
 	/// How many providers run the job independently (k); their majority decides for k ≥ 2,
 	/// a challenge window for k = 1.
 	#[arg(long, default_value_t = 1)]
@@ -91,6 +96,46 @@ pub struct ClientArgs {
 	pub data_dir: PathBuf,
 }
 
+/// The kind of a registered model.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ModelKind {
+	Onnx,
+	Wasm,
+}
+
+/// `asset:ID` as an asset id.
+fn asset_arg(flag: &str, value: &str) -> anyhow::Result<Option<chain::AssetId>> {
+	match value.strip_prefix("asset:") {
+		None => Ok(None),
+		Some(id) => id
+			.parse()
+			.map(Some)
+			.map_err(|_| anyhow::anyhow!("{flag} {value}: give asset:<asset id>, e.g. asset:0")),
+	}
+}
+
+/// Where providers get a registered asset: its hash and its owner's URI. Checks that it
+/// exists, is not retired and that `who` may use it, which the chain checks again.
+async fn registered(
+	chain: &Chain,
+	flag: &str,
+	id: chain::AssetId,
+	who: &subxt::utils::AccountId32,
+) -> anyhow::Result<ContentRef> {
+	let at = chain.finalized().await?;
+	let asset = Chain::asset(&at, id)
+		.await?
+		.with_context(|| format!("{flag}: no asset {id} registered"))?;
+	let want = if flag == "--model" { AssetKind::Model } else { AssetKind::Dataset };
+	anyhow::ensure!(asset.kind == want, "{flag}: asset {id} is a {:?}, not a {want:?}", asset.kind);
+	anyhow::ensure!(!asset.retired, "{flag}: asset {id} is retired and takes no new jobs");
+	anyhow::ensure!(
+		asset.may_use(&at, id, who).await?,
+		"{flag}: asset {id} is permissioned and its owner has not granted {who} access"
+	);
+	Ok(ContentRef { hash: asset.content_hash, uri: asset.uri })
+}
+
 fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
 	if model == "magika" {
 		return Ok((WorkloadKind::Onnx, magika::MODEL.to_vec()));
@@ -116,20 +161,54 @@ fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
 pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let started = Instant::now();
 	let store = Store::open(&client.data_dir.join("store"))?;
-	let (kind, module) = read_workload(&args.model)?;
-	let workload_hash = store.put(&module)?;
-	let input_hash = store
-		.put_file(&args.input, MAX_FILE)
-		.with_context(|| format!("--input {}", args.input.display()))?;
+	let model_asset = asset_arg("--model", &args.model)?;
+	let input_asset = asset_arg("--input", &args.input)?;
 	let max_price = parse_alm(&args.max_price)?;
 	let max_royalties = parse_alm(&args.max_royalties)?;
 	let listener = TcpListener::bind(&args.listen)
 		.await
 		.with_context(|| format!("cannot listen on {}", args.listen))?;
 	let endpoint = args.endpoint.clone().unwrap_or(format!("http://{}", listener.local_addr()?));
-
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
+	let mut assets = args.assets.clone();
+
+	let (kind, workload) = match model_asset {
+		Some(id) => {
+			assets.push(id);
+			let kind = match args.model_kind {
+				ModelKind::Onnx => WorkloadKind::Onnx,
+				ModelKind::Wasm => WorkloadKind::Wasm,
+			};
+			(kind, registered(&chain, "--model", id, &signer.account).await?)
+		},
+		None => {
+			let (kind, module) = read_workload(&args.model)?;
+			let hash = store.put(&module)?;
+			let uri = http::sized_blob_url(&endpoint, &hash, module.len() as u64);
+			(kind, ContentRef { hash: hash.0, uri: uri.into_bytes() })
+		},
+	};
+	let input = match input_asset {
+		Some(id) => {
+			assets.push(id);
+			registered(&chain, "--input", id, &signer.account).await?
+		},
+		None => {
+			let hash = store
+				.put_file(std::path::Path::new(&args.input), MAX_FILE)
+				.with_context(|| format!("--input {}", args.input))?;
+			let size = store.size(&hash).context("the input vanished from the store")?;
+			ContentRef {
+				hash: hash.0,
+				uri: http::sized_blob_url(&endpoint, &hash, size).into_bytes(),
+			}
+		},
+	};
+	assets.sort_unstable();
+	assets.dedup();
+	let input_hash = Hash(input.hash);
+
 	let server = Arc::new(http::Server {
 		chain: RwLock::new(chain.clone()),
 		store: store.clone(),
@@ -141,17 +220,8 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	tokio::spawn(http::serve(listener, server));
 
 	let spec = JobSpec {
-		workload: Workload {
-			kind,
-			content: ContentRef {
-				hash: workload_hash.0,
-				uri: http::blob_url(&endpoint, &workload_hash).into_bytes(),
-			},
-		},
-		input: ContentRef {
-			hash: input_hash.0,
-			uri: http::blob_url(&endpoint, &input_hash).into_bytes(),
-		},
+		workload: Workload { kind, content: workload },
+		input,
 		requirements: Hardware::default(),
 		region: None,
 		replicas: args.replicas,
@@ -160,7 +230,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		execution_period: args.execution,
 		reveal_period: args.reveal,
 		min_reputation: None,
-		assets: args.assets.clone(),
+		assets,
 		max_royalties,
 	};
 	let events = match args.offer {

@@ -1,8 +1,10 @@
 // End-to-end tests of allmende-agent on a real 4-validator network with provider agents:
 // real Magika and WASM jobs through bidding, commit, reveal and settlement; an agent killed
-// after committing that reveals after its restart; content whose bytes do not match its hash;
+// after committing that reveals after its restart; content whose bytes do not match its hash
+// or its declared size;
 // an endless workload; a k = 1 job through a standing offer; a dishonest agent's result
-// challenged, re-run by drawn arbiter agents, and its bond slashed.
+// challenged, re-run by drawn arbiter agents, and its bond slashed; a permissioned model hosted
+// by its owner's agent, given only to providers assigned to jobs that name it.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { AGENT_BIN, Agents } from '../lib/agents.mjs';
 import { connect, signer, submit } from '../lib/client.mjs';
@@ -126,7 +129,7 @@ const endless = path.join(here, 'fixtures', 'endless.wat');
 test('k = 3 Magika, an endless WASM module, content that does not match its hash, and a k = 1 offer, at once', async (t) => {
   try {
     const file = path.join(here, '..', 'lib', 'network.mjs');
-    const [magika, fuel, mismatch, offer] = await Promise.all([
+    const [magika, fuel, mismatch, falseSize, offer] = await Promise.all([
       (async () => {
         const expected = await localAnswer('magika', file);
         const r = await runJob(['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2']);
@@ -139,7 +142,8 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
         });
         return { ...r, expected };
       })(),
-      wrongBytesJob(),
+      badContentJob('hash'),
+      badContentJob('size'),
       (async () => {
         const mine = await until('agent3 to post its standing offer', async () => {
           const entries = await api.query.computeMarket.offers.entries();
@@ -173,18 +177,27 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
       assert.equal(verified[0].data.agreed, 3);
     });
 
-    await t.test('content whose bytes do not match its hash is refused by every provider', async () => {
-      const canonical = '{"workload":"wasm","status":"failed","reason":"content_unavailable"}';
-      const verified = jobEvents(mismatch.job, 'ResultVerified');
+    const canonical = '{"workload":"wasm","status":"failed","reason":"content_unavailable"}';
+    const refusedByAll = (bad, reason) => {
+      const verified = jobEvents(bad.job, 'ResultVerified');
       assert.equal(verified.length, 1);
       assert.equal(verified[0].data.resultHash, blake2AsHex(canonical));
-      const reveals = jobEvents(mismatch.job, 'ResultRevealed');
+      const reveals = jobEvents(bad.job, 'ResultRevealed');
       assert.equal(reveals.length, 3);
       for (const r of reveals) {
         const name = [...agents.agents.values()].find((a) => a.address === r.data.provider).name;
-        assert.match(agents.log(name), new RegExp(`job ${mismatch.job}: .*hashing to 0x[0-9a-f]{64}, not ${mismatch.hash}: refused`));
+        assert.match(agents.log(name), new RegExp(`job ${bad.job}: .*${reason}: refused`));
       }
-      assert.equal(mismatch.served, 0, 'the wrong bytes were never used: no provider asked for the input');
+    };
+
+    await t.test('content whose bytes do not match its hash is refused by every provider', async () => {
+      refusedByAll(mismatch, `hashing to 0x[0-9a-f]{64}, not ${mismatch.hash}`);
+      assert.equal(mismatch.inputServed, 0, 'the wrong bytes were never used: no provider asked for the input');
+    });
+
+    await t.test('content that is not the size its URI declares is refused by every provider', async () => {
+      refusedByAll(falseSize, `declares ${falseSize.declared} bytes but its content has ${falseSize.actual}`);
+      assert.equal(falseSize.inputServed, 3);
     });
 
     await t.test('a k = 1 job through a standing offer is run by the offer\'s provider', async () => {
@@ -201,28 +214,34 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
 });
 
 /**
- * A k = 3 WASM job whose workload URI serves other bytes than its hash names: posted with
- * polkadot.js, its content served by a plain HTTP server of this test.
+ * A k = 3 WASM job whose content breaks a rule, posted with polkadot.js, its content served by
+ * a plain HTTP server of this test:
+ * - `hash`: the workload URI serves other bytes than the hash the job names;
+ * - `size`: the input's URI declares (`#size=`) more bytes than its content, which hashes
+ *   right.
  */
-async function wrongBytesJob() {
-  const claimed = blake2AsHex('a module this server never sends');
+async function badContentJob(mode) {
+  const module = Buffer.from(mode === 'hash' ? 'a module this server never sends' : 'never run: the input is refused first');
   const input = Buffer.from('some input');
-  let served = 0;
+  const workloadHash = blake2AsHex(module);
+  const inputHash = blake2AsHex(input);
+  let inputServed = 0;
   const server = http.createServer((req, res) => {
-    if (req.url.startsWith(`/blob/${claimed}`)) {
-      res.end(Buffer.from('these are not the bytes the job names'));
+    if (req.url.startsWith(`/blob/${workloadHash}`)) {
+      res.end(mode === 'hash' ? Buffer.from('these are not the bytes the job names') : module);
     } else {
-      served += 1;
+      inputServed += 1;
       res.end(input);
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
+  const declared = input.length + 3;
   try {
-    const eve = await signer('//Eve');
+    const eve = await signer(mode === 'hash' ? '//Eve' : '//Alice');
     const spec = {
-      workload: { kind: 'Wasm', content: { hash: claimed, uri: `${base}/blob/${claimed}` } },
-      input: { hash: blake2AsHex(input), uri: `${base}/blob/${blake2AsHex(input)}` },
+      workload: { kind: 'Wasm', content: { hash: workloadHash, uri: `${base}/blob/${workloadHash}` } },
+      input: { hash: inputHash, uri: `${base}/blob/${inputHash}${mode === 'size' ? `#size=${declared}` : ''}` },
       requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
       region: null,
       replicas: 3,
@@ -241,7 +260,7 @@ async function wrongBytesJob() {
       return j.isSome && ['Settled', 'Failed', 'Expired'].includes(j.unwrap().status.type);
     }, 400000);
     await until(`the events of job ${job}`, () => jobEvents(job, 'JobSettled').length > 0, 60000);
-    return { job, hash: claimed, served };
+    return { job, hash: workloadHash, inputServed, declared, actual: input.length };
   } finally {
     server.close();
   }
@@ -330,5 +349,163 @@ test('a provider that corrupts its result is slashed by drawn arbiter agents whe
     throw e;
   } finally {
     await agents.stop('agent4');
+  }
+});
+
+/** An `.npy` file of float32 values in C order (NumPy format 1.0). */
+function npyF32(shape, values) {
+  const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  const dataAt = Math.ceil((10 + dict.length + 1) / 64) * 64;
+  const header = `${dict.padEnd(dataAt - 11, ' ')}\n`;
+  const buf = Buffer.alloc(dataAt + 4 * values.length);
+  buf.write('\x93NUMPY', 0, 'latin1');
+  buf[6] = 1;
+  buf.writeUInt16LE(header.length, 8);
+  buf.write(header, 10, 'latin1');
+  values.forEach((v, i) => buf.writeFloatLE(v, dataAt + 4 * i));
+  return buf;
+}
+
+/**
+ * `GET url?job=N` signed by `suri` as an agent signs it, polled until the server's finalized
+ * block has the job; resolves with { status, body }.
+ */
+async function signedGet(url, suri, job) {
+  const pair = await signer(suri);
+  const u = new URL(url);
+  const hash = u.pathname.split('/').pop();
+  return until(`the server at ${u.host} to know job ${job}`, async () => {
+    const time = Math.floor(Date.now() / 1000);
+    const signature = pair.sign(stringToU8a(`allmende-blob:${u.host}:${hash}:${job}:${time}`));
+    const res = await fetch(`${u.origin}${u.pathname}?job=${job}`, {
+      headers: {
+        'x-allmende-account': u8aToHex(pair.publicKey),
+        'x-allmende-time': String(time),
+        'x-allmende-signature': u8aToHex(signature),
+      },
+    });
+    const body = await res.text();
+    return /no such job/.test(body) ? null : { status: res.status, body };
+  }, 60000);
+}
+
+/** Starts `allmende-agent host`; resolves once it printed its asset: { proc, asset, url, hash }. */
+async function startHost(args) {
+  const proc = spawn(AGENT_BIN, ['host', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr.on('data', (d) => {
+    err += d;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`allmende-agent host did not start: ${err}`)), 120000);
+    proc.on('exit', (code) => reject(new Error(`allmende-agent host exited ${code}: ${err}`)));
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /asset (\d+): .* \((0x[0-9a-f]{64})\), .* served at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, asset: Number(m[1]), hash: m[2], url: m[3] });
+      }
+    });
+  });
+}
+
+test('a permissioned model hosted by its owner reaches only providers assigned to jobs that name it', async (t) => {
+  const dir = fs.mkdtempSync(path.join(network.dir, 'host-'));
+  const model = path.join(dir, 'classifier.onnx');
+  const input = path.join(dir, 'x.npy');
+  let host;
+  try {
+    await execFileP(AGENT_BIN, ['example-model', model]);
+    fs.writeFileSync(input, npyF32([1, 4], [0.5, -1.25, 3, 0.75]));
+    const expected = await localAnswer(model, input);
+    const bob = (await signer('//Bob')).address;
+    const charlie = await signer('//Charlie');
+    // //Eve owns the model; Bob may use it in jobs, for a royalty of 1 ALM.
+    host = await startHost([
+      model, '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'owner'),
+      '--listen', '127.0.0.1:0', '--royalty', '1', '--grant', bob,
+    ]);
+    const { asset } = host;
+    const lastJob = events.filter((e) => e.method === 'JobPosted').reduce((m, e) => Math.max(m, e.data.jobId), -1);
+
+    // Bob's job names the model; one agent wins it.
+    const running = runJob(['--model', `asset:${asset}`, '--input', input, '--replicas', '1', '--max-royalties', '1', '--accept']);
+    const assigned = await until('Bob\'s job to be assigned', () => events.find((e) => e.method === 'JobAssigned' &&
+      e.data.jobId > lastJob && jobEvents(e.data.jobId, 'JobPosted').some((p) => p.data.requester === bob)));
+    const job = assigned.data.jobId;
+    const winner = [...agents.agents.values()].find((a) => a.address === assigned.data.providers[0]);
+    const bystander = ['agent1', 'agent2', 'agent3'].find((n) => n !== winner.name);
+    const asBystander = await signedGet(host.url, `//Agent${bystander.slice(-1)}`, job);
+    const asRequester = await signedGet(host.url, '//Bob', job);
+    const granted = await running;
+    const record = (await api.query.dataRegistry.assets(asset)).unwrap();
+
+    // Charlie, who was not granted the model, and agent3, a provider Charlie also controls.
+    const offer = await until('agent3 to post its standing offer', async () => {
+      const entries = await api.query.computeMarket.offers.entries();
+      return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent3'));
+    });
+    const offerId = offer[0].args[0].toNumber();
+    const spec = (assets) => ({
+      workload: { kind: 'Onnx', content: { hash: host.hash, uri: host.url } },
+      input: { hash: blake2AsHex('x'), uri: `http://127.0.0.1:9/blob/${blake2AsHex('x')}` },
+      requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
+      region: null,
+      replicas: 1,
+      maxPrice: 2n * UNIT,
+      biddingPeriod: 8,
+      executionPeriod: 8,
+      revealPeriod: 6,
+      minReputation: null,
+      assets,
+      maxRoyalties: 2n * UNIT,
+    });
+    const naming = await submit(api, api.tx.computeMarket.acceptOffer(offerId, spec([asset])), charlie)
+      .then(() => 'accepted', (e) => e.message);
+    // Not naming the model: the registry is not asked, agent3 is assigned at once.
+    const { events: evs } = await submit(api, api.tx.computeMarket.acceptOffer(offerId, spec([])), charlie);
+    const taken = evs.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
+    const asAgent3 = await signedGet(host.url, '//Agent3', taken);
+    await until(`job ${taken} to reach its challenge window`, async () => {
+      const j = await api.query.computeMarket.jobs(taken);
+      return j.isSome && j.unwrap().status.type === 'ChallengeWindow';
+    }, 300000);
+    await submit(api, api.tx.computeMarket.acceptResult(taken), charlie);
+    await until(`the events of job ${taken}`, () => jobEvents(taken, 'JobSettled').length > 0, 60000);
+
+    await t.test('the assigned provider runs the hosted model; the owner is paid its royalty', async () => {
+      assert.equal(granted.job, job);
+      assert.equal(granted.answer, expected);
+      assert.deepEqual(jobEvents(job, 'ProviderPaid').map((e) => e.data.provider), [winner.address]);
+      assert.match(agents.log(winner.name), new RegExp(`job ${job}: fetched ${host.hash}`));
+      assert.equal(record.uses.toNumber(), 1);
+      assert.equal(record.royaltiesPaid.toBigInt(), UNIT);
+    });
+
+    await t.test('a provider not assigned to the job, and the job\'s own requester, are refused the model', async () => {
+      assert.equal(asBystander.status, 403);
+      assert.match(asBystander.body, /not assigned/);
+      assert.equal(asRequester.status, 403);
+      assert.match(asRequester.body, /not assigned/);
+    });
+
+    await t.test('a requester without access and its own provider cannot get the model: not by naming it, not by its hash alone', async () => {
+      assert.match(naming, /AccessDenied/);
+      assert.equal(asAgent3.status, 403);
+      assert.match(asAgent3.body, /which the job does not name/);
+      const canonical = '{"workload":"onnx","status":"failed","reason":"content_unavailable"}';
+      assert.equal(jobEvents(taken, 'ResultVerified')[0]?.data.resultHash, blake2AsHex(canonical));
+      assert.match(agents.log('agent3'), new RegExp(`job ${taken}: .*which the job does not name`));
+      assert.doesNotMatch(agents.log('agent3'), new RegExp(`job ${taken}: fetched`));
+      const after = (await api.query.dataRegistry.assets(asset)).unwrap();
+      assert.equal(after.uses.toNumber(), 1, 'a job that does not name the model pays no royalty');
+    });
+  } catch (e) {
+    failed = true;
+    throw e;
+  } finally {
+    host?.proc.kill();
   }
 });

@@ -1,0 +1,222 @@
+//! Data-owner mode: register datasets and models in the data registry (or take up their
+//! registration) and serve them, by the registry's rules, only to the providers assigned to a
+//! job that uses them.
+
+use std::{path::PathBuf, str::FromStr, sync::Arc};
+
+use anyhow::Context;
+use subxt::{dynamic, dynamic::At as _, utils::AccountId32};
+use tokio::{net::TcpListener, sync::RwLock};
+
+use crate::{
+	chain::{self, AssetId, Chain, License, Signer},
+	config::{parse_alm, show_alm},
+	hash::Hash,
+	http,
+	requester::{ClientArgs, MAX_FILE},
+	store::Store,
+};
+
+/// What `allmende-agent host` was asked.
+#[derive(Debug, clap::Args)]
+pub struct HostArgs {
+	/// The files to register and serve.
+	#[arg(required = true)]
+	pub files: Vec<PathBuf>,
+	/// What the files are (for new registrations).
+	#[arg(long, value_enum, default_value = "model")]
+	pub kind: KindArg,
+	/// Who may use them in jobs: `permissioned` (the owner and the accounts granted access)
+	/// or `open` (anyone). New registrations default to permissioned; for a registered file
+	/// the licence is changed only when this flag is given.
+	#[arg(long, value_enum)]
+	pub license: Option<LicenseArg>,
+	/// The royalty paid to the owner per verified job, in ALM: zero or at least the
+	/// existential deposit. New registrations default to 0; for a registered file the royalty
+	/// is changed only when this flag is given.
+	#[arg(long)]
+	pub royalty: Option<String>,
+	/// Grant this account (SS58 address) access to the permissioned files; repeatable.
+	#[arg(long = "grant")]
+	pub grants: Vec<String>,
+	/// Where to serve the files. Keep it stable: the registry records the URL.
+	#[arg(long, default_value = "127.0.0.1:8090")]
+	pub listen: String,
+	/// The URL providers reach `--listen` at (default: http://<listen address>).
+	#[arg(long)]
+	pub endpoint: Option<String>,
+}
+
+/// Dataset or model.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum KindArg {
+	Dataset,
+	Model,
+}
+
+/// Open or permissioned.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LicenseArg {
+	Open,
+	Permissioned,
+}
+
+impl From<LicenseArg> for License {
+	fn from(l: LicenseArg) -> Self {
+		match l {
+			LicenseArg::Open => License::Open,
+			LicenseArg::Permissioned => License::Permissioned,
+		}
+	}
+}
+
+/// The call argument of a licence: the registry's variant by name.
+fn license_value(l: &License) -> dynamic::Value {
+	dynamic::Value::unnamed_variant(format!("{l:?}"), [])
+}
+
+/// Registers the files or takes up their registration, applies the requested licence,
+/// royalty and grants, prints one line per asset and serves them until stopped.
+pub async fn run(client: ClientArgs, args: HostArgs) -> anyhow::Result<()> {
+	let store = Store::open(&client.data_dir.join("store"))?;
+	let grants = args
+		.grants
+		.iter()
+		.map(|g| {
+			AccountId32::from_str(g)
+				.map_err(|_| anyhow::anyhow!("--grant {g}: not an SS58 address"))
+		})
+		.collect::<anyhow::Result<Vec<_>>>()?;
+	let royalty = args.royalty.as_deref().map(parse_alm).transpose()?;
+	let mut hashes = Vec::new();
+	for file in &args.files {
+		let hash = store.put_file(file, MAX_FILE).with_context(|| format!("{}", file.display()))?;
+		let size = store.size(&hash).context("a hosted file vanished from the store")?;
+		hashes.push((hash, size));
+	}
+	let listener = TcpListener::bind(&args.listen)
+		.await
+		.with_context(|| format!("cannot listen on {}", args.listen))?;
+	let local = listener.local_addr()?;
+	anyhow::ensure!(
+		args.endpoint.is_some() || !local.ip().is_unspecified(),
+		"--listen {local} is every interface: give --endpoint, the URL providers reach it at (the registry keeps it)"
+	);
+	let endpoint = args.endpoint.clone().unwrap_or(format!("http://{local}"));
+	let authority = http::authority_of(&endpoint)
+		.context("--endpoint is not http://host:port")?
+		.to_string();
+	let chain = Chain::connect(&client.node).await?;
+	let signer = Signer::from_suri(&client.suri)?;
+	let server = Arc::new(http::Server {
+		chain: RwLock::new(chain.clone()),
+		store: store.clone(),
+		owner: signer.account.clone(),
+		authority,
+	});
+	// Serve from the start: a job may already use a registered file.
+	tokio::spawn(http::serve(listener, server));
+
+	for (file, (hash, size)) in args.files.iter().zip(&hashes) {
+		let id = take_up(&chain, &signer, &args, royalty, file, hash, *size, &endpoint).await?;
+		let at = chain.finalized().await?;
+		let asset = Chain::asset(&at, id).await?.with_context(|| format!("asset {id} vanished"))?;
+		if asset.license == License::Open && !grants.is_empty() {
+			log::warn!("asset {id} is open to anyone: --grant has nothing to add");
+		}
+		if asset.license == License::Permissioned {
+			for who in &grants {
+				if !Chain::has_access(&at, id, who).await? {
+					let call = dynamic::tx(
+						"DataRegistry",
+						"grant_access",
+						(id, dynamic::Value::from_bytes(who.0)),
+					);
+					signer.submit_and_watch(&chain, "grant_access", call).await?;
+					eprintln!("asset {id}: granted {who} access");
+				}
+			}
+		}
+		println!(
+			"asset {id}: {} ({hash}), {:?}, royalty {} ALM, served at {}",
+			file.display(),
+			asset.license,
+			show_alm(asset.royalty),
+			String::from_utf8_lossy(&asset.uri)
+		);
+	}
+	eprintln!("serving at {endpoint} to the providers assigned to jobs that use these assets; Ctrl-C stops");
+	tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
+	Ok(())
+}
+
+/// The asset id of `hash`: registered now, or the registration this account already has
+/// (with licence and royalty brought in line with the flags given).
+async fn take_up(
+	chain: &Chain,
+	signer: &Signer,
+	args: &HostArgs,
+	royalty: Option<chain::Balance>,
+	file: &std::path::Path,
+	hash: &Hash,
+	size: u64,
+	endpoint: &str,
+) -> anyhow::Result<AssetId> {
+	let at = chain.finalized().await?;
+	let url = http::sized_blob_url(endpoint, hash, size);
+	let Some(id) = Chain::asset_by_hash(&at, hash).await? else {
+		let kind = dynamic::Value::unnamed_variant(format!("{:?}", args.kind), []);
+		let license = License::from(args.license.unwrap_or(LicenseArg::Permissioned));
+		let call = dynamic::tx(
+			"DataRegistry",
+			"register_asset",
+			(
+				kind,
+				dynamic::Value::from_bytes(hash.0),
+				dynamic::Value::from_bytes(url.as_bytes()),
+				license_value(&license),
+				royalty.unwrap_or(0),
+			),
+		);
+		let events = signer.submit_and_watch(chain, "register_asset", call).await?;
+		let id = events
+			.iter()
+			.find(|(p, e, _)| p == "DataRegistry" && e == "AssetRegistered")
+			.and_then(|(_, _, v)| v.at("asset").and_then(|id| id.as_u128()))
+			.context("register_asset landed without an AssetRegistered event")?;
+		eprintln!("{}: registered as asset {id}", file.display());
+		return Ok(id as AssetId);
+	};
+	let asset = Chain::asset(&at, id).await?.with_context(|| format!("asset {id} vanished"))?;
+	anyhow::ensure!(
+		asset.owner == signer.account,
+		"{} is asset {id}, registered by {}, not by {}",
+		file.display(),
+		asset.owner,
+		signer.account
+	);
+	anyhow::ensure!(!asset.retired, "{} is asset {id}, which is retired", file.display());
+	anyhow::ensure!(
+		asset.uri == url.as_bytes(),
+		"{} is asset {id}, registered at {}: providers fetch it there, so serve it there \
+		 (--listen, --endpoint); this server would be {url}",
+		file.display(),
+		String::from_utf8_lossy(&asset.uri)
+	);
+	if let Some(license) = args.license.map(License::from) {
+		if license != asset.license {
+			let call = dynamic::tx("DataRegistry", "set_license", (id, license_value(&license)));
+			signer.submit_and_watch(chain, "set_license", call).await?;
+			eprintln!("asset {id}: licence now {license:?}");
+		}
+	}
+	if let Some(royalty) = royalty {
+		if royalty != asset.royalty {
+			let call = dynamic::tx("DataRegistry", "set_royalty", (id, royalty));
+			signer.submit_and_watch(chain, "set_royalty", call).await?;
+			eprintln!("asset {id}: royalty now {} ALM", show_alm(royalty));
+		}
+	}
+	eprintln!("{}: already registered by this account as asset {id}", file.display());
+	Ok(id)
+}

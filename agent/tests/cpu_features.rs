@@ -1,0 +1,91 @@
+//! Replicas on different CPUs commit the same bytes: the agent binary is run here and under
+//! QEMU's user-mode emulator posing as older x86-64 CPUs, where tract and wasmtime find other
+//! features and pick other kernels (no AVX at all; AVX2 and FMA without AVX-512). Every run
+//! must print the same result hash. tract 0.22 has no `TRACT_CPU_ISA` switch on x86-64, so
+//! the emulated CPU is how the features are changed. Needs `qemu-x86_64` (Debian's
+//! `qemu-user`, which `scripts/setup.sh` installs).
+#![cfg(all(target_arch = "x86_64", target_os = "linux"))]
+
+use std::{path::Path, process::Command};
+
+const AGENT: &str = env!("CARGO_BIN_EXE_allmende-agent");
+
+/// One `exec` run: the CPU features it saw and the result hash it printed.
+struct Run {
+	cpu: String,
+	hash: String,
+}
+
+fn exec(cpu: Option<&str>, model: &str, input: &Path) -> Run {
+	let mut cmd = match cpu {
+		None => Command::new(AGENT),
+		Some(cpu) => {
+			let mut c = Command::new("qemu-x86_64");
+			c.args(["-cpu", cpu, AGENT]);
+			c
+		},
+	};
+	let out = cmd
+		.args(["exec", "--model", model, "--input"])
+		.arg(input)
+		.output()
+		.unwrap_or_else(|e| panic!("cannot start {cpu:?} (qemu-x86_64 comes with qemu-user): {e}"));
+	let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+	assert!(out.status.success(), "exec on {cpu:?} failed: {stderr}");
+	let line = |prefix: &str| {
+		stderr
+			.lines()
+			.find_map(|l| l.strip_prefix(prefix))
+			.unwrap_or_else(|| panic!("no `{prefix}` in: {stderr}"))
+			.to_string()
+	};
+	let hash = stderr
+		.rsplit_once("(result hash ")
+		.and_then(|(_, h)| h.split(')').next())
+		.unwrap_or_else(|| panic!("no result hash in: {stderr}"))
+		.to_string();
+	Run { cpu: line("cpu features: "), hash }
+}
+
+/// Runs natively, as a Nehalem (SSE4.2, no AVX) and as a Haswell (AVX2, FMA, no AVX-512),
+/// two at a time, and checks that the emulated CPUs showed the features they should.
+fn same_on_every_cpu(model: &str, input: &Path) {
+	let (native, nehalem, haswell) = std::thread::scope(|s| {
+		let nehalem = s.spawn(|| exec(Some("Nehalem"), model, input));
+		let haswell = s.spawn(|| exec(Some("Haswell"), model, input));
+		let native = exec(None, model, input);
+		(native, nehalem.join().expect("Nehalem run"), haswell.join().expect("Haswell run"))
+	});
+	let features = |r: &Run| -> Vec<String> {
+		let inner = r.cpu.split_once('[').map(|(_, f)| f.trim_end_matches(']')).unwrap_or("");
+		inner.split_whitespace().map(String::from).collect()
+	};
+	let (n, h) = (features(&nehalem), features(&haswell));
+	assert!(!n.contains(&"avx".to_string()), "Nehalem showed AVX: {}", nehalem.cpu);
+	assert!(
+		h.contains(&"avx2".to_string()) && h.contains(&"fma".to_string()),
+		"Haswell lacked AVX2 or FMA: {}",
+		haswell.cpu
+	);
+	assert!(!h.contains(&"avx512f".to_string()), "Haswell showed AVX-512: {}", haswell.cpu);
+	assert_eq!(nehalem.hash, native.hash, "Nehalem ({}) vs native ({})", nehalem.cpu, native.cpu);
+	assert_eq!(haswell.hash, native.hash, "Haswell ({}) vs native ({})", haswell.cpu, native.cpu);
+}
+
+#[test]
+fn magika_gives_the_same_result_hash_on_every_cpu() {
+	let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/workload/magika.rs");
+	same_on_every_cpu("magika", &input);
+}
+
+#[test]
+fn an_onnx_model_gives_the_same_result_hash_on_every_cpu() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	let model = dir.path().join("example.onnx");
+	std::fs::write(&model, allmende_agent::workload::onnx::example_model()).expect("model");
+	let input = dir.path().join("x.npy");
+	let values = [0.31f32, -2.5, 1.0e-3, 7.25];
+	std::fs::write(&input, allmende_agent::workload::npy::write_f32(&[1, 4], &values))
+		.expect("input");
+	same_on_every_cpu(model.to_str().expect("UTF-8 path"), &input);
+}
