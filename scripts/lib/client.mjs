@@ -62,43 +62,105 @@ export class ChainError extends Error {}
  * ChainError naming the pallet error if the transaction is invalid, or as soon as its block
  * is in if its dispatch fails; the error's `events` are the failed transaction's events (its
  * fee, for example).
+ *
+ * A block a transaction is first included in can be retracted by a fork, and the
+ * transaction included again in another block, where its events (its fee after a weight
+ * refund, for example) may differ. With `followFinal: true` the result (or the error) also
+ * has `final`: a promise of { blockHash, events, failed } of the block that finalized it
+ * (`failed`: its dispatch failed there), which
+ * rejects if that does not happen within `finalTimeoutMs`. `nonce` signs with that nonce
+ * instead of the next one the node knows (to send several from one account at once).
  * The one way every script and test sends a transaction.
  */
-export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000 } = {}) {
+export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000, followFinal = false, finalTimeoutMs = 300000, nonce } = {}) {
+  let settleFinal = null;
+  const final = followFinal
+    ? new Promise((resolve, reject) => {
+      settleFinal = { resolve, reject };
+    })
+    : null;
+  // Whoever never awaits `final` must not see an unhandled rejection.
+  final?.catch(() => {});
   return new Promise((resolve, reject) => {
     let unsub = () => {};
-    const timer = setTimeout(() => {
-      unsub();
-      reject(new ChainError(`not ${until === 'block' ? 'in a block' : 'finalized'} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const done = (fn, value) => {
+    let answered = false;
+    let finished = false;
+    let finalTimer = null;
+    const stop = () => {
+      finished = true;
       clearTimeout(timer);
+      clearTimeout(finalTimer);
       unsub();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      const error = new ChainError(`not ${until === 'block' ? 'in a block' : 'finalized'} within ${timeoutMs} ms`);
+      reject(error);
+      settleFinal?.reject(error);
+    }, timeoutMs);
+    const answer = (fn, value) => {
+      answered = true;
+      clearTimeout(timer);
+      if (final) value.final = final;
+      if (!final) stop();
+      else if (!finished) {
+        finalTimer = setTimeout(() => {
+          stop();
+          settleFinal.reject(new ChainError(`not finalized within ${finalTimeoutMs} ms of inclusion`));
+        }, finalTimeoutMs);
+        // Waiting for `final` alone does not keep the process alive.
+        finalTimer.unref?.();
+      }
       fn(value);
     };
-    tx.signAndSend(pair, ({ status, events, dispatchError }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped) {
-        done(reject, new ChainError(`transaction ${status.type}`));
+    tx.signAndSend(pair, nonce === undefined ? {} : { nonce }, ({ status, events, dispatchError }) => {
+      if (finished) return;
+      if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        const error = new ChainError(`transaction ${status.type}`);
+        if (!answered) answer(reject, error);
+        stop();
+        settleFinal?.reject(error);
+        return;
+      }
+      if (status.isFinalized) {
+        const blockHash = status.asFinalized.toHex();
+        if (!answered) {
+          if (dispatchError) {
+            const error = new ChainError(describeDispatchError(api, dispatchError));
+            error.events = events;
+            error.blockHash = blockHash;
+            answer(reject, error);
+          } else {
+            answer(resolve, { blockHash, events });
+          }
+        }
+        stop();
+        settleFinal?.resolve({ blockHash, events, failed: Boolean(dispatchError) });
         return;
       }
       // A failed dispatch is reported as soon as its block is in: waiting for finality
       // would tell nothing more.
-      const reached = status.isFinalized || (status.isInBlock && (until === 'block' || dispatchError));
-      if (!reached) return;
-      const blockHash = (status.isFinalized ? status.asFinalized : status.asInBlock).toHex();
+      if (answered || !status.isInBlock || !(until === 'block' || dispatchError)) return;
+      const blockHash = status.asInBlock.toHex();
       if (dispatchError) {
         const error = new ChainError(describeDispatchError(api, dispatchError));
         error.events = events;
         error.blockHash = blockHash;
-        done(reject, error);
+        answer(reject, error);
       } else {
-        done(resolve, { blockHash, events });
+        answer(resolve, { blockHash, events });
       }
     })
       .then((u) => {
         unsub = u;
+        if (finished) u();
       })
-      .catch((e) => done(reject, new ChainError(e.message)));
+      .catch((e) => {
+        const error = new ChainError(e.message);
+        if (!answered) answer(reject, error);
+        stop();
+        settleFinal?.reject(error);
+      });
   });
 }
 

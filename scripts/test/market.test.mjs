@@ -28,6 +28,8 @@ let failed = false;
 const keys = {};
 /** Fees each account paid for the transactions this test sent. */
 const fees = new Map();
+/** Fee recordings still waiting for their transaction's final block. */
+const pendingFees = new Set();
 
 const text = (s) => `0x${Buffer.from(s, 'utf8').toString('hex')}`;
 
@@ -50,17 +52,29 @@ function recordFee(events) {
 
 /**
  * Sends `tx` signed by `pair` with the scripts' `submit` (in a block with `until: 'block'`,
- * final by default) and records the fee it paid, also when it fails.
+ * final by default) and records the fee it paid, also when it fails. The fee is taken from
+ * the block that finalized the transaction: a block it was first included in may be
+ * retracted by a fork, and its fee differ where it is included again.
  */
 async function send(tx, pair, { until = 'final' } = {}) {
+  const record = (final) => {
+    const p = final.then(({ events }) => recordFee(events));
+    pendingFees.add(p);
+    p.finally(() => pendingFees.delete(p)).catch(() => {});
+  };
   try {
-    const done = await submit(api, tx, pair, { until, timeoutMs: 180000 });
-    recordFee(done.events);
+    const done = await submit(api, tx, pair, { until, timeoutMs: 180000, followFinal: true });
+    record(done.final);
     return done;
   } catch (e) {
-    if (e.events) recordFee(e.events);
+    if (e.final) record(e.final);
     throw e;
   }
+}
+
+/** Waits until the fee of every transaction sent so far is recorded from its final block. */
+async function feesFinal() {
+  await Promise.all([...pendingFees]);
 }
 
 const event = (events, section, method) =>
@@ -82,6 +96,7 @@ async function holds(who) {
 
 /** Free balances of the named accounts, with the fees they paid so far. */
 async function snapshot(names) {
+  await feesFinal();
   const s = {};
   for (const n of names) s[n] = { free: await free(keys[n].address), fees: fees.get(keys[n].address) ?? 0n };
   return s;
@@ -89,6 +104,7 @@ async function snapshot(names) {
 
 /** Asserts each account's free balance moved by exactly `delta` plus the fees it paid. */
 async function assertMoved(before, deltas) {
+  await feesFinal();
   for (const [n, delta] of Object.entries(deltas)) {
     const who = keys[n].address;
     const paid = (fees.get(who) ?? 0n) - before[n].fees;
@@ -171,6 +187,7 @@ async function arbitrate(jobId, drawn, resultOf) {
 
 /** What `name` gained (free balance) since `before`, not counting the fees it paid. */
 async function gained(before, name) {
+  await feesFinal();
   const who = keys[name].address;
   return (await free(who)) - before[name].free + ((fees.get(who) ?? 0n) - before[name].fees);
 }
