@@ -18,4 +18,5 @@ esac
 "$here/setup.sh"
 echo "Building the node (release; the first build takes most of an hour on 2 cores) ..." >&2
 (cd "$ALLMENDE_ROOT" && cargo build --release --locked --workspace)
+node "$ALLMENDE_ROOT/explorer/build.mjs"
 exec node "$here/lib/devnet-cli.mjs" "$@"

@@ -10,9 +10,10 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 # Debian packages: protoc for prost-build, libssl-dev + pkg-config for OpenSSL without vendoring,
 # a C/C++ toolchain for the few -sys crates (binaryen, jemalloc), curl for the RPC probes,
-# qemu-user for the agent's test that runs workloads on emulated older CPUs.
+# qemu-user for the agent's test that runs workloads on emulated older CPUs, chromium for the
+# explorer's tests (driven by puppeteer-core; nothing downloads a browser).
 need=()
-for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user; do
+for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -50,5 +51,10 @@ if [ ! -d "$ALLMENDE_ROOT/scripts/node_modules" ] ||
 	[ "$ALLMENDE_ROOT/scripts/package-lock.json" -nt "$ALLMENDE_ROOT/scripts/node_modules/.package-lock.json" ]; then
 	say "installing npm packages"
 	(cd "$ALLMENDE_ROOT/scripts" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+if [ ! -d "$ALLMENDE_ROOT/explorer/node_modules" ] ||
+	[ "$ALLMENDE_ROOT/explorer/package-lock.json" -nt "$ALLMENDE_ROOT/explorer/node_modules/.package-lock.json" ]; then
+	say "installing the explorer's npm packages"
+	(cd "$ALLMENDE_ROOT/explorer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 mkdir -p "$CARGO_TARGET_DIR"

@@ -23,6 +23,9 @@ cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
 	--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks \
 	benchmarking
 
+echo "== explorer build (esbuild)" >&2
+node "$ALLMENDE_ROOT/explorer/build.mjs"
+
 echo "== end-to-end tests (node --test)" >&2
 # Two test files at a time: each starts its own network on free loopback ports, and the
 # networks mostly wait for blocks, so two fit on 2 cores and the run takes half as long.
@@ -31,4 +34,5 @@ files=("$here/test/market.test.mjs")
 for f in "$here"/test/*.test.mjs; do
 	[ "$f" = "$here/test/market.test.mjs" ] || files+=("$f")
 done
+files+=("$ALLMENDE_ROOT/explorer/test/explorer.test.mjs" "$ALLMENDE_ROOT/explorer/test/events.test.mjs")
 node --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

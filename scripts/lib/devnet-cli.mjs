@@ -1,7 +1,9 @@
 // The devnet launcher behind scripts/devnet.sh: start | stop | status of a local network.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { connect, parseAmount, showAmount, signer, submitAndFinalize } from './client.mjs';
 import { Agents, isOurAgent } from './agents.mjs';
 import { Network, heads, isOurNode, sleep } from './network.mjs';
@@ -29,6 +31,8 @@ Options (start):
   --p2p-port P     p2p port of the first node; the others follow (default 30333)
   --providers N    provider agents to start beside the validators (allmende-agent provide,
                    accounts //Agent1 ... //AgentN funded by //Alice; default 3, 0 for none)
+  --explorer-port P
+                   where the market explorer page is served (default 8800, 0 for none)
   --dir DIR        data, keys and logs (default .devnet in the checkout)
   -h, --help       this text`;
 
@@ -41,6 +45,7 @@ const { values, positionals } = parseArgs({
     'rpc-port': { type: 'string', default: '9944' },
     'p2p-port': { type: 'string', default: '30333' },
     providers: { type: 'string', default: '3' },
+    'explorer-port': { type: 'string', default: '8800' },
     dir: { type: 'string', default: path.join(process.env.ALLMENDE_ROOT ?? '.', '.devnet') },
     suri: { type: 'string' },
     bond: { type: 'string' },
@@ -88,6 +93,12 @@ async function status() {
       `${alive ? '' : '  (not running)'}`);
     if (!alive) down += 1;
   }
+  const ex = readExplorer();
+  if (ex) {
+    const alive = isOurExplorer(ex.pid);
+    console.log(`explorer pid ${String(ex.pid).padEnd(8)} ${ex.url}${alive ? '' : '  (not running)'}`);
+    if (!alive) down += 1;
+  }
   console.log(`logs: ${path.join(saved.dir, 'logs')}`);
   return down === 0 ? 0 : 1;
 }
@@ -102,11 +113,16 @@ async function stop() {
   for (const a of agents) {
     if (isOurAgent(a.pid)) process.kill(a.pid, 'SIGTERM');
   }
+  const ex = readExplorer();
+  if (ex && isOurExplorer(ex.pid)) process.kill(ex.pid, 'SIGTERM');
+  fs.rmSync(explorerFile(), { force: true });
   for (const n of saved.nodes) {
     if (isOurNode(n.pid)) process.kill(n.pid, 'SIGTERM');
   }
   const deadline = Date.now() + 30000;
-  while (saved.nodes.some((n) => isOurNode(n.pid)) && Date.now() < deadline) await sleep(200);
+  const explorerUp = () => ex && isOurExplorer(ex.pid);
+  while ((saved.nodes.some((n) => isOurNode(n.pid)) || explorerUp()) && Date.now() < deadline) await sleep(200);
+  if (explorerUp()) process.kill(ex.pid, 'SIGKILL');
   for (const n of saved.nodes) {
     if (isOurNode(n.pid)) process.kill(n.pid, 'SIGKILL');
   }
@@ -150,6 +166,7 @@ async function start() {
     fs.rmSync(path.join(values.dir, 'nodes'), { recursive: true, force: true });
     fs.rmSync(path.join(values.dir, 'logs'), { recursive: true, force: true });
     fs.rmSync(path.join(values.dir, 'joined.json'), { force: true });
+    fs.rmSync(path.join(values.dir, 'archive'), { force: true });
     fs.rmSync(path.join(values.dir, 'agents'), { recursive: true, force: true });
   }
   const marker = path.join(values.dir, 'chain');
@@ -160,6 +177,13 @@ async function start() {
     );
     return 1;
   }
+  // A new chain's first node keeps every block's state for the explorer. A chain made before
+  // that keeps pruning: its database cannot be reopened as an archive.
+  const archiveMarker = path.join(values.dir, 'archive');
+  const archive = !fs.existsSync(path.join(values.dir, 'nodes')) || fs.existsSync(archiveMarker);
+  if (!archive) {
+    console.error('Note: this chain\'s first node keeps only recent state, so the explorer shows recent history only; --fresh makes a new chain whose first node keeps it all.');
+  }
   const network = new Network({
     bin: values.bin,
     dir: values.dir,
@@ -168,9 +192,11 @@ async function start() {
     detached: true,
     ports: { rpc: Number(values['rpc-port']), p2p: Number(values['p2p-port']) },
     runtimeOverrides: values['runtime-overrides'],
+    archive,
   });
   await network.prepare();
   fs.writeFileSync(marker, `${chain}:${nodes}`);
+  if (archive) fs.writeFileSync(archiveMarker, 'archive-canonical\n');
   await network.start();
   // Nodes added with `join` come back with the devnet, with their keys and chain data.
   const joined = readJoined();
@@ -203,10 +229,21 @@ async function start() {
       await api.disconnect();
     }
   }
+  const explorerPort = Number(values['explorer-port']);
+  if (explorerPort > 0) {
+    try {
+      await startExplorer(explorerPort, network.wsUrl(), path.join(network.logDir, 'explorer.log'));
+    } catch (e) {
+      console.error(`The explorer did not start: ${e.message}`);
+      return 1;
+    }
+  }
   for (const name of network.names) {
     const port = network.rpcPort(name);
     console.log(`${name.padEnd(8)} ${network.wsUrl(name).padEnd(22)} ${appsLink(port)}`);
   }
+  const ex = readExplorer();
+  if (ex) console.log(`explorer ${ex.url}`);
   for (const a of readAgents()) console.log(`${a.name.padEnd(8)} http://127.0.0.1:${a.port}  ${a.address}`);
   if (providers > 0) {
     console.log('\nRun a job: allmende-agent run --model magika --input README.md --replicas 3 ' +
@@ -217,6 +254,44 @@ async function start() {
 }
 
 const agentsFile = () => path.join(values.dir, 'agents.json');
+const explorerFile = () => path.join(values.dir, 'explorer.json');
+const EXPLORER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'explorer', 'serve.mjs');
+
+/** The explorer server the devnet started: { pid, port, url }, or null. */
+function readExplorer() {
+  return fs.existsSync(explorerFile()) ? JSON.parse(fs.readFileSync(explorerFile(), 'utf8')) : null;
+}
+
+function isOurExplorer(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('explorer/serve.mjs');
+  } catch {
+    return false;
+  }
+}
+
+/** Serves the built explorer on loopback, detached like the nodes, and waits until it answers. */
+async function startExplorer(port, ws, log) {
+  const old = readExplorer();
+  if (old && isOurExplorer(old.pid)) process.kill(old.pid, 'SIGTERM');
+  const out = fs.openSync(log, 'a');
+  const proc = spawn(process.execPath, [EXPLORER, '--port', String(port)], { detached: true, stdio: ['ignore', out, out] });
+  proc.unref();
+  const url = `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(ws)}`;
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`explorer/serve.mjs exited ${proc.exitCode}; see ${log}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`nothing answers on port ${port}; see ${log}`);
+    await sleep(200);
+  }
+  fs.writeFileSync(explorerFile(), JSON.stringify({ pid: proc.pid, port, url }));
+}
 
 /** The provider agents the devnet started: [{ name, address, port, pid, dir }]. */
 function readAgents() {

@@ -77,7 +77,7 @@ export class Network {
    * @param {string} [o.runtimeOverrides] a folder of WASM runtimes the nodes run instead of
    *   the on-chain one of the same spec version (`--wasm-runtime-overrides`)
    */
-  constructor({ bin, dir, nodes = 4, chain = 'local', detached = false, ports = null, runtimeOverrides = null }) {
+  constructor({ bin, dir, nodes = 4, chain = 'local', detached = false, ports = null, runtimeOverrides = null, archive = true }) {
     if (nodes < 1 || nodes > VALIDATORS.length) {
       throw new Error(`--nodes must be between 1 and ${VALIDATORS.length}`);
     }
@@ -87,6 +87,9 @@ export class Network {
     this.detached = detached;
     this.fixedPorts = ports;
     this.runtimeOverrides = runtimeOverrides ? path.resolve(runtimeOverrides) : null;
+    // Whether the first node keeps the state of every finalized block. A database made with
+    // the default pruning cannot be reopened as an archive, so an older chain keeps `false`.
+    this.archive = archive;
     this.names = VALIDATORS.slice(0, nodes);
     // name -> { name, rpcPort, p2pPort, keyFile, peerId, devKeys, proc, pid }. `devKeys`: the
     // node starts with `--<name>` and so holds the well-known session keys of a genesis
@@ -163,7 +166,11 @@ export class Network {
       '--pool-limit', String(POOL_LIMIT),
       '--pool-kbytes', String(POOL_KBYTES),
     ];
-    if (name !== boot.name) {
+    if (name === boot.name) {
+      // The first node keeps the state of every finalized block (a node's default is the
+      // last 256): the explorer reads the events of any past block from it.
+      if (this.archive) a.push('--state-pruning', 'archive-canonical');
+    } else {
       a.push('--bootnodes', `/ip4/127.0.0.1/tcp/${boot.p2pPort}/p2p/${boot.peerId}`);
     }
     if (this.runtimeOverrides) a.push('--wasm-runtime-overrides', this.runtimeOverrides);
@@ -227,7 +234,7 @@ export class Network {
     });
     fs.writeFileSync(
       this.stateFile,
-      JSON.stringify({ chain: this.chain, dir: this.dir, runtimeOverrides: this.runtimeOverrides, nodes }, null, 2),
+      JSON.stringify({ chain: this.chain, dir: this.dir, runtimeOverrides: this.runtimeOverrides, archive: this.archive, nodes }, null, 2),
     );
   }
 
@@ -306,6 +313,7 @@ export class Network {
       chain: saved.chain,
       detached: true,
       runtimeOverrides: saved.runtimeOverrides,
+      archive: saved.archive ?? false,
     });
     network.names = saved.nodes.map((n) => n.name);
     for (const n of saved.nodes) {

@@ -24,7 +24,8 @@ let failed = false;
 /** Runs `devnet-cli.mjs` (what devnet.sh runs once the node is built) on the test folder. */
 function devnet(...args) {
   return execFileP('node', [path.join(here, '..', 'lib', 'devnet-cli.mjs'), ...args, '--dir', dir,
-    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p)], { timeout: 420000 });
+    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--explorer-port', String(ports.explorer)],
+  { timeout: 420000 });
 }
 
 /** The provider agents the launcher started, as it saved them. */
@@ -38,6 +39,15 @@ function killLeftovers() {
   const saved = dir && Network.load(dir);
   for (const n of saved?.nodes ?? []) if (isOurNode(n.pid)) process.kill(n.pid, 'SIGKILL');
   for (const a of (dir && savedAgents()) || []) if (isOurAgent(a.pid)) process.kill(a.pid, 'SIGKILL');
+  const ex = dir && path.join(dir, 'explorer.json');
+  if (ex && fs.existsSync(ex)) {
+    const { pid } = JSON.parse(fs.readFileSync(ex, 'utf8'));
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('explorer/serve.mjs')) process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /** Can we listen on this loopback port now? */
@@ -63,7 +73,8 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-devnet-'));
     const rpc = await freeRun(6);
-    ports = { rpc, p2p: await freeRun(6, rpc) };
+    const p2p = await freeRun(6, rpc);
+    ports = { rpc, p2p, explorer: await freeRun(1, p2p) };
     process.once('exit', killLeftovers);
   });
 
@@ -92,6 +103,10 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
     assert.match(stdout, /3 provider agent\(s\) registered and in the arbiter pool/);
     for (const name of ['agent1', 'agent2', 'agent3']) assert.match(stdout, new RegExp(`^${name} +http://127\\.0\\.0\\.1:\\d+ +5\\w+`, 'm'));
     assert.match(stdout, /Run a job: allmende-agent run --model magika/);
+    const explorer = new RegExp(`^explorer +(http://127\\.0\\.0\\.1:${ports.explorer}/\\?rpc=\\S+)`, 'm').exec(stdout);
+    assert.ok(explorer, 'the explorer address is printed');
+    const page = await fetch(explorer[1]);
+    assert.match(await page.text(), /<title>Allmende explorer<\/title>/);
     const api = await connect(`ws://127.0.0.1:${Network.load(dir).nodes[0].rpcPort}`);
     try {
       for (const a of savedAgents()) {
@@ -136,7 +151,9 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
   step('stop stops every node; start brings them back, the joined one too, on the same chain', async () => {
     const before = Network.load(dir).nodes;
     const agentsBefore = savedAgents();
+    const explorerBefore = JSON.parse(fs.readFileSync(path.join(dir, 'explorer.json'), 'utf8'));
     await devnet('stop');
+    await assert.rejects(fetch(`http://127.0.0.1:${explorerBefore.port}/`), 'the explorer server stopped');
     assert.ok(before.every((n) => !isOurNode(n.pid)), 'every node stopped');
     assert.ok(agentsBefore.length === 3 && agentsBefore.every((a) => !isOurAgent(a.pid)), 'every agent stopped');
     const { stdout } = await devnet('start', '--nodes', '4');

@@ -1,0 +1,67 @@
+// The explorer's event index against a fake node: it reads forward and backward to genesis,
+// keeps each event's block and transaction, and stops at the oldest block whose state a
+// pruning node still has.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EventIndex } from '../src/events.js';
+
+/** A node of `height` blocks whose state below `oldest` is pruned; block n has one bid event. */
+function fakeApi({ height, oldest = 0 }) {
+  const reads = [];
+  const event = (n) => ({
+    phase: { isApplyExtrinsic: true, asApplyExtrinsic: { toNumber: () => 1 } },
+    event: {
+      section: 'computeMarket',
+      method: 'BidPlaced',
+      meta: { fields: ['job_id', 'price'].map((f) => ({ name: { unwrap: () => f } })) },
+      data: [{ toJSON: () => n }, { toJSON: () => 1000 + n }],
+    },
+  });
+  const other = { phase: { isApplyExtrinsic: false }, event: { section: 'balances', method: 'Transfer', meta: { fields: [] }, data: [] } };
+  return {
+    reads,
+    rpc: { chain: { getBlockHash: async (n) => `h${n}` } },
+    at: async (hash) => {
+      const n = Number(hash.slice(1));
+      reads.push(n);
+      if (n < oldest) throw new Error(`4003: Client error: State already discarded for ${hash}`);
+      return { query: { system: { events: async () => [other, event(n)] } } };
+    },
+  };
+}
+
+async function settle(index) {
+  for (let i = 0; i < 200 && (index.busy || index.high === null); i += 1) await new Promise((r) => setTimeout(r, 5));
+}
+
+test('reads every finalized block down to genesis and follows new ones, with block and transaction', async () => {
+  const api = fakeApi({ height: 40 });
+  const index = new EventIndex(api, () => {});
+  index.finalizedTo(40);
+  await settle(index);
+  assert.ok(index.complete);
+  assert.equal(index.floor, null);
+  assert.deepEqual(index.all().map((e) => e.block), Array.from({ length: 40 }, (_, i) => i + 1));
+  assert.deepEqual(index.ofJob(7), [{ block: 7, index: 1, extrinsic: 1, section: 'computeMarket', method: 'BidPlaced', data: { jobId: 7, price: 1007 } }]);
+  index.finalizedTo(45);
+  await settle(index);
+  assert.equal(index.high, 45);
+  assert.equal(index.all().length, 45);
+  assert.equal(new Set(api.reads).size, api.reads.length, 'no block read twice');
+});
+
+test('stops at the oldest block a pruning node still has, and says where', async () => {
+  const api = fakeApi({ height: 60, oldest: 23 });
+  const index = new EventIndex(api, () => {});
+  index.finalizedTo(60);
+  await settle(index);
+  assert.equal(index.floor, 23);
+  assert.equal(index.low, 23);
+  assert.ok(index.done && !index.complete);
+  assert.deepEqual(index.all().map((e) => e.block), Array.from({ length: 38 }, (_, i) => i + 23));
+  // Reading backwards has ended; new blocks are still read.
+  const before = api.reads.length;
+  index.finalizedTo(61);
+  await settle(index);
+  assert.deepEqual(api.reads.slice(before), [61]);
+});

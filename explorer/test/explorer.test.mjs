@@ -1,0 +1,287 @@
+// Drives the built explorer in headless Chromium (Debian's `chromium`, through puppeteer-core)
+// against a 4-validator network on which the test posts a job. Screenshots of each view go to
+// explorer/test/artifacts/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { AGENT_BIN, Agents } from '../../scripts/lib/agents.mjs';
+import { blake2AsHex } from '../../scripts/node_modules/@polkadot/util-crypto/index.js';
+import { connect, signer, submit } from '../../scripts/lib/client.mjs';
+import { startNetwork, stopNetwork } from '../../scripts/lib/testnet.mjs';
+import { serveExplorer } from '../serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(here, '..', 'dist');
+const artifacts = path.join(here, 'artifacts');
+const UNIT = 10n ** 12n;
+
+let network;
+let api;
+let server;
+let browser;
+let page;
+let base;
+let agents;
+/** The agent's provider account and its job, from the job's test. */
+let provider;
+let settledJob;
+let assetId;
+/** Provider accounts of the first test. */
+let bidders;
+
+const short = (a) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+const execFileP = promisify(execFile);
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'app.js')), 'build the explorer first: node explorer/build.mjs');
+  fs.mkdirSync(artifacts, { recursive: true });
+  network = await startNetwork({ nodes: 4 });
+  api = await connect(network.wsUrl());
+  server = await serveExplorer({ dir: dist });
+  base = `http://127.0.0.1:${server.address().port}/?rpc=${encodeURIComponent(network.wsUrl())}`;
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 900 });
+  // Anything the page's content-security policy blocks is recorded, to be checked at the end.
+  await page.evaluateOnNewDocument(() => {
+    window.blocked = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.blocked.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+after(async () => {
+  await agents?.stopAll();
+  await browser?.close();
+  server?.close();
+  await api?.disconnect();
+  if (network) await stopNetwork(network);
+});
+
+/** Opens a view and waits until it shows every one of `texts`; keeps a screenshot. */
+async function show(hash, texts, name) {
+  await page.goto(`${base}${hash}`);
+  await page.waitForFunction((h, ts) => {
+    const v = document.getElementById('view');
+    return v.dataset.view === h && ts.every((t) => v.innerText.includes(t));
+  }, { timeout: 60000 }, hash, [texts].flat());
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+  return page.$eval('#view', (e) => e.innerText);
+}
+
+const text = (s) => `0x${Buffer.from(s, 'utf8').toString('hex')}`;
+const MARKUP = '<img src=x onerror="window.pwned=1">';
+
+/** A one-replica job spec whose content nobody serves. */
+const wasmJob = ({ maxPrice, biddingPeriod, executionPeriod = 10, revealPeriod = 6 }) => ({
+  workload: { kind: 'Wasm', content: { hash: blake2AsHex('w'), uri: 'http://127.0.0.1:9/w' } },
+  input: { hash: blake2AsHex('i'), uri: 'http://127.0.0.1:9/i' },
+  requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
+  region: null,
+  replicas: 1,
+  maxPrice,
+  biddingPeriod,
+  executionPeriod,
+  revealPeriod,
+  minReputation: null,
+  assets: [],
+  maxRoyalties: 0,
+});
+
+test('the market view shows an open job, its bids and time left; the timeline shows a displaced bid, a retracted one and the cancellation', async () => {
+  const alice = await signer('//Alice');
+  // One bidder more than a job takes: the last, cheaper bid displaces the most expensive.
+  const max = api.consts.computeMarket.maxBidsPerJob.toNumber();
+  bidders = await Promise.all(Array.from({ length: max + 1 }, (_, i) => signer(`//Allmende//explorer//${i}`)));
+  const first = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  await Promise.all(bidders.map((b, i) =>
+    submit(api, api.tx.balances.transferKeepAlive(b.address, 110n * UNIT), alice, { nonce: first + i })));
+  const stake = api.consts.computeMarket.minProviderStake;
+  // The first bidder's profile holds markup: the page must show it as text, not run it.
+  await Promise.all(bidders.map((b, i) => submit(api, api.tx.computeMarket.registerProvider(stake, {
+    gpuModel: text(i === 0 ? MARKUP : 'A100-80GB'),
+    hardware: { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
+    region: 276,
+    endpoint: text(`https://bidder-${i}.example`),
+  }), b)));
+  const { events } = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: 3n * UNIT, biddingPeriod: 80 })), alice);
+  const job = events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
+  // Bids of 2.00, 2.01, … ALM fill the job; 1.5 ALM displaces the 2.xx one; the first retracts.
+  await Promise.all(bidders.slice(0, max).map((b, i) =>
+    submit(api, api.tx.computeMarket.placeBid(job, 2n * UNIT + (BigInt(i) * UNIT) / 100n), b)));
+  await submit(api, api.tx.computeMarket.placeBid(job, (3n * UNIT) / 2n), bidders[max]);
+  await submit(api, api.tx.computeMarket.retractBid(job), bidders[0]);
+  const displaced = bidders[max - 1].address;
+  const market = await show('#/', 'History: every finalized block', 'market');
+  assert.match(market, /Open jobs/);
+  // job, requester, workload, needs, replicas, max price, bids, lowest bid, bidding left
+  assert.match(market, new RegExp(`job ${job}\\t[^\\n]*\\t1\\t3 ALM\\t${max - 1}\\t1\\.5 ALM\\t\\d+ blocks`));
+  // A chain younger than the 6 hours the view counts: all of it is counted.
+  assert.match(market, /Since genesis/);
+  assert.match(market, /\n1\s+jobs posted/);
+  const timeline = await show(`#/job/${job}`, 'retracted by its bidder', 'job');
+  assert.match(timeline, new RegExp(`Job ${job}`));
+  assert.match(timeline, /posted by .*escrow 3 ALM/);
+  assert.match(timeline, /bid 1\.5 ALM by /);
+  assert.match(timeline, /displaced by the cheaper bid of .* \(1\.5 ALM\); bond returned/);
+  const page1 = await page.$eval('#view', (e) => e.innerHTML);
+  assert.ok(page1.includes(`bid of <a class="mono" href="#/provider/${displaced}"`), 'the displaced bidder is named');
+  await submit(api, api.tx.computeMarket.cancelJob(job), alice);
+  // Markup from the chain is shown as text.
+  const marked = await show(`#/provider/${bidders[0].address}`, MARKUP, 'provider-markup');
+  assert.match(marked, /hardware\t<img src=x onerror="window\.pwned=1">: 1 GPU/);
+  assert.equal(await page.$$eval('#view img', (imgs) => imgs.length), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  const cancelled = await show(`#/job/${job}`, 'cancelled by its requester', 'job-cancelled');
+  assert.match(cancelled, /removed: the job closed; bond returned/);
+  assert.match(cancelled, /Cancelled\s+status/);
+});
+
+/** Starts `allmende-agent host`; resolves with the asset id once it printed it. */
+function host(args) {
+  const proc = spawn(AGENT_BIN, ['host', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr.on('data', (d) => {
+    err += d;
+  });
+  return new Promise((resolve, reject) => {
+    proc.on('exit', (code) => reject(new Error(`host exited ${code}: ${err}`)));
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /asset (\d+):/.exec(out);
+      if (m) resolve({ proc, asset: Number(m[1]) });
+    });
+  });
+}
+
+test('a job run through its life by an agent: timeline, payments to the unit, reputation, royalty; a no-show slashed to the unit', async () => {
+  // Meanwhile, a provider wins a job below the agent's price and never commits.
+  const ferdie = await signer('//Ferdie');
+  const noShow = bidders[1];
+  const posted = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: UNIT, biddingPeriod: 6, executionPeriod: 4, revealPeriod: 4 })), ferdie, { until: 'block' });
+  const slashedJob = posted.events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
+  await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT), noShow, { until: 'block' });
+  const dir = fs.mkdtempSync(path.join(network.dir, 'explorer-'));
+  agents = new Agents({ dir: path.join(dir, 'agents'), ws: network.wsUrl() });
+  await agents.prepare(api, [1], { 1: { price: '1.234567' } });
+  agents.start('agent1');
+  await agents.waitRegistered(api);
+  provider = agents.agents.get('agent1').address;
+  const model = path.join(dir, 'm.onnx');
+  await execFileP(AGENT_BIN, ['example-model', model]);
+  const input = path.join(dir, 'x.npy');
+  const npy = Buffer.alloc(128 + 16);
+  const header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 4), }";
+  npy.write('\x93NUMPY', 0, 'latin1');
+  npy[6] = 1;
+  npy.writeUInt16LE(118, 8);
+  npy.write(`${header.padEnd(117, ' ')}\n`, 10, 'latin1');
+  [1, 2, 3, 4].forEach((v, i) => npy.writeFloatLE(v, 128 + 4 * i));
+  fs.writeFileSync(input, npy);
+  const bob = (await signer('//Bob')).address;
+  const eve = (await signer('//Eve')).address;
+  const owner = await host([model, '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'eve'),
+    '--listen', '127.0.0.1:0', '--royalty', '0.5', '--grant', bob]);
+  try {
+    const { stderr } = await execFileP(AGENT_BIN, ['run', '--node', network.wsUrl(), '--suri', '//Bob', '--data-dir', path.join(dir, 'bob'),
+      '--model', `asset:${owner.asset}`, '--input', input, '--max-royalties', '0.5', '--accept', '--timeout', '400'], { timeout: 420000 });
+    const job = Number(/job (\d+) posted/.exec(stderr)[1]);
+    settledJob = job;
+    assetId = owner.asset;
+    // The page reads finalized events: wait for the settlement to be among them.
+    const timeline = await show(`#/job/${job}`, 'settled', 'job-settled');
+    assert.match(timeline, /paid 1\.234567 ALM/);
+    assert.match(timeline, /royalty 0\.5 ALM/);
+    assert.match(timeline, /result verified/);
+    const p = await show(`#/provider/${provider}`, '+1 completed', 'provider');
+    assert.match(p, /\n1\ncompleted/);
+    assert.match(p, new RegExp(`job ${job}\\t#\\d+\\t\\+1 completed\\tpaid 1\\.234567 ALM`));
+    assert.doesNotMatch(p, /hardware\t0x/, 'the profile shows its text, not bytes');
+    const slashed = await show(`#/job/${slashedJob}`, 'did not commit or reveal in time', 'job-slashed');
+    assert.match(slashed, new RegExp(`${short(noShow.address)} slashed 1 ALM: did not commit or reveal in time`));
+    const np = await show(`#/provider/${noShow.address}`, '+1 no-show', 'provider-no-show');
+    assert.match(np, new RegExp(`job ${slashedJob}\\t#\\d+\\t\\+1 no-show\\tbond 1 ALM slashed`));
+    assert.match(np, /\n1\s+no-shows/);
+    const m = await show('#/', 'History: every finalized block', 'market-settled');
+    assert.match(m, /\n1\s+settled/);
+    assert.match(m, /\n1\s+cancelled/);
+    assert.match(m, /1\.234567 ALM\s+paid to providers/);
+    assert.match(m, /0\.5 ALM\s+royalties paid/);
+    assert.match(m, /\n1 ALM\s+bonds slashed/);
+    assert.match(m, new RegExp(`job ${job}\\t#\\d+\\t0x`));
+    // One bar of settled jobs in the chart.
+    assert.equal(await page.$$eval('svg.chart rect.s2', (rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length), 1);
+    const a = await show(`#/asset/${owner.asset}`, `job ${job}`, 'asset');
+    assert.match(a, new RegExp(`May use it\\s+the owner, and: ${short(bob)}`));
+    assert.match(a, new RegExp(`asset ${owner.asset} registered by ${short(eve)}: Model, Permissioned, royalty 0\\.5 ALM`));
+    assert.match(a, new RegExp(`${short(bob)} may use asset ${owner.asset}`));
+    assert.match(a, /0\.5 ALM\s+royalties paid/);
+  } finally {
+    owner.proc.kill();
+  }
+});
+
+test('the account view shows holds by reason and activity; the page says when its node goes away and recovers when it is back', async () => {
+  assert.ok(provider && settledJob !== undefined, 'runs after the job test');
+  const stake = (await api.query.computeMarket.providers(provider)).unwrap().stake.toBigInt();
+  const account = await show(`#/account/${provider}`, ['provider stake', 'History: every finalized block'], 'account');
+  assert.match(account, /A registered provider/);
+  const whole = stake / UNIT;
+  assert.equal(stake % UNIT, 0n, 'a whole stake');
+  assert.match(account, new RegExp(`provider stake\\tcomputeMarket\\t${whole.toLocaleString('en')} ALM`));
+  assert.match(account, new RegExp(`job ${settledJob}: .*paid 1\\.234567 ALM`));
+
+  // Search by job id, asset id and account.
+  for (const [q, hash] of [[String(settledJob), `#/job/${settledJob}`], [`asset:${assetId}`, `#/asset/${assetId}`], [provider, `#/account/${provider}`]]) {
+    await page.$eval('#q', (e, v) => { e.value = v; }, q);
+    await page.$eval('#search', (f) => f.requestSubmit());
+    await page.waitForFunction((h) => location.hash === h, { timeout: 10000 }, hash);
+  }
+  await page.waitForFunction((t) => document.getElementById('view').innerText.includes(t), { timeout: 30000 }, 'provider stake');
+
+  const best = () => page.$eval('#heads', (e) => Number((/best #(\d+)/.exec(e.textContent) || [])[1] ?? -1));
+  await network.stopNode(network.names[0]);
+  await page.waitForFunction(() => {
+    const b = document.getElementById('banner');
+    return !b.hidden && /went away/.test(b.textContent);
+  }, { timeout: 60000 });
+  await page.screenshot({ path: path.join(artifacts, 'node-away.png'), fullPage: true });
+  const before = await best();
+  network.startNode(network.names[0]);
+  await page.waitForFunction(() => document.getElementById('banner').hidden, { timeout: 120000 });
+  await page.waitForFunction((n) => Number((/best #(\d+)/.exec(document.getElementById('heads').textContent) || [])[1] ?? -1) > n,
+    { timeout: 120000 }, before);
+  // The view renders again from the node that is back.
+  await show(`#/job/${settledJob}`, 'settled', 'job-after-reconnect');
+  assert.deepEqual(await page.evaluate(() => window.blocked), [], 'nothing the page needs is blocked by its policy');
+});
+
+test('a page pointed at a node that does not answer says so', async () => {
+  const probe = await browser.newPage();
+  try {
+    const closed = await new Promise((resolve) => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = srv.address();
+        srv.close(() => resolve(port));
+      });
+    });
+    await probe.goto(`http://127.0.0.1:${server.address().port}/?rpc=${encodeURIComponent(`ws://127.0.0.1:${closed}`)}`);
+    await probe.waitForFunction(() => {
+      const b = document.getElementById('banner');
+      return !b.hidden && /cannot be reached/.test(b.textContent);
+    }, { timeout: 30000 });
+    await probe.screenshot({ path: path.join(artifacts, 'unreachable.png'), fullPage: true });
+  } finally {
+    await probe.close();
+  }
+});
