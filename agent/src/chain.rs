@@ -179,10 +179,12 @@ chain_type! {
 
 chain_type! {
 	/// Dataset or model.
+	#[derive(Copy)]
 	pub enum AssetKind { Dataset, Model }
 }
 chain_type! {
 	/// Who may use an asset in jobs: anyone, or its owner and the accounts it granted access.
+	#[derive(Copy)]
 	pub enum License { Open, Permissioned }
 }
 chain_type! {
@@ -233,6 +235,20 @@ pub struct Chain {
 /// A client pinned at one block.
 pub type At = subxt::client::OnlineClientAtBlock<Cfg>;
 
+/// A storage map's entry at `at`, decoded, or `None` if it has none.
+async fn get<K, V>(at: &At, pallet: &str, entry: &str, key: K) -> Result<Option<V>>
+where
+	K: subxt::ext::frame_decode::storage::IntoEncodableValues
+		+ subxt::ext::frame_decode::storage::IntoDecodableValues,
+	V: DecodeAsType,
+{
+	let addr = dynamic::storage::<K, V>(pallet, entry);
+	match at.storage().try_fetch(&addr, key).await.map_err(sx)? {
+		Some(v) => Ok(Some(v.decode().map_err(sx)?)),
+		None => Ok(None),
+	}
+}
+
 impl Chain {
 	/// Connects to `url` (`ws://…`) and checks that the node runs an Allmende runtime.
 	pub async fn connect(url: &str) -> Result<Self> {
@@ -258,11 +274,7 @@ impl Chain {
 
 	/// A job, if it exists.
 	pub async fn job(at: &At, id: JobId) -> Result<Option<Job>> {
-		let addr = dynamic::storage::<(JobId,), Job>("ComputeMarket", "Jobs");
-		match at.storage().try_fetch(&addr, (id,)).await.map_err(sx)? {
-			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
-			None => Ok(None),
-		}
+		get(at, "ComputeMarket", "Jobs", (id,)).await
 	}
 
 	/// The providers of a job's current round, with their commitments and reveals.
@@ -298,20 +310,12 @@ impl Chain {
 
 	/// A job's verified result, if it has one.
 	pub async fn result(at: &At, id: JobId) -> Result<Option<VerifiedResult>> {
-		let addr = dynamic::storage::<(JobId,), VerifiedResult>("ComputeMarket", "Results");
-		match at.storage().try_fetch(&addr, (id,)).await.map_err(sx)? {
-			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
-			None => Ok(None),
-		}
+		get(at, "ComputeMarket", "Results", (id,)).await
 	}
 
 	/// A registered provider.
 	pub async fn provider(at: &At, who: &AccountId32) -> Result<Option<Provider>> {
-		let addr = dynamic::storage::<(AccountId32,), Provider>("ComputeMarket", "Providers");
-		match at.storage().try_fetch(&addr, (who.clone(),)).await.map_err(sx)? {
-			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
-			None => Ok(None),
-		}
+		get(at, "ComputeMarket", "Providers", (who.clone(),)).await
 	}
 
 	/// Every standing offer: (id, offer).
@@ -329,26 +333,19 @@ impl Chain {
 
 	/// The registered asset with this content hash, if any.
 	pub async fn asset_by_hash(at: &At, hash: &Hash) -> Result<Option<AssetId>> {
-		let addr = dynamic::storage::<([u8; 32],), AssetId>("DataRegistry", "AssetByHash");
-		match at.storage().try_fetch(&addr, (hash.0,)).await.map_err(sx)? {
-			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
-			None => Ok(None),
-		}
+		get(at, "DataRegistry", "AssetByHash", (hash.0,)).await
 	}
 
 	/// A registered asset.
 	pub async fn asset(at: &At, id: AssetId) -> Result<Option<Asset>> {
-		let addr = dynamic::storage::<(AssetId,), Asset>("DataRegistry", "Assets");
-		match at.storage().try_fetch(&addr, (id,)).await.map_err(sx)? {
-			Some(v) => Ok(Some(v.decode().map_err(sx)?)),
-			None => Ok(None),
-		}
+		get(at, "DataRegistry", "Assets", (id,)).await
 	}
 
 	/// Whether the owner of a permissioned asset granted `who` access to it.
 	pub async fn has_access(at: &At, id: AssetId, who: &AccountId32) -> Result<bool> {
-		let addr = dynamic::storage::<(AssetId, AccountId32), Balance>("DataRegistry", "Access");
-		Ok(at.storage().try_fetch(&addr, (id, who.clone())).await.map_err(sx)?.is_some())
+		Ok(get::<_, Balance>(at, "DataRegistry", "Access", (id, who.clone()))
+			.await?
+			.is_some())
 	}
 
 	/// The job ids named by the market's events in a block.

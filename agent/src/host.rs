@@ -2,14 +2,13 @@
 //! registration) and serve them, by the registry's rules, only to the providers assigned to a
 //! job that uses them.
 
-use std::{path::PathBuf, str::FromStr, sync::Arc};
+use std::{path::PathBuf, str::FromStr};
 
 use anyhow::Context;
 use subxt::{dynamic, dynamic::At as _, utils::AccountId32};
-use tokio::{net::TcpListener, sync::RwLock};
 
 use crate::{
-	chain::{self, AssetId, Chain, License, Signer},
+	chain::{self, AssetId, AssetKind, Chain, License, Signer},
 	config::{parse_alm, show_alm},
 	hash::Hash,
 	http,
@@ -70,9 +69,13 @@ impl From<LicenseArg> for License {
 	}
 }
 
-/// The call argument of a licence: the registry's variant by name.
-fn license_value(l: &License) -> dynamic::Value {
-	dynamic::Value::unnamed_variant(format!("{l:?}"), [])
+impl From<KindArg> for AssetKind {
+	fn from(k: KindArg) -> Self {
+		match k {
+			KindArg::Dataset => AssetKind::Dataset,
+			KindArg::Model => AssetKind::Model,
+		}
+	}
 }
 
 /// Registers the files or takes up their registration, applies the requested licence,
@@ -94,28 +97,12 @@ pub async fn run(client: ClientArgs, args: HostArgs) -> anyhow::Result<()> {
 		let size = store.size(&hash).context("a hosted file vanished from the store")?;
 		hashes.push((hash, size));
 	}
-	let listener = TcpListener::bind(&args.listen)
-		.await
-		.with_context(|| format!("cannot listen on {}", args.listen))?;
-	let local = listener.local_addr()?;
-	anyhow::ensure!(
-		args.endpoint.is_some() || !local.ip().is_unspecified(),
-		"--listen {local} is every interface: give --endpoint, the URL providers reach it at (the registry keeps it)"
-	);
-	let endpoint = args.endpoint.clone().unwrap_or(format!("http://{local}"));
-	let authority = http::authority_of(&endpoint)
-		.context("--endpoint is not http://host:port")?
-		.to_string();
+	let bound = http::Bound::bind(&args.listen, args.endpoint.as_deref()).await?;
+	let endpoint = bound.endpoint.clone();
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
-	let server = Arc::new(http::Server {
-		chain: RwLock::new(chain.clone()),
-		store: store.clone(),
-		owner: signer.account.clone(),
-		authority,
-	});
 	// Serve from the start: a job may already use a registered file.
-	tokio::spawn(http::serve(listener, server));
+	bound.spawn(&chain, &store, signer.account.clone());
 
 	for (file, (hash, size)) in args.files.iter().zip(&hashes) {
 		let id = take_up(&chain, &signer, &args, royalty, file, hash, *size, &endpoint).await?;
@@ -165,7 +152,7 @@ async fn take_up(
 	let at = chain.finalized().await?;
 	let url = http::sized_blob_url(endpoint, hash, size);
 	let Some(id) = Chain::asset_by_hash(&at, hash).await? else {
-		let kind = dynamic::Value::unnamed_variant(format!("{:?}", args.kind), []);
+		let kind = AssetKind::from(args.kind);
 		let license = License::from(args.license.unwrap_or(LicenseArg::Permissioned));
 		let call = dynamic::tx(
 			"DataRegistry",
@@ -174,7 +161,7 @@ async fn take_up(
 				kind,
 				dynamic::Value::from_bytes(hash.0),
 				dynamic::Value::from_bytes(url.as_bytes()),
-				license_value(&license),
+				license,
 				royalty.unwrap_or(0),
 			),
 		);
@@ -205,7 +192,7 @@ async fn take_up(
 	);
 	if let Some(license) = args.license.map(License::from) {
 		if license != asset.license {
-			let call = dynamic::tx("DataRegistry", "set_license", (id, license_value(&license)));
+			let call = dynamic::tx("DataRegistry", "set_license", (id, license));
 			signer.submit_and_watch(chain, "set_license", call).await?;
 			eprintln!("asset {id}: licence now {license:?}");
 		}

@@ -266,6 +266,48 @@ pub struct Server {
 	pub authority: String,
 }
 
+/// A blob server's bound listener and the URL providers reach it at.
+pub struct Bound {
+	listener: TcpListener,
+	/// `--endpoint`, or `http://<bound address>`.
+	pub endpoint: String,
+	/// The endpoint's `host:port`: what requests must be signed for.
+	authority: String,
+}
+
+impl Bound {
+	/// Binds `listen` (`--listen`); the endpoint is `endpoint` (`--endpoint`) or the bound
+	/// address, which then must not be every interface: the URL goes on chain.
+	pub async fn bind(listen: &str, endpoint: Option<&str>) -> anyhow::Result<Self> {
+		use anyhow::Context;
+		let listener = TcpListener::bind(listen)
+			.await
+			.with_context(|| format!("cannot listen on {listen}"))?;
+		let local = listener.local_addr()?;
+		anyhow::ensure!(
+			endpoint.is_some() || !local.ip().is_unspecified(),
+			"--listen {local} is every interface: give --endpoint, the URL providers reach it at \
+			 (it goes on chain)"
+		);
+		let endpoint = endpoint.map_or_else(|| format!("http://{local}"), str::to_owned);
+		let authority = authority_of(&endpoint)
+			.context("--endpoint is not http://host:port")?
+			.to_string();
+		Ok(Self { listener, endpoint, authority })
+	}
+
+	/// Serves what `owner` may give out (see `permitted`) from `store` in a background task.
+	pub fn spawn(self, chain: &Chain, store: &Store, owner: AccountId32) {
+		let server = Arc::new(Server {
+			chain: tokio::sync::RwLock::new(chain.clone()),
+			store: store.clone(),
+			owner,
+			authority: self.authority,
+		});
+		tokio::spawn(serve(self.listener, server));
+	}
+}
+
 /// Serves `GET /blob/0x<hash>?job=<id>` and `GET /health` on `listener` until the task is
 /// dropped.
 pub async fn serve(listener: TcpListener, server: Arc<Server>) {

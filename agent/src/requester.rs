@@ -2,13 +2,11 @@
 
 use std::{
 	path::PathBuf,
-	sync::Arc,
 	time::{Duration, Instant},
 };
 
 use anyhow::Context;
 use subxt::{dynamic, dynamic::At as _};
-use tokio::{net::TcpListener, sync::RwLock};
 
 use crate::{
 	chain::{
@@ -165,10 +163,8 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let input_asset = asset_arg("--input", &args.input)?;
 	let max_price = parse_alm(&args.max_price)?;
 	let max_royalties = parse_alm(&args.max_royalties)?;
-	let listener = TcpListener::bind(&args.listen)
-		.await
-		.with_context(|| format!("cannot listen on {}", args.listen))?;
-	let endpoint = args.endpoint.clone().unwrap_or(format!("http://{}", listener.local_addr()?));
+	let bound = http::Bound::bind(&args.listen, args.endpoint.as_deref()).await?;
+	let endpoint = bound.endpoint.clone();
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
 	let mut assets = args.assets.clone();
@@ -209,15 +205,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	assets.dedup();
 	let input_hash = Hash(input.hash);
 
-	let server = Arc::new(http::Server {
-		chain: RwLock::new(chain.clone()),
-		store: store.clone(),
-		owner: signer.account.clone(),
-		authority: http::authority_of(&endpoint)
-			.context("--endpoint is not http://host:port")?
-			.to_string(),
-	});
-	tokio::spawn(http::serve(listener, server));
+	bound.spawn(&chain, &store, signer.account.clone());
 
 	let spec = JobSpec {
 		workload: Workload { kind, content: workload },

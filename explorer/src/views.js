@@ -274,7 +274,7 @@ ${table(['', ''], [
   ['periods', `bidding ${esc(s.biddingPeriod)}, execution ${esc(s.executionPeriod)}, reveal ${esc(s.revealPeriod)} blocks`],
 ])}
 <h2>Assigned (current round)</h2>
-${table(['provider', 'price#', 'bond#', 'committed', 'revealed'], assigned.map((x) => [link.provider(x.provider), alm(x.price, ctx.decimals), alm(x.bond, ctx.decimals), x.commitment ? 'yes' : 'no', x.reveal ? `<span class="mono">${escapeHtml(x.reveal.resultHash)}</span>` : 'no']), 'nobody yet')}
+${table(['provider', 'price#', 'bond#', 'committed', 'revealed'], assigned.map((x) => [link.provider(x.provider), alm(x.price, ctx.decimals), alm(x.bond, ctx.decimals), x.commitment ? 'yes' : 'no', x.reveal ? `<span class="mono">${escapeHtml(x.reveal.resultHash)}</span>` : 'no']), TERMINAL.includes(status) ? 'nobody: the job is over' : 'nobody yet')}
 ${result ? `<h2>Verified result</h2><p class="mono">${escapeHtml(result.resultHash)}</p>` : ''}`;
   }
   const bad = new Set(['BondSlashed', 'JobFailed', 'JobExpired', 'PaymentFailed', 'ChallengeBondForfeited']);

@@ -10,6 +10,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { WebSocket, WebSocketServer } from 'ws';
 import { AGENT_BIN, Agents } from '../../scripts/lib/agents.mjs';
 import { blake2AsHex } from '../../scripts/node_modules/@polkadot/util-crypto/index.js';
 import { connect, signer, submit } from '../../scripts/lib/client.mjs';
@@ -283,5 +284,49 @@ test('a page pointed at a node that does not answer says so', async () => {
     await probe.screenshot({ path: path.join(artifacts, 'unreachable.png'), fullPage: true });
   } finally {
     await probe.close();
+  }
+});
+
+/**
+ * A WebSocket proxy to `upstream` that renames the market's pallets in everything the node
+ * answers (same-length names, so the metadata stays valid SCALE): a chain without them.
+ */
+function renamingProxy(upstream) {
+  const hex = (t) => Buffer.from(t, 'utf8').toString('hex');
+  const renames = [['ComputeMarket', 'ComputeMarkex'], ['DataRegistry', 'DataRegistrx']].map(([a, b]) => [hex(a), hex(b)]);
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss.on('connection', (client) => {
+    const node = new WebSocket(upstream);
+    const pending = [];
+    node.onopen = () => pending.splice(0).forEach((m) => node.send(m));
+    node.onmessage = (e) => {
+      let text = String(e.data);
+      for (const [a, b] of renames) text = text.replaceAll(a, b);
+      client.send(text);
+    };
+    node.onclose = () => client.close();
+    node.onerror = () => client.close();
+    client.on('message', (m) => (node.readyState === WebSocket.OPEN ? node.send(String(m)) : pending.push(String(m))));
+    client.on('close', () => node.close());
+  });
+  return new Promise((resolve) => wss.on('listening', () => resolve(wss)));
+}
+
+test('a page pointed at a chain without the market\'s pallets says it is not an Allmende chain', async () => {
+  const proxy = await renamingProxy(network.wsUrl());
+  const probe = await browser.newPage();
+  try {
+    const url = `ws://127.0.0.1:${proxy.address().port}`;
+    await probe.goto(`http://127.0.0.1:${server.address().port}/?rpc=${encodeURIComponent(url)}`);
+    await probe.waitForFunction(() => {
+      const b = document.getElementById('banner');
+      return !b.hidden && /is not an Allmende chain/.test(b.textContent);
+    }, { timeout: 60000 });
+    await probe.screenshot({ path: path.join(artifacts, 'not-allmende.png'), fullPage: true });
+    assert.equal(await probe.$eval('#view', (e) => e.innerText.trim()), '', 'nothing is shown from it');
+  } finally {
+    await probe.close();
+    for (const c of proxy.clients) c.terminate();
+    proxy.close();
   }
 });
