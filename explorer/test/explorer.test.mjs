@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { WebSocket, WebSocketServer } from 'ws';
-import { AGENT_BIN, Agents } from '../../scripts/lib/agents.mjs';
+import { AGENT_BIN, Agents, startHost } from '../../scripts/lib/agents.mjs';
 import { blake2AsHex } from '../../scripts/node_modules/@polkadot/util-crypto/index.js';
 import { connect, signer, submit } from '../../scripts/lib/client.mjs';
 import { startNetwork, stopNetwork } from '../../scripts/lib/testnet.mjs';
@@ -147,24 +147,6 @@ test('the market view shows an open job, its bids and time left; the timeline sh
   assert.match(cancelled, /Cancelled\s+status/);
 });
 
-/** Starts `allmende-agent host`; resolves with the asset id once it printed it. */
-function host(args) {
-  const proc = spawn(AGENT_BIN, ['host', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  proc.stderr.on('data', (d) => {
-    err += d;
-  });
-  return new Promise((resolve, reject) => {
-    proc.on('exit', (code) => reject(new Error(`host exited ${code}: ${err}`)));
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = /asset (\d+):/.exec(out);
-      if (m) resolve({ proc, asset: Number(m[1]) });
-    });
-  });
-}
-
 test('a job run through its life by an agent: timeline, payments to the unit, reputation, royalty; a no-show slashed to the unit', async () => {
   // Meanwhile, a provider wins a job below the agent's price and never commits.
   const ferdie = await signer('//Ferdie');
@@ -191,7 +173,7 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   fs.writeFileSync(input, npy);
   const bob = (await signer('//Bob')).address;
   const eve = (await signer('//Eve')).address;
-  const owner = await host([model, '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'eve'),
+  const owner = await startHost([model, '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'eve'),
     '--listen', '127.0.0.1:0', '--royalty', '0.5', '--grant', bob]);
   try {
     const { stderr } = await execFileP(AGENT_BIN, ['run', '--node', network.wsUrl(), '--suri', '//Bob', '--data-dir', path.join(dir, 'bob'),

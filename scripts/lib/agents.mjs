@@ -180,3 +180,25 @@ export class Agents {
     return [...this.agents.values()].map(({ name, address, port, pid, dir }) => ({ name, address, port, pid, dir }));
   }
 }
+
+/** Starts `allmende-agent host`; resolves once it printed its asset: { proc, asset, url, hash }. */
+export async function startHost(args) {
+  const proc = spawn(AGENT_BIN, ['host', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr.on('data', (d) => {
+    err += d;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`allmende-agent host did not start: ${err}`)), 120000);
+    proc.on('exit', (code) => reject(new Error(`allmende-agent host exited ${code}: ${err}`)));
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /asset (\d+): .* \((0x[0-9a-f]{64})\), .* served at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, asset: Number(m[1]), hash: m[2], url: m[3] });
+      }
+    });
+  });
+}

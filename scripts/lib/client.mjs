@@ -113,6 +113,17 @@ export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000, fol
       }
       fn(value);
     };
+    // Answers with the transaction's outcome in `blockHash`: its events, or its error.
+    const conclude = (blockHash, events, dispatchError) => {
+      if (dispatchError) {
+        const error = new ChainError(describeDispatchError(api, dispatchError));
+        error.events = events;
+        error.blockHash = blockHash;
+        answer(reject, error);
+      } else {
+        answer(resolve, { blockHash, events });
+      }
+    };
     tx.signAndSend(pair, nonce === undefined ? {} : { nonce }, ({ status, events, dispatchError }) => {
       if (finished) return;
       if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
@@ -124,16 +135,7 @@ export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000, fol
       }
       if (status.isFinalized) {
         const blockHash = status.asFinalized.toHex();
-        if (!answered) {
-          if (dispatchError) {
-            const error = new ChainError(describeDispatchError(api, dispatchError));
-            error.events = events;
-            error.blockHash = blockHash;
-            answer(reject, error);
-          } else {
-            answer(resolve, { blockHash, events });
-          }
-        }
+        if (!answered) conclude(blockHash, events, dispatchError);
         stop();
         settleFinal?.resolve({ blockHash, events, failed: Boolean(dispatchError) });
         return;
@@ -141,15 +143,7 @@ export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000, fol
       // A failed dispatch is reported as soon as its block is in: waiting for finality
       // would tell nothing more.
       if (answered || !status.isInBlock || !(until === 'block' || dispatchError)) return;
-      const blockHash = status.asInBlock.toHex();
-      if (dispatchError) {
-        const error = new ChainError(describeDispatchError(api, dispatchError));
-        error.events = events;
-        error.blockHash = blockHash;
-        answer(reject, error);
-      } else {
-        answer(resolve, { blockHash, events });
-      }
+      conclude(status.asInBlock.toHex(), events, dispatchError);
     })
       .then((u) => {
         unsub = u;

@@ -6,7 +6,7 @@
 // challenged, re-run by drawn arbiter agents, and its bond slashed; a permissioned model hosted
 // by its owner's agent, given only to providers assigned to jobs that name it.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { AGENT_BIN, Agents } from '../lib/agents.mjs';
+import { AGENT_BIN, Agents, startHost } from '../lib/agents.mjs';
 import { connect, signer, submit } from '../lib/client.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
@@ -387,28 +387,6 @@ async function signedGet(url, suri, job) {
     const body = await res.text();
     return /no such job/.test(body) ? null : { status: res.status, body };
   }, 60000);
-}
-
-/** Starts `allmende-agent host`; resolves once it printed its asset: { proc, asset, url, hash }. */
-async function startHost(args) {
-  const proc = spawn(AGENT_BIN, ['host', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  proc.stderr.on('data', (d) => {
-    err += d;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`allmende-agent host did not start: ${err}`)), 120000);
-    proc.on('exit', (code) => reject(new Error(`allmende-agent host exited ${code}: ${err}`)));
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = /asset (\d+): .* \((0x[0-9a-f]{64})\), .* served at (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, asset: Number(m[1]), hash: m[2], url: m[3] });
-      }
-    });
-  });
 }
 
 test('a permissioned model hosted by its owner reaches only providers assigned to jobs that name it', async (t) => {
