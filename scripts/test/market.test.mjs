@@ -405,9 +405,10 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     await assert.rejects(send(api.tx.computeMarket.postJob(long), keys.alice), /1002|Verification Error/);
     await assert.rejects(send(api.tx.computeMarket.postJob(spec({ replicas: 0 })), keys.alice),
       (e) => /^computeMarket\.InvalidReplicas: /.test(e.message));
-    // Long bidding and execution periods: the bid and the commit below must land in them,
-    // whatever the load.
-    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 8, execution: 20 }));
+    // Long bidding, execution and reveal periods: the bid, the commit and the checks below
+    // must land in them, whatever the load (the balance check waits for the wrong reveal's
+    // final block; a reveal window ending before it refunds the escrow).
+    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 8, execution: 20, reveal: 30 }));
     await assert.rejects(send(api.tx.computeMarket.placeBid(jobId, ALM(3)), keys.bob),
       (e) => /^computeMarket\.PriceAboveMax: /.test(e.message));
     await send(api.tx.computeMarket.placeBid(jobId, ALM(2)), keys.bob, { until: 'block' });
