@@ -5,17 +5,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAmount, signer, submitAndFinalize } from './client.mjs';
-import { freePort, sleep } from './network.mjs';
+import { freePort, runs, sleep } from './network.mjs';
 
 export const AGENT_BIN = process.env.ALLMENDE_AGENT_BIN;
 
 /** Is the process with this pid alive and an allmende agent? */
 export function isOurAgent(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('allmende-agent');
-  } catch {
-    return false;
-  }
+  return runs(pid, 'allmende-agent');
 }
 
 /** Each agent's account is //Agent<i>; it is funded with this much from //Alice. */

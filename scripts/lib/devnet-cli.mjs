@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { connect, parseAmount, showAmount, signer, submitAndFinalize } from './client.mjs';
 import { Agents, isOurAgent } from './agents.mjs';
-import { Network, heads, isOurNode, sleep } from './network.mjs';
+import { Network, heads, isOurNode, runs, sleep } from './network.mjs';
 import { candidacy, generateSessionKeys, setSessionKeys } from './validator.mjs';
 
 const HELP = `Usage: devnet.sh [start] [options] | stop | status | join NAME [--suri SURI] [--bond ALM]
@@ -263,11 +263,7 @@ function readExplorer() {
 }
 
 function isOurExplorer(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('explorer/serve.mjs');
-  } catch {
-    return false;
-  }
+  return runs(pid, 'explorer/serve.mjs');
 }
 
 /** Serves the built explorer on loopback, detached like the nodes, and waits until it answers. */

@@ -51,13 +51,17 @@ export async function heads(port) {
 }
 
 /** Is the process with this pid alive and an allmende node? */
-export function isOurNode(pid) {
+/** Whether process `pid` runs a command line containing `what` (false if it is gone). */
+export function runs(pid, what) {
   try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmd.includes('allmende-node');
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(what);
   } catch {
     return false;
   }
+}
+
+export function isOurNode(pid) {
+  return runs(pid, 'allmende-node');
 }
 
 /** Transactions the pool holds (ready and future): some 20 full blocks of transfers. */
