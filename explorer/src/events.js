@@ -7,6 +7,8 @@ const SECTIONS = new Set(['computeMarket', 'dataRegistry']);
 /** How a node says it no longer has a block's state (pruned: not an archive node). */
 const PRUNED = /discarded|unknown ?block/i;
 const BATCH = 16;
+/** Reads of one block that fail while the node is connected before the block is given up on. */
+const MAX_TRIES = 5;
 
 const camel = (s) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
 
@@ -23,7 +25,13 @@ export class EventIndex {
     this.high = null;
     /** The lowest block whose state the node still has, once a lower one was found pruned. */
     this.floor = null;
+    /** Blocks given up on after MAX_TRIES failed reads, with the last error: block → message. */
+    this.unreadable = new Map();
+    /** Failed reads so far of blocks not yet read or given up on: block → count. */
+    this.failures = new Map();
+    /** Whether `pumping` is under way, and its promise. */
     this.busy = false;
+    this.pumping = Promise.resolve();
     this.target = 0;
   }
 
@@ -82,17 +90,55 @@ export class EventIndex {
     return out;
   }
 
+  /**
+   * Reads blocks `from`..`to` and keeps those read. Throws the first error of a pruned block,
+   * or of a block still to be tried again; a block that failed MAX_TRIES times while the node
+   * was connected is given up on, named in `unreadable`, and counts as read.
+   */
   async readRange(from, to) {
     const blocks = [];
     for (let n = from; n <= to; n += 1) blocks.push(n);
-    const results = await Promise.all(blocks.map((n) => this.readBlock(n)));
-    blocks.forEach((n, i) => this.put(n, results[i]));
+    const results = await Promise.allSettled(blocks.map((n) => this.readBlock(n)));
+    let error = null;
+    results.forEach((r, i) => {
+      const n = blocks[i];
+      if (r.status === 'fulfilled') {
+        this.put(n, r.value);
+        this.failures.delete(n);
+        return;
+      }
+      const message = r.reason?.message ?? String(r.reason);
+      // A node that went away fails every read; that says nothing about the block.
+      if (!PRUNED.test(message) && this.api.isConnected) {
+        const tries = (this.failures.get(n) ?? 0) + 1;
+        this.failures.set(n, tries);
+        if (tries >= MAX_TRIES) {
+          console.warn(`event index: block #${n} could not be read ${tries} times (${message}); its events are left out`);
+          this.failures.delete(n);
+          this.unreadable.set(n, message);
+          return;
+        }
+      }
+      error ??= r.reason;
+    });
+    if (error) throw error;
   }
 
-  /** Reads new finalized blocks first, then older ones, until it has everything. */
-  async pump() {
-    if (this.busy) return;
-    this.busy = true;
+  /**
+   * Reads new finalized blocks first, then older ones, until it has everything; after an error
+   * it tries again in 2 s. Returns the promise of the reading under way (also `pumping`).
+   */
+  pump() {
+    if (!this.busy) {
+      this.busy = true;
+      this.pumping = this.read().finally(() => {
+        this.busy = false;
+      });
+    }
+    return this.pumping;
+  }
+
+  async read() {
     try {
       for (;;) {
         if (this.high === null) {
@@ -114,7 +160,7 @@ export class EventIndex {
             // first one it no longer has.
             for (let n = this.low - 1; n >= from && this.floor === null; n -= 1) {
               try {
-                this.put(n, await this.readBlock(n));
+                await this.readRange(n, n);
                 this.low = n;
               } catch (e2) {
                 if (!PRUNED.test(e2.message)) throw e2;
@@ -130,8 +176,6 @@ export class EventIndex {
     } catch (e) {
       console.warn(`event index: ${e.message}; trying again`);
       setTimeout(() => this.pump(), 2000);
-    } finally {
-      this.busy = false;
     }
   }
 }

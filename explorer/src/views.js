@@ -48,11 +48,19 @@ const HOLD = {
 function historyNote(ctx) {
   const ix = ctx.index;
   if (!ix || ix.low === null) return '<p class="muted">Reading the chain’s events…</p>';
-  if (ix.complete) return `<p class="muted">History: every finalized block, #1 to #${esc(ix.high)}.</p>`;
-  if (ix.floor !== null) {
-    return `<p class="muted">History: finalized blocks #${esc(ix.low)} to #${esc(ix.high)}. This node keeps no state of older blocks (it prunes it); a node run with <code>--state-pruning archive-canonical</code> shows the whole history.</p>`;
+  let note;
+  if (ix.complete) note = `History: every finalized block, #1 to #${esc(ix.high)}.`;
+  else if (ix.floor !== null) {
+    note = `History: finalized blocks #${esc(ix.low)} to #${esc(ix.high)}. This node keeps no state of older blocks (it prunes it); a node run with <code>--state-pruning archive-canonical</code> shows the whole history.`;
+  } else note = `History read back to block #${esc(ix.low)} of #${esc(ix.high)}; older events are still being read.`;
+  if (ix.unreadable.size) {
+    const blocks = [...ix.unreadable.keys()].sort((a, b) => a - b);
+    const shown = blocks.slice(0, 10).map((n) => `#${esc(n)}`).join(', ');
+    const more = blocks.length > 10 ? ` and ${blocks.length - 10} more` : '';
+    const [first] = ix.unreadable.values();
+    note += ` <strong>The node failed to give the events of block${blocks.length > 1 ? 's' : ''} ${shown}${more}</strong> (it said: ${esc(first)}); their events are missing here.`;
   }
-  return `<p class="muted">History read back to block #${esc(ix.low)} of #${esc(ix.high)}; older events are still being read.</p>`;
+  return `<p class="muted">${note}</p>`;
 }
 
 function card(k, v) {

@@ -1,12 +1,15 @@
 // The explorer's event index against a fake node: it reads forward and backward to genesis,
-// keeps each event's block and transaction, and stops at the oldest block whose state a
-// pruning node still has.
+// keeps each event's block and transaction, stops at the oldest block whose state a pruning
+// node still has, and gives up on a block the node keeps failing to give.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EventIndex } from '../src/events.js';
 
-/** A node of `height` blocks whose state below `oldest` is pruned; block n has one bid event. */
-function fakeApi({ height, oldest = 0 }) {
+/**
+ * A node of `height` blocks whose state below `oldest` is pruned and that fails every read of
+ * a block in `broken`; block n has one bid event.
+ */
+function fakeApi({ height, oldest = 0, broken = [] }) {
   const reads = [];
   const event = (n) => ({
     phase: { isApplyExtrinsic: true, asApplyExtrinsic: { toNumber: () => 1 } },
@@ -20,18 +23,22 @@ function fakeApi({ height, oldest = 0 }) {
   const other = { phase: { isApplyExtrinsic: false }, event: { section: 'balances', method: 'Transfer', meta: { fields: [] }, data: [] } };
   return {
     reads,
+    isConnected: true,
     rpc: { chain: { getBlockHash: async (n) => `h${n}` } },
     at: async (hash) => {
       const n = Number(hash.slice(1));
       reads.push(n);
       if (n < oldest) throw new Error(`4003: Client error: State already discarded for ${hash}`);
+      if (broken.includes(n)) throw new Error('-32603: Internal error: codec error');
       return { query: { system: { events: async () => [other, event(n)] } } };
     },
   };
 }
 
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
 async function settle(index) {
-  for (let i = 0; i < 200 && (index.busy || index.high === null); i += 1) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 200 && (index.busy || index.high === null); i += 1) await wait(5);
 }
 
 test('reads every finalized block down to genesis and follows new ones, with block and transaction', async () => {
@@ -64,4 +71,31 @@ test('stops at the oldest block a pruning node still has, and says where', async
   index.finalizedTo(61);
   await settle(index);
   assert.deepEqual(api.reads.slice(before), [61]);
+});
+
+test('gives up on a block the connected node keeps failing to give, names it, and reads on', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const api = fakeApi({ height: 40, broken: [9, 33] });
+  const index = new EventIndex(api, () => {});
+  // Disconnected: failures say nothing about the blocks and are not counted.
+  api.isConnected = false;
+  index.finalizedTo(40);
+  for (let i = 0; i < 10; i += 1) {
+    await index.pumping;
+    t.mock.timers.tick(2000);
+  }
+  assert.equal(index.unreadable.size, 0);
+  assert.ok(!index.done);
+  // Connected: each broken block fails MAX_TRIES times, then is left out and named.
+  api.isConnected = true;
+  for (let i = 0; i < 20 && !index.done; i += 1) {
+    await index.pumping;
+    t.mock.timers.tick(2000);
+  }
+  await index.pumping;
+  assert.ok(index.complete);
+  assert.deepEqual([...index.unreadable.keys()].sort((a, b) => a - b), [9, 33]);
+  assert.match(index.unreadable.get(9), /codec error/);
+  assert.equal(index.failures.size, 0);
+  assert.deepEqual(index.all().map((e) => e.block), Array.from({ length: 40 }, (_, i) => i + 1).filter((n) => n !== 9 && n !== 33));
 });
