@@ -8,7 +8,8 @@ source "$here/env.sh"
 cd "$ALLMENDE_ROOT"
 
 # Two test files at a time: each starts its own network on free loopback ports, and the
-# networks mostly wait for blocks, so two fit on 2 cores. The files are listed longest first
+# networks mostly wait for blocks, so two fit on 2 cores. test/run.mjs runs them in this
+# order (`node --test` would sort them by name). The files are listed longest first
 # (their durations in CI: market 1000 s, agent 760, devnet 650, explorer 390, launcher 280,
 # load 230), so the two slots end at about the same time; a new file must be added here
 # (checked now, before the build).
@@ -48,4 +49,4 @@ echo "== explorer build (esbuild)" >&2
 node "$ALLMENDE_ROOT/explorer/build.mjs"
 
 echo "== end-to-end tests (node --test)" >&2
-node --test --test-concurrency=2 --test-reporter=spec "${files[@]}"
+node "$here/test/run.mjs" --concurrency 2 "${files[@]}"
