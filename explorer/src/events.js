@@ -7,8 +7,14 @@ const SECTIONS = new Set(['computeMarket', 'dataRegistry']);
 /** How a node says it no longer has a block's state (pruned: not an archive node). */
 const PRUNED = /discarded|unknown ?block/i;
 const BATCH = 16;
-/** Reads of one block that fail while the node is connected before the block is given up on. */
+/**
+ * A block whose reads fail MAX_TRIES times, over at least GIVE_UP_MS, while the node is
+ * connected is passed over (and tried again every RETRY_MS), so one bad block does not stop
+ * the history.
+ */
 const MAX_TRIES = 5;
+const GIVE_UP_MS = 30000;
+const RETRY_MS = 60000;
 
 const camel = (s) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
 
@@ -25,10 +31,11 @@ export class EventIndex {
     this.high = null;
     /** The lowest block whose state the node still has, once a lower one was found pruned. */
     this.floor = null;
-    /** Blocks given up on after MAX_TRIES failed reads, with the last error: block → message. */
+    /** Blocks passed over, with the node's last error: block → message. */
     this.unreadable = new Map();
-    /** Failed reads so far of blocks not yet read or given up on: block → count. */
+    /** Failed reads of blocks not yet read or passed over: block → { tries, since (ms) }. */
     this.failures = new Map();
+    this.retrying = null;
     /** Whether `pumping` is under way, and its promise. */
     this.busy = false;
     this.pumping = Promise.resolve();
@@ -92,8 +99,8 @@ export class EventIndex {
 
   /**
    * Reads blocks `from`..`to` and keeps those read. Throws the first error of a pruned block,
-   * or of a block still to be tried again; a block that failed MAX_TRIES times while the node
-   * was connected is given up on, named in `unreadable`, and counts as read.
+   * or of a block still to be tried again; a block passed over (see MAX_TRIES) is named in
+   * `unreadable` and counts as read.
    */
   async readRange(from, to) {
     const blocks = [];
@@ -105,23 +112,47 @@ export class EventIndex {
       if (r.status === 'fulfilled') {
         this.put(n, r.value);
         this.failures.delete(n);
+        this.unreadable.delete(n);
         return;
       }
       const message = r.reason?.message ?? String(r.reason);
       // A node that went away fails every read; that says nothing about the block.
       if (!PRUNED.test(message) && this.api.isConnected) {
-        const tries = (this.failures.get(n) ?? 0) + 1;
-        this.failures.set(n, tries);
-        if (tries >= MAX_TRIES) {
-          console.warn(`event index: block #${n} could not be read ${tries} times (${message}); its events are left out`);
+        const now = Date.now();
+        const f = this.failures.get(n) ?? { tries: 0, since: now };
+        f.tries += 1;
+        this.failures.set(n, f);
+        if (f.tries >= MAX_TRIES && now - f.since >= GIVE_UP_MS) {
+          console.warn(`event index: block #${n} failed ${f.tries} reads (${message}); passed over, tried again every ${RETRY_MS / 1000} s`);
           this.failures.delete(n);
           this.unreadable.set(n, message);
+          this.retryLater();
           return;
         }
       }
       error ??= r.reason;
     });
     if (error) throw error;
+  }
+
+  /** Tries the passed-over blocks again in RETRY_MS, then again while any is left. */
+  retryLater() {
+    if (this.retrying) return;
+    this.retrying = setTimeout(async () => {
+      for (const n of [...this.unreadable.keys()].slice(0, BATCH)) {
+        try {
+          this.put(n, await this.readBlock(n));
+          this.unreadable.delete(n);
+        } catch (e) {
+          // To the end of the list, so that the others get their turn.
+          this.unreadable.delete(n);
+          this.unreadable.set(n, e?.message ?? String(e));
+        }
+      }
+      this.retrying = null;
+      this.onUpdate();
+      if (this.unreadable.size) this.retryLater();
+    }, RETRY_MS);
   }
 
   /**

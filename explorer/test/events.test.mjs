@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EventIndex } from '../src/events.js';
+import { historyNote } from '../src/views.js';
 
 /**
  * A node of `height` blocks whose state below `oldest` is pruned and that fails every read of
@@ -73,29 +74,49 @@ test('stops at the oldest block a pruning node still has, and says where', async
   assert.deepEqual(api.reads.slice(before), [61]);
 });
 
-test('gives up on a block the connected node keeps failing to give, names it, and reads on', async (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
-  const api = fakeApi({ height: 40, broken: [9, 33] });
+test('passes over a block the connected node keeps failing to give, names it, reads on, and tries it again', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  const broken = [9, 33];
+  const api = fakeApi({ height: 40, broken });
   const index = new EventIndex(api, () => {});
+  const pass = async () => {
+    await index.pumping;
+    t.mock.timers.tick(2000);
+  };
   // Disconnected: failures say nothing about the blocks and are not counted.
   api.isConnected = false;
   index.finalizedTo(40);
-  for (let i = 0; i < 10; i += 1) {
-    await index.pumping;
-    t.mock.timers.tick(2000);
-  }
+  for (let i = 0; i < 30; i += 1) await pass();
+  assert.equal(index.unreadable.size, 0);
+  assert.equal(index.failures.size, 0);
+  assert.ok(!index.done);
+  // Connected: five failures are not enough within 30 s …
+  api.isConnected = true;
+  for (let i = 0; i < 5; i += 1) await pass();
   assert.equal(index.unreadable.size, 0);
   assert.ok(!index.done);
-  // Connected: each broken block fails MAX_TRIES times, then is left out and named.
-  api.isConnected = true;
-  for (let i = 0; i < 20 && !index.done; i += 1) {
-    await index.pumping;
-    t.mock.timers.tick(2000);
-  }
+  // … but over 30 s they are: both blocks are passed over and named; the rest is read.
+  for (let i = 0; i < 40 && !index.done; i += 1) await pass();
   await index.pumping;
   assert.ok(index.complete);
   assert.deepEqual([...index.unreadable.keys()].sort((a, b) => a - b), [9, 33]);
   assert.match(index.unreadable.get(9), /codec error/);
   assert.equal(index.failures.size, 0);
-  assert.deepEqual(index.all().map((e) => e.block), Array.from({ length: 40 }, (_, i) => i + 1).filter((n) => n !== 9 && n !== 33));
+  const all = Array.from({ length: 40 }, (_, i) => i + 1);
+  assert.deepEqual(index.all().map((e) => e.block), all.filter((n) => n !== 9 && n !== 33));
+  // Block 9 can be read again: the next retry reads it; block 33 stays named.
+  broken.splice(0, 1);
+  t.mock.timers.tick(60000);
+  for (let i = 0; i < 20 && index.unreadable.has(9); i += 1) await new Promise((r) => setImmediate(r));
+  assert.deepEqual([...index.unreadable.keys()], [33]);
+  assert.deepEqual(index.all().map((e) => e.block), all.filter((n) => n !== 33));
+  t.mock.timers.reset();
+});
+
+test('the history note names the blocks passed over and the node\'s error, as text', () => {
+  const index = { low: 1, high: 40, floor: null, complete: true, unreadable: new Map([[33, '<b>codec</b> error'], [9, 'x']]) };
+  const note = historyNote({ index });
+  assert.match(note, /History: every finalized block, #1 to #40\. <strong>The node failed to give the events of blocks #9, #33<\/strong> \(it said: &lt;b&gt;codec&lt;\/b&gt; error\); their events are missing here\./);
+  index.unreadable.clear();
+  assert.doesNotMatch(historyNote({ index }), /failed/);
 });
