@@ -18,7 +18,8 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || args.positionals.length
   process.exit(2);
 }
 const stream = run({ files: args.positionals, concurrency });
-stream.on('test:fail', () => {
-  process.exitCode = 1;
+stream.on('test:fail', ({ todo }) => {
+  // As with node --test: a failing test marked todo does not fail the run.
+  if (!todo) process.exitCode = 1;
 });
 stream.compose(spec).pipe(process.stdout);
