@@ -45,7 +45,8 @@ const HOLD = {
   AssetDeposit: 'asset and grant deposits',
 };
 
-function historyNote(ctx) {
+/** How far back the histories on a page go, and which blocks they miss. */
+export function historyNote(ctx) {
   const ix = ctx.index;
   if (!ix || ix.low === null) return '<p class="muted">Reading the chain’s events…</p>';
   let note;
@@ -97,11 +98,21 @@ const BUCKETS = 12;
 async function market(ctx) {
   const { api } = ctx;
   const open = (await api.query.computeMarket.openJobs.keys()).map((k) => k.args[0].toNumber()).sort((a, b) => a - b);
+  // Open jobs and their bids, 256 keys a query: few round trips, each answer well within a
+  // node's response limit (32 bids a job).
+  const jobs = [];
+  const allBids = [];
+  for (let i = 0; i < open.length; i += 256) {
+    const ids = open.slice(i, i + 256);
+    const [j, b] = await Promise.all([api.query.computeMarket.jobs.multi(ids), api.query.computeMarket.bids.multi(ids)]);
+    jobs.push(...j);
+    allBids.push(...b);
+  }
   const rows = [];
-  for (const id of open) {
-    const j = json(await api.query.computeMarket.jobs(id));
+  for (const [i, id] of open.entries()) {
+    const j = json(jobs[i]);
     if (!j) continue;
-    const bids = json(await api.query.computeMarket.bids(id));
+    const bids = json(allBids[i]);
     const lowest = bids.reduce((m, b) => (m === null || big(b.price) < m ? big(b.price) : m), null);
     const r = j.spec.requirements;
     rows.push([

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AGENT_BIN, Agents, startHost } from '../../scripts/lib/agents.mjs';
-import { blake2AsHex } from '../../scripts/node_modules/@polkadot/util-crypto/index.js';
+import { u8aConcat } from '../../scripts/node_modules/@polkadot/util/index.js';
+import { blake2AsHex, decodeAddress } from '../../scripts/node_modules/@polkadot/util-crypto/index.js';
 import { connect, signer, submit } from '../../scripts/lib/client.mjs';
 import { startNetwork, stopNetwork } from '../../scripts/lib/testnet.mjs';
 import { serveExplorer } from '../serve.mjs';
@@ -147,8 +148,80 @@ test('the market view shows an open job, its bids and time left; the timeline sh
   assert.match(cancelled, /Cancelled\s+status/);
 });
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** An amount in units as the page writes it (no thousands here). */
+const almText = (units) => {
+  const frac = (units % UNIT).toString().padStart(12, '0').replace(/0+$/, '');
+  return `${units / UNIT}${frac ? `.${frac}` : ''} ALM`;
+};
+
+/** Waits until job `id` is in `status` (and `round`, if given) at the best block. */
+async function jobReaches(id, status, round) {
+  const deadline = Date.now() + 240000;
+  for (;;) {
+    const j = await api.query.computeMarket.jobs(id);
+    const now = j.isSome ? j.unwrap().status.type : 'gone';
+    if (now === status && (!round || j.unwrap().round.type === round)) return;
+    const over = ['Settled', 'Failed', 'Expired', 'Cancelled', 'gone'].includes(now);
+    assert.ok(!over && Date.now() < deadline, `job ${id} reaches ${status}${round ? ` in ${round}` : ''} (now ${now})`);
+    await sleep(1000);
+  }
+}
+
+/** The ComputeMarket events of job `id` in finalized blocks from `from` on. */
+async function finalizedEventsOf(id, from) {
+  const head = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  const out = [];
+  for (let n = from; n <= head; n += 1) {
+    const at = await api.at(await api.rpc.chain.getBlockHash(n));
+    for (const { event } of await at.query.system.events()) {
+      if (event.section === 'computeMarket' && event.data.jobId?.toNumber() === id) out.push(event);
+    }
+  }
+  return out;
+}
+
+/**
+ * A two-replica job whose replicas reveal different results; three arbiters drawn from a pool
+ * of the first test's providers re-execute it and side with the first. Returns the job, its
+ * replicas, the drawn arbiters and the block the settlement is looked for from.
+ */
+async function disputedJob() {
+  const dave = await signer('//Dave');
+  const [honest, liar] = [bidders[2], bidders[3]];
+  const pool = bidders.slice(4, 9);
+  await Promise.all(pool.map((b) => submit(api, api.tx.computeMarket.joinArbiterPool(), b)));
+  // Long commit and reveal periods: each ends as soon as everyone has committed or revealed,
+  // and a loaded machine still fits its transactions in them.
+  const spec = { ...wasmJob({ maxPrice: UNIT, biddingPeriod: 8, executionPeriod: 30, revealPeriod: 30 }), replicas: 2 };
+  const { events } = await submit(api, api.tx.computeMarket.postJob(spec), dave, { until: 'block' });
+  const job = events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
+  await Promise.all([honest, liar].map((b) => submit(api, api.tx.computeMarket.placeBid(job, UNIT), b, { until: 'block' })));
+  const result = (r) => blake2AsHex(`result-${r}`);
+  const salt = (b) => blake2AsHex(`salt-${b.address}`);
+  const commit = (b, r) => submit(api, api.tx.computeMarket.commitResult(job,
+    blake2AsHex(u8aConcat(result(r), salt(b), decodeAddress(b.address)))), b, { until: 'block' });
+  const reveal = (b, r) => submit(api, api.tx.computeMarket.revealResult(job, result(r), salt(b), text(`ipfs://out-${r}`)), b, { until: 'block' });
+  await jobReaches(job, 'Committing');
+  await Promise.all([commit(honest, 1), commit(liar, 2)]);
+  await jobReaches(job, 'Revealing');
+  await Promise.all([reveal(honest, 1), reveal(liar, 2)]);
+  await jobReaches(job, 'Committing', 'Arbitration');
+  const byAddress = new Map(pool.map((b) => [b.address, b]));
+  const drawn = (await api.query.computeMarket.assignments(job)).map((a) => byAddress.get(a.provider.toString()));
+  assert.equal(drawn.length, api.consts.computeMarket.arbiterReplicas.toNumber());
+  assert.ok(drawn.every(Boolean), 'every arbiter is drawn from the pool');
+  await Promise.all(drawn.map((b) => commit(b, 1)));
+  await jobReaches(job, 'Revealing', 'Arbitration');
+  const from = (await api.rpc.chain.getHeader()).number.toNumber();
+  await Promise.all(drawn.map((b) => reveal(b, 1)));
+  return { job, honest, liar, drawn, from };
+}
+
 test('a job run through its life by an agent: timeline, payments to the unit, reputation, royalty; a no-show slashed to the unit', async () => {
   // Meanwhile, a provider wins a job below the agent's price and never commits.
+  // Meanwhile too, a job whose two replicas disagree goes to drawn arbiters.
+  const dispute = disputedJob().then((value) => ({ value }), (error) => ({ error }));
   const ferdie = await signer('//Ferdie');
   const noShow = bidders[1];
   const posted = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: UNIT, biddingPeriod: 6, executionPeriod: 4, revealPeriod: 4 })), ferdie, { until: 'block' });
@@ -156,7 +229,8 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT), noShow, { until: 'block' });
   const dir = fs.mkdtempSync(path.join(network.dir, 'explorer-'));
   agents = new Agents({ dir: path.join(dir, 'agents'), ws: network.wsUrl() });
-  await agents.prepare(api, [1], { 1: { price: '1.234567' } });
+  // Out of the arbiter pool: the disputed job's arbiters are the test's own accounts.
+  await agents.prepare(api, [1], { 1: { price: '1.234567', arbiter: false } });
   agents.start('agent1');
   await agents.waitRegistered(api);
   provider = agents.agents.get('agent1').address;
@@ -195,15 +269,44 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
     const np = await show(`#/provider/${noShow.address}`, '+1 no-show', 'provider-no-show');
     assert.match(np, new RegExp(`job ${slashedJob}\\t#\\d+\\t\\+1 no-show\\tbond 1 ALM slashed`));
     assert.match(np, /\n1\s+no-shows/);
+
+    // The disputed job: the replicas disagree, the drawn arbiters are named, and every payment
+    // and slash is shown to the unit as the chain's events record it.
+    const d = await dispute;
+    if (d.error) throw d.error;
+    const { job: disputed, honest, liar, drawn, from } = d.value;
+    await jobReaches(disputed, 'Settled');
+    const dt = await show(`#/job/${disputed}`, 'settled', 'job-disputed');
+    assert.match(dt, /replicas disagree: arbiters drawn at #\d+/);
+    const drawnLine = dt.split('\n').find((l) => l.includes('arbiters drawn: '));
+    for (const b of drawn) assert.ok(drawnLine.includes(short(b.address)), `arbiter ${b.address} named: ${drawnLine}`);
+    const recorded = await finalizedEventsOf(disputed, from);
+    const paid = recorded.filter((e) => e.method === 'ProviderPaid');
+    assert.deepEqual(paid.map((e) => e.data.provider.toString()).sort(), [honest, ...drawn].map((b) => b.address).sort());
+    for (const e of paid) {
+      assert.match(dt, new RegExp(`${short(e.data.provider.toString())} paid ${almText(e.data.amount.toBigInt()).replace('.', '\\.')}\\b`));
+    }
+    const [slash] = recorded.filter((e) => e.method === 'BondSlashed');
+    assert.equal(slash.data.provider.toString(), liar.address);
+    assert.match(dt, new RegExp(`${short(liar.address)} slashed ${almText(slash.data.amount.toBigInt()).replace('.', '\\.')}: revealed a result that lost verification`));
+    // An arbiter's pay counts as a completion on its provider page.
+    const arbiterPay = paid.find((e) => e.data.provider.toString() === drawn[0].address).data.amount.toBigInt();
+    const dp = await show(`#/provider/${drawn[0].address}`, `job ${disputed}`, 'provider-arbiter');
+    assert.match(dp, new RegExp(`job ${disputed}\\t#\\d+\\t\\+1 completed\\tpaid ${almText(arbiterPay).replace('.', '\\.')},`));
+
+    // The market counts both settled jobs, all their payments and both slashes.
+    const toProviders = paid.reduce((t, e) => t + e.data.amount.toBigInt(), 1234567000000n);
     const m = await show('#/', 'History: every finalized block', 'market-settled');
-    assert.match(m, /\n1\s+settled/);
+    assert.match(m, /\n2\s+settled/);
     assert.match(m, /\n1\s+cancelled/);
-    assert.match(m, /1\.234567 ALM\s+paid to providers/);
+    assert.match(m, new RegExp(`${almText(toProviders).replace('.', '\\.')}\\s+paid to providers`));
     assert.match(m, /0\.5 ALM\s+royalties paid/);
-    assert.match(m, /\n1 ALM\s+bonds slashed/);
+    assert.match(m, new RegExp(`\\n${almText(UNIT + slash.data.amount.toBigInt()).replace('.', '\\.')}\\s+bonds slashed`));
     assert.match(m, new RegExp(`job ${job}\\t#\\d+\\t0x`));
-    // One bar of settled jobs in the chart.
-    assert.equal(await page.$$eval('svg.chart rect.s2', (rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length), 1);
+    assert.match(m, new RegExp(`job ${disputed}\\t#\\d+\\t0x`));
+    // The chart's settled bars add up to the two settled jobs.
+    const settledBars = await page.$$eval('svg.chart rect.s2', (rs) => rs.map((r) => Number(/: (\d+) /.exec(r.textContent)[1])));
+    assert.equal(settledBars.reduce((a, b) => a + b, 0), 2);
     const a = await show(`#/asset/${owner.asset}`, `job ${job}`, 'asset');
     assert.match(a, new RegExp(`May use it\\s+the owner, and: ${short(bob)}`));
     assert.match(a, new RegExp(`asset ${owner.asset} registered by ${short(eve)}: Model, Permissioned, royalty 0\\.5 ALM`));
