@@ -10,7 +10,7 @@ import { findEvent, text } from './lib/market.mjs';
 const FLOWS = {
   offer: 'k = 1 through an offer (accept_offer); the requester accepts the result at once',
   bid: 'k = 1 through bidding (post_job, place_bid); the requester accepts the result at once',
-  k3: 'k = 3 through bidding; settled by the replicas\' agreement',
+  k3: 'k = 3 through bidding; the requester accepts the replicas\' agreed result at once',
   'offer-window': 'k = 1 through an offer; the requester lets the challenge window run out',
 };
 
@@ -196,7 +196,7 @@ async function main() {
         const s = r.steps;
         console.log(`${r.flow.padEnd(12)}  ${[s.posted, s.assigned, s.committed, s.revealed, s.settled].map((n) => `#${n}`.padStart(8)).join('  ')}  ${String(r.blocks).padStart(6)}  ${r.seconds.toFixed(1).padStart(7)}`);
       }
-      console.log(`\nbidding lasts ${bidding} blocks; an unaccepted k = 1 result waits ${api.consts.computeMarket.challengePeriod} blocks for a challenge.`);
+      console.log(`\nbidding lasts ${bidding} blocks; an unaccepted result waits ${api.consts.computeMarket.challengePeriod} blocks for a challenge.`);
     }
     await api.disconnect();
     process.exit(0);

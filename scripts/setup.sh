@@ -11,9 +11,10 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # Debian packages: protoc for prost-build, libssl-dev + pkg-config for OpenSSL without vendoring,
 # a C/C++ toolchain for the few -sys crates (binaryen, jemalloc), curl for the RPC probes,
 # qemu-user for the agent's test that runs workloads on emulated older CPUs, chromium for the
-# explorer's tests (driven by puppeteer-core; nothing downloads a browser).
+# explorer's tests (driven by puppeteer-core; nothing downloads a browser), mold as the
+# linker (env.sh uses it when present).
 need=()
-for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium; do
+for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium mold; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

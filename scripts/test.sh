@@ -29,24 +29,43 @@ for f in "$here"/test/*.test.mjs "$ALLMENDE_ROOT"/explorer/test/*.test.mjs; do
 	esac
 done
 
+# Each phase is timed; the times are printed at the end (and when a phase fails).
+phases=()
+phase_start=$SECONDS
+phase() {
+	local now=$SECONDS
+	if [ -n "${phase_name:-}" ]; then phases+=("$(printf '%5d s  %s' $((now - phase_start)) "$phase_name")"); fi
+	phase_name="$1"
+	phase_start=$now
+	if [ -n "$1" ]; then echo "== $1" >&2; fi
+}
+report() {
+	phase ""
+	echo "== phase times" >&2
+	printf '%s\n' "${phases[@]}" >&2
+	printf '%5d s  total\n' "$SECONDS" >&2
+}
+trap report EXIT
+
+phase "set-up (scripts/setup.sh)"
 "$here/setup.sh"
 
-echo "== formatting (cargo fmt --check, .rustfmt.toml)" >&2
+phase "formatting (cargo fmt --check, .rustfmt.toml)"
 cargo fmt --all -- --check
 
-echo "== build (release: node + WASM runtime; tests reuse it)" >&2
+phase "build (release: node + WASM runtime; tests reuse it)"
 cargo build --release --locked --workspace
 
-echo "== cargo test" >&2
+phase "cargo test"
 cargo test --release --locked --workspace
 
-echo "== benchmark tests (each benchmark run once in the pallets' mocks)" >&2
+phase "benchmark tests (each benchmark run once in the pallets' mocks)"
 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
 	--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks \
 	benchmarking
 
-echo "== explorer build (esbuild)" >&2
+phase "explorer build (esbuild)"
 node "$ALLMENDE_ROOT/explorer/build.mjs"
 
-echo "== end-to-end tests (node --test)" >&2
+phase "end-to-end tests (node --test)"
 node "$here/test/run.mjs" --concurrency 2 "${files[@]}"

@@ -39,8 +39,9 @@ pub struct RunArgs {
 	/// for a WebAssembly module), or `asset:ID`, a registered dataset served by its owner.
 	#[arg(long)]
 	pub input: String,
-	/// How many providers run the job independently (k); their majority decides for k ≥ 2,
-	/// a challenge window for k = 1.
+	/// How many providers run the job independently (k). A result revealed by a strict
+	/// majority, with no other result revealed, stands after a challenge window (any k);
+	/// replicas that disagree go to drawn arbiters.
 	#[arg(long, default_value_t = 1)]
 	pub replicas: u32,
 	/// The most paid to one provider, in ALM.
@@ -65,10 +66,20 @@ pub struct RunArgs {
 	/// once to the offer's provider at the offer's price (`--replicas` must be 1).
 	#[arg(long)]
 	pub offer: Option<u64>,
-	/// k = 1 only: accept the revealed result at once instead of waiting for the challenge
-	/// window to end (gives up the right to challenge it).
+	/// Accept the revealed result as soon as its challenge window opens instead of waiting
+	/// for the window to end (gives up the right to challenge it). With `--audit`, only a
+	/// result that passed the spot check.
 	#[arg(long)]
 	pub accept: bool,
+	/// Spot-check the result before it stands: run the workload here on the same input
+	/// while the job runs, and challenge the revealed result if it differs (the challenge
+	/// bond, the larger of the chain's `ChallengeBond` and 3 × `--max-price`, is held until
+	/// the drawn arbiters decide, and is lost if they side with the providers). Needs the
+	/// workload and the input as local files, or `magika`. A different CPU can round floats
+	/// differently from the providers'; an ONNX mismatch may be that rather than a
+	/// fabrication.
+	#[arg(long)]
+	pub audit: bool,
 	/// Where this command serves the workload and input to the job's providers.
 	#[arg(long, default_value = "127.0.0.1:0")]
 	pub listen: String,
@@ -168,6 +179,10 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
 	let mut assets = args.assets.clone();
+	anyhow::ensure!(
+		!args.audit || (model_asset.is_none() && input_asset.is_none()),
+		"--audit runs the job here, so it needs --model and --input as local files (or magika), not asset:ID"
+	);
 
 	let (kind, workload) = match model_asset {
 		Some(id) => {
@@ -204,6 +219,19 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	assets.sort_unstable();
 	assets.dedup();
 	let input_hash = Hash(input.hash);
+	// The spot check runs while the providers run the job, so its answer is ready when the
+	// challenge window opens.
+	let mut audit = if args.audit {
+		let runner = crate::provider::runner_for(&kind, &Hash(workload.hash))
+			.context("--audit: this agent has no runner for the workload")?;
+		let (_, module) = read_workload(&args.model)?;
+		let input = store.get(&input_hash)?.context("the input vanished from the store")?;
+		Some(tokio::task::spawn_blocking(move || {
+			workload::execute(runner, &module, &input).map(|o| Hash::of(&o.encode()))
+		}))
+	} else {
+		None
+	};
 
 	bound.spawn(&chain, &store, signer.account.clone());
 
@@ -253,7 +281,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let deadline = started + Duration::from_secs(args.timeout);
 	let mut blocks = chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
 	let mut last = None;
-	let mut accepted = false;
+	let mut decided = false;
 	loop {
 		let block = tokio::time::timeout_at(deadline.into(), blocks.next())
 			.await
@@ -273,15 +301,47 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			);
 			last = Some((j.status.clone(), j.round.clone()));
 		}
-		if args.accept && !accepted && j.status == JobStatus::ChallengeWindow {
-			signer
-				.submit(
-					&chain,
-					"accept_result",
-					dynamic::tx("ComputeMarket", "accept_result", (job,)),
-				)
-				.await?;
-			accepted = true;
+		if !decided && j.status == JobStatus::ChallengeWindow {
+			decided = true;
+			let mut challenge = false;
+			if let Some(check) = audit.take() {
+				let ours = check.await.context("the spot check stopped")??;
+				let revealed: Vec<Hash> = Chain::assignments(&at, job)
+					.await?
+					.iter()
+					.filter_map(|a| a.reveal.as_ref().map(|r| Hash(r.result_hash)))
+					.collect();
+				challenge = revealed.iter().any(|h| *h != ours);
+				if challenge {
+					eprintln!(
+						"audit: the providers revealed {}, this machine computes {ours}: challenging",
+						revealed.iter().map(Hash::to_string).collect::<Vec<_>>().join(", ")
+					);
+					// Watched: a challenge that comes too late (the window closed while the
+					// check ran) fails here with the chain's `DeadlinePassed`.
+					signer
+						.submit_and_watch(
+							&chain,
+							"challenge_result",
+							dynamic::tx("ComputeMarket", "challenge_result", (job,)),
+						)
+						.await
+						.with_context(|| {
+							format!("job {job}: the challenge window closes at #{}", j.deadline)
+						})?;
+				} else {
+					eprintln!("audit: the revealed result {ours} is what this machine computes");
+				}
+			}
+			if args.accept && !challenge {
+				signer
+					.submit(
+						&chain,
+						"accept_result",
+						dynamic::tx("ComputeMarket", "accept_result", (job,)),
+					)
+					.await?;
+			}
 		}
 		match j.status {
 			JobStatus::Settled => break,

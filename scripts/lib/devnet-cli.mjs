@@ -246,7 +246,7 @@ async function start() {
   if (ex) console.log(`explorer ${ex.url}`);
   for (const a of readAgents()) console.log(`${a.name.padEnd(8)} http://127.0.0.1:${a.port}  ${a.address}`);
   if (providers > 0) {
-    console.log('\nRun a job: allmende-agent run --model magika --input README.md --replicas 3 ' +
+    console.log('\nRun a job: allmende-agent run --model magika --input README.md --replicas 3 --audit --accept ' +
       `--node ${network.wsUrl()}`);
   }
   console.log('\nStop with: ./scripts/devnet.sh stop');

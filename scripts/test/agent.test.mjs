@@ -132,12 +132,15 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
     const [magika, fuel, mismatch, falseSize, offer] = await Promise.all([
       (async () => {
         const expected = await localAnswer('magika', file);
-        const r = await runJob(['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2']);
+        // Spot-checked by the requester (the three replicas agree with it) and accepted as
+        // soon as the challenge window opens.
+        const r = await runJob(['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2', '--audit', '--accept']);
+        assert.match(r.stderr, /audit: the revealed result 0x[0-9a-f]{64} is what this machine computes/);
         return { ...r, expected };
       })(),
       (async () => {
         const expected = await localAnswer(endless, file);
-        const r = await runJob(['--model', endless, '--input', file, '--replicas', '3', '--execution', '12'], {
+        const r = await runJob(['--model', endless, '--input', file, '--replicas', '3', '--execution', '12', '--accept'], {
           suri: '//Charlie',
         });
         return { ...r, expected };
@@ -270,7 +273,7 @@ test('an agent killed right after committing reveals after its restart', async (
   try {
     const input = path.join(here, 'fixtures', 'endless.wat');
     const expected = await localAnswer(reverse, input);
-    const running = runJob(['--model', reverse, '--input', input, '--replicas', '3', '--execution', '10', '--reveal', '10']);
+    const running = runJob(['--model', reverse, '--input', input, '--replicas', '3', '--execution', '10', '--reveal', '10', '--accept']);
     // Killed when its commitment is in a best block: agents act on finalized blocks only, so
     // agent1 cannot have seen the reveal phase yet.
     const killedAt = await new Promise((resolve, reject) => {
@@ -309,7 +312,7 @@ test('an agent killed right after committing reveals after its restart', async (
   }
 });
 
-test('a provider that corrupts its result is slashed by drawn arbiter agents when its requester challenges', async () => {
+test('a provider that corrupts its result is caught by its requester\'s spot check and slashed by drawn arbiter agents', async () => {
   try {
     agents.start('agent4');
     await agents.waitRegistered(api, { names: ['agent4'] });
@@ -319,16 +322,15 @@ test('a provider that corrupts its result is slashed by drawn arbiter agents whe
     });
     const file = path.join(here, '..', 'lib', 'agents.mjs');
     const expected = await localAnswer('magika', file);
-    const running = runJob(['--model', 'magika', '--input', file, '--offer', String(offer[0].args[0].toNumber())], {
+    // The requester spot-checks the single provider's result (`--audit`: it runs the model
+    // itself while the provider does) and challenges it in its window when it differs.
+    const r = await runJob(['--model', 'magika', '--input', file, '--offer', String(offer[0].args[0].toNumber()), '--audit'], {
       suri: '//Ferdie',
     });
-    // The requester doubts the single provider's result and challenges it in its window.
-    const opened = await until('a challenge window', () => events.find((e) => e.method === 'ChallengeWindowOpened' &&
-      jobEvents(e.data.jobId, 'OfferAccepted').some((a) => a.data.requester === ferdie)));
-    const job = opened.data.jobId;
-    await submit(api, api.tx.computeMarket.challengeResult(job), await signer('//Ferdie'));
-    const r = await running;
-    assert.equal(r.job, job);
+    const job = r.job;
+    assert.match(r.stderr, /audit: the providers revealed 0x[0-9a-f]{64}, this machine computes 0x[0-9a-f]{64}: challenging/);
+    assert.equal(jobEvents(job, 'ResultChallenged').length, 1);
+    assert.ok(jobEvents(job, 'OfferAccepted').some((a) => a.data.requester === ferdie));
     // The arbiters' verified answer is what the model gives.
     assert.equal(r.answer, expected);
     const drawn = jobEvents(job, 'ArbitersDrawn')[0].data.arbiters.sort();

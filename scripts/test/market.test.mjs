@@ -257,6 +257,10 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
       // Test 7: a validator dies in the middle of the job; the job still completes.
       onAssigned: () => network.stopNode('dave', 'SIGKILL'),
     });
+    // The replicas agree: their result stands after its challenge window, or at once when the
+    // requester accepts it.
+    assert.equal(await waitForStatus(jobId, ['ChallengeWindow']), 'ChallengeWindow');
+    await send(api.tx.computeMarket.acceptResult(jobId), keys.alice, { until: 'block' });
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     network.startNode('dave');
     // Alice's job also holds its storage deposit until it is pruned.
@@ -280,7 +284,8 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     await arbitrate(jobId, drawn, () => 1);
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     // Dave's bond (max(10 % of 7, 1) = 1 ALM) and his unpaid price (7 ALM) pay the three
-    // arbiters, shared evenly; nothing goes to the requester, who pays the 18 ALM it accepted.
+    // arbiters (each owed up to 7 ALM, the dearest accepted price), shared evenly; nothing
+    // goes to the requester, who pays the 18 ALM it accepted.
     await assertMoved(before, { alice: -ALM(18) - deposit, bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: -ALM(1) });
     let arbiters = 0n;
     for (const n of drawn) arbiters += await gained(before, n);
@@ -332,10 +337,11 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     const details = await job(jobId);
     assert.equal(details.result.unwrap().resultHash.toHex(), resultHash(1));
-    // The honest provider is paid its price; every honest arbiter the job's max price (5 ALM)
-    // from the forfeited challenge bond (and the second account's slashed bond, if drawn).
+    // The honest provider is paid its price; every honest arbiter the price the work was sold
+    // for (4 ALM, not the job's max price of 5) from the forfeited challenge bond (and the
+    // second account's slashed bond, if drawn).
     await assertMoved(before, { bob: ALM(4) - fee });
-    for (const n of drawn.filter((d) => d !== 'sybil')) assert.equal(await gained(before, n), ALM(5) - fee, `${n} paid`);
+    for (const n of drawn.filter((d) => d !== 'sybil')) assert.equal(await gained(before, n), ALM(4) - fee, `${n} paid`);
     const together = async () => { let sum = 0n; for (const n of coalition) sum += await gained(before, n); return sum; };
     // Alice paid the price and lost the challenge bond (her script's fees are not counted in
     // `fees`, so compare with at most); her second account gained nothing.

@@ -58,7 +58,10 @@ impl<T: Config> Pallet<T> {
 		let n = work.advanced;
 		T::WeightInfo::on_initialize(n)
 			.max(T::WeightInfo::on_initialize_verify(n))
-			.max(T::WeightInfo::on_initialize_draw(n))
+			.max(
+				T::WeightInfo::on_initialize_draw(n)
+					.saturating_add(Self::draw_extra_weight().saturating_mul(u64::from(n))),
+			)
 			.max(T::WeightInfo::on_initialize_arbitrate(n))
 			.saturating_add(T::WeightInfo::on_initialize_skip(work.skipped))
 			.saturating_add(T::WeightInfo::on_initialize_visit(work.visited))

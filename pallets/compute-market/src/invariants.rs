@@ -4,7 +4,7 @@
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
 
 #[derive(Default)]
@@ -141,6 +141,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(Jobs::<T>::contains_key(job_id), "the open-jobs index names an unknown job");
 		}
 		let size = ArbiterPoolSize::<T>::get();
+		ensure!(size <= T::MaxArbiterPool::get(), "the arbiter pool is beyond its bound");
+		let mut stakes = alloc::vec::Vec::with_capacity(size as usize);
 		for slot in 0..size {
 			let who = ArbiterPool::<T>::get(slot)
 				.ok_or("an arbiter pool slot below its size is empty")?;
@@ -150,7 +152,23 @@ impl<T: Config> Pallet<T> {
 				p.status == ProviderStatus::Active,
 				"an unbonding provider is in the arbiter pool"
 			);
+			stakes.push(p.stake);
 		}
+		// The stake tree: node i sums the stakes of slots i - lowbit(i) .. i.
+		for node in 1..=size {
+			let low = node & node.wrapping_neg();
+			let sum = stakes[(node - low) as usize..node as usize]
+				.iter()
+				.fold(BalanceOf::<T>::zero(), |s, x| s.saturating_add(*x));
+			ensure!(
+				ArbiterStakes::<T>::get(node) == sum,
+				"the arbiter pool's stake tree differs from the members' stakes"
+			);
+		}
+		ensure!(
+			ArbiterStakes::<T>::iter_keys().all(|node| (1..=size).contains(&node)),
+			"the arbiter pool's stake tree has nodes beyond the pool"
+		);
 		ensure!(
 			ArbiterPool::<T>::iter_keys().count() as u32 == size,
 			"the arbiter pool has slots beyond its size"

@@ -13,10 +13,10 @@
 //! - At the bidding deadline the `replicas` cheapest bids win. Winners run the job, **commit**
 //!   `blake2_256(result_hash ‖ salt ‖ provider)` ([`Pallet::commit_result`]) and then
 //!   **reveal** ([`Pallet::reveal_result`]).
-//! - **Verification.** With `replicas ≥ 2` a result revealed by a strict majority, with no
-//!   other result revealed, is verified. Any other round with a reveal is *disputed*. With
-//!   `replicas = 1` the result stands after `ChallengePeriod` unless the requester challenges
-//!   it ([`Pallet::challenge_result`]) or accepts it earlier ([`Pallet::accept_result`]).
+//! - **Verification.** A result revealed by a strict majority of the replicas, with no other
+//!   result revealed (for `replicas = 1`: the one reveal), stands after `ChallengePeriod`
+//!   unless the requester challenges it ([`Pallet::challenge_result`]) or accepts it earlier
+//!   ([`Pallet::accept_result`]). Any other round with a reveal is *disputed*.
 //!   A challenged or disputed job is re-executed by
 //!   `ArbiterReplicas` arbiters **drawn by the chain** from the providers that opted in
 //!   ([`Pallet::join_arbiter_pool`]); their strict majority decides.
@@ -77,6 +77,7 @@ mod verification;
 pub mod weights;
 
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -115,7 +116,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Perbill;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -196,7 +197,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinBidBond: Get<BalanceOf<Self>>;
 
-		/// Blocks after the reveal of a k = 1 job during which the requester may challenge.
+		/// Blocks after a job's result was revealed (by its one replica, or unanimously by a
+		/// majority of its replicas) during which the requester may challenge it.
 		/// At least 1.
 		#[pallet::constant]
 		type ChallengePeriod: Get<BlockNumberFor<Self>>;
@@ -211,11 +213,36 @@ pub mod pallet {
 		#[pallet::constant]
 		type ArbiterReplicas: Get<u32>;
 
-		/// Most arbiter-pool members one draw looks at before giving up (members that do not
-		/// meet the job's requirements, are part of the job or cannot hold the bond are
-		/// skipped). `ArbiterReplicas ..= 256`; the draw's weight grows with it.
+		/// Most samples one draw of arbiters takes before giving up. The job's parties and the
+		/// members drawn already are out of the sampling range, so a sample is wasted only on
+		/// a member that cannot hold `ArbiterBond`. `ArbiterReplicas ..= 256`; the draw's
+		/// weight grows with it.
 		#[pallet::constant]
 		type MaxArbiterDraws: Get<u32>;
+
+		/// Most providers in the arbiter pool; `join_arbiter_pool` beyond it fails with
+		/// `ArbiterPoolFull`. The draw's cost grows with its logarithm. `ArbiterReplicas ..=
+		/// 2^20`.
+		#[pallet::constant]
+		type MaxArbiterPool: Get<u32>;
+
+		/// The bond a drawn arbiter holds from its free balance, the same for every job:
+		/// nothing a requester sets can make it too large for a pool member to hold. Slashed
+		/// when the arbiter does not serve or reveals against the arbiters' majority. Unit:
+		/// currency. At least the existential deposit.
+		#[pallet::constant]
+		type ArbiterBond: Get<BalanceOf<Self>>;
+
+		/// The least execution period an arbitration round gets, in blocks: arbiters did not
+		/// agree to the job's periods, so a round runs for the longer of the job's and this.
+		/// At least 1, at most `MaxExecutionPeriod`.
+		#[pallet::constant]
+		type ArbiterExecutionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The least reveal period an arbitration round gets, in blocks (the longer of the
+		/// job's and this). At least 1, at most `MaxRevealPeriod`.
+		#[pallet::constant]
+		type ArbiterRevealPeriod: Get<BlockNumberFor<Self>>;
 
 		/// Burnt from the pay of every completed job that earns the provider a reputation
 		/// point; a job paying no more than this earns none. Farming one point with one's own
@@ -287,7 +314,7 @@ pub mod pallet {
 	pub type Assignments<T: Config> =
 		StorageMap<_, Twox64Concat, JobId, BoundedVec<Assignment<T>, T::MaxReplicas>, ValueQuery>;
 
-	/// The round under review of a challenged (k = 1) or disputed (k ≥ 2) job, while
+	/// The round under review of a challenged or disputed job, while
 	/// arbiters re-execute it.
 	#[pallet::storage]
 	pub type Disputed<T: Config> =
@@ -301,6 +328,12 @@ pub mod pallet {
 	/// How many providers are in the arbiter pool.
 	#[pallet::storage]
 	pub type ArbiterPoolSize<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// The stakes of the arbiter pool's members as a Fenwick tree, so that a draw weighted by
+	/// stake costs O(log pool size): node `i` (`1 ..= ArbiterPoolSize`) holds the sum of the
+	/// stakes in slots `i - lowbit(i) .. i`, where `lowbit(i)` is the lowest set bit of `i`.
+	#[pallet::storage]
+	pub type ArbiterStakes<T: Config> = StorageMap<_, Twox64Concat, u32, BalanceOf<T>, ValueQuery>;
 
 	/// Verified results: job id to result hash, URI and the providers who agreed.
 	#[pallet::storage]
@@ -397,10 +430,10 @@ pub mod pallet {
 		RevealPhaseStarted { job_id: JobId, reveal_by: BlockNumberFor<T> },
 		/// An assigned provider revealed its result.
 		ResultRevealed { job_id: JobId, provider: T::AccountId, result_hash: H256 },
-		/// A k = 1 result may be challenged until `challenge_by` (or accepted before then by the
+		/// A revealed result may be challenged until `challenge_by` (or accepted before then by the
 		/// requester, `accept_result`).
 		ChallengeWindowOpened { job_id: JobId, challenge_by: BlockNumberFor<T> },
-		/// The requester challenged a k = 1 result; arbiters are drawn at block `draw_at`.
+		/// The requester challenged a result; arbiters are drawn at block `draw_at`.
 		ResultChallenged { job_id: JobId, bond: BalanceOf<T>, draw_at: BlockNumberFor<T> },
 		/// The replicas of a k ≥ 2 job did not agree (or too few showed up); arbiters are
 		/// drawn at block `draw_at`.
@@ -414,7 +447,8 @@ pub mod pallet {
 		},
 		/// A result was verified.
 		ResultVerified { job_id: JobId, result_hash: H256, agreed: u32 },
-		/// No result could be verified; the requester was refunded.
+		/// No result could be verified. The requester got its unspent escrow back; after an
+		/// inconclusive arbitration the replicas that revealed (and the royalties) were paid.
 		JobFailed { job_id: JobId, reason: FailureReason },
 		/// A provider was paid for its work.
 		ProviderPaid { job_id: JobId, provider: T::AccountId, amount: BalanceOf<T> },
@@ -531,7 +565,7 @@ pub mod pallet {
 		AlreadyRevealed,
 		/// The reveal does not match the commitment: wrong result hash or salt.
 		RevealMismatch,
-		/// Only a k = 1 job in its challenge window can be challenged or have its result
+		/// Only a job in its challenge window can be challenged or have its result
 		/// accepted early.
 		NotChallengeable,
 		/// The job names the same dataset or model twice.
@@ -554,6 +588,8 @@ pub mod pallet {
 		/// Arbiters are drawn only by the deadline queue: whoever could choose the block of
 		/// the draw could choose its randomness, and with it the judges.
 		DrawnByQueueOnly,
+		/// The arbiter pool has `MaxArbiterPool` members.
+		ArbiterPoolFull,
 	}
 
 	#[pallet::hooks]
@@ -600,6 +636,21 @@ pub mod pallet {
 			assert!(
 				(arbiters..=256).contains(&T::MaxArbiterDraws::get()),
 				"MaxArbiterDraws out of ArbiterReplicas..=256"
+			);
+			assert!(
+				(arbiters..=1 << 20).contains(&T::MaxArbiterPool::get()),
+				"MaxArbiterPool out of ArbiterReplicas..=2^20"
+			);
+			assert!(T::ArbiterBond::get() >= ed, "ArbiterBond below the existential deposit");
+			assert!(
+				!T::ArbiterExecutionPeriod::get().is_zero()
+					&& T::ArbiterExecutionPeriod::get() <= T::MaxExecutionPeriod::get(),
+				"ArbiterExecutionPeriod out of 1..=MaxExecutionPeriod"
+			);
+			assert!(
+				!T::ArbiterRevealPeriod::get().is_zero()
+					&& T::ArbiterRevealPeriod::get() <= T::MaxRevealPeriod::get(),
+				"ArbiterRevealPeriod out of 1..=MaxRevealPeriod"
 			);
 			assert!(
 				(1..=256).contains(&T::MaxDeadlinesPerBlock::get()),
@@ -657,7 +708,7 @@ pub mod pallet {
 		/// Emits `StakeAdded`. Errors: `NotProvider`, `ProviderNotActive`, `ZeroPrice` (zero
 		/// amount), `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::add_stake())]
+		#[pallet::weight(T::WeightInfo::add_stake().saturating_add(Pallet::<T>::stake_tree_weight(0, 1)))]
 		pub fn add_stake(
 			origin: OriginFor<T>,
 			#[pallet::compact] amount: BalanceOf<T>,
@@ -675,7 +726,11 @@ pub mod pallet {
 		/// Emits `LeftArbiterPool` (if it was in the pool), `ProviderUnregistered`. Errors: `NotProvider`, `ProviderNotActive`,
 		/// `ProviderBusy`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::unregister())]
+		#[pallet::weight(
+			T::WeightInfo::unregister()
+				.saturating_add(T::WeightInfo::leave_arbiter_pool())
+				.saturating_add(Pallet::<T>::stake_tree_weight(0, 1))
+		)]
 		pub fn unregister(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_unregister(who)
@@ -746,8 +801,9 @@ pub mod pallet {
 		///
 		/// - Origin: signed, the requester.
 		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price, the
-		///   execution and reveal periods at least the offer's (arbiters get the same periods
-		///   if the result is challenged); the bidding period is not used but checked.
+		///   execution and reveal periods at least the offer's (arbiters of a challenge get
+		///   these or the chain's arbiter periods, whichever is longer); the bidding period is
+		///   not used but checked.
 		///
 		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: the registry's (unknown,
 		/// retired or not permitted asset), `DuplicateAsset`, `RoyaltiesAboveMax`,
@@ -875,9 +931,10 @@ pub mod pallet {
 		/// - `result_hash`, `salt`: must hash with the provider's account to its commitment.
 		/// - `result_uri`: where the result can be fetched.
 		///
-		/// Emits `ResultRevealed`; when every assigned provider has revealed, the job is
-		/// verified at once (`ResultVerified` / `JobFailed` and settlement events), disputed
-		/// (`DisputeOpened`) or, for k = 1, `ChallengeWindowOpened`. Errors: `UnknownJob`, `WrongPhase`,
+		/// Emits `ResultRevealed`; when every assigned provider has revealed, the job's
+		/// challenge window opens (`ChallengeWindowOpened`: a result revealed by a strict
+		/// majority and nobody else), it is disputed (`DisputeOpened`), or an arbitration
+		/// concludes (`ResultVerified` / `JobFailed` and settlement events). Errors: `UnknownJob`, `WrongPhase`,
 		/// `DeadlinePassed`, `NotAssigned`, `NotCommitted`, `AlreadyRevealed`,
 		/// `RevealMismatch`.
 		///
@@ -902,18 +959,21 @@ pub mod pallet {
 			Ok(Some(weight).into())
 		}
 
-		/// Challenge the revealed result of a k = 1 job during its challenge window. A bond of
+		/// Challenge the revealed result of a job during its challenge window (any number of
+		/// replicas: one party that won them all cannot make its result unchallengeable). A bond of
 		/// `max(ChallengeBond, ArbiterReplicas × max_price)` is held. In the next block the
-		/// chain draws `ArbiterReplicas` arbiters from the pool (see `join_arbiter_pool`); they
-		/// commit and reveal as any provider, each paid up to `max_price` when in the
-		/// majority, and their strict majority decides:
-		/// - the original result confirmed: the provider is paid its price; the challenge bond
-		///   pays the arbiters and the rest of it is burnt;
-		/// - contradicted: the provider's bond is slashed; it and the provider's unpaid price
-		///   pay the arbiters, the rest of the bond is burnt and the rest of the escrow and
-		///   the challenge bond go back to the requester; the arbiters' result is verified;
-		/// - no majority, or too few arbiters could be drawn: the original result stands and
-		///   the challenge bond goes back.
+		/// chain draws `ArbiterReplicas` arbiters from the pool, weighted by stake (see
+		/// `join_arbiter_pool`); they commit and reveal as any provider, within at least
+		/// `ArbiterExecutionPeriod` and `ArbiterRevealPeriod`, each paid up to the provider's
+		/// price when in the majority, and their strict majority decides:
+		/// - the original result confirmed: its providers are paid their price; the challenge
+		///   bond pays the arbiters and the rest of it is burnt;
+		/// - contradicted: the providers' bonds are slashed; they and the providers' unpaid
+		///   prices pay the arbiters, the rest of the bonds is burnt and the rest of the escrow
+		///   and the challenge bond go back to the requester; the arbiters' result is verified;
+		/// - no majority, or too few arbiters could be drawn: nothing is verified, every
+		///   provider that revealed is paid its price all the same, the challenge bond goes
+		///   back, and the job ends `Failed` (`ArbitrationInconclusive`).
 		///
 		/// - Origin: signed, the job's requester.
 		///
@@ -926,13 +986,17 @@ pub mod pallet {
 			Self::do_challenge(who, job_id)
 		}
 
-		/// Accept the revealed result of a k = 1 job during its challenge window, so it settles
-		/// now instead of when the window ends: the provider is paid its price, the rest of
-		/// the escrow goes back, royalties are paid. The requester gives up its right to
-		/// challenge; nobody else is affected (unaccepted, the window ends the same way).
+		/// Accept the revealed result of a job during its challenge window, so it settles now
+		/// instead of when the window ends: every provider that revealed it is paid its price
+		/// (no-shows are slashed), the rest of the escrow goes back, royalties are paid. The
+		/// requester gives up its right to challenge; nobody else is affected (unaccepted, the
+		/// window ends the same way).
 		///
 		/// - Origin: signed, the job's requester.
-		/// - `job_id`: a k = 1 job in its challenge window.
+		/// - `job_id`: a job in its challenge window.
+		///
+		/// Weight: declared for settling `MaxReplicas` replicas; a k = 1 job is refunded down
+		/// to settling one.
 		///
 		/// Emits `ProviderPaid`, `ResultVerified`, `JobSettled`, `EscrowRefunded` (the unspent
 		/// escrow), `Burnt` (the reputation fee) and the data registry's `RoyaltyPaid` (as a
@@ -940,10 +1004,12 @@ pub mod pallet {
 		/// `NotChallengeable` (not in its challenge window), `DeadlinePassed` (the window is
 		/// over; the deadline queue settles the job).
 		#[pallet::call_index(19)]
-		#[pallet::weight(T::WeightInfo::accept_result())]
-		pub fn accept_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::accept_result_weight(T::MaxReplicas::get()))]
+		pub fn accept_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_accept_result(who, job_id)
+			let replicas = Jobs::<T>::get(job_id).map_or(1, |j| j.spec.replicas);
+			Self::do_accept_result(who, job_id)?;
+			Ok(Some(Self::accept_result_weight(replicas)).into())
 		}
 
 		/// Push a job whose phase deadline has passed into its next phase (close bidding,
@@ -967,19 +1033,22 @@ pub mod pallet {
 			Self::do_advance_job(job_id)
 		}
 
-		/// Opt in to be drawn as an arbiter of challenged and disputed jobs. A drawn arbiter
-		/// must commit and reveal like any assigned provider; its bond
-		/// (`max(BidBondFraction × max_price, MinBidBond)`, held from its free balance when
-		/// drawn) is slashed if it does not, or if it reveals against the majority. Arbiters
-		/// in the majority are paid up to the job's `max_price` each from slashed bonds, a
-		/// rejected challenge's bond and the unpaid price of the replicas they overturned.
+		/// Opt in to be drawn as an arbiter of challenged and disputed jobs. Draws are weighted
+		/// by the provider's stake, and no job's requirements, region, reputation or price
+		/// limit who may be drawn. A drawn arbiter must commit and reveal like any assigned
+		/// provider, within the longer of the job's periods and `ArbiterExecutionPeriod` /
+		/// `ArbiterRevealPeriod`; its bond (`ArbiterBond`, held from its free balance when
+		/// drawn; a member that cannot hold it is passed over) is slashed if it does not, or
+		/// if it reveals against the majority. Arbiters in the majority are paid up to the
+		/// dearest price a provider of the disputed round accepted, each, from slashed bonds,
+		/// a rejected challenge's bond and the unpaid price of the replicas they overturned.
 		///
 		/// - Origin: signed, an active provider.
 		///
 		/// Emits `JoinedArbiterPool`. Errors: `NotProvider`, `ProviderNotActive`,
-		/// `AlreadyArbiter`.
+		/// `AlreadyArbiter`, `ArbiterPoolFull`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::join_arbiter_pool())]
+		#[pallet::weight(T::WeightInfo::join_arbiter_pool().saturating_add(Pallet::<T>::stake_tree_weight(2, 0)))]
 		pub fn join_arbiter_pool(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_join_arbiter_pool(who)
@@ -991,7 +1060,7 @@ pub mod pallet {
 		///
 		/// Emits `LeftArbiterPool`. Errors: `NotProvider`, `NotArbiter`.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::leave_arbiter_pool())]
+		#[pallet::weight(T::WeightInfo::leave_arbiter_pool().saturating_add(Pallet::<T>::stake_tree_weight(0, 1)))]
 		pub fn leave_arbiter_pool(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave_arbiter_pool(who)

@@ -104,6 +104,12 @@ impl pallet_compute_market::Config for Test {
 	type ChallengeBond = ConstU64<300>;
 	type ArbiterReplicas = ConstU32<3>;
 	type MaxArbiterDraws = ConstU32<8>;
+	type MaxArbiterPool = ConstU32<40>;
+	/// 10, as the bond of a bid at the tests' usual max price of 100.
+	type ArbiterBond = ConstU64<10>;
+	/// As long as the tests' usual job periods, so arbitration rounds keep their timing.
+	type ArbiterExecutionPeriod = ConstU64<10>;
+	type ArbiterRevealPeriod = ConstU64<10>;
 	type ReputationFee = ReputationFee;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type JobDeposit = JobDeposit;

@@ -1,6 +1,6 @@
 //! Random call sequences with several parties, some controlling many accounts.
 //!
-//! - An honest requester (`Q`) posts jobs and challenges every k = 1 result that is wrong.
+//! - An honest requester (`Q`) posts jobs and challenges every result that is wrong.
 //! - A coalition: a requester (`R`) with two provider accounts of its own (`S`), which bid,
 //!   commit, reveal, retract and challenge at random; one of them sits in the arbiter pool.
 //! - Honest providers (`H`), all in the arbiter pool, bid when the sequence says so and
@@ -113,6 +113,11 @@ enum Op {
 	LeavePool {
 		p: usize,
 	},
+	/// A provider adds to its stake (and so to its weight in the arbiter draw).
+	AddStake {
+		p: usize,
+		amount: Balance,
+	},
 	Advance {
 		job: JobId,
 	},
@@ -146,6 +151,7 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => p.clone().prop_map(|p| Op::Withdraw { p }),
 		1 => p.clone().prop_map(|p| Op::Rejoin { p }),
 		1 => (0..S.len()).prop_map(|s| Op::LeavePool { p: s }),
+		1 => (p.clone(), 1u64..500).prop_map(|(p, amount)| Op::AddStake { p, amount }),
 		1 => job.prop_map(|job| Op::Advance { job }),
 		6 => (1u64..5).prop_map(|blocks| Op::Roll { blocks }),
 	]
@@ -197,7 +203,7 @@ fn reveal_as(who: AccountId, job: JobId, result: u8) {
 }
 
 /// What honest parties do without being told: honest providers commit and reveal the truth
-/// as soon as they can; the honest requester challenges every wrong k = 1 result.
+/// as soon as they can; the honest requester challenges every wrong result.
 fn honest_agents() {
 	// Acting can open the next phase (the last commitment starts the reveal): act until
 	// there is nothing left to do now.
@@ -318,6 +324,7 @@ fn apply(op: Op) {
 		Op::Withdraw { p } => call(|| Market::withdraw_stake(signed(PROVIDERS[p]))),
 		Op::Rejoin { p } => register(PROVIDERS[p]),
 		Op::LeavePool { p } => call(|| Market::leave_arbiter_pool(signed(PROVIDERS[p]))),
+		Op::AddStake { p, amount } => call(|| Market::add_stake(signed(PROVIDERS[p]), amount)),
 		Op::Advance { job } => call(|| Market::advance_job(signed(Q), job)),
 		Op::Roll { blocks } => roll(blocks),
 	}

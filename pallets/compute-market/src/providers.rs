@@ -54,6 +54,10 @@ impl<T: Config> Pallet<T> {
 		let mut provider = Self::active_provider(&who)?;
 		Self::hold(HoldReason::ProviderStake, &who, amount)?;
 		provider.stake = provider.stake.saturating_add(amount);
+		if let Some(slot) = provider.arbiter_slot {
+			// Drawn as an arbiter by stake: the pool weighs the new stake.
+			Self::stake_tree_add(slot, amount, ArbiterPoolSize::<T>::get());
+		}
 		let stake = provider.stake;
 		Providers::<T>::insert(&who, provider);
 		Self::deposit_event(Event::StakeAdded { provider: who, amount, stake });

@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		if all_in {
 			// Everyone committed: no need to wait for the execution deadline.
 			// The commit deadline's queue entry goes stale; the reveal deadline replaces it.
-			let period = job.spec.reveal_period;
+			let (_, period) = Self::round_periods(&job);
 			Self::next_phase(job_id, &mut job, JobStatus::Revealing, period);
 			let reveal_by = job.deadline;
 			Jobs::<T>::insert(job_id, job);
@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 
 	/// At the execution deadline: whoever committed may now reveal.
 	pub(crate) fn start_reveal(job_id: JobId, mut job: Job<T>) {
-		let period = job.spec.reveal_period;
+		let (_, period) = Self::round_periods(&job);
 		Self::next_phase(job_id, &mut job, JobStatus::Revealing, period);
 		let reveal_by = job.deadline;
 		Jobs::<T>::insert(job_id, job);
@@ -82,7 +82,8 @@ impl<T: Config> Pallet<T> {
 			return Ok(T::WeightInfo::reveal_result_unverified());
 		}
 		// What the verification costs: a k = 1 original result only opens the challenge
-		// window; k > 1 pays or disputes the job's replicas; an arbitration concludes.
+		// window; k > 1 checks the job's replicas and opens the window or a dispute
+		// (`reveal_result(k)`); an arbitration concludes.
 		let weight = match (job.round, job.spec.replicas) {
 			(Round::Original, 1) => T::WeightInfo::reveal_result_unverified(),
 			(Round::Original, k) => T::WeightInfo::reveal_result(k),
@@ -99,6 +100,17 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn reveal_concluding_arbitration_weight() -> Weight {
 		T::WeightInfo::reveal_result_unverified()
 			.saturating_add(T::WeightInfo::on_initialize_arbitrate(1))
+	}
+
+	/// What `accept_result` costs for a job of `replicas`: settling one replica, or as the
+	/// deadline queue settles a window of `MaxReplicas` (benchmarked as
+	/// `on_initialize_verify` for one job: its replicas paid, a no-show slashed, 8 royalties).
+	pub(crate) fn accept_result_weight(replicas: u32) -> Weight {
+		if replicas <= 1 {
+			T::WeightInfo::accept_result()
+		} else {
+			T::WeightInfo::accept_result().max(T::WeightInfo::on_initialize_verify(1))
+		}
 	}
 
 	/// What `reveal_result` is declared at: the dearest of verifying `MaxReplicas` replicas

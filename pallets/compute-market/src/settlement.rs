@@ -145,7 +145,8 @@ impl<T: Config> Pallet<T> {
 		Self::burn_held(job_id, slashed.reason, &slashed.from, slashed.amount);
 	}
 
-	/// Pays the arbiters in the majority: each is owed its price (the job's `max_price`), paid
+	/// Pays the arbiters in the majority: each is owed its price (the dearest price of the
+	/// disputed round), paid
 	/// first from `slashed` funds (whose rest is then burnt), then from the job's escrow beyond
 	/// its royalties (the price of replicas nobody is paid). When that is short of what they
 	/// are owed, they share it evenly. Records their completion.
@@ -251,28 +252,30 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::JobFailed { job_id, reason });
 	}
 
-	/// A k = 1 result nobody challenged in time is verified and paid.
-	pub(crate) fn settle_unchallenged(job_id: JobId, job: Job<T>) {
-		let mut assignments = Assignments::<T>::take(job_id);
-		let Some(a) = assignments.pop() else {
-			frame_support::defensive!("a job in its challenge window has its assignment");
+	/// A result nobody challenged in time (or that the requester accepted) is verified: every
+	/// replica that revealed it is paid, every no-show slashed.
+	pub(crate) fn settle_unchallenged(job_id: JobId, mut job: Job<T>) {
+		let assignments = Assignments::<T>::take(job_id);
+		let Some(hash) = Self::majority(&assignments, job.spec.replicas) else {
+			frame_support::defensive!("a job in its challenge window has a majority result");
+			for a in assignments {
+				Self::dismiss(job_id, a);
+			}
 			return Self::fail(job_id, job, FailureReason::NoResult);
 		};
-		Self::settle_original(job_id, job, a);
-	}
-
-	pub(crate) fn settle_original(job_id: JobId, mut job: Job<T>, a: Assignment<T>) {
-		let (hash, uri) = match &a.reveal {
-			Some(r) => (r.result_hash, r.result_uri.clone()),
-			None => {
-				frame_support::defensive!("a challengeable result was revealed");
-				(H256::zero(), Default::default())
-			},
-		};
 		let mut agreed = BoundedVec::new();
-		let _ = agreed.try_push(a.provider.clone());
-		Self::reward(job_id, &mut job, a);
-		Self::settle(job_id, job, hash, uri, agreed);
+		let mut uri = None;
+		for a in assignments {
+			match &a.reveal {
+				Some(r) => {
+					uri.get_or_insert_with(|| r.result_uri.clone());
+					let _ = agreed.try_push(a.provider.clone());
+					Self::reward(job_id, &mut job, a);
+				},
+				None => Self::punish(job_id, a, SlashReason::NoShow),
+			}
+		}
+		Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed);
 	}
 }
 
@@ -289,7 +292,7 @@ fn even_shares<T: Config>(
 	let mut left = total.saturating_sub(
 		shares.iter().fold(Zero::zero(), |s: BalanceOf<T>, x| s.saturating_add(*x)),
 	);
-	// With equal claims (every arbiter is owed `max_price`) fewer than `n` units remain: one
+	// With equal claims (every arbiter is owed the same price) fewer than `n` units remain: one
 	// more each to the first. A second pass gives anything left to whoever is still owed.
 	for unit_first in [true, false] {
 		for (share, (_, o)) in shares.iter_mut().zip(owed) {

@@ -5,7 +5,7 @@
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{fungible::Inspect, Hooks},
+	traits::{fungible::Inspect, Get, Hooks},
 	BoundedVec,
 };
 use sp_core::H256;
@@ -613,7 +613,8 @@ fn reveal_is_charged_for_the_verification_it_did() {
 			Some(<() as WeightInfo>::reveal_result_unverified())
 		);
 		assert_eq!(job(one).status, JobStatus::ChallengeWindow);
-		// k = 3: the first two reveals only record themselves; the last verifies and pays three.
+		// k = 3: the first two reveals only record themselves; the last checks all three and
+		// opens the challenge window (charged as `reveal_result(3)`).
 		let three = assigned_job(3, &[(11, 50), (12, 50), (13, 50)]);
 		for p in [11, 12, 13] {
 			commit(p, three, result(2));
@@ -627,7 +628,7 @@ fn reveal_is_charged_for_the_verification_it_did() {
 			Some(<() as WeightInfo>::reveal_result_unverified())
 		);
 		assert_eq!(reveal_call(13, three, result(2)), Some(<() as WeightInfo>::reveal_result(3)));
-		assert_eq!(job(three).status, JobStatus::Settled);
+		assert_eq!(job(three).status, JobStatus::ChallengeWindow);
 		// A refused reveal is charged as one that verified nothing, not the declared worst case.
 		let four = assigned_job(1, &[(14, 50)]);
 		commit(14, four, result(3));
@@ -832,6 +833,10 @@ fn k3_all_honest_all_paid() {
 		for p in [10, 11, 12] {
 			reveal(p, id, result(1));
 		}
+		// Unanimous: the result stands when the challenge window ends.
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+		assert!(Results::<Test>::get(id).is_none());
+		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Settled);
 		assert_eq!(free(REQUESTER), ENDOWMENT - 210);
 		assert_eq!(free(10), ENDOWMENT - STAKE + 60);
@@ -855,6 +860,10 @@ fn k3_one_no_show_majority_paid_and_the_bond_burnt() {
 		for p in [10, 11] {
 			reveal(p, id, result(1));
 		}
+		// Two of three is a majority and nobody revealed another result: the window opens,
+		// and the no-show is slashed when it ends.
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Settled);
 		assert_event(MarketEvent::BondSlashed {
 			job_id: id,
@@ -1066,31 +1075,42 @@ fn nobody_revealing_fails_the_job_and_burns_every_bond() {
 }
 
 #[test]
-fn a_dispute_without_arbiters_keeps_a_strict_majority_and_slashes_no_dissenter() {
+fn a_dispute_without_arbiters_verifies_nothing_and_pays_every_replica_that_revealed() {
 	test(|| {
-		// Nobody is in the arbiter pool.
+		// Nobody is in the arbiter pool. Accounts 10 and 11 are one party's and reveal a
+		// made-up result together; 12 is honest. Without arbiters nobody can tell which side
+		// is right: the party's majority is not recorded as verified, and the honest replica
+		// does not lose by the missing judges.
 		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
-		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
+		for (p, r) in [(10, 9), (11, 9), (12, 1)] {
 			commit(p, id, result(r));
 		}
-		for (p, r) in [(10, 1), (11, 1), (12, 2)] {
+		for (p, r) in [(10, 9), (11, 9), (12, 1)] {
 			reveal(p, id, result(r));
 		}
 		run_to_block(job(id).deadline);
-		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed {
+			job_id: id,
+			reason: FailureReason::ArbitrationInconclusive,
+		});
+		assert!(Results::<Test>::get(id).is_none());
+		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 12, amount: 100 });
+		assert_eq!(total(12), ENDOWMENT + 100);
 		assert_eq!(total(10), ENDOWMENT + 80);
-		// Nobody showed 12 wrong: it keeps its bond, but is not paid.
-		assert_eq!(total(12), ENDOWMENT);
-		assert_eq!(free(REQUESTER), ENDOWMENT - 170);
+		// An unverified job earns nobody a reputation point, and costs nobody one.
+		assert_eq!(reputation(12), Reputation::default());
+		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
 	});
 }
 
 #[test]
-fn a_dispute_without_arbiters_or_majority_fails() {
+fn a_dispute_without_arbiters_or_majority_pays_the_replicas_that_revealed() {
 	test(|| {
-		let id = assigned_job(2, &[(10, 80), (11, 90)]);
+		let id = assigned_job(3, &[(10, 80), (11, 90), (12, 100)]);
 		commit(10, id, result(1));
 		commit(11, id, result(2));
+		run_to_block(job(id).deadline);
 		reveal(10, id, result(1));
 		reveal(11, id, result(2));
 		run_to_block(job(id).deadline);
@@ -1099,9 +1119,12 @@ fn a_dispute_without_arbiters_or_majority_fails() {
 			job_id: id,
 			reason: FailureReason::ArbitrationInconclusive,
 		});
-		assert_eq!(free(REQUESTER), ENDOWMENT);
-		assert_eq!(total(10), ENDOWMENT);
-		assert_eq!(total(11), ENDOWMENT);
+		// 12 never committed: its bond (10) is burnt. The two that revealed are paid.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 170);
+		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(11), ENDOWMENT + 90);
+		assert_eq!(total(12), ENDOWMENT - 10);
+		assert_eq!(burnt(), 10);
 	});
 }
 
@@ -1237,13 +1260,18 @@ fn k1_challenged_and_overturned() {
 }
 
 #[test]
-fn k1_challenge_without_majority_lets_the_original_stand() {
+fn k1_challenge_without_majority_pays_the_provider_and_verifies_nothing() {
 	test(|| {
 		pool(&ARBITERS);
 		let id = challenged_job(100);
 		arbitrate(id, [2, 3, 4]);
-		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed {
+			job_id: id,
+			reason: FailureReason::ArbitrationInconclusive,
+		});
+		assert!(Results::<Test>::get(id).is_none());
+		// The provider is paid its price; the challenge bond goes back.
 		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
 		assert_eq!(total(10), ENDOWMENT + 100);
 		for a in ARBITERS {
@@ -1253,16 +1281,18 @@ fn k1_challenge_without_majority_lets_the_original_stand() {
 }
 
 #[test]
-fn k1_challenge_with_too_few_arbiters_lets_the_original_stand() {
+fn k1_challenge_with_too_few_arbiters_pays_the_provider() {
 	test(|| {
 		pool(&ARBITERS[..2]);
 		let id = challenged_job(100);
 		run_to_block(job(id).deadline);
-		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert!(Results::<Test>::get(id).is_none());
 		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
 		assert_eq!(total(10), ENDOWMENT + 100);
 		for a in &ARBITERS[..2] {
 			assert_eq!(held(HoldReason::BidBond, *a), 0);
+			assert_eq!(total(*a), ENDOWMENT);
 		}
 	});
 }
@@ -1313,22 +1343,415 @@ fn the_draw_excludes_the_parties_and_follows_the_randomness() {
 }
 
 #[test]
-fn the_draw_skips_members_that_cannot_serve() {
+fn the_draw_skips_only_members_that_cannot_hold_the_bond() {
 	test(|| {
-		pool(&[21, 22, 23, 24, 25]);
-		// 24 has too little hardware, 25 cannot hold a bond.
-		let mut small = profile();
-		small.hardware.gpu_count = 0;
-		assert_ok!(Market::update_profile(RuntimeOrigin::signed(24), small));
+		pool(&[21, 22, 23, 24]);
+		// 24 cannot hold the arbiter bond (10): it keeps 9.
 		assert_ok!(Balances::transfer_allow_death(
-			RuntimeOrigin::signed(25),
+			RuntimeOrigin::signed(24),
 			3,
-			ENDOWMENT - STAKE - 7
+			ENDOWMENT - STAKE - 9
 		));
 		let id = challenged_job(100);
 		let mut drawn = draw(id);
 		drawn.sort();
 		assert_eq!(drawn, vec![21, 22, 23]);
+		for a in drawn {
+			assert_eq!(
+				held(HoldReason::BidBond, a),
+				<<Test as Config>::ArbiterBond as Get<u64>>::get()
+			);
+		}
+	});
+}
+
+// ---------------------------------------------------------------- every result challengeable
+
+#[test]
+fn a_party_that_wins_every_replica_cannot_make_its_fabrication_unchallengeable() {
+	test(|| {
+		// Accounts 2, 3 and 4 are one party's: they bid just under everyone else, win all
+		// three replicas of an honest requester's job, and reveal the same made-up result
+		// without computing anything. It is not verified: the window opens, the requester
+		// (who spot-checked it) challenges, and drawn arbiters re-run the job.
+		pool(&ARBITERS);
+		let party = [2, 3, 4];
+		let party_total = || party.iter().map(|p| total(*p)).sum::<Balance>();
+		for p in party {
+			register(p);
+		}
+		let before = party_total();
+		let id = assigned_job(3, &[(2, 10), (3, 10), (4, 10), (11, 90), (12, 95)]);
+		for p in party {
+			commit(p, id, result(9));
+		}
+		for p in party {
+			reveal(p, id, result(9));
+		}
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+		assert!(Results::<Test>::get(id).is_none(), "unanimous replicas are not verified at once");
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+		let arbiters = arbitrate(id, [1, 1, 1]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		for p in party {
+			assert_event(MarketEvent::BondSlashed {
+				job_id: id,
+				provider: p,
+				amount: 5,
+				reason: SlashReason::WrongResult,
+			});
+			assert_eq!(reputation(p).slashed, 1);
+		}
+		// The party loses its three bonds (15) and is paid nothing. The arbiters are owed the
+		// price the work was sold for (10 each): the bonds pay half, the unpaid prices the
+		// rest; the requester pays 15 of the 30 it accepted and gets the true result.
+		assert_eq!(party_total(), before - 15);
+		for a in arbiters {
+			assert_eq!(total(a), ENDOWMENT + 10);
+		}
+		assert_eq!(free(REQUESTER), ENDOWMENT - 15);
+		assert_eq!(burnt(), 0);
+	});
+}
+
+#[test]
+fn a_unanimous_result_stands_when_its_window_ends_or_the_requester_accepts_it() {
+	test(|| {
+		let window = <<Test as Config>::ChallengePeriod as Get<u64>>::get();
+		// Left alone, the window runs out and the result stands.
+		let id = assigned_job(2, &[(10, 80), (11, 90)]);
+		for p in [10, 11] {
+			commit(p, id, result(1));
+		}
+		for p in [10, 11] {
+			reveal(p, id, result(1));
+		}
+		let opened = System::block_number();
+		assert_event(MarketEvent::ChallengeWindowOpened {
+			job_id: id,
+			challenge_by: opened + window,
+		});
+		run_to_block(opened + window - 1);
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+		run_to_block(opened + window);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(11), ENDOWMENT + 90);
+		// Accepted, it settles in the same block: every replica paid, the rest refunded.
+		let id = assigned_job(2, &[(10, 70), (11, 60)]);
+		for p in [10, 11] {
+			commit(p, id, result(1));
+		}
+		for p in [10, 11] {
+			reveal(p, id, result(1));
+		}
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(10), id),
+			Error::<Test>::NotRequester
+		);
+		assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), id));
+		assert_eq!(job(id).status, JobStatus::Settled);
+		// Assigned cheapest first.
+		assert_eq!(Results::<Test>::get(id).unwrap().agreed.into_inner(), vec![11, 10]);
+		assert_eq!(total(10), ENDOWMENT + 150);
+		assert_eq!(total(11), ENDOWMENT + 150);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 300);
+	});
+}
+
+// ---------------------------------------------------------------- arbiters nobody shapes
+
+/// Registers `who` with `stake` and `hardware` in `region`, and puts it in the arbiter pool.
+fn pool_member(who: AccountId, stake: Balance, hardware: Hardware, region: RegionCode) {
+	let mut p = profile();
+	p.hardware = hardware;
+	p.region = region;
+	assert_ok!(Market::register_provider(RuntimeOrigin::signed(who), stake, p));
+	assert_ok!(Market::join_arbiter_pool(RuntimeOrigin::signed(who)));
+}
+
+/// Runs the draw of `id` with the test randomness seeded `seed`, checks the drawn arbiters'
+/// terms, then undoes it. Returns the arbiters drawn.
+fn draw_with_seed(id: JobId, seed: u64) -> Vec<AccountId> {
+	frame_support::storage::with_transaction(|| {
+		RANDOM_SEED.with(|s| *s.borrow_mut() = seed);
+		let drawn = draw(id);
+		for a in Assignments::<Test>::get(id) {
+			// The chain's bond, whatever the job; pay up to the price of the disputed work.
+			assert_eq!(a.bond, <<Test as Config>::ArbiterBond as Get<u64>>::get());
+			assert_eq!(held(HoldReason::BidBond, a.provider), a.bond);
+			let disputed = Disputed::<Test>::get(id).unwrap();
+			assert_eq!(a.price, disputed.iter().map(|d| d.price).max().unwrap());
+		}
+		sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(drawn))
+	})
+	.unwrap()
+}
+
+/// The probability that successive draws of `seats` members without replacement, each
+/// member weighted by its stake, give `coalition` at least `at_least` of the seats: the
+/// exact reference the chain's draw is compared with.
+fn capture_probability(stakes: &[(Balance, bool)], seats: u32, at_least: u32) -> f64 {
+	fn go(stakes: &[(Balance, bool)], out: &mut Vec<bool>, seats: u32, got: u32, need: u32) -> f64 {
+		if got >= need {
+			return 1.0;
+		}
+		if seats == 0 {
+			return 0.0;
+		}
+		let left: Balance =
+			stakes.iter().enumerate().filter(|(i, _)| !out[*i]).map(|(_, (w, _))| w).sum();
+		let mut p = 0.0;
+		for i in 0..stakes.len() {
+			if out[i] {
+				continue;
+			}
+			let (w, ours) = stakes[i];
+			out[i] = true;
+			p += w as f64 / left as f64 * go(stakes, out, seats - 1, got + ours as u32, need);
+			out[i] = false;
+		}
+		p
+	}
+	go(stakes, &mut vec![false; stakes.len()], seats, 0, at_least)
+}
+
+/// Asserts that `hits` of `trials` is within five standard deviations of probability `p`.
+#[track_caller]
+fn assert_frequency(hits: u32, trials: u32, p: f64, what: &str) {
+	let observed = hits as f64 / trials as f64;
+	let sigma = (p * (1.0 - p) / trials as f64).sqrt();
+	assert!(
+		(observed - p).abs() <= 5.0 * sigma,
+		"{what}: observed {observed:.3} in {trials} draws, expected {p:.3} ± {:.3}",
+		5.0 * sigma
+	);
+}
+
+#[test]
+fn a_requester_cannot_pick_its_arbiters_with_requirements_region_reputation_or_price() {
+	test(|| {
+		// The attack seen on a live node. The requester (1) puts three accounts of its own
+		// (2, 3, 4) with inflated hardware, a region and a reputation nobody else claims into
+		// the pool. It takes an honest provider's offer asking for exactly that hardware,
+		// region and reputation, at a max price whose 10 % few could hold, and challenges the
+		// honest result. Six honest members with ordinary machines and the same stake sit in
+		// the pool. The draw must not care: the coalition holds a third of the pool's stake,
+		// and holds at least two of the three seats only as often as a third of the stake
+		// does.
+		let big = Hardware { gpu_count: 8, vram_gib: 80, cpu_cores: 128, ram_gib: 1024 };
+		let small = Hardware { gpu_count: 0, vram_gib: 0, cpu_cores: 4, ram_gib: 8 };
+		let rare_region = 999;
+		let coalition = [2, 3, 4];
+		let honest = [21, 22, 23, 24, 25, 26];
+		for c in coalition {
+			pool_member(c, STAKE, big, rare_region);
+		}
+		for h in honest {
+			pool_member(h, STAKE, small, REGION);
+		}
+		let with_reputation = |who: AccountId| {
+			Providers::<Test>::mutate(who, |p| p.as_mut().unwrap().reputation.completed = 100)
+		};
+		let mut honest_provider = profile();
+		honest_provider.hardware = big;
+		honest_provider.region = rare_region;
+		assert_ok!(Market::register_provider(RuntimeOrigin::signed(10), STAKE, honest_provider));
+		for who in [2, 3, 4, 10] {
+			with_reputation(who);
+		}
+		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, big, 1, 1_000, 10, 10));
+		let mut shaped = spec(1, 2_000).with_requirements(big);
+		shaped.region = Some(rare_region);
+		shaped.min_reputation = Some(Permill::from_percent(90));
+		let id = NextJobId::<Test>::get();
+		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, shaped));
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+
+		let trials = 300;
+		let mut captured = 0;
+		let mut honest_seats = 0;
+		for seed in 0..trials {
+			let drawn = draw_with_seed(id, u64::from(seed));
+			assert_eq!(drawn.len(), 3);
+			let ours = drawn.iter().filter(|a| coalition.contains(a)).count();
+			captured += u32::from(ours >= 2);
+			honest_seats += 3 - ours;
+		}
+		// What the work was sold for (the offer's 50), not the requester's max price of 2,000.
+		assert_eq!(Disputed::<Test>::get(id).unwrap()[0].price, 50);
+		assert!(honest_seats > 0, "the requirements kept every honest member out");
+		let stakes: Vec<_> = coalition
+			.iter()
+			.map(|_| (STAKE, true))
+			.chain(honest.iter().map(|_| (STAKE, false)))
+			.collect();
+		assert_frequency(captured, trials, capture_probability(&stakes, 3, 2), "capture");
+	});
+}
+
+#[test]
+fn seats_follow_stake_not_the_number_of_accounts() {
+	test(|| {
+		// The coalition splits 600 of stake into six accounts (2 ..= 7); three honest
+		// members stake 600 each (21, 22, 23): a quarter of the pool's stake is the
+		// coalition's. A requester's account (1) in the pool, and the provider of the
+		// challenged job (10), are never drawn.
+		let coalition = [2, 3, 4, 5, 6, 7];
+		let honest = [21, 22, 23];
+		for c in coalition {
+			pool_member(c, 100, hardware(), REGION);
+		}
+		for h in honest {
+			pool_member(h, 600, hardware(), REGION);
+		}
+		pool_member(REQUESTER, 5_000, hardware(), REGION);
+		let id = challenged_job(100);
+		assert_ok!(Market::join_arbiter_pool(RuntimeOrigin::signed(10)));
+		// A stake added after joining counts too: 22 goes to 700, and the coalition adds
+		// nothing; so does a member leaving (2 leaves, 10, the last to join, moves into its
+		// slot).
+		assert_ok!(Market::add_stake(RuntimeOrigin::signed(22), 100));
+		assert_ok!(Market::leave_arbiter_pool(RuntimeOrigin::signed(2)));
+		let coalition = &coalition[1..];
+		let trials = 400;
+		let (mut captured, mut first_seat) = (0, 0);
+		for seed in 0..trials {
+			let drawn = draw_with_seed(id, u64::from(seed));
+			assert!(!drawn.contains(&REQUESTER) && !drawn.contains(&10), "a party was drawn");
+			captured += u32::from(drawn.iter().filter(|a| coalition.contains(a)).count() >= 2);
+			first_seat += u32::from(coalition.contains(&drawn[0]));
+		}
+		let stakes: Vec<(Balance, bool)> = [(100, true); 5]
+			.into_iter()
+			.chain([(600, false), (700, false), (600, false)])
+			.collect();
+		assert_frequency(first_seat, trials, 500.0 / 2_400.0, "first seat");
+		assert_frequency(captured, trials, capture_probability(&stakes, 3, 2), "capture");
+	});
+}
+
+#[test]
+fn one_sample_picks_each_member_in_proportion_to_its_stake() {
+	test(|| {
+		// Members with different stakes, a stake added, a member leaving from the middle:
+		// every point below the pool's total stake falls into exactly the member a walk over
+		// the slots in order finds, so each member's chance is its stake over the total.
+		for (who, stake) in [(21, 100), (22, 350), (23, 120), (24, 101), (25, 999), (26, 130)] {
+			pool_member(who, stake, hardware(), REGION);
+		}
+		assert_ok!(Market::add_stake(RuntimeOrigin::signed(23), 77));
+		assert_ok!(Market::leave_arbiter_pool(RuntimeOrigin::signed(22)));
+		pool_member(27, 142, hardware(), REGION);
+		let size = ArbiterPoolSize::<Test>::get();
+		let stakes: Vec<Balance> = (0..size)
+			.map(|slot| {
+				Providers::<Test>::get(ArbiterPool::<Test>::get(slot).unwrap()).unwrap().stake
+			})
+			.collect();
+		let total: Balance = stakes.iter().sum();
+		assert_eq!(Market::stake_prefix(size), total);
+		let none = Default::default();
+		let mut slot = 0;
+		let mut end = stakes[0];
+		for point in 0..total {
+			while point >= end {
+				slot += 1;
+				end += stakes[slot];
+			}
+			assert_eq!(Market::slot_at(point, size, &none), slot as u32, "point {point}");
+		}
+	});
+}
+
+#[test]
+fn the_arbiter_pool_is_bounded() {
+	test(|| {
+		let max = <<Test as Config>::MaxArbiterPool as Get<u32>>::get();
+		let members: Vec<AccountId> = (0..u64::from(max)).map(|i| 100 + i).collect();
+		for who in &members {
+			assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(29), *who, 200));
+			assert_ok!(Market::register_provider(RuntimeOrigin::signed(*who), 100, profile()));
+			assert_ok!(Market::join_arbiter_pool(RuntimeOrigin::signed(*who)));
+		}
+		register(21);
+		assert_noop!(
+			Market::join_arbiter_pool(RuntimeOrigin::signed(21)),
+			Error::<Test>::ArbiterPoolFull
+		);
+		assert_ok!(Market::leave_arbiter_pool(RuntimeOrigin::signed(members[3])));
+		assert_ok!(Market::join_arbiter_pool(RuntimeOrigin::signed(21)));
+	});
+}
+
+#[test]
+fn arbiters_get_the_chains_periods_not_the_jobs() {
+	test(|| {
+		// The requester asks for 1-block execution and reveal periods, which its own
+		// provider (2) meets; the arbiters it challenges into the job agreed to nothing of
+		// the sort and get the chain's periods.
+		pool(&ARBITERS);
+		register(2);
+		let id = post(spec(1, 100).with_periods(2, 1, 1));
+		bid(2, id, 60);
+		run_to_block(job(id).deadline);
+		commit(2, id, result(1));
+		reveal(2, id, result(1));
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+		let draw_at = job(id).deadline;
+		let arbiters = draw(id);
+		let execution = <<Test as Config>::ArbiterExecutionPeriod as Get<u64>>::get();
+		assert_eq!(job(id).deadline, draw_at + execution);
+		// An arbiter that commits in the last block of the chain's period is in time.
+		run_to_block(draw_at + execution - 1);
+		for a in &arbiters {
+			commit(*a, id, result(2));
+		}
+		let reveal_by =
+			System::block_number() + <<Test as Config>::ArbiterRevealPeriod as Get<u64>>::get();
+		assert_eq!(job(id).deadline, reveal_by);
+		assert_event(MarketEvent::RevealPhaseStarted { job_id: id, reveal_by });
+		run_to_block(reveal_by - 1);
+		for a in &arbiters {
+			reveal(*a, id, result(2));
+		}
+		// The made-up result lost; no arbiter was slashed for the requester's short periods.
+		assert_eq!(job(id).status, JobStatus::Settled);
+		for a in &arbiters {
+			assert_eq!(reputation(*a).no_shows, 0);
+			// The provider's bond (6) and unpaid price (60) pay them, shared evenly.
+			assert_eq!(total(*a), ENDOWMENT + 22);
+		}
+	});
+}
+
+#[test]
+fn the_upgrade_builds_the_stake_tree_of_an_existing_pool() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		for (who, stake) in [(21, 100), (22, 350), (23, 120), (24, 101), (25, 999)] {
+			pool_member(who, stake, hardware(), REGION);
+		}
+		let built: Vec<(u32, Balance)> = ArbiterStakes::<Test>::iter().collect();
+		// A chain of storage version 0: a pool without its stake tree.
+		let _ = ArbiterStakes::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(0).put::<Market>();
+		migrations::BuildArbiterStakes::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 1);
+		let mut rebuilt: Vec<_> = ArbiterStakes::<Test>::iter().collect();
+		let mut expected = built.clone();
+		rebuilt.sort();
+		expected.sort();
+		assert_eq!(rebuilt, expected);
+		// At version 1 it does nothing: a node it would rebuild differently stays.
+		ArbiterStakes::<Test>::insert(1, 7);
+		migrations::BuildArbiterStakes::<Test>::on_runtime_upgrade();
+		assert_eq!(ArbiterStakes::<Test>::get(1), 7);
+		// Node 1 holds slot 0's stake (21's): the tree is whole again for `try_state`.
+		ArbiterStakes::<Test>::insert(1, 100);
 	});
 }
 
@@ -1449,8 +1872,9 @@ fn nobody_but_the_queue_draws_arbiters() {
 			Error::<Test>::DrawnByQueueOnly
 		);
 		run_to_block(9);
-		// Too few arbiters in the pool: the result stands.
-		assert_eq!(job(id).status, JobStatus::Settled);
+		// Too few arbiters in the pool: nothing is verified, the provider is paid.
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_eq!(total(10), ENDOWMENT + 60);
 	});
 }
 
@@ -1515,8 +1939,10 @@ fn a_flood_of_deadlines_is_worked_off_in_order_and_blocks_no_call() {
 			assert_eq!(handled_at[k], (*id, 11 + k as u64 / 4), "flood job {k}");
 		}
 		// The late job was handled after the flood, and its next phase has its full length
-		// from the block it was handled in.
-		assert_eq!(job(honest).status, JobStatus::Settled);
+		// from the block it was handled in. The challenged job found no arbiters: its provider
+		// was paid and nothing verified.
+		assert_eq!(job(honest).status, JobStatus::Failed);
+		assert_eq!(total(10), ENDOWMENT + 50);
 		assert_eq!(job(late).status, JobStatus::Committing);
 		assert_eq!(job(late).deadline, block + 10);
 		assert!(block > 11 + 749);
@@ -1985,14 +2411,46 @@ fn royalty_is_refunded_on_a_failed_job() {
 		run_to_block(6);
 		commit(10, id, result(1));
 		commit(11, id, result(2));
-		reveal(10, id, result(1));
-		reveal(11, id, result(2));
-		// Disputed; with nobody in the arbiter pool the job fails.
+		// Nobody reveals: no result, no royalty.
 		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
 		assert_eq!(free(REQUESTER), ENDOWMENT);
 		assert_eq!(free(OWNER), ENDOWMENT);
 		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None), (8, id, REQUESTER, None)]);
+	});
+}
+
+#[test]
+fn royalties_are_paid_when_an_inconclusive_round_pays_its_replicas() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 10, None);
+		MockRegistry::add(8, OWNER, 5, None);
+		for p in [10, 11] {
+			register(p);
+		}
+		let id = post(spec_with_assets(2, 100, vec![7, 8]));
+		bid(10, id, 80);
+		bid(11, id, 90);
+		run_to_block(6);
+		commit(10, id, result(1));
+		commit(11, id, result(2));
+		reveal(10, id, result(1));
+		reveal(11, id, result(2));
+		// Disputed, and nobody is in the arbiter pool: nothing is verified, but both replicas
+		// ran the job on the owner's data and are paid, and so is the owner.
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed {
+			job_id: id,
+			reason: FailureReason::ArbitrationInconclusive,
+		});
+		assert_eq!(free(REQUESTER), ENDOWMENT - 80 - 90 - 15);
+		assert_eq!(free(OWNER), ENDOWMENT + 15);
+		assert_eq!(
+			MockRegistry::uses(),
+			vec![(7, id, REQUESTER, Some((OWNER, 10))), (8, id, REQUESTER, Some((OWNER, 5)))]
+		);
 	});
 }
 

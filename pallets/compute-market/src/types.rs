@@ -406,7 +406,8 @@ pub enum JobStatus {
 	/// The round's providers reveal their committed result until the deadline.
 	#[codec(index = 3)]
 	Revealing,
-	/// k = 1: the revealed result stands unless the requester challenges it by the deadline.
+	/// The revealed result (of the one replica, or of a unanimous majority) stands unless the
+	/// requester challenges it by the deadline.
 	#[codec(index = 4)]
 	ChallengeWindow,
 	/// Done: a result was verified and everyone paid (payments that could not be made are
@@ -443,7 +444,7 @@ pub enum Round {
 	#[codec(index = 0)]
 	#[default]
 	Original,
-	/// Drawn arbiters, after a challenge (k = 1) or a dispute (k ≥ 2); the original round's
+	/// Drawn arbiters, after a challenge or a dispute; the original round's
 	/// assignments wait in `Disputed`. The job stays in this round once finished.
 	#[codec(index = 1)]
 	Arbitration,
@@ -596,8 +597,8 @@ pub enum FailureReason {
 	/// No assigned provider revealed a result.
 	#[codec(index = 0)]
 	NoResult,
-	/// The arbiters of a disputed k ≥ 2 job had no strict majority (or too few could be
-	/// drawn), and neither had the replicas.
+	/// The arbiters of a challenged or disputed job had no strict majority, or too few could
+	/// be drawn: nothing was verified. Every replica that revealed was paid its price.
 	#[codec(index = 1)]
 	ArbitrationInconclusive,
 }

@@ -1,4 +1,4 @@
-//! Verification: strict majority of replicas, the k = 1 challenge window, disputes, and the
+//! Verification: strict majority of replicas, the challenge window, disputes, and the
 //! arbiters' verdict.
 
 use crate::{settlement::Slashed, *};
@@ -24,11 +24,13 @@ impl<T: Config> Pallet<T> {
 	/// At the reveal deadline, or once everyone who committed has revealed.
 	///
 	/// - Nobody revealed: every assignee is slashed as a no-show and the job fails.
-	/// - k = 1: the challenge window opens.
-	/// - k ≥ 2: a result revealed by a strict majority, with no other result revealed, is
-	///   verified; no-shows are slashed. Anything else — a dissenting reveal, or too many
-	///   no-shows for a majority — is disputed and goes to drawn arbiters: neither a majority
-	///   of one party's accounts nor its no-shows decide against an honest replica.
+	/// - A result revealed by a strict majority, with no other result revealed (for k = 1:
+	///   the one reveal), stands unless the requester challenges it in the challenge window:
+	///   one party that won every replica cannot hand the requester an unchallengeable
+	///   fabrication. No-shows are slashed when the window ends.
+	/// - Anything else — a dissenting reveal, or too many no-shows for a majority — is
+	///   disputed and goes to drawn arbiters: neither a majority of one party's accounts nor
+	///   its no-shows decide against an honest replica.
 	pub(crate) fn verify(job_id: JobId, mut job: Job<T>) {
 		let assignments = Assignments::<T>::take(job_id);
 		if job.round == Round::Arbitration {
@@ -41,7 +43,10 @@ impl<T: Config> Pallet<T> {
 			}
 			return Self::fail(job_id, job, FailureReason::NoResult);
 		};
-		if job.spec.replicas == 1 {
+		let unanimous = assignments
+			.iter()
+			.all(|a| a.reveal.as_ref().map_or(true, |r| r.result_hash == first));
+		if unanimous && Self::majority(&assignments, job.spec.replicas) == Some(first) {
 			// The result stands unless the requester challenges it in time.
 			Assignments::<T>::insert(job_id, assignments);
 			Self::next_phase(
@@ -54,24 +59,6 @@ impl<T: Config> Pallet<T> {
 			Jobs::<T>::insert(job_id, job);
 			Self::deposit_event(Event::ChallengeWindowOpened { job_id, challenge_by });
 			return;
-		}
-		let unanimous = assignments
-			.iter()
-			.all(|a| a.reveal.as_ref().map_or(true, |r| r.result_hash == first));
-		if unanimous && Self::majority(&assignments, job.spec.replicas) == Some(first) {
-			let mut agreed = BoundedVec::new();
-			let mut uri = None;
-			for a in assignments {
-				match &a.reveal {
-					Some(r) => {
-						uri.get_or_insert_with(|| r.result_uri.clone());
-						let _ = agreed.try_push(a.provider.clone());
-						Self::reward(job_id, &mut job, a);
-					},
-					None => Self::punish(job_id, a, SlashReason::NoShow),
-				}
-			}
-			return Self::settle(job_id, job, first, uri.unwrap_or_default(), agreed);
 		}
 		Disputed::<T>::insert(job_id, assignments);
 		job.round = Round::Arbitration;
@@ -125,8 +112,9 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Replicas that revealed the arbiters' result are paid their price; every other replica
 	/// and arbiter is slashed. A challenge the arbiters reject forfeits its bond. Slashed
-	/// funds and the unpaid replicas' escrow pay the majority arbiters (up to `max_price`
-	/// each); the rest of the slashed funds is burnt and the rest of the escrow refunded.
+	/// funds and the unpaid replicas' escrow pay the majority arbiters (each up to the dearest
+	/// price of the disputed round); the rest of the slashed funds is burnt and the rest of
+	/// the escrow refunded.
 	pub(crate) fn conclude_arbitration(
 		job_id: JobId,
 		mut job: Job<T>,
@@ -191,10 +179,13 @@ impl<T: Config> Pallet<T> {
 		Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed);
 	}
 
-	/// The arbiters had no strict majority, or too few could be drawn. Arbiters who revealed
-	/// get their bond back, no-show arbiters are slashed, a challenge bond goes back. A
-	/// challenged k = 1 result stands. A disputed k ≥ 2 round keeps its strict majority if it
-	/// had one (dissenters keep their bond: nobody showed them wrong); otherwise it fails.
+	/// The arbiters had no strict majority, or too few could be drawn: nothing is verified
+	/// and nobody was shown wrong, so the honest side loses nothing. Every replica that
+	/// revealed is paid its price (the requester has its result) and gets its bond back,
+	/// without a reputation point; a replica that did not show up is slashed and its bond
+	/// burnt. Arbiters who revealed get their bond back, no-show arbiters are slashed, a
+	/// challenge bond goes back. Royalties are paid when a replica was paid. The job ends
+	/// `Failed` with `ArbitrationInconclusive`, and no result is recorded as verified.
 	fn conclude_inconclusive(
 		job_id: JobId,
 		mut job: Job<T>,
@@ -210,31 +201,31 @@ impl<T: Config> Pallet<T> {
 		}
 		let bond = core::mem::take(&mut job.challenge_bond);
 		Self::release(HoldReason::ChallengeBond, &job.requester, bond);
-		if job.spec.replicas == 1 {
-			let Some(original) = disputed.into_iter().next() else {
-				frame_support::defensive!("a challenged job has its original assignment");
-				return Self::fail(job_id, job, FailureReason::NoResult);
-			};
-			return Self::settle_original(job_id, job, original);
-		}
-		let majority = Self::majority(&disputed, job.spec.replicas);
-		let mut agreed = BoundedVec::new();
-		let mut uri = None;
+		let mut worked = false;
 		for a in disputed {
-			match (&a.reveal, majority) {
-				(Some(r), Some(h)) if r.result_hash == h => {
-					uri.get_or_insert_with(|| r.result_uri.clone());
-					let _ = agreed.try_push(a.provider.clone());
-					Self::reward(job_id, &mut job, a);
-				},
-				(Some(_), _) => Self::dismiss(job_id, a),
-				(None, _) => Self::punish(job_id, a, SlashReason::NoShow),
+			if a.reveal.is_some() {
+				worked = true;
+				job.escrow = Self::pay_from(
+					job_id,
+					HoldReason::JobEscrow,
+					&job.requester,
+					&a.provider,
+					a.price,
+					job.escrow,
+				);
+				Self::dismiss(job_id, a);
+			} else {
+				Self::punish(job_id, a, SlashReason::NoShow);
 			}
 		}
-		match majority {
-			Some(hash) => Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed),
-			None => Self::fail(job_id, job, FailureReason::ArbitrationInconclusive),
-		}
+		Self::end_data_use(job_id, &mut job, worked);
+		Self::refund_escrow(job_id, &mut job);
+		Self::end(&mut job, JobStatus::Failed);
+		Jobs::<T>::insert(job_id, job);
+		Self::deposit_event(Event::JobFailed {
+			job_id,
+			reason: FailureReason::ArbitrationInconclusive,
+		});
 	}
 }
 

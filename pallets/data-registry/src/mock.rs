@@ -80,6 +80,10 @@ impl pallet_compute_market::Config for Test {
 	type ChallengeBond = ConstU64<300>;
 	type ArbiterReplicas = ConstU32<3>;
 	type MaxArbiterDraws = ConstU32<8>;
+	type MaxArbiterPool = ConstU32<16>;
+	type ArbiterBond = ConstU64<5>;
+	type ArbiterExecutionPeriod = ConstU64<10>;
+	type ArbiterRevealPeriod = ConstU64<10>;
 	type ReputationFee = ConstU64<0>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type JobDeposit = ConstU64<0>;

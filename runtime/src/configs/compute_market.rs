@@ -27,8 +27,8 @@ parameter_types! {
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
 	/// … and at least 1 ALM, so that not showing up always costs something.
 	pub const MinBidBond: Balance = UNIT;
-	/// A minute to challenge a k = 1 result. Short, because the devnet's users check results
-	/// as they come in; a production network would choose hours.
+	/// A minute to challenge a result (of any number of replicas). Short, because the
+	/// devnet's users check results as they come in; a production network would choose hours.
 	pub const ChallengePeriod: BlockNumber = MINUTES;
 	/// At least 50 ALM to challenge (and at least three times the job's max price): it pays
 	/// the arbiters when the challenge is wrong.
@@ -40,6 +40,13 @@ parameter_types! {
 	/// verified result, an index entry: up to about 2 KB), back when the job is pruned. A
 	/// flood of 3,000 jobs holds 300 ALM on top of its escrow and fees.
 	pub const JobDeposit: Balance = 100 * crate::MILLI_UNIT;
+	/// A drawn arbiter holds 1 ALM (the least bond of any bid), whatever the job: a requester
+	/// cannot price the pool out of judging its job.
+	pub const ArbiterBond: Balance = UNIT;
+	/// Arbiters get at least 2 minutes to run the job and 1 to reveal (the job's own periods
+	/// when longer): an agent following finalized blocks sees its draw a few blocks late.
+	pub const ArbiterExecutionPeriod: BlockNumber = 2 * MINUTES;
+	pub const ArbiterRevealPeriod: BlockNumber = MINUTES;
 	/// A finished job stays readable for a day, then anyone may prune it; its events stay.
 	pub const RetentionPeriod: BlockNumber = DAYS;
 }
@@ -73,9 +80,15 @@ impl pallet_compute_market::Config for Runtime {
 	type ChallengeBond = ChallengeBond;
 	/// Three arbiters: the smallest odd panel that outvotes one faulty arbiter.
 	type ArbiterReplicas = ConstU32<3>;
-	/// A draw looks at up to 32 pool members: enough to find three eligible ones in any pool
-	/// where most members meet a job's requirements, and a bounded cost per draw.
+	/// A draw takes up to 32 samples: the job's parties and the members drawn already are out
+	/// of the sampling range, so a sample is wasted only on a member that cannot hold the
+	/// arbiter bond, and three are found unless such members hold most of the pool's stake.
 	type MaxArbiterDraws = ConstU32<32>;
+	/// 16,384 pool members: a draw descends 15 levels of the stake tree per sample.
+	type MaxArbiterPool = ConstU32<16_384>;
+	type ArbiterBond = ArbiterBond;
+	type ArbiterExecutionPeriod = ArbiterExecutionPeriod;
+	type ArbiterRevealPeriod = ArbiterRevealPeriod;
 	type ReputationFee = ReputationFee;
 	/// 64 deadlines per block; the benchmarked worst case (every job closing bidding with
 	/// 32 bids) must stay well inside a block, see the pallet README.
