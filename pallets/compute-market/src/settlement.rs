@@ -95,9 +95,8 @@ impl<T: Config> Pallet<T> {
 		JobsOfProvider::<T>::remove(provider, job_id);
 	}
 
-	/// The provider's result was verified: it is paid its price from escrow and its bond is
-	/// released.
-	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>) {
+	/// Pays the provider of `a` its price from the job's escrow; returns what it was paid.
+	pub(crate) fn pay_price(job_id: JobId, job: &mut Job<T>, a: &Assignment<T>) -> BalanceOf<T> {
 		let before = job.escrow;
 		job.escrow = Self::pay_from(
 			job_id,
@@ -107,7 +106,13 @@ impl<T: Config> Pallet<T> {
 			a.price,
 			job.escrow,
 		);
-		let paid = before.saturating_sub(job.escrow);
+		before.saturating_sub(job.escrow)
+	}
+
+	/// The provider's result was verified: it is paid its price from escrow and its bond is
+	/// released.
+	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>) {
+		let paid = Self::pay_price(job_id, job, &a);
 		Self::release(HoldReason::BidBond, &a.provider, a.bond);
 		let outcome = Self::completion(job_id, &a.provider, paid);
 		Self::finish(job_id, &a.provider, outcome);

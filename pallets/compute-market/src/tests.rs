@@ -2396,21 +2396,28 @@ fn retirement_with_a_job_in_flight() {
 	});
 }
 
+/// A k = 2 job using assets 7 (royalty 10) and 8 (royalty 5) of `OWNER`, assigned to 10 (at
+/// 80) and 11 (at 90), both of which committed: 10 to result 1, 11 to result 2.
+fn committed_job_with_two_assets() -> JobId {
+	MockRegistry::add(7, OWNER, 10, None);
+	MockRegistry::add(8, OWNER, 5, None);
+	for p in [10, 11] {
+		register(p);
+	}
+	let id = post(spec_with_assets(2, 100, vec![7, 8]));
+	assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 215);
+	bid(10, id, 80);
+	bid(11, id, 90);
+	run_to_block(6);
+	commit(10, id, result(1));
+	commit(11, id, result(2));
+	id
+}
+
 #[test]
 fn royalty_is_refunded_on_a_failed_job() {
 	test(|| {
-		MockRegistry::add(7, OWNER, 10, None);
-		MockRegistry::add(8, OWNER, 5, None);
-		for p in [10, 11] {
-			register(p);
-		}
-		let id = post(spec_with_assets(2, 100, vec![7, 8]));
-		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 215);
-		bid(10, id, 80);
-		bid(11, id, 90);
-		run_to_block(6);
-		commit(10, id, result(1));
-		commit(11, id, result(2));
+		let id = committed_job_with_two_assets();
 		// Nobody reveals: no result, no royalty.
 		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Failed);
@@ -2424,17 +2431,7 @@ fn royalty_is_refunded_on_a_failed_job() {
 #[test]
 fn royalties_are_paid_when_an_inconclusive_round_pays_its_replicas() {
 	test(|| {
-		MockRegistry::add(7, OWNER, 10, None);
-		MockRegistry::add(8, OWNER, 5, None);
-		for p in [10, 11] {
-			register(p);
-		}
-		let id = post(spec_with_assets(2, 100, vec![7, 8]));
-		bid(10, id, 80);
-		bid(11, id, 90);
-		run_to_block(6);
-		commit(10, id, result(1));
-		commit(11, id, result(2));
+		let id = committed_job_with_two_assets();
 		reveal(10, id, result(1));
 		reveal(11, id, result(2));
 		// Disputed, and nobody is in the arbiter pool: nothing is verified, but both replicas

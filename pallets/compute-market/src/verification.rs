@@ -205,14 +205,7 @@ impl<T: Config> Pallet<T> {
 		for a in disputed {
 			if a.reveal.is_some() {
 				worked = true;
-				job.escrow = Self::pay_from(
-					job_id,
-					HoldReason::JobEscrow,
-					&job.requester,
-					&a.provider,
-					a.price,
-					job.escrow,
-				);
+				Self::pay_price(job_id, &mut job, &a);
 				Self::dismiss(job_id, a);
 			} else {
 				Self::punish(job_id, a, SlashReason::NoShow);
