@@ -62,11 +62,7 @@ impl<T: Config> Pallet<T> {
 					}
 				});
 				// The freed slot now weighs what the moved member stakes.
-				if moved_stake >= provider.stake {
-					Self::stake_tree_add(slot, moved_stake.saturating_sub(provider.stake), size);
-				} else {
-					Self::stake_tree_sub(slot, provider.stake.saturating_sub(moved_stake), size);
-				}
+				Self::stake_tree_change(slot, provider.stake, moved_stake, size);
 				ArbiterPool::<T>::insert(slot, moved);
 			}
 		}
@@ -102,17 +98,17 @@ impl<T: Config> Pallet<T> {
 			.take_while(move |i| *i <= size)
 	}
 
-	/// Adds `amount` to the stake of the member in `slot`, in a pool of `size`.
-	pub(crate) fn stake_tree_add(slot: u32, amount: BalanceOf<T>, size: u32) {
+	/// Changes the stake the tree records for `slot`, in a pool of `size`, from `from` to `to`.
+	pub(crate) fn stake_tree_change(slot: u32, from: BalanceOf<T>, to: BalanceOf<T>, size: u32) {
+		let (up, delta) = if to >= from {
+			(true, to.saturating_sub(from))
+		} else {
+			(false, from.saturating_sub(to))
+		};
 		for i in Self::stake_nodes(slot, size) {
-			ArbiterStakes::<T>::mutate(i, |v| *v = v.saturating_add(amount));
-		}
-	}
-
-	/// Takes `amount` from the stake of the member in `slot`, in a pool of `size`.
-	fn stake_tree_sub(slot: u32, amount: BalanceOf<T>, size: u32) {
-		for i in Self::stake_nodes(slot, size) {
-			ArbiterStakes::<T>::mutate(i, |v| *v = v.saturating_sub(amount));
+			ArbiterStakes::<T>::mutate(i, |v| {
+				*v = if up { v.saturating_add(delta) } else { v.saturating_sub(delta) }
+			});
 		}
 	}
 

@@ -53,10 +53,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroPrice);
 		let mut provider = Self::active_provider(&who)?;
 		Self::hold(HoldReason::ProviderStake, &who, amount)?;
+		let before = provider.stake;
 		provider.stake = provider.stake.saturating_add(amount);
 		if let Some(slot) = provider.arbiter_slot {
 			// Drawn as an arbiter by stake: the pool weighs the new stake.
-			Self::stake_tree_add(slot, amount, ArbiterPoolSize::<T>::get());
+			Self::stake_tree_change(slot, before, provider.stake, ArbiterPoolSize::<T>::get());
 		}
 		let stake = provider.stake;
 		Providers::<T>::insert(&who, provider);
