@@ -186,11 +186,11 @@ function describe(e, ctx) {
       if (why === 'Displaced') {
         // The bid that displaced it: the same transaction's BidPlaced.
         const by = (ctx.index.byBlock.get(e.block) ?? []).find((x) => x.method === 'BidPlaced' && x.data.jobId === d.jobId && x.extrinsic === e.extrinsic && x.extrinsic !== null);
-        return `bid of ${a(d.provider)} displaced${by ? ` by the cheaper bid of ${a(by.data.provider)} (${amount(by.data.price)})` : ' by a cheaper bid'}; bond returned`;
+        return `bid of ${a(d.provider)} displaced${by ? ` by the bid of ${a(by.data.provider)} (${amount(by.data.price)})` : ' by a bid with more stake or a lower price'}; bond returned`;
       }
       return `bid of ${a(d.provider)} removed: ${escapeHtml(Object.hasOwn(BID_REMOVAL, why) ? BID_REMOVAL[why] : why)}`;
     }
-    case 'JobAssigned': return `assigned to ${d.providers.map(a).join(', ')}; commit by #${esc(d.commitBy)}`;
+    case 'JobAssigned': return `assigned to ${d.providers.map(a).join(', ')}${d.price === undefined ? '' : ` at ${amount(d.price)} each`}; commit by #${esc(d.commitBy)}`;
     case 'ResultCommitted': return `${a(d.provider)} committed`;
     case 'RevealPhaseStarted': return `reveal phase, until #${esc(d.revealBy)}`;
     case 'ResultRevealed': return `${a(d.provider)} revealed <span class="mono">${escapeHtml(d.resultHash)}</span>`;

@@ -101,7 +101,8 @@ const wasmJob = ({ maxPrice, biddingPeriod, executionPeriod = 10, revealPeriod =
 
 test('the market view shows an open job, its bids and time left; the timeline shows a displaced bid, a retracted one and the cancellation', async () => {
   const alice = await signer('//Alice');
-  // One bidder more than a job takes: the last, cheaper bid displaces the most expensive.
+  // One bidder more than a job takes: all stake the same, so the last, cheaper bid displaces
+  // the most expensive.
   const max = api.consts.computeMarket.maxBidsPerJob.toNumber();
   bidders = await Promise.all(Array.from({ length: max + 1 }, (_, i) => signer(`//Allmende//explorer//${i}`)));
   const first = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
@@ -134,7 +135,7 @@ test('the market view shows an open job, its bids and time left; the timeline sh
   assert.match(timeline, new RegExp(`Job ${job}`));
   assert.match(timeline, /posted by .*escrow 3 ALM/);
   assert.match(timeline, /bid 1\.5 ALM by /);
-  assert.match(timeline, /displaced by the cheaper bid of .* \(1\.5 ALM\); bond returned/);
+  assert.match(timeline, /displaced by the bid of .* \(1\.5 ALM\); bond returned/);
   const page1 = await page.$eval('#view', (e) => e.innerHTML);
   assert.ok(page1.includes(`bid of <a class="mono" href="#/provider/${displaced}"`), 'the displaced bidder is named');
   await submit(api, api.tx.computeMarket.cancelJob(job), alice);

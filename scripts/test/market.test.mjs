@@ -249,7 +249,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
       }
     });
 
-  step('k = 3, three honest providers (one validator killed meanwhile): all paid, rest refunded', async () => {
+  step('k = 3, three honest providers (one validator killed meanwhile): all paid the clearing price, rest refunded', async () => {
     const before = await snapshot(['alice', 'bob', 'charlie', 'dave']);
     const jobId = await postJob('alice', spec({ replicas: 3, maxPrice: ALM(10) }));
     assert.equal((await holds(keys.alice.address)).JobEscrow, ALM(30));
@@ -263,8 +263,10 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     await send(api.tx.computeMarket.acceptResult(jobId), keys.alice, { until: 'block' });
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
     network.startNode('dave');
-    // Alice's job also holds its storage deposit until it is pruned.
-    await assertMoved(before, { alice: -ALM(18) - deposit, bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: ALM(7) - fee });
+    // Three bids for three replicas: all win, each paid the clearing price (the dearest of
+    // the three, 7 ALM), whatever it asked. Alice's job also holds its storage deposit until
+    // it is pruned.
+    await assertMoved(before, { alice: -ALM(21) - deposit, bob: ALM(7) - fee, charlie: ALM(7) - fee, dave: ALM(7) - fee });
     for (const n of ['alice', 'bob', 'charlie', 'dave']) {
       const h = await holds(keys[n].address);
       assert.equal(h.JobEscrow ?? 0n, 0n, `${n} escrow released`);
@@ -283,10 +285,10 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     assert.ok(!drawn.some((n) => ['alice', 'bob', 'charlie', 'dave'].includes(n)), `no party drawn: ${drawn}`);
     await arbitrate(jobId, drawn, () => 1);
     assert.equal(await waitForStatus(jobId, ['Settled', 'Failed']), 'Settled');
-    // Dave's bond (max(10 % of 7, 1) = 1 ALM) and his unpaid price (7 ALM) pay the three
-    // arbiters (each owed up to 7 ALM, the dearest accepted price), shared evenly; nothing
-    // goes to the requester, who pays the 18 ALM it accepted.
-    await assertMoved(before, { alice: -ALM(18) - deposit, bob: ALM(5) - fee, charlie: ALM(6) - fee, dave: -ALM(1) });
+    // Dave's bond (max(10 % of the max price 10, 1) = 1 ALM) and his unpaid price (7 ALM,
+    // the clearing price) pay the three arbiters (each owed up to 7 ALM), shared evenly;
+    // nothing goes to the requester, who pays the 21 ALM it accepted.
+    await assertMoved(before, { alice: -ALM(21) - deposit, bob: ALM(7) - fee, charlie: ALM(7) - fee, dave: -ALM(1) });
     let arbiters = 0n;
     for (const n of drawn) arbiters += await gained(before, n);
     assert.equal(arbiters, ALM(8) - 3n * fee);

@@ -157,13 +157,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The `n`-th point of the draw for `job_id`, uniform in `0 .. total`.
 	fn draw_point(seed: &[u8], n: u32, total: BalanceOf<T>) -> BalanceOf<T> {
-		let bytes = sp_io::hashing::blake2_256(&(seed, n).encode());
-		let mut word = [0u8; 16];
-		word.copy_from_slice(&bytes[..16]);
-		let total: u128 = total.saturated_into();
-		// A modulo of a 128-bit number by a total far below 2^128: the bias is below
-		// total / 2^128.
-		BalanceOf::<T>::saturated_from(u128::from_le_bytes(word) % total.max(1))
+		BalanceOf::<T>::saturated_from(crate::lot::random_below(seed, n, total.saturated_into()))
 	}
 
 	/// Reads and writes the stake tree adds to a call, for a pool of `MaxArbiterPool`:

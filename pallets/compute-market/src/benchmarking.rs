@@ -347,7 +347,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn place_bid(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
-		// With `MaxBidsPerJob` bids the new, cheaper bid displaces the dearest.
+		// With `MaxBidsPerJob` bids of equal stake the new, cheaper bid displaces the dearest.
 		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
 		let who = provider::<T>(b);
 		#[extrinsic_call]

@@ -1,4 +1,5 @@
-//! Bids: placing, retracting, displacing, and choosing the winners at the deadline.
+//! Bids: placing, retracting, displacing, and the lot that chooses the winners at the
+//! deadline (see `lot.rs`).
 
 use crate::*;
 use frame_support::{ensure, pallet_prelude::*};
@@ -34,22 +35,28 @@ impl<T: Config> Pallet<T> {
 
 		let mut bids = Bids::<T>::get(job_id);
 		ensure!(!bids.iter().any(|b| b.provider == who), Error::<T>::AlreadyBid);
+		// The bond follows what the bid can be paid (the clearing price is at most
+		// `max_price`), not its own price: a bid far below the others holds as much.
 		let bid = Bid {
 			provider: who.clone(),
 			price,
-			bond: Self::bid_bond(price),
-			reputation: provider.reputation.score(),
+			bond: Self::bid_bond(job.spec.max_price),
+			stake: provider.stake,
 			placed_at: now,
 		};
-		// When full, the new bid must beat the dearest (which, on equal price, is the later,
-		// lower-reputation one, so an equal price never displaces).
+		// When full, the new bid must beat the weakest: the least stake, and of those the
+		// dearest, then the latest. Stake first, so that many small accounts cannot crowd a
+		// large one out of the lot.
 		let displaced = if bids.is_full() {
-			let (idx, dearest) = bids
+			let (idx, weakest) = bids
 				.iter()
 				.enumerate()
-				.max_by(|(_, a), (_, b)| Self::rank(a, b))
+				.max_by(|(_, a), (_, b)| Self::weaker(a, b))
 				.ok_or(Error::<T>::BidNotCompetitive)?;
-			ensure!(bid.price < dearest.price, Error::<T>::BidNotCompetitive);
+			ensure!(
+				Self::weaker(weakest, &bid) == core::cmp::Ordering::Greater,
+				Error::<T>::BidNotCompetitive
+			);
 			Some(bids.remove(idx))
 		} else {
 			None
@@ -81,11 +88,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Orders bids from best to worst: cheaper, then higher reputation, then earlier.
-	pub(crate) fn rank(a: &Bid<T>, b: &Bid<T>) -> core::cmp::Ordering {
-		a.price
-			.cmp(&b.price)
-			.then_with(|| b.reputation.cmp(&a.reputation))
+	/// Orders bids by how strongly they hold their place in a full job, strongest first:
+	/// more stake, then cheaper, then earlier (`Greater` means `a` is the weaker).
+	pub(crate) fn weaker(a: &Bid<T>, b: &Bid<T>) -> core::cmp::Ordering {
+		b.stake
+			.cmp(&a.stake)
+			.then_with(|| a.price.cmp(&b.price))
 			.then_with(|| a.placed_at.cmp(&b.placed_at))
 	}
 
@@ -108,8 +116,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// At the bidding deadline: the cheapest bids win and the job is assigned; too few bids
-	/// and the job expires.
+	/// At the bidding deadline: the lot draws the winners from the bids at or below the
+	/// clearing price, weighted by stake, and the job is assigned at the clearing price; too
+	/// few bids and the job expires.
 	pub(crate) fn close_bidding(job_id: JobId, mut job: Job<T>) {
 		let wanted = job.spec.replicas as usize;
 		OpenJobs::<T>::remove(job_id);
@@ -125,14 +134,33 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::JobExpired { job_id });
 			return;
 		}
-		bids.sort_by(Self::rank);
-		let losers = bids.split_off(wanted);
+		// Cheapest first; equal prices keep the order they were placed in.
+		bids.sort_by(|a, b| a.price.cmp(&b.price));
+		let priced: Vec<(u128, u128)> = bids
+			.iter()
+			.map(|b| (b.stake.saturated_into(), b.price.saturated_into()))
+			.collect();
+		let eligible = crate::lot::eligible(&priced, wanted, T::ClearingStake::get());
+		let clearing = bids.get(eligible.saturating_sub(1)).map(|b| b.price).unwrap_or_default();
+		let (seed, _) = T::Randomness::random(&(b"allmende/bids", job_id).encode());
+		let stakes: Vec<u128> = priced.iter().take(eligible).map(|(stake, _)| *stake).collect();
+		let drawn = crate::lot::draw(&stakes, wanted, seed.as_ref());
+		let mut winners = Vec::with_capacity(wanted);
+		let mut losers = Vec::new();
+		for (i, bid) in bids.into_iter().enumerate() {
+			match drawn.iter().position(|d| *d == i) {
+				Some(order) => winners.push((order, bid)),
+				None => losers.push(bid),
+			}
+		}
 		for bid in losers {
 			Self::drop_bid(job_id, bid, BidRemoval::Lost);
 		}
+		// The assignments in the order drawn.
+		winners.sort_by_key(|(order, _)| *order);
 		let mut assignments = BoundedVec::<Assignment<T>, T::MaxReplicas>::new();
 		let mut providers = BoundedVec::<T::AccountId, T::MaxReplicas>::new();
-		for bid in bids {
+		for (_, bid) in winners {
 			Providers::<T>::mutate(&bid.provider, |p| {
 				if let Some(p) = p {
 					p.open_bids = p.open_bids.saturating_sub(1);
@@ -143,7 +171,7 @@ impl<T: Config> Pallet<T> {
 			let _ = assignments
 				.try_push(Assignment {
 					provider: bid.provider,
-					price: bid.price,
+					price: clearing,
 					bond: bid.bond,
 					commitment: None,
 					reveal: None,
@@ -170,9 +198,11 @@ impl<T: Config> Pallet<T> {
 		Self::next_phase(job_id, &mut job, JobStatus::Committing, period);
 		let commit_by = job.deadline;
 		Jobs::<T>::insert(job_id, job);
-		Self::deposit_event(Event::JobAssigned { job_id, providers, commit_by });
+		Self::deposit_event(Event::JobAssigned { job_id, providers, price: clearing, commit_by });
 	}
 }
 
-use frame_support::traits::Defensive;
-use sp_runtime::traits::Zero;
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::traits::{Defensive, Randomness};
+use sp_runtime::traits::{SaturatedConversion, Zero};

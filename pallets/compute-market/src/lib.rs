@@ -10,7 +10,10 @@
 //!   ([`Pallet::place_bid`]).
 //! - **Requesters** post **jobs** ([`Pallet::post_job`]) whose whole budget (`replicas ×
 //!   max_price`) is held at once, or take an offer directly ([`Pallet::accept_offer`]).
-//! - At the bidding deadline the `replicas` cheapest bids win. Winners run the job, **commit**
+//! - At the bidding deadline a **lot** decides: the bids at or below a clearing price (where
+//!   the cheapest bids first hold `ClearingStake` of the bidding stake) are eligible, and
+//!   `replicas` of them are drawn weighted by their stake; every winner is paid the clearing
+//!   price (`lot.rs`). Winners run the job, **commit**
 //!   `blake2_256(result_hash ‖ salt ‖ provider)` ([`Pallet::commit_result`]) and then
 //!   **reveal** ([`Pallet::reveal_result`]).
 //! - **Verification.** A result revealed by a strict majority of the replicas, with no other
@@ -20,7 +23,7 @@
 //!   A challenged or disputed job is re-executed by
 //!   `ArbiterReplicas` arbiters **drawn by the chain** from the providers that opted in
 //!   ([`Pallet::join_arbiter_pool`]); their strict majority decides.
-//! - **Settlement** pays providers their bid from escrow and returns the unspent escrow.
+//! - **Settlement** pays providers the price they were assigned at from escrow and returns the unspent escrow.
 //!   Slashed bonds pay the arbiters; what is left of them is burnt, so nobody who could cause
 //!   a slash profits from it.
 //! - **Deadlines** need nobody: `on_initialize` advances due jobs, at most
@@ -51,7 +54,7 @@
 //! Total issuance falls by exactly the `Burnt` events; the tests check it.
 //!
 //! The code is split by concept, as in `pallet-broker`: `providers.rs`, `offers.rs`, `jobs.rs`,
-//! `bids.rs`, `results.rs`, `verification.rs`, `arbiters.rs`, `settlement.rs`, `funds.rs`,
+//! `bids.rs`, `lot.rs`, `results.rs`, `verification.rs`, `arbiters.rs`, `settlement.rs`, `funds.rs`,
 //! `deadlines.rs`, `types.rs`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -67,6 +70,7 @@ mod bids;
 mod deadlines;
 mod funds;
 mod jobs;
+pub mod lot;
 mod offers;
 mod providers;
 mod results;
@@ -116,7 +120,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Perbill;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -165,8 +169,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReplicas: Get<u32>;
 
-		/// Most bids a job keeps; when full a cheaper bid displaces the dearest. At least
-		/// `MaxReplicas`, at most 128 (settling a job reads all of them).
+		/// Most bids a job keeps; when full a bid with more stake (or as much stake and a
+		/// lower price) displaces the bid with the least stake (the dearest of those). At
+		/// least `MaxReplicas`, at most 128 (settling a job reads all of them).
 		#[pallet::constant]
 		type MaxBidsPerJob: Get<u32>;
 
@@ -188,7 +193,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRevealPeriod: Get<BlockNumberFor<Self>>;
 
-		/// A bid's bond as a fraction of its price …
+		/// The share of the bidding stake that must bid at or below a job's clearing price:
+		/// the bids at or below it are eligible for the lot and every winner is paid it. A
+		/// party holding a share s of the bidding stake that undercuts every other bid wins all
+		/// k replicas with probability at most (s / ClearingStake)^k; a cartel holding more
+		/// than 1 − ClearingStake can hold the price at `max_price`. Above zero.
+		#[pallet::constant]
+		type ClearingStake: Get<Perbill>;
+
+		/// A replica's bond as a fraction of the most its work can be paid (a job's
+		/// `max_price` for a bid, the price of an offer for an accepted offer) …
 		#[pallet::constant]
 		type BidBondFraction: Get<Perbill>;
 
@@ -420,6 +434,9 @@ pub mod pallet {
 		JobAssigned {
 			job_id: JobId,
 			providers: BoundedVec<T::AccountId, T::MaxReplicas>,
+			/// What each of them is paid for its replica: the clearing price of the bids, or
+			/// the offer's price.
+			price: BalanceOf<T>,
 			commit_by: BlockNumberFor<T>,
 		},
 		/// Too few bids by the bidding deadline; everything was refunded.
@@ -549,7 +566,8 @@ pub mod pallet {
 		ReputationTooLow,
 		/// The provider already bid on this job.
 		AlreadyBid,
-		/// The job has `MaxBidsPerJob` bids and this one is not cheaper than the dearest.
+		/// The job has `MaxBidsPerJob` bids and this one does not stake more than the bid
+		/// with the least stake (or, staking as much, is not cheaper than it).
 		BidNotCompetitive,
 		/// The provider has no bid on this job.
 		NoBid,
@@ -628,6 +646,7 @@ pub mod pallet {
 			);
 			assert!(!T::MaxRevealPeriod::get().is_zero(), "MaxRevealPeriod must be at least 1");
 			assert!(!T::ChallengePeriod::get().is_zero(), "ChallengePeriod must be at least 1");
+			assert!(!T::ClearingStake::get().is_zero(), "ClearingStake must be above zero");
 			let arbiters = T::ArbiterReplicas::get();
 			assert!(
 				arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(),
@@ -860,9 +879,16 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::cancel_job(bids)).into())
 		}
 
-		/// Bid on a job in bidding. A bond of `max(BidBondFraction × price, MinBidBond)` is
-		/// held. When the job already has
-		/// `MaxBidsPerJob` bids, a cheaper bid displaces the dearest.
+		/// Bid on a job in bidding. A bond of `max(BidBondFraction × max_price, MinBidBond)`
+		/// (of the job's `max_price`) is held. The bid weighs the provider's stake now in the
+		/// job's lot. When the job already has `MaxBidsPerJob` bids, a bid with more stake (or
+		/// as much and a lower price) displaces the bid with the least stake (the dearest of
+		/// those), so many small accounts cannot crowd out a large one.
+		///
+		/// At the bidding deadline the bids at or below the clearing price (the price at
+		/// which the cheapest bids first hold `ClearingStake` of the bids' stake, and at least
+		/// the `replicas`-th cheapest) are eligible; `replicas` of them are drawn weighted by
+		/// stake and each is paid the clearing price. A bid above it cannot win.
 		///
 		/// - Origin: signed, an active provider meeting the job's hardware, region and
 		///   reputation requirements.

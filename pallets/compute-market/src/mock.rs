@@ -57,6 +57,8 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
+	/// Two thirds, as in the runtime.
+	pub const ClearingStake: Perbill = Perbill::from_parts(666_666_667);
 	/// 0 unless a test sets it, so that most tests can count payments to the unit.
 	pub storage ReputationFee: Balance = 0;
 	/// 0 unless a test sets it, for the same reason.
@@ -98,6 +100,7 @@ impl pallet_compute_market::Config for Test {
 	type MaxBiddingPeriod = ConstU64<50>;
 	type MaxExecutionPeriod = ConstU64<50>;
 	type MaxRevealPeriod = ConstU64<50>;
+	type ClearingStake = ClearingStake;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;
 	type ChallengePeriod = ConstU64<5>;

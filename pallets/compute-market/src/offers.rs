@@ -128,6 +128,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::JobAssigned {
 			job_id,
 			providers: BoundedVec::truncate_from(alloc::vec![offer.provider]),
+			price,
 			commit_by,
 		});
 		Ok(())

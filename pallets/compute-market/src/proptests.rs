@@ -1,8 +1,11 @@
 //! Random call sequences with several parties, some controlling many accounts.
 //!
 //! - An honest requester (`Q`) posts jobs and challenges every result that is wrong.
-//! - A coalition: a requester (`R`) with two provider accounts of its own (`S`), which bid,
-//!   commit, reveal, retract and challenge at random; one of them sits in the arbiter pool.
+//! - A coalition: a requester (`R`) with four provider accounts of its own (`S`), which bid
+//!   (for replicas, by the lot, with as many accounts as it likes), commit, reveal, retract
+//!   and challenge at random; one of them sits in the arbiter pool. (Two pool accounts could
+//!   be drawn as a majority of a panel, with the probability the pallet README gives; the
+//!   property below is what holds when they are not.)
 //! - Honest providers (`H`), all in the arbiter pool, bid when the sequence says so and
 //!   then always commit and reveal the true result in time, as an honest agent would.
 //!
@@ -30,10 +33,10 @@ static REPORTED: AtomicU64 = AtomicU64::new(0);
 
 const Q: AccountId = 1;
 const R: AccountId = 2;
-const S: [AccountId; 2] = [3, 4];
+const S: [AccountId; 4] = [3, 4, 5, 6];
 const H: [AccountId; 4] = [10, 11, 12, 13];
 /// Every provider account: the coalition's, then the honest ones.
-const PROVIDERS: [AccountId; 6] = [3, 4, 10, 11, 12, 13];
+const PROVIDERS: [AccountId; 8] = [3, 4, 5, 6, 10, 11, 12, 13];
 /// The result every honest provider computes.
 const TRUTH: u8 = 1;
 
@@ -66,6 +69,11 @@ enum Op {
 	BidAll {
 		job: JobId,
 		step: Balance,
+	},
+	/// Every coalition account bids `price` (1 undercuts everyone) to win replicas.
+	SybilBidAll {
+		job: JobId,
+		price: Balance,
 	},
 	/// A coalition account commits to `result` (honest providers commit on their own).
 	SybilCommit {
@@ -138,6 +146,7 @@ fn op() -> impl Strategy<Value = Op> {
 		3 => (p.clone(), job.clone(), 1u64..150).prop_map(|(p, job, price)| Op::Bid { p, job, price }),
 		1 => (p.clone(), job.clone()).prop_map(|(p, job)| Op::Retract { p, job }),
 		8 => (job.clone(), 0u64..10).prop_map(|(job, step)| Op::BidAll { job, step }),
+		3 => (job.clone(), 1u64..20).prop_map(|(job, price)| Op::SybilBidAll { job, price }),
 		4 => (s.clone(), job.clone(), 1u8..3).prop_map(|(s, job, result)| Op::SybilCommit { s, job, result }),
 		4 => (s.clone(), job.clone(), 1u8..3, prop::bool::weighted(0.5))
 			.prop_map(|(s, job, result, honest)| Op::SybilReveal { s, job, result, honest }),
@@ -272,7 +281,7 @@ fn register(who: AccountId) {
 	});
 	// One coalition account sits in the arbiter pool; with every honest provider there too,
 	// the coalition never fills a majority of a panel of three.
-	if who != S[1] {
+	if who == S[0] || H.contains(&who) {
 		call(|| Market::join_arbiter_pool(RuntimeOrigin::signed(who)));
 	}
 }
@@ -291,6 +300,11 @@ fn apply(op: Op) {
 			for (i, p) in PROVIDERS.iter().enumerate() {
 				let price = max.saturating_sub(i as u64 * step).max(1);
 				call(|| Market::place_bid(signed(*p), job, price));
+			}
+		},
+		Op::SybilBidAll { job, price } => {
+			for p in S {
+				call(|| Market::place_bid(signed(p), job, price));
 			}
 		},
 		Op::SybilCommit { s, job, result } => commit_as(S[s], job, result),
@@ -348,8 +362,8 @@ fn coalition_paid_by_others() -> Balance {
 }
 
 fn coalition() -> Balance {
-	[R, S[0], S[1]]
-		.iter()
+	core::iter::once(&R)
+		.chain(S.iter())
 		.map(|a| {
 			<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(a)
 		})

@@ -108,7 +108,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The bond a bid at `price` needs: `max(BidBondFraction × price, MinBidBond)`.
+	/// The bond of a replica whose work can be paid at most `price` (a job's `max_price`, an
+	/// offer's price): `max(BidBondFraction × price, MinBidBond)`.
 	pub fn bid_bond(price: BalanceOf<T>) -> BalanceOf<T> {
 		T::BidBondFraction::get().mul_ceil(price).max(T::MinBidBond::get())
 	}

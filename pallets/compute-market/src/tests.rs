@@ -500,13 +500,19 @@ fn place_bid_holds_a_bond() {
 		register(10);
 		let id = post(spec(1, 100));
 		bid(10, id, 80);
-		assert_eq!(held(HoldReason::BidBond, 10), 8);
-		assert_event(MarketEvent::BidPlaced { job_id: id, provider: 10, price: 80, bond: 8 });
-		// The floor applies to cheap bids.
+		assert_eq!(held(HoldReason::BidBond, 10), 10);
+		assert_event(MarketEvent::BidPlaced { job_id: id, provider: 10, price: 80, bond: 10 });
+		// The bond follows the most the bid can be paid (the job's max price), not its own
+		// price: a bid far below the others bonds as much.
 		register(11);
 		bid(11, id, 20);
-		assert_eq!(held(HoldReason::BidBond, 11), 5);
+		assert_eq!(held(HoldReason::BidBond, 11), 10);
 		assert!(JobsOfProvider::<Test>::contains_key(11, id));
+		// The floor applies to cheap jobs.
+		let cheap = post(spec(1, 30));
+		bid(11, cheap, 30);
+		assert_event(MarketEvent::BidPlaced { job_id: cheap, provider: 11, price: 30, bond: 5 });
+		assert_eq!(Bids::<Test>::get(id)[1].stake, STAKE);
 	});
 }
 
@@ -683,7 +689,7 @@ fn bid_displacement_when_full() {
 			Error::<Test>::BidNotCompetitive
 		);
 		bid(16, id, 90);
-		// The dearest and, among equals, the latest bid leaves.
+		// Among equal stakes the dearest and, among equals, the latest bid leaves.
 		assert_event(MarketEvent::BidRemoved {
 			job_id: id,
 			provider: 15,
@@ -691,35 +697,134 @@ fn bid_displacement_when_full() {
 		});
 		assert_eq!(held(HoldReason::BidBond, 15), 0);
 		assert_eq!(Bids::<Test>::get(id).len(), 6);
-		run_to_block(6);
-		let winners: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
-		assert_eq!(winners, vec![16, 10]);
+		// Stake comes first: a bidder with less stake cannot get in even far cheaper, one
+		// with more displaces a bid with the least stake even at the highest price.
+		assert_ok!(Market::register_provider(RuntimeOrigin::signed(17), STAKE - 1, profile()));
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(17), id, 1),
+			Error::<Test>::BidNotCompetitive
+		);
+		assert_ok!(Market::register_provider(RuntimeOrigin::signed(18), STAKE + 1, profile()));
+		bid(18, id, 100);
 		assert_event(MarketEvent::BidRemoved {
 			job_id: id,
-			provider: 11,
+			provider: 14,
+			reason: BidRemoval::Displaced,
+		});
+		run_to_block(6);
+		assert_eq!(Assignments::<Test>::get(id).len(), 2);
+		assert_eq!(Bids::<Test>::get(id).len(), 0);
+		let removed = System::events()
+			.iter()
+			.filter(|r| {
+				matches!(
+					r.event,
+					RuntimeEvent::Market(MarketEvent::BidRemoved { reason: BidRemoval::Lost, .. })
+				)
+			})
+			.count();
+		assert_eq!(removed, 4);
+	});
+}
+
+/// Registers `who` with `stake` (not in the arbiter pool).
+fn register_with(who: AccountId, stake: Balance) {
+	assert_ok!(Market::register_provider(RuntimeOrigin::signed(who), stake, profile()));
+}
+
+/// The winners of `id`, in the order drawn.
+fn winners(id: JobId) -> Vec<AccountId> {
+	Assignments::<Test>::get(id).iter().map(|a| a.provider).collect()
+}
+
+#[test]
+fn the_lot_draws_among_the_bids_at_or_below_the_clearing_price_and_pays_them_that_price() {
+	test(|| {
+		// Stakes 300, 100, 200, 400 at prices 50, 60, 70, 80: two thirds of the 1,000 staked
+		// is first reached at 80 (600 at 70 is short).
+		for (who, stake) in [(10, 300), (11, 100), (12, 200), (13, 400)] {
+			register_with(who, stake);
+		}
+		let id = post(spec(1, 100));
+		for (who, price) in [(10, 50), (11, 60), (12, 70), (13, 80)] {
+			bid(who, id, price);
+		}
+		run_to_block(job(id).deadline);
+		// Every bid is eligible; the winner is paid 80 whatever it asked.
+		assert_eq!(Assignments::<Test>::get(id)[0].price, 80);
+		assert_eq!(job(id).escrow, 80);
+		// The same bids with 13 asking 95: still every bid eligible, all paid 95.
+		let mut won_by = alloc::collections::BTreeMap::<AccountId, u32>::new();
+		for seed in 0..60 {
+			RANDOM_SEED.with(|s| *s.borrow_mut() = seed);
+			let id = post(spec(1, 100));
+			for (who, price) in [(10, 50), (11, 60), (12, 70), (13, 95)] {
+				bid(who, id, price);
+			}
+			run_to_block(job(id).deadline);
+			let a = &Assignments::<Test>::get(id)[0];
+			// 300 + 100 + 200 = 600 of 1,000 is short of two thirds: 95 is the clearing price.
+			assert_eq!(a.price, 95);
+			*won_by.entry(a.provider).or_default() += 1;
+			commit(a.provider, id, result(1));
+			reveal(a.provider, id, result(1));
+			assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), id));
+		}
+		// Each of the four won some: the lot, not the price, picks among eligible bids.
+		assert_eq!(won_by.len(), 4, "{won_by:?}");
+		// Now with a clearing price below the dearest bid.
+		let id = post(spec(1, 100));
+		for (who, price) in [(10, 50), (11, 60), (13, 70), (12, 95)] {
+			bid(who, id, price);
+		}
+		run_to_block(job(id).deadline);
+		// 300 + 100 + 400 = 800 ≥ 667 at 70: 12's bid at 95 is above the clearing price.
+		assert_eq!(Assignments::<Test>::get(id)[0].price, 70);
+		assert_ne!(winners(id), vec![12]);
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 12,
 			reason: BidRemoval::Lost,
+		});
+		assert_event(MarketEvent::JobAssigned {
+			job_id: id,
+			providers: BoundedVec::truncate_from(winners(id)),
+			price: 70,
+			commit_by: job(id).deadline,
 		});
 	});
 }
 
 #[test]
-fn ties_go_to_higher_reputation_then_earlier_bid() {
+fn the_lot_follows_stake_not_the_number_of_accounts() {
 	test(|| {
-		// Give 12 a completed job, so its score is above the others'.
-		let first = assigned_job(1, &[(12, 10)]);
-		commit(12, first, result(1));
-		reveal(12, first, result(1));
-		run_to_block(job(first).deadline);
-		assert!(reputation(12).score() > Reputation::default().score());
-		register(10);
-		register(11);
-		let id = post(spec(2, 100));
-		bid(10, id, 50);
-		bid(11, id, 50);
-		bid(12, id, 50);
-		run_to_block(job(id).deadline);
-		let winners: Vec<_> = Assignments::<Test>::get(id).iter().map(|a| a.provider).collect();
-		assert_eq!(winners, vec![12, 10]);
+		// One party splits a stake of 400 into four accounts; one honest provider stakes
+		// 1,200. All bid the same price on k = 1 jobs: the party's share of the stake is a
+		// quarter, and so (about) is its share of the jobs, not four fifths.
+		let party = [2, 3, 4, 5];
+		for p in party {
+			register_with(p, 100);
+		}
+		register_with(10, 1_200);
+		let (mut party_won, runs) = (0u32, 200u64);
+		for seed in 0..runs {
+			RANDOM_SEED.with(|s| *s.borrow_mut() = seed);
+			let id = post(spec(1, 100));
+			for p in party.iter().chain(&[10]) {
+				bid(*p, id, 10);
+			}
+			run_to_block(job(id).deadline);
+			if party.contains(&winners(id)[0]) {
+				party_won += 1;
+			}
+			let w = winners(id)[0];
+			commit(w, id, result(1));
+			reveal(w, id, result(1));
+			assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), id));
+		}
+		// A quarter of 200 is 50; by accounts it would be 160. Four standard deviations of
+		// the binomial (6.1) either side.
+		assert!((26..=74).contains(&party_won), "the party won {party_won} of {runs}");
 	});
 }
 
@@ -727,14 +832,20 @@ fn ties_go_to_higher_reputation_then_earlier_bid() {
 fn winners_assigned_and_excess_budget_refunded() {
 	test(|| {
 		let id = assigned_job(2, &[(10, 60), (11, 70), (12, 80)]);
+		let mut drawn = winners(id);
 		assert_event(MarketEvent::JobAssigned {
 			job_id: id,
-			providers: BoundedVec::truncate_from(vec![10, 11]),
+			providers: BoundedVec::truncate_from(drawn.clone()),
+			price: 70,
 			commit_by: 16,
 		});
-		assert_eq!(job(id).escrow, 130);
-		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 130);
-		assert_event(MarketEvent::EscrowRefunded { job_id: id, requester: REQUESTER, amount: 70 });
+		drawn.sort();
+		assert_eq!(drawn, vec![10, 11]);
+		// Equal stakes: 200 + 200 of 600 reach two thirds at 70, so 80 is out and both
+		// winners are paid 70.
+		assert_eq!(job(id).escrow, 140);
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 140);
+		assert_event(MarketEvent::EscrowRefunded { job_id: id, requester: REQUESTER, amount: 60 });
 		assert_eq!(held(HoldReason::BidBond, 12), 0);
 		let p = Providers::<Test>::get(10).unwrap();
 		assert_eq!((p.open_bids, p.assignments), (0, 1));
@@ -838,11 +949,13 @@ fn k3_all_honest_all_paid() {
 		assert!(Results::<Test>::get(id).is_none());
 		run_to_block(job(id).deadline);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_eq!(free(REQUESTER), ENDOWMENT - 210);
-		assert_eq!(free(10), ENDOWMENT - STAKE + 60);
+		// Three bids for three replicas: all win at the clearing price, the dearest of them.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 240);
+		assert_eq!(free(10), ENDOWMENT - STAKE + 80);
 		assert_eq!(free(12), ENDOWMENT - STAKE + 80);
-		let r = Results::<Test>::get(id).unwrap();
-		assert_eq!(r.agreed.into_inner(), vec![10, 11, 12]);
+		let mut agreed = Results::<Test>::get(id).unwrap().agreed.into_inner();
+		agreed.sort();
+		assert_eq!(agreed, vec![10, 11, 12]);
 		assert_event(MarketEvent::ResultVerified { job_id: id, result_hash: result(1), agreed: 3 });
 		assert_event(MarketEvent::JobSettled { job_id: id });
 		assert_eq!(reputation(11).completed, 1);
@@ -874,7 +987,7 @@ fn k3_one_no_show_majority_paid_and_the_bond_burnt() {
 		assert_event(MarketEvent::Burnt { job_id: id, amount: 10 });
 		// The no-show's bond is burnt, not paid to the requester: a requester gains nothing
 		// from a no-show it could have staged with its own account.
-		assert_eq!(free(REQUESTER), ENDOWMENT - 170);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 200);
 		assert_eq!(free(12), ENDOWMENT - STAKE - 10);
 		assert_eq!(reputation(12).no_shows, 1);
 	});
@@ -951,8 +1064,8 @@ fn k3_with_one_liar_is_disputed_and_the_arbiters_decide() {
 		assert_event(MarketEvent::DisputeOpened { job_id: id, draw_at: job(id).deadline });
 		let arbiters = arbitrate(id, [1, 1, 1]);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 10, amount: 80 });
-		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 11, amount: 90 });
+		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 10, amount: 100 });
+		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 11, amount: 100 });
 		assert_event(MarketEvent::BondSlashed {
 			job_id: id,
 			provider: 12,
@@ -964,13 +1077,14 @@ fn k3_with_one_liar_is_disputed_and_the_arbiters_decide() {
 		assert_eq!(earned.iter().sum::<Balance>(), 110);
 		assert!(earned.iter().all(|e| *e == 36 || *e == 37), "{earned:?}");
 		// The requester paid what it accepted for three replicas, and not more.
-		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 300);
 		assert_eq!(total(12), ENDOWMENT - 10);
 		assert_eq!(reputation(12), Reputation { completed: 0, slashed: 1, no_shows: 0 });
-		assert_eq!(
-			Results::<Test>::get(id).unwrap().agreed.into_inner(),
-			[vec![10, 11], arbiters].concat()
-		);
+		let mut agreed = Results::<Test>::get(id).unwrap().agreed.into_inner();
+		let mut expected = [vec![10, 11], arbiters].concat();
+		agreed.sort();
+		expected.sort();
+		assert_eq!(agreed, expected);
 	});
 }
 
@@ -985,8 +1099,8 @@ fn k2_tie_is_disputed_and_the_honest_replica_paid() {
 		reveal(11, id, result(2));
 		arbitrate(id, [1, 1, 2]);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_eq!(total(10), ENDOWMENT + 80);
-		assert_eq!(total(11), ENDOWMENT - 9);
+		assert_eq!(total(10), ENDOWMENT + 90);
+		assert_eq!(total(11), ENDOWMENT - 10);
 		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
 	});
 }
@@ -1007,12 +1121,12 @@ fn a_requester_bidding_with_a_second_account_and_not_showing_gains_nothing() {
 		assert_eq!(job(id).status, JobStatus::Drawing);
 		arbitrate(id, [1, 1, 1]);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		// The honest replica is paid its price.
+		// The honest replica is paid the clearing price; the cheap bid did not lower it.
 		assert_eq!(total(10), ENDOWMENT + 60);
-		// The no-show's bond (5) and its unpaid price (10) went to the arbiters, not back.
+		// The no-show's bond (10) and its unpaid price (60) went to the arbiters, not back.
 		let arbiters_earned: Balance = ARBITERS.iter().map(|a| total(*a) - ENDOWMENT).sum();
-		assert_eq!(arbiters_earned, 15);
-		assert_eq!(coalition(), before - 60 - 15);
+		assert_eq!(arbiters_earned, 70);
+		assert_eq!(coalition(), before - 60 - 70);
 	});
 }
 
@@ -1033,7 +1147,7 @@ fn a_requester_majority_of_replicas_cannot_overrule_an_honest_one() {
 		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
 		assert_eq!(total(10), ENDOWMENT + 60);
 		assert_eq!(reputation(2).slashed, 1);
-		assert_eq!(total(2), ENDOWMENT - 5);
+		assert_eq!(total(2), ENDOWMENT - 10);
 		assert!(total(REQUESTER) + total(2) + total(3) < 3 * ENDOWMENT);
 	});
 }
@@ -1049,14 +1163,14 @@ fn k3_with_two_no_shows_is_disputed() {
 		// Everyone who committed revealed, but one of three is no majority.
 		arbitrate(id, [1, 1, 1]);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_eq!(total(10), ENDOWMENT + 80);
-		assert_eq!(total(11), ENDOWMENT - 9);
+		assert_eq!(total(10), ENDOWMENT + 100);
+		assert_eq!(total(11), ENDOWMENT - 10);
 		assert_eq!(total(12), ENDOWMENT - 10);
 		assert_eq!(reputation(11).no_shows, 1);
-		// Arbiters: the two bonds (19) and the two unpaid prices (190), at most 100 each.
+		// Arbiters: the two bonds (20) and the two unpaid prices (200), at most 100 each.
 		let arbiters_earned: Balance = ARBITERS.iter().map(|a| total(*a) - ENDOWMENT).sum();
-		assert_eq!(arbiters_earned, 209);
-		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
+		assert_eq!(arbiters_earned, 220);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 300);
 	});
 }
 
@@ -1070,7 +1184,7 @@ fn nobody_revealing_fails_the_job_and_burns_every_bond() {
 		assert_eq!(job(id).status, JobStatus::Failed);
 		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
 		assert_eq!(free(REQUESTER), ENDOWMENT);
-		assert_eq!(burnt(), 8 + 9 + 10);
+		assert_eq!(burnt(), 3 * 10);
 	});
 }
 
@@ -1097,10 +1211,10 @@ fn a_dispute_without_arbiters_verifies_nothing_and_pays_every_replica_that_revea
 		assert!(Results::<Test>::get(id).is_none());
 		assert_event(MarketEvent::ProviderPaid { job_id: id, provider: 12, amount: 100 });
 		assert_eq!(total(12), ENDOWMENT + 100);
-		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(10), ENDOWMENT + 100);
 		// An unverified job earns nobody a reputation point, and costs nobody one.
 		assert_eq!(reputation(12), Reputation::default());
-		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 300);
 	});
 }
 
@@ -1120,9 +1234,9 @@ fn a_dispute_without_arbiters_or_majority_pays_the_replicas_that_revealed() {
 			reason: FailureReason::ArbitrationInconclusive,
 		});
 		// 12 never committed: its bond (10) is burnt. The two that revealed are paid.
-		assert_eq!(free(REQUESTER), ENDOWMENT - 170);
-		assert_eq!(total(10), ENDOWMENT + 80);
-		assert_eq!(total(11), ENDOWMENT + 90);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 200);
+		assert_eq!(total(10), ENDOWMENT + 100);
+		assert_eq!(total(11), ENDOWMENT + 100);
 		assert_eq!(total(12), ENDOWMENT - 10);
 		assert_eq!(burnt(), 10);
 	});
@@ -1160,7 +1274,7 @@ fn k1_no_show_fails_and_the_bond_is_burnt() {
 		assert_eq!(job(id).status, JobStatus::Failed);
 		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
 		assert_eq!(free(REQUESTER), ENDOWMENT);
-		assert_eq!(total(10), ENDOWMENT - 6);
+		assert_eq!(total(10), ENDOWMENT - 10);
 	});
 }
 
@@ -1381,7 +1495,12 @@ fn a_party_that_wins_every_replica_cannot_make_its_fabrication_unchallengeable()
 			register(p);
 		}
 		let before = party_total();
-		let id = assigned_job(3, &[(2, 10), (3, 10), (4, 10), (11, 90), (12, 95)]);
+		// The party holds three quarters of the bidding stake and bids lowest: the clearing
+		// price is its own, and its three accounts are the only eligible bids.
+		let id = assigned_job(3, &[(2, 10), (3, 10), (4, 10), (11, 90)]);
+		let mut won = winners(id);
+		won.sort();
+		assert_eq!(won, party);
 		for p in party {
 			commit(p, id, result(9));
 		}
@@ -1398,19 +1517,19 @@ fn a_party_that_wins_every_replica_cannot_make_its_fabrication_unchallengeable()
 			assert_event(MarketEvent::BondSlashed {
 				job_id: id,
 				provider: p,
-				amount: 5,
+				amount: 10,
 				reason: SlashReason::WrongResult,
 			});
 			assert_eq!(reputation(p).slashed, 1);
 		}
-		// The party loses its three bonds (15) and is paid nothing. The arbiters are owed the
-		// price the work was sold for (10 each): the bonds pay half, the unpaid prices the
-		// rest; the requester pays 15 of the 30 it accepted and gets the true result.
-		assert_eq!(party_total(), before - 15);
+		// The party loses its three bonds (30, a tenth of the job's max price each) and is
+		// paid nothing. The arbiters are owed the price the work was sold for (10 each),
+		// which the bonds pay; the requester gets the true result and its 30 back.
+		assert_eq!(party_total(), before - 30);
 		for a in arbiters {
 			assert_eq!(total(a), ENDOWMENT + 10);
 		}
-		assert_eq!(free(REQUESTER), ENDOWMENT - 15);
+		assert_eq!(free(REQUESTER), ENDOWMENT);
 		assert_eq!(burnt(), 0);
 	});
 }
@@ -1436,7 +1555,7 @@ fn a_unanimous_result_stands_when_its_window_ends_or_the_requester_accepts_it() 
 		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
 		run_to_block(opened + window);
 		assert_eq!(job(id).status, JobStatus::Settled);
-		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(10), ENDOWMENT + 90);
 		assert_eq!(total(11), ENDOWMENT + 90);
 		// Accepted, it settles in the same block: every replica paid, the rest refunded.
 		let id = assigned_job(2, &[(10, 70), (11, 60)]);
@@ -1452,11 +1571,12 @@ fn a_unanimous_result_stands_when_its_window_ends_or_the_requester_accepts_it() 
 		);
 		assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), id));
 		assert_eq!(job(id).status, JobStatus::Settled);
-		// Assigned cheapest first.
-		assert_eq!(Results::<Test>::get(id).unwrap().agreed.into_inner(), vec![11, 10]);
-		assert_eq!(total(10), ENDOWMENT + 150);
-		assert_eq!(total(11), ENDOWMENT + 150);
-		assert_eq!(free(REQUESTER), ENDOWMENT - 300);
+		let mut agreed = Results::<Test>::get(id).unwrap().agreed.into_inner();
+		agreed.sort();
+		assert_eq!(agreed, vec![10, 11]);
+		assert_eq!(total(10), ENDOWMENT + 160);
+		assert_eq!(total(11), ENDOWMENT + 160);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 320);
 	});
 }
 
@@ -1696,7 +1816,7 @@ fn arbiters_get_the_chains_periods_not_the_jobs() {
 		pool(&ARBITERS);
 		register(2);
 		let id = post(spec(1, 100).with_periods(2, 1, 1));
-		bid(2, id, 60);
+		bid(2, id, 50);
 		run_to_block(job(id).deadline);
 		commit(2, id, result(1));
 		reveal(2, id, result(1));
@@ -1722,8 +1842,8 @@ fn arbiters_get_the_chains_periods_not_the_jobs() {
 		assert_eq!(job(id).status, JobStatus::Settled);
 		for a in &arbiters {
 			assert_eq!(reputation(*a).no_shows, 0);
-			// The provider's bond (6) and unpaid price (60) pay them, shared evenly.
-			assert_eq!(total(*a), ENDOWMENT + 22);
+			// The provider's bond (10) and unpaid price (50) pay them, shared evenly.
+			assert_eq!(total(*a), ENDOWMENT + 20);
 		}
 	});
 }
@@ -1752,6 +1872,44 @@ fn the_upgrade_builds_the_stake_tree_of_an_existing_pool() {
 		assert_eq!(ArbiterStakes::<Test>::get(1), 7);
 		// Node 1 holds slot 0's stake (21's): the tree is whole again for `try_state`.
 		ArbiterStakes::<Test>::insert(1, 100);
+	});
+}
+
+#[test]
+fn the_upgrade_records_each_open_bids_stake() {
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		register_with(10, 300);
+		register_with(11, 150);
+		let id = post(spec(2, 100));
+		bid(10, id, 40);
+		bid(11, id, 60);
+		let now: Vec<Bid<Test>> = Bids::<Test>::get(id).into_inner();
+		// A chain of storage version 1: its bids recorded the bidder's reputation instead.
+		let old: Vec<migrations::BidV1<Test>> = now
+			.iter()
+			.map(|b| migrations::BidV1 {
+				provider: b.provider,
+				price: b.price,
+				bond: b.bond,
+				reputation: Permill::from_percent(50),
+				placed_at: b.placed_at,
+			})
+			.collect();
+		frame_support::storage::unhashed::put_raw(&Bids::<Test>::hashed_key_for(id), &old.encode());
+		StorageVersion::new(1).put::<Market>();
+		migrations::RecordBidStakes::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 2);
+		let migrated = Bids::<Test>::get(id).into_inner();
+		assert_eq!(migrated, now);
+		assert_eq!(migrated.iter().map(|b| b.stake).collect::<Vec<_>>(), vec![300, 150]);
+		// At version 2 it does nothing.
+		migrations::RecordBidStakes::<Test>::on_runtime_upgrade();
+		assert_eq!(Bids::<Test>::get(id).into_inner(), now);
+		// The bidding goes on after the upgrade.
+		run_to_block(job(id).deadline);
+		assert_eq!(winners(id).len(), 2);
 	});
 }
 
@@ -2192,11 +2350,22 @@ fn squatting_a_jobs_bids_costs_the_squatter_its_bonds() {
 		for p in &squatters {
 			bid(*p, id, 1);
 		}
+		// An honest bidder staking as much cannot beat the price; one staking more takes a
+		// squatter's place (the squatter's bond comes back).
 		register(16);
 		assert_noop!(
 			Market::place_bid(RuntimeOrigin::signed(16), id, 1),
 			Error::<Test>::BidNotCompetitive
 		);
+		register_with(17, STAKE + 1);
+		bid(17, id, 50);
+		assert_event(MarketEvent::BidRemoved {
+			job_id: id,
+			provider: 15,
+			reason: BidRemoval::Displaced,
+		});
+		assert_ok!(Market::retract_bid(RuntimeOrigin::signed(17), id));
+		bid(15, id, 1);
 		run_to_block(job(id).deadline - 2);
 		assert_noop!(
 			Market::retract_bid(RuntimeOrigin::signed(10), id),
@@ -2207,9 +2376,9 @@ fn squatting_a_jobs_bids_costs_the_squatter_its_bonds() {
 		run_to_block(posted + 5 + 10 + 10);
 		assert_eq!(job(id).status, JobStatus::Failed);
 		assert_eq!(free(REQUESTER), ENDOWMENT);
-		assert_eq!(burnt(), 5);
+		assert_eq!(burnt(), 10);
 		let lost: Balance = squatters.iter().map(|p| ENDOWMENT - total(*p)).sum();
-		assert_eq!(lost, 5);
+		assert_eq!(lost, 10);
 	});
 }
 
@@ -2223,12 +2392,14 @@ fn integrity_test_passes_for_the_mock() {
 fn provider_index_lists_bids_and_assignments() {
 	test(|| {
 		let id = assigned_job(1, &[(10, 60), (11, 70)]);
-		assert!(JobsOfProvider::<Test>::contains_key(10, id));
-		assert!(!JobsOfProvider::<Test>::contains_key(11, id));
-		commit(10, id, result(1));
-		reveal(10, id, result(1));
+		let won = winners(id)[0];
+		let lost = if won == 10 { 11 } else { 10 };
+		assert!(JobsOfProvider::<Test>::contains_key(won, id));
+		assert!(!JobsOfProvider::<Test>::contains_key(lost, id));
+		commit(won, id, result(1));
+		reveal(won, id, result(1));
 		run_to_block(job(id).deadline);
-		assert!(!JobsOfProvider::<Test>::contains_key(10, id));
+		assert!(!JobsOfProvider::<Test>::contains_key(won, id));
 	});
 }
 
@@ -2442,7 +2613,8 @@ fn royalties_are_paid_when_an_inconclusive_round_pays_its_replicas() {
 			job_id: id,
 			reason: FailureReason::ArbitrationInconclusive,
 		});
-		assert_eq!(free(REQUESTER), ENDOWMENT - 80 - 90 - 15);
+		// Both were assigned at the clearing price, 90.
+		assert_eq!(free(REQUESTER), ENDOWMENT - 90 - 90 - 15);
 		assert_eq!(free(OWNER), ENDOWMENT + 15);
 		assert_eq!(
 			MockRegistry::uses(),

@@ -500,9 +500,10 @@ pub struct Bid<T: Config> {
 	pub price: BalanceOf<T>,
 	/// Bond held under `HoldReason::BidBond`.
 	pub bond: BalanceOf<T>,
-	/// The bidder's reputation score when bidding (for tie-breaks).
-	pub reputation: Permill,
-	/// The block of the bid (earlier wins a tie).
+	/// The bidder's provider stake when bidding: its weight in the lot, and what a bid needs
+	/// more of to displace it from a full job.
+	pub stake: BalanceOf<T>,
+	/// The block of the bid.
 	pub placed_at: BlockNumberOf<T>,
 }
 
@@ -569,7 +570,7 @@ pub enum BidRemoval {
 	/// The bidder retracted it.
 	#[codec(index = 0)]
 	Retracted,
-	/// A cheaper bid took its place in a full job.
+	/// A bid with more stake (or as much and a lower price) took its place in a full job.
 	#[codec(index = 1)]
 	Displaced,
 	/// It did not win at the bidding deadline.

@@ -55,6 +55,7 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
+	pub const ClearingStake: Perbill = Perbill::from_parts(666_666_667);
 }
 
 impl pallet_compute_market::Config for Test {
@@ -74,6 +75,7 @@ impl pallet_compute_market::Config for Test {
 	type MaxBiddingPeriod = ConstU64<50>;
 	type MaxExecutionPeriod = ConstU64<50>;
 	type MaxRevealPeriod = ConstU64<50>;
+	type ClearingStake = ClearingStake;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;
 	type ChallengePeriod = ConstU64<5>;

@@ -23,7 +23,14 @@ parameter_types! {
 	pub const MaxExecutionPeriod: BlockNumber = 7 * DAYS;
 	/// Revealing needs no computation: a day at most.
 	pub const MaxRevealPeriod: BlockNumber = DAYS;
-	/// A bid's bond is 10 % of its price …
+	/// Two thirds of the bidding stake must bid at or below the clearing price. A party that
+	/// undercuts every other bid with a share s of the stake wins all k replicas of a job with
+	/// probability at most (3s/2)^k (s^k bidding like the others); a cartel needs more than a
+	/// third of the stake to hold the price at the requester's `max_price`. The pallet README
+	/// has the table and the trade-off against a median.
+	pub const ClearingStake: Perbill = Perbill::from_parts(666_666_667);
+	/// A replica's bond is 10 % of the most its work can be paid (a job's `max_price`, an
+	/// offer's price) …
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
 	/// … and at least 1 ALM, so that not showing up always costs something.
 	pub const MinBidBond: Balance = UNIT;
@@ -74,6 +81,7 @@ impl pallet_compute_market::Config for Runtime {
 	type MaxBiddingPeriod = MaxBiddingPeriod;
 	type MaxExecutionPeriod = MaxExecutionPeriod;
 	type MaxRevealPeriod = MaxRevealPeriod;
+	type ClearingStake = ClearingStake;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = MinBidBond;
 	type ChallengePeriod = ChallengePeriod;
