@@ -201,6 +201,7 @@ function describe(e, ctx) {
     case 'ResultVerified': return `result verified: <span class="mono">${escapeHtml(d.resultHash)}</span>, ${esc(d.agreed)} agreeing`;
     case 'JobFailed': return `failed: ${escapeHtml(variant(d.reason))}`;
     case 'ProviderPaid': return `${a(d.provider)} paid ${amount(d.amount)}`;
+    case 'ReputationEarned': return `${a(d.provider)} earned a reputation point (${esc(d.completed)} completed)`;
     case 'BondSlashed': return `${a(d.provider)} slashed ${amount(d.amount)}${d.reason ? `: ${escapeHtml(Object.hasOwn(SLASH, variant(d.reason)) ? SLASH[variant(d.reason)] : variant(d.reason))}` : ''}`;
     case 'ChallengeBondForfeited': return `challenge bond of ${amount(d.amount)} forfeited`;
     case 'Burnt': return `${amount(d.amount)} burnt`;
@@ -316,12 +317,15 @@ async function provider(ctx, arg) {
     .filter(([, o]) => o.provider === who);
   const jobs = (await api.query.computeMarket.jobsOfProvider.keys(who)).map((k) => k.args[1].toNumber());
   const history = ctx.index.all((e) => e.data.provider === who || (e.data.providers || []).includes(who) || (e.data.arbiters || []).includes(who));
-  // What moved the reputation: a payment above the reputation fee is a completion (the fee
-  // is burnt from it); a slash is a wrong result or a no-show.
+  // What moved the reputation: a ReputationEarned event is a completion (the fee was burnt
+  // from the job's pay); a slash is a wrong result or a no-show.
   // Registering again starts a new reputation: count only what came after the last time.
   const since = history.filter((e) => e.method === 'ProviderRegistered').map((e) => e.block).pop() ?? 0;
   const earned = history.filter((e) => e.block >= since).flatMap((e) => {
-    if (e.method === 'ProviderPaid' && big(e.data.amount) > fee) return [[link.job(e.data.jobId), `#${e.block}`, '+1 completed', `paid ${alm(e.data.amount, ctx.decimals)}, ${alm(fee, ctx.decimals)} of it burnt as the reputation fee`]];
+    if (e.method === 'ReputationEarned') {
+      const paid = history.find((x) => x.method === 'ProviderPaid' && x.block === e.block && x.data.jobId === e.data.jobId);
+      return [[link.job(e.data.jobId), `#${e.block}`, '+1 completed', `${paid ? `paid ${alm(paid.data.amount, ctx.decimals)}, ` : ''}${alm(fee, ctx.decimals)} burnt as the reputation fee`]];
+    }
     if (e.method === 'BondSlashed') {
       const why = variant(e.data.reason);
       return [[link.job(e.data.jobId), `#${e.block}`, why === 'NoShow' ? '+1 no-show' : '+1 slashed', `bond ${alm(e.data.amount, ctx.decimals)} slashed: ${escapeHtml(Object.hasOwn(SLASH, why) ? SLASH[why] : why)}`]];

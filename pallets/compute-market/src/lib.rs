@@ -49,7 +49,8 @@
 //!   rest is burnt (`Burnt` event): never to the requester, who could have caused a no-show
 //!   with its own second account, nor to other replicas, who could have outvoted an honest
 //!   one with theirs.
-//! - `ReputationFee` is burnt from the pay of each job that earns a reputation point.
+//! - `ReputationFee` is burnt from the pay of each job that earns a reputation point. A point
+//!   is earned only while the provider holds `StakePerPoint` of stake for each point.
 //!
 //! Total issuance falls by exactly the `Burnt` events; the tests check it.
 //!
@@ -264,6 +265,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReputationFee: Get<BalanceOf<Self>>;
 
+		/// Held stake behind each reputation point: a completed job earns a point only while
+		/// the provider's completed jobs are fewer than its stake divided by this. So a score
+		/// cannot outgrow the stake that backs it, and farming n points with one's own jobs
+		/// holds n × this (besides n × `ReputationFee` burnt). Unit: currency. Above zero.
+		#[pallet::constant]
+		type StakePerPoint: Get<BalanceOf<Self>>;
+
 		/// Most job deadlines handled in one block's `on_initialize`, and the size of a page of
 		/// the deadline queue. Deadlines beyond it wait for the next block, oldest first.
 		/// 1 ..= 256.
@@ -441,6 +449,9 @@ pub mod pallet {
 		},
 		/// Too few bids by the bidding deadline; everything was refunded.
 		JobExpired { job_id: JobId },
+		/// The provider's verified work on the job earned it a reputation point (its
+		/// `ReputationFee` was burnt from the pay); `completed` is its count now.
+		ReputationEarned { job_id: JobId, provider: T::AccountId, completed: u32 },
 		/// An assigned provider committed to its result.
 		ResultCommitted { job_id: JobId, provider: T::AccountId },
 		/// All commitments are in, or the commit deadline passed: reveal by `reveal_by`.
@@ -647,6 +658,7 @@ pub mod pallet {
 			assert!(!T::MaxRevealPeriod::get().is_zero(), "MaxRevealPeriod must be at least 1");
 			assert!(!T::ChallengePeriod::get().is_zero(), "ChallengePeriod must be at least 1");
 			assert!(!T::ClearingStake::get().is_zero(), "ClearingStake must be above zero");
+			assert!(!T::StakePerPoint::get().is_zero(), "StakePerPoint must be above zero");
 			let arbiters = T::ArbiterReplicas::get();
 			assert!(
 				arbiters % 2 == 1 && arbiters <= T::MaxReplicas::get(),

@@ -114,6 +114,8 @@ impl pallet_compute_market::Config for Test {
 	type ArbiterExecutionPeriod = ConstU64<10>;
 	type ArbiterRevealPeriod = ConstU64<10>;
 	type ReputationFee = ReputationFee;
+	/// A stake of 200 (the tests' usual) backs 20 points.
+	type StakePerPoint = ConstU64<10>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type JobDeposit = JobDeposit;
 	type RetentionPeriod = ConstU64<20>;

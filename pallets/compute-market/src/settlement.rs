@@ -48,9 +48,10 @@ impl<T: Config> Pallet<T> {
 		available.saturating_sub(amount)
 	}
 
-	/// A provider was paid `paid` for verified work. If that is more than `ReputationFee`, the
-	/// fee is burnt from what it received and the job counts for its reputation; otherwise
-	/// the job leaves its reputation as it was.
+	/// A provider was paid `paid` for verified work. If that is more than `ReputationFee` and
+	/// its stake backs one point more (`StakePerPoint` per point), the fee is burnt from
+	/// what it received and the job counts for its reputation; otherwise the job leaves its
+	/// reputation as it was.
 	pub(crate) fn completion(
 		job_id: JobId,
 		provider: &T::AccountId,
@@ -58,6 +59,11 @@ impl<T: Config> Pallet<T> {
 	) -> Outcome {
 		let fee = T::ReputationFee::get();
 		if paid <= fee {
+			return Outcome::Neutral;
+		}
+		let Some(record) = Providers::<T>::get(provider) else { return Outcome::Neutral };
+		let backed = record.stake / T::StakePerPoint::get().max(One::one());
+		if BalanceOf::<T>::from(record.reputation.completed) >= backed {
 			return Outcome::Neutral;
 		}
 		if !fee.is_zero() {
@@ -74,6 +80,11 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::deposit_event(Event::Burnt { job_id, amount: fee });
 		}
+		Self::deposit_event(Event::ReputationEarned {
+			job_id,
+			provider: provider.clone(),
+			completed: record.reputation.completed.saturating_add(1),
+		});
 		Outcome::Completed
 	}
 

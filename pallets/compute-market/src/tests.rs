@@ -2255,6 +2255,58 @@ fn each_reputation_point_burns_the_fee() {
 	});
 }
 
+#[test]
+fn reputation_points_are_backed_by_stake_and_farming_them_costs_stake_and_fees() {
+	ExtBuilder::default().reputation_fee(2).run(|| {
+		// Provider 10 farms with its own second account (2) as requester and its own offer,
+		// the cheapest way to a point (no lot, no competitor). Its stake of 100 (the least)
+		// backs 10 points at 10 each (`StakePerPoint`).
+		register_with(10, 100);
+		let per_point = <<Test as Config>::StakePerPoint as Get<u64>>::get();
+		let farm = || {
+			let offer = NextOfferId::<Test>::get();
+			assert_ok!(Market::post_offer(
+				RuntimeOrigin::signed(10),
+				5,
+				hardware(),
+				1,
+				100,
+				10,
+				10
+			));
+			let id = NextJobId::<Test>::get();
+			assert_ok!(Market::accept_offer(RuntimeOrigin::signed(2), offer, spec(1, 5)));
+			commit(10, id, result(1));
+			reveal(10, id, result(1));
+			assert_ok!(Market::accept_result(RuntimeOrigin::signed(2), id));
+			assert_eq!(job(id).status, JobStatus::Settled);
+			id
+		};
+		let party = || total(10) + total(2);
+		let before = party();
+		for n in 1..=10u32 {
+			let id = farm();
+			assert_event(MarketEvent::ReputationEarned { job_id: id, provider: 10, completed: n });
+		}
+		// Each point burnt the fee; that and the held stake are what the points cost.
+		assert_eq!(party(), before - 10 * 2);
+		assert_eq!(reputation(10).completed, 100 / per_point as u32);
+		// An eleventh job is paid but earns no point and burns nothing: the stake backs no more.
+		let id = farm();
+		assert_eq!(reputation(10).completed, 10);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Market(MarketEvent::ReputationEarned { job_id, .. }) if job_id == id
+		)));
+		assert_eq!(party(), before - 10 * 2);
+		// Holding more stake backs more points.
+		assert_ok!(Market::add_stake(RuntimeOrigin::signed(10), per_point));
+		let id = farm();
+		assert_event(MarketEvent::ReputationEarned { job_id: id, provider: 10, completed: 11 });
+		assert_eq!(held(HoldReason::ProviderStake, 10), 11 * per_point);
+	});
+}
+
 // ---------------------------------------------------------------- rules against many accounts
 
 #[test]

@@ -87,6 +87,7 @@ impl pallet_compute_market::Config for Test {
 	type ArbiterExecutionPeriod = ConstU64<10>;
 	type ArbiterRevealPeriod = ConstU64<10>;
 	type ReputationFee = ConstU64<0>;
+	type StakePerPoint = ConstU64<1>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type JobDeposit = ConstU64<0>;
 	type RetentionPeriod = ConstU64<20>;

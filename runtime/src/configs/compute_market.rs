@@ -40,9 +40,14 @@ parameter_types! {
 	/// At least 50 ALM to challenge (and at least three times the job's max price): it pays
 	/// the arbiters when the challenge is wrong.
 	pub const ChallengeBond: Balance = 50 * UNIT;
-	/// 0.01 ALM burnt per reputation point: farming a score of 100 completed jobs with one's
-	/// own jobs costs at least 1 ALM plus the fees of some 500 transactions.
+	/// 0.01 ALM burnt per reputation point: farming 100 completed jobs with one's own jobs
+	/// burns at least 1 ALM plus the fees of some 400 transactions (and holds 100 ALM of
+	/// stake, below).
 	pub const ReputationFee: Balance = 10 * crate::MILLI_UNIT;
+	/// 1 ALM of held stake behind every reputation point: the 100 ALM minimum stake backs a
+	/// score of up to 100 / 101, and 10,000 points hold 10,000 ALM for as long as they are
+	/// used (reputation goes with the stake when it is withdrawn).
+	pub const StakePerPoint: Balance = UNIT;
 	/// 0.1 ALM per job for its records (the job with three URIs of up to 256 bytes, its
 	/// verified result, an index entry: up to about 2 KB), back when the job is pruned. A
 	/// flood of 3,000 jobs holds 300 ALM on top of its escrow and fees.
@@ -98,6 +103,7 @@ impl pallet_compute_market::Config for Runtime {
 	type ArbiterExecutionPeriod = ArbiterExecutionPeriod;
 	type ArbiterRevealPeriod = ArbiterRevealPeriod;
 	type ReputationFee = ReputationFee;
+	type StakePerPoint = StakePerPoint;
 	/// 64 deadlines per block; the benchmarked worst case (every job closing bidding with
 	/// 32 bids) must stay well inside a block, see the pallet README.
 	type MaxDeadlinesPerBlock = ConstU32<64>;
