@@ -5,7 +5,7 @@ import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { u8aConcat } from '@polkadot/util';
 import { flags, usageError, wholeNumber } from './lib/cli.mjs';
 import { DEFAULT_WS, connect, signer, submit } from './lib/client.mjs';
-import { findEvent, text } from './lib/market.mjs';
+import { findEvent, leastBond, text } from './lib/market.mjs';
 
 const FLOWS = {
   offer: 'k = 1 through an offer (accept_offer); the requester accepts the result at once',
@@ -115,7 +115,8 @@ async function follow(api, { start, providers, requester, accept, timeoutMs = 30
     const status = job.unwrap().status.type;
     const first = (name) => { if (steps[name] === undefined) steps[name] = number; };
     if (status === 'Bidding') {
-      for (const p of providers) act(`bid ${p.address}`, api.tx.computeMarket.placeBid(jobId, 10n ** 11n), p);
+      const bond = leastBond(api, job.unwrap().spec.maxPrice.toBigInt());
+      for (const p of providers) act(`bid ${p.address}`, api.tx.computeMarket.placeBid(jobId, 10n ** 11n, bond), p);
     } else if (status === 'Committing') {
       first('assigned');
       for (const p of providers) act(`commit ${p.address}`, api.tx.computeMarket.commitResult(jobId, commitmentOf(p)), p);
@@ -163,7 +164,8 @@ async function main() {
       if (byOffer) {
         const now = (await api.rpc.chain.getHeader()).number.toNumber();
         const { events } = await submit(api, api.tx.computeMarket.postOffer(10n ** 11n,
-          { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 }, 1, now + 600, 1, 1), bob, { until: 'block' });
+          { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 }, 1, now + 600,
+          api.consts.computeMarket.minExecutionPeriod, api.consts.computeMarket.minRevealPeriod), bob, { until: 'block' });
         const offerId = findEvent(events, 'computeMarket', 'OfferPosted').data.offerId.toNumber();
         start = async () => {
           const { blockHash, events: ev } = await submit(api, api.tx.computeMarket.acceptOffer(offerId,

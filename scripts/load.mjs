@@ -9,7 +9,7 @@ import {
 } from '@polkadot/util-crypto';
 import { flags, usageError, wholeNumber } from './lib/cli.mjs';
 import { DEFAULT_WS, connect, describeDispatchError } from './lib/client.mjs';
-import { text } from './lib/market.mjs';
+import { leastBond, text } from './lib/market.mjs';
 
 const USAGE = `Usage: node scripts/load.mjs [--ws URL] [--senders N] [--rounds R] [--blocks W]
        [--phases LIST] [--node-log FILE] [--json]
@@ -269,7 +269,7 @@ class Generator {
         measured: true,
         make: async (i, r) => {
           const job = this.jobsOf.get(next(i))?.[r];
-          return job === undefined ? null : api.tx.computeMarket.placeBid(job, this.unit);
+          return job === undefined ? null : api.tx.computeMarket.placeBid(job, this.unit, leastBond(api, this.unit));
         },
       });
     }
@@ -281,7 +281,7 @@ class Generator {
         make: async () => {
           this.offerExpiry ??= (await api.rpc.chain.getHeader()).number.toNumber() + 2 * PERIOD;
           return api.tx.computeMarket.postOffer(this.unit, { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
-            opts.rounds, this.offerExpiry, 1, 1);
+            opts.rounds, this.offerExpiry, api.consts.computeMarket.minExecutionPeriod, api.consts.computeMarket.minRevealPeriod);
         },
         read: (event) => {
           if (event.section === 'computeMarket' && event.method === 'OfferPosted') {

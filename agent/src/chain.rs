@@ -63,6 +63,10 @@ macro_rules! chain_type {
 	};
 }
 
+/// A fraction in billionths, as the runtime's `Perbill`.
+#[derive(Clone, Debug, DecodeAsType)]
+pub struct Perbill(pub u32);
+
 chain_type! {
 	/// Workload kinds, as the market names them.
 	pub enum WorkloadKind { Wasm, Onnx, Container }
@@ -270,6 +274,19 @@ impl Chain {
 	/// The latest finalized block.
 	pub async fn finalized(&self) -> Result<At> {
 		self.api.at_current_block().await.map_err(sx)
+	}
+
+	/// The least bond a bid on a job of `max_price` must hold, as the pallet computes it:
+	/// `max(BidBondFraction × max_price` rounded up`, MinBidBond)`.
+	pub fn least_bond(at: &At, max_price: Balance) -> Result<Balance> {
+		let constants = at.constants();
+		let Perbill(parts) = constants
+			.entry(dynamic::constant::<Perbill>("ComputeMarket", "BidBondFraction"))
+			.map_err(sx)?;
+		let floor = constants
+			.entry(dynamic::constant::<Balance>("ComputeMarket", "MinBidBond"))
+			.map_err(sx)?;
+		Ok(max_price.saturating_mul(u128::from(parts)).div_ceil(1_000_000_000).max(floor))
 	}
 
 	/// A job, if it exists.

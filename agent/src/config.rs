@@ -68,6 +68,15 @@ pub struct ProviderConfig {
 	pub arbiter: bool,
 	#[serde(default = "default_max_content")]
 	pub max_content_bytes: u64,
+	/// The shortest execution and reveal periods (in blocks) of a job it bids on: it sees
+	/// its assignment and the reveal phase only once they are final, a few blocks late.
+	#[serde(default = "default_min_period")]
+	pub min_execution_period: u32,
+	#[serde(default = "default_min_period")]
+	pub min_reveal_period: u32,
+	/// The bond each bid holds, in ALM, when more than the job's least: the bid's weight in
+	/// the job's lot. Unset: the least.
+	pub bid_bond: Option<String>,
 	pub profile: Profile,
 	#[serde(default)]
 	pub price: PricePolicy,
@@ -77,6 +86,11 @@ pub struct ProviderConfig {
 
 fn default_max_content() -> u64 {
 	64 << 20
+}
+
+/// Finality lags 2–3 blocks behind the best block, and a transaction takes one more.
+fn default_min_period() -> u32 {
+	4
 }
 
 /// The profile the provider registers.
@@ -163,6 +177,9 @@ impl ProviderConfig {
 			return Err(ConfigError::Invalid("give exactly one of suri and suri_file".into()));
 		}
 		parse_alm(&self.stake)?;
+		if let Some(b) = &self.bid_bond {
+			parse_alm(b)?;
+		}
 		for p in [&self.price.wasm, &self.price.onnx, &self.price.magika, &self.price.input_mib]
 			.into_iter()
 			.flatten()

@@ -291,7 +291,8 @@ impl Agent {
 		let hw = &self.config.profile.hardware;
 		let spec = &j.spec;
 		let skip = |why: &str| log::info!("not bidding on job {job}: {why}");
-		if j.status != JobStatus::Bidding || j.deadline <= n {
+		// The block before the deadline takes no bid (its randomness draws the winners).
+		if j.status != JobStatus::Bidding || j.deadline <= n.saturating_add(1) {
 			return;
 		}
 		if &j.requester == self.me() {
@@ -325,6 +326,14 @@ impl Agent {
 					return;
 				},
 			}
+		}
+		let (exec, reveal) = (self.config.min_execution_period, self.config.min_reveal_period);
+		if spec.execution_period < exec || spec.reveal_period < reveal {
+			return skip(&format!(
+				"its periods ({} blocks to run, {} to reveal) are shorter than this agent's \
+				 min_execution_period ({exec}) or min_reveal_period ({reveal})",
+				spec.execution_period, spec.reveal_period
+			));
 		}
 		let max = self.config.max_content_bytes;
 		let workload_bytes = http::declared_size(&spec.workload.content.uri);
@@ -364,10 +373,29 @@ impl Agent {
 				show_alm(price)
 			));
 		}
-		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price));
+		// The job's least bond, or more if the operator says so: the bond is the bid's weight
+		// in the job's lot.
+		let bond = match Chain::least_bond(at, spec.max_price) {
+			Ok(least) => least.max(
+				self.config
+					.bid_bond
+					.as_deref()
+					.map_or(0, |b| crate::config::parse_alm(b).expect("checked when loading")),
+			),
+			Err(e) => {
+				log::warn!("cannot read the bond a bid on job {job} needs: {e}");
+				self.considered.remove(&job);
+				return;
+			},
+		};
+		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price, bond));
 		match self.signer.submit(&self.chain, "place_bid", call).await {
 			Ok(()) => {
-				log::info!("bid {} on job {job}", show_alm(price));
+				log::info!(
+					"bid {} on job {job} with a bond of {}",
+					show_alm(price),
+					show_alm(bond)
+				);
 				if let Err(e) = self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))
 				{
 					log::error!("{e}");

@@ -15,6 +15,7 @@ import { AGENT_BIN, Agents, startHost } from '../../scripts/lib/agents.mjs';
 import { u8aConcat } from '../../scripts/node_modules/@polkadot/util/index.js';
 import { blake2AsHex, decodeAddress } from '../../scripts/node_modules/@polkadot/util-crypto/index.js';
 import { connect, signer, submit } from '../../scripts/lib/client.mjs';
+import { leastBond } from '../../scripts/lib/market.mjs';
 import { startNetwork, stopNetwork } from '../../scripts/lib/testnet.mjs';
 import { serveExplorer } from '../serve.mjs';
 
@@ -101,8 +102,7 @@ const wasmJob = ({ maxPrice, biddingPeriod, executionPeriod = 10, revealPeriod =
 
 test('the market view shows an open job, its bids and time left; the timeline shows a displaced bid, a retracted one and the cancellation', async () => {
   const alice = await signer('//Alice');
-  // One bidder more than a job takes: all stake the same, so the last, cheaper bid displaces
-  // the most expensive.
+  // One bidder more than a job takes: the last bid's larger bond displaces the smallest.
   const max = api.consts.computeMarket.maxBidsPerJob.toNumber();
   bidders = await Promise.all(Array.from({ length: max + 1 }, (_, i) => signer(`//Allmende//explorer//${i}`)));
   const first = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
@@ -118,10 +118,13 @@ test('the market view shows an open job, its bids and time left; the timeline sh
   }), b)));
   const { events } = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: 3n * UNIT, biddingPeriod: 80 })), alice);
   const job = events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
-  // Bids of 2.00, 2.01, … ALM fill the job; 1.5 ALM displaces the 2.xx one; the first retracts.
+  // Bids of 2.00, 2.01, … ALM fill the job, each bonding a planck less than the one before;
+  // a bid of 1.5 ALM with a larger bond displaces the 2.xx one (the smallest bond); the first
+  // retracts.
+  const least = leastBond(api, 3n * UNIT);
   await Promise.all(bidders.slice(0, max).map((b, i) =>
-    submit(api, api.tx.computeMarket.placeBid(job, 2n * UNIT + (BigInt(i) * UNIT) / 100n), b)));
-  await submit(api, api.tx.computeMarket.placeBid(job, (3n * UNIT) / 2n), bidders[max]);
+    submit(api, api.tx.computeMarket.placeBid(job, 2n * UNIT + (BigInt(i) * UNIT) / 100n, least + BigInt(max - i)), b)));
+  await submit(api, api.tx.computeMarket.placeBid(job, (3n * UNIT) / 2n, least + BigInt(max + 1)), bidders[max]);
   await submit(api, api.tx.computeMarket.retractBid(job), bidders[0]);
   const displaced = bidders[max - 1].address;
   const market = await show('#/', 'History: every finalized block', 'market');
@@ -197,7 +200,7 @@ async function disputedJob() {
   const spec = { ...wasmJob({ maxPrice: UNIT, biddingPeriod: 8, executionPeriod: 30, revealPeriod: 30 }), replicas: 2 };
   const { events } = await submit(api, api.tx.computeMarket.postJob(spec), dave, { until: 'block' });
   const job = events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
-  await Promise.all([honest, liar].map((b) => submit(api, api.tx.computeMarket.placeBid(job, UNIT), b, { until: 'block' })));
+  await Promise.all([honest, liar].map((b) => submit(api, api.tx.computeMarket.placeBid(job, UNIT, leastBond(api, UNIT)), b, { until: 'block' })));
   const result = (r) => blake2AsHex(`result-${r}`);
   const salt = (b) => blake2AsHex(`salt-${b.address}`);
   const commit = (b, r) => submit(api, api.tx.computeMarket.commitResult(job,
@@ -227,7 +230,7 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   const noShow = bidders[1];
   const posted = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: UNIT, biddingPeriod: 6, executionPeriod: 4, revealPeriod: 4 })), ferdie, { until: 'block' });
   const slashedJob = posted.events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
-  await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT), noShow, { until: 'block' });
+  await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT, leastBond(api, UNIT)), noShow, { until: 'block' });
   const dir = fs.mkdtempSync(path.join(network.dir, 'explorer-'));
   agents = new Agents({ dir: path.join(dir, 'agents'), ws: network.wsUrl() });
   // Out of the arbiter pool: the disputed job's arbiters are the test's own accounts.

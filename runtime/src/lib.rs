@@ -146,7 +146,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on the next runtime upgrade.
 type Migrations = (
 	pallet_compute_market::migrations::BuildArbiterStakes<Runtime>,
-	pallet_compute_market::migrations::RecordBidStakes<Runtime>,
+	pallet_compute_market::migrations::DropBidReputation<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

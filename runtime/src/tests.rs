@@ -185,3 +185,33 @@ fn transaction_extensions_are_charged_with_paritydb_weights() {
 	);
 	assert!(ours.ref_time() < rocksdb.ref_time());
 }
+
+#[test]
+fn a_session_change_block_keeps_room_for_transactions() {
+	use frame_support::{dispatch::DispatchClass, traits::PreInherents};
+	preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let limits = configs::RuntimeBlockWeights::get();
+		let normal = limits.get(DispatchClass::Normal).max_total.expect("normal has a limit");
+		// Block 21 changed the session: its on_initialize charged the base block and, for
+		// pallet-session, the whole block.
+		System::set_block_number(21);
+		let charged = limits.base_block.saturating_add(limits.max_block);
+		frame_system::BlockWeight::<Runtime>::mutate(|w| {
+			w.accrue(charged, DispatchClass::Mandatory)
+		});
+		// A block that did not start an epoch keeps what it was charged.
+		pallet_babe::EpochStart::<Runtime>::put((11, 20));
+		configs::SessionChangeWeight::pre_inherents();
+		assert_eq!(System::block_weight().get(DispatchClass::Mandatory), &charged);
+		// The block that started the epoch is charged the rotation's bound instead.
+		pallet_babe::EpochStart::<Runtime>::put((11, 21));
+		configs::SessionChangeWeight::pre_inherents();
+		let mandatory = *System::block_weight().get(DispatchClass::Mandatory);
+		assert_eq!(
+			mandatory,
+			limits.base_block.saturating_add(configs::SessionChangeWeight::rotation())
+		);
+		// As much room for transactions as any block: the normal class fits beside it.
+		assert!(mandatory.saturating_add(normal).all_lte(limits.max_block), "{mandatory:?}");
+	});
+}

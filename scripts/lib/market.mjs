@@ -104,6 +104,17 @@ export async function buildSpec(api, values, parseAmount) {
 }
 
 /** The first event `section.method` in a list of records, or undefined. */
+/**
+ * The least bond a bid on a job of `maxPrice` must hold, as the chain computes it:
+ * max(BidBondFraction × maxPrice rounded up, MinBidBond).
+ */
+export function leastBond(api, maxPrice) {
+  const parts = api.consts.computeMarket.bidBondFraction.toBigInt();
+  const floor = api.consts.computeMarket.minBidBond.toBigInt();
+  const share = (parts * BigInt(maxPrice) + 999_999_999n) / 1_000_000_000n;
+  return share > floor ? share : floor;
+}
+
 export const findEvent = (events, section, method) =>
   events.map((r) => r.event).find((e) => e.section === section && e.method === method);
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { connect, signer } from '../lib/client.mjs';
+import { connect, signer, submit } from '../lib/client.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,6 +89,41 @@ describe('the load generator', { timeout: 900000 }, () => {
       // challenge window would end.
       assert.ok(s.settled < s.revealed + report.challengePeriod, `${f.flow}: accepted early`);
     }
+  });
+
+  step('a block that changes the session takes transactions like any other', async () => {
+    // pallet-session charges a whole block for a session change; the runtime takes that
+    // charge back down to what a rotation costs (SessionChangeWeight), so a job period does
+    // not lose every tenth block. Two transfers are sent as each block is imported, until a
+    // block with a NewSession event has gone by: that block must hold some of them.
+    const ferdie = (await signer('//Ferdie')).address;
+    const amount = api.consts.balances.existentialDeposit.toBigInt();
+    const sent = [];
+    let sender = 5000;
+    let changedAt = null;
+    let last = (await api.rpc.chain.getHeader()).number.toNumber();
+    for (let blocks = 0; blocks < 30 && (changedAt === null || last < changedAt + 1); blocks++) {
+      for (let i = 0; i < 2; i++) {
+        const pair = await signer(`//Sender//${sender++}`);
+        sent.push(submit(api, api.tx.balances.transferKeepAlive(ferdie, amount), pair, { until: 'block' }));
+      }
+      let head;
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        head = (await api.rpc.chain.getHeader()).number.toNumber();
+      } while (head === last);
+      for (let n = last + 1; n <= head; n++) {
+        const events = await (await api.at(await api.rpc.chain.getBlockHash(n))).query.system.events();
+        if (changedAt === null && events.some(({ event }) => event.section === 'session' && event.method === 'NewSession')) changedAt = n;
+      }
+      last = head;
+    }
+    await Promise.all(sent);
+    assert.ok(changedAt !== null, 'a session changed within 30 blocks');
+    const block = (await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(changedAt))).block;
+    const transfers = block.extrinsics.filter((x) => x.isSigned && x.method.section === 'balances').length;
+    console.log(`# session change at #${changedAt}: ${transfers} transfers in it`);
+    assert.ok(transfers > 0, `the session change at #${changedAt} took no transaction`);
   });
 
   step('a node without the load senders gets a clear error', async () => {

@@ -11,6 +11,7 @@ import { u8aConcat } from '@polkadot/util';
 import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { ChainError, connect, signer, submit } from '../lib/client.mjs';
 import { heads, rpc, sleep } from '../lib/network.mjs';
+import { leastBond } from '../lib/market.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -192,10 +193,16 @@ async function gained(before, name) {
   return (await free(who)) - before[name].free + ((fees.get(who) ?? 0n) - before[name].fees);
 }
 
+/** The least bond of a bid on job `jobId`. */
+async function bondFor(jobId) {
+  return leastBond(api, (await api.query.computeMarket.jobs(jobId)).unwrap().spec.maxPrice.toBigInt());
+}
+
 /** Providers bid, then (after assignment) commit and reveal `results` (name → result no.). */
 async function runJob(jobId, bids, results, { onAssigned } = {}) {
+  const bond = await bondFor(jobId);
   await Promise.all(Object.entries(bids).map(([n, price]) =>
-    send(api.tx.computeMarket.placeBid(jobId, price), keys[n], { until: 'block' })));
+    send(api.tx.computeMarket.placeBid(jobId, price, bond), keys[n], { until: 'block' })));
   await waitForStatus(jobId, ['Committing']);
   if (onAssigned) await onAssigned();
   await Promise.all(Object.entries(results).map(([n, r]) =>
@@ -316,7 +323,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
 
     // A requester cannot give the provider less time than its offer says.
     await assert.rejects(
-      send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5), execution: 1 })), keys.alice),
+      send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5), execution: 5 })), keys.alice),
       (e) => /^computeMarket\.PeriodsBelowOffer: /.test(e.message),
     );
 
@@ -354,7 +361,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
   step('a job nobody bids on expires by its deadline with no call; escrow refunded, deposit held until pruned', async () => {
     const before = await snapshot(['alice']);
     const deposits = (await holds(keys.alice.address)).JobDeposit ?? 0n;
-    const jobId = await postJob('alice', spec({ replicas: 2, maxPrice: ALM(3), bidding: 2 }));
+    const jobId = await postJob('alice', spec({ replicas: 2, maxPrice: ALM(3), bidding: 3 }));
     assert.equal(await waitForStatus(jobId, ['Expired']), 'Expired');
     await assertMoved(before, { alice: -deposit });
     const h = await holds(keys.alice.address);
@@ -417,9 +424,9 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     // must land in them, whatever the load (the balance check waits for the wrong reveal's
     // final block; a reveal window ending before it refunds the escrow).
     const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 8, execution: 20, reveal: 30 }));
-    await assert.rejects(send(api.tx.computeMarket.placeBid(jobId, ALM(3)), keys.bob),
+    await assert.rejects(send(api.tx.computeMarket.placeBid(jobId, ALM(3), await bondFor(jobId)), keys.bob),
       (e) => /^computeMarket\.PriceAboveMax: /.test(e.message));
-    await send(api.tx.computeMarket.placeBid(jobId, ALM(2)), keys.bob, { until: 'block' });
+    await send(api.tx.computeMarket.placeBid(jobId, ALM(2), await bondFor(jobId)), keys.bob, { until: 'block' });
     // A result hash that is not 32 bytes of hex is refused before anything is sent.
     await assert.rejects(
       script('commit.mjs', '--suri', '//Bob', '--job', String(jobId), '--result-hash', 'result-1'),

@@ -51,6 +51,11 @@ fn bid_price<T: Config>() -> BalanceOf<T> {
 	T::MinBidBond::get().saturating_mul(99u32.into())
 }
 
+/// The least bond of a bid on a benchmark's job (whose max price is `price`).
+fn bid_bond<T: Config>() -> BalanceOf<T> {
+	Market::<T>::bid_bond(price::<T>())
+}
+
 fn spec<T: Config>(replicas: u32) -> JobSpec<T> {
 	spec_for::<T>(0, replicas)
 }
@@ -145,27 +150,35 @@ fn distinct_job<T: Config>(job: u32, replicas: u32, bids: u32) -> JobId {
 		.expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(job.saturating_mul(bids).saturating_add(i));
-		Market::<T>::do_place_bid(p, job_id, bid_price::<T>()).expect("bid places");
+		Market::<T>::do_place_bid(p, job_id, bid_price::<T>(), bid_bond::<T>())
+			.expect("bid places");
 	}
 	job_id
 }
 
 /// A job with `replicas` and `bids` bids, still in bidding.
 fn job_with_bids<T: Config>(replicas: u32, bids: u32) -> JobId {
-	let job_id =
-		Market::<T>::do_post_job(requester::<T>(), spec::<T>(replicas)).expect("job posts");
+	job_bidding_for::<T>(replicas, bids, T::MinBiddingPeriod::get())
+}
+
+/// A job with `replicas` and `bids` bids and a bidding period of `bidding` blocks.
+fn job_bidding_for<T: Config>(replicas: u32, bids: u32, bidding: BlockNumberFor<T>) -> JobId {
+	let mut spec = spec::<T>(replicas);
+	spec.bidding_period = bidding;
+	let job_id = Market::<T>::do_post_job(requester::<T>(), spec).expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(i);
-		Market::<T>::do_place_bid(p, job_id, bid_price::<T>()).expect("bid places");
+		Market::<T>::do_place_bid(p, job_id, bid_price::<T>(), bid_bond::<T>())
+			.expect("bid places");
 	}
 	job_id
 }
 
-/// Moves to the job's deadline and advances it.
+/// Moves to the job's deadline and advances it, as the deadline queue does.
 fn advance_to_deadline<T: Config>(job_id: JobId) {
 	let job = Jobs::<T>::get(job_id).expect("job exists");
 	frame_system::Pallet::<T>::set_block_number(job.deadline);
-	Market::<T>::do_advance_job(job_id).expect("deadline reached");
+	Market::<T>::advance(job_id, job);
 }
 
 /// Runs `on_initialize` of every block up to `target`, as the chain would.
@@ -196,6 +209,11 @@ fn assigned_job<T: Config>(replicas: u32) -> JobId {
 	let job_id = job_with_bids::<T>(replicas, replicas);
 	advance_to_deadline::<T>(job_id);
 	job_id
+}
+
+/// The provider of the job's `i`-th assignment (in the order the lot drew them).
+fn assigned<T: Config>(job_id: JobId, i: u32) -> T::AccountId {
+	Assignments::<T>::get(job_id)[i as usize].provider.clone()
 }
 
 /// The first `count` assigned providers of the job commit to `result` (the salt of the
@@ -347,11 +365,14 @@ mod benchmarks {
 
 	#[benchmark]
 	fn place_bid(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
-		// With `MaxBidsPerJob` bids of equal stake the new, cheaper bid displaces the dearest.
-		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		// With `MaxBidsPerJob` bids of the least bond, the new bid's larger bond displaces
+		// the latest of them. A long bidding period: the bid comes in a later block than the
+		// set-up when that ran in block 0.
+		let job_id = job_bidding_for::<T>(T::MaxReplicas::get(), b, T::MaxBiddingPeriod::get());
 		let who = provider::<T>(b);
+		let bond = bid_bond::<T>().saturating_add(1u32.into());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), job_id, bid_price::<T>().saturating_sub(1u32.into()));
+		_(RawOrigin::Signed(who), job_id, bid_price::<T>(), bond);
 	}
 
 	#[benchmark]
@@ -361,7 +382,7 @@ mod benchmarks {
 		spec.bidding_period = T::MaxBiddingPeriod::get();
 		let job_id = Market::<T>::do_post_job(requester::<T>(), spec).expect("job posts");
 		for i in 0..b {
-			Market::<T>::do_place_bid(provider::<T>(i), job_id, bid_price::<T>())
+			Market::<T>::do_place_bid(provider::<T>(i), job_id, bid_price::<T>(), bid_bond::<T>())
 				.expect("bid places");
 		}
 		let last: T::AccountId = account("provider", b - 1, 0);
@@ -376,7 +397,8 @@ mod benchmarks {
 		let k = T::MaxReplicas::get();
 		let job_id = assigned_job::<T>(k);
 		commit_all::<T>(job_id, k - 1, H256::repeat_byte(7));
-		let last: T::AccountId = account("provider", k - 1, 0);
+		// The lot decides the order of the assignments: the last one commits last.
+		let last = assigned::<T>(job_id, k - 1);
 		let c = Market::<T>::commitment_of(&H256::repeat_byte(7), &salt_of(k - 1), &last);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), job_id, c);
@@ -390,10 +412,10 @@ mod benchmarks {
 		let result = H256::repeat_byte(7);
 		commit_all::<T>(job_id, r, result);
 		for i in 0..r - 1 {
-			let who: T::AccountId = account("provider", i, 0);
+			let who = assigned::<T>(job_id, i);
 			Market::<T>::do_reveal(who, job_id, result, salt_of(i), long_string::<T>()).unwrap();
 		}
-		let last: T::AccountId = account("provider", r - 1, 0);
+		let last = assigned::<T>(job_id, r - 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), job_id, result, salt_of(r - 1), long_string::<T>());
 		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ChallengeWindow);
@@ -406,7 +428,7 @@ mod benchmarks {
 		let job_id = assigned_job::<T>(1);
 		let result = H256::repeat_byte(7);
 		commit_all::<T>(job_id, 1, result);
-		let who: T::AccountId = account("provider", 0, 0);
+		let who = assigned::<T>(job_id, 0);
 		#[extrinsic_call]
 		reveal_result(RawOrigin::Signed(who), job_id, result, salt_of(0), long_string::<T>());
 		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::ChallengeWindow);
@@ -434,14 +456,20 @@ mod benchmarks {
 
 	#[benchmark]
 	fn advance_job(b: Linear<0, { T::MaxBidsPerJob::get() }>) {
-		// Closing bidding: `b` bids sorted, the winners assigned, the rest released.
-		let job_id = job_with_bids::<T>(T::MaxReplicas::get(), b);
+		// Only the queue closes bidding (and draws arbiters); a caller pushes the other
+		// phases. Here: a job of `MaxReplicas` replicas, with `b` bids when bidding closed,
+		// past its commit deadline with every replica committed but one, pushed into its
+		// reveal phase.
+		let k = T::MaxReplicas::get();
+		let job_id = job_with_bids::<T>(k, b.max(k));
+		advance_to_deadline::<T>(job_id);
+		commit_all::<T>(job_id, k - 1, H256::repeat_byte(7));
 		let deadline = Jobs::<T>::get(job_id).unwrap().deadline;
 		frame_system::Pallet::<T>::set_block_number(deadline);
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), job_id);
-		assert!(Jobs::<T>::get(job_id).unwrap().status != JobStatus::Bidding);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Revealing);
 	}
 
 	#[benchmark]

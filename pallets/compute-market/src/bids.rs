@@ -6,12 +6,15 @@ use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
-	/// The job, if it takes bids (or retractions) now.
+	/// The job, if it takes bids (or retractions) now: until the block before its deadline.
+	/// The lot at the deadline is seeded by that last block's VRF output, which its author
+	/// knows while building it; so that block takes no bid, and its author cannot choose
+	/// bids to suit the draw.
 	fn open_for_bids(job_id: JobId) -> Result<Job<T>, DispatchError> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.status == JobStatus::Bidding, Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
+		ensure!(now.saturating_add(One::one()) < job.deadline, Error::<T>::DeadlinePassed);
 		Ok(job)
 	}
 
@@ -24,39 +27,33 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		job_id: JobId,
 		price: BalanceOf<T>,
+		bond: BalanceOf<T>,
 	) -> DispatchResult {
 		let job = Self::open_for_bids(job_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut provider = Self::active_provider(&who)?;
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(price <= job.spec.max_price, Error::<T>::PriceAboveMax);
+		// The least bond follows what the bid can be paid (the clearing price is at most
+		// `max_price`), not its own price: a bid far below the others risks as much.
+		ensure!(bond >= Self::bid_bond(job.spec.max_price), Error::<T>::BondTooLow);
 		ensure!(job.requester != who, Error::<T>::ConflictOfInterest);
 		Self::check_requirements(&provider, &job.spec)?;
 
 		let mut bids = Bids::<T>::get(job_id);
 		ensure!(!bids.iter().any(|b| b.provider == who), Error::<T>::AlreadyBid);
-		// The bond follows what the bid can be paid (the clearing price is at most
-		// `max_price`), not its own price: a bid far below the others holds as much.
-		let bid = Bid {
-			provider: who.clone(),
-			price,
-			bond: Self::bid_bond(job.spec.max_price),
-			stake: provider.stake,
-			placed_at: now,
-		};
-		// When full, the new bid must beat the weakest: the least stake, and of those the
-		// dearest, then the latest. Stake first, so that many small accounts cannot crowd a
-		// large one out of the lot.
+		let bid = Bid { provider: who.clone(), price, bond, placed_at: now };
+		// When full, the new bid must hold a larger bond than the smallest (of equal ones,
+		// the latest goes). Bonds only, never price: a party cannot crowd honest bids out
+		// of the lot with many accounts bidding 1 planck, only by locking more on this job.
 		let displaced = if bids.is_full() {
 			let (idx, weakest) = bids
 				.iter()
 				.enumerate()
-				.max_by(|(_, a), (_, b)| Self::weaker(a, b))
+				.rev()
+				.min_by(|(_, a), (_, b)| a.bond.cmp(&b.bond).then(b.placed_at.cmp(&a.placed_at)))
 				.ok_or(Error::<T>::BidNotCompetitive)?;
-			ensure!(
-				Self::weaker(weakest, &bid) == core::cmp::Ordering::Greater,
-				Error::<T>::BidNotCompetitive
-			);
+			ensure!(bid.bond > weakest.bond, Error::<T>::BidNotCompetitive);
 			Some(bids.remove(idx))
 		} else {
 			None
@@ -88,15 +85,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Orders bids by how strongly they hold their place in a full job, strongest first:
-	/// more stake, then cheaper, then earlier (`Greater` means `a` is the weaker).
-	pub(crate) fn weaker(a: &Bid<T>, b: &Bid<T>) -> core::cmp::Ordering {
-		b.stake
-			.cmp(&a.stake)
-			.then_with(|| a.price.cmp(&b.price))
-			.then_with(|| a.placed_at.cmp(&b.placed_at))
-	}
-
 	/// Releases a bid that left its job (already removed from `Bids`).
 	pub(crate) fn drop_bid(job_id: JobId, bid: Bid<T>, reason: BidRemoval) {
 		Self::release(HoldReason::BidBond, &bid.provider, bid.bond);
@@ -117,7 +105,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// At the bidding deadline: the lot draws the winners from the bids at or below the
-	/// clearing price, weighted by stake, and the job is assigned at the clearing price; too
+	/// clearing price, weighted by bond, and the job is assigned at the clearing price; too
 	/// few bids and the job expires.
 	pub(crate) fn close_bidding(job_id: JobId, mut job: Job<T>) {
 		let wanted = job.spec.replicas as usize;
@@ -138,7 +126,7 @@ impl<T: Config> Pallet<T> {
 		bids.sort_by(|a, b| a.price.cmp(&b.price));
 		let priced: Vec<(u128, u128)> = bids
 			.iter()
-			.map(|b| (b.stake.saturated_into(), b.price.saturated_into()))
+			.map(|b| (b.bond.saturated_into(), b.price.saturated_into()))
 			.collect();
 		let eligible = crate::lot::eligible(&priced, wanted, T::ClearingStake::get());
 		let clearing = bids.get(eligible.saturating_sub(1)).map(|b| b.price).unwrap_or_default();
@@ -205,4 +193,4 @@ impl<T: Config> Pallet<T> {
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::traits::{Defensive, Randomness};
-use sp_runtime::traits::{SaturatedConversion, Zero};
+use sp_runtime::traits::{One, SaturatedConversion, Zero};

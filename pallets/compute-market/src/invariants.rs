@@ -86,10 +86,6 @@ impl<T: Config> Pallet<T> {
 		}
 		for (_, bids) in Bids::<T>::iter() {
 			for bid in bids {
-				// A provider with bids cannot unregister and its stake is never slashed, so it
-				// still holds the stake its bids weigh in the lot.
-				let stake = Providers::<T>::get(&bid.provider).map(|p| p.stake).unwrap_or_default();
-				ensure!(bid.stake <= stake, "a bid weighs more stake than its bidder holds");
 				let e = expected.entry(bid.provider.clone()).or_default();
 				e.bonds = e.bonds.saturating_add(bid.bond);
 				counters.entry(bid.provider).or_default().open_bids.saturating_inc();

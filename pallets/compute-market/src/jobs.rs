@@ -24,11 +24,15 @@ impl<T: Config> Pallet<T> {
 		reveal: BlockNumberOf<T>,
 	) -> DispatchResult {
 		ensure!(
-			!execution.is_zero() && execution <= T::MaxExecutionPeriod::get(),
+			!execution.is_zero()
+				&& execution >= T::MinExecutionPeriod::get()
+				&& execution <= T::MaxExecutionPeriod::get(),
 			Error::<T>::InvalidExecutionPeriod
 		);
 		ensure!(
-			!reveal.is_zero() && reveal <= T::MaxRevealPeriod::get(),
+			!reveal.is_zero()
+				&& reveal >= T::MinRevealPeriod::get()
+				&& reveal <= T::MaxRevealPeriod::get(),
 			Error::<T>::InvalidRevealPeriod
 		);
 		Ok(())
@@ -167,9 +171,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_advance_job(job_id: JobId) -> DispatchResult {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(!job.status.is_terminal(), Error::<T>::WrongPhase);
-		// Drawn with the randomness of the block that draws: if a caller could pick that
-		// block, it could pick its judges. The queue draws at the block it reaches the job.
-		ensure!(job.status != JobStatus::Drawing, Error::<T>::DrawnByQueueOnly);
+		// Arbiters and a job's winners are drawn with the randomness of the block that draws:
+		// if a caller could pick that block, it could pick its judges or win the lot. The
+		// queue draws at the block it reaches the job.
+		ensure!(
+			!matches!(job.status, JobStatus::Drawing | JobStatus::Bidding),
+			Error::<T>::DrawnByQueueOnly
+		);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= job.deadline, Error::<T>::DeadlineNotReached);
 		Self::advance(job_id, job);

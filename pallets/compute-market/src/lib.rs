@@ -11,8 +11,8 @@
 //! - **Requesters** post **jobs** ([`Pallet::post_job`]) whose whole budget (`replicas ×
 //!   max_price`) is held at once, or take an offer directly ([`Pallet::accept_offer`]).
 //! - At the bidding deadline a **lot** decides: the bids at or below a clearing price (where
-//!   the cheapest bids first hold `ClearingStake` of the bidding stake) are eligible, and
-//!   `replicas` of them are drawn weighted by their stake; every winner is paid the clearing
+//!   the cheapest bids first hold `ClearingStake` of the bids' bonds) are eligible, and
+//!   `replicas` of them are drawn weighted by their bonds; every winner is paid the clearing
 //!   price (`lot.rs`). Winners run the job, **commit**
 //!   `blake2_256(result_hash ‖ salt ‖ provider)` ([`Pallet::commit_result`]) and then
 //!   **reveal** ([`Pallet::reveal_result`]).
@@ -140,9 +140,11 @@ pub mod pallet {
 		/// Weights of the calls and of `on_initialize`, from the benchmarks.
 		type WeightInfo: WeightInfo;
 
-		/// Randomness to draw arbiters with. The market draws in a block after the challenge
-		/// or dispute, so the value must be unknown before that block's parent exists (BABE's
-		/// parent-block VRF output is; an epoch-old value is not).
+		/// Randomness to draw a job's winners and arbiters with, taken in the block that
+		/// draws. The market draws in a block after the last one that could change what is
+		/// drawn (the last block that takes bids, the challenge or dispute), so the value must
+		/// be unknown before the drawing block's parent exists (BABE's parent-block VRF output
+		/// is; an epoch-old value is not).
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// The data registry: whether a requester may use the datasets and models a job
@@ -170,9 +172,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReplicas: Get<u32>;
 
-		/// Most bids a job keeps; when full a bid with more stake (or as much stake and a
-		/// lower price) displaces the bid with the least stake (the dearest of those). At
-		/// least `MaxReplicas`, at most 128 (settling a job reads all of them).
+		/// Most bids a job keeps; when full a bid with a larger bond displaces the bid with the
+		/// smallest (of equal ones, the latest). At least `MaxReplicas`, at most 128 (settling
+		/// a job reads all of them).
 		#[pallet::constant]
 		type MaxBidsPerJob: Get<u32>;
 
@@ -180,13 +182,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOffersPerProvider: Get<u32>;
 
-		/// Shortest and longest bidding period a job may ask for, in blocks. 1 ≤ min ≤ max.
+		/// Shortest and longest bidding period a job may ask for, in blocks. 2 ≤ min ≤ max:
+		/// the last block before the deadline takes no bid.
 		#[pallet::constant]
 		type MinBiddingPeriod: Get<BlockNumberFor<Self>>;
 		#[pallet::constant]
 		type MaxBiddingPeriod: Get<BlockNumberFor<Self>>;
 
-		/// Longest execution period (assignment to commit deadline), in blocks. At least 1.
+		/// Shortest and longest execution period (assignment to commit deadline) a job or an
+		/// offer may ask for, in blocks. 1 ≤ min ≤ max. The floor keeps requesters from
+		/// setting deadlines no agent can meet: an agent that follows finalized blocks sees
+		/// its assignment a few blocks late.
+		#[pallet::constant]
+		type MinExecutionPeriod: Get<BlockNumberFor<Self>>;
 		#[pallet::constant]
 		type MaxExecutionPeriod: Get<BlockNumberFor<Self>>;
 
@@ -194,11 +202,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRevealPeriod: Get<BlockNumberFor<Self>>;
 
-		/// The share of the bidding stake that must bid at or below a job's clearing price:
-		/// the bids at or below it are eligible for the lot and every winner is paid it. A
-		/// party holding a share s of the bidding stake that undercuts every other bid wins all
-		/// k replicas with probability at most (s / ClearingStake)^k; a cartel holding more
-		/// than 1 − ClearingStake can hold the price at `max_price`. Above zero.
+		/// Shortest reveal period a job or an offer may ask for, in blocks. 1 ≤ this ≤
+		/// `MaxRevealPeriod`.
+		#[pallet::constant]
+		type MinRevealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The share of a job's bid bonds that must bid at or below its clearing price: the
+		/// bids at or below it are eligible for the lot and every winner is paid it. A party
+		/// holding a share s of the bonds that undercuts every other bid wins all k replicas
+		/// with probability at most (s / ClearingStake)^k; a cartel holding more than
+		/// 1 − ClearingStake can hold the price at `max_price`. Above zero.
 		#[pallet::constant]
 		type ClearingStake: Get<Perbill>;
 
@@ -553,9 +566,9 @@ pub mod pallet {
 		InvalidReplicas,
 		/// The bidding period is outside `MinBiddingPeriod ..= MaxBiddingPeriod`.
 		InvalidBiddingPeriod,
-		/// The execution period is 0 or above `MaxExecutionPeriod`.
+		/// The execution period is below `MinExecutionPeriod` or above `MaxExecutionPeriod`.
 		InvalidExecutionPeriod,
-		/// The reveal period is 0 or above `MaxRevealPeriod`.
+		/// The reveal period is below `MinRevealPeriod` or above `MaxRevealPeriod`.
 		InvalidRevealPeriod,
 		/// The price must be above zero.
 		ZeroPrice,
@@ -577,8 +590,8 @@ pub mod pallet {
 		ReputationTooLow,
 		/// The provider already bid on this job.
 		AlreadyBid,
-		/// The job has `MaxBidsPerJob` bids and this one does not stake more than the bid
-		/// with the least stake (or, staking as much, is not cheaper than it).
+		/// The job has `MaxBidsPerJob` bids and this one's bond is not larger than the
+		/// smallest bond among them.
 		BidNotCompetitive,
 		/// The provider has no bid on this job.
 		NoBid,
@@ -614,9 +627,13 @@ pub mod pallet {
 		JobNotFinished,
 		/// The job finished less than `RetentionPeriod` blocks ago.
 		RetentionNotOver,
-		/// Arbiters are drawn only by the deadline queue: whoever could choose the block of
-		/// the draw could choose its randomness, and with it the judges.
+		/// Arbiters and a job's winners are drawn only by the deadline queue: whoever could
+		/// choose the block of the draw could choose its randomness, and with it the judges
+		/// or the winners.
 		DrawnByQueueOnly,
+		/// The bond offered is below the job's least bid bond (`max(BidBondFraction ×
+		/// max_price, MinBidBond)`).
+		BondTooLow,
 		/// The arbiter pool has `MaxArbiterPool` members.
 		ArbiterPoolFull,
 	}
@@ -646,7 +663,10 @@ pub mod pallet {
 				(1..=256).contains(&T::MaxOffersPerProvider::get()),
 				"MaxOffersPerProvider out of 1..=256"
 			);
-			assert!(!T::MinBiddingPeriod::get().is_zero(), "MinBiddingPeriod must be at least 1");
+			assert!(
+				T::MinBiddingPeriod::get() >= 2u32.into(),
+				"MinBiddingPeriod must be at least 2: the last block before the deadline takes no bid"
+			);
 			assert!(
 				T::MinBiddingPeriod::get() <= T::MaxBiddingPeriod::get(),
 				"MinBiddingPeriod above MaxBiddingPeriod"
@@ -656,6 +676,16 @@ pub mod pallet {
 				"MaxExecutionPeriod must be at least 1"
 			);
 			assert!(!T::MaxRevealPeriod::get().is_zero(), "MaxRevealPeriod must be at least 1");
+			assert!(
+				!T::MinExecutionPeriod::get().is_zero()
+					&& T::MinExecutionPeriod::get() <= T::MaxExecutionPeriod::get(),
+				"MinExecutionPeriod out of 1..=MaxExecutionPeriod"
+			);
+			assert!(
+				!T::MinRevealPeriod::get().is_zero()
+					&& T::MinRevealPeriod::get() <= T::MaxRevealPeriod::get(),
+				"MinRevealPeriod out of 1..=MaxRevealPeriod"
+			);
 			assert!(!T::ChallengePeriod::get().is_zero(), "ChallengePeriod must be at least 1");
 			assert!(!T::ClearingStake::get().is_zero(), "ClearingStake must be above zero");
 			assert!(!T::StakePerPoint::get().is_zero(), "StakePerPoint must be above zero");
@@ -891,25 +921,29 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::cancel_job(bids)).into())
 		}
 
-		/// Bid on a job in bidding. A bond of `max(BidBondFraction × max_price, MinBidBond)`
-		/// (of the job's `max_price`) is held. The bid weighs the provider's stake now in the
-		/// job's lot. When the job already has `MaxBidsPerJob` bids, a bid with more stake (or
-		/// as much and a lower price) displaces the bid with the least stake (the dearest of
-		/// those), so many small accounts cannot crowd out a large one.
+		/// Bid on a job in bidding, until the block before its deadline. The bond is held
+		/// for as long as the bid stands (and, if it wins, until the job settles; it is what a
+		/// no-show or a wrong result loses), and it is the bid's weight in the job's lot: a
+		/// party's chance follows what it locks on this job, not how many accounts bid. When
+		/// the job already has `MaxBidsPerJob` bids, a bid with a larger bond displaces the bid
+		/// with the smallest (of equal ones, the latest).
 		///
 		/// At the bidding deadline the bids at or below the clearing price (the price at
-		/// which the cheapest bids first hold `ClearingStake` of the bids' stake, and at least
+		/// which the cheapest bids first hold `ClearingStake` of the bids' bonds, and at least
 		/// the `replicas`-th cheapest) are eligible; `replicas` of them are drawn weighted by
-		/// stake and each is paid the clearing price. A bid above it cannot win.
+		/// bond and each is paid the clearing price. A bid above it cannot win.
 		///
 		/// - Origin: signed, an active provider meeting the job's hardware, region and
 		///   reputation requirements.
 		/// - `price`: at most the job's `max_price`, above zero.
+		/// - `bond`: at least `max(BidBondFraction × max_price, MinBidBond)` (the job's least
+		///   bid bond, which a client reads from the job and the constants).
 		///
 		/// Emits `BidPlaced`, and `BidRemoved` for a displaced bid. Errors: `UnknownJob`,
-		/// `WrongPhase`, `DeadlinePassed`, `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
-		/// `PriceAboveMax`, `RequirementsNotMet`, `ReputationTooLow`, `ConflictOfInterest`,
-		/// `AlreadyBid`, `BidNotCompetitive`, `Token(FundsUnavailable)` (or another token error of the currency).
+		/// `WrongPhase`, `DeadlinePassed` (the last block before the deadline takes no bid),
+		/// `NotProvider`, `ProviderNotActive`, `ZeroPrice`, `PriceAboveMax`, `BondTooLow`,
+		/// `RequirementsNotMet`, `ReputationTooLow`, `ConflictOfInterest`, `AlreadyBid`,
+		/// `BidNotCompetitive`, `Token(FundsUnavailable)` (or another token error of the currency).
 		/// Complexity: O(bids); charged for `MaxBidsPerJob` bids and refunded down to the bids
 		/// the job had.
 		#[pallet::call_index(10)]
@@ -918,10 +952,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			job_id: JobId,
 			#[pallet::compact] price: BalanceOf<T>,
+			#[pallet::compact] bond: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let bids = Self::bid_count(job_id);
-			Self::do_place_bid(who, job_id, price)?;
+			Self::do_place_bid(who, job_id, price, bond)?;
 			Ok(Some(T::WeightInfo::place_bid(bids)).into())
 		}
 
@@ -1053,7 +1088,8 @@ pub mod pallet {
 		/// Push a job whose phase deadline has passed into its next phase (close bidding,
 		/// start the reveal, verify, conclude an arbitration, settle, expire). Anyone may call
 		/// it; the deadline queue does the same on its own, so this is only needed when the
-		/// queue lags behind a flood of deadlines. Drawing arbiters is left to the queue.
+		/// queue lags behind a flood of deadlines. Drawing arbiters and closing a job's
+		/// bidding (its lot) are left to the queue.
 		/// Charged for the dearest of these branches.
 		///
 		/// - Origin: signed, anyone.

@@ -1,22 +1,27 @@
 //! The lot that decides which bids run a job.
 //!
+//! **Weights.** Every bid weighs its bond: what its bidder locks on this job, and loses if it
+//! does not show up or reveals a wrong result. (The functions below speak of stakes: any
+//! weight works.)
+//!
 //! **Clearing price.** The bids are ordered cheapest first. The clearing price is the price
-//! at which the cheapest bids first hold `ClearingStake` of the bidding stake (a stake-weighted
+//! at which the cheapest bids first hold `ClearingStake` of the bids' bonds (a bond-weighted
 //! quantile of the prices), raised to the k-th cheapest price if fewer than k bids are at or
 //! below it. Every bid at or below the clearing price is eligible; every winner is paid the
 //! clearing price, never less than it asked.
 //!
-//! **Lot.** The k winners are drawn from the eligible bids weighted by the stake each bidder
-//! held when it bid, without replacement, with the chain's randomness of the block that closes
-//! the bidding. An account wins at most one replica, so a party whose eligible accounts hold a
-//! share e of the eligible stake wins all k replicas with probability at most e^k, however it
-//! splits that stake into accounts.
+//! **Lot.** The k winners are drawn from the eligible bids weighted by bond, without
+//! replacement, with the chain's randomness of the block that closes the bidding (the block
+//! before it takes no bids, so the one author who knows that randomness early can place
+//! none). An account wins at most one replica, so a party whose eligible bids hold a share e
+//! of the eligible bonds wins all k replicas with probability at most e^k, however it
+//! splits its bonds into accounts.
 //!
-//! **What prices can buy.** The cheapest bids hold at least `ClearingStake` (q) of the
-//! bidding stake, so a party holding a share s of the bidding stake that undercuts every other
-//! bid still leaves at least q − s of the stake to others in the eligible set: its share there
-//! is at most s / q, and it wins all k replicas with probability at most (s / q)^k. A party
-//! that bids like everyone else wins them with probability about s^k.
+//! **What prices can buy.** The cheapest bids hold at least `ClearingStake` (q) of the bonds,
+//! so a party holding a share s of a job's bonds that undercuts every other bid still leaves
+//! at least q − s of them to others in the eligible set: its share there is at most s / q,
+//! and it wins all k replicas with probability at most (s / q)^k. A party that bids like
+//! everyone else wins them with probability about s^k.
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -92,8 +97,8 @@ mod tests {
 
 	#[test]
 	fn the_clearing_price_is_where_the_cheapest_bids_first_hold_the_share_of_stake() {
-		// Stakes 10, 10, 30, 50 at prices 1, 2, 3, 4: half of 100 is reached at price 4 (10 +
-		// 10 + 30 = 50 at price 3 already).
+		// Stakes 10, 10, 30, 50 at prices 1, 2, 3, 4: half of 100 is reached at price 3
+		// (10 + 10 + 30 = 50).
 		let bids = [(10, 1), (10, 2), (30, 3), (50, 4)];
 		assert_eq!(eligible(&bids, 1, Q), 3);
 		// Ties at the clearing price are eligible.
@@ -129,8 +134,8 @@ mod tests {
 		assert_eq!(draw(&[7], 3, b"x"), vec![0]);
 	}
 
-	/// One cell of the capture table: how often a party holding `share` of the bidding stake
-	/// in `accounts` accounts wins all `k` replicas, against ten honest bidders of equal stake
+	/// One cell of the capture table: how often a party holding `share` of a job's bonds
+	/// in `accounts` accounts wins all `k` replicas, against ten honest bidders of equal bond
 	/// at prices 100 ..= 109; the party bids `undercut` (below every honest bid) or at the
 	/// honest prices.
 	fn capture_rate(share: f64, k: usize, undercut: bool, trials: u32) -> f64 {

@@ -39,13 +39,11 @@ impl<T: Config> OnRuntimeUpgrade for BuildArbiterStakes<T> {
 	}
 }
 
-/// Version 1 → 2: the bids of a job are drawn by lot weighted by their bidders' stake, and a
-/// bid records that stake instead of its bidder's reputation. Rewrites every open job's bids
-/// with its bidders' stake now (which a bidder cannot have lowered while it had bids: a
-/// provider with open bids cannot unregister). Reads each job's bids and each bidder; a bid
-/// whose bidder is gone (it cannot be, `try_state` checks) weighs nothing. Bonds stay as they
-/// were held.
-pub struct RecordBidStakes<T>(core::marker::PhantomData<T>);
+/// Version 1 → 2: the bids of a job are drawn by lot weighted by their bonds, and a bid no
+/// longer records its bidder's reputation (it was a tie-break of the old cheapest-wins rule).
+/// Rewrites every open job's bids without it; bonds, prices and blocks stay. Reads and writes
+/// each job's bids once.
+pub struct DropBidReputation<T>(core::marker::PhantomData<T>);
 
 /// A bid as version 1 stored it.
 #[derive(Encode, Decode)]
@@ -57,35 +55,25 @@ pub struct BidV1<T: Config> {
 	pub placed_at: BlockNumberOf<T>,
 }
 
-impl<T: Config> OnRuntimeUpgrade for RecordBidStakes<T> {
+impl<T: Config> OnRuntimeUpgrade for DropBidReputation<T> {
 	fn on_runtime_upgrade() -> Weight {
 		let db = T::DbWeight::get();
 		if Pallet::<T>::on_chain_storage_version() != 1 {
 			return db.reads(1);
 		}
-		let (mut reads, mut writes) = (1u64, 1u64);
+		let mut entries = 0u64;
 		Bids::<T>::translate::<alloc::vec::Vec<BidV1<T>>, _>(|_, old| {
-			reads = reads.saturating_add(1);
-			writes = writes.saturating_add(1);
-			let bids = old.into_iter().map(|b| {
-				reads = reads.saturating_add(1);
-				let stake =
-					Providers::<T>::get(&b.provider).map(|p| p.stake).unwrap_or_else(|| {
-						frame_support::defensive!("every bidder is a provider");
-						Zero::zero()
-					});
-				Bid {
-					provider: b.provider,
-					price: b.price,
-					bond: b.bond,
-					stake,
-					placed_at: b.placed_at,
-				}
+			entries = entries.saturating_add(1);
+			let bids = old.into_iter().map(|b| Bid {
+				provider: b.provider,
+				price: b.price,
+				bond: b.bond,
+				placed_at: b.placed_at,
 			});
 			Some(BoundedVec::truncate_from(bids.collect()))
 		});
 		StorageVersion::new(2).put::<Pallet<T>>();
-		db.reads_writes(reads, writes)
+		db.reads_writes(entries.saturating_add(1), entries.saturating_add(1))
 	}
 }
 

@@ -63,6 +63,9 @@ parameter_types! {
 	pub storage ReputationFee: Balance = 0;
 	/// 0 unless a test sets it, for the same reason.
 	pub storage JobDeposit: Balance = 0;
+	/// 1 unless a test sets them, so that most tests can use short periods.
+	pub storage MinExecutionPeriod: u64 = 1;
+	pub storage MinRevealPeriod: u64 = 1;
 }
 
 thread_local! {
@@ -98,8 +101,10 @@ impl pallet_compute_market::Config for Test {
 	type MaxOffersPerProvider = ConstU32<3>;
 	type MinBiddingPeriod = ConstU64<2>;
 	type MaxBiddingPeriod = ConstU64<50>;
+	type MinExecutionPeriod = MinExecutionPeriod;
 	type MaxExecutionPeriod = ConstU64<50>;
 	type MaxRevealPeriod = ConstU64<50>;
+	type MinRevealPeriod = MinRevealPeriod;
 	type ClearingStake = ClearingStake;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;

@@ -55,11 +55,12 @@ enum Op {
 		r: usize,
 		job: JobId,
 	},
-	/// A provider (index into `PROVIDERS`) bids.
+	/// A provider (index into `PROVIDERS`) bids, with `extra` above the least bond.
 	Bid {
 		p: usize,
 		job: JobId,
 		price: Balance,
+		extra: Balance,
 	},
 	Retract {
 		p: usize,
@@ -70,10 +71,12 @@ enum Op {
 		job: JobId,
 		step: Balance,
 	},
-	/// Every coalition account bids `price` (1 undercuts everyone) to win replicas.
+	/// Every coalition account bids `price` (1 undercuts everyone) with `extra` above the
+	/// least bond, to win replicas.
 	SybilBidAll {
 		job: JobId,
 		price: Balance,
+		extra: Balance,
 	},
 	/// A coalition account commits to `result` (honest providers commit on their own).
 	SybilCommit {
@@ -143,10 +146,10 @@ fn op() -> impl Strategy<Value = Op> {
 		4 => (r.clone(), 1u32..5, 1u64..150, 2u64..6, 1u64..6, 1u64..6)
 			.prop_map(|(r, replicas, max_price, bidding, exec, reveal)| Op::PostJob { r, replicas, max_price, bidding, exec, reveal }),
 		1 => (r.clone(), job.clone()).prop_map(|(r, job)| Op::Cancel { r, job }),
-		3 => (p.clone(), job.clone(), 1u64..150).prop_map(|(p, job, price)| Op::Bid { p, job, price }),
+		3 => (p.clone(), job.clone(), 1u64..150, 0u64..30).prop_map(|(p, job, price, extra)| Op::Bid { p, job, price, extra }),
 		1 => (p.clone(), job.clone()).prop_map(|(p, job)| Op::Retract { p, job }),
 		8 => (job.clone(), 0u64..10).prop_map(|(job, step)| Op::BidAll { job, step }),
-		3 => (job.clone(), 1u64..20).prop_map(|(job, price)| Op::SybilBidAll { job, price }),
+		3 => (job.clone(), 1u64..20, 0u64..30).prop_map(|(job, price, extra)| Op::SybilBidAll { job, price, extra }),
 		4 => (s.clone(), job.clone(), 1u8..3).prop_map(|(s, job, result)| Op::SybilCommit { s, job, result }),
 		4 => (s.clone(), job.clone(), 1u8..3, prop::bool::weighted(0.5))
 			.prop_map(|(s, job, result, honest)| Op::SybilReveal { s, job, result, honest }),
@@ -179,6 +182,11 @@ fn spec(replicas: u32, max_price: Balance, bidding: u64, exec: u64, reveal: u64)
 
 fn salt(who: AccountId) -> H256 {
 	H256::from_low_u64_be(who)
+}
+
+/// The least bond of a bid on `job` (that of a job of max price 1 if there is none).
+fn least_bond(job: JobId) -> Balance {
+	Market::bid_bond(Jobs::<Test>::get(job).map_or(1, |j| j.spec.max_price))
 }
 
 fn requester(r: usize) -> AccountId {
@@ -293,18 +301,22 @@ fn apply(op: Op) {
 			Market::post_job(signed(requester(r)), spec(replicas, max_price, bidding, exec, reveal))
 		}),
 		Op::Cancel { r, job } => call(|| Market::cancel_job(signed(requester(r)), job)),
-		Op::Bid { p, job, price } => call(|| Market::place_bid(signed(PROVIDERS[p]), job, price)),
+		Op::Bid { p, job, price, extra } => {
+			let bond = least_bond(job) + extra;
+			call(|| Market::place_bid(signed(PROVIDERS[p]), job, price, bond))
+		},
 		Op::Retract { p, job } => call(|| Market::retract_bid(signed(PROVIDERS[p]), job)),
 		Op::BidAll { job, step } => {
 			let max = Jobs::<Test>::get(job).map_or(1, |j| j.spec.max_price);
 			for (i, p) in PROVIDERS.iter().enumerate() {
 				let price = max.saturating_sub(i as u64 * step).max(1);
-				call(|| Market::place_bid(signed(*p), job, price));
+				call(|| Market::place_bid(signed(*p), job, price, least_bond(job)));
 			}
 		},
-		Op::SybilBidAll { job, price } => {
+		Op::SybilBidAll { job, price, extra } => {
+			let bond = least_bond(job) + extra;
 			for p in S {
-				call(|| Market::place_bid(signed(p), job, price));
+				call(|| Market::place_bid(signed(p), job, price, bond));
 			}
 		},
 		Op::SybilCommit { s, job, result } => commit_as(S[s], job, result),

@@ -59,8 +59,19 @@ fn post(spec: JobSpec<Test>) -> JobId {
 	id
 }
 
+/// The least bond of a bid on `job` (`MinBidBond` for a job that does not exist).
+fn least_bond(job: JobId) -> Balance {
+	Market::bid_bond(Jobs::<Test>::get(job).map_or(0, |j| j.spec.max_price))
+}
+
+/// `who` bids `price` on `job` with the least bond.
 fn bid(who: AccountId, job: JobId, price: Balance) {
-	assert_ok!(Market::place_bid(RuntimeOrigin::signed(who), job, price));
+	bid_with(who, job, price, least_bond(job));
+}
+
+/// `who` bids `price` on `job` with `bond`.
+fn bid_with(who: AccountId, job: JobId, price: Balance, bond: Balance) {
+	assert_ok!(Market::place_bid(RuntimeOrigin::signed(who), job, price, bond));
 }
 
 fn result(n: u8) -> H256 {
@@ -502,17 +513,25 @@ fn place_bid_holds_a_bond() {
 		bid(10, id, 80);
 		assert_eq!(held(HoldReason::BidBond, 10), 10);
 		assert_event(MarketEvent::BidPlaced { job_id: id, provider: 10, price: 80, bond: 10 });
-		// The bond follows the most the bid can be paid (the job's max price), not its own
-		// price: a bid far below the others bonds as much.
+		// The least bond follows the most the bid can be paid (the job's max price), not its
+		// own price: a bid far below the others bonds as much.
 		register(11);
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(11), id, 20, 9),
+			Error::<Test>::BondTooLow
+		);
 		bid(11, id, 20);
 		assert_eq!(held(HoldReason::BidBond, 11), 10);
 		assert!(JobsOfProvider::<Test>::contains_key(11, id));
+		// A bidder may hold more (its weight in the lot).
+		register(12);
+		bid_with(12, id, 90, 35);
+		assert_eq!(held(HoldReason::BidBond, 12), 35);
+		assert_eq!(Bids::<Test>::get(id)[2].bond, 35);
 		// The floor applies to cheap jobs.
 		let cheap = post(spec(1, 30));
 		bid(11, cheap, 30);
 		assert_event(MarketEvent::BidPlaced { job_id: cheap, provider: 11, price: 30, bond: 5 });
-		assert_eq!(Bids::<Test>::get(id)[1].stake, STAKE);
 	});
 }
 
@@ -520,38 +539,59 @@ fn place_bid_holds_a_bond() {
 fn place_bid_errors() {
 	test(|| {
 		let o = |w| RuntimeOrigin::signed(w);
-		assert_noop!(Market::place_bid(o(10), 0, 50), Error::<Test>::UnknownJob);
+		assert_noop!(Market::place_bid(o(10), 0, 50, least_bond(0)), Error::<Test>::UnknownJob);
 		let id = post(spec(1, 100));
-		assert_noop!(Market::place_bid(o(10), id, 50), Error::<Test>::NotProvider);
+		assert_noop!(Market::place_bid(o(10), id, 50, least_bond(id)), Error::<Test>::NotProvider);
 		register(10);
 		register(REQUESTER);
-		assert_noop!(Market::place_bid(o(10), id, 0), Error::<Test>::ZeroPrice);
-		assert_noop!(Market::place_bid(o(10), id, 101), Error::<Test>::PriceAboveMax);
-		assert_noop!(Market::place_bid(o(REQUESTER), id, 50), Error::<Test>::ConflictOfInterest);
+		assert_noop!(Market::place_bid(o(10), id, 0, least_bond(id)), Error::<Test>::ZeroPrice);
+		assert_noop!(
+			Market::place_bid(o(10), id, 101, least_bond(id)),
+			Error::<Test>::PriceAboveMax
+		);
+		assert_noop!(
+			Market::place_bid(o(REQUESTER), id, 50, least_bond(id)),
+			Error::<Test>::ConflictOfInterest
+		);
 		let mut sp = spec(1, 100);
 		sp.region = Some(250);
 		let far = post(sp);
-		assert_noop!(Market::place_bid(o(10), far, 50), Error::<Test>::RequirementsNotMet);
+		assert_noop!(
+			Market::place_bid(o(10), far, 50, least_bond(far)),
+			Error::<Test>::RequirementsNotMet
+		);
 		let mut sp = spec(1, 100);
 		sp.requirements.gpu_count = 4;
 		let big = post(sp);
-		assert_noop!(Market::place_bid(o(10), big, 50), Error::<Test>::RequirementsNotMet);
+		assert_noop!(
+			Market::place_bid(o(10), big, 50, least_bond(big)),
+			Error::<Test>::RequirementsNotMet
+		);
 		let mut sp = spec(1, 100);
 		sp.min_reputation = Some(Permill::from_percent(51));
 		let picky = post(sp);
-		assert_noop!(Market::place_bid(o(10), picky, 50), Error::<Test>::ReputationTooLow);
+		assert_noop!(
+			Market::place_bid(o(10), picky, 50, least_bond(picky)),
+			Error::<Test>::ReputationTooLow
+		);
 		bid(10, id, 50);
-		assert_noop!(Market::place_bid(o(10), id, 40), Error::<Test>::AlreadyBid);
+		assert_noop!(Market::place_bid(o(10), id, 40, least_bond(id)), Error::<Test>::AlreadyBid);
 		// A provider whose free balance cannot cover the bond.
 		register(11);
 		assert_ok!(Balances::transfer_allow_death(o(11), 3, ENDOWMENT - STAKE - 8));
-		assert_noop!(Market::place_bid(o(11), id, 50), sp_runtime::TokenError::FundsUnavailable);
+		assert_noop!(
+			Market::place_bid(o(11), id, 50, least_bond(id)),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		// An unbonding provider takes no work.
 		register(12);
 		assert_ok!(Market::unregister(o(12)));
-		assert_noop!(Market::place_bid(o(12), id, 50), Error::<Test>::ProviderNotActive);
+		assert_noop!(
+			Market::place_bid(o(12), id, 50, least_bond(id)),
+			Error::<Test>::ProviderNotActive
+		);
 		run_to_block(6);
-		assert_noop!(Market::place_bid(o(10), id, 50), Error::<Test>::WrongPhase);
+		assert_noop!(Market::place_bid(o(10), id, 50, least_bond(id)), Error::<Test>::WrongPhase);
 	});
 }
 
@@ -560,15 +600,27 @@ fn bid_after_deadline_before_queue_is_rejected() {
 	test(|| {
 		register(10);
 		let id = post(spec(1, 100));
+		// The last block before the deadline takes no bid: its VRF output seeds the lot.
+		System::set_block_number(5);
+		assert_noop!(
+			Market::place_bid(RuntimeOrigin::signed(10), id, 50, least_bond(id)),
+			Error::<Test>::DeadlinePassed
+		);
 		// The queue has not run (no on_initialize), but the deadline has passed.
 		System::set_block_number(6);
 		assert_noop!(
-			Market::place_bid(RuntimeOrigin::signed(10), id, 50),
+			Market::place_bid(RuntimeOrigin::signed(10), id, 50, least_bond(id)),
 			Error::<Test>::DeadlinePassed
 		);
 		assert_noop!(
 			Market::retract_bid(RuntimeOrigin::signed(10), id),
 			Error::<Test>::DeadlinePassed
+		);
+		// Nobody but the queue closes the bidding: whoever picked the block would pick the
+		// lot's randomness.
+		assert_noop!(
+			Market::advance_job(RuntimeOrigin::signed(10), id),
+			Error::<Test>::DrawnByQueueOnly
 		);
 		run_to_block(6);
 		Market::on_initialize(6);
@@ -587,9 +639,9 @@ fn bid_calls_are_charged_for_the_bids_the_job_has() {
 		let id = post(spec(1, 100));
 		let max = <Test as Config>::MaxBidsPerJob::get();
 		// Declared for a full job, refunded down to the bids the job had before the call.
-		let first = Market::place_bid(RuntimeOrigin::signed(10), id, 50).unwrap();
+		let first = Market::place_bid(RuntimeOrigin::signed(10), id, 50, least_bond(id)).unwrap();
 		assert_eq!(first.actual_weight, Some(<() as WeightInfo>::place_bid(0)));
-		let second = Market::place_bid(RuntimeOrigin::signed(11), id, 60).unwrap();
+		let second = Market::place_bid(RuntimeOrigin::signed(11), id, 60, least_bond(id)).unwrap();
 		assert_eq!(second.actual_weight, Some(<() as WeightInfo>::place_bid(1)));
 		assert!(
 			<() as WeightInfo>::place_bid(1).ref_time()
@@ -683,13 +735,13 @@ fn bid_displacement_when_full() {
 			bid(p, id, 100);
 		}
 		register(16);
-		// An equal price does not displace.
+		// Price never displaces: a far cheaper bid with the least bond does not get in …
 		assert_noop!(
-			Market::place_bid(RuntimeOrigin::signed(16), id, 100),
+			Market::place_bid(RuntimeOrigin::signed(16), id, 1, least_bond(id)),
 			Error::<Test>::BidNotCompetitive
 		);
-		bid(16, id, 90);
-		// Among equal stakes the dearest and, among equals, the latest bid leaves.
+		// … a larger bond does, at any price, and the latest of the smallest bonds leaves.
+		bid_with(16, id, 100, least_bond(id) + 1);
 		assert_event(MarketEvent::BidRemoved {
 			job_id: id,
 			provider: 15,
@@ -697,15 +749,9 @@ fn bid_displacement_when_full() {
 		});
 		assert_eq!(held(HoldReason::BidBond, 15), 0);
 		assert_eq!(Bids::<Test>::get(id).len(), 6);
-		// Stake comes first: a bidder with less stake cannot get in even far cheaper, one
-		// with more displaces a bid with the least stake even at the highest price.
-		assert_ok!(Market::register_provider(RuntimeOrigin::signed(17), STAKE - 1, profile()));
-		assert_noop!(
-			Market::place_bid(RuntimeOrigin::signed(17), id, 1),
-			Error::<Test>::BidNotCompetitive
-		);
-		assert_ok!(Market::register_provider(RuntimeOrigin::signed(18), STAKE + 1, profile()));
-		bid(18, id, 100);
+		// To take 16's place, a bid must beat the smallest bond, which is still 10.
+		register(17);
+		bid_with(17, id, 100, least_bond(id) + 1);
 		assert_event(MarketEvent::BidRemoved {
 			job_id: id,
 			provider: 14,
@@ -740,30 +786,30 @@ fn winners(id: JobId) -> Vec<AccountId> {
 #[test]
 fn the_lot_draws_among_the_bids_at_or_below_the_clearing_price_and_pays_them_that_price() {
 	test(|| {
-		// Stakes 300, 100, 200, 400 at prices 50, 60, 70, 80: two thirds of the 1,000 staked
-		// is first reached at 80 (600 at 70 is short).
-		for (who, stake) in [(10, 300), (11, 100), (12, 200), (13, 400)] {
-			register_with(who, stake);
+		// Bonds 30, 10, 20, 40 at prices 50, 60, 70, 80: two thirds of the 100 bonded is
+		// first reached at 80 (60 at 70 is short).
+		let bonds = [(10, 30), (11, 10), (12, 20), (13, 40)];
+		for (who, _) in bonds {
+			register(who);
 		}
-		let id = post(spec(1, 100));
-		for (who, price) in [(10, 50), (11, 60), (12, 70), (13, 80)] {
-			bid(who, id, price);
-		}
-		run_to_block(job(id).deadline);
+		let bid_all = |prices: [(AccountId, Balance); 4]| {
+			let id = post(spec(1, 100));
+			for ((who, price), (_, bond)) in prices.into_iter().zip(bonds) {
+				bid_with(who, id, price, bond);
+			}
+			run_to_block(job(id).deadline);
+			id
+		};
+		let id = bid_all([(10, 50), (11, 60), (12, 70), (13, 80)]);
 		// Every bid is eligible; the winner is paid 80 whatever it asked.
 		assert_eq!(Assignments::<Test>::get(id)[0].price, 80);
 		assert_eq!(job(id).escrow, 80);
-		// The same bids with 13 asking 95: still every bid eligible, all paid 95.
+		// The same bonds with 13 asking 95: still every bid eligible, all paid 95.
 		let mut won_by = alloc::collections::BTreeMap::<AccountId, u32>::new();
 		for seed in 0..60 {
 			RANDOM_SEED.with(|s| *s.borrow_mut() = seed);
-			let id = post(spec(1, 100));
-			for (who, price) in [(10, 50), (11, 60), (12, 70), (13, 95)] {
-				bid(who, id, price);
-			}
-			run_to_block(job(id).deadline);
+			let id = bid_all([(10, 50), (11, 60), (12, 70), (13, 95)]);
 			let a = &Assignments::<Test>::get(id)[0];
-			// 300 + 100 + 200 = 600 of 1,000 is short of two thirds: 95 is the clearing price.
 			assert_eq!(a.price, 95);
 			*won_by.entry(a.provider).or_default() += 1;
 			commit(a.provider, id, result(1));
@@ -772,13 +818,9 @@ fn the_lot_draws_among_the_bids_at_or_below_the_clearing_price_and_pays_them_tha
 		}
 		// Each of the four won some: the lot, not the price, picks among eligible bids.
 		assert_eq!(won_by.len(), 4, "{won_by:?}");
-		// Now with a clearing price below the dearest bid.
-		let id = post(spec(1, 100));
-		for (who, price) in [(10, 50), (11, 60), (13, 70), (12, 95)] {
-			bid(who, id, price);
-		}
-		run_to_block(job(id).deadline);
-		// 300 + 100 + 400 = 800 ≥ 667 at 70: 12's bid at 95 is above the clearing price.
+		// 12 (bond 20) asks 95 and 13 (bond 40) 70: 30 + 10 + 40 = 80 of 100 is at or below
+		// 70, so 12's bid is above the clearing price and cannot win.
+		let id = bid_all([(10, 50), (11, 60), (12, 95), (13, 70)]);
 		assert_eq!(Assignments::<Test>::get(id)[0].price, 70);
 		assert_ne!(winners(id), vec![12]);
 		assert_event(MarketEvent::BidRemoved {
@@ -796,28 +838,29 @@ fn the_lot_draws_among_the_bids_at_or_below_the_clearing_price_and_pays_them_tha
 }
 
 #[test]
-fn the_lot_follows_stake_not_the_number_of_accounts() {
+fn the_lot_follows_bonds_not_the_number_of_accounts() {
 	test(|| {
-		// One party splits a stake of 400 into four accounts; one honest provider stakes
-		// 1,200. All bid the same price on k = 1 jobs: the party's share of the stake is a
-		// quarter, and so (about) is its share of the jobs, not four fifths.
+		// One party bids with four accounts at the least bond (10 each); one honest provider
+		// bids once with a bond of 120. All bid the same price on k = 1 jobs: the party
+		// locks a quarter of the bonds, and wins (about) a quarter of the jobs, not four
+		// fifths.
 		let party = [2, 3, 4, 5];
-		for p in party {
-			register_with(p, 100);
+		for p in party.iter().chain(&[10]) {
+			register(*p);
 		}
-		register_with(10, 1_200);
 		let (mut party_won, runs) = (0u32, 200u64);
 		for seed in 0..runs {
 			RANDOM_SEED.with(|s| *s.borrow_mut() = seed);
 			let id = post(spec(1, 100));
-			for p in party.iter().chain(&[10]) {
-				bid(*p, id, 10);
+			for p in party {
+				bid(p, id, 10);
 			}
+			bid_with(10, id, 10, 120);
 			run_to_block(job(id).deadline);
-			if party.contains(&winners(id)[0]) {
+			let w = winners(id)[0];
+			if party.contains(&w) {
 				party_won += 1;
 			}
-			let w = winners(id)[0];
 			commit(w, id, result(1));
 			reveal(w, id, result(1));
 			assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), id));
@@ -1876,17 +1919,17 @@ fn the_upgrade_builds_the_stake_tree_of_an_existing_pool() {
 }
 
 #[test]
-fn the_upgrade_records_each_open_bids_stake() {
+fn the_upgrade_drops_the_reputation_of_open_bids() {
 	use codec::Encode;
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	test(|| {
-		register_with(10, 300);
-		register_with(11, 150);
+		register(10);
+		register(11);
 		let id = post(spec(2, 100));
 		bid(10, id, 40);
-		bid(11, id, 60);
+		bid_with(11, id, 60, 25);
 		let now: Vec<Bid<Test>> = Bids::<Test>::get(id).into_inner();
-		// A chain of storage version 1: its bids recorded the bidder's reputation instead.
+		// A chain of storage version 1: its bids recorded the bidder's reputation too.
 		let old: Vec<migrations::BidV1<Test>> = now
 			.iter()
 			.map(|b| migrations::BidV1 {
@@ -1899,13 +1942,11 @@ fn the_upgrade_records_each_open_bids_stake() {
 			.collect();
 		frame_support::storage::unhashed::put_raw(&Bids::<Test>::hashed_key_for(id), &old.encode());
 		StorageVersion::new(1).put::<Market>();
-		migrations::RecordBidStakes::<Test>::on_runtime_upgrade();
+		migrations::DropBidReputation::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 2);
-		let migrated = Bids::<Test>::get(id).into_inner();
-		assert_eq!(migrated, now);
-		assert_eq!(migrated.iter().map(|b| b.stake).collect::<Vec<_>>(), vec![300, 150]);
+		assert_eq!(Bids::<Test>::get(id).into_inner(), now);
 		// At version 2 it does nothing.
-		migrations::RecordBidStakes::<Test>::on_runtime_upgrade();
+		migrations::DropBidReputation::<Test>::on_runtime_upgrade();
 		assert_eq!(Bids::<Test>::get(id).into_inner(), now);
 		// The bidding goes on after the upgrade.
 		run_to_block(job(id).deadline);
@@ -1956,32 +1997,35 @@ fn arbiter_pool_join_and_leave() {
 fn advance_job_needs_a_passed_deadline() {
 	test(|| {
 		register(10);
-		// Four jobs ahead of it fill block 6's share of the queue.
-		let ahead: Vec<_> = (0..4).map(|_| post(spec(1, 10))).collect();
+		let advance = |id| Market::advance_job(RuntimeOrigin::signed(5), id);
+		// Four jobs whose bidding ends at block 16 fill that block's share of the queue
+		// before the job below gets its commit deadline there.
+		let ahead: Vec<_> = (0..4).map(|_| post(spec(1, 10).with_periods(15, 10, 10))).collect();
 		let id = post(spec(1, 100));
-		assert_eq!(Deadlines::<Test>::get(6, 0).into_inner(), ahead);
-		assert_noop!(Market::advance_job(RuntimeOrigin::signed(5), 99), Error::<Test>::UnknownJob);
-		assert_noop!(
-			Market::advance_job(RuntimeOrigin::signed(5), id),
-			Error::<Test>::DeadlineNotReached
-		);
+		assert_noop!(advance(99), Error::<Test>::UnknownJob);
+		// Only the queue closes bidding: a caller choosing the block would choose the lot.
 		bid(10, id, 50);
-		// At block 6 its bidding has ended but it still waits in the queue: anyone may push it.
+		assert_noop!(advance(id), Error::<Test>::DrawnByQueueOnly);
 		run_to_block(6);
-		assert_eq!(job(id).status, JobStatus::Bidding);
-		assert_ok!(Market::advance_job(RuntimeOrigin::signed(5), id));
 		assert_eq!(job(id).status, JobStatus::Committing);
 		assert_eq!(job(id).deadline, 16);
-		// Its queue entry went stale and is dropped when reached.
-		run_to_block(7);
-		assert_eq!(DeadlinePages::<Test>::get(6), 0);
+		assert_noop!(advance(id), Error::<Test>::DeadlineNotReached);
+		assert_eq!(Deadlines::<Test>::get(16, 0).into_inner(), ahead);
+		// At block 16 its commit deadline has passed but it still waits in the queue: anyone
+		// may push it into its reveal phase.
+		run_to_block(16);
 		assert_eq!(job(id).status, JobStatus::Committing);
+		assert_ok!(advance(id));
+		assert_eq!(job(id).status, JobStatus::Revealing);
+		let reveal_by = job(id).deadline;
+		// Its queue entry went stale and is dropped when reached.
+		run_to_block(17);
+		assert_eq!(DeadlinePages::<Test>::get(16), 0);
+		assert_eq!(job(id).status, JobStatus::Revealing);
+		assert_eq!(job(id).deadline, reveal_by);
 		let cancelled = post(spec(1, 100));
 		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
-		assert_noop!(
-			Market::advance_job(RuntimeOrigin::signed(5), cancelled),
-			Error::<Test>::WrongPhase
-		);
+		assert_noop!(advance(cancelled), Error::<Test>::WrongPhase);
 	});
 }
 
@@ -2217,7 +2261,7 @@ fn re_registering_does_not_reset_a_bad_record_into_a_better_one() {
 		sp.min_reputation = Some(Permill::from_parts(1));
 		let picky = post(sp);
 		assert_noop!(
-			Market::place_bid(RuntimeOrigin::signed(10), picky, 50),
+			Market::place_bid(RuntimeOrigin::signed(10), picky, 50, least_bond(picky)),
 			Error::<Test>::ReputationTooLow
 		);
 	});
@@ -2308,6 +2352,38 @@ fn reputation_points_are_backed_by_stake_and_farming_them_costs_stake_and_fees()
 }
 
 // ---------------------------------------------------------------- rules against many accounts
+
+#[test]
+fn the_chain_sets_floors_for_execution_and_reveal_periods() {
+	test(|| {
+		MinExecutionPeriod::set(&3);
+		MinRevealPeriod::set(&4);
+		let o = || RuntimeOrigin::signed(REQUESTER);
+		assert_noop!(
+			Market::post_job(o(), spec(1, 100).with_periods(5, 2, 10)),
+			Error::<Test>::InvalidExecutionPeriod
+		);
+		assert_noop!(
+			Market::post_job(o(), spec(1, 100).with_periods(5, 10, 3)),
+			Error::<Test>::InvalidRevealPeriod
+		);
+		register(10);
+		// An offer may not promise periods below them either.
+		assert_noop!(
+			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 2, 10),
+			Error::<Test>::InvalidExecutionPeriod
+		);
+		assert_noop!(
+			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 10, 3),
+			Error::<Test>::InvalidRevealPeriod
+		);
+		// At the floors, a job is posted and runs.
+		let id = post(spec(1, 100).with_periods(5, 3, 4));
+		bid(10, id, 50);
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).deadline, System::block_number() + 3);
+	});
+}
 
 #[test]
 fn an_offer_states_the_periods_a_requester_must_give() {
@@ -2402,15 +2478,15 @@ fn squatting_a_jobs_bids_costs_the_squatter_its_bonds() {
 		for p in &squatters {
 			bid(*p, id, 1);
 		}
-		// An honest bidder staking as much cannot beat the price; one staking more takes a
-		// squatter's place (the squatter's bond comes back).
+		// An honest bidder with the least bond cannot get in, whatever its price; one that
+		// locks more on this job takes a squatter's place (the squatter's bond comes back).
 		register(16);
 		assert_noop!(
-			Market::place_bid(RuntimeOrigin::signed(16), id, 1),
+			Market::place_bid(RuntimeOrigin::signed(16), id, 1, least_bond(id)),
 			Error::<Test>::BidNotCompetitive
 		);
-		register_with(17, STAKE + 1);
-		bid(17, id, 50);
+		register(17);
+		bid_with(17, id, 50, least_bond(id) + 1);
 		assert_event(MarketEvent::BidRemoved {
 			job_id: id,
 			provider: 15,

@@ -498,11 +498,9 @@ pub struct Bid<T: Config> {
 	pub provider: AccountIdOf<T>,
 	/// The price asked.
 	pub price: BalanceOf<T>,
-	/// Bond held under `HoldReason::BidBond`.
+	/// Bond held under `HoldReason::BidBond`, at least the job's least bid bond: the bid's
+	/// weight in the lot, and what a bid needs more of to displace it from a full job.
 	pub bond: BalanceOf<T>,
-	/// The bidder's provider stake when bidding: its weight in the lot, and what a bid needs
-	/// more of to displace it from a full job.
-	pub stake: BalanceOf<T>,
 	/// The block of the bid.
 	pub placed_at: BlockNumberOf<T>,
 }
@@ -570,7 +568,7 @@ pub enum BidRemoval {
 	/// The bidder retracted it.
 	#[codec(index = 0)]
 	Retracted,
-	/// A bid with more stake (or as much and a lower price) took its place in a full job.
+	/// A bid with a larger bond took its place in a full job.
 	#[codec(index = 1)]
 	Displaced,
 	/// It did not win at the bidding deadline.

@@ -73,8 +73,10 @@ impl pallet_compute_market::Config for Test {
 	type MaxOffersPerProvider = ConstU32<3>;
 	type MinBiddingPeriod = ConstU64<2>;
 	type MaxBiddingPeriod = ConstU64<50>;
+	type MinExecutionPeriod = ConstU64<1>;
 	type MaxExecutionPeriod = ConstU64<50>;
 	type MaxRevealPeriod = ConstU64<50>;
+	type MinRevealPeriod = ConstU64<1>;
 	type ClearingStake = ClearingStake;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;

@@ -71,9 +71,14 @@ fn post_job(who: AccountId, assets: Vec<AssetId>) -> Result<JobId, sp_runtime::D
 	Market::post_job(RuntimeOrigin::signed(who), job_spec(assets, 1)).map(|_| id)
 }
 
+/// The least bond of a bid on `job`.
+fn least_bond(job: JobId) -> Balance {
+	Market::bid_bond(pallet_compute_market::Jobs::<Test>::get(job).unwrap().spec.max_price)
+}
+
 /// Runs a k = 1 job to its end: bid, commit, reveal and the challenge window.
 fn complete(job: JobId, provider: AccountId) {
-	assert_ok!(Market::place_bid(RuntimeOrigin::signed(provider), job, 60));
+	assert_ok!(Market::place_bid(RuntimeOrigin::signed(provider), job, 60, least_bond(job)));
 	run_to_block(pallet_compute_market::Jobs::<Test>::get(job).unwrap().deadline);
 	let result = H256::repeat_byte(5);
 	let salt = H256::repeat_byte(6);
@@ -456,7 +461,7 @@ fn royalty_is_refunded_when_the_job_fails() {
 		let id = register(License::Open, 15);
 		register_provider(PROVIDER);
 		let job = post_job(USER, vec![id]).unwrap();
-		assert_ok!(Market::place_bid(RuntimeOrigin::signed(PROVIDER), job, 60));
+		assert_ok!(Market::place_bid(RuntimeOrigin::signed(PROVIDER), job, 60, least_bond(job)));
 		// The provider never commits: the job fails at the reveal deadline.
 		run_to_block(100);
 		assert_eq!(status(job), JobStatus::Failed);

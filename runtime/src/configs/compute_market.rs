@@ -15,22 +15,27 @@ parameter_types! {
 	/// A day between `unregister` and `withdraw_stake`: time for anyone to notice and for
 	/// the provider's last jobs' events to be audited while its stake is still there.
 	pub const UnbondingPeriod: BlockNumber = DAYS;
-	/// Bidding may be as short as 2 blocks (12 s, so tests and small jobs move fast) and as
-	/// long as a day.
-	pub const MinBiddingPeriod: BlockNumber = 2;
+	/// Bidding may be as short as 3 blocks (18 s, so tests and small jobs move fast; the
+	/// last block before the deadline takes no bid, so bids land in the two blocks after
+	/// the job's) and as long as a day.
+	pub const MinBiddingPeriod: BlockNumber = 3;
 	pub const MaxBiddingPeriod: BlockNumber = DAYS;
-	/// A job may run for up to a week before its result must be committed.
+	/// A job may run for up to a week before its result must be committed, and gets at least
+	/// 4 blocks: an agent that follows finalized blocks sees its assignment 2–3 blocks late.
+	pub const MinExecutionPeriod: BlockNumber = 4;
 	pub const MaxExecutionPeriod: BlockNumber = 7 * DAYS;
-	/// Revealing needs no computation: a day at most.
+	/// Revealing needs no computation: a day at most, and at least 4 blocks for the same
+	/// reason as above.
 	pub const MaxRevealPeriod: BlockNumber = DAYS;
-	/// Two thirds of the bidding stake must bid at or below the clearing price. A party that
-	/// undercuts every other bid with a share s of the stake wins all k replicas of a job with
-	/// probability at most (3s/2)^k (s^k bidding like the others); a cartel needs more than a
-	/// third of the stake to hold the price at the requester's `max_price`. The pallet README
-	/// has the table and the trade-off against a median.
+	pub const MinRevealPeriod: BlockNumber = 4;
+	/// Two thirds of a job's bid bonds must bid at or below the clearing price. A party that
+	/// undercuts every other bid with a share s of the bonds wins all k replicas of a job
+	/// with probability at most (3s/2)^k (s^k bidding like the others); a cartel needs more
+	/// than a third of the bonds to hold the price at the requester's `max_price`. The
+	/// pallet README has the table and the trade-off against a median.
 	pub const ClearingStake: Perbill = Perbill::from_parts(666_666_667);
-	/// A replica's bond is 10 % of the most its work can be paid (a job's `max_price`, an
-	/// offer's price) …
+	/// A replica's least bond is 10 % of the most its work can be paid (a job's `max_price`,
+	/// an offer's price; a bid may hold more, which weighs in the lot) …
 	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
 	/// … and at least 1 ALM, so that not showing up always costs something.
 	pub const MinBidBond: Balance = UNIT;
@@ -84,8 +89,10 @@ impl pallet_compute_market::Config for Runtime {
 	type MaxOffersPerProvider = ConstU32<16>;
 	type MinBiddingPeriod = MinBiddingPeriod;
 	type MaxBiddingPeriod = MaxBiddingPeriod;
+	type MinExecutionPeriod = MinExecutionPeriod;
 	type MaxExecutionPeriod = MaxExecutionPeriod;
 	type MaxRevealPeriod = MaxRevealPeriod;
+	type MinRevealPeriod = MinRevealPeriod;
 	type ClearingStake = ClearingStake;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = MinBidBond;

@@ -67,6 +67,9 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	/// A session change charges what rotating the session costs, not a whole block: see
+	/// [`SessionChangeWeight`].
+	type PreInherents = SessionChangeWeight;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -192,6 +195,52 @@ impl pallet_session::Config for Runtime {
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// pallet-session charges a whole block (`max_block`) for a session change, whatever the
+/// rotation costs. With 1-minute sessions every tenth block then took no transaction: a job
+/// period lost a block to each session change, and a 2-block bidding period could lose its
+/// only one. After every pallet's `on_initialize`, in a block that changed the session, this
+/// takes back all of that charge but an upper bound of what a rotation here does
+/// ([`SessionChangeWeight::rotation`]), so the block takes transactions like any other.
+pub struct SessionChangeWeight;
+
+impl SessionChangeWeight {
+	/// An upper bound of a session rotation in this runtime: collator selection choosing the
+	/// next set from a full candidate list and removing as many idle candidates (its
+	/// benchmarked `new_session`), and for every possible authority the reads and writes of
+	/// the session's validator, queued and next keys, and of BABE's and GRANDPA's authority
+	/// sets, twice over.
+	pub fn rotation() -> Weight {
+		use frame_support::traits::Get as _;
+		use pallet_collator_selection::WeightInfo as _;
+		let candidates = <Runtime as pallet_collator_selection::Config>::MaxCandidates::get();
+		let authorities = u64::from(<MaxAuthorities as frame_support::traits::Get<u32>>::get());
+		let per_authority = 2 * 6;
+		<Runtime as pallet_collator_selection::Config>::WeightInfo::new_session(
+			candidates, candidates,
+		)
+		.saturating_add(
+			<Runtime as frame_system::Config>::DbWeight::get()
+				.reads_writes(per_authority * authorities + 32, per_authority * authorities + 32),
+		)
+	}
+}
+
+impl frame_support::traits::PreInherents for SessionChangeWeight {
+	fn pre_inherents() {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		// The session ends with BABE's epoch (`ShouldEndSession = Babe`), and BABE records the
+		// block that starts an epoch: this block changed the session exactly when it is that
+		// block. Block 1 starts the first epoch without a rotation.
+		if now <= 1 || pallet_babe::EpochStart::<Runtime>::get().1 != now {
+			return;
+		}
+		let excess = RuntimeBlockWeights::get().max_block.saturating_sub(Self::rotation());
+		frame_system::BlockWeight::<Runtime>::mutate(|consumed| {
+			consumed.reduce(excess, DispatchClass::Mandatory)
+		});
+	}
 }
 
 parameter_types! {
