@@ -289,6 +289,13 @@ impl Chain {
 		Ok(max_price.saturating_mul(u128::from(parts)).div_ceil(1_000_000_000).max(floor))
 	}
 
+	/// How many blocks before its deadline a job stops taking bids (`DrawDelay`).
+	pub fn draw_delay(at: &At) -> Result<u32> {
+		at.constants()
+			.entry(dynamic::constant::<u32>("ComputeMarket", "DrawDelay"))
+			.map_err(sx)
+	}
+
 	/// A job, if it exists.
 	pub async fn job(at: &At, id: JobId) -> Result<Option<Job>> {
 		get(at, "ComputeMarket", "Jobs", (id,)).await

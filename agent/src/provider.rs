@@ -32,6 +32,9 @@ pub const RESUBMIT_AFTER: u32 = 4;
 const LAST_CHANCE: u32 = 5;
 /// How long one content download may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
+/// Blocks after the finalized block in which a bid sent now lands: finality lags 2 blocks
+/// behind the best block, and the bid takes the next one.
+const BID_LANDS_AFTER: u32 = 3;
 
 /// Faults a test can switch on to show how the market treats a dishonest provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -291,9 +294,19 @@ impl Agent {
 		let hw = &self.config.profile.hardware;
 		let spec = &j.spec;
 		let skip = |why: &str| log::info!("not bidding on job {job}: {why}");
-		// The block before the deadline takes no bid (its randomness draws the winners).
-		if j.status != JobStatus::Bidding || j.deadline <= n.saturating_add(1) {
+		if j.status != JobStatus::Bidding {
 			return;
+		}
+		// The last `DrawDelay` blocks before the deadline take no bid (their randomness draws
+		// the winners), and a bid sent now lands a few blocks after the finalized block `n`.
+		match Chain::draw_delay(at) {
+			Ok(delay) if j.deadline > n.saturating_add(BID_LANDS_AFTER).saturating_add(delay) => {},
+			Ok(_) => return skip("its bidding closes before a bid sent now would land"),
+			Err(e) => {
+				log::warn!("cannot read the chain's DrawDelay: {e}");
+				self.considered.remove(&job);
+				return;
+			},
 		}
 		if &j.requester == self.me() {
 			return skip("posted by this account");

@@ -48,9 +48,9 @@ pub struct RunArgs {
 	#[arg(long, default_value = "2")]
 	pub max_price: String,
 	/// Blocks of bidding, of execution (to commit) and of revealing. Agents see a job when
-	/// its block is finalized, two or three blocks after it was posted, so bidding needs
-	/// a few blocks more than that.
-	#[arg(long, default_value_t = 8)]
+	/// its block is finalized, two or three blocks after it was posted, and the chain's last
+	/// `DrawDelay` blocks of bidding take no bid, so bidding needs a few blocks more.
+	#[arg(long, default_value_t = 10)]
 	pub bidding: u32,
 	#[arg(long, default_value_t = 10)]
 	pub execution: u32,

@@ -186,7 +186,7 @@ function describe(e, ctx) {
       if (why === 'Displaced') {
         // The bid that displaced it: the same transaction's BidPlaced.
         const by = (ctx.index.byBlock.get(e.block) ?? []).find((x) => x.method === 'BidPlaced' && x.data.jobId === d.jobId && x.extrinsic === e.extrinsic && x.extrinsic !== null);
-        return `bid of ${a(d.provider)} displaced${by ? ` by the bid of ${a(by.data.provider)} (${amount(by.data.price)})` : ' by a bid with more stake or a lower price'}; bond returned`;
+        return `bid of ${a(d.provider)} displaced${by ? ` by the bid of ${a(by.data.provider)} (${amount(by.data.price)}, bond ${amount(by.data.bond)})` : ' by a bid with a larger bond'}; bond returned`;
       }
       return `bid of ${a(d.provider)} removed: ${escapeHtml(Object.hasOwn(BID_REMOVAL, why) ? BID_REMOVAL[why] : why)}`;
     }

@@ -138,7 +138,7 @@ test('the market view shows an open job, its bids and time left; the timeline sh
   assert.match(timeline, new RegExp(`Job ${job}`));
   assert.match(timeline, /posted by .*escrow 3 ALM/);
   assert.match(timeline, /bid 1\.5 ALM by /);
-  assert.match(timeline, /displaced by the bid of .* \(1\.5 ALM\); bond returned/);
+  assert.match(timeline, /displaced by the bid of .* \(1\.5 ALM, bond 1\.0+\d+ ALM\); bond returned/);
   const page1 = await page.$eval('#view', (e) => e.innerHTML);
   assert.ok(page1.includes(`bid of <a class="mono" href="#/provider/${displaced}"`), 'the displaced bidder is named');
   await submit(api, api.tx.computeMarket.cancelJob(job), alice);
@@ -228,7 +228,7 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   const dispute = disputedJob().then((value) => ({ value }), (error) => ({ error }));
   const ferdie = await signer('//Ferdie');
   const noShow = bidders[1];
-  const posted = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: UNIT, biddingPeriod: 6, executionPeriod: 4, revealPeriod: 4 })), ferdie, { until: 'block' });
+  const posted = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: UNIT, biddingPeriod: 8, executionPeriod: 4, revealPeriod: 4 })), ferdie, { until: 'block' });
   const slashedJob = posted.events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
   await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT, leastBond(api, UNIT)), noShow, { until: 'block' });
   const dir = fs.mkdtempSync(path.join(network.dir, 'explorer-'));

@@ -76,7 +76,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	// 2: `place_bid` takes a bond.
+	transaction_version: 2,
 	system_version: 1,
 };
 

@@ -19,7 +19,7 @@ export const SPEC_OPTIONS = {
   'input-uri': { type: 'string' },
   replicas: { type: 'string', default: '1' },
   'max-price': { type: 'string' },
-  bidding: { type: 'string', default: '3' },
+  bidding: { type: 'string', default: '10' },
   execution: { type: 'string', default: '10' },
   reveal: { type: 'string', default: '10' },
   gpus: { type: 'string', default: '0' },
@@ -40,7 +40,8 @@ export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in
   --input-uri U        where the input is
   --replicas K         providers that run the job independently (default 1)
   --max-price ALM      most paid to one provider
-  --bidding N          blocks of bidding (default 3)
+  --bidding N          blocks of bidding (default 10; its last DrawDelay blocks, 2 on the
+                       devnet, take no bid)
   --execution N        blocks to run and commit (default 10)
   --reveal N           blocks to reveal (default 10)
   --gpus --vram --cpus --ram N   least hardware (GPUs, GiB VRAM, cores, GiB RAM)
@@ -103,7 +104,6 @@ export async function buildSpec(api, values, parseAmount) {
   };
 }
 
-/** The first event `section.method` in a list of records, or undefined. */
 /**
  * The least bond a bid on a job of `maxPrice` must hold, as the chain computes it:
  * max(BidBondFraction × maxPrice rounded up, MinBidBond).
@@ -115,6 +115,7 @@ export function leastBond(api, maxPrice) {
   return share > floor ? share : floor;
 }
 
+/** The first event `section.method` in a list of records, or undefined. */
 export const findEvent = (events, section, method) =>
   events.map((r) => r.event).find((e) => e.section === section && e.method === method);
 

@@ -68,8 +68,9 @@ describe('the load generator', { timeout: 900000 }, () => {
 
   step('job-latency.mjs: each flow settles, its steps in order, at the blocks its events name', async () => {
     await assert.rejects(latency('--flows', 'fast'), (e) => e.code === 2 && /unknown flow fast/.test(e.stderr));
-    // Four blocks of bidding: a bid has three chances even on a busy machine.
-    const { stdout } = await latency('--ws', network.wsUrl('alice'), '--flows', 'offer,bid,k3', '--bidding', '4', '--json');
+    // Six blocks of bidding, the last DrawDelay (2) of them closed to bids: a bid has three
+    // chances even on a busy machine.
+    const { stdout } = await latency('--ws', network.wsUrl('alice'), '--flows', 'offer,bid,k3', '--bidding', '6', '--json');
     const report = JSON.parse(stdout);
     assert.deepEqual(report.flows.map((f) => f.flow), ['offer', 'bid', 'k3']);
     const eventsAt = async (n) => (await (await api.at(await api.rpc.chain.getBlockHash(n))).query.system.events())

@@ -137,7 +137,7 @@ async function waitForBlock(n) {
   while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await sleep(1000);
 }
 
-function spec({ replicas = 1, maxPrice = ALM(10), bidding = 8, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n } = {}) {
+function spec({ replicas = 1, maxPrice = ALM(10), bidding = 10, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n } = {}) {
   return {
     workload: { kind: 'Onnx', content: { hash: blake2AsHex('model'), uri: text('ipfs://model') } },
     input: { hash: blake2AsHex('input'), uri: text('ipfs://input') },
@@ -361,7 +361,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
   step('a job nobody bids on expires by its deadline with no call; escrow refunded, deposit held until pruned', async () => {
     const before = await snapshot(['alice']);
     const deposits = (await holds(keys.alice.address)).JobDeposit ?? 0n;
-    const jobId = await postJob('alice', spec({ replicas: 2, maxPrice: ALM(3), bidding: 3 }));
+    const jobId = await postJob('alice', spec({ replicas: 2, maxPrice: ALM(3), bidding: 4 }));
     assert.equal(await waitForStatus(jobId, ['Expired']), 'Expired');
     await assertMoved(before, { alice: -deposit });
     const h = await holds(keys.alice.address);

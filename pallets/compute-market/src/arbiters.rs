@@ -155,6 +155,19 @@ impl<T: Config> Pallet<T> {
 		*left = left.saturating_sub(stake);
 	}
 
+	/// Folds this block's randomness into the trail (at the start of every block).
+	pub(crate) fn extend_randomness_trail() {
+		let (random, _) = T::Randomness::random(b"allmende/trail");
+		RandomnessTrail::<T>::mutate(|trail| {
+			*trail = sp_io::hashing::blake2_256(&(*trail, random).encode());
+		});
+	}
+
+	/// The seed of a draw for `subject`: the randomness trail as of this block.
+	pub(crate) fn draw_seed(subject: &[u8]) -> [u8; 32] {
+		sp_io::hashing::blake2_256(&(RandomnessTrail::<T>::get(), subject).encode())
+	}
+
 	/// The `n`-th point of the draw for `job_id`, uniform in `0 .. total`.
 	fn draw_point(seed: &[u8], n: u32, total: BalanceOf<T>) -> BalanceOf<T> {
 		BalanceOf::<T>::saturated_from(crate::lot::random_below(seed, n, total.saturated_into()))
@@ -226,7 +239,7 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		let (seed, _) = T::Randomness::random(&(b"allmende/arbiters", job_id).encode());
+		let seed = Self::draw_seed(&(b"allmende/arbiters", job_id).encode());
 		let price = Self::arbiter_pay(&disputed);
 		let bond = T::ArbiterBond::get();
 		for n in 0..T::MaxArbiterDraws::get() {

@@ -6,15 +6,15 @@ use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
-	/// The job, if it takes bids (or retractions) now: until the block before its deadline.
-	/// The lot at the deadline is seeded by that last block's VRF output, which its author
-	/// knows while building it; so that block takes no bid, and its author cannot choose
-	/// bids to suit the draw.
+	/// The job, if it takes bids (or retractions) now: until `DrawDelay` blocks before its
+	/// deadline. The lot at the deadline is seeded by the randomness of those last blocks,
+	/// which nobody but their authors knows in advance, and each author only its own: so
+	/// no bidder can choose its bid to suit the draw unless it authors all of them.
 	fn open_for_bids(job_id: JobId) -> Result<Job<T>, DispatchError> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.status == JobStatus::Bidding, Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now.saturating_add(One::one()) < job.deadline, Error::<T>::DeadlinePassed);
+		ensure!(now.saturating_add(T::DrawDelay::get()) < job.deadline, Error::<T>::DeadlinePassed);
 		Ok(job)
 	}
 
@@ -130,9 +130,9 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		let eligible = crate::lot::eligible(&priced, wanted, T::ClearingStake::get());
 		let clearing = bids.get(eligible.saturating_sub(1)).map(|b| b.price).unwrap_or_default();
-		let (seed, _) = T::Randomness::random(&(b"allmende/bids", job_id).encode());
+		let seed = Self::draw_seed(&(b"allmende/bids", job_id).encode());
 		let stakes: Vec<u128> = priced.iter().take(eligible).map(|(stake, _)| *stake).collect();
-		let drawn = crate::lot::draw(&stakes, wanted, seed.as_ref());
+		let drawn = crate::lot::draw(&stakes, wanted, &seed);
 		let mut winners = Vec::with_capacity(wanted);
 		let mut losers = Vec::new();
 		for (i, bid) in bids.into_iter().enumerate() {
@@ -192,5 +192,5 @@ impl<T: Config> Pallet<T> {
 
 use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::traits::{Defensive, Randomness};
-use sp_runtime::traits::{One, SaturatedConversion, Zero};
+use frame_support::traits::Defensive;
+use sp_runtime::traits::{SaturatedConversion, Zero};

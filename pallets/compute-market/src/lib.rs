@@ -140,11 +140,12 @@ pub mod pallet {
 		/// Weights of the calls and of `on_initialize`, from the benchmarks.
 		type WeightInfo: WeightInfo;
 
-		/// Randomness to draw a job's winners and arbiters with, taken in the block that
-		/// draws. The market draws in a block after the last one that could change what is
-		/// drawn (the last block that takes bids, the challenge or dispute), so the value must
-		/// be unknown before the drawing block's parent exists (BABE's parent-block VRF output
-		/// is; an epoch-old value is not).
+		/// Randomness folded into `RandomnessTrail` at the start of every block; the trail
+		/// seeds a job's lot and its arbiter draw. The value must be unknown before the
+		/// block's parent exists to everyone but that block's author (BABE's parent-block VRF
+		/// output is; an epoch-old value is not): a draw comes `DrawDelay` blocks after the
+		/// last block that could change what is drawn (the last bid, the challenge or
+		/// dispute), so only someone who authors all of them could foresee it.
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
 		/// The data registry: whether a requester may use the datasets and models a job
@@ -182,8 +183,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOffersPerProvider: Get<u32>;
 
-		/// Shortest and longest bidding period a job may ask for, in blocks. 2 ≤ min ≤ max:
-		/// the last block before the deadline takes no bid.
+		/// Shortest and longest bidding period a job may ask for, in blocks. `DrawDelay` <
+		/// min ≤ max: the last `DrawDelay` blocks before the deadline take no bid.
 		#[pallet::constant]
 		type MinBiddingPeriod: Get<BlockNumberFor<Self>>;
 		#[pallet::constant]
@@ -206,6 +207,13 @@ pub mod pallet {
 		/// `MaxRevealPeriod`.
 		#[pallet::constant]
 		type MinRevealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks between the last block that can change a draw (the last that takes bids,
+		/// or the challenge or dispute) and the draw, whose randomness none of the parties
+		/// knows when it acts. Predicting a draw takes authoring all of them. At least 1;
+		/// `MinBiddingPeriod` must exceed it.
+		#[pallet::constant]
+		type DrawDelay: Get<BlockNumberFor<Self>>;
 
 		/// The share of a job's bid bonds that must bid at or below its clearing price: the
 		/// bids at or below it are eligible for the lot and every winner is paid it. A party
@@ -369,6 +377,14 @@ pub mod pallet {
 	/// stakes in slots `i - lowbit(i) .. i`, where `lowbit(i)` is the lowest set bit of `i`.
 	#[pallet::storage]
 	pub type ArbiterStakes<T: Config> = StorageMap<_, Twox64Concat, u32, BalanceOf<T>, ValueQuery>;
+
+	/// Every block's randomness (`Config::Randomness`, the parent block's VRF output in the
+	/// runtime) folded into one hash, at the start of each block: the seed of every lot and
+	/// arbiter draw. A draw comes `DrawDelay` blocks after the last bid or the challenge, so
+	/// predicting it takes knowing the VRF outputs of all those blocks, i.e. authoring them
+	/// all.
+	#[pallet::storage]
+	pub type RandomnessTrail<T: Config> = StorageValue<_, [u8; 32], ValueQuery>;
 
 	/// Verified results: job id to result hash, URI and the providers who agreed.
 	#[pallet::storage]
@@ -641,7 +657,8 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(now)
+			Self::extend_randomness_trail();
+			Self::process_deadlines(now).saturating_add(T::DbWeight::get().reads_writes(2, 1))
 		}
 
 		fn integrity_test() {
@@ -663,9 +680,10 @@ pub mod pallet {
 				(1..=256).contains(&T::MaxOffersPerProvider::get()),
 				"MaxOffersPerProvider out of 1..=256"
 			);
+			assert!(!T::DrawDelay::get().is_zero(), "DrawDelay must be at least 1");
 			assert!(
-				T::MinBiddingPeriod::get() >= 2u32.into(),
-				"MinBiddingPeriod must be at least 2: the last block before the deadline takes no bid"
+				T::MinBiddingPeriod::get() > T::DrawDelay::get(),
+				"MinBiddingPeriod must exceed DrawDelay: the last DrawDelay blocks take no bid"
 			);
 			assert!(
 				T::MinBiddingPeriod::get() <= T::MaxBiddingPeriod::get(),

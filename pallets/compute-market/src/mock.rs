@@ -106,6 +106,7 @@ impl pallet_compute_market::Config for Test {
 	type MaxRevealPeriod = ConstU64<50>;
 	type MinRevealPeriod = MinRevealPeriod;
 	type ClearingStake = ClearingStake;
+	type DrawDelay = ConstU64<1>;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;
 	type ChallengePeriod = ConstU64<5>;

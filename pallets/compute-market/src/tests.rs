@@ -872,6 +872,39 @@ fn the_lot_follows_bonds_not_the_number_of_accounts() {
 }
 
 #[test]
+fn the_lot_is_decided_by_randomness_that_comes_after_the_last_bid() {
+	// The same bids, the same chain up to the last block that takes bids; only the
+	// randomness of the blocks after it differs. The winner changes with it: nothing a
+	// bidder saw when it bid decides the lot.
+	let winner_with = |later: u64| {
+		let mut w = 0;
+		test(|| {
+			for p in [10, 11, 12, 13] {
+				register(p);
+			}
+			let id = post(spec(1, 100));
+			for p in [10, 11, 12, 13] {
+				bid(p, id, 50);
+			}
+			let delay = <<Test as Config>::DrawDelay as Get<u64>>::get();
+			run_to_block(job(id).deadline - delay - 1);
+			assert_noop!(
+				Market::place_bid(RuntimeOrigin::signed(14), id, 50, least_bond(id)),
+				Error::<Test>::NotProvider
+			);
+			RANDOM_SEED.with(|s| *s.borrow_mut() = later);
+			let trail = RandomnessTrail::<Test>::get();
+			run_to_block(job(id).deadline);
+			assert_ne!(RandomnessTrail::<Test>::get(), trail, "every block extends the trail");
+			w = winners(id)[0];
+		});
+		w
+	};
+	let seen: alloc::collections::BTreeSet<AccountId> = (0..12).map(winner_with).collect();
+	assert!(seen.len() > 1, "the winner did not depend on the later randomness: {seen:?}");
+}
+
+#[test]
 fn winners_assigned_and_excess_budget_refunded() {
 	test(|| {
 		let id = assigned_job(2, &[(10, 60), (11, 70), (12, 80)]);
@@ -1538,7 +1571,7 @@ fn a_party_that_wins_every_replica_cannot_make_its_fabrication_unchallengeable()
 			register(p);
 		}
 		let before = party_total();
-		// The party holds three quarters of the bidding stake and bids lowest: the clearing
+		// The party holds three quarters of the bonds and bids lowest: the clearing
 		// price is its own, and its three accounts are the only eligible bids.
 		let id = assigned_job(3, &[(2, 10), (3, 10), (4, 10), (11, 90)]);
 		let mut won = winners(id);

@@ -62,7 +62,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Disputed::<T>::insert(job_id, assignments);
 		job.round = Round::Arbitration;
-		Self::next_phase(job_id, &mut job, JobStatus::Drawing, One::one());
+		Self::next_phase(job_id, &mut job, JobStatus::Drawing, T::DrawDelay::get());
 		let draw_at = job.deadline;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::DisputeOpened { job_id, draw_at });
@@ -83,9 +83,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < job.deadline, Error::<T>::DeadlinePassed);
 		let bond = Self::challenge_bond_for(&job)?;
 		Self::hold(HoldReason::ChallengeBond, &who, bond)?;
-		// Draw in a later block: the randomness of this block's parent is known now. The
+		// Draw `DrawDelay` blocks later, with randomness nobody knows in full now. The
 		// window's queue entry goes stale.
-		let draw_at = now.saturating_add(One::one());
+		let draw_at = now.saturating_add(T::DrawDelay::get());
 		Self::schedule(job_id, draw_at);
 		Disputed::<T>::insert(job_id, Assignments::<T>::take(job_id));
 		job.challenge_bond = bond;
@@ -222,4 +222,3 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-use sp_runtime::traits::One;

@@ -78,6 +78,7 @@ impl pallet_compute_market::Config for Test {
 	type MaxRevealPeriod = ConstU64<50>;
 	type MinRevealPeriod = ConstU64<1>;
 	type ClearingStake = ClearingStake;
+	type DrawDelay = ConstU64<1>;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;
 	type ChallengePeriod = ConstU64<5>;

@@ -15,10 +15,14 @@ parameter_types! {
 	/// A day between `unregister` and `withdraw_stake`: time for anyone to notice and for
 	/// the provider's last jobs' events to be audited while its stake is still there.
 	pub const UnbondingPeriod: BlockNumber = DAYS;
-	/// Bidding may be as short as 3 blocks (18 s, so tests and small jobs move fast; the
-	/// last block before the deadline takes no bid, so bids land in the two blocks after
-	/// the job's) and as long as a day.
-	pub const MinBiddingPeriod: BlockNumber = 3;
+	/// A lot or an arbiter draw comes 2 blocks after the last bid or the challenge: to
+	/// foresee it one must author both blocks (with n validators of equal share, about one
+	/// chance in n² for a given pair).
+	pub const DrawDelay: BlockNumber = 2;
+	/// Bidding may be as short as 4 blocks (24 s, so tests and small jobs move fast; the
+	/// last `DrawDelay` blocks before the deadline take no bid, so bids land in the job's
+	/// block and the next) and as long as a day.
+	pub const MinBiddingPeriod: BlockNumber = 4;
 	pub const MaxBiddingPeriod: BlockNumber = DAYS;
 	/// A job may run for up to a week before its result must be committed, and gets at least
 	/// 4 blocks: an agent that follows finalized blocks sees its assignment 2–3 blocks late.
@@ -94,6 +98,7 @@ impl pallet_compute_market::Config for Runtime {
 	type MaxRevealPeriod = MaxRevealPeriod;
 	type MinRevealPeriod = MinRevealPeriod;
 	type ClearingStake = ClearingStake;
+	type DrawDelay = DrawDelay;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = MinBidBond;
 	type ChallengePeriod = ChallengePeriod;

@@ -132,19 +132,21 @@ impl pallet_babe::Config for Runtime {
 	type EquivocationReportSystem = ();
 }
 
-/// The randomness the market draws arbiters with: the VRF output of the parent block's BABE
-/// author.
+/// The randomness the market folds into its trail at the start of every block (and draws a
+/// job's winners and arbiters with): the VRF output of the parent block's BABE author.
 ///
 /// Why this one and not `RandomnessFromOneEpochAgo`: an epoch-old value is known to everyone
 /// for a whole epoch, so a requester could compute the draw before deciding to challenge and
-/// challenge only when its own accounts would be drawn. The parent block's VRF output is
-/// unknown until that block exists. The market must therefore draw at a block *after* the one
-/// that includes the challenge (never in the same block): then the only party that knows the
-/// value in advance is the author of the block in between, and all it can do is withhold its
-/// block (losing its slot and fees) to get one other draw — a bias of one bit per slot it wins.
+/// challenge only when its own accounts would be drawn. A block's VRF output is known to
+/// nobody but its author until the block exists — and its author knows it well in advance
+/// (it depends on the epoch's randomness, the slot and the author's key). So the market
+/// draws `DrawDelay` (2) blocks after the last bid or the challenge, with all of those
+/// blocks' outputs folded in: foreseeing a draw takes authoring every one of them, and an
+/// author of one of them can only withhold its block (losing its slot and fees) for one
+/// other draw.
 ///
 /// BABE gives no VRF output for the genesis block; there (only in block 1) the value falls
-/// back to a hash of the subject, which anyone can compute. No job can be challenged by then.
+/// back to a hash of the subject, which anyone can compute.
 pub struct MarketRandomness;
 
 impl frame_support::traits::Randomness<crate::Hash, crate::BlockNumber> for MarketRandomness {
@@ -208,8 +210,9 @@ pub struct SessionChangeWeight;
 impl SessionChangeWeight {
 	/// An upper bound of a session rotation in this runtime: collator selection choosing the
 	/// next set from a full candidate list and removing as many idle candidates (its
-	/// benchmarked `new_session`), and for every possible authority the reads and writes of
-	/// the session's validator, queued and next keys, and of BABE's and GRANDPA's authority
+	/// benchmarked `new_session`, which collator selection also registers itself, so it is
+	/// counted twice), and for every possible authority the reads and writes of the
+	/// session's validator, queued and next keys, and of BABE's and GRANDPA's authority
 	/// sets, twice over.
 	pub fn rotation() -> Weight {
 		use frame_support::traits::Get as _;
