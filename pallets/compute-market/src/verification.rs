@@ -221,4 +221,3 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 }
-
