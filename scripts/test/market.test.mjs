@@ -423,7 +423,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     // Long bidding, execution and reveal periods: the bid, the commit and the checks below
     // must land in them, whatever the load (the balance check waits for the wrong reveal's
     // final block; a reveal window ending before it refunds the escrow).
-    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 8, execution: 20, reveal: 30 }));
+    const jobId = await postJob('alice', spec({ maxPrice: ALM(2), bidding: 12, execution: 20, reveal: 30 }));
     await assert.rejects(send(api.tx.computeMarket.placeBid(jobId, ALM(3), await bondFor(jobId)), keys.bob),
       (e) => /^computeMarket\.PriceAboveMax: /.test(e.message));
     await send(api.tx.computeMarket.placeBid(jobId, ALM(2), await bondFor(jobId)), keys.bob, { until: 'block' });
