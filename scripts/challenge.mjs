@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Challenges the revealed result of a k = 1 job during its challenge window.
+// Challenges the revealed result of a job during its challenge window: as its requester, or,
+// for a result that says the content could not be had, as an owner of one of its assets.
 import { int, script, send } from './lib/cli.mjs';
 import { showAmount } from './lib/client.mjs';
 
 script({
   usage: `Usage: node scripts/challenge.mjs --suri SURI --job ID
 
-Holds the challenge bond, max(ChallengeBond, ArbiterReplicas × the job's max price). In the
-next block the chain draws the arbiters from the arbiter pool; they re-execute the job and
-their majority decides. Watch it with watch.mjs --job ID.`,
+The job's requester may challenge any result; an owner of one of the job's assets may
+challenge a result that says the content could not be had (it pays no royalty). Holds the
+challenge bond, max(ChallengeBond, ArbiterReplicas × the job's max price). DrawDelay blocks
+later the chain draws the arbiters from the arbiter pool; they re-execute the job and their
+majority decides. Watch it with watch.mjs --job ID.`,
   options: { job: { type: 'string' } },
   main: async ({ api, pair, values }) => {
     const id = int(values.job, '--job');

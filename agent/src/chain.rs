@@ -38,6 +38,11 @@ pub enum ChainError {
 	Connect { url: String, source: Box<subxt::Error> },
 	#[error("the node at {0} is not an Allmende node (no ComputeMarket pallet)")]
 	NotAllmende(String),
+	#[error(
+		"the node at {url} says content that could not be had hashes to {chain}, this agent to \
+		 {agent}: agent and runtime are of different versions"
+	)]
+	ContentUnavailableMismatch { url: String, chain: Hash, agent: Hash },
 	#[error(transparent)]
 	Subxt(#[from] Box<subxt::Error>),
 	#[error("the transaction {call} was refused by the pool: {message}")]
@@ -267,6 +272,21 @@ impl Chain {
 		let at = chain.finalized().await?;
 		if at.metadata_ref().pallet_by_name("ComputeMarket").is_none() {
 			return Err(ChainError::NotAllmende(url.into()));
+		}
+		// Replicas that got no content must reveal the hash the market recognises, or the
+		// job's owners are paid for data nobody had.
+		let chain_hash = Hash(
+			at.constants()
+				.entry(dynamic::constant::<[u8; 32]>("ComputeMarket", "ContentUnavailable"))
+				.map_err(sx)?,
+		);
+		let agent_hash = Hash::of(crate::workload::CONTENT_UNAVAILABLE);
+		if chain_hash != agent_hash {
+			return Err(ChainError::ContentUnavailableMismatch {
+				url: url.into(),
+				chain: chain_hash,
+				agent: agent_hash,
+			});
 		}
 		Ok(chain)
 	}

@@ -14,6 +14,7 @@ use crate::{
 	http,
 	requester::{ClientArgs, MAX_FILE},
 	store::Store,
+	workload,
 };
 
 /// What `allmende-agent host` was asked.
@@ -102,7 +103,8 @@ pub async fn run(client: ClientArgs, args: HostArgs) -> anyhow::Result<()> {
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
 	// Serve from the start: a job may already use a registered file.
-	bound.spawn(&chain, &store, signer.account.clone());
+	let server = bound.spawn(&chain, &store, signer.account.clone());
+	tokio::spawn(challenge_false_unavailability(chain.clone(), signer.clone(), server));
 
 	for (file, (hash, size)) in args.files.iter().zip(&hashes) {
 		let id = take_up(&chain, &signer, &args, royalty, file, hash, *size, &endpoint).await?;
@@ -135,6 +137,101 @@ pub async fn run(client: ClientArgs, args: HostArgs) -> anyhow::Result<()> {
 	eprintln!("serving at {endpoint} to the providers assigned to jobs that use these assets; Ctrl-C stops");
 	tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
 	Ok(())
+}
+
+/// Follows finalized blocks and challenges, in its window, every result of a job whose
+/// workload and input are both this owner's assets, in which each replica that revealed says
+/// the content could not be had although this server gave every one of them the content:
+/// that result would pay no royalty. The drawn arbiters fetch the content here too, so the
+/// challenge bond comes back unless this server fails them. A job with anyone else's content
+/// is not challenged: if that content failed the arbiters, the bond would be lost. Jobs
+/// served before a restart are not remembered and not challenged.
+async fn challenge_false_unavailability(
+	mut chain: Chain,
+	signer: std::sync::Arc<Signer>,
+	server: std::sync::Arc<http::Server>,
+) {
+	loop {
+		if let Err(e) = watch_windows(&chain, &signer, &server).await {
+			log::error!("{e:#}; reconnecting");
+			tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+			chain = crate::provider::connect_retrying(&chain.url).await;
+			signer.forget_nonce().await;
+			*server.chain.write().await = chain.clone();
+		}
+	}
+}
+
+async fn watch_windows(
+	chain: &Chain,
+	signer: &Signer,
+	server: &http::Server,
+) -> anyhow::Result<()> {
+	let unavailable = Hash::of(workload::CONTENT_UNAVAILABLE);
+	let mut blocks = chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
+	while let Some(block) = blocks.next().await {
+		let at = block.map_err(subxt::Error::from)?.at().await.map_err(subxt::Error::from)?;
+		for job in Chain::touched_jobs(&at).await? {
+			let Some(served) = server.served.to(job) else { continue };
+			let Some(j) = Chain::job(&at, job).await? else { continue };
+			if j.status.is_terminal() {
+				server.served.forget(job);
+				continue;
+			}
+			if j.status != chain::JobStatus::ChallengeWindow {
+				continue;
+			}
+			let assignments = Chain::assignments(&at, job).await?;
+			if !refuted_by_serving(&assignments, &served, &unavailable) {
+				continue;
+			}
+			let mut all_ours = true;
+			for hash in [j.spec.workload.content.hash, j.spec.input.hash] {
+				let owner = match Chain::asset_by_hash(&at, &Hash(hash)).await? {
+					Some(id) => Chain::asset(&at, id).await?.map(|a| a.owner),
+					None => None,
+				};
+				all_ours &= owner.as_ref() == Some(&signer.account);
+			}
+			if !all_ours {
+				log::info!(
+					"job {job}: its providers say they could not get content this server gave \
+					 them, but the job has content of others that could fail the arbiters: not \
+					 challenging"
+				);
+				server.served.forget(job);
+				continue;
+			}
+			eprintln!(
+				"job {job}: its providers say they could not get the content this server gave \
+				 them; challenging"
+			);
+			let call = dynamic::tx("ComputeMarket", "challenge_result", (job,));
+			match signer.submit_and_watch(chain, "challenge_result", call).await {
+				Ok(_) => {
+					eprintln!("job {job}: challenged");
+					server.served.forget(job);
+				},
+				// Forgotten when the job ends.
+				Err(e) => log::warn!("job {job}: the challenge failed: {e}"),
+			}
+		}
+	}
+	anyhow::bail!("the node's block stream ended")
+}
+
+/// Whether every replica that revealed says the content was unavailable although this server
+/// gave it the content (`served`).
+pub fn refuted_by_serving(
+	assignments: &[chain::Assignment],
+	served: &std::collections::BTreeSet<AccountId32>,
+	unavailable: &Hash,
+) -> bool {
+	let mut revealed = assignments
+		.iter()
+		.filter_map(|a| a.reveal.as_ref().map(|r| (&a.provider, Hash(r.result_hash))))
+		.peekable();
+	revealed.peek().is_some() && revealed.all(|(p, h)| h == *unavailable && served.contains(p))
 }
 
 /// The asset id of `hash`: registered now, or the registration this account already has
@@ -206,4 +303,37 @@ async fn take_up(
 	}
 	eprintln!("{}: already registered by this account as asset {id}", file.display());
 	Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::chain::{Assignment, Reveal};
+
+	fn assignment(who: u8, result: Option<Hash>) -> Assignment {
+		Assignment {
+			provider: AccountId32([who; 32]),
+			price: 1,
+			bond: 1,
+			commitment: result.map(|h| h.0),
+			reveal: result.map(|h| Reveal { result_hash: h.0, result_uri: Vec::new() }),
+		}
+	}
+
+	#[test]
+	fn only_providers_that_got_the_content_and_say_they_did_not_are_challenged() {
+		let unavailable = Hash::of(workload::CONTENT_UNAVAILABLE);
+		let result = Hash::of(b"a result");
+		let served: std::collections::BTreeSet<_> = [AccountId32([1; 32])].into();
+		let check = |a: &[Assignment]| refuted_by_serving(a, &served, &unavailable);
+		assert!(check(&[assignment(1, Some(unavailable))]));
+		// A provider this server never gave the content may well not have had it.
+		assert!(!check(&[assignment(2, Some(unavailable))]));
+		assert!(!check(&[assignment(1, Some(unavailable)), assignment(2, Some(unavailable))]));
+		// A result pays the royalty; nobody revealed: nothing to challenge.
+		assert!(!check(&[assignment(1, Some(result))]));
+		assert!(!check(&[assignment(1, None)]));
+		// A no-show beside the served replica changes nothing.
+		assert!(check(&[assignment(1, Some(unavailable)), assignment(3, None)]));
+	}
 }

@@ -13,6 +13,7 @@
 //! download and checks the hash: nothing is used that does not hash to what the chain says.
 
 use std::{
+	collections::{BTreeMap, BTreeSet},
 	convert::Infallible,
 	net::SocketAddr,
 	sync::Arc,
@@ -196,13 +197,15 @@ pub enum Denied {
 ///   registered is its own to serve: a registration cannot take public content hostage;
 /// - a result `owner` revealed for the job, to the job's requester, once the commit phase has
 ///   closed.
+///
+/// Says which of these it is.
 pub async fn permitted(
 	at: &chain::At,
 	owner: &AccountId32,
 	who: &AccountId32,
 	hash: &Hash,
 	job: JobId,
-) -> Result<(), PermitError> {
+) -> Result<Grant, PermitError> {
 	let j = Chain::job(at, job).await?.ok_or(Denied::UnknownJob)?;
 	if hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash {
 		let asset = match Chain::asset_by_hash(at, hash).await? {
@@ -226,7 +229,7 @@ pub async fn permitted(
 			if j.status != JobStatus::Committing {
 				return Err(Denied::NotRunning.into());
 			}
-			return Ok(());
+			return Ok(if own_job { Grant::OwnContent } else { Grant::Asset });
 		}
 	}
 	let revealed = Chain::assignments(at, job).await?.iter().any(|a| {
@@ -243,7 +246,48 @@ pub async fn permitted(
 	if !j.status.commit_closed() {
 		return Err(Denied::CommitOpen.into());
 	}
-	Ok(())
+	Ok(Grant::Result)
+}
+
+/// What a request was granted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grant {
+	/// The workload or input of a job the server's account posted.
+	OwnContent,
+	/// The server account's registered asset, to a provider of a job that names it.
+	Asset,
+	/// A result the server's account revealed, to the job's requester.
+	Result,
+}
+
+/// Jobs whose providers this server gave its account's registered assets, at most this many
+/// (the oldest are forgotten first).
+const MAX_SERVED_JOBS: usize = 4096;
+
+/// Which providers of which jobs got an asset from this server: what a data owner needs to
+/// know whether a provider that says it could not get the content is telling the truth.
+#[derive(Default)]
+pub struct Served(std::sync::Mutex<BTreeMap<JobId, BTreeSet<AccountId32>>>);
+
+impl Served {
+	/// Records that `who` got an asset for `job`.
+	pub fn record(&self, job: JobId, who: AccountId32) {
+		let mut jobs = self.0.lock().unwrap_or_else(|e| e.into_inner());
+		jobs.entry(job).or_default().insert(who);
+		while jobs.len() > MAX_SERVED_JOBS {
+			jobs.pop_first();
+		}
+	}
+
+	/// The providers that got an asset for `job`.
+	pub fn to(&self, job: JobId) -> Option<BTreeSet<AccountId32>> {
+		self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&job).cloned()
+	}
+
+	/// Forgets `job`.
+	pub fn forget(&self, job: JobId) {
+		self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&job);
+	}
 }
 
 /// A refusal, or a failure to read the chain.
@@ -264,6 +308,8 @@ pub struct Server {
 	pub owner: AccountId32,
 	/// Its `host:port` as in its endpoint URL: what requests must be signed for.
 	pub authority: String,
+	/// Who got which asset.
+	pub served: Served,
 }
 
 /// A blob server's bound listener and the URL providers reach it at.
@@ -297,14 +343,16 @@ impl Bound {
 	}
 
 	/// Serves what `owner` may give out (see `permitted`) from `store` in a background task.
-	pub fn spawn(self, chain: &Chain, store: &Store, owner: AccountId32) {
+	pub fn spawn(self, chain: &Chain, store: &Store, owner: AccountId32) -> Arc<Server> {
 		let server = Arc::new(Server {
 			chain: tokio::sync::RwLock::new(chain.clone()),
 			store: store.clone(),
 			owner,
 			authority: self.authority,
+			served: Served::default(),
 		});
-		tokio::spawn(serve(self.listener, server));
+		tokio::spawn(serve(self.listener, server.clone()));
+		server
 	}
 }
 
@@ -391,8 +439,8 @@ async fn handle(
 			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("cannot read the chain: {e}\n"))
 		},
 	};
-	match permitted(&at, &server.owner, &who, &hash, job).await {
-		Ok(()) => {},
+	let grant = match permitted(&at, &server.owner, &who, &hash, job).await {
+		Ok(grant) => grant,
 		Err(PermitError::Denied(d)) => {
 			log::info!("refused {hash} for job {job} to {who} ({peer}): {d}");
 			return reply(StatusCode::FORBIDDEN, format!("{d}\n"));
@@ -400,10 +448,13 @@ async fn handle(
 		Err(PermitError::Chain(e)) => {
 			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("cannot read the chain: {e}\n"))
 		},
-	}
+	};
 	match server.store.get(&hash) {
 		Ok(Some(bytes)) => {
 			log::info!("served {hash} ({} bytes) for job {job} to {who}", bytes.len());
+			if grant == Grant::Asset {
+				server.served.record(job, who);
+			}
 			reply(StatusCode::OK, bytes)
 		},
 		Ok(None) => reply(StatusCode::NOT_FOUND, "this endpoint does not have the blob\n"),

@@ -41,6 +41,9 @@ const BID_LANDS_AFTER: u32 = 3;
 pub enum Fault {
 	/// Change every result before committing it.
 	CorruptResult,
+	/// Fetch a job's content, then say it could not be had (as a requester's own provider
+	/// would, to keep the data owner from its royalty).
+	ClaimUnavailable,
 }
 
 /// The runner a workload needs, if the agent has one: ONNX models with Magika's hash run as
@@ -90,6 +93,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		authority: http::authority_of(&config.endpoint)
 			.context("endpoint is not http://host:port")?
 			.to_string(),
+		served: http::Served::default(),
 	});
 	tokio::spawn(http::serve(listener, server.clone()));
 	let mut agent =
@@ -551,6 +555,12 @@ impl Agent {
 					return Ok(None);
 				},
 			}
+		}
+		if self.fault == Some(Fault::ClaimUnavailable) {
+			log::warn!("job {job}: saying the content could not be had (test fault)");
+			return self
+				.finish(job, Outcome::Failed(runner, Failure::ContentUnavailable))
+				.map(Some);
 		}
 		let input = content.pop().unwrap_or_default();
 		let module = content.pop().unwrap_or_default();

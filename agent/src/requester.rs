@@ -304,13 +304,13 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		if !decided && j.status == JobStatus::ChallengeWindow {
 			decided = true;
 			let mut challenge = false;
+			let revealed: Vec<Hash> = Chain::assignments(&at, job)
+				.await?
+				.iter()
+				.filter_map(|a| a.reveal.as_ref().map(|r| Hash(r.result_hash)))
+				.collect();
 			if let Some(check) = audit.take() {
 				let ours = check.await.context("the spot check stopped")??;
-				let revealed: Vec<Hash> = Chain::assignments(&at, job)
-					.await?
-					.iter()
-					.filter_map(|a| a.reveal.as_ref().map(|r| Hash(r.result_hash)))
-					.collect();
 				challenge = revealed.iter().any(|h| *h != ours);
 				if challenge {
 					eprintln!(
@@ -333,7 +333,24 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 					eprintln!("audit: the revealed result {ours} is what this machine computes");
 				}
 			}
-			if args.accept && !challenge {
+			// The chain keeps the window open for the owners of the job's data to challenge a
+			// result that says it could not be had (it pays them no royalty).
+			let unavailable = Hash::of(workload::CONTENT_UNAVAILABLE);
+			let mut owners_may_challenge = false;
+			if revealed.iter().all(|h| *h == unavailable) {
+				for id in &j.spec.assets {
+					let owner = Chain::asset(&at, *id).await?.map(|a| a.owner);
+					owners_may_challenge |= owner.as_ref() != Some(&signer.account);
+				}
+			}
+			if args.accept && !challenge && owners_may_challenge {
+				eprintln!(
+					"the providers could not have the content; the owners of the job's data may \
+					 challenge that until #{}, so the result is not accepted early",
+					j.deadline
+				);
+			}
+			if args.accept && !challenge && !owners_may_challenge {
 				signer
 					.submit(
 						&chain,

@@ -172,6 +172,12 @@ ${table(['job', 'block#', 'result hash', 'agreeing'], verified.map((e) => [link.
 ${historyNote(ctx)}`;
 }
 
+/** Whether `hash` is the chain's "content unavailable" result, which pays no royalty. */
+function unavailable(ctx, hash) {
+  const c = ctx.api.consts.computeMarket?.contentUnavailable;
+  return c !== undefined && c.toHex() === hash;
+}
+
 /** One line of a job's timeline. */
 function describe(e, ctx) {
   const d = e.data;
@@ -195,10 +201,10 @@ function describe(e, ctx) {
     case 'RevealPhaseStarted': return `reveal phase, until #${esc(d.revealBy)}`;
     case 'ResultRevealed': return `${a(d.provider)} revealed <span class="mono">${escapeHtml(d.resultHash)}</span>`;
     case 'ChallengeWindowOpened': return `challenge window, until #${esc(d.challengeBy)}`;
-    case 'ResultChallenged': return `challenged with a bond of ${amount(d.bond)}; arbiters drawn at #${esc(d.drawAt)}`;
+    case 'ResultChallenged': return `challenged${d.challenger ? ` by ${link.account(d.challenger)}` : ''} with a bond of ${amount(d.bond)}; arbiters drawn at #${esc(d.drawAt)}`;
     case 'DisputeOpened': return `replicas disagree: arbiters drawn at #${esc(d.drawAt)}`;
     case 'ArbitersDrawn': return `arbiters drawn: ${(d.arbiters || []).map(a).join(', ')}`;
-    case 'ResultVerified': return `result verified: <span class="mono">${escapeHtml(d.resultHash)}</span>, ${esc(d.agreed)} agreeing`;
+    case 'ResultVerified': return `result verified: <span class="mono">${escapeHtml(d.resultHash)}</span>${unavailable(ctx, d.resultHash) ? ' (the content could not be had: no royalty)' : ''}, ${esc(d.agreed)} agreeing`;
     case 'JobFailed': return `failed: ${escapeHtml(variant(d.reason))}`;
     case 'ProviderPaid': return `${a(d.provider)} paid ${amount(d.amount)}`;
     case 'ReputationEarned': return `${a(d.provider)} earned a reputation point (${esc(d.completed)} completed)`;
@@ -295,7 +301,7 @@ ${table(['', ''], [
 ])}
 <h2>Assigned (current round)</h2>
 ${table(['provider', 'price#', 'bond#', 'committed', 'revealed'], assigned.map((x) => [link.provider(x.provider), alm(x.price, ctx.decimals), alm(x.bond, ctx.decimals), x.commitment ? 'yes' : 'no', x.reveal ? `<span class="mono">${escapeHtml(x.reveal.resultHash)}</span>` : 'no']), TERMINAL.includes(status) ? 'nobody: the job is over' : 'nobody yet')}
-${result ? `<h2>Verified result</h2><p class="mono">${escapeHtml(result.resultHash)}</p>` : ''}`;
+${result ? `<h2>Verified result</h2><p class="mono">${escapeHtml(result.resultHash)}</p>${unavailable(ctx, result.resultHash) ? '<p>The providers could not have the job\'s content; its data owners are paid no royalty.</p>' : ''}` : ''}`;
   }
   const bad = new Set(['BondSlashed', 'JobFailed', 'JobExpired', 'PaymentFailed', 'ChallengeBondForfeited']);
   const items = events.map((e) => `<li class="${bad.has(e.method) ? 'bad' : ''}"><span class="blk">#${e.block}</span>${describe(e, ctx)}</li>`).join('');

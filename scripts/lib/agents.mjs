@@ -177,7 +177,7 @@ export class Agents {
   }
 }
 
-/** Starts `allmende-agent host`; resolves once it printed its asset: { proc, asset, url, hash }. */
+/** Starts `allmende-agent host`; resolves once it printed its asset: { proc, asset, url, hash, log }. */
 export async function startHost(args) {
   const proc = spawn(AGENT_BIN, ['host', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -193,7 +193,8 @@ export async function startHost(args) {
       const m = /asset (\d+): .* \((0x[0-9a-f]{64})\), .* served at (\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ proc, asset: Number(m[1]), hash: m[2], url: m[3] });
+        // `log()`: what the host has written to stderr so far.
+        resolve({ proc, asset: Number(m[1]), hash: m[2], url: m[3], log: () => err });
       }
     });
   });

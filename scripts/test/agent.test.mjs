@@ -180,11 +180,14 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
       assert.equal(verified[0].data.agreed, 3);
     });
 
-    const canonical = '{"workload":"wasm","status":"failed","reason":"content_unavailable"}';
+    // The document every agent reveals for content it could not have, whatever the runner;
+    // its hash is the chain's own constant.
+    const canonical = '{"status":"failed","reason":"content_unavailable"}';
     const refusedByAll = (bad, reason) => {
       const verified = jobEvents(bad.job, 'ResultVerified');
       assert.equal(verified.length, 1);
       assert.equal(verified[0].data.resultHash, blake2AsHex(canonical));
+      assert.equal(verified[0].data.resultHash, api.consts.computeMarket.contentUnavailable.toHex());
       const reveals = jobEvents(bad.job, 'ResultRevealed');
       assert.equal(reveals.length, 3);
       for (const r of reveals) {
@@ -396,10 +399,15 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
   const model = path.join(dir, 'classifier.onnx');
   const input = path.join(dir, 'x.npy');
   let host;
+  let dataHost;
   try {
     await execFileP(AGENT_BIN, ['example-model', model]);
     fs.writeFileSync(input, npyF32([1, 4], [0.5, -1.25, 3, 0.75]));
     const expected = await localAnswer(model, input);
+    // A dataset Eve also owns: a job of her model on it uses nothing but her content.
+    const data = path.join(dir, 'y.npy');
+    fs.writeFileSync(data, npyF32([1, 4], [2, 0.25, -0.5, 1]));
+    const expectedOnData = await localAnswer(model, data);
     const bob = (await signer('//Bob')).address;
     const charlie = await signer('//Charlie');
     // //Eve owns the model; Bob may use it in jobs, for a royalty of 1 ALM.
@@ -407,6 +415,12 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
       model, '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'owner'),
       '--listen', '127.0.0.1:0', '--royalty', '1', '--grant', bob,
     ]);
+    // Eve's dataset, from a second server of hers.
+    dataHost = await startHost([
+      data, '--kind', 'dataset', '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'owner-data'),
+      '--listen', '127.0.0.1:0', '--royalty', '1', '--grant', bob,
+    ]);
+    const dataAsset = dataHost.asset;
     const { asset } = host;
     const lastJob = events.filter((e) => e.method === 'JobPosted').reduce((m, e) => Math.max(m, e.data.jobId), -1);
 
@@ -454,6 +468,23 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
     }, 300000);
     await submit(api, api.tx.computeMarket.acceptResult(taken), charlie);
     await until(`the events of job ${taken}`, () => jobEvents(taken, 'JobSettled').length > 0, 60000);
+    const afterCharlie = (await api.query.dataRegistry.assets(asset)).unwrap();
+
+    // The royalty dodge: agent4, now a provider that fetches a job's content and then says it
+    // could not get it, takes Bob's job of Eve's model on Eve's dataset through its standing
+    // offer. The owner's host gave it both, so it challenges; the drawn arbiter agents fetch
+    // them and compute.
+    const a4 = agents.agents.get('agent4');
+    a4.args = a4.args.map((x) => (x === 'corrupt-result' ? 'claim-unavailable' : x));
+    agents.start('agent4');
+    await agents.waitRegistered(api, { names: ['agent4'] });
+    const offer4 = await until('agent4 to post its standing offer', async () => {
+      const entries = await api.query.computeMarket.offers.entries();
+      return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent4'));
+    });
+    const dodged = await runJob(['--model', `asset:${asset}`, '--input', `asset:${dataAsset}`, '--offer', String(offer4[0].args[0].toNumber()), '--max-royalties', '2'])
+      .finally(() => agents.stop('agent4'));
+    const afterDodge = (await api.query.dataRegistry.assets(asset)).unwrap();
 
     await t.test('the assigned provider runs the hosted model; the owner is paid its royalty', async () => {
       assert.equal(granted.job, job);
@@ -475,17 +506,43 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
       assert.match(naming, /AccessDenied/);
       assert.equal(asAgent3.status, 403);
       assert.match(asAgent3.body, /which the job does not name/);
-      const canonical = '{"workload":"onnx","status":"failed","reason":"content_unavailable"}';
-      assert.equal(jobEvents(taken, 'ResultVerified')[0]?.data.resultHash, blake2AsHex(canonical));
+      assert.equal(jobEvents(taken, 'ResultVerified')[0]?.data.resultHash, api.consts.computeMarket.contentUnavailable.toHex());
       assert.match(agents.log('agent3'), new RegExp(`job ${taken}: .*which the job does not name`));
       assert.doesNotMatch(agents.log('agent3'), new RegExp(`job ${taken}: fetched`));
-      const after = (await api.query.dataRegistry.assets(asset)).unwrap();
-      assert.equal(after.uses.toNumber(), 1, 'a job that does not name the model pays no royalty');
+      assert.equal(afterCharlie.uses.toNumber(), 1, 'a job that does not name the model pays no royalty');
+    });
+
+    await t.test('a provider that got the model and says it could not is overturned by the owner\'s challenge; the owner is paid', async () => {
+      const unavailable = api.consts.computeMarket.contentUnavailable.toHex();
+      const reveals = jobEvents(dodged.job, 'ResultRevealed');
+      assert.equal(reveals.find((e) => e.data.provider === address('agent4'))?.data.resultHash, unavailable);
+      assert.match(agents.log('agent4'), new RegExp(`job ${dodged.job}: fetched ${host.hash}`));
+      assert.match(agents.log('agent4'), new RegExp(`job ${dodged.job}: fetched ${dataHost.hash}`));
+      const challenged = jobEvents(dodged.job, 'ResultChallenged');
+      assert.deepEqual(challenged.map((e) => e.data.challenger), [(await signer('//Eve')).address]);
+      // Both of Eve's servers gave agent4 its content; the first to see the window challenges.
+      const said = new RegExp(`job ${dodged.job}: its providers say they could not get the content this server gave them; challenging`);
+      assert.ok(said.test(host.log()) || said.test(dataHost.log()));
+      // The arbiters computed the model's answer; it is the verified result.
+      assert.equal(dodged.answer, expectedOnData);
+      const verified = jobEvents(dodged.job, 'ResultVerified');
+      assert.equal(verified.length, 1);
+      assert.notEqual(verified[0].data.resultHash, unavailable);
+      // agent4 is neither paid nor slashed (a server could have refused it); the owner gets
+      // its bond back and its royalty.
+      assert.equal(jobEvents(dodged.job, 'ProviderPaid').filter((e) => e.data.provider === address('agent4')).length, 0);
+      assert.equal(jobEvents(dodged.job, 'BondSlashed').length, 0);
+      assert.equal(jobEvents(dodged.job, 'ChallengeBondForfeited').length, 0);
+      assert.equal(afterDodge.uses.toNumber(), afterCharlie.uses.toNumber() + 1);
+      assert.equal(afterDodge.royaltiesPaid.toBigInt() - afterCharlie.royaltiesPaid.toBigInt(), UNIT);
+      const dataRecord = (await api.query.dataRegistry.assets(dataAsset)).unwrap();
+      assert.equal(dataRecord.royaltiesPaid.toBigInt(), UNIT);
     });
   } catch (e) {
     failed = true;
     throw e;
   } finally {
     host?.proc.kill();
+    dataHost?.proc.kill();
   }
 });

@@ -57,7 +57,8 @@ pub enum Failure {
 	/// The workload or input could not be had: its endpoint sent bytes of another hash, more
 	/// than the agent's size limit, or nothing until the execution deadline drew near. Whoever
 	/// serves a job's content is answerable for it: replicas that all get no content agree on
-	/// this result and are paid.
+	/// this result and are paid, and the job pays no royalty. Its document names no runner
+	/// ([`CONTENT_UNAVAILABLE`]), so that its hash is the chain's `ContentUnavailable`.
 	ContentUnavailable,
 }
 
@@ -136,10 +137,15 @@ struct Doc<'a> {
 	reason: Option<Failure>,
 }
 
+/// The result document of content that could not be had, whatever the runner: its
+/// `blake2_256` is the market's `ContentUnavailable` constant, which pays no royalty.
+pub const CONTENT_UNAVAILABLE: &[u8] = br#"{"status":"failed","reason":"content_unavailable"}"#;
+
 impl Outcome {
 	/// The canonical bytes of the result: what is hashed, committed and served.
 	pub fn encode(&self) -> Vec<u8> {
 		let doc = match self {
+			Outcome::Failed(_, Failure::ContentUnavailable) => return CONTENT_UNAVAILABLE.to_vec(),
 			Outcome::Wasm(out) => Doc {
 				workload: Runner::Wasm,
 				status: "ok",
@@ -256,6 +262,13 @@ mod tests {
 			Outcome::Failed(Runner::Wasm, Failure::OutOfFuel).encode(),
 			br#"{"workload":"wasm","status":"failed","reason":"out_of_fuel"}"#
 		);
+		// Content that could not be had names no runner: one hash for every workload.
+		for runner in [Runner::Wasm, Runner::Onnx, Runner::Magika] {
+			assert_eq!(
+				Outcome::Failed(runner, Failure::ContentUnavailable).encode(),
+				br#"{"status":"failed","reason":"content_unavailable"}"#
+			);
+		}
 		let t = TensorOut {
 			name: "y".into(),
 			datum: "f32".into(),

@@ -11,8 +11,8 @@
 //! ([`ArbiterStakes`]): a sample, a join, a leave and a stake change each cost
 //! O(log pool size) reads or writes, never O(pool).
 //!
-//! **Nothing the requester sets decides who may judge.** The requester, the providers of the
-//! disputed round and the members drawn already are out of the sampling range; a sample is
+//! **Nothing the requester sets decides who may judge.** The requester, the challenger, the
+//! providers of the disputed round and the members drawn already are out of the sampling range; a sample is
 //! passed over only when its member cannot hold [`Config::ArbiterBond`] (a chain constant). The job's hardware, region,
 //! `min_reputation` and `max_price` play no part: a requester who puts accounts with inflated
 //! profiles into the pool and asks for exactly that profile gets no more seats than their
@@ -196,7 +196,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn draw_extra_weight() -> Weight {
 		let per_sample = Self::stake_tree_depth().saturating_add(4);
 		let samples = u64::from(T::MaxArbiterDraws::get()).saturating_mul(per_sample);
-		let parties = u64::from(T::MaxReplicas::get()).saturating_add(1);
+		// The requester's, the challenger's and the providers' records, and `Challengers`.
+		let parties = u64::from(T::MaxReplicas::get()).saturating_add(3);
 		let writes = u64::from(T::ArbiterReplicas::get()).saturating_mul(3);
 		T::DbWeight::get().reads_writes(samples.saturating_add(parties), writes)
 	}
@@ -230,8 +231,11 @@ impl<T: Config> Pallet<T> {
 		let mut drawn = BoundedVec::<Assignment<T>, T::MaxReplicas>::new();
 		let mut left = Self::stake_prefix(size);
 		let mut taken = BTreeMap::new();
-		// The requester and the disputed round's providers never judge it.
-		let parties = core::iter::once(&job.requester).chain(disputed.iter().map(|a| &a.provider));
+		// The requester, the challenger and the disputed round's providers never judge it.
+		let challenger = Challengers::<T>::get(job_id);
+		let parties = core::iter::once(&job.requester)
+			.chain(challenger.as_ref())
+			.chain(disputed.iter().map(|a| &a.provider));
 		for who in parties {
 			if let Some(p) = Providers::<T>::get(who) {
 				if let Some(slot) = p.arbiter_slot {

@@ -436,11 +436,16 @@ mod benchmarks {
 
 	#[benchmark]
 	fn challenge_result() {
-		let job_id = job_in_challenge_window::<T>();
-		let requester = requester::<T>();
+		// The dearer challenger: the owner of the job's last asset, challenging a result that
+		// says the content was unavailable (its challenge is recorded).
+		let job_id = assigned_job::<T>(1);
+		commit_all::<T>(job_id, 1, content_unavailable());
+		reveal_all::<T>(job_id, 1, content_unavailable());
+		let owner = Jobs::<T>::get(job_id).unwrap().royalties.last().unwrap().owner.clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(requester), job_id);
+		_(RawOrigin::Signed(owner.clone()), job_id);
 		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Drawing);
+		assert_eq!(Challengers::<T>::get(job_id), Some(owner));
 	}
 
 	#[benchmark]

@@ -40,8 +40,19 @@ impl<T: Config> Pallet<T> {
 		for (job_id, job) in Jobs::<T>::iter() {
 			let e = expected.entry(job.requester.clone()).or_default();
 			e.escrow = e.escrow.saturating_add(job.escrow);
-			e.challenge = e.challenge.saturating_add(job.challenge_bond);
 			e.deposits = e.deposits.saturating_add(job.deposit);
+			let challenger = Challengers::<T>::get(job_id);
+			ensure!(
+				challenger.is_none() || !job.challenge_bond.is_zero(),
+				"a challenger is recorded for a job without a challenge bond"
+			);
+			ensure!(
+				challenger.as_ref() != Some(&job.requester),
+				"the requester is recorded as a challenger"
+			);
+			let e =
+				expected.entry(challenger.unwrap_or_else(|| job.requester.clone())).or_default();
+			e.challenge = e.challenge.saturating_add(job.challenge_bond);
 			ensure!(
 				JobsOfRequester::<T>::contains_key(&job.requester, job_id),
 				"a job is missing from its requester's index"
@@ -83,6 +94,9 @@ impl<T: Config> Pallet<T> {
 				job.challenge_bond.is_zero() || job.round == Round::Arbitration,
 				"a challenge bond is held outside arbitration"
 			);
+		}
+		for job_id in Challengers::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(job_id), "a challenger is recorded for no job");
 		}
 		for (_, bids) in Bids::<T>::iter() {
 			for bid in bids {

@@ -8,12 +8,17 @@
 //!   property below is what holds when they are not.)
 //! - Honest providers (`H`), all in the arbiter pool, bid when the sequence says so and
 //!   then always commit and reveal the true result in time, as an honest agent would.
+//! - An honest data owner (`O`) whose asset both requesters may name. It always serves its
+//!   data, so "content unavailable" is a lie; it challenges every such result on a job that
+//!   names its asset. In half the cases the coalition's accounts say it on every such job
+//!   they win, to dodge the royalty.
 //!
 //! After every call: the market's invariants hold (every held unit is accounted for), total
 //! issuance fell by exactly what was burnt, no honest provider has less than it started
 //! with, and the coalition has gained nothing beyond what its accounts were paid on the
-//! honest requester's jobs — it never profits from its own jobs, failed or not. At the end
-//! every job has finished.
+//! honest requester's jobs — it never profits from its own jobs, failed or not. The owner
+//! never loses money, and no job naming its asset is verified as "content unavailable". At
+//! the end every job has finished.
 
 use crate::{mock::*, *};
 use frame_support::BoundedVec;
@@ -24,6 +29,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 thread_local! {
 	/// What each provider committed to per job, so that a reveal can open it.
 	static COMMITTED: core::cell::RefCell<std::collections::BTreeMap<(JobId, AccountId), u8>> = Default::default();
+	/// In this case the coalition's accounts say "content unavailable" on every job naming
+	/// the owner's asset they are assigned to, as soon as they can.
+	static DODGE: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// Calls dispatched by all cases so far (reported with `--nocapture`).
@@ -39,12 +47,28 @@ const H: [AccountId; 4] = [10, 11, 12, 13];
 const PROVIDERS: [AccountId; 8] = [3, 4, 5, 6, 10, 11, 12, 13];
 /// The result every honest provider computes.
 const TRUTH: u8 = 1;
+/// The honest data owner and its asset (royalty 5).
+const O: AccountId = 20;
+const ASSET: u64 = 7;
+const ROYALTY: Balance = 5;
+/// The result byte that stands for "content unavailable".
+const UNAVAILABLE: u8 = 3;
+
+/// The result hash a result byte stands for.
+fn hash_of(result: u8) -> H256 {
+	if result == UNAVAILABLE {
+		content_unavailable()
+	} else {
+		H256::repeat_byte(result)
+	}
+}
 
 #[derive(Debug, Clone)]
 enum Op {
-	/// A requester (0: honest, 1: coalition) posts a job.
+	/// A requester (0: honest, 1: coalition) posts a job, naming the owner's asset or not.
 	PostJob {
 		r: usize,
+		asset: bool,
 		replicas: u32,
 		max_price: Balance,
 		bidding: u64,
@@ -78,7 +102,8 @@ enum Op {
 		price: Balance,
 		extra: Balance,
 	},
-	/// A coalition account commits to `result` (honest providers commit on their own).
+	/// A coalition account commits to `result` (`UNAVAILABLE`: says the content could not be
+	/// had; honest providers commit on their own).
 	SybilCommit {
 		s: usize,
 		job: JobId,
@@ -143,15 +168,15 @@ fn op() -> impl Strategy<Value = Op> {
 	let s = 0..S.len();
 	let job = 0u64..4;
 	prop_oneof![
-		4 => (r.clone(), 1u32..5, 1u64..150, 2u64..6, 1u64..6, 1u64..6)
-			.prop_map(|(r, replicas, max_price, bidding, exec, reveal)| Op::PostJob { r, replicas, max_price, bidding, exec, reveal }),
+		4 => (r.clone(), prop::bool::ANY, 1u32..5, 1u64..150, 2u64..6, 1u64..6, 1u64..6)
+			.prop_map(|(r, asset, replicas, max_price, bidding, exec, reveal)| Op::PostJob { r, asset, replicas, max_price, bidding, exec, reveal }),
 		1 => (r.clone(), job.clone()).prop_map(|(r, job)| Op::Cancel { r, job }),
 		3 => (p.clone(), job.clone(), 1u64..150, 0u64..30).prop_map(|(p, job, price, extra)| Op::Bid { p, job, price, extra }),
 		1 => (p.clone(), job.clone()).prop_map(|(p, job)| Op::Retract { p, job }),
 		8 => (job.clone(), 0u64..10).prop_map(|(job, step)| Op::BidAll { job, step }),
 		3 => (job.clone(), 1u64..20, 0u64..30).prop_map(|(job, price, extra)| Op::SybilBidAll { job, price, extra }),
-		4 => (s.clone(), job.clone(), 1u8..3).prop_map(|(s, job, result)| Op::SybilCommit { s, job, result }),
-		4 => (s.clone(), job.clone(), 1u8..3, prop::bool::weighted(0.5))
+		4 => (s.clone(), job.clone(), 1u8..4).prop_map(|(s, job, result)| Op::SybilCommit { s, job, result }),
+		4 => (s.clone(), job.clone(), 1u8..4, prop::bool::weighted(0.5))
 			.prop_map(|(s, job, result, honest)| Op::SybilReveal { s, job, result, honest }),
 		5 => job.clone().prop_map(|job| Op::Challenge { job }),
 		1 => (p.clone(), 1u64..120, 1u32..3, 1u64..20, 1u64..6)
@@ -180,6 +205,24 @@ fn spec(replicas: u32, max_price: Balance, bidding: u64, exec: u64, reveal: u64)
 		.with_max_royalties(0)
 }
 
+/// A job naming the owner's asset.
+fn spec_with_asset(
+	replicas: u32,
+	max_price: Balance,
+	bidding: u64,
+	exec: u64,
+	reveal: u64,
+) -> JobSpec<Test> {
+	spec(replicas, max_price, bidding, exec, reveal)
+		.with_assets(vec![ASSET])
+		.with_max_royalties(ROYALTY)
+}
+
+/// Whether a job names the owner's asset.
+fn names_asset(job: &Job<Test>) -> bool {
+	job.royalties.iter().any(|r| r.owner == O)
+}
+
 fn salt(who: AccountId) -> H256 {
 	H256::from_low_u64_be(who)
 }
@@ -200,7 +243,7 @@ fn call<R>(f: impl FnOnce() -> R) {
 }
 
 fn commit_as(who: AccountId, job: JobId, result: u8) {
-	let c = Market::commitment_of(&H256::repeat_byte(result), &salt(who), &who);
+	let c = Market::commitment_of(&hash_of(result), &salt(who), &who);
 	CALLS.fetch_add(1, Ordering::Relaxed);
 	if Market::commit_result(RuntimeOrigin::signed(who), job, c).is_ok() {
 		COMMITTED.with(|m| m.borrow_mut().insert((job, who), result));
@@ -212,7 +255,7 @@ fn reveal_as(who: AccountId, job: JobId, result: u8) {
 		Market::reveal_result(
 			RuntimeOrigin::signed(who),
 			job,
-			H256::repeat_byte(result),
+			hash_of(result),
 			salt(who),
 			text("r"),
 		)
@@ -220,7 +263,8 @@ fn reveal_as(who: AccountId, job: JobId, result: u8) {
 }
 
 /// What honest parties do without being told: honest providers commit and reveal the truth
-/// as soon as they can; the honest requester challenges every wrong result.
+/// as soon as they can; the honest requester challenges every wrong result; the owner
+/// challenges every "content unavailable" on a job naming its asset.
 fn honest_agents() {
 	// Acting can open the next phase (the last commitment starts the reveal): act until
 	// there is nothing left to do now.
@@ -238,16 +282,21 @@ fn honest_step() -> bool {
 	for id in ids {
 		for a in Assignments::<Test>::get(id) {
 			let Some(job) = Jobs::<Test>::get(id) else { continue };
-			if !H.contains(&a.provider) {
+			let result = if H.contains(&a.provider) {
+				TRUTH
+			} else if DODGE.with(|d| d.get()) && S.contains(&a.provider) && names_asset(&job) {
+				UNAVAILABLE
+			} else {
 				continue;
-			}
+			};
 			match job.status {
 				JobStatus::Committing if a.commitment.is_none() => {
-					commit_as(a.provider, id, TRUTH);
+					commit_as(a.provider, id, result);
 					acted = true;
 				},
 				JobStatus::Revealing if a.commitment.is_some() && a.reveal.is_none() => {
-					reveal_as(a.provider, id, TRUTH);
+					let committed = COMMITTED.with(|m| m.borrow().get(&(id, a.provider)).copied());
+					reveal_as(a.provider, id, committed.unwrap_or(result));
 					acted = true;
 				},
 				_ => {},
@@ -260,6 +309,16 @@ fn honest_step() -> bool {
 			});
 			if wrong {
 				call(|| Market::challenge_result(RuntimeOrigin::signed(Q), id));
+				acted = true;
+			}
+		}
+		let Some(job) = Jobs::<Test>::get(id) else { continue };
+		if names_asset(&job) && job.status == JobStatus::ChallengeWindow {
+			let unavailable = Assignments::<Test>::get(id)
+				.iter()
+				.any(|a| a.reveal.as_ref().is_some_and(|r| r.result_hash == content_unavailable()));
+			if unavailable {
+				call(|| Market::challenge_result(RuntimeOrigin::signed(O), id));
 				acted = true;
 			}
 		}
@@ -297,7 +356,8 @@ fn register(who: AccountId) {
 fn apply(op: Op) {
 	let signed = RuntimeOrigin::signed;
 	match op {
-		Op::PostJob { r, replicas, max_price, bidding, exec, reveal } => call(|| {
+		Op::PostJob { r, asset, replicas, max_price, bidding, exec, reveal } => call(|| {
+			let spec = if asset { spec_with_asset } else { spec };
 			Market::post_job(signed(requester(r)), spec(replicas, max_price, bidding, exec, reveal))
 		}),
 		Op::Cancel { r, job } => call(|| Market::cancel_job(signed(requester(r)), job)),
@@ -402,6 +462,18 @@ fn check(after: &str, issuance: Balance, coalition_start: Balance) {
 		coalition() <= coalition_start + coalition_paid_by_others(),
 		"the coalition profited from its own jobs after {after}"
 	);
+	assert!(
+		<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_balance(&O)
+			>= ENDOWMENT,
+		"the data owner lost money after {after}"
+	);
+	for (id, result) in Results::<Test>::iter() {
+		assert!(
+			result.result_hash != content_unavailable()
+				|| !Jobs::<Test>::get(id).is_some_and(|j| names_asset(&j)),
+			"job {id}, naming the owner's asset, was verified as unavailable after {after}"
+		);
+	}
 }
 
 fn cases() -> u32 {
@@ -415,11 +487,16 @@ proptest! {
 	#![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
 	#[test]
-	fn sybil_parties_cannot_profit_and_honest_providers_never_lose(ops in prop::collection::vec(op(), 1..60)) {
+	fn sybil_parties_cannot_profit_and_honest_providers_never_lose(
+		ops in prop::collection::vec(op(), 1..60),
+		dodge in prop::bool::ANY,
+	) {
 		COMMITTED.with(|c| c.borrow_mut().clear());
+		DODGE.with(|d| d.set(dodge));
 		ExtBuilder::default().reputation_fee(2).job_deposit(3).build().execute_with(|| {
 			let issuance = pallet_balances::TotalIssuance::<Test>::get();
 			let coalition_start = coalition();
+			MockRegistry::add(ASSET, O, ROYALTY, None);
 			for who in PROVIDERS {
 				register(who);
 			}

@@ -98,8 +98,7 @@ impl<T: Config> Pallet<T> {
 	/// deadline queue would do it (benchmarked as `on_initialize_arbitrate` for one job: 9
 	/// replicas and 3 arbiters with slashes, arbiter pay and 8 royalties).
 	pub(crate) fn reveal_concluding_arbitration_weight() -> Weight {
-		T::WeightInfo::reveal_result_unverified()
-			.saturating_add(T::WeightInfo::on_initialize_arbitrate(1))
+		T::WeightInfo::reveal_result_unverified().saturating_add(Self::arbitrate_weight(1))
 	}
 
 	/// What `accept_result` costs for a job of `replicas`: settling one replica, or as the

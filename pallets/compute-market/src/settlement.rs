@@ -51,14 +51,15 @@ impl<T: Config> Pallet<T> {
 	/// A provider was paid `paid` for verified work. If that is more than `ReputationFee` and
 	/// its stake backs one point more (`StakePerPoint` per point), the fee is burnt from
 	/// what it received and the job counts for its reputation; otherwise the job leaves its
-	/// reputation as it was.
+	/// reputation as it was. Saying the content could not be had (`result`) earns nothing.
 	pub(crate) fn completion(
 		job_id: JobId,
 		provider: &T::AccountId,
 		paid: BalanceOf<T>,
+		result: H256,
 	) -> Outcome {
 		let fee = T::ReputationFee::get();
-		if paid <= fee {
+		if paid <= fee || result == content_unavailable() {
 			return Outcome::Neutral;
 		}
 		let Some(record) = Providers::<T>::get(provider) else { return Outcome::Neutral };
@@ -120,12 +121,12 @@ impl<T: Config> Pallet<T> {
 		before.saturating_sub(job.escrow)
 	}
 
-	/// The provider's result was verified: it is paid its price from escrow and its bond is
-	/// released.
-	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>) {
+	/// The provider's result `hash` was verified: it is paid its price from escrow and its
+	/// bond is released.
+	pub(crate) fn reward(job_id: JobId, job: &mut Job<T>, a: Assignment<T>, hash: H256) {
 		let paid = Self::pay_price(job_id, job, &a);
 		Self::release(HoldReason::BidBond, &a.provider, a.bond);
-		let outcome = Self::completion(job_id, &a.provider, paid);
+		let outcome = Self::completion(job_id, &a.provider, paid, hash);
 		Self::finish(job_id, &a.provider, outcome);
 	}
 
@@ -165,10 +166,12 @@ impl<T: Config> Pallet<T> {
 	/// disputed round), paid
 	/// first from `slashed` funds (whose rest is then burnt), then from the job's escrow beyond
 	/// its royalties (the price of replicas nobody is paid). When that is short of what they
-	/// are owed, they share it evenly. Records their completion.
+	/// are owed, they share it evenly. Records their completion, which counts for their
+	/// reputation only when `verdict` is a result, not "content unavailable".
 	pub(crate) fn pay_arbiters(
 		job_id: JobId,
 		job: &mut Job<T>,
+		verdict: H256,
 		owed: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)>,
 		slashed: alloc::vec::Vec<Slashed<T>>,
 	) {
@@ -219,7 +222,7 @@ impl<T: Config> Pallet<T> {
 					amount: paid,
 				});
 			}
-			let outcome = Self::completion(job_id, &who, paid);
+			let outcome = Self::completion(job_id, &who, paid, verdict);
 			Self::finish(job_id, &who, outcome);
 		}
 	}
@@ -237,7 +240,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Records the verified result, refunds the rest of the escrow and closes the job.
+	/// Records the verified result, pays the royalties unless the result says the content
+	/// could not be had, refunds the rest of the escrow and closes the job.
 	pub(crate) fn settle(
 		job_id: JobId,
 		mut job: Job<T>,
@@ -252,7 +256,7 @@ impl<T: Config> Pallet<T> {
 			VerifiedResult { result_hash, result_uri, agreed, verified_at: now },
 		);
 		Self::deposit_event(Event::ResultVerified { job_id, result_hash, agreed: count });
-		Self::end_data_use(job_id, &mut job, true);
+		Self::end_data_use(job_id, &mut job, result_hash != content_unavailable());
 		Self::refund_escrow(job_id, &mut job);
 		Self::end(&mut job, JobStatus::Settled);
 		Jobs::<T>::insert(job_id, job);
@@ -286,7 +290,7 @@ impl<T: Config> Pallet<T> {
 				Some(r) => {
 					uri.get_or_insert_with(|| r.result_uri.clone());
 					let _ = agreed.try_push(a.provider.clone());
-					Self::reward(job_id, &mut job, a);
+					Self::reward(job_id, &mut job, a, hash);
 				},
 				None => Self::punish(job_id, a, SlashReason::NoShow),
 			}

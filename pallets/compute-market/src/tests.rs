@@ -1363,7 +1363,12 @@ fn challenged_job(original_price: Balance) -> JobId {
 	// max(ChallengeBond 300, 3 arbiters × max price 100).
 	assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 300);
 	let now = System::block_number();
-	assert_event(MarketEvent::ResultChallenged { job_id: id, bond: 300, draw_at: now + 1 });
+	assert_event(MarketEvent::ResultChallenged {
+		job_id: id,
+		challenger: REQUESTER,
+		bond: 300,
+		draw_at: now + 1,
+	});
 	id
 }
 
@@ -1383,7 +1388,7 @@ fn challenge_errors() {
 		reveal(10, id, result(1));
 		assert_noop!(
 			Market::challenge_result(RuntimeOrigin::signed(2), id),
-			Error::<Test>::NotRequester
+			Error::<Test>::MayNotChallenge
 		);
 		assert_ok!(Balances::transfer_allow_death(
 			RuntimeOrigin::signed(REQUESTER),
@@ -2871,4 +2876,307 @@ fn assigned_job_with(spec: JobSpec<Test>, p: AccountId, price: Balance) -> JobId
 	run_to_block(job(id).deadline);
 	assert_eq!(job(id).status, JobStatus::Committing);
 	id
+}
+
+// ---------------------------------------------------------------- content that could not be had
+
+/// The drawn arbiters of `id` commit and reveal `results`, in the order they were drawn.
+fn arbitrate_hashes(id: JobId, results: [H256; 3]) -> Vec<AccountId> {
+	let arbiters = draw(id);
+	for (p, r) in arbiters.iter().zip(results) {
+		commit(*p, id, r);
+	}
+	for (p, r) in arbiters.iter().zip(results) {
+		reveal(*p, id, r);
+	}
+	arbiters
+}
+
+/// A k = 1 job of `REQUESTER` using asset 7 of `OWNER` (royalty 15), won by provider 10 at 60,
+/// whose result says the content could not be had: the requester's own provider, or an
+/// honest one the owner's server refused.
+fn unavailable_job() -> JobId {
+	MockRegistry::add(7, OWNER, 15, None);
+	let id = assigned_job_with(spec_with_assets(1, 100, vec![7]), 10, 60);
+	commit(10, id, content_unavailable());
+	reveal(10, id, content_unavailable());
+	assert_eq!(job(id).status, JobStatus::ChallengeWindow);
+	id
+}
+
+#[test]
+fn the_content_unavailable_hash_is_that_of_its_document() {
+	test(|| {
+		let document = br#"{"status":"failed","reason":"content_unavailable"}"#;
+		assert_eq!(content_unavailable(), H256(sp_io::hashing::blake2_256(document)));
+		// Clients read it from the metadata.
+		let constants = Market::pallet_constants_metadata();
+		let c = constants.iter().find(|c| c.name == "ContentUnavailable").unwrap();
+		assert_eq!(c.value, codec::Encode::encode(&content_unavailable()));
+	});
+}
+
+#[test]
+fn content_nobody_could_have_pays_the_provider_but_no_royalty() {
+	test(|| {
+		let id = unavailable_job();
+		// The owners may still challenge: the requester cannot close the window early.
+		assert_noop!(
+			Market::accept_result(RuntimeOrigin::signed(REQUESTER), id),
+			Error::<Test>::OwnersMayChallenge
+		);
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, content_unavailable());
+		// The provider tried and is paid its price; the owner whose data was not had is not.
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_eq!(free(OWNER), ENDOWMENT);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None)]);
+		// Saying the content could not be had earns no reputation.
+		assert_eq!(reputation(10).completed, 0);
+	});
+}
+
+#[test]
+fn a_requester_using_only_its_own_data_may_accept_an_unavailable_result() {
+	test(|| {
+		MockRegistry::add(7, REQUESTER, 15, None);
+		let id = assigned_job_with(spec_with_assets(1, 100, vec![7]), 10, 60);
+		commit(10, id, content_unavailable());
+		reveal(10, id, content_unavailable());
+		assert_ok!(Market::accept_result(RuntimeOrigin::signed(REQUESTER), id));
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+	});
+}
+
+#[test]
+fn only_the_requester_or_an_owner_of_content_said_unavailable_may_challenge() {
+	test(|| {
+		let id = unavailable_job();
+		// Nobody else may challenge, not even the provider.
+		for who in [2, 10] {
+			assert_noop!(
+				Market::challenge_result(RuntimeOrigin::signed(who), id),
+				Error::<Test>::MayNotChallenge
+			);
+		}
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(OWNER), id));
+		assert_event(MarketEvent::ResultChallenged {
+			job_id: id,
+			challenger: OWNER,
+			bond: 300,
+			draw_at: System::block_number() + 1,
+		});
+		assert_eq!(held(HoldReason::ChallengeBond, OWNER), 300);
+		assert_eq!(Challengers::<Test>::get(id), Some(OWNER));
+		// A result: the owner is paid its royalty and has nothing to challenge.
+		let other = assigned_job_with(spec_with_assets(1, 100, vec![7]), 11, 60);
+		commit(11, other, result(1));
+		reveal(11, other, result(1));
+		assert_noop!(
+			Market::challenge_result(RuntimeOrigin::signed(OWNER), other),
+			Error::<Test>::MayNotChallenge
+		);
+	});
+}
+
+#[test]
+fn an_owner_overturns_a_requesters_own_provider_saying_its_data_was_unavailable() {
+	test(|| {
+		// The requester (1) and its provider (10) are one party: the provider had the data
+		// and says it had not, so that no royalty is paid. The owner challenges.
+		pool(&ARBITERS);
+		let id = unavailable_job();
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(OWNER), id));
+		let arbiters = arbitrate(id, [2, 2, 2]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(2));
+		// The owner gets its bond back and its royalty.
+		assert_eq!(free(OWNER), ENDOWMENT + 15);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, Some((OWNER, 15)))]);
+		// The provider is not shown wrong (a server may refuse one replica and serve
+		// another) but is not paid: its price (60) pays the arbiters.
+		assert_eq!(total(10), ENDOWMENT);
+		assert_eq!(reputation(10), Reputation::default());
+		for a in &arbiters {
+			assert_eq!(total(*a), ENDOWMENT + 20);
+		}
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60 - 15);
+		// The party paid 75 for a result it could have had for 15 (its provider paid 60).
+		assert_eq!(total(REQUESTER) + total(10), 2 * ENDOWMENT - 75);
+		assert_eq!(burnt(), 0);
+	});
+}
+
+#[test]
+fn an_owner_whose_server_refused_loses_its_challenge_bond_and_pays_no_arbiter() {
+	test(|| {
+		pool(&ARBITERS);
+		let id = unavailable_job();
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(OWNER), id));
+		let u = content_unavailable();
+		let arbiters = arbitrate_hashes(id, [u, u, u]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, u);
+		// The owner was wrong: its challenge bond (300) is burnt. Arbiters who could not get
+		// the content ran nothing and are not paid (so saying so never pays); their bonds
+		// come back.
+		assert_event(MarketEvent::ChallengeBondForfeited { job_id: id, amount: 300 });
+		assert_eq!(free(OWNER), ENDOWMENT - 300);
+		assert_eq!(burnt(), 300);
+		for a in &arbiters {
+			assert_eq!(total(*a), ENDOWMENT);
+			assert_eq!(reputation(*a), Reputation::default());
+		}
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None)]);
+		assert_eq!(Challengers::<Test>::get(id), None);
+	});
+}
+
+#[test]
+fn an_owners_challenge_without_enough_arbiters_returns_its_bond() {
+	test(|| {
+		// The owner is in the pool itself, with two others: as the challenger it is out of the
+		// draw, so only two arbiters can be found and the round is inconclusive.
+		pool(&[OWNER, 21, 22]);
+		let id = unavailable_job();
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(OWNER), id));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed {
+			job_id: id,
+			reason: FailureReason::ArbitrationInconclusive,
+		});
+		// Nobody was shown wrong: the bond goes back to the owner, the provider is paid, and
+		// no royalty is paid for content nobody showed was had.
+		assert_eq!(free(OWNER), ENDOWMENT - STAKE);
+		assert_eq!(total(OWNER), ENDOWMENT);
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None)]);
+		assert_eq!(Challengers::<Test>::get(id), None);
+		for a in [21, 22] {
+			assert_eq!(total(a), ENDOWMENT);
+		}
+	});
+}
+
+#[test]
+fn a_server_that_refuses_only_the_replica_cannot_get_it_slashed() {
+	test(|| {
+		// The requester's server refused provider 10 and serves the arbiters, then it
+		// challenges the honest "unavailable" to have the provider slashed.
+		pool(&ARBITERS);
+		let id = assigned_job(1, &[(10, 60)]);
+		commit(10, id, content_unavailable());
+		reveal(10, id, content_unavailable());
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+		let u = content_unavailable();
+		let arbiters = arbitrate_hashes(id, [result(2), result(2), u]);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(2));
+		// Neither the provider nor the arbiter the server also refused is slashed.
+		assert_eq!(total(10), ENDOWMENT);
+		assert_eq!(reputation(10), Reputation::default());
+		assert_eq!(total(arbiters[2]), ENDOWMENT);
+		assert_eq!(reputation(arbiters[2]), Reputation::default());
+		// The provider's unpaid price (60) pays the two arbiters in the majority.
+		assert_eq!(total(arbiters[0]), ENDOWMENT + 30);
+		assert_eq!(total(arbiters[1]), ENDOWMENT + 30);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_eq!(burnt(), 0);
+	});
+}
+
+#[test]
+fn two_replicas_saying_unavailable_do_not_outvote_one_that_computed() {
+	test(|| {
+		// The requester's party holds replicas 10 and 11 and says the owner's data was
+		// unavailable; replica 12 computed. No unanimity, so arbiters decide.
+		MockRegistry::add(7, OWNER, 15, None);
+		pool(&ARBITERS);
+		for p in [10, 11, 12] {
+			register(p);
+		}
+		let id = post(spec_with_assets(3, 100, vec![7]));
+		for p in [10, 11, 12] {
+			bid(p, id, 60);
+		}
+		run_to_block(job(id).deadline);
+		let u = content_unavailable();
+		let results = [(10, u), (11, u), (12, result(1))];
+		for (p, r) in results {
+			commit(p, id, r);
+		}
+		for (p, r) in results {
+			reveal(p, id, r);
+		}
+		assert_eq!(job(id).status, JobStatus::Drawing);
+		let arbiters = arbitrate(id, [1, 1, 1]);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		assert_eq!(total(12), ENDOWMENT + 60);
+		assert_eq!(total(10), ENDOWMENT);
+		assert_eq!(total(11), ENDOWMENT);
+		assert_eq!(free(OWNER), ENDOWMENT + 15);
+		// The two unpaid prices (120) pay the arbiters 40 each.
+		for a in &arbiters {
+			assert_eq!(total(*a), ENDOWMENT + 40);
+		}
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60 - 120 - 15);
+	});
+}
+
+#[test]
+fn an_inconclusive_round_pays_no_royalty_when_nobody_had_the_content() {
+	test(|| {
+		MockRegistry::add(7, OWNER, 15, None);
+		for p in [10, 11] {
+			register(p);
+		}
+		let id = post(spec_with_assets(2, 100, vec![7]));
+		bid(10, id, 60);
+		bid(11, id, 60);
+		run_to_block(job(id).deadline);
+		commit(10, id, content_unavailable());
+		run_to_block(job(id).deadline);
+		reveal(10, id, content_unavailable());
+		// One reveal of two is no majority: disputed, and nobody is in the arbiter pool.
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(total(11), ENDOWMENT - 10);
+		assert_eq!(free(OWNER), ENDOWMENT);
+		assert_eq!(MockRegistry::uses(), vec![(7, id, REQUESTER, None)]);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+	});
+}
+
+#[test]
+fn a_result_the_arbiters_cannot_check_for_want_of_content_is_paid() {
+	test(|| {
+		// Provider 10 got the owner's data and computed; the requester challenges, and the
+		// arbiters cannot get the data: the provider is paid all the same and keeps its
+		// bond, the challenge bond goes back, and nobody is paid a royalty.
+		MockRegistry::add(7, OWNER, 15, None);
+		pool(&ARBITERS);
+		let id = assigned_job_with(spec_with_assets(1, 100, vec![7]), 10, 60);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), id));
+		let u = content_unavailable();
+		let arbiters = arbitrate_hashes(id, [u, u, u]);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, u);
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(reputation(10), Reputation::default());
+		assert_eq!(free(REQUESTER), ENDOWMENT - 60);
+		assert_eq!(free(OWNER), ENDOWMENT);
+		// A verdict of "unavailable" pays no arbiter: their bonds come back.
+		for a in &arbiters {
+			assert_eq!(total(*a), ENDOWMENT);
+		}
+		assert_eq!(burnt(), 0);
+	});
 }

@@ -11,6 +11,19 @@ use sp_runtime::Permill;
 use crate::{AccountIdOf, AssetIdOf, BalanceOf, BlockNumberOf, Config};
 pub use allmende_primitives::JobId;
 
+/// The result document of a job whose workload, input or data could not be had, whatever
+/// the workload's kind: every agent serves these bytes, so replicas that got no content agree.
+pub const CONTENT_UNAVAILABLE_DOCUMENT: &[u8] =
+	br#"{"status":"failed","reason":"content_unavailable"}"#;
+
+/// The result hash that says the content could not be had: `blake2_256` of
+/// `CONTENT_UNAVAILABLE_DOCUMENT`. A verified result with this hash pays no royalty, and
+/// nobody is slashed for revealing it or for contradicting it (the market cannot tell a
+/// server that refused one replica from a replica that claims so).
+pub fn content_unavailable() -> H256 {
+	H256(sp_io::hashing::blake2_256(CONTENT_UNAVAILABLE_DOCUMENT))
+}
+
 /// Identifies a standing offer. Assigned in order, starting at 0.
 pub type OfferId = u64;
 /// A region code chosen by the provider (for example an ISO 3166 numeric country code).
@@ -479,7 +492,8 @@ pub struct Job<T: Config> {
 	pub escrow: BalanceOf<T>,
 	/// Royalties owed to data owners if the result is verified (held in `escrow`).
 	pub royalties: BoundedVec<Royalty<T>, T::MaxAssetsPerJob>,
-	/// Bond held from the requester under `HoldReason::ChallengeBond` while challenged.
+	/// Bond held under `HoldReason::ChallengeBond` while challenged, from the requester or
+	/// the owner recorded in `Challengers`.
 	pub challenge_bond: BalanceOf<T>,
 	/// The block in which it was posted.
 	pub posted_at: BlockNumberOf<T>,
