@@ -356,9 +356,80 @@ impl Bound {
 	}
 }
 
+/// How many connections a server holds at once, and how many of them from one peer address:
+/// a connection beyond either is closed at once, so idle sockets cannot exhaust the agent's
+/// file descriptors.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+	pub connections: usize,
+	pub per_peer: usize,
+	/// How long a client may take to send a request's headers; also how long a connection may
+	/// sit idle before its first or next request.
+	pub header_timeout: Duration,
+	/// How long one connection may last, however busy (a 256 MiB blob at 1 MiB/s fits).
+	pub lifetime: Duration,
+}
+
+impl Default for Limits {
+	fn default() -> Self {
+		Self {
+			connections: 512,
+			per_peer: 16,
+			header_timeout: Duration::from_secs(10),
+			lifetime: Duration::from_secs(300),
+		}
+	}
+}
+
+/// Open connections per peer address; a guard gives its slot back when dropped.
+#[derive(Default)]
+struct PeerSlots(std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>);
+
+struct PeerSlot(Arc<PeerSlots>, std::net::IpAddr);
+
+impl PeerSlots {
+	fn take(self: &Arc<Self>, ip: std::net::IpAddr, limit: usize) -> Option<PeerSlot> {
+		let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+		let n = open.entry(ip).or_default();
+		if *n >= limit {
+			return None;
+		}
+		*n += 1;
+		Some(PeerSlot(self.clone(), ip))
+	}
+}
+
+impl Drop for PeerSlot {
+	fn drop(&mut self) {
+		let mut open = self.0 .0.lock().unwrap_or_else(|e| e.into_inner());
+		if let Some(n) = open.get_mut(&self.1) {
+			*n = n.saturating_sub(1);
+			if *n == 0 {
+				open.remove(&self.1);
+			}
+		}
+	}
+}
+
 /// Serves `GET /blob/0x<hash>?job=<id>` and `GET /health` on `listener` until the task is
-/// dropped.
+/// dropped, within the default [`Limits`].
 pub async fn serve(listener: TcpListener, server: Arc<Server>) {
+	serve_within(listener, Limits::default(), move |req, peer| {
+		let server = server.clone();
+		async move { handle(&server, req, peer).await }
+	})
+	.await
+}
+
+/// Accepts connections on `listener` within `limits` and answers each request with
+/// `answer`.
+pub async fn serve_within<F, Fut>(listener: TcpListener, limits: Limits, answer: F)
+where
+	F: Fn(Request<Incoming>, SocketAddr) -> Fut + Clone + Send + Sync + 'static,
+	Fut: std::future::Future<Output = Response<Full<Bytes>>> + Send + 'static,
+{
+	let connections = Arc::new(tokio::sync::Semaphore::new(limits.connections));
+	let peers = Arc::new(PeerSlots::default());
 	loop {
 		let (stream, peer) = match listener.accept().await {
 			Ok(s) => s,
@@ -368,17 +439,31 @@ pub async fn serve(listener: TcpListener, server: Arc<Server>) {
 				continue;
 			},
 		};
-		let server = server.clone();
+		// Over a limit: the socket is dropped, and with it the connection.
+		let Ok(permit) = connections.clone().try_acquire_owned() else {
+			log::debug!("refused a connection from {peer}: {} open", limits.connections);
+			continue;
+		};
+		let Some(slot) = peers.take(peer.ip(), limits.per_peer) else {
+			log::debug!("refused a connection from {peer}: {} open from there", limits.per_peer);
+			continue;
+		};
+		let answer = answer.clone();
 		tokio::spawn(async move {
 			let service = service_fn(move |req| {
-				let server = server.clone();
-				async move { Ok::<_, Infallible>(handle(&server, req, peer).await) }
+				let answer = answer.clone();
+				async move { Ok::<_, Infallible>(answer(req, peer).await) }
 			});
-			if let Err(e) =
-				http1::Builder::new().serve_connection(TokioIo::new(stream), service).await
-			{
-				log::debug!("HTTP connection from {peer}: {e}");
+			let connection = http1::Builder::new()
+				.timer(hyper_util::rt::TokioTimer::new())
+				.header_read_timeout(limits.header_timeout)
+				.serve_connection(TokioIo::new(stream), service);
+			match tokio::time::timeout(limits.lifetime, connection).await {
+				Ok(Ok(())) => {},
+				Ok(Err(e)) => log::debug!("HTTP connection from {peer}: {e}"),
+				Err(_) => log::debug!("HTTP connection from {peer}: open too long, closed"),
 			}
+			drop((permit, slot));
 		});
 	}
 }
@@ -465,6 +550,65 @@ async fn handle(
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+	/// A server answering `ok` within `limits`, on a free loopback port.
+	async fn limited(limits: Limits) -> SocketAddr {
+		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let addr = listener.local_addr().unwrap();
+		tokio::spawn(serve_within(listener, limits, |_, _| async {
+			reply(StatusCode::OK, "ok\n")
+		}));
+		addr
+	}
+
+	/// Whether the server closes `stream` within `within` (reads end of stream or an error).
+	async fn closed(stream: &mut TcpStream, within: Duration) -> bool {
+		let mut buf = [0u8; 256];
+		loop {
+			match tokio::time::timeout(within, stream.read(&mut buf)).await {
+				Err(_) => return false,
+				Ok(Ok(0)) | Ok(Err(_)) => return true,
+				Ok(Ok(_)) => {},
+			}
+		}
+	}
+
+	async fn health(addr: SocketAddr) -> bool {
+		let mut s = TcpStream::connect(addr).await.unwrap();
+		s.write_all(b"GET /health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+			.await
+			.unwrap();
+		let mut out = Vec::new();
+		let _ = tokio::time::timeout(Duration::from_secs(5), s.read_to_end(&mut out)).await;
+		out.starts_with(b"HTTP/1.1 200")
+	}
+
+	#[tokio::test]
+	async fn idle_and_slow_connections_are_closed_and_capped() {
+		let limits = Limits {
+			connections: 8,
+			per_peer: 3,
+			header_timeout: Duration::from_millis(300),
+			lifetime: Duration::from_secs(30),
+		};
+		let addr = limited(limits).await;
+		// Three idle sockets fill this peer's share: a fourth is closed at once.
+		let mut idle = Vec::new();
+		for _ in 0..3 {
+			idle.push(TcpStream::connect(addr).await.unwrap());
+		}
+		let mut fourth = TcpStream::connect(addr).await.unwrap();
+		assert!(closed(&mut fourth, Duration::from_millis(200)).await);
+		// A client that sends half a request and stops is closed after the header timeout,
+		// as is one that sends nothing.
+		idle[0].write_all(b"GET /health HTTP/1.1\r\nhost").await.unwrap();
+		for s in &mut idle {
+			assert!(closed(s, Duration::from_secs(3)).await);
+		}
+		// Their slots are free again: a request is answered.
+		assert!(health(addr).await);
+	}
 
 	#[test]
 	fn a_signature_is_for_one_server() {
