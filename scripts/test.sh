@@ -2,8 +2,27 @@
 # Runs every Allmende test: the cargo tests of the workspace, then the end-to-end tests against
 # a real 4-validator network that the tests start on free loopback ports and tear down.
 # Sets up a fresh Debian machine first (scripts/setup.sh).
+#
+#   scripts/test.sh           everything (what CI runs)
+#   scripts/test.sh --quick   for development: formatting, the build, the cargo tests and the
+#                             end-to-end files that start no network; no benchmark tests
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+quick=false
+for arg in "$@"; do
+	case "$arg" in
+	--quick) quick=true ;;
+	-h | --help)
+		# The comment at the top of this file.
+		awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"
+		exit 0
+		;;
+	*)
+		echo "scripts/test.sh: unknown argument $arg (try --help)" >&2
+		exit 2
+		;;
+	esac
+done
 source "$here/env.sh"
 cd "$ALLMENDE_ROOT"
 
@@ -58,6 +77,14 @@ cargo build --release --locked --workspace
 
 phase "cargo test"
 cargo test --release --locked --workspace
+
+if $quick; then
+	# The files that start no network; the rest (and the benchmark tests) only in a full run.
+	phase "end-to-end tests without a network (node --test)"
+	node "$here/test/run.mjs" "$ALLMENDE_ROOT/explorer/test/events.test.mjs"
+	echo "== quick: benchmark tests and the end-to-end tests on networks skipped" >&2
+	exit 0
+fi
 
 phase "benchmark tests (each benchmark run once in the pallets' mocks)"
 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \

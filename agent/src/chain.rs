@@ -129,6 +129,18 @@ chain_type! {
 	pub struct Reveal { pub result_hash: [u8; 32], pub result_uri: Vec<u8> }
 }
 chain_type! {
+	/// Why a bid left a job's list.
+	pub enum BidRemoval { Retracted, Displaced, Lost, JobClosed }
+}
+chain_type! {
+	/// The fields of the market's `BidRemoved` event.
+	pub struct BidRemoved { pub job_id: JobId, pub provider: AccountId32, pub reason: BidRemoval }
+}
+chain_type! {
+	/// A bid on a job still in bidding.
+	pub struct Bid { pub provider: AccountId32, pub price: Balance, pub bond: Balance }
+}
+chain_type! {
 	/// A provider assigned to a job's current round.
 	pub struct Assignment {
 		pub provider: AccountId32,
@@ -321,6 +333,19 @@ impl Chain {
 		get(at, "ComputeMarket", "Jobs", (id,)).await
 	}
 
+	/// The bids on a job in bidding.
+	pub async fn bids(at: &At, id: JobId) -> Result<Vec<Bid>> {
+		let addr = dynamic::storage::<(JobId,), Vec<Bid>>("ComputeMarket", "Bids");
+		at.storage().fetch(&addr, (id,)).await.map_err(sx)?.decode().map_err(sx)
+	}
+
+	/// How many bids a job holds at most (`MaxBidsPerJob`).
+	pub fn max_bids(at: &At) -> Result<u32> {
+		at.constants()
+			.entry(dynamic::constant::<u32>("ComputeMarket", "MaxBidsPerJob"))
+			.map_err(sx)
+	}
+
 	/// The providers of a job's current round, with their commitments and reveals.
 	pub async fn assignments(at: &At, id: JobId) -> Result<Vec<Assignment>> {
 		let addr = dynamic::storage::<(JobId,), Vec<Assignment>>("ComputeMarket", "Assignments");
@@ -390,6 +415,23 @@ impl Chain {
 		Ok(get::<_, Balance>(at, "DataRegistry", "Access", (id, who.clone()))
 			.await?
 			.is_some())
+	}
+
+	/// The jobs from whose bid list a larger bond displaced a bid of `who` in a block.
+	pub async fn displaced_bids(at: &At, who: &AccountId32) -> Result<Vec<JobId>> {
+		let events = at.events().fetch().await.map_err(sx)?;
+		let mut jobs = Vec::new();
+		for ev in events.iter() {
+			let ev = ev.map_err(sx)?;
+			if ev.pallet_name() != "ComputeMarket" || ev.event_name() != "BidRemoved" {
+				continue;
+			}
+			let e: BidRemoved = ev.decode_fields_unchecked_as().map_err(sx)?;
+			if &e.provider == who && e.reason == BidRemoval::Displaced {
+				jobs.push(e.job_id);
+			}
+		}
+		Ok(jobs)
 	}
 
 	/// The job ids named by the market's events in a block.

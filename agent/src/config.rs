@@ -77,6 +77,10 @@ pub struct ProviderConfig {
 	/// The bond each bid holds, in ALM, when more than the job's least: the bid's weight in
 	/// the job's lot. Unset: the least.
 	pub bid_bond: Option<String>,
+	/// The largest bond, in ALM, it bids again with when a larger bond displaced its bid from
+	/// a job's full bid list (the smallest bond there plus one planck, at most twice per job).
+	/// Unset: it does not bid again.
+	pub max_bid_bond: Option<String>,
 	pub profile: Profile,
 	#[serde(default)]
 	pub price: PricePolicy,
@@ -177,8 +181,15 @@ impl ProviderConfig {
 			return Err(ConfigError::Invalid("give exactly one of suri and suri_file".into()));
 		}
 		parse_alm(&self.stake)?;
-		if let Some(b) = &self.bid_bond {
+		for b in [&self.bid_bond, &self.max_bid_bond].into_iter().flatten() {
 			parse_alm(b)?;
+		}
+		if let (Some(b), Some(m)) = (&self.bid_bond, &self.max_bid_bond) {
+			if parse_alm(m)? < parse_alm(b)? {
+				return Err(ConfigError::Invalid(format!(
+					"max_bid_bond ({m}) is below bid_bond ({b})"
+				)));
+			}
 		}
 		for p in [&self.price.wasm, &self.price.onnx, &self.price.magika, &self.price.input_mib]
 			.into_iter()

@@ -66,6 +66,33 @@ struct Agent {
 	fault: Option<Fault>,
 	/// Open jobs already looked at for a bid.
 	considered: BTreeSet<JobId>,
+	/// How often it bid again on a job after being displaced.
+	rebids: std::collections::BTreeMap<JobId, u32>,
+}
+
+/// How often the agent bids again on one job after a larger bond displaced its bid.
+const MAX_REBIDS: u32 = 2;
+
+/// The bond to bid again with, after a displacement, on a job whose bids are `bids` (at most
+/// `max_bids`): the usual bond (`floor`) if the list has room, else the whole `cap` if that is
+/// more than the list's smallest bond (only a strictly larger bond displaces, and a larger
+/// bond is a larger weight in the lot, so a squatter must go above the cap). `None` while
+/// this account's bid is still there, or when the cap does not get in.
+pub fn rebid_bond(
+	bids: &[chain::Bid],
+	me: &subxt::utils::AccountId32,
+	max_bids: usize,
+	floor: chain::Balance,
+	cap: chain::Balance,
+) -> Option<chain::Balance> {
+	if bids.iter().any(|b| &b.provider == me) {
+		return None;
+	}
+	if bids.len() < max_bids {
+		return Some(floor);
+	}
+	let smallest = bids.iter().map(|b| b.bond).min().unwrap_or(0);
+	(cap > smallest && cap >= floor).then_some(cap)
 }
 
 /// Runs the provider until it is stopped. Reconnects when the node goes away.
@@ -96,8 +123,16 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		served: http::Served::default(),
 	});
 	tokio::spawn(http::serve(listener, server.clone()));
-	let mut agent =
-		Agent { config, chain, signer, store, state, fault, considered: BTreeSet::new() };
+	let mut agent = Agent {
+		config,
+		chain,
+		signer,
+		store,
+		state,
+		fault,
+		considered: BTreeSet::new(),
+		rebids: Default::default(),
+	};
 	loop {
 		if let Err(e) = agent.follow().await {
 			log::error!("{e:#}; reconnecting");
@@ -162,12 +197,18 @@ impl Agent {
 			}
 			seen = n;
 			let at = block.at().await.map_err(subxt::Error::from)?;
+			for job in Chain::displaced_bids(&at, self.me()).await? {
+				if let Err(e) = self.bid_again(&at, n, job).await {
+					log::warn!("job {job}: {e:#}");
+				}
+			}
 			for job in Chain::touched_jobs(&at).await? {
 				match Chain::job(&at, job).await? {
 					Some(j) if j.status == JobStatus::Bidding => {
-						self.consider_bid(&at, n, job).await
+						self.consider_bid(&at, n, job).await;
 					},
 					Some(_) => {
+						self.rebids.remove(&job);
 						if Chain::assignments(&at, job)
 							.await?
 							.iter()
@@ -281,6 +322,56 @@ impl Agent {
 		Ok(())
 	}
 
+	/// Bids again, with `max_bid_bond` at most, on a job from whose full bid list a larger
+	/// bond displaced this agent's bid in finalized block `n`.
+	async fn bid_again(&mut self, at: &chain::At, n: u32, job: JobId) -> anyhow::Result<()> {
+		let Some(cap) = self.config.max_bid_bond.as_deref() else {
+			log::info!("job {job}: a larger bond displaced the bid (max_bid_bond is not set)");
+			return Ok(());
+		};
+		let cap = crate::config::parse_alm(cap).expect("checked when loading");
+		let Some((price, _)) = self.state.work(job, Role::Provider).and_then(|w| w.bid) else {
+			return Ok(());
+		};
+		let tries = self.rebids.get(&job).copied().unwrap_or(0);
+		let Some(j) = Chain::job(at, job).await? else { return Ok(()) };
+		let open = j.status == JobStatus::Bidding
+			&& j.deadline
+				> n.saturating_add(BID_LANDS_AFTER).saturating_add(Chain::draw_delay(at)?);
+		if tries >= MAX_REBIDS || !open {
+			log::info!("job {job}: a larger bond displaced the bid; not bidding again");
+			return Ok(());
+		}
+		let bids = Chain::bids(at, job).await?;
+		let max_bids = Chain::max_bids(at)? as usize;
+		let floor = self.bond_for(at, j.spec.max_price)?;
+		let Some(bond) = rebid_bond(&bids, self.me(), max_bids, floor, cap) else {
+			log::info!(
+				"job {job}: a larger bond displaced the bid; max_bid_bond ({}) does not get in",
+				show_alm(cap)
+			);
+			return Ok(());
+		};
+		self.rebids.insert(job, tries + 1);
+		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price, bond));
+		self.signer.submit(&self.chain, "place_bid", call).await?;
+		self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))?;
+		log::info!(
+			"job {job}: the bid was displaced; bid {} again with a bond of {}",
+			show_alm(price),
+			show_alm(bond)
+		);
+		Ok(())
+	}
+
+	/// The bond a bid on a job of `max_price` holds: the job's least bond, or more if the
+	/// operator says so (`bid_bond`): the bid's weight in the job's lot.
+	fn bond_for(&self, at: &chain::At, max_price: chain::Balance) -> chain::Result<chain::Balance> {
+		let extra = self.config.bid_bond.as_deref();
+		Ok(Chain::least_bond(at, max_price)?
+			.max(extra.map_or(0, |b| crate::config::parse_alm(b).expect("checked when loading"))))
+	}
+
 	/// Bids on an open job if the agent can run it and its price policy accepts it.
 	async fn consider_bid(&mut self, at: &chain::At, n: u32, job: JobId) {
 		if !self.considered.insert(job) || self.state.work(job, Role::Provider).is_some() {
@@ -390,15 +481,8 @@ impl Agent {
 				show_alm(price)
 			));
 		}
-		// The job's least bond, or more if the operator says so: the bond is the bid's weight
-		// in the job's lot.
-		let bond = match Chain::least_bond(at, spec.max_price) {
-			Ok(least) => least.max(
-				self.config
-					.bid_bond
-					.as_deref()
-					.map_or(0, |b| crate::config::parse_alm(b).expect("checked when loading")),
-			),
+		let bond = match self.bond_for(at, spec.max_price) {
+			Ok(bond) => bond,
 			Err(e) => {
 				log::warn!("cannot read the bond a bid on job {job} needs: {e}");
 				self.considered.remove(&job);
@@ -626,4 +710,31 @@ fn is_refusal(e: &FetchError) -> bool {
 			| FetchError::BadUrl(_)
 			| FetchError::SizeMismatch { .. }
 	)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use subxt::utils::AccountId32;
+
+	fn bid(who: u8, bond: chain::Balance) -> chain::Bid {
+		chain::Bid { provider: AccountId32([who; 32]), price: 5, bond }
+	}
+
+	#[test]
+	fn a_displaced_bid_comes_back_with_the_cap_when_that_gets_in() {
+		let me = AccountId32([9; 32]);
+		let full = [bid(1, 12), bid(2, 10), bid(3, 15)];
+		// Still among the bids: nothing to do.
+		assert_eq!(rebid_bond(&[bid(9, 10), bid(2, 10)], &me, 3, 10, 100), None);
+		// Displaced from a full list: the whole cap, which is above the smallest bond.
+		assert_eq!(rebid_bond(&full, &me, 3, 10, 100), Some(100));
+		// Only a strictly larger bond than the smallest gets in.
+		assert_eq!(rebid_bond(&full, &me, 3, 10, 11), Some(11));
+		assert_eq!(rebid_bond(&full, &me, 3, 10, 10), None);
+		// Never below the usual bond (the least, or `bid_bond`).
+		assert_eq!(rebid_bond(&full, &me, 3, 50, 40), None);
+		// The list has room again (a bid was retracted): the usual bond will do.
+		assert_eq!(rebid_bond(&full[..2], &me, 3, 10, 100), Some(10));
+	}
 }
