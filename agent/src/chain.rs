@@ -104,11 +104,19 @@ chain_type! {
 		pub min_reputation: Option<u32>,
 		pub assets: Vec<AssetId>,
 		pub max_royalties: Balance,
+		pub tolerance: Option<u32>,
 	}
 }
 chain_type! {
 	/// Where a job is in its life.
 	pub enum JobStatus { Bidding, Drawing, Committing, Revealing, ChallengeWindow, Settled, Failed, Expired, Cancelled }
+}
+chain_type! {
+	/// An arbiter's verdict on one replica of a disputed round, as the market encodes it:
+	/// `Differs` 0, `Agrees` 1, `Unchecked` 2.
+	#[derive(Copy, serde::Deserialize, serde::Serialize)]
+	#[serde(rename_all = "lowercase")]
+	pub enum Judgement { Differs, Agrees, Unchecked }
 }
 chain_type! {
 	/// Whose round a job is in.
@@ -292,7 +300,7 @@ impl Chain {
 				.entry(dynamic::constant::<[u8; 32]>("ComputeMarket", "ContentUnavailable"))
 				.map_err(sx)?,
 		);
-		let agent_hash = Hash::of(crate::workload::CONTENT_UNAVAILABLE);
+		let agent_hash = crate::workload::content_unavailable_hash();
 		if chain_hash != agent_hash {
 			return Err(ChainError::ContentUnavailableMismatch {
 				url: url.into(),
@@ -350,6 +358,12 @@ impl Chain {
 	pub async fn assignments(at: &At, id: JobId) -> Result<Vec<Assignment>> {
 		let addr = dynamic::storage::<(JobId,), Vec<Assignment>>("ComputeMarket", "Assignments");
 		at.storage().fetch(&addr, (id,)).await.map_err(sx)?.decode().map_err(sx)
+	}
+
+	/// The round under review of a job in arbitration, in its order (empty when there is
+	/// none).
+	pub async fn disputed(at: &At, id: JobId) -> Result<Vec<Assignment>> {
+		Ok(get(at, "ComputeMarket", "Disputed", (id,)).await?.unwrap_or_default())
 	}
 
 	/// Every job with assignments in its current round: (job, assignments).
@@ -587,9 +601,39 @@ pub fn commitment(result: &Hash, salt: &[u8; 32], provider: &AccountId32) -> Has
 	Hash::of_parts(&[&result.0, salt, &provider.0])
 }
 
+/// `blake2_256(result_hash ‖ salt ‖ arbiter ‖ verdict)`: the commitment of an arbiter's
+/// verdict (in its SCALE encoding: a compact length, then one byte per replica).
+pub fn verdict_commitment(
+	result: &Hash,
+	verdict: &[Judgement],
+	salt: &[u8; 32],
+	arbiter: &AccountId32,
+) -> Hash {
+	use subxt::ext::codec::Encode;
+	let bytes: Vec<u8> = verdict
+		.iter()
+		.map(|j| match j {
+			Judgement::Differs => 0,
+			Judgement::Agrees => 1,
+			Judgement::Unchecked => 2,
+		})
+		.collect();
+	Hash::of_parts(&[&result.0, salt, &arbiter.0, &bytes.encode()])
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn a_verdict_commitment_hashes_the_verdict_as_the_market_does() {
+		let (r, s, a) = (Hash([1; 32]), [2u8; 32], AccountId32([3; 32]));
+		use Judgement::*;
+		// SCALE: a compact length (3 << 2), then one byte per entry.
+		let expected = Hash::of_parts(&[&[1; 32], &[2; 32], &[3; 32], &[12, 1, 0, 2]]);
+		assert_eq!(verdict_commitment(&r, &[Agrees, Differs, Unchecked], &s, &a), expected);
+		assert_ne!(verdict_commitment(&r, &[Differs, Agrees, Unchecked], &s, &a), expected);
+	}
 
 	#[test]
 	fn the_reputation_score_rounds_down_as_the_market_does() {

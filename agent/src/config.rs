@@ -74,6 +74,11 @@ pub struct ProviderConfig {
 	pub min_execution_period: u32,
 	#[serde(default = "default_min_period")]
 	pub min_reveal_period: u32,
+	/// The least tolerance (units of 1e-4) of an ONNX or Magika job it bids on: other CPUs
+	/// round a few floats one unit apart, so with a smaller tolerance the arbiters could find
+	/// an honest result different. WASM results are exact and need none.
+	#[serde(default = "default_min_tolerance")]
+	pub min_tolerance: u32,
 	/// The bond each bid holds, in ALM, when more than the job's least: the bid's weight in
 	/// the job's lot. Unset: the least.
 	pub bid_bond: Option<String>,
@@ -90,6 +95,10 @@ pub struct ProviderConfig {
 
 fn default_max_content() -> u64 {
 	64 << 20
+}
+
+fn default_min_tolerance() -> u32 {
+	2
 }
 
 /// Finality lags 2–3 blocks behind the best block, and a transaction takes one more.

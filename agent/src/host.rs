@@ -167,7 +167,7 @@ async fn watch_windows(
 	signer: &Signer,
 	server: &http::Server,
 ) -> anyhow::Result<()> {
-	let unavailable = Hash::of(workload::CONTENT_UNAVAILABLE);
+	let unavailable = workload::content_unavailable_hash();
 	let mut blocks = chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
 	while let Some(block) = blocks.next().await {
 		let at = block.map_err(subxt::Error::from)?.at().await.map_err(subxt::Error::from)?;
@@ -322,7 +322,7 @@ mod tests {
 
 	#[test]
 	fn only_providers_that_got_the_content_and_say_they_did_not_are_challenged() {
-		let unavailable = Hash::of(workload::CONTENT_UNAVAILABLE);
+		let unavailable = workload::content_unavailable_hash();
 		let result = Hash::of(b"a result");
 		let served: std::collections::BTreeSet<_> = [AccountId32([1; 32])].into();
 		let check = |a: &[Assignment]| refuted_by_serving(a, &served, &unavailable);

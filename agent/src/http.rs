@@ -31,7 +31,7 @@ use subxt_signer::sr25519;
 use tokio::net::{TcpListener, TcpStream};
 
 use crate::{
-	chain::{self, Chain, JobId, JobStatus},
+	chain::{self, Chain, JobId, JobStatus, Round},
 	hash::Hash,
 	store::Store,
 };
@@ -179,7 +179,9 @@ pub enum Denied {
 	NotRunning,
 	#[error("the blob is this server's registered asset, which the job does not name")]
 	AssetNotInJob,
-	#[error("a result is served only to the job's requester")]
+	#[error(
+		"a result is served only to the job's requester, and to its arbiters while they judge it"
+	)]
 	NotRequester,
 	#[error("a result is served only after the commit phase has closed")]
 	CommitOpen,
@@ -196,7 +198,8 @@ pub enum Denied {
 ///   replicas agree on what was available. A requester's own copy of content that someone
 ///   registered is its own to serve: a registration cannot take public content hostage;
 /// - a result `owner` revealed for the job, to the job's requester, once the commit phase has
-///   closed.
+///   closed; and while arbiters judge the round it was revealed in, to each of them (they
+///   compare every replica's result with their own).
 ///
 /// Says which of these it is.
 pub async fn permitted(
@@ -232,13 +235,22 @@ pub async fn permitted(
 			return Ok(if own_job { Grant::OwnContent } else { Grant::Asset });
 		}
 	}
-	let revealed = Chain::assignments(at, job).await?.iter().any(|a| {
+	let revealed_by_owner = |a: &chain::Assignment| {
 		&a.provider == owner && a.reveal.as_ref().is_some_and(|r| r.result_hash == hash.0)
-	}) || Chain::result(at, job)
-		.await?
-		.is_some_and(|r| r.result_hash == hash.0 && r.agreed.contains(owner));
+	};
+	let assigned = Chain::assignments(at, job).await?;
+	let judged = j.round == Round::Arbitration
+		&& Chain::disputed(at, job).await?.iter().any(revealed_by_owner);
+	let revealed = judged
+		|| assigned.iter().any(revealed_by_owner)
+		|| Chain::result(at, job)
+			.await?
+			.is_some_and(|r| r.result_hash == hash.0 && r.agreed.contains(owner));
 	if !revealed {
 		return Err(Denied::NotInJob.into());
+	}
+	if judged && assigned.iter().any(|a| &a.provider == who) {
+		return Ok(Grant::Result);
 	}
 	if &j.requester != who {
 		return Err(Denied::NotRequester.into());
@@ -249,6 +261,52 @@ pub async fn permitted(
 	Ok(Grant::Result)
 }
 
+/// Where the result a provider revealed in `assignment` can be had: the URI it revealed,
+/// then its provider's endpoint. Empty when it revealed nothing.
+pub async fn revealed_urls(
+	at: &chain::At,
+	assignment: &chain::Assignment,
+) -> chain::Result<Vec<String>> {
+	let Some(reveal) = &assignment.reveal else { return Ok(Vec::new()) };
+	let hash = Hash(reveal.result_hash);
+	let mut urls = vec![String::from_utf8_lossy(&reveal.result_uri).into_owned()];
+	if let Some(p) = Chain::provider(at, &assignment.provider).await? {
+		urls.push(blob_url(&String::from_utf8_lossy(&p.profile.endpoint), &hash));
+	}
+	urls.dedup();
+	Ok(urls)
+}
+
+/// Blob `hash` for `job` from the first of `urls` that serves it, all of them within
+/// `timeout`; the errors of all of them otherwise. Owns its arguments, so that several can
+/// run at once.
+pub async fn fetch_any(
+	urls: Vec<String>,
+	keypair: sr25519::Keypair,
+	job: JobId,
+	hash: Hash,
+	limit: u64,
+	timeout: Duration,
+) -> Result<Vec<u8>, String> {
+	let deadline = tokio::time::Instant::now() + timeout;
+	let mut errors = Vec::new();
+	for url in &urls {
+		let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+		if left.is_zero() {
+			errors.push(format!("{url}: no time left"));
+			continue;
+		}
+		match fetch(url, &keypair, job, &hash, limit, left).await {
+			Ok(bytes) => return Ok(bytes),
+			Err(e) => errors.push(e.to_string()),
+		}
+	}
+	if errors.is_empty() {
+		errors.push("nowhere to fetch it from".into());
+	}
+	Err(format!("no copy of {hash}: {}", errors.join("; ")))
+}
+
 /// What a request was granted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grant {
@@ -256,7 +314,8 @@ pub enum Grant {
 	OwnContent,
 	/// The server account's registered asset, to a provider of a job that names it.
 	Asset,
-	/// A result the server's account revealed, to the job's requester.
+	/// A result the server's account revealed, to the job's requester or an arbiter judging
+	/// it.
 	Result,
 }
 

@@ -3,7 +3,10 @@
 //! The agent follows finalized blocks. At each block it looks at the jobs the block's market
 //! events name and at the work it has not finished, reads their state from storage, and
 //! does what is due: bid on a job it can run at a price its policy accepts, run an assigned
-//! job and commit its result, reveal once the commit phase has closed. Transactions are
+//! job and commit its result, reveal once the commit phase has closed. Drawn as an arbiter,
+//! it runs the job too, fetches each disputed replica's result and commits to its own result
+//! with a verdict per replica: does that result agree with its own within the job's
+//! tolerance ([`workload::within`]). Transactions are
 //! fire-and-forget with nonces the agent tracks; what landed is read back from the chain, and
 //! what did not land in [`RESUBMIT_AFTER`] blocks is submitted again. After a restart the
 //! agent rebuilds its view from storage (every assignment, every open job) and from its state
@@ -16,7 +19,7 @@ use subxt::dynamic;
 use tokio::{net::TcpListener, sync::RwLock};
 
 use crate::{
-	chain::{self, Chain, JobId, JobStatus, Round, Signer, WorkloadKind},
+	chain::{self, Chain, JobId, JobStatus, Judgement, Round, Signer, WorkloadKind},
 	config::{show_alm, PriceQuery, ProviderConfig},
 	hash::Hash,
 	http::{self, FetchError},
@@ -32,6 +35,9 @@ pub const RESUBMIT_AFTER: u32 = 4;
 const LAST_CHANCE: u32 = 5;
 /// How long one content download may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long an arbiter waits for a disputed replica's result, all its addresses together (a
+/// small document; the replicas' downloads run at once).
+const RESULT_FETCH_TIMEOUT: Duration = Duration::from_secs(15);
 /// Blocks after the finalized block in which a bid sent now lands: finality lags 2 blocks
 /// behind the best block, and the bid takes the next one.
 const BID_LANDS_AFTER: u32 = 3;
@@ -44,6 +50,9 @@ pub enum Fault {
 	/// Fetch a job's content, then say it could not be had (as a requester's own provider
 	/// would, to keep the data owner from its royalty).
 	ClaimUnavailable,
+	/// Round as another CPU would: one float output of an ONNX model, or Magika's score,
+	/// one unit (1e-4) up. The result is honest within any tolerance, but its hash differs.
+	RoundDifferently,
 }
 
 /// The runner a workload needs, if the agent has one: ONNX models with Magika's hash run as
@@ -435,6 +444,14 @@ impl Agent {
 				},
 			}
 		}
+		let tolerance = spec.tolerance.unwrap_or(0);
+		if runner != Runner::Wasm && tolerance < self.config.min_tolerance {
+			return skip(&format!(
+				"its tolerance ({tolerance}) is below this agent's min_tolerance ({}): another \
+				 CPU's rounding could make an honest result differ",
+				self.config.min_tolerance
+			));
+		}
 		let (exec, reveal) = (self.config.min_execution_period, self.config.min_reveal_period);
 		if spec.execution_period < exec || spec.reveal_period < reveal {
 			return skip(&format!(
@@ -561,10 +578,7 @@ impl Agent {
 						let Some(result) = self.compute(&j, job, n).await? else {
 							return Ok(());
 						};
-						let mut salt = [0u8; 32];
-						getrandom::fill(&mut salt)
-							.map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
-						let salt = Hash(salt);
+						let salt = fresh_salt()?;
 						// Saved before the commitment leaves this machine.
 						self.state.update(job, role, |w| {
 							w.result = Some(result);
@@ -573,7 +587,28 @@ impl Agent {
 						(result, salt)
 					},
 				};
-				let commitment = chain::commitment(&result, &salt.0, self.me());
+				let commitment = if role == Role::Arbiter {
+					let (verdict, salt) = match work.verdict {
+						Some(verdict) => (verdict, salt),
+						None => {
+							let Some(verdict) = self.judge(at, &j, job, n, &result).await? else {
+								return Ok(());
+							};
+							// A salt of its own: one saved before the verdict may have been
+							// revealed already (an arbitration restarted by an upgrade).
+							let salt = fresh_salt()?;
+							// Saved before the commitment leaves this machine.
+							self.state.update(job, role, |w| {
+								w.verdict = Some(verdict.clone());
+								w.salt = Some(salt);
+							})?;
+							(verdict, salt)
+						},
+					};
+					chain::verdict_commitment(&result, &verdict, &salt.0, self.me())
+				} else {
+					chain::commitment(&result, &salt.0, self.me())
+				};
 				let call = dynamic::tx("ComputeMarket", "commit_result", (job, commitment.0));
 				self.signer.submit(&self.chain, "commit_result", call).await?;
 				log::info!("job {job}: committed to result {result}");
@@ -591,13 +626,26 @@ impl Agent {
 					anyhow::bail!("committed, but the state file has no result and salt for it");
 				};
 				let uri = http::blob_url(&self.config.endpoint, &result);
-				let call = dynamic::tx(
-					"ComputeMarket",
-					"reveal_result",
-					(job, result.0, salt.0, uri.into_bytes()),
-				);
-				self.signer.submit(&self.chain, "reveal_result", call).await?;
-				log::info!("job {job}: revealed result {result}");
+				if role == Role::Arbiter {
+					let Some(verdict) = work.verdict else {
+						anyhow::bail!("committed, but the state file has no verdict for it");
+					};
+					let call = dynamic::tx(
+						"ComputeMarket",
+						"reveal_verdict",
+						(job, result.0, verdict.clone(), salt.0, uri.into_bytes()),
+					);
+					self.signer.submit(&self.chain, "reveal_verdict", call).await?;
+					log::info!("job {job}: revealed result {result} and verdict {verdict:?}");
+				} else {
+					let call = dynamic::tx(
+						"ComputeMarket",
+						"reveal_result",
+						(job, result.0, salt.0, uri.into_bytes()),
+					);
+					self.signer.submit(&self.chain, "reveal_result", call).await?;
+					log::info!("job {job}: revealed result {result}");
+				}
 				self.state.update(job, role, |w| w.revealed_at = Some(n))?;
 			},
 			_ => {},
@@ -660,7 +708,83 @@ impl Agent {
 		self.finish(job, outcome).map(Some)
 	}
 
+	/// This arbiter's verdict on each replica of `job`'s disputed round, its own result being
+	/// `own`: `Agrees` when the replica's result is the same answer within the job's
+	/// tolerance, `Differs` when it is not (or the replica revealed nothing or "content
+	/// unavailable"), `Unchecked` when its result could not be had by the last blocks of the
+	/// commit phase (the chain counts that against the replica, never against this arbiter).
+	/// A replica that revealed this arbiter's own hash agrees without a download; the others'
+	/// results are fetched at once from the URI each revealed or its provider's endpoint,
+	/// checked against the revealed hash. An arbiter that could not get the content judges
+	/// nobody (the chain ignores its verdict). `None` while a result cannot be had yet (tried
+	/// again next block).
+	async fn judge(
+		&self,
+		at: &chain::At,
+		j: &chain::Job,
+		job: JobId,
+		n: u32,
+		own: &Hash,
+	) -> anyhow::Result<Option<Vec<Judgement>>> {
+		let disputed = Chain::disputed(at, job).await?;
+		let unavailable = workload::content_unavailable_hash();
+		if *own == unavailable {
+			// The chain ignores the verdict of an arbiter that could not get the content.
+			return Ok(Some(vec![Judgement::Unchecked; disputed.len()]));
+		}
+		let mine = self.store.get(own)?.context("our own result is not in the content store")?;
+		let tolerance = j.spec.tolerance.unwrap_or(0);
+		let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
+		let mut verdict = vec![Judgement::Differs; disputed.len()];
+		// The results to download, all at once, each address given `RESULT_FETCH_TIMEOUT`: a
+		// replica whose server stalls must not hold up the others or the commitment.
+		let mut downloads = tokio::task::JoinSet::new();
+		for (i, a) in disputed.iter().enumerate() {
+			let Some(r) = &a.reveal else { continue };
+			let theirs = Hash(r.result_hash);
+			if theirs == *own {
+				verdict[i] = Judgement::Agrees;
+			} else if theirs != unavailable {
+				let urls = http::revealed_urls(at, a).await?;
+				let (key, limit) = (self.signer.keypair.clone(), self.config.max_content_bytes);
+				downloads.spawn(async move {
+					(i, http::fetch_any(urls, key, job, theirs, limit, RESULT_FETCH_TIMEOUT).await)
+				});
+			}
+		}
+		let mut missing = false;
+		while let Some(done) = downloads.join_next().await {
+			let (i, fetched) = done.context("a download task failed")?;
+			verdict[i] = match fetched {
+				Ok(bytes) if workload::within(&mine, &bytes, tolerance) => Judgement::Agrees,
+				Ok(_) => Judgement::Differs,
+				Err(e) if last_chance => {
+					log::warn!("job {job}: a disputed replica's result: {e}; judged unchecked");
+					Judgement::Unchecked
+				},
+				Err(e) => {
+					log::info!(
+						"job {job}: a disputed replica's result: {e}; trying again next block"
+					);
+					missing = true;
+					Judgement::Unchecked
+				},
+			};
+		}
+		if missing {
+			return Ok(None);
+		}
+		log::info!(
+			"job {job}: verdict on the disputed replicas {verdict:?} (tolerance {tolerance})"
+		);
+		Ok(Some(verdict))
+	}
+
 	fn finish(&self, job: JobId, outcome: Outcome) -> anyhow::Result<Hash> {
+		let outcome = match (self.fault, outcome) {
+			(Some(Fault::RoundDifferently), outcome) => round_differently(job, outcome),
+			(_, outcome) => outcome,
+		};
 		let mut bytes = outcome.encode();
 		if self.fault == Some(Fault::CorruptResult) {
 			log::warn!("job {job}: corrupting the result (test fault)");
@@ -698,6 +822,36 @@ impl Agent {
 			http::fetch(&url, &self.signer.keypair, job, hash, limit, FETCH_TIMEOUT).await?;
 		log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
 		checked(bytes)
+	}
+}
+
+/// 32 random bytes for a commitment's salt.
+fn fresh_salt() -> anyhow::Result<Hash> {
+	let mut salt = [0u8; 32];
+	getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
+	Ok(Hash(salt))
+}
+
+/// The outcome as a CPU that rounds one output the other way gives it (test fault).
+fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
+	match outcome {
+		Outcome::Magika { label, score } => {
+			log::warn!("job {job}: rounding Magika's score one unit up (test fault)");
+			Outcome::Magika { label, score: score.saturating_add(1) }
+		},
+		Outcome::Onnx(mut outs) => {
+			let float = outs.iter_mut().filter(|t| t.datum.starts_with('f'));
+			let first = float.flat_map(|t| t.values.iter_mut()).find_map(|v| match v {
+				workload::Value::Int(x) => Some(x),
+				_ => None,
+			});
+			if let Some(x) = first {
+				log::warn!("job {job}: rounding an output one unit up (test fault)");
+				*x = x.saturating_add(1);
+			}
+			Outcome::Onnx(outs)
+		},
+		other => other,
 	}
 }
 

@@ -47,6 +47,12 @@ pub struct RunArgs {
 	/// The most paid to one provider, in ALM.
 	#[arg(long, default_value = "2")]
 	pub max_price: String,
+	/// How far replicas' results may differ and still be the same answer: the largest
+	/// difference between two float outputs (ONNX) or scores (Magika), in units of 1e-4.
+	/// Different CPUs round a few outputs of a large model one unit apart. Default: the
+	/// chain's `DefaultTolerance`.
+	#[arg(long)]
+	pub tolerance: Option<u32>,
 	/// Blocks of bidding, of execution (to commit) and of revealing. Agents see a job when
 	/// its block is finalized, two or three blocks after it was posted, and the chain's last
 	/// `DrawDelay` blocks of bidding take no bid, so bidding needs a few blocks more.
@@ -75,9 +81,9 @@ pub struct RunArgs {
 	/// while the job runs, and challenge the revealed result if it differs (the challenge
 	/// bond, the larger of the chain's `ChallengeBond` and 3 × `--max-price`, is held until
 	/// the drawn arbiters decide, and is lost if they side with the providers). Needs the
-	/// workload and the input as local files, or `magika`. A different CPU can round floats
-	/// differently from the providers'; an ONNX mismatch may be that rather than a
-	/// fabrication.
+	/// workload and the input as local files, or `magika`. A result whose hash differs is
+	/// fetched and compared with this machine's within the job's tolerance (another CPU
+	/// rounds floats differently): only one beyond it is challenged.
 	#[arg(long)]
 	pub audit: bool,
 	/// Where this command serves the workload and input to the job's providers.
@@ -227,7 +233,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		let (_, module) = read_workload(&args.model)?;
 		let input = store.get(&input_hash)?.context("the input vanished from the store")?;
 		Some(tokio::task::spawn_blocking(move || {
-			workload::execute(runner, &module, &input).map(|o| Hash::of(&o.encode()))
+			workload::execute(runner, &module, &input).map(|o| o.encode())
 		}))
 	} else {
 		None
@@ -248,6 +254,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		min_reputation: None,
 		assets,
 		max_royalties,
+		tolerance: args.tolerance,
 	};
 	let events = match args.offer {
 		Some(offer) => {
@@ -304,14 +311,51 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		if !decided && j.status == JobStatus::ChallengeWindow {
 			decided = true;
 			let mut challenge = false;
-			let revealed: Vec<Hash> = Chain::assignments(&at, job)
-				.await?
+			let assigned = Chain::assignments(&at, job).await?;
+			let revealed: Vec<Hash> = assigned
 				.iter()
 				.filter_map(|a| a.reveal.as_ref().map(|r| Hash(r.result_hash)))
 				.collect();
 			if let Some(check) = audit.take() {
-				let ours = check.await.context("the spot check stopped")??;
-				challenge = revealed.iter().any(|h| *h != ours);
+				let doc = check.await.context("the spot check stopped")??;
+				let ours = Hash::of(&doc);
+				let tolerance = j.spec.tolerance.unwrap_or(0);
+				// Each other hash once, all at once, 15 s each: a result that cannot be had in
+				// time counts as a mismatch, so stalling its server cannot run out the window.
+				let mut downloads = tokio::task::JoinSet::new();
+				let mut seen = std::collections::BTreeSet::new();
+				for a in &assigned {
+					let Some(r) = &a.reveal else { continue };
+					let theirs = Hash(r.result_hash);
+					if theirs == ours || !seen.insert(theirs) {
+						continue;
+					}
+					// Not knowing where to fetch it is a mismatch too.
+					let urls = http::revealed_urls(&at, a).await.unwrap_or_default();
+					let key = signer.keypair.clone();
+					let timeout = Duration::from_secs(15);
+					downloads.spawn(http::fetch_any(urls, key, job, theirs, MAX_FILE, timeout));
+				}
+				while let Some(done) = downloads.join_next().await {
+					let agrees = match done {
+						Ok(Ok(theirs)) => workload::within(&doc, &theirs, tolerance),
+						Ok(Err(e)) => {
+							eprintln!("audit: {e}");
+							false
+						},
+						Err(e) => {
+							eprintln!("audit: a download stopped: {e}");
+							false
+						},
+					};
+					if agrees {
+						eprintln!("audit: a provider's result differs from this machine's only within the tolerance ({tolerance})");
+					} else {
+						// The rest is not needed (the set aborts them when dropped).
+						challenge = true;
+						break;
+					}
+				}
 				if challenge {
 					eprintln!(
 						"audit: the providers revealed {}, this machine computes {ours}: challenging",
@@ -335,7 +379,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			}
 			// The chain keeps the window open for the owners of the job's data to challenge a
 			// result that says it could not be had (it pays them no royalty).
-			let unavailable = Hash::of(workload::CONTENT_UNAVAILABLE);
+			let unavailable = workload::content_unavailable_hash();
 			let mut owners_may_challenge = false;
 			if revealed.iter().all(|h| *h == unavailable) {
 				for id in &j.spec.assets {

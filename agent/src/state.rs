@@ -47,6 +47,10 @@ pub struct Work {
 	pub result: Option<Hash>,
 	/// The salt of its commitment, hex.
 	pub salt: Option<Hash>,
+	/// As an arbiter, its verdict on each replica of the disputed round, saved (with the
+	/// salt drawn for it) before the commitment.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub verdict: Option<Vec<crate::chain::Judgement>>,
 	/// The block whose state it saw when it submitted its commitment.
 	pub committed_at: Option<u32>,
 	/// The block whose state it saw when it submitted its reveal.

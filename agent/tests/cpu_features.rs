@@ -10,10 +10,12 @@ use std::{path::Path, process::Command};
 
 const AGENT: &str = env!("CARGO_BIN_EXE_allmende-agent");
 
-/// One `exec` run: the CPU features it saw and the result hash it printed.
+/// One `exec` run: the CPU features it saw, the result hash it printed and the result
+/// document.
 struct Run {
 	cpu: String,
 	hash: String,
+	doc: Vec<u8>,
 }
 
 fn exec(cpu: Option<&str>, model: &str, input: &Path) -> Run {
@@ -44,12 +46,16 @@ fn exec(cpu: Option<&str>, model: &str, input: &Path) -> Run {
 		.and_then(|(_, h)| h.split(')').next())
 		.unwrap_or_else(|| panic!("no result hash in: {stderr}"))
 		.to_string();
-	Run { cpu: line("cpu features: "), hash }
+	let mut doc = out.stdout;
+	while doc.last() == Some(&b'\n') {
+		doc.pop();
+	}
+	Run { cpu: line("cpu features: "), hash, doc }
 }
 
 /// Runs natively, as a Nehalem (SSE4.2, no AVX) and as a Haswell (AVX2, FMA, no AVX-512),
 /// two at a time, and checks that the emulated CPUs showed the features they should.
-fn same_on_every_cpu(model: &str, input: &Path) {
+fn on_every_cpu(model: &str, input: &Path) -> [Run; 3] {
 	let (native, nehalem, haswell) = std::thread::scope(|s| {
 		let nehalem = s.spawn(|| exec(Some("Nehalem"), model, input));
 		let haswell = s.spawn(|| exec(Some("Haswell"), model, input));
@@ -68,8 +74,79 @@ fn same_on_every_cpu(model: &str, input: &Path) {
 		haswell.cpu
 	);
 	assert!(!h.contains(&"avx512f".to_string()), "Haswell showed AVX-512: {}", haswell.cpu);
+	[native, nehalem, haswell]
+}
+
+/// The same result hash on every CPU.
+fn same_on_every_cpu(model: &str, input: &Path) {
+	let [native, nehalem, haswell] = on_every_cpu(model, input);
 	assert_eq!(nehalem.hash, native.hash, "Nehalem ({}) vs native ({})", nehalem.cpu, native.cpu);
 	assert_eq!(haswell.hash, native.hash, "Haswell ({}) vs native ({})", haswell.cpu, native.cpu);
+}
+
+/// The chain's `DefaultTolerance` in the runtime: the tolerance a job gets unless it names
+/// one.
+const DEFAULT_TOLERANCE: u32 = 10;
+
+/// How many of two documents' ONNX output values differ, and by how much at most (units of
+/// 1e-4): what the notes report.
+fn differences(a: &[u8], b: &[u8]) -> (usize, usize, i64) {
+	let values = |doc: &[u8]| -> Vec<i64> {
+		let doc: serde_json::Value = serde_json::from_slice(doc).expect("a result document");
+		doc["outputs"]
+			.as_array()
+			.expect("ONNX outputs")
+			.iter()
+			.flat_map(|t| t["values"].as_array().expect("values").clone())
+			.map(|v| v.as_i64().expect("finite values"))
+			.collect()
+	};
+	let (a, b) = (values(a), values(b));
+	assert_eq!(a.len(), b.len(), "the same number of outputs");
+	let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+	let most = a.iter().zip(&b).map(|(x, y)| (x - y).abs()).max().unwrap_or(0);
+	(a.len(), differ, most)
+}
+
+/// Every CPU's result is the same answer as the native one within the chain's default
+/// tolerance (their hashes may differ: replicas that disagree only so go to arbiters, who
+/// pay them all).
+fn within_tolerance_on_every_cpu(name: &str, model: &str, input: &Path) {
+	let [native, nehalem, haswell] = on_every_cpu(model, input);
+	for other in [&nehalem, &haswell] {
+		let (outputs, differ, most) = differences(&native.doc, &other.doc);
+		eprintln!(
+			"{name}: {differ} of {outputs} outputs differ between native ({}) and {}, by at most {most} units of 1e-4; hashes {}",
+			native.cpu,
+			other.cpu,
+			if native.hash == other.hash { "equal" } else { "differ" }
+		);
+		assert!(
+			allmende_agent::workload::within(&native.doc, &other.doc, DEFAULT_TOLERANCE),
+			"{name} on {} is not within {DEFAULT_TOLERANCE} of native",
+			other.cpu
+		);
+	}
+}
+
+#[test]
+fn models_with_large_outputs_agree_within_the_default_tolerance_on_every_cpu() {
+	use allmende_agent::workload::{npy, onnx};
+	let dir = tempfile::tempdir().expect("temp dir");
+	let write = |name: &str, bytes: Vec<u8>| {
+		let path = dir.path().join(name);
+		std::fs::write(&path, bytes).expect("write");
+		path
+	};
+	// Four 3×3 convolutions of 64 channels on 56×56: 200,704 outputs.
+	let conv = write("conv.onnx", onnx::conv_model(4, 64, 56, 7));
+	let image =
+		write("image.npy", npy::write_f32(&[1, 64, 56, 56], &onnx::random_input(64 * 56 * 56, 11)));
+	within_tolerance_on_every_cpu("conv", conv.to_str().expect("UTF-8 path"), &image);
+	// A dense layer of 1,024 inputs and 4,096 outputs.
+	let dense = write("dense.onnx", onnx::dense_model(1024, 4096, 13));
+	let x = write("x.npy", npy::write_f32(&[1, 1024], &onnx::random_input(1024, 17)));
+	within_tolerance_on_every_cpu("dense", dense.to_str().expect("UTF-8 path"), &x);
 }
 
 #[test]

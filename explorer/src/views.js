@@ -200,6 +200,7 @@ function describe(e, ctx) {
     case 'ResultCommitted': return `${a(d.provider)} committed`;
     case 'RevealPhaseStarted': return `reveal phase, until #${esc(d.revealBy)}`;
     case 'ResultRevealed': return `${a(d.provider)} revealed <span class="mono">${escapeHtml(d.resultHash)}</span>`;
+    case 'VerdictRevealed': return `arbiter ${a(d.arbiter)} revealed <span class="mono">${escapeHtml(d.resultHash)}</span>; verdict per replica: ${escapeHtml((d.agrees ?? []).map((x) => String(x).toLowerCase()).join(', '))}`;
     case 'ChallengeWindowOpened': return `challenge window, until #${esc(d.challengeBy)}`;
     case 'ResultChallenged': return `challenged${d.challenger ? ` by ${link.account(d.challenger)}` : ''} with a bond of ${amount(d.bond)}; arbiters drawn at #${esc(d.drawAt)}`;
     case 'DisputeOpened': return `replicas disagree: arbiters drawn at #${esc(d.drawAt)}`;

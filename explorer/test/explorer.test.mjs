@@ -215,10 +215,18 @@ async function disputedJob() {
   const drawn = (await api.query.computeMarket.assignments(job)).map((a) => byAddress.get(a.provider.toString()));
   assert.equal(drawn.length, api.consts.computeMarket.arbiterReplicas.toNumber());
   assert.ok(drawn.every(Boolean), 'every arbiter is drawn from the pool');
-  await Promise.all(drawn.map((b) => commit(b, 1)));
+  // Each arbiter computes result 1 and judges each disputed replica by it: a byte per replica
+  // in the commitment (Differs 0, Agrees 1).
+  const disputed = (await api.query.computeMarket.disputed(job)).unwrap();
+  const agrees = disputed.map((a) => a.reveal.isSome && a.reveal.unwrap().resultHash.toHex() === result(1));
+  const verdict = agrees.map((yes) => (yes ? 'Agrees' : 'Differs'));
+  const judge = (b) => submit(api, api.tx.computeMarket.commitResult(job, blake2AsHex(u8aConcat(
+    result(1), salt(b), decodeAddress(b.address), api.createType('Vec<u8>', agrees.map(Number)).toU8a()))), b, { until: 'block' });
+  await Promise.all(drawn.map((b) => judge(b)));
   await jobReaches(job, 'Revealing', 'Arbitration');
   const from = (await api.rpc.chain.getHeader()).number.toNumber();
-  await Promise.all(drawn.map((b) => reveal(b, 1)));
+  await Promise.all(drawn.map((b) => submit(api,
+    api.tx.computeMarket.revealVerdict(job, result(1), verdict, salt(b), text('ipfs://out-1')), b, { until: 'block' })));
   return { job, honest, liar, drawn, from };
 }
 

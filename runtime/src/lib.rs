@@ -73,11 +73,11 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `place_bid` takes a bond.
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -148,6 +148,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_compute_market::migrations::BuildArbiterStakes<Runtime>,
 	pallet_compute_market::migrations::DropBidReputation<Runtime>,
+	pallet_compute_market::migrations::AddTolerance<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

@@ -31,7 +31,8 @@ export async function startNetwork({ nodes = 4, chain = 'local' } = {}) {
   }
   await network.start();
   try {
-    await network.waitForRpc(60000);
+    // Generous: on two cores beside other test networks a node can take a minute to open its RPC.
+    await network.waitForRpc(180000);
     await network.waitForFinalized({ by: 1, timeoutMs: 120000 });
   } catch (e) {
     await stopNetwork(network, { keep: true });

@@ -3,8 +3,10 @@
 // after committing that reveals after its restart; content whose bytes do not match its hash
 // or its declared size;
 // an endless workload; a k = 1 job through a standing offer; a dishonest agent's result
-// challenged, re-run by drawn arbiter agents, and its bond slashed; a permissioned model hosted
-// by its owner's agent, given only to providers assigned to jobs that name it.
+// challenged, re-run by drawn arbiter agents, and its bond slashed; two honest replicas whose
+// results differ by rounding, both paid after the arbiter agents judge each within the job's
+// tolerance; a permissioned model hosted by its owner's agent, given only to providers
+// assigned to jobs that name it.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -98,7 +100,7 @@ before(async () => {
   api = await connect(network.wsUrl());
   await followEvents();
   agents = new Agents({ dir: path.join(network.dir, 'agents'), ws: network.wsUrl() });
-  await agents.prepare(api, [1, 2, 3, 4], {
+  await agents.prepare(api, [1, 2, 3, 4, 5, 6], {
     3: { offers: [{ price: '1', capacity: 5, validBlocks: 2000, executionPeriod: 8, revealPeriod: 6 }] },
     // The dishonest agent bids lowest, so it is among the winners when it is running.
     4: {
@@ -107,6 +109,10 @@ before(async () => {
       arbiter: false,
       offers: [{ price: '0.5', capacity: 5, validBlocks: 2000, executionPeriod: 8, revealPeriod: 6 }],
     },
+    // Two cheap providers outside the arbiter pool, one of which rounds as another CPU
+    // would: the only bidders on a job paying less than the others ask.
+    5: { price: '0.3', fault: 'round-differently', arbiter: false },
+    6: { price: '0.3', arbiter: false },
   });
   ferdie = (await signer('//Ferdie')).address;
   for (const name of ['agent1', 'agent2', 'agent3']) agents.start(name);
@@ -340,8 +346,9 @@ test('a provider that corrupts its result is caught by its requester\'s spot che
     assert.deepEqual(drawn, [address('agent1'), address('agent2'), address('agent3')].sort());
     const verified = jobEvents(job, 'ResultVerified')[0].data.resultHash;
     for (const arbiter of drawn) {
-      const reveal = jobEvents(job, 'ResultRevealed').find((e) => e.data.provider === arbiter);
+      const reveal = jobEvents(job, 'VerdictRevealed').find((e) => e.data.arbiter === arbiter);
       assert.equal(reveal?.data.resultHash, verified, 'each drawn agent re-ran the job and revealed the verified result');
+      assert.deepEqual(reveal?.data.agrees, ['Differs'], 'and judged the corrupted replica wrong');
     }
     for (const name of ['agent1', 'agent2', 'agent3']) {
       assert.match(agents.log(name), new RegExp(`assigned to job ${job} as Arbiter`));
@@ -354,6 +361,40 @@ test('a provider that corrupts its result is caught by its requester\'s spot che
     throw e;
   } finally {
     await agents.stop('agent4');
+  }
+});
+
+test('two honest replicas whose results differ by rounding are both paid: the arbiter agents judge each within the tolerance', async () => {
+  try {
+    for (const name of ['agent5', 'agent6']) agents.start(name);
+    await agents.waitRegistered(api, { names: ['agent5', 'agent6'] });
+    const file = path.join(here, '..', 'lib', 'agents.mjs');
+    const expected = await localAnswer('magika', file);
+    // Agents 1 to 3 ask 1 ALM, so only agents 5 and 6 bid; 1 to 3 are the arbiter pool.
+    const r = await runJob(['--model', 'magika', '--input', file, '--replicas', '2', '--max-price', '0.4']);
+    const job = r.job;
+    const assigned = jobEvents(job, 'JobAssigned')[0].data.providers;
+    assert.deepEqual([...assigned].sort(), [address('agent5'), address('agent6')].sort());
+    assert.match(agents.log('agent5'), new RegExp(`job ${job}: rounding Magika's score one unit up`));
+    const revealed = jobEvents(job, 'ResultRevealed').map((e) => e.data.resultHash);
+    assert.equal(new Set(revealed).size, 2, 'the two replicas revealed different hashes');
+    assert.equal(jobEvents(job, 'DisputeOpened').length, 1);
+    // Each arbiter ran the job and found both results within the job's tolerance of its own.
+    const verdicts = jobEvents(job, 'VerdictRevealed');
+    assert.deepEqual(verdicts.map((v) => v.data.arbiter).sort(), [address('agent1'), address('agent2'), address('agent3')].sort());
+    for (const v of verdicts) assert.deepEqual(v.data.agrees, ['Agrees', 'Agrees']);
+    for (const name of ['agent5', 'agent6']) {
+      assert.equal(jobEvents(job, 'ProviderPaid').filter((e) => e.data.provider === address(name)).length, 1, `${name} is paid`);
+    }
+    assert.equal(jobEvents(job, 'BondSlashed').length, 0);
+    // The verified answer is one of the two: Magika's label, its score within 1e-4.
+    assert.equal(r.answer.split(',')[0], expected.split(',')[0]);
+  } catch (e) {
+    failed = true;
+    throw e;
+  } finally {
+    await agents.stop('agent5');
+    await agents.stop('agent6');
   }
 });
 

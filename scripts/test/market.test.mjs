@@ -177,13 +177,22 @@ async function drawnArbiters(jobId) {
   return drawn;
 }
 
-/** The drawn arbiters commit and reveal `resultOf(name)`. */
+/**
+ * The drawn arbiters commit and reveal `resultOf(name)`, each with the verdict of an arbiter
+ * whose own result that is: a disputed replica agrees when it revealed exactly that.
+ */
 async function arbitrate(jobId, drawn, resultOf) {
+  const disputed = (await api.query.computeMarket.disputed(jobId)).unwrap();
+  const agrees = (n) => disputed.map((a) => a.reveal.isSome && a.reveal.unwrap().resultHash.toHex() === resultHash(resultOf(n)));
+  const agreesOf = (n) => agrees(n).map((yes) => (yes ? 'Agrees' : 'Differs'));
+  // SCALE: a compact length, then a byte per replica (Differs 0, Agrees 1).
+  const verdictCommitment = (n) => blake2AsHex(u8aConcat(
+    resultHash(resultOf(n)), saltOf(n), decodeAddress(keys[n].address), api.createType('Vec<u8>', agrees(n).map(Number)).toU8a()));
   await Promise.all(drawn.map((n) =>
-    send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(resultOf(n)), n)), keys[n], { until: 'block' })));
+    send(api.tx.computeMarket.commitResult(jobId, verdictCommitment(n)), keys[n], { until: 'block' })));
   await waitForStatus(jobId, ['Revealing'], { round: 'Arbitration' });
   await Promise.all(drawn.map((n) =>
-    send(api.tx.computeMarket.revealResult(jobId, resultHash(resultOf(n)), saltOf(n), text(`ipfs://out-${n}`)), keys[n], { until: 'block' })));
+    send(api.tx.computeMarket.revealVerdict(jobId, resultHash(resultOf(n)), agreesOf(n), saltOf(n), text(`ipfs://out-${n}`)), keys[n], { until: 'block' })));
 }
 
 /** What `name` gained (free balance) since `before`, not counting the fees it paid. */

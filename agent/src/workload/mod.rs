@@ -141,6 +141,12 @@ struct Doc<'a> {
 /// `blake2_256` is the market's `ContentUnavailable` constant, which pays no royalty.
 pub const CONTENT_UNAVAILABLE: &[u8] = br#"{"status":"failed","reason":"content_unavailable"}"#;
 
+/// The hash of [`CONTENT_UNAVAILABLE`]: the result hash the market recognises as "content
+/// unavailable" (its `ContentUnavailable` constant).
+pub fn content_unavailable_hash() -> crate::hash::Hash {
+	crate::hash::Hash::of(CONTENT_UNAVAILABLE)
+}
+
 impl Outcome {
 	/// The canonical bytes of the result: what is hashed, committed and served.
 	pub fn encode(&self) -> Vec<u8> {
@@ -205,6 +211,62 @@ pub fn execute(runner: Runner, workload: &[u8], input: &[u8]) -> anyhow::Result<
 			Ok(Outcome::Failed(runner, failure))
 		},
 	}
+}
+
+/// Whether two result documents are the same answer within `tolerance`: the same bytes, or
+/// two successful results of the same runner that differ only in numbers rounded from
+/// floats, each by at most `tolerance` units (of 1e-4): an ONNX model's float outputs
+/// (`f16`, `f32`, `f64`: name, type and shape must match, integer and boolean outputs must be
+/// equal) or Magika's score (the label must match). WASM outputs and failures agree only to
+/// the byte. Different CPUs round a model's floats differently, so honest machines reveal
+/// different hashes; an arbiter judges each replica's result with this.
+pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
+	if a == b {
+		return true;
+	}
+	let (Ok(a), Ok(b)) = (
+		serde_json::from_slice::<serde_json::Value>(a),
+		serde_json::from_slice::<serde_json::Value>(b),
+	) else {
+		return false;
+	};
+	let (Some(a), Some(b)) = (a.as_object(), b.as_object()) else { return false };
+	if a.get("status").and_then(|s| s.as_str()) != Some("ok") || a.len() != b.len() {
+		return false;
+	}
+	let close = |x: &serde_json::Value, y: &serde_json::Value| match (x.as_i64(), y.as_i64()) {
+		(Some(x), Some(y)) => x.abs_diff(y) <= u64::from(tolerance),
+		_ => x == y,
+	};
+	a.iter().all(|(key, x)| {
+		let Some(y) = b.get(key) else { return false };
+		match (key.as_str(), a.get("workload").and_then(|w| w.as_str())) {
+			("score", Some("magika")) => close(x, y),
+			("outputs", Some("onnx")) => {
+				let (Some(xs), Some(ys)) = (x.as_array(), y.as_array()) else { return false };
+				xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| tensors_within(x, y, &close))
+			},
+			_ => x == y,
+		}
+	})
+}
+
+/// Two output tensors of the same name, type and shape whose values are equal, or for
+/// floats `close`.
+fn tensors_within(
+	x: &serde_json::Value,
+	y: &serde_json::Value,
+	close: &impl Fn(&serde_json::Value, &serde_json::Value) -> bool,
+) -> bool {
+	let same = |field: &str| x.get(field).is_some() && x.get(field) == y.get(field);
+	if !(same("name") && same("type") && same("shape")) {
+		return false;
+	}
+	let float = x["type"].as_str().is_some_and(|t| matches!(t, "f16" | "f32" | "f64"));
+	let (Some(xs), Some(ys)) = (x["values"].as_array(), y["values"].as_array()) else {
+		return false;
+	};
+	xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| if float { close(x, y) } else { x == y })
 }
 
 /// A short human answer for a result document: Magika's "pdf, 0.9912", a failure's reason,
@@ -279,6 +341,56 @@ mod tests {
 			Outcome::Onnx(vec![t]).encode(),
 			br#"{"workload":"onnx","status":"ok","outputs":[{"name":"y","type":"f32","shape":[1,2],"values":[5000,"nan"]}]}"#
 		);
+	}
+
+	fn onnx_doc(datum: &str, values: &[i64]) -> Vec<u8> {
+		Outcome::Onnx(vec![TensorOut {
+			name: "y".into(),
+			datum: datum.into(),
+			shape: vec![values.len()],
+			values: values.iter().map(|v| Value::Int(*v)).collect(),
+		}])
+		.encode()
+	}
+
+	#[test]
+	fn results_within_the_tolerance_are_the_same_answer() {
+		let a = onnx_doc("f32", &[10_000, -2_500, 7]);
+		// One output a unit off, as another CPU rounds it.
+		let b = onnx_doc("f32", &[10_001, -2_500, 6]);
+		assert!(within(&a, &a, 0));
+		assert!(!within(&a, &b, 0));
+		assert!(within(&a, &b, 1));
+		assert!(within(&b, &a, 1));
+		// Beyond the tolerance, or another shape, type or count: another answer.
+		assert!(!within(&a, &onnx_doc("f32", &[10_003, -2_500, 7]), 2));
+		assert!(!within(&a, &onnx_doc("f32", &[10_000, -2_500]), 100));
+		assert!(!within(&a, &onnx_doc("f64", &[10_000, -2_500, 7]), 100));
+		// Integer outputs (class indices) must be equal whatever the tolerance.
+		assert!(!within(&onnx_doc("i64", &[3]), &onnx_doc("i64", &[4]), 100));
+		// Non-finite values must match.
+		let inf = Outcome::Onnx(vec![TensorOut {
+			name: "y".into(),
+			datum: "f32".into(),
+			shape: vec![1],
+			values: vec![Value::NonFinite("inf")],
+		}])
+		.encode();
+		assert!(!within(&inf, &onnx_doc("f32", &[i64::MAX]), 10_000));
+		// Magika: the same label, a score within the tolerance.
+		let m = |label: &str, score| Outcome::Magika { label: label.into(), score }.encode();
+		assert!(within(&m("pdf", 9912), &m("pdf", 9915), 3));
+		assert!(!within(&m("pdf", 9912), &m("pdf", 9916), 3));
+		assert!(!within(&m("pdf", 9912), &m("zip", 9912), 3));
+		// WASM outputs and failures agree to the byte only.
+		let w = |out: &[u8]| Outcome::Wasm(out.to_vec()).encode();
+		assert!(!within(&w(b"1"), &w(b"2"), 10_000));
+		let failed = Outcome::Failed(Runner::Onnx, Failure::InvalidModel).encode();
+		assert!(!within(&failed, &a, 10_000));
+		assert!(!within(CONTENT_UNAVAILABLE, &a, 10_000));
+		assert!(within(CONTENT_UNAVAILABLE, CONTENT_UNAVAILABLE, 0));
+		// Not a result document at all.
+		assert!(!within(b"{", &a, 10_000));
 	}
 
 	#[test]

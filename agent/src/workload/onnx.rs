@@ -141,79 +141,192 @@ pub fn encode(name: String, t: &Tensor) -> Option<TensorOut> {
 	})
 }
 
-/// A small classifier the project makes in code, for tests and examples: input `x`, f32
-/// `[1, 4]`; output `probs` = softmax(x · W + b), f32 `[1, 3]`.
-pub fn example_model() -> Vec<u8> {
-	use prost::Message;
+/// Builds models in code: value declarations, constants and nodes of an ONNX graph.
+mod build {
 	use tract_onnx::pb::{
 		tensor_proto::DataType,
 		tensor_shape_proto::{dimension, Dimension},
 		type_proto, AttributeProto, GraphProto, ModelProto, NodeProto, OperatorSetIdProto,
 		TensorProto, TensorShapeProto, TypeProto, ValueInfoProto,
 	};
-	let value = |name: &str, dims: &[i64]| ValueInfoProto {
-		name: name.into(),
-		r#type: Some(TypeProto {
-			value: Some(type_proto::Value::TensorType(type_proto::Tensor {
-				elem_type: DataType::Float as i32,
-				shape: Some(TensorShapeProto {
-					dim: dims
-						.iter()
-						.map(|d| Dimension {
-							value: Some(dimension::Value::DimValue(*d)),
-							..Default::default()
-						})
-						.collect(),
-				}),
-			})),
+
+	/// An f32 input or output of the given shape.
+	pub fn value(name: &str, dims: &[i64]) -> ValueInfoProto {
+		ValueInfoProto {
+			name: name.into(),
+			r#type: Some(TypeProto {
+				value: Some(type_proto::Value::TensorType(type_proto::Tensor {
+					elem_type: DataType::Float as i32,
+					shape: Some(TensorShapeProto {
+						dim: dims
+							.iter()
+							.map(|d| Dimension {
+								value: Some(dimension::Value::DimValue(*d)),
+								..Default::default()
+							})
+							.collect(),
+					}),
+				})),
+				..Default::default()
+			}),
 			..Default::default()
-		}),
-		..Default::default()
-	};
-	let constant = |name: &str, dims: &[i64], data: &[f32]| TensorProto {
-		name: name.into(),
-		dims: dims.to_vec(),
-		data_type: DataType::Float as i32,
-		float_data: data.to_vec(),
-		..Default::default()
-	};
-	let node =
-		|op: &str, inputs: &[&str], output: &str, attribute: Vec<AttributeProto>| NodeProto {
+		}
+	}
+
+	/// An f32 constant.
+	pub fn constant(name: &str, dims: &[i64], data: Vec<f32>) -> TensorProto {
+		TensorProto {
+			name: name.into(),
+			dims: dims.to_vec(),
+			data_type: DataType::Float as i32,
+			float_data: data,
+			..Default::default()
+		}
+	}
+
+	pub fn node(
+		op: &str,
+		inputs: &[&str],
+		output: &str,
+		attribute: Vec<AttributeProto>,
+	) -> NodeProto {
+		NodeProto {
 			op_type: op.into(),
 			name: output.into(),
 			input: inputs.iter().map(|s| s.to_string()).collect(),
 			output: vec![output.into()],
 			attribute,
 			..Default::default()
-		};
-	let axis = AttributeProto { name: "axis".into(), r#type: 2, i: 1, ..Default::default() };
-	let graph = GraphProto {
+		}
+	}
+
+	/// An integer attribute.
+	pub fn int(name: &str, i: i64) -> AttributeProto {
+		AttributeProto { name: name.into(), r#type: 2, i, ..Default::default() }
+	}
+
+	/// An attribute of integers.
+	pub fn ints(name: &str, ints: &[i64]) -> AttributeProto {
+		AttributeProto { name: name.into(), r#type: 7, ints: ints.to_vec(), ..Default::default() }
+	}
+
+	/// The model of `graph`, opset 13.
+	pub fn model(graph: GraphProto) -> Vec<u8> {
+		use prost::Message;
+		ModelProto {
+			ir_version: 8,
+			opset_import: vec![OperatorSetIdProto { domain: String::new(), version: 13 }],
+			producer_name: "allmende-agent".into(),
+			graph: Some(graph),
+			..Default::default()
+		}
+		.encode_to_vec()
+	}
+
+	/// `n` pseudo-random values uniform in `-scale .. scale`, the same for the same `seed`.
+	pub fn random(n: usize, scale: f32, seed: u64) -> Vec<f32> {
+		let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+		(0..n)
+			.map(|_| {
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				let unit = (x >> 40) as f32 / (1u64 << 24) as f32;
+				(unit * 2.0 - 1.0) * scale
+			})
+			.collect()
+	}
+}
+
+/// `n` pseudo-random values uniform in -1 .. 1, the same for the same `seed`: inputs for the
+/// models above.
+pub fn random_input(n: usize, seed: u64) -> Vec<f32> {
+	build::random(n, 1.0, seed)
+}
+
+/// A small classifier the project makes in code, for tests and examples: input `x`, f32
+/// `[1, 4]`; output `probs` = softmax(x · W + b), f32 `[1, 3]`.
+pub fn example_model() -> Vec<u8> {
+	use build::*;
+	let graph = tract_onnx::pb::GraphProto {
 		name: "allmende-example".into(),
 		node: vec![
 			node("MatMul", &["x", "W"], "xw", vec![]),
 			node("Add", &["xw", "b"], "logits", vec![]),
-			node("Softmax", &["logits"], "probs", vec![axis]),
+			node("Softmax", &["logits"], "probs", vec![int("axis", 1)]),
 		],
 		initializer: vec![
 			constant(
 				"W",
 				&[4, 3],
-				&[0.5, -0.25, 0.1, 0.3, 0.8, -0.6, -0.7, 0.2, 0.9, 0.05, -0.4, 0.33],
+				vec![0.5, -0.25, 0.1, 0.3, 0.8, -0.6, -0.7, 0.2, 0.9, 0.05, -0.4, 0.33],
 			),
-			constant("b", &[3], &[0.1, 0.0, -0.1]),
+			constant("b", &[3], vec![0.1, 0.0, -0.1]),
 		],
 		input: vec![value("x", &[1, 4])],
 		output: vec![value("probs", &[1, 3])],
 		..Default::default()
 	};
-	ModelProto {
-		ir_version: 8,
-		opset_import: vec![OperatorSetIdProto { domain: String::new(), version: 13 }],
-		producer_name: "allmende-agent".into(),
-		graph: Some(graph),
-		..Default::default()
+	model(graph)
+}
+
+/// A stack of `layers` 3×3 convolutions (padding 1, ReLU between them) with random weights
+/// (from `seed`): input `x`, f32 `[1, channels, size, size]`; output `y` of the same shape.
+/// A model with a large output, whose floats different CPUs round differently.
+pub fn conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
+	use build::*;
+	let (c, hw) = (channels as i64, size as i64);
+	// Weights of about 1 / sqrt(fan-in) keep the activations near 1 through the stack.
+	let scale = (3.0 / (9 * channels) as f32).sqrt();
+	let mut nodes = Vec::new();
+	let mut initializer = Vec::new();
+	let mut last = "x".to_string();
+	for l in 0..layers {
+		let (w, conv) = (format!("w{l}"), format!("conv{l}"));
+		initializer.push(constant(
+			&w,
+			&[c, c, 3, 3],
+			random(channels * channels * 9, scale, seed.wrapping_add(l as u64)),
+		));
+		let attributes = vec![ints("kernel_shape", &[3, 3]), ints("pads", &[1, 1, 1, 1])];
+		let out = if l + 1 == layers { "y".to_string() } else { conv.clone() };
+		nodes.push(node("Conv", &[&last, &w], &out, attributes));
+		last = out;
+		if l + 1 < layers {
+			let relu = format!("relu{l}");
+			nodes.push(node("Relu", &[&last], &relu, vec![]));
+			last = relu;
+		}
 	}
-	.encode_to_vec()
+	model(tract_onnx::pb::GraphProto {
+		name: "allmende-conv".into(),
+		node: nodes,
+		initializer,
+		input: vec![value("x", &[1, c, hw, hw])],
+		output: vec![value("y", &[1, c, hw, hw])],
+		..Default::default()
+	})
+}
+
+/// A dense layer with random weights (from `seed`): input `x`, f32 `[1, inputs]`; output `y`
+/// = x · W + b, f32 `[1, outputs]`.
+pub fn dense_model(inputs: usize, outputs: usize, seed: u64) -> Vec<u8> {
+	use build::*;
+	let scale = (3.0 / inputs as f32).sqrt();
+	model(tract_onnx::pb::GraphProto {
+		name: "allmende-dense".into(),
+		node: vec![
+			node("MatMul", &["x", "W"], "xw", vec![]),
+			node("Add", &["xw", "b"], "y", vec![]),
+		],
+		initializer: vec![
+			constant("W", &[inputs as i64, outputs as i64], random(inputs * outputs, scale, seed)),
+			constant("b", &[outputs as i64], random(outputs, 0.1, seed.wrapping_add(1))),
+		],
+		input: vec![value("x", &[1, inputs as i64])],
+		output: vec![value("y", &[1, outputs as i64])],
+		..Default::default()
+	})
 }
 
 #[cfg(test)]

@@ -233,6 +233,29 @@ fn reveal_all<T: Config>(job_id: JobId, count: u32, result: H256) {
 	}
 }
 
+/// Every drawn arbiter of `job_id` commits to `result` with the verdict of an arbiter whose
+/// own result it is; all but the first `skip` reveal.
+fn judge_all<T: Config>(job_id: JobId, result: H256, skip: usize) {
+	let agrees = Market::<T>::exact_verdict(job_id, result);
+	for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate() {
+		let c =
+			Market::<T>::verdict_commitment_of(&result, &agrees, &salt_of(i as u32), &a.provider);
+		Market::<T>::do_commit(a.provider, job_id, c).unwrap();
+	}
+	for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate().skip(skip) {
+		let uri = long_string::<T>();
+		Market::<T>::do_reveal_verdict(
+			a.provider,
+			job_id,
+			result,
+			agrees.clone(),
+			salt_of(i as u32),
+			uri,
+		)
+		.unwrap();
+	}
+}
+
 /// A k = 1 job whose provider committed and revealed: in its challenge window.
 fn job_in_challenge_window<T: Config>() -> JobId {
 	let job_id = assigned_job::<T>(1);
@@ -653,20 +676,7 @@ mod benchmarks {
 			advance_to_block::<T>(Jobs::<T>::get(first).unwrap().deadline);
 		}
 		for job_id in &jobs {
-			for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate() {
-				let c = Market::<T>::commitment_of(&right, &salt_of(i as u32), &a.provider);
-				Market::<T>::do_commit(a.provider, *job_id, c).unwrap();
-			}
-			for (i, a) in Assignments::<T>::get(job_id).into_iter().enumerate().skip(1) {
-				Market::<T>::do_reveal(
-					a.provider,
-					*job_id,
-					right,
-					salt_of(i as u32),
-					long_string::<T>(),
-				)
-				.unwrap();
-			}
+			judge_all::<T>(*job_id, right, 1);
 		}
 		let due = jobs
 			.first()
@@ -680,6 +690,45 @@ mod benchmarks {
 		for job_id in &jobs {
 			assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Settled);
 		}
+	}
+
+	#[benchmark]
+	fn reveal_verdict() {
+		// The last arbiter's verdict concludes an arbitration of `MaxReplicas` replicas as
+		// `on_initialize_arbitrate` does for one job: half of them upheld and paid, half
+		// slashed, the slashed funds paying the arbiters, every royalty paid.
+		let k = T::MaxReplicas::get();
+		let arbiters = T::ArbiterReplicas::get();
+		arbiter_pool::<T>(arbiters, arbiters);
+		let right = H256::repeat_byte(7);
+		let wrong = H256::repeat_byte(8);
+		let job_id = distinct_job::<T>(0, k, k);
+		advance_to_block::<T>(Jobs::<T>::get(job_id).unwrap().deadline);
+		let hash_of = |i: usize| if i % 2 == 0 { right } else { wrong };
+		let assigned = Assignments::<T>::get(job_id);
+		for (i, a) in assigned.iter().enumerate() {
+			let c = Market::<T>::commitment_of(&hash_of(i), &salt_of(i as u32), &a.provider);
+			Market::<T>::do_commit(a.provider.clone(), job_id, c).unwrap();
+		}
+		for (i, a) in assigned.into_iter().enumerate() {
+			let uri = long_string::<T>();
+			Market::<T>::do_reveal(a.provider, job_id, hash_of(i), salt_of(i as u32), uri).unwrap();
+		}
+		advance_to_block::<T>(Jobs::<T>::get(job_id).unwrap().deadline);
+		// Every arbiter but the first reveals; the first reveals in the call.
+		judge_all::<T>(job_id, right, 1);
+		let last = Assignments::<T>::get(job_id)[0].provider.clone();
+		let agrees = Market::<T>::exact_verdict(job_id, right);
+		#[extrinsic_call]
+		reveal_verdict(
+			RawOrigin::Signed(last),
+			job_id,
+			right,
+			agrees,
+			salt_of(0),
+			long_string::<T>(),
+		);
+		assert_eq!(Jobs::<T>::get(job_id).unwrap().status, JobStatus::Settled);
 	}
 
 	impl_benchmark_test_suite!(Market, crate::mock::new_test_ext(), crate::mock::Test);

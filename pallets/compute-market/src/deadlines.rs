@@ -68,10 +68,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Concluding `n` arbitrations: as benchmarked, and taking each job's `Challengers` entry
-	/// (one read and one write, not yet in the benchmark).
+	/// and its arbiters' `Verdicts` (a read and a write each, not yet in the benchmark).
 	pub(crate) fn arbitrate_weight(n: u32) -> Weight {
+		let entries = u64::from(n).saturating_mul(u64::from(T::ArbiterReplicas::get()) + 1);
 		T::WeightInfo::on_initialize_arbitrate(n)
-			.saturating_add(T::DbWeight::get().reads_writes(u64::from(n), u64::from(n)))
+			.saturating_add(T::DbWeight::get().reads_writes(entries, entries))
 	}
 
 	pub(crate) fn work_off_deadlines(now: BlockNumberOf<T>) -> DeadlineWork {

@@ -98,6 +98,19 @@ impl<T: Config> Pallet<T> {
 		for job_id in Challengers::<T>::iter_keys() {
 			ensure!(Jobs::<T>::contains_key(job_id), "a challenger is recorded for no job");
 		}
+		for (job_id, arbiter, agrees) in Verdicts::<T>::iter() {
+			let judging = Jobs::<T>::get(job_id)
+				.is_some_and(|j| j.round == Round::Arbitration && j.status == JobStatus::Revealing);
+			ensure!(judging, "a verdict is kept outside an arbitration's reveal phase");
+			let revealed = Assignments::<T>::get(job_id)
+				.iter()
+				.any(|a| a.provider == arbiter && a.reveal.is_some());
+			ensure!(revealed, "a verdict is kept for an arbiter that did not reveal");
+			ensure!(
+				Some(agrees.len()) == Disputed::<T>::decode_len(job_id),
+				"a verdict does not judge each disputed replica"
+			);
+		}
 		for (_, bids) in Bids::<T>::iter() {
 			for bid in bids {
 				let e = expected.entry(bid.provider.clone()).or_default();

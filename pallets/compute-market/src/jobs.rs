@@ -18,6 +18,15 @@ impl<T: Config> Pallet<T> {
 		Self::check_execution_and_reveal(spec.execution_period, spec.reveal_period)
 	}
 
+	/// Fills in the chain's `DefaultTolerance` when the spec names none, and checks it
+	/// against `MaxTolerance`: the job records the tolerance it was created with.
+	pub(crate) fn fix_tolerance(spec: &mut JobSpec<T>) -> DispatchResult {
+		let tolerance = spec.tolerance.unwrap_or_else(T::DefaultTolerance::get);
+		ensure!(tolerance <= T::MaxTolerance::get(), Error::<T>::ToleranceTooLarge);
+		spec.tolerance = Some(tolerance);
+		Ok(())
+	}
+
 	/// Checks an execution and a reveal period against the config.
 	pub(crate) fn check_execution_and_reveal(
 		execution: BlockNumberOf<T>,
@@ -106,13 +115,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Posts a job and returns its id.
-	pub(crate) fn do_post_job(who: T::AccountId, spec: JobSpec<T>) -> Result<JobId, DispatchError> {
+	pub(crate) fn do_post_job(
+		who: T::AccountId,
+		mut spec: JobSpec<T>,
+	) -> Result<JobId, DispatchError> {
 		ensure!(
 			spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(),
 			Error::<T>::InvalidReplicas
 		);
 		ensure!(!spec.max_price.is_zero(), Error::<T>::ZeroPrice);
 		Self::check_periods(&spec)?;
+		Self::fix_tolerance(&mut spec)?;
 		let (royalties, royalty_total) = Self::royalties_for(&who, &spec)?;
 		let budget = spec
 			.max_price

@@ -121,7 +121,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Perbill;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -305,6 +305,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type JobDeposit: Get<BalanceOf<Self>>;
 
+		/// The tolerance a job gets when its spec names none (see `JobSpec::tolerance`): the
+		/// largest difference between two numbers of two results that are the same answer, in
+		/// the result document's units (for the agent's floats, multiples of 1e-4). At most
+		/// `MaxTolerance`.
+		#[pallet::constant]
+		type DefaultTolerance: Get<u32>;
+
+		/// The largest tolerance a job may name; above it posting fails with
+		/// `ToleranceTooLarge`.
+		#[pallet::constant]
+		type MaxTolerance: Get<u32>;
+
 		/// How long a finished job's records stay before anyone may prune them
 		/// (`prune_job`), in blocks. Its events keep the history. At least 1.
 		#[pallet::constant]
@@ -391,6 +403,21 @@ pub mod pallet {
 	/// was unavailable.
 	#[pallet::storage]
 	pub type Challengers<T: Config> = StorageMap<_, Twox64Concat, JobId, T::AccountId, OptionQuery>;
+
+	/// The verdicts of an arbitration round's arbiters once revealed, (job id, arbiter) to one
+	/// entry per replica of the disputed round, in its order: whether that replica's result
+	/// agrees with the arbiter's own within the job's tolerance, differs, or could not be had.
+	/// Removed when the round concludes.
+	#[pallet::storage]
+	pub type Verdicts<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		JobId,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<Judgement, T::MaxReplicas>,
+		OptionQuery,
+	>;
 
 	/// Verified results: job id to result hash, URI and the providers who agreed.
 	#[pallet::storage]
@@ -493,6 +520,15 @@ pub mod pallet {
 		RevealPhaseStarted { job_id: JobId, reveal_by: BlockNumberFor<T> },
 		/// An assigned provider revealed its result.
 		ResultRevealed { job_id: JobId, provider: T::AccountId, result_hash: H256 },
+		/// A drawn arbiter revealed its own result and its verdict on each replica of the
+		/// disputed round (in the round's order: does its result agree with the arbiter's
+		/// within the job's tolerance, differ, or could the arbiter not get it).
+		VerdictRevealed {
+			job_id: JobId,
+			arbiter: T::AccountId,
+			result_hash: H256,
+			agrees: BoundedVec<Judgement, T::MaxReplicas>,
+		},
 		/// A revealed result may be challenged until `challenge_by` (or accepted before then by the
 		/// requester, `accept_result`).
 		ChallengeWindowOpened { job_id: JobId, challenge_by: BlockNumberFor<T> },
@@ -671,6 +707,15 @@ pub mod pallet {
 		/// The result says the content was unavailable and the owners of the job's assets may
 		/// still challenge it: the window runs its course.
 		OwnersMayChallenge,
+		/// The job's tolerance is above `MaxTolerance`.
+		ToleranceTooLarge,
+		/// Arbiters reveal with `reveal_verdict`, which judges each replica, not with
+		/// `reveal_result`.
+		ArbitersRevealVerdicts,
+		/// Only arbiters reveal verdicts: the job is not in an arbitration round.
+		NotInArbitration,
+		/// A verdict needs one entry for each replica of the disputed round, in its order.
+		WrongVerdictCount,
 	}
 
 	#[pallet::extra_constants]
@@ -766,6 +811,10 @@ pub mod pallet {
 			);
 			assert!(T::MaxAssetsPerJob::get() <= 16, "MaxAssetsPerJob out of 0..=16");
 			assert!(!T::RetentionPeriod::get().is_zero(), "RetentionPeriod must be at least 1");
+			assert!(
+				T::DefaultTolerance::get() <= T::MaxTolerance::get(),
+				"DefaultTolerance above MaxTolerance"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1029,7 +1078,10 @@ pub mod pallet {
 		///
 		/// - Origin: signed, a provider assigned to the job.
 		/// - `commitment`: `blake2_256(result_hash ‖ salt ‖ provider)` where `provider` is the
-		///   SCALE encoding of the provider's account id.
+		///   SCALE encoding of the provider's account id. A drawn arbiter commits to its
+		///   verdict too: `blake2_256(result_hash ‖ salt ‖ arbiter ‖ agrees)`, `agrees` SCALE
+		///   encoded as a `Vec<Judgement>`: a compact length, then one byte per replica,
+		///   `Differs` 0, `Agrees` 1, `Unchecked` 2 (see `reveal_verdict`).
 		///
 		/// Emits `ResultCommitted`, and `RevealPhaseStarted` once every assigned provider has
 		/// committed. Errors: `UnknownJob`, `WrongPhase`, `DeadlinePassed`, `NotAssigned`,
@@ -1056,11 +1108,12 @@ pub mod pallet {
 		/// majority and nobody else), it is disputed (`DisputeOpened`), or an arbitration
 		/// concludes (`ResultVerified` / `JobFailed` and settlement events). Errors: `UnknownJob`, `WrongPhase`,
 		/// `DeadlinePassed`, `NotAssigned`, `NotCommitted`, `AlreadyRevealed`,
-		/// `RevealMismatch`.
+		/// `RevealMismatch`, `ArbitersRevealVerdicts` (an arbitration round: arbiters use
+		/// `reveal_verdict`).
 		///
-		/// Weight: declared for the dearest of verifying `MaxReplicas` replicas and concluding
-		/// an arbitration; a reveal that verifies nothing (others still to reveal, k = 1, or a
-		/// refused reveal) and a verification of k replicas are refunded down to what they did.
+		/// Weight: declared for verifying `MaxReplicas` replicas; a reveal that verifies nothing
+		/// (others still to reveal, k = 1, or a refused reveal) and a verification of k replicas
+		/// are refunded down to what they did.
 		#[pallet::call_index(13)]
 		#[pallet::weight(Pallet::<T>::reveal_result_worst_weight())]
 		pub fn reveal_result(
@@ -1071,12 +1124,65 @@ pub mod pallet {
 			result_uri: BoundedString<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			// Charged for what happened: a reveal that verified k replicas or concluded an
-			// arbitration, or one that only recorded itself (and, for k = 1, opened the
+			// Charged for what happened: a reveal that verified k replicas, or one that only
+			// recorded itself (and, for k = 1, opened the
 			// challenge window). A refused reveal is charged as one that verified nothing.
 			let weight = Self::do_reveal(who, job_id, result_hash, salt, result_uri)
 				.map_err(|e| e.with_weight(T::WeightInfo::reveal_result_unverified()))?;
 			Ok(Some(weight).into())
+		}
+
+		/// As a drawn arbiter, reveal the committed verdict before the reveal deadline: the
+		/// arbiter's own result of the job, and for each replica of the disputed round a
+		/// `Judgement`: its revealed result `Agrees` with the arbiter's within the job's
+		/// `tolerance`, `Differs` (as does a replica that revealed nothing), or is `Unchecked`
+		/// (its provider did not serve it to the arbiter). Arbiters judge every replica,
+		/// so that honest replicas whose results differ only by how their CPUs round are all
+		/// paid, and an arbiter that copies one of the disputed results without computing
+		/// still has to say which replicas are right.
+		///
+		/// When every arbiter has revealed (or at the deadline), the round concludes: a
+		/// replica is upheld when a strict majority of `ArbiterReplicas` agrees, rejected when
+		/// a strict majority differs or could not check it (a replica must serve its result to
+		/// its judges); arbiters whose result says the content was unavailable judge nobody.
+		/// Upheld replicas are paid and the first one's result is verified; rejected ones are
+		/// slashed when a strict majority found them different, otherwise (their judges could
+		/// not get their result, or they said the content was unavailable) they get their bond
+		/// back unpaid. An arbiter is paid when it agreed with every upheld replica and
+		/// differed from every one a strict majority found different; slashed when it differed
+		/// from an upheld one or agreed with one a strict majority found different; otherwise
+		/// (it could not check a decided replica) it gets its bond back unpaid. With no replica upheld the result the arbiters' majority
+		/// revealed is verified, or, when they revealed different ones, the job fails
+		/// (`ResultsRejected`) and the escrow that paid nobody goes back. With no majority on
+		/// any replica the round is inconclusive (see `challenge_result`).
+		///
+		/// - Origin: signed, an arbiter of the job that committed.
+		/// - `result_hash`, `salt`, `agrees`: must hash with the arbiter's account to its
+		///   commitment (see `commit_result`); `agrees` has one entry per disputed replica.
+		/// - `result_uri`: where the arbiter's result can be fetched.
+		///
+		/// Emits `VerdictRevealed`, and when the round concludes the settlement events.
+		/// Errors: `UnknownJob`, `WrongPhase`, `NotInArbitration`, `DeadlinePassed`,
+		/// `NotAssigned`, `NotCommitted`, `AlreadyRevealed`, `WrongVerdictCount`,
+		/// `RevealMismatch`.
+		///
+		/// Weight: declared for concluding an arbitration; a reveal that concludes nothing is
+		/// refunded down to recording itself.
+		#[pallet::call_index(20)]
+		#[pallet::weight(Pallet::<T>::reveal_verdict_weight(true))]
+		pub fn reveal_verdict(
+			origin: OriginFor<T>,
+			job_id: JobId,
+			result_hash: H256,
+			agrees: BoundedVec<Judgement, T::MaxReplicas>,
+			salt: H256,
+			result_uri: BoundedString<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let concluded =
+				Self::do_reveal_verdict(who, job_id, result_hash, agrees, salt, result_uri)
+					.map_err(|e| e.with_weight(Self::reveal_verdict_weight(false)))?;
+			Ok(Some(Self::reveal_verdict_weight(concluded)).into())
 		}
 
 		/// Challenge the revealed result of a job during its challenge window (any number of

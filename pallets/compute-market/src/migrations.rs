@@ -77,5 +77,107 @@ impl<T: Config> OnRuntimeUpgrade for DropBidReputation<T> {
 	}
 }
 
+/// Version 2 → 3: jobs name the tolerance within which replicas' results are the same
+/// answer, and arbiters commit to a verdict per replica (`reveal_verdict`). Every stored job
+/// gets the chain's `DefaultTolerance`. An arbitration round under way started with
+/// commitments to a bare result, which no verdict can match: its commitments and reveals are
+/// cleared and it starts its commit phase again, with the chain's arbiter periods from now.
+/// Reads and writes every job once, and the assignments of each arbitration under way.
+pub struct AddTolerance<T>(core::marker::PhantomData<T>);
+
+/// A job spec as version 2 stored it: without `tolerance`.
+#[derive(Encode, Decode)]
+pub struct JobSpecV2<T: Config> {
+	pub workload: Workload<T>,
+	pub input: ContentRef<T>,
+	pub requirements: Hardware,
+	pub region: Option<RegionCode>,
+	pub replicas: u32,
+	pub max_price: BalanceOf<T>,
+	pub bidding_period: BlockNumberOf<T>,
+	pub execution_period: BlockNumberOf<T>,
+	pub reveal_period: BlockNumberOf<T>,
+	pub min_reputation: Option<sp_runtime::Permill>,
+	pub assets: BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob>,
+	pub max_royalties: BalanceOf<T>,
+}
+
+/// A job as version 2 stored it.
+#[derive(Encode, Decode)]
+pub struct JobV2<T: Config> {
+	pub requester: AccountIdOf<T>,
+	pub spec: JobSpecV2<T>,
+	pub status: JobStatus,
+	pub round: Round,
+	pub deadline: BlockNumberOf<T>,
+	pub escrow: BalanceOf<T>,
+	pub royalties: BoundedVec<Royalty<T>, T::MaxAssetsPerJob>,
+	pub challenge_bond: BalanceOf<T>,
+	pub posted_at: BlockNumberOf<T>,
+	pub deposit: BalanceOf<T>,
+}
+
+impl<T: Config> OnRuntimeUpgrade for AddTolerance<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let db = T::DbWeight::get();
+		if Pallet::<T>::on_chain_storage_version() != 2 {
+			return db.reads(1);
+		}
+		let mut entries = 0u64;
+		let mut restarted = alloc::vec::Vec::new();
+		Jobs::<T>::translate::<JobV2<T>, _>(|job_id, old| {
+			entries = entries.saturating_add(1);
+			let s = old.spec;
+			let mut job = Job {
+				requester: old.requester,
+				spec: JobSpec {
+					workload: s.workload,
+					input: s.input,
+					requirements: s.requirements,
+					region: s.region,
+					replicas: s.replicas,
+					max_price: s.max_price,
+					bidding_period: s.bidding_period,
+					execution_period: s.execution_period,
+					reveal_period: s.reveal_period,
+					min_reputation: s.min_reputation,
+					assets: s.assets,
+					max_royalties: s.max_royalties,
+					tolerance: Some(T::DefaultTolerance::get()),
+				},
+				status: old.status,
+				round: old.round,
+				deadline: old.deadline,
+				escrow: old.escrow,
+				royalties: old.royalties,
+				challenge_bond: old.challenge_bond,
+				posted_at: old.posted_at,
+				deposit: old.deposit,
+			};
+			let under_way = matches!(job.status, JobStatus::Committing | JobStatus::Revealing);
+			if job.round == Round::Arbitration && under_way {
+				Assignments::<T>::mutate(job_id, |arbiters| {
+					for a in arbiters.iter_mut() {
+						a.commitment = None;
+						a.reveal = None;
+					}
+				});
+				let (period, _) = Pallet::<T>::round_periods(&job);
+				Pallet::<T>::next_phase(job_id, &mut job, JobStatus::Committing, period);
+				restarted.push(job_id);
+			}
+			Some(job)
+		});
+		let restarts = restarted.len() as u64;
+		StorageVersion::new(3).put::<Pallet<T>>();
+		// Each restart reads and writes the assignments and a deadline page.
+		let extra = restarts.saturating_mul(3);
+		db.reads_writes(
+			entries.saturating_add(extra).saturating_add(1),
+			entries.saturating_add(extra).saturating_add(1),
+		)
+	}
+}
+
 use codec::{Decode, Encode};
 use sp_runtime::traits::Zero;

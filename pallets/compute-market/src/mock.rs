@@ -125,6 +125,8 @@ impl pallet_compute_market::Config for Test {
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type JobDeposit = JobDeposit;
 	type RetentionPeriod = ConstU64<20>;
+	type DefaultTolerance = ConstU32<10>;
+	type MaxTolerance = ConstU32<10_000>;
 }
 
 /// A data asset of the in-test registry.

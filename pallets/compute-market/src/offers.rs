@@ -49,7 +49,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_accept_offer(
 		who: T::AccountId,
 		offer_id: OfferId,
-		spec: JobSpec<T>,
+		mut spec: JobSpec<T>,
 	) -> DispatchResult {
 		let mut offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -58,6 +58,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(offer.price <= spec.max_price, Error::<T>::OfferTooExpensive);
 		ensure!(offer.provider != who, Error::<T>::ConflictOfInterest);
 		Self::check_periods(&spec)?;
+		Self::fix_tolerance(&mut spec)?;
 		// The provider said how long it needs; the requester may give more, not less.
 		ensure!(
 			spec.execution_period >= offer.execution_period

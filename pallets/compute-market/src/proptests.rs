@@ -3,7 +3,9 @@
 //! - An honest requester (`Q`) posts jobs and challenges every result that is wrong.
 //! - A coalition: a requester (`R`) with four provider accounts of its own (`S`), which bid
 //!   (for replicas, by the lot, with as many accounts as it likes), commit, reveal, retract
-//!   and challenge at random; one of them sits in the arbiter pool. (Two pool accounts could
+//!   and challenge at random; one of them sits in the arbiter pool, where it judges as an
+//!   honest arbiter would, says it could check no replica, or approves every replica without
+//!   looking. (Two pool accounts could
 //!   be drawn as a majority of a panel, with the probability the pallet README gives; the
 //!   property below is what holds when they are not.)
 //! - Honest providers (`H`), all in the arbiter pool, bid when the sequence says so and
@@ -242,8 +244,35 @@ fn call<R>(f: impl FnOnce() -> R) {
 	let _ = f();
 }
 
+/// In an arbitration round, whether the job's arbiters judge.
+fn arbitrating(job: JobId) -> bool {
+	Jobs::<Test>::get(job).is_some_and(|j| j.round == Round::Arbitration)
+}
+
+/// The verdict of arbiter `who` whose own result is `result`: an honest one's, a replica
+/// agreeing when it revealed exactly that; a coalition arbiter, by its result, judges so too
+/// (1), says it could check nobody (2), or approves every replica without looking (3).
+fn verdict_of(
+	who: AccountId,
+	job: JobId,
+	result: u8,
+) -> BoundedVec<Judgement, <Test as Config>::MaxReplicas> {
+	let exact = Market::exact_verdict(job, hash_of(result));
+	if !S.contains(&who) || result == 1 {
+		return exact;
+	}
+	let all = if result == 2 { Judgement::Unchecked } else { Judgement::Agrees };
+	BoundedVec::truncate_from(vec![all; exact.len()])
+}
+
+/// Commits to `result`; an arbiter commits to it with its verdict (`verdict_of`).
 fn commit_as(who: AccountId, job: JobId, result: u8) {
-	let c = Market::commitment_of(&hash_of(result), &salt(who), &who);
+	let hash = hash_of(result);
+	let c = if arbitrating(job) {
+		Market::verdict_commitment_of(&hash, &verdict_of(who, job, result), &salt(who), &who)
+	} else {
+		Market::commitment_of(&hash, &salt(who), &who)
+	};
 	CALLS.fetch_add(1, Ordering::Relaxed);
 	if Market::commit_result(RuntimeOrigin::signed(who), job, c).is_ok() {
 		COMMITTED.with(|m| m.borrow_mut().insert((job, who), result));
@@ -251,6 +280,20 @@ fn commit_as(who: AccountId, job: JobId, result: u8) {
 }
 
 fn reveal_as(who: AccountId, job: JobId, result: u8) {
+	if arbitrating(job) {
+		let hash = hash_of(result);
+		let agrees = verdict_of(who, job, result);
+		return call(|| {
+			Market::reveal_verdict(
+				RuntimeOrigin::signed(who),
+				job,
+				hash,
+				agrees,
+				salt(who),
+				text("v"),
+			)
+		});
+	}
 	call(|| {
 		Market::reveal_result(
 			RuntimeOrigin::signed(who),

@@ -15,6 +15,22 @@ impl<T: Config> Pallet<T> {
 		H256(sp_io::hashing::blake2_256(&data))
 	}
 
+	/// The commitment an arbiter makes: `blake2_256(result_hash ‖ salt ‖ arbiter ‖ agrees)`,
+	/// `agrees` SCALE encoded (a compact length, then one byte per replica).
+	pub fn verdict_commitment_of(
+		result_hash: &H256,
+		agrees: &[Judgement],
+		salt: &H256,
+		arbiter: &T::AccountId,
+	) -> H256 {
+		let mut data = alloc::vec::Vec::with_capacity(64 + 32 + 1 + agrees.len());
+		data.extend_from_slice(result_hash.as_bytes());
+		data.extend_from_slice(salt.as_bytes());
+		arbiter.encode_to(&mut data);
+		agrees.encode_to(&mut data);
+		H256(sp_io::hashing::blake2_256(&data))
+	}
+
 	pub(crate) fn do_commit(who: T::AccountId, job_id: JobId, commitment: H256) -> DispatchResult {
 		let mut job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.status == JobStatus::Committing, Error::<T>::WrongPhase);
@@ -51,13 +67,16 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::RevealPhaseStarted { job_id, reveal_by });
 	}
 
-	pub(crate) fn do_reveal(
-		who: T::AccountId,
+	/// Records `who`'s reveal of `result_hash` in `job_id`'s current round if it matches
+	/// `who`'s commitment (`commitment_of` computes what it should be); returns the job and
+	/// whether everyone who committed has now revealed.
+	fn record_reveal(
+		who: &T::AccountId,
 		job_id: JobId,
 		result_hash: H256,
-		salt: H256,
 		result_uri: BoundedString<T>,
-	) -> Result<Weight, DispatchError> {
+		commitment_of: impl FnOnce(&Job<T>) -> Result<H256, DispatchError>,
+	) -> Result<(Job<T>, bool), DispatchError> {
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.status == JobStatus::Revealing, Error::<T>::WrongPhase);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -65,40 +84,79 @@ impl<T: Config> Pallet<T> {
 		let mut assignments = Assignments::<T>::get(job_id);
 		let a = assignments
 			.iter_mut()
-			.find(|a| a.provider == who)
+			.find(|a| a.provider == *who)
 			.ok_or(Error::<T>::NotAssigned)?;
 		let commitment = a.commitment.ok_or(Error::<T>::NotCommitted)?;
 		ensure!(a.reveal.is_none(), Error::<T>::AlreadyRevealed);
-		ensure!(
-			Self::commitment_of(&result_hash, &salt, &who) == commitment,
-			Error::<T>::RevealMismatch
-		);
+		ensure!(commitment_of(&job)? == commitment, Error::<T>::RevealMismatch);
 		a.reveal = Some(Reveal { result_hash, result_uri });
 		// Everyone who committed has revealed: nothing more can come, verify now.
 		let done = assignments.iter().all(|a| a.commitment.is_none() || a.reveal.is_some());
 		Assignments::<T>::insert(job_id, assignments);
+		Ok((job, done))
+	}
+
+	pub(crate) fn do_reveal(
+		who: T::AccountId,
+		job_id: JobId,
+		result_hash: H256,
+		salt: H256,
+		result_uri: BoundedString<T>,
+	) -> Result<Weight, DispatchError> {
+		let (job, done) = Self::record_reveal(&who, job_id, result_hash, result_uri, |job| {
+			ensure!(job.round == Round::Original, Error::<T>::ArbitersRevealVerdicts);
+			Ok(Self::commitment_of(&result_hash, &salt, &who))
+		})?;
 		Self::deposit_event(Event::ResultRevealed { job_id, provider: who, result_hash });
 		if !done {
 			return Ok(T::WeightInfo::reveal_result_unverified());
 		}
 		// What the verification costs: a k = 1 original result only opens the challenge
 		// window; k > 1 checks the job's replicas and opens the window or a dispute
-		// (`reveal_result(k)`); an arbitration concludes.
-		let weight = match (job.round, job.spec.replicas) {
-			(Round::Original, 1) => T::WeightInfo::reveal_result_unverified(),
-			(Round::Original, k) => T::WeightInfo::reveal_result(k),
-			(Round::Arbitration, _) => Self::reveal_concluding_arbitration_weight(),
+		// (`reveal_result(k)`).
+		let weight = match job.spec.replicas {
+			1 => T::WeightInfo::reveal_result_unverified(),
+			k => T::WeightInfo::reveal_result(k),
 		};
 		// The reveal deadline's queue entry goes stale.
 		Self::verify(job_id, job);
 		Ok(weight)
 	}
 
-	/// The last arbiter's reveal: the reveal itself, then the arbitration's conclusion as the
-	/// deadline queue would do it (benchmarked as `on_initialize_arbitrate` for one job: 9
-	/// replicas and 3 arbiters with slashes, arbiter pay and 8 royalties).
-	pub(crate) fn reveal_concluding_arbitration_weight() -> Weight {
-		T::WeightInfo::reveal_result_unverified().saturating_add(Self::arbitrate_weight(1))
+	/// Records an arbiter's verdict; returns whether it concluded the arbitration.
+	pub(crate) fn do_reveal_verdict(
+		who: T::AccountId,
+		job_id: JobId,
+		result_hash: H256,
+		agrees: BoundedVec<Judgement, T::MaxReplicas>,
+		salt: H256,
+		result_uri: BoundedString<T>,
+	) -> Result<bool, DispatchError> {
+		let (job, done) = Self::record_reveal(&who, job_id, result_hash, result_uri, |job| {
+			ensure!(job.round == Round::Arbitration, Error::<T>::NotInArbitration);
+			let replicas = Disputed::<T>::decode_len(job_id).unwrap_or_default();
+			ensure!(agrees.len() == replicas, Error::<T>::WrongVerdictCount);
+			Ok(Self::verdict_commitment_of(&result_hash, &agrees, &salt, &who))
+		})?;
+		Verdicts::<T>::insert(job_id, &who, &agrees);
+		Self::deposit_event(Event::VerdictRevealed { job_id, arbiter: who, result_hash, agrees });
+		if done {
+			// The reveal deadline's queue entry goes stale.
+			Self::verify(job_id, job);
+		}
+		Ok(done)
+	}
+
+	/// What `reveal_verdict` costs: recording the verdict (a reveal and its `Verdicts`
+	/// entry), and when `concludes`, the arbitration's conclusion.
+	pub(crate) fn reveal_verdict_weight(concludes: bool) -> Weight {
+		let record = T::WeightInfo::reveal_result_unverified()
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
+		if concludes {
+			record.saturating_add(Self::arbitrate_weight(1))
+		} else {
+			record
+		}
 	}
 
 	/// What `accept_result` costs for a job of `replicas`: settling one replica, or as the
@@ -112,10 +170,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// What `reveal_result` is declared at: the dearest of verifying `MaxReplicas` replicas
-	/// and concluding an arbitration.
+	/// What `reveal_result` is declared at: verifying `MaxReplicas` replicas.
 	pub(crate) fn reveal_result_worst_weight() -> Weight {
 		T::WeightInfo::reveal_result(T::MaxReplicas::get())
-			.max(Self::reveal_concluding_arbitration_weight())
 	}
 }

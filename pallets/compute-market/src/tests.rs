@@ -82,18 +82,48 @@ fn salt(who: AccountId) -> H256 {
 	H256::from_low_u64_be(who * 7919)
 }
 
+/// Commits to `res`; an arbiter commits to it and to the verdict of an honest arbiter whose
+/// result is `res` (see `reveal`).
 fn commit(who: AccountId, job: JobId, res: H256) {
-	let c = Market::commitment_of(&res, &salt(who), &who);
+	let c = if Jobs::<Test>::get(job).is_some_and(|j| j.round == Round::Arbitration) {
+		Market::verdict_commitment_of(&res, &Market::exact_verdict(job, res), &salt(who), &who)
+	} else {
+		Market::commitment_of(&res, &salt(who), &who)
+	};
 	assert_ok!(Market::commit_result(RuntimeOrigin::signed(who), job, c));
 }
 
+/// Reveals `res`; an arbiter reveals it with the verdict of an honest arbiter whose result is
+/// `res`: every replica that revealed exactly `res` agrees, every other does not.
 fn reveal(who: AccountId, job: JobId, res: H256) {
+	if job_round(job) == Round::Arbitration {
+		return judge(who, job, res, Market::exact_verdict(job, res));
+	}
 	assert_ok!(Market::reveal_result(
 		RuntimeOrigin::signed(who),
 		job,
 		res,
 		salt(who),
 		s("ipfs://result")
+	));
+}
+
+fn job_round(id: JobId) -> Round {
+	Jobs::<Test>::get(id).map_or(Round::Original, |j| j.round)
+}
+
+/// An arbiter's verdict: one entry per replica of the disputed round.
+type Verdict = BoundedVec<Judgement, <Test as Config>::MaxReplicas>;
+
+/// An arbiter reveals its result `res` and the verdict `agrees` it committed to.
+fn judge(who: AccountId, job: JobId, res: H256, agrees: Verdict) {
+	assert_ok!(Market::reveal_verdict(
+		RuntimeOrigin::signed(who),
+		job,
+		res,
+		agrees,
+		salt(who),
+		s("ipfs://verdict")
 	));
 }
 
@@ -1459,19 +1489,344 @@ fn k1_challenge_without_majority_pays_the_provider_and_verifies_nothing() {
 	test(|| {
 		pool(&ARBITERS);
 		let id = challenged_job(100);
-		arbitrate(id, [2, 3, 4]);
+		// One arbiter agrees with the provider, one does not, one never shows up: no strict
+		// majority of three either way.
+		let arbiters = arbitrate(id, [1, 2, 0]);
 		assert_eq!(job(id).status, JobStatus::Failed);
 		assert_event(MarketEvent::JobFailed {
 			job_id: id,
 			reason: FailureReason::ArbitrationInconclusive,
 		});
 		assert!(Results::<Test>::get(id).is_none());
-		// The provider is paid its price; the challenge bond goes back.
+		// The provider is paid its price; the challenge bond goes back; the arbiters who
+		// judged get their bonds back, the no-show's bond is burnt.
 		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
 		assert_eq!(total(10), ENDOWMENT + 100);
-		for a in ARBITERS {
-			assert_eq!(total(a), ENDOWMENT);
+		assert_eq!(total(arbiters[0]), ENDOWMENT);
+		assert_eq!(total(arbiters[1]), ENDOWMENT);
+		assert_eq!(total(arbiters[2]), ENDOWMENT - 10);
+		assert_eq!(burnt(), 10);
+		assert_eq!(Verdicts::<Test>::iter_prefix(id).count(), 0);
+	});
+}
+
+#[test]
+fn arbiters_who_reject_every_replica_but_reveal_different_results_verify_nothing() {
+	test(|| {
+		pool(&ARBITERS);
+		let id = challenged_job(100);
+		// All three say the provider is wrong, and each computed something else: the
+		// provider is slashed, but no result is verified.
+		let arbiters = arbitrate(id, [2, 3, 4]);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::ResultsRejected });
+		assert!(Results::<Test>::get(id).is_none());
+		assert_eq!(total(10), ENDOWMENT - 10);
+		assert_eq!(reputation(10).slashed, 1);
+		// Its bond (10) and its unpaid price (100) pay the arbiters; the challenge bond goes
+		// back; the requester spent the price of the work it asked for and nothing more.
+		let earned: Vec<_> = arbiters.iter().map(|a| total(*a) - ENDOWMENT).collect();
+		assert_eq!(earned.iter().sum::<Balance>(), 110);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100);
+		assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 0);
+		assert_eq!(burnt(), 0);
+	});
+}
+
+#[test]
+fn honest_replicas_whose_results_differ_within_the_tolerance_are_all_paid() {
+	test(|| {
+		pool(&ARBITERS);
+		// Two honest providers on different CPUs: their results round differently, so their
+		// hashes differ, and the job is disputed.
+		let id = post(spec(2, 100).with_tolerance(3));
+		assert_eq!(job(id).spec.tolerance, Some(3));
+		register(10);
+		register(11);
+		bid(10, id, 70);
+		bid(11, id, 80);
+		run_to_block(job(id).deadline);
+		for (p, r) in [(10, 1), (11, 2)] {
+			commit(p, id, result(r));
 		}
+		for (p, r) in [(10, 1), (11, 2)] {
+			reveal(p, id, result(r));
+		}
+		assert_eq!(job(id).status, JobStatus::Drawing);
+		// Each arbiter computes on a CPU of its own and finds both results within the job's
+		// tolerance of its own.
+		let arbiters = draw(id);
+		let own = [result(1), result(2), result(3)];
+		let both = Verdict::truncate_from(vec![Judgement::Agrees; 2]);
+		for (a, r) in arbiters.iter().zip(own) {
+			let c = Market::verdict_commitment_of(&r, &both, &salt(*a), a);
+			assert_ok!(Market::commit_result(RuntimeOrigin::signed(*a), id, c));
+		}
+		for (a, r) in arbiters.iter().zip(own) {
+			judge(*a, id, r, both.clone());
+		}
+		assert_event(MarketEvent::VerdictRevealed {
+			job_id: id,
+			arbiter: arbiters[2],
+			result_hash: result(3),
+			agrees: both.clone(),
+		});
+		assert_eq!(job(id).status, JobStatus::Settled);
+		// Both replicas are paid the clearing price and keep their bonds; the first one's
+		// result is verified.
+		assert_eq!(total(10), ENDOWMENT + 80);
+		assert_eq!(total(11), ENDOWMENT + 80);
+		assert_eq!(reputation(10).completed, 1);
+		assert_eq!(reputation(11).completed, 1);
+		let r = Results::<Test>::get(id).unwrap();
+		assert_eq!(r.result_hash, result(1));
+		// Nobody was wrong, so no bond pays the arbiters, and the escrow held only the two
+		// prices: they get their bonds back. The requester pays the two prices.
+		for a in &arbiters {
+			assert_eq!(total(*a), ENDOWMENT);
+			assert_eq!(held(HoldReason::BidBond, *a), 0);
+		}
+		assert_eq!(free(REQUESTER), ENDOWMENT - 160);
+		assert_eq!(burnt(), 0);
+	});
+}
+
+#[test]
+fn an_arbiter_that_copies_the_majority_of_replicas_instead_of_computing_is_slashed() {
+	test(|| {
+		pool(&ARBITERS);
+		// A coalition holds two of three replicas and reveals a fabrication (9); the honest
+		// replica computed 1.
+		let id = assigned_job(3, &[(10, 100), (11, 100), (12, 100)]);
+		for (p, r) in [(10, 1), (11, 9), (12, 9)] {
+			commit(p, id, result(r));
+		}
+		for (p, r) in [(10, 1), (11, 9), (12, 9)] {
+			reveal(p, id, result(r));
+		}
+		let arbiters = draw(id);
+		// The first arbiter does not run the job: it copies what most replicas revealed and
+		// judges by that. The others compute the answer.
+		let copied = result(9);
+		let copier = arbiters[0];
+		commit(copier, id, copied);
+		for a in &arbiters[1..] {
+			commit(*a, id, result(1));
+		}
+		reveal(copier, id, copied);
+		for a in &arbiters[1..] {
+			reveal(*a, id, result(1));
+		}
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		assert_event(MarketEvent::BondSlashed {
+			job_id: id,
+			provider: copier,
+			amount: 10,
+			reason: SlashReason::WrongResult,
+		});
+		assert_eq!(total(copier), ENDOWMENT - 10);
+		assert_eq!(total(10), ENDOWMENT + 100);
+		assert_eq!(total(11), ENDOWMENT - 10);
+		assert_eq!(total(12), ENDOWMENT - 10);
+		// The coalition's bonds and the copier's (30) and then the two unpaid prices pay the
+		// two honest arbiters (each the price, 100); the rest of the escrow goes back.
+		for a in &arbiters[1..] {
+			assert_eq!(total(*a), ENDOWMENT + 100);
+		}
+		assert_eq!(burnt(), 0);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 270);
+	});
+}
+
+#[test]
+fn an_arbiter_that_approves_every_replica_without_computing_is_slashed() {
+	test(|| {
+		pool(&ARBITERS);
+		let id = challenged_job(100);
+		let arbiters = draw(id);
+		// The lazy arbiter copies the challenged result and says it agrees: right only when
+		// the challenge is wrong.
+		let lazy = arbiters[0];
+		commit(lazy, id, result(1));
+		for a in &arbiters[1..] {
+			commit(*a, id, result(2));
+		}
+		reveal(lazy, id, result(1));
+		for a in &arbiters[1..] {
+			reveal(*a, id, result(2));
+		}
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(2));
+		assert_eq!(total(lazy), ENDOWMENT - 10);
+		assert_eq!(reputation(lazy).slashed, 1);
+		assert_eq!(total(10), ENDOWMENT - 10);
+	});
+}
+
+/// The drawn `arbiters` of `id` each compute `own` and commit and reveal their verdict on the
+/// one disputed replica: `verdicts[i]` for the i-th arbiter.
+fn judge_one_replica(id: JobId, arbiters: &[AccountId], own: H256, verdicts: [Judgement; 3]) {
+	for (a, j) in arbiters.iter().zip(verdicts) {
+		let v = Verdict::truncate_from(vec![j]);
+		let c = Market::verdict_commitment_of(&own, &v, &salt(*a), a);
+		assert_ok!(Market::commit_result(RuntimeOrigin::signed(*a), id, c));
+	}
+	for (a, j) in arbiters.iter().zip(verdicts) {
+		judge(*a, id, own, Verdict::truncate_from(vec![j]));
+	}
+}
+
+#[test]
+fn a_replica_that_serves_its_result_to_some_arbiters_only_cannot_get_the_others_slashed() {
+	use Judgement::*;
+	test(|| {
+		pool(&ARBITERS);
+		// Served to two arbiters of three: upheld. The third could not check it: its bond
+		// comes back, unpaid; the challenge bond (300) pays the other two their price.
+		let id = challenged_job(100);
+		let arbiters = draw(id);
+		judge_one_replica(id, &arbiters, result(1), [Agrees, Agrees, Unchecked]);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(total(10), ENDOWMENT + 100);
+		assert_eq!(total(arbiters[0]), ENDOWMENT + 100);
+		assert_eq!(total(arbiters[1]), ENDOWMENT + 100);
+		assert_eq!(total(arbiters[2]), ENDOWMENT);
+		assert_eq!(held(HoldReason::BidBond, arbiters[2]), 0);
+		assert_eq!(reputation(arbiters[2]), Reputation::default());
+		assert_eq!(burnt(), 100);
+
+		// Served to one arbiter only: a replica must serve its result to its judges, so it is
+		// rejected and not paid; but "unchecked" costs an arbiter nothing, so it decides no
+		// slash: the replica gets its bond back, as does the arbiter that checked and agreed.
+		let before = burnt();
+		let totals: Vec<Balance> = ARBITERS.iter().map(|a| total(*a)).collect();
+		let id = challenged_job(100);
+		let arbiters = draw(id);
+		judge_one_replica(id, &arbiters, result(1), [Agrees, Unchecked, Unchecked]);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::ResultsRejected });
+		assert_eq!(total(10), ENDOWMENT + 100);
+		assert_eq!(held(HoldReason::BidBond, 10), 0);
+		assert_eq!(reputation(10).slashed, 0);
+		for (a, t) in ARBITERS.iter().zip(totals) {
+			assert_eq!(total(*a), t);
+			assert_eq!(held(HoldReason::BidBond, *a), 0);
+			assert_eq!(reputation(*a).slashed, 0);
+		}
+		// Nobody is paid or slashed: the challenge bond and the escrow go back.
+		assert_eq!(burnt(), before);
+		assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 0);
+		assert_eq!(free(REQUESTER), ENDOWMENT - 100 - 300);
+	});
+}
+
+#[test]
+fn arbiters_that_say_they_could_not_check_cannot_get_an_honest_replica_slashed() {
+	use Judgement::*;
+	test(|| {
+		pool(&ARBITERS);
+		// Two arbiters of a party that wants the work for free say the honest provider's
+		// result could not be had, at no risk to themselves: the provider is not paid, but
+		// keeps its bond, and nobody is paid for the round.
+		let id = challenged_job(100);
+		let arbiters = draw(id);
+		judge_one_replica(id, &arbiters, result(1), [Agrees, Unchecked, Unchecked]);
+		assert_eq!(total(10), ENDOWMENT);
+		assert_eq!(reputation(10).slashed, 0);
+		// One arbiter that lies outright and one that could not check do not make a majority
+		// that found it different either.
+		let id = challenged_job(100);
+		let arbiters = draw(id);
+		judge_one_replica(id, &arbiters, result(1), [Differs, Unchecked, Agrees]);
+		assert_eq!(total(10), ENDOWMENT);
+		assert_eq!(reputation(10).slashed, 0);
+		for a in &arbiters {
+			assert_eq!(held(HoldReason::BidBond, *a), 0);
+		}
+		assert_eq!(burnt(), 0);
+	});
+}
+
+#[test]
+fn verdict_errors() {
+	test(|| {
+		pool(&ARBITERS);
+		let o = RuntimeOrigin::signed;
+		let id = assigned_job(2, &[(10, 100), (11, 100)]);
+		commit(10, id, result(1));
+		commit(11, id, result(2));
+		// Replicas of the original round reveal results, not verdicts.
+		assert_noop!(
+			Market::reveal_verdict(o(10), id, result(1), Verdict::new(), salt(10), s("x"))
+				.map_err(|e| e.error),
+			Error::<Test>::NotInArbitration
+		);
+		reveal(10, id, result(1));
+		reveal(11, id, result(2));
+		let arbiters = draw(id);
+		let a = arbiters[0];
+		let verdict = Verdict::truncate_from(vec![Judgement::Agrees, Judgement::Differs]);
+		let c = Market::verdict_commitment_of(&result(1), &verdict, &salt(a), &a);
+		assert_ok!(Market::commit_result(o(a), id, c));
+		for b in &arbiters[1..] {
+			commit(*b, id, result(1));
+		}
+		// Arbiters reveal verdicts, not bare results.
+		assert_noop!(
+			Market::reveal_result(o(a), id, result(1), salt(a), s("x")).map_err(|e| e.error),
+			Error::<Test>::ArbitersRevealVerdicts
+		);
+		// One entry per disputed replica.
+		assert_noop!(
+			Market::reveal_verdict(
+				o(a),
+				id,
+				result(1),
+				Verdict::truncate_from(vec![Judgement::Agrees]),
+				salt(a),
+				s("x")
+			)
+			.map_err(|e| e.error),
+			Error::<Test>::WrongVerdictCount
+		);
+		// The verdict is bound by the commitment: another one does not match it.
+		assert_noop!(
+			Market::reveal_verdict(
+				o(a),
+				id,
+				result(1),
+				Verdict::truncate_from(vec![Judgement::Agrees; 2]),
+				salt(a),
+				s("x")
+			)
+			.map_err(|e| e.error),
+			Error::<Test>::RevealMismatch
+		);
+		assert_noop!(
+			Market::reveal_verdict(o(10), id, result(1), verdict.clone(), salt(10), s("x"))
+				.map_err(|e| e.error),
+			Error::<Test>::NotAssigned
+		);
+		judge(a, id, result(1), verdict.clone());
+		assert_eq!(Verdicts::<Test>::get(id, a), Some(verdict.clone()));
+		assert_noop!(
+			Market::reveal_verdict(o(a), id, result(1), verdict, salt(a), s("x"))
+				.map_err(|e| e.error),
+			Error::<Test>::AlreadyRevealed
+		);
+	});
+}
+
+#[test]
+fn a_job_names_its_tolerance_or_gets_the_chains() {
+	test(|| {
+		let id = post(spec(1, 100));
+		assert_eq!(job(id).spec.tolerance, Some(10));
+		let id = post(spec(1, 100).with_tolerance(10_000));
+		assert_eq!(job(id).spec.tolerance, Some(10_000));
+		assert_noop!(
+			Market::post_job(RuntimeOrigin::signed(REQUESTER), spec(1, 100).with_tolerance(10_001)),
+			Error::<Test>::ToleranceTooLarge
+		);
 	});
 }
 
@@ -1989,6 +2344,82 @@ fn the_upgrade_drops_the_reputation_of_open_bids() {
 		// The bidding goes on after the upgrade.
 		run_to_block(job(id).deadline);
 		assert_eq!(winners(id).len(), 2);
+	});
+}
+
+#[test]
+fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_under_way() {
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		pool(&ARBITERS);
+		let open = post(spec(1, 100));
+		let id = assigned_job(2, &[(10, 100), (11, 100)]);
+		commit(10, id, result(1));
+		commit(11, id, result(2));
+		reveal(10, id, result(1));
+		reveal(11, id, result(2));
+		let arbiters = draw(id);
+		// An arbiter committed, under version 2, to a bare result.
+		let c = Market::commitment_of(&result(1), &salt(arbiters[0]), &arbiters[0]);
+		assert_ok!(Market::commit_result(RuntimeOrigin::signed(arbiters[0]), id, c));
+		// A chain of storage version 2: its jobs have no tolerance.
+		for job_id in [open, id] {
+			let j = job(job_id);
+			let s = j.spec;
+			let old = migrations::JobV2::<Test> {
+				requester: j.requester,
+				spec: migrations::JobSpecV2 {
+					workload: s.workload,
+					input: s.input,
+					requirements: s.requirements,
+					region: s.region,
+					replicas: s.replicas,
+					max_price: s.max_price,
+					bidding_period: s.bidding_period,
+					execution_period: s.execution_period,
+					reveal_period: s.reveal_period,
+					min_reputation: s.min_reputation,
+					assets: s.assets,
+					max_royalties: s.max_royalties,
+				},
+				status: j.status,
+				round: j.round,
+				deadline: j.deadline,
+				escrow: j.escrow,
+				royalties: j.royalties,
+				challenge_bond: j.challenge_bond,
+				posted_at: j.posted_at,
+				deposit: j.deposit,
+			};
+			let key = Jobs::<Test>::hashed_key_for(job_id);
+			frame_support::storage::unhashed::put_raw(&key, &old.encode());
+		}
+		StorageVersion::new(2).put::<Market>();
+		run_to_block(System::block_number() + 1);
+		migrations::AddTolerance::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 3);
+		assert_eq!(job(open).spec.tolerance, Some(10));
+		assert_eq!(job(open).status, JobStatus::Expired);
+		// The arbitration starts its commit phase again, without the old commitment.
+		let j = job(id);
+		assert_eq!(j.spec.tolerance, Some(10));
+		assert_eq!((j.round, j.status), (Round::Arbitration, JobStatus::Committing));
+		assert_eq!(j.deadline, System::block_number() + 10);
+		assert!(Assignments::<Test>::get(id).iter().all(|a| a.commitment.is_none()));
+		// At version 3 it does nothing.
+		migrations::AddTolerance::<Test>::on_runtime_upgrade();
+		assert_eq!(job(id).deadline, j.deadline);
+		// The arbiters judge as usual after the upgrade.
+		for a in &arbiters {
+			commit(*a, id, result(1));
+		}
+		for a in &arbiters {
+			reveal(*a, id, result(1));
+		}
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
+		assert_eq!(total(11), ENDOWMENT - 10);
 	});
 }
 

@@ -304,6 +304,14 @@ pub struct JobSpec<T: Config> {
 	/// with `RoyaltiesAboveMax` when the registry asks for more, so an owner who raises a
 	/// royalty while the job waits in the transaction pool cannot surprise the requester.
 	pub max_royalties: BalanceOf<T>,
+	/// How far two replicas' results may differ and still be the same answer: the largest
+	/// difference between two numbers of their result documents where the workload kind
+	/// allows one (for the agent's ONNX and Magika results, floats rounded to multiples of
+	/// 1e-4, so 10 allows 0.001). Different CPUs round differently, so honest replicas can
+	/// reveal different hashes; arbiters judge each replica's result within this. `None`
+	/// takes the chain's `DefaultTolerance` when the job is created (the stored job names
+	/// it); at most `MaxTolerance`.
+	pub tolerance: Option<u32>,
 }
 
 impl<T: Config> JobSpec<T> {
@@ -330,7 +338,14 @@ impl<T: Config> JobSpec<T> {
 			min_reputation: None,
 			assets: BoundedVec::new(),
 			max_royalties: sp_runtime::traits::Bounded::max_value(),
+			tolerance: None,
 		}
+	}
+
+	/// With this tolerance.
+	pub fn with_tolerance(mut self, tolerance: u32) -> Self {
+		self.tolerance = Some(tolerance);
+		self
 	}
 
 	/// With these bidding, execution and reveal periods.
@@ -614,6 +629,37 @@ pub enum FailureReason {
 	/// be drawn: nothing was verified. Every replica that revealed was paid its price.
 	#[codec(index = 1)]
 	ArbitrationInconclusive,
+	/// The arbiters rejected every replica's result and did not agree on one of their own:
+	/// the replicas that revealed a rejected result were slashed, the arbiters paid, and the
+	/// rest of the escrow went back to the requester.
+	#[codec(index = 2)]
+	ResultsRejected,
+}
+
+/// An arbiter's verdict on one replica of the disputed round.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Judgement {
+	/// Its result is not the same answer as the arbiter's within the job's tolerance (or it
+	/// revealed nothing).
+	#[codec(index = 0)]
+	Differs,
+	/// Its result is the same answer as the arbiter's within the job's tolerance.
+	#[codec(index = 1)]
+	Agrees,
+	/// The arbiter could not get its result: its provider did not serve it.
+	#[codec(index = 2)]
+	Unchecked,
 }
 
 /// Why a bond was slashed.

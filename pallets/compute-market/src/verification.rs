@@ -10,6 +10,14 @@ use sp_runtime::{
 	Saturating,
 };
 
+/// How an arbiter stands after the round: see [`Pallet::standing`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Standing {
+	Sided,
+	Excused,
+	Wrong,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The result hash revealed by more than half of `of` assignments, if any.
 	pub(crate) fn majority(assignments: &[Assignment<T>], of: u32) -> Option<H256> {
@@ -66,6 +74,22 @@ impl<T: Config> Pallet<T> {
 		let draw_at = job.deadline;
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::DisputeOpened { job_id, draw_at });
+	}
+
+	/// The verdict of an arbiter whose own result is `own`, judging `job_id`'s disputed
+	/// round with no tolerance: a replica agrees when it revealed exactly `own`. What tests
+	/// and benchmarks reveal for an honest arbiter.
+	#[cfg(any(test, feature = "runtime-benchmarks"))]
+	pub fn exact_verdict(job_id: JobId, own: H256) -> BoundedVec<Judgement, T::MaxReplicas> {
+		let disputed = Disputed::<T>::get(job_id).unwrap_or_default();
+		let agrees = disputed.iter().map(|a| {
+			if a.reveal.as_ref().is_some_and(|r| r.result_hash == own) {
+				Judgement::Agrees
+			} else {
+				Judgement::Differs
+			}
+		});
+		BoundedVec::truncate_from(agrees.collect::<Vec<_>>())
 	}
 
 	/// The bond a challenge of `job` needs: `max(ChallengeBond, ArbiterReplicas × max_price)`.
@@ -130,18 +154,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The arbiters' strict majority decides a challenged or disputed job.
+	/// The arbiters judge each replica of a challenged or disputed job.
 	///
-	/// Replicas that revealed the arbiters' result are paid their price; every other replica
-	/// and arbiter is slashed, except where one side says the content was unavailable and the
-	/// other has a result: a server can refuse one replica and serve another, so neither is
-	/// shown wrong. Such an arbiter, and a replica that said "unavailable" against the
-	/// arbiters' result, get their bonds back unpaid; a replica whose result the arbiters
-	/// could not check for want of content is paid its price (whoever serves the content
-	/// answers for it). A verdict of "unavailable" pays no arbiter (their bonds come back).
-	/// A challenge the arbiters reject forfeits its bond. Slashed funds and the unpaid replicas' escrow pay
-	/// the majority arbiters (each up to the dearest price of the disputed round); the rest of
-	/// the slashed funds is burnt and the rest of the escrow refunded.
+	/// Every arbiter revealed its own result and, per replica, a `Judgement`: its result
+	/// agrees with the arbiter's within the job's tolerance, differs, or could not be had.
+	/// Arbiters whose own result says the content was unavailable judge nobody. A replica is
+	/// upheld when a strict majority of `ArbiterReplicas` agrees, rejected when a strict
+	/// majority differs or could not check it (a replica must serve its result to its
+	/// judges). Then:
+	/// - upheld replicas are paid their price and earn reputation; the first one's result is
+	///   verified (so honest replicas whose results differ by rounding are all paid);
+	/// - rejected replicas are slashed when a strict majority found them different; a
+	///   replica rejected because its judges could not get its result, or one that said the
+	///   content was unavailable (a server can refuse one replica and serve another), gets its
+	///   bond back unpaid. Saying "unchecked" costs an arbiter nothing and so decides no slash;
+	/// - a replica with no majority either way is paid its price and dismissed;
+	/// - an arbiter that agreed with every upheld replica and differed from every replica a
+	///   majority found different is paid (up to the dearest price of the disputed round, from
+	///   slashed funds and the escrow nobody else is paid); one that differed from an upheld
+	///   replica or agreed with one a majority found different is slashed; any other (it
+	///   could not check, or could not get the content) is dismissed unpaid;
+	/// - a challenge that upheld a replica forfeits its bond.
+	///
+	/// With no replica upheld, the result a strict majority of the paid arbiters revealed is
+	/// verified; without one the job fails (`ResultsRejected`). When a strict majority of
+	/// the arbiters could not get the content, see [`Self::conclude_unavailable`]; with no
+	/// majority on any replica, or too few arbiters, [`Self::conclude_inconclusive`].
 	pub(crate) fn conclude_arbitration(
 		job_id: JobId,
 		mut job: Job<T>,
@@ -152,73 +190,239 @@ impl<T: Config> Pallet<T> {
 			Default::default()
 		});
 		let challenger = Challengers::<T>::take(job_id).unwrap_or_else(|| job.requester.clone());
+		let verdicts: Vec<Option<BoundedVec<Judgement, T::MaxReplicas>>> =
+			arbiters.iter().map(|a| Verdicts::<T>::take(job_id, &a.provider)).collect();
 		let wanted = T::ArbiterReplicas::get();
-		let verdict =
-			if arbiters.len() as u32 == wanted { Self::majority(&arbiters, wanted) } else { None };
-		let Some(hash) = verdict else {
+		if arbiters.len() as u32 != wanted {
 			return Self::conclude_inconclusive(job_id, job, challenger, disputed, arbiters);
-		};
+		}
 		let unavailable = content_unavailable();
-		// Not shown wrong: one of the two results says the content could not be had.
-		let excused = |r: &H256| hash == unavailable || *r == unavailable;
+		let own = |a: &Assignment<T>| a.reveal.as_ref().map(|r| r.result_hash);
+		let blind = arbiters.iter().filter(|a| own(a) == Some(unavailable)).count() as u32;
+		if blind.saturating_mul(2) > wanted {
+			return Self::conclude_unavailable(job_id, job, challenger, disputed, arbiters);
+		}
+		// Per replica: (agrees, differs, unchecked) among the arbiters that computed.
+		let tallies: Vec<(u32, u32, u32)> = (0..disputed.len())
+			.map(|i| {
+				let votes = arbiters
+					.iter()
+					.zip(&verdicts)
+					.filter(|(a, _)| own(a).is_some_and(|h| h != unavailable))
+					.filter_map(|(_, v)| v.as_ref().and_then(|v| v.get(i).copied()));
+				votes.fold((0u32, 0u32, 0u32), |(y, n, u), judged| match judged {
+					Judgement::Agrees => (y.saturating_add(1), n, u),
+					Judgement::Differs => (y, n.saturating_add(1), u),
+					Judgement::Unchecked => (y, n, u.saturating_add(1)),
+				})
+			})
+			.collect();
+		// A replica must serve its result to its judges: one they could not check is not paid
+		// (but is slashed only when a strict majority found it different, and nobody is
+		// slashed for saying they could not check).
+		let judgements: Vec<Option<bool>> = tallies
+			.iter()
+			.map(|(yes, no, unchecked)| {
+				if yes.saturating_mul(2) > wanted {
+					Some(true)
+				} else if no.saturating_add(*unchecked).saturating_mul(2) > wanted {
+					Some(false)
+				} else {
+					None
+				}
+			})
+			.collect();
+		if judgements.iter().all(Option::is_none) {
+			return Self::conclude_inconclusive(job_id, job, challenger, disputed, arbiters);
+		}
+		let mut agreed = BoundedVec::<T::AccountId, T::MaxReplicas>::new();
+		let mut verified = None;
+		let mut slashed = Vec::<Slashed<T>>::new();
+		let mut upheld = false;
+		let shown_wrong = |i: usize| {
+			tallies.get(i).is_some_and(|(_, differs, _)| differs.saturating_mul(2) > wanted)
+		};
+		for (i, (a, judged)) in disputed.into_iter().zip(&judgements).enumerate() {
+			match (&a.reveal, judged) {
+				(None, _) => slashed.push(Self::slash(job_id, &a, SlashReason::NoShow)),
+				(Some(r), Some(true)) => {
+					verified.get_or_insert_with(|| (r.result_hash, r.result_uri.clone()));
+					let _ = agreed.try_push(a.provider.clone());
+					upheld = true;
+					let hash = r.result_hash;
+					Self::reward(job_id, &mut job, a, hash);
+				},
+				// It says it could not get the content: not shown wrong (see above).
+				(Some(r), Some(false)) if r.result_hash == unavailable => Self::dismiss(job_id, a),
+				(Some(_), Some(false)) if shown_wrong(i) => {
+					slashed.push(Self::slash(job_id, &a, SlashReason::WrongResult))
+				},
+				// Rejected because its judges could not get its result: unpaid, not slashed.
+				(Some(_), Some(false)) => Self::dismiss(job_id, a),
+				(Some(_), None) => {
+					Self::pay_price(job_id, &mut job, &a);
+					Self::dismiss(job_id, a);
+				},
+			}
+		}
+		let mut owed = Vec::new();
+		let mut results = Vec::new();
+		for (a, verdict) in arbiters.into_iter().zip(verdicts) {
+			let Some(r) = a.reveal.clone() else {
+				slashed.push(Self::slash(job_id, &a, SlashReason::NoShow));
+				continue;
+			};
+			if r.result_hash == unavailable {
+				// Saying the content could not be had never pays an arbiter: it ran nothing.
+				Self::dismiss(job_id, a);
+				continue;
+			}
+			match Self::standing(
+				&judgements,
+				&tallies,
+				wanted,
+				verdict.as_ref().map(|v| v.as_slice()),
+			) {
+				Standing::Sided => {},
+				Standing::Excused => {
+					Self::dismiss(job_id, a);
+					continue;
+				},
+				Standing::Wrong => {
+					slashed.push(Self::slash(job_id, &a, SlashReason::WrongResult));
+					continue;
+				},
+			}
+			if !agreed.contains(&a.provider) {
+				let _ = agreed.try_push(a.provider.clone());
+			}
+			Self::release(HoldReason::BidBond, &a.provider, a.bond);
+			results.push((a.provider.clone(), r));
+			owed.push((a.provider, a.price));
+		}
+		if verified.is_none() {
+			// No replica was right: the arbiters' own result, when a strict majority of them
+			// revealed the same.
+			verified = results.iter().find_map(|(_, r)| {
+				let same = results.iter().filter(|(_, x)| x.result_hash == r.result_hash).count();
+				((same as u32).saturating_mul(2) > wanted)
+					.then(|| (r.result_hash, r.result_uri.clone()))
+			});
+			if let Some((hash, _)) = verified {
+				agreed.retain(|who| results.iter().any(|(w, r)| w == who && r.result_hash == hash));
+			}
+		}
+		Self::settle_challenge_bond(job_id, &mut job, challenger, upheld, &mut slashed);
+		// The arbiters computed a result even when none is verified: it counts for them.
+		let computed = verified.as_ref().map_or_else(H256::zero, |(hash, _)| *hash);
+		Self::pay_arbiters(job_id, &mut job, computed, owed, slashed);
+		match verified {
+			Some((hash, uri)) => Self::settle(job_id, job, hash, uri, agreed),
+			None => Self::fail(job_id, job, FailureReason::ResultsRejected),
+		}
+	}
+
+	/// Where an arbiter's `verdict` leaves it against the round's `judgements` (per replica:
+	/// upheld, rejected or undecided) and their `tallies` (agrees, differs, unchecked):
+	/// - `Sided`: it agreed with every upheld replica and differed from every replica a strict
+	///   majority found different;
+	/// - `Wrong`: it differed from an upheld replica, or agreed with one a strict majority
+	///   found different (or it gave no verdict);
+	/// - `Excused` otherwise: it could not check a decided replica, or judged one that was
+	///   rejected only because its judges could not get its result. A replica that serves its
+	///   result to some arbiters and not others cannot get the others slashed, and saying
+	///   "unchecked" neither pays nor costs.
+	fn standing(
+		judgements: &[Option<bool>],
+		tallies: &[(u32, u32, u32)],
+		wanted: u32,
+		verdict: Option<&[Judgement]>,
+	) -> Standing {
+		let Some(verdict) = verdict else { return Standing::Wrong };
+		let mut standing = Standing::Sided;
+		for ((judged, (_, differs, _)), entry) in judgements.iter().zip(tallies).zip(verdict) {
+			let shown_wrong = differs.saturating_mul(2) > wanted;
+			match (judged, entry) {
+				(None, _) | (Some(true), Judgement::Agrees) => {},
+				(Some(false), Judgement::Differs) if shown_wrong => {},
+				(Some(true), Judgement::Differs) => return Standing::Wrong,
+				(Some(false), Judgement::Agrees) if shown_wrong => return Standing::Wrong,
+				(Some(_), _) => standing = Standing::Excused,
+			}
+		}
+		standing
+	}
+
+	/// A challenge that upheld the challenged result forfeits its bond (added to `slashed`,
+	/// to pay the arbiters); otherwise the bond goes back to `challenger`.
+	fn settle_challenge_bond(
+		job_id: JobId,
+		job: &mut Job<T>,
+		challenger: T::AccountId,
+		upheld: bool,
+		slashed: &mut Vec<Slashed<T>>,
+	) {
+		let bond = core::mem::take(&mut job.challenge_bond);
+		if bond.is_zero() {
+			return;
+		}
+		if upheld {
+			// The challenged result was right: the challenger pays for the arbitration.
+			Self::deposit_event(Event::ChallengeBondForfeited { job_id, amount: bond });
+			slashed.push(Slashed {
+				reason: HoldReason::ChallengeBond,
+				from: challenger,
+				amount: bond,
+			});
+		} else {
+			Self::release(HoldReason::ChallengeBond, &challenger, bond);
+		}
+	}
+
+	/// A strict majority of the arbiters could not get the content either: "content
+	/// unavailable" is verified, which pays no royalty. Whoever serves a job's content
+	/// answers for it, so every replica that revealed is paid its price (one that said
+	/// "unavailable" is upheld; one with a result the arbiters could not check is dismissed
+	/// with its pay); no-shows are slashed. No arbiter is paid (an answer that cost nothing
+	/// must not be worth more than running the job); those that revealed get their bonds
+	/// back. A challenge of an "unavailable" result forfeits its bond, which is burnt.
+	fn conclude_unavailable(
+		job_id: JobId,
+		mut job: Job<T>,
+		challenger: T::AccountId,
+		disputed: BoundedVec<Assignment<T>, T::MaxReplicas>,
+		arbiters: BoundedVec<Assignment<T>, T::MaxReplicas>,
+	) {
+		let unavailable = content_unavailable();
 		let mut agreed = BoundedVec::<T::AccountId, T::MaxReplicas>::new();
 		let mut uri = None;
 		let mut slashed = Vec::<Slashed<T>>::new();
 		let mut upheld = false;
 		for a in disputed {
 			match &a.reveal {
-				Some(r) if r.result_hash == hash => {
+				Some(r) if r.result_hash == unavailable => {
 					uri.get_or_insert_with(|| r.result_uri.clone());
 					let _ = agreed.try_push(a.provider.clone());
 					upheld = true;
-					Self::reward(job_id, &mut job, a, hash);
+					Self::reward(job_id, &mut job, a, unavailable);
 				},
-				Some(_) if hash == unavailable => {
-					// It had the content the arbiters could not get: whoever serves a job's
-					// content answers for it, so it is paid, as in an inconclusive round.
+				Some(_) => {
 					Self::pay_price(job_id, &mut job, &a);
 					Self::dismiss(job_id, a);
 				},
-				Some(r) if excused(&r.result_hash) => Self::dismiss(job_id, a),
-				Some(_) => slashed.push(Self::slash(job_id, &a, SlashReason::WrongResult)),
 				None => slashed.push(Self::slash(job_id, &a, SlashReason::NoShow)),
 			}
 		}
-		let mut owed = Vec::new();
 		for a in arbiters {
-			match &a.reveal {
-				// Saying the content could not be had never pays an arbiter: it ran nothing,
-				// and an answer that cost nothing must not be worth more than running the job.
-				Some(r) if r.result_hash == hash && hash == unavailable => Self::dismiss(job_id, a),
-				Some(r) if r.result_hash == hash => {
-					uri.get_or_insert_with(|| r.result_uri.clone());
-					if !agreed.contains(&a.provider) {
-						let _ = agreed.try_push(a.provider.clone());
-					}
-					Self::release(HoldReason::BidBond, &a.provider, a.bond);
-					owed.push((a.provider, a.price));
-				},
-				Some(r) if excused(&r.result_hash) => Self::dismiss(job_id, a),
-				Some(_) => slashed.push(Self::slash(job_id, &a, SlashReason::WrongResult)),
-				None => slashed.push(Self::slash(job_id, &a, SlashReason::NoShow)),
-			}
-		}
-		let bond = core::mem::take(&mut job.challenge_bond);
-		if !bond.is_zero() {
-			if upheld {
-				// The challenged result was right: the challenger pays for the arbitration.
-				Self::deposit_event(Event::ChallengeBondForfeited { job_id, amount: bond });
-				slashed.push(Slashed {
-					reason: HoldReason::ChallengeBond,
-					from: challenger,
-					amount: bond,
-				});
+			if a.reveal.is_some() {
+				Self::dismiss(job_id, a);
 			} else {
-				Self::release(HoldReason::ChallengeBond, &challenger, bond);
+				slashed.push(Self::slash(job_id, &a, SlashReason::NoShow));
 			}
 		}
-		Self::pay_arbiters(job_id, &mut job, hash, owed, slashed);
-		Self::settle(job_id, job, hash, uri.unwrap_or_default(), agreed);
+		Self::settle_challenge_bond(job_id, &mut job, challenger, upheld, &mut slashed);
+		Self::pay_arbiters(job_id, &mut job, unavailable, Vec::new(), slashed);
+		Self::settle(job_id, job, unavailable, uri.unwrap_or_default(), agreed);
 	}
 
 	/// The arbiters had no strict majority, or too few could be drawn: nothing is verified

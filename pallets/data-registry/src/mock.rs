@@ -94,6 +94,8 @@ impl pallet_compute_market::Config for Test {
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type JobDeposit = ConstU64<0>;
 	type RetentionPeriod = ConstU64<20>;
+	type DefaultTolerance = ConstU32<10>;
+	type MaxTolerance = ConstU32<10_000>;
 }
 
 /// The registry's tests draw no arbiters; a hash of the subject is randomness enough.

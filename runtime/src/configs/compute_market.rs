@@ -70,6 +70,12 @@ parameter_types! {
 	pub const ArbiterRevealPeriod: BlockNumber = MINUTES;
 	/// A finished job stays readable for a day, then anyone may prune it; its events stay.
 	pub const RetentionPeriod: BlockNumber = DAYS;
+	/// Two results whose numbers differ by at most 0.001 (10 units of the agent's 1e-4
+	/// rounding) are the same answer, unless the job says otherwise: honest CPUs round a
+	/// few outputs of a large model one unit apart.
+	pub const DefaultTolerance: u32 = 10;
+	/// Up to 1.0 in the agent's units.
+	pub const MaxTolerance: u32 = 10_000;
 }
 
 impl pallet_compute_market::Config for Runtime {
@@ -121,4 +127,6 @@ impl pallet_compute_market::Config for Runtime {
 	type MaxDeadlinesPerBlock = ConstU32<64>;
 	type JobDeposit = JobDeposit;
 	type RetentionPeriod = RetentionPeriod;
+	type DefaultTolerance = DefaultTolerance;
+	type MaxTolerance = MaxTolerance;
 }
