@@ -8,6 +8,8 @@ script({
   usage: `Usage: node scripts/accept-offer.mjs --suri SURI --offer ID --workload-uri URI --max-price ALM [spec flags]
 
 Accepts offer ID for the job the flags describe (replicas must be 1) and prints the job id.
+The job must keep to the offer: a workload kind it names, workload and input sizes declared
+and within its limits, a tolerance of at least its least, periods of at least its own.
 
 ${SPEC_HELP}`,
   options: { ...SPEC_OPTIONS, offer: { type: 'string' } },

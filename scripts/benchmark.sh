@@ -9,6 +9,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 cd "$ALLMENDE_ROOT"
 "$here/setup.sh"
+# Again: setup.sh may have just installed mold, which env.sh links with when present; a
+# build without it now would be rebuilt whole by the next one with it.
+source "$here/env.sh"
 
 steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"

@@ -16,6 +16,9 @@ stop | status | join | -h | --help)
 esac
 
 "$here/setup.sh"
+# Again: setup.sh may have just installed mold, which env.sh links with when present; a
+# build without it now would be rebuilt whole by the next one with it.
+source "$here/env.sh"
 echo "Building the node (release; the first build takes most of an hour on 2 cores) ..." >&2
 (cd "$ALLMENDE_ROOT" && cargo build --release --locked --workspace)
 node "$ALLMENDE_ROOT/explorer/build.mjs"

@@ -58,8 +58,8 @@ const commitmentOf = (pair) => blake2AsHex(u8aConcat(resultHash, saltOf(pair), d
 
 function spec(api, { replicas, bidding }) {
   return {
-    workload: { kind: 'Onnx', content: { hash: blake2AsHex('latency-model'), uri: text('ipfs://latency-model') } },
-    input: { hash: blake2AsHex('latency-input'), uri: text('ipfs://latency-input') },
+    workload: { kind: 'Onnx', content: { hash: blake2AsHex('latency-model'), uri: text('ipfs://latency-model'), size: 1 << 20 } },
+    input: { hash: blake2AsHex('latency-input'), uri: text('ipfs://latency-input'), size: 1 << 10 },
     requirements: { gpuCount: 1, vramGib: 16, cpuCores: 4, ramGib: 16 },
     region: null,
     replicas,
@@ -165,7 +165,8 @@ async function main() {
         const now = (await api.rpc.chain.getHeader()).number.toNumber();
         const { events } = await submit(api, api.tx.computeMarket.postOffer(10n ** 11n,
           { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 }, 1, now + 600,
-          api.consts.computeMarket.minExecutionPeriod, api.consts.computeMarket.minRevealPeriod), bob, { until: 'block' });
+          api.consts.computeMarket.minExecutionPeriod, api.consts.computeMarket.minRevealPeriod,
+          { kinds: ['Onnx'], maxWorkloadSize: 1 << 20, maxInputSize: 1 << 10, minTolerance: 0 }), bob, { until: 'block' });
         const offerId = findEvent(events, 'computeMarket', 'OfferPosted').data.offerId.toNumber();
         start = async () => {
           const { blockHash, events: ev } = await submit(api, api.tx.computeMarket.acceptOffer(offerId,

@@ -55,6 +55,8 @@ const DEV_SEED = '0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797
 const ALL_PHASES = ['transfer_keep_alive', 'post_job', 'place_bid', 'commit_result', 'reveal_result'];
 /** Long enough that no deadline of a job made here passes during a run. */
 const PERIOD = 5000;
+// What the load generator's offers take: the ONNX jobs of `jobSpec`.
+const ANY_WORK = { kinds: ['Onnx'], maxWorkloadSize: 1 << 20, maxInputSize: 1 << 10, minTolerance: 0 };
 
 class LoadError extends Error {}
 
@@ -179,8 +181,8 @@ class Generator {
 
   jobSpec() {
     return {
-      workload: { kind: 'Onnx', content: { hash: blake2AsHex('load-model'), uri: text('ipfs://load-model') } },
-      input: { hash: blake2AsHex('load-input'), uri: text('ipfs://load-input') },
+      workload: { kind: 'Onnx', content: { hash: blake2AsHex('load-model'), uri: text('ipfs://load-model'), size: 1 << 20 } },
+      input: { hash: blake2AsHex('load-input'), uri: text('ipfs://load-input'), size: 1 << 10 },
       requirements: { gpuCount: 1, vramGib: 16, cpuCores: 4, ramGib: 16 },
       region: null,
       replicas: 1,
@@ -281,7 +283,8 @@ class Generator {
         make: async () => {
           this.offerExpiry ??= (await api.rpc.chain.getHeader()).number.toNumber() + 2 * PERIOD;
           return api.tx.computeMarket.postOffer(this.unit, { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
-            opts.rounds, this.offerExpiry, api.consts.computeMarket.minExecutionPeriod, api.consts.computeMarket.minRevealPeriod);
+            opts.rounds, this.offerExpiry, api.consts.computeMarket.minExecutionPeriod, api.consts.computeMarket.minRevealPeriod,
+            ANY_WORK);
         },
         read: (event) => {
           if (event.section === 'computeMarket' && event.method === 'OfferPosted') {

@@ -7,10 +7,15 @@ import { findEvent } from './lib/market.mjs';
 script({
   usage: `Usage: node scripts/post-offer.mjs --suri SURI --price ALM [--capacity N] [--expires-in BLOCKS]
        [--execution BLOCKS] [--reveal BLOCKS] [--gpus N --vram GiB --cpus N --ram GiB]
+       [--kinds K,K] [--max-workload-size BYTES] [--max-input-size BYTES] [--min-tolerance N]
 
 Prints the offer id. Hardware defaults to the provider's registered profile.
 --execution and --reveal (default 10 each) are the least time you need to run a job and
-commit, and then to reveal; a requester taking the offer cannot give you less.`,
+commit, and then to reveal; a requester taking the offer cannot give you less.
+--kinds (Wasm, Onnx, Container; default Wasm,Onnx) are the workload kinds you run,
+--max-workload-size and --max-input-size (default 67108864 each, 64 MiB) the largest
+content you fetch, --min-tolerance (default 0) the least tolerance you accept; a requester
+cannot bind you to a job outside them.`,
   options: {
     price: { type: 'string' },
     capacity: { type: 'string', default: '1' },
@@ -21,6 +26,10 @@ commit, and then to reveal; a requester taking the offer cannot give you less.`,
     vram: { type: 'string' },
     cpus: { type: 'string' },
     ram: { type: 'string' },
+    kinds: { type: 'string', default: 'Wasm,Onnx' },
+    'max-workload-size': { type: 'string', default: String(64 << 20) },
+    'max-input-size': { type: 'string', default: String(64 << 20) },
+    'min-tolerance': { type: 'string', default: '0' },
   },
   main: async ({ api, pair, values }) => {
     if (!values.price) throw new Error('--price is required');
@@ -35,9 +44,24 @@ commit, and then to reveal; a requester taking the offer cannot give you less.`,
     };
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
     const expiresAt = now + int(values['expires-in'], '--expires-in');
+    const bytes = (flag) => {
+      if (!/^\d+$/.test(values[flag]) || BigInt(values[flag]) >= (1n << 64n) - 1n) {
+        throw new Error(`--${flag} ${values[flag]}: give a size in bytes, below 2^64 - 1`);
+      }
+      return BigInt(values[flag]);
+    };
+    const scope = {
+      kinds: values.kinds.split(',').map((k) => k.trim()),
+      maxWorkloadSize: bytes('max-workload-size'),
+      maxInputSize: bytes('max-input-size'),
+      minTolerance: int(values['min-tolerance'], '--min-tolerance'),
+    };
+    for (const k of scope.kinds) {
+      if (!['Wasm', 'Onnx', 'Container'].includes(k)) throw new Error(`--kinds: ${k} is not Wasm, Onnx or Container`);
+    }
     const tx = api.tx.computeMarket.postOffer(
       parseAmount(api, values.price), hardware, int(values.capacity, '--capacity'), expiresAt,
-      int(values.execution, '--execution'), int(values.reveal, '--reveal'),
+      int(values.execution, '--execution'), int(values.reveal, '--reveal'), scope,
     );
     const events = await send(api, tx, pair);
     console.log(`offer id: ${findEvent(events, 'computeMarket', 'OfferPosted').data.offerId}`);

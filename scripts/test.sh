@@ -68,6 +68,9 @@ trap report EXIT
 
 phase "set-up (scripts/setup.sh)"
 "$here/setup.sh"
+# Again: setup.sh may have just installed mold, which env.sh links with when present; a
+# build without it now would be rebuilt whole by the next one with it.
+source "$here/env.sh"
 
 phase "formatting (cargo fmt --check, .rustfmt.toml)"
 cargo fmt --all -- --check

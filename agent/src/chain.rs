@@ -77,8 +77,19 @@ chain_type! {
 	pub enum WorkloadKind { Wasm, Onnx, Container }
 }
 chain_type! {
-	/// Content named by hash, and where to fetch it.
-	pub struct ContentRef { pub hash: [u8; 32], pub uri: Vec<u8> }
+	/// Content named by hash, where to fetch it, and its declared size in bytes
+	/// (`UNDECLARED_SIZE`: none).
+	pub struct ContentRef { pub hash: [u8; 32], pub uri: Vec<u8>, pub size: u64 }
+}
+
+/// The size of content whose size was not declared (jobs stored before sizes were).
+pub const UNDECLARED_SIZE: u64 = u64::MAX;
+
+impl ContentRef {
+	/// Its declared size, if it has one.
+	pub fn declared_size(&self) -> Option<u64> {
+		(self.size != UNDECLARED_SIZE).then_some(self.size)
+	}
 }
 chain_type! {
 	/// A job's workload.
@@ -203,6 +214,17 @@ chain_type! {
 		pub expires_at: u32,
 		pub execution_period: u32,
 		pub reveal_period: u32,
+		pub scope: OfferScope,
+	}
+}
+chain_type! {
+	/// What a standing offer takes: workload kinds, the largest workload and input in bytes,
+	/// and the least tolerance.
+	pub struct OfferScope {
+		pub kinds: Vec<WorkloadKind>,
+		pub max_workload_size: u64,
+		pub max_input_size: u64,
+		pub min_tolerance: u32,
 	}
 }
 

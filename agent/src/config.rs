@@ -19,7 +19,7 @@
 //! wasm = "1"
 //! onnx = "1.5"
 //! magika = "1"
-//! input_mib = "0.01"                # plus this per started MiB of input (declared, else max_content_bytes)
+//! input_mib = "0.01"                # plus this per started MiB of input (its declared size)
 //! # command = "./price.sh"          # or: a program given the job as JSON on stdin that prints a
 //! # command_timeout_ms = 2000       #     price in ALM or "no"
 //!
@@ -29,6 +29,7 @@
 //! valid_blocks = 600
 //! execution_period = 10
 //! reveal_period = 10
+//! kinds = ["wasm", "onnx"]          # the workload kinds it takes (default both)
 //! ```
 
 use std::{
@@ -122,8 +123,7 @@ pub struct PricePolicy {
 	pub wasm: Option<String>,
 	pub onnx: Option<String>,
 	pub magika: Option<String>,
-	/// Added per started MiB of input, in ALM: for the size the input's URI declares, or for
-	/// `max_content_bytes` when it declares none.
+	/// Added per started MiB of input, in ALM, for the input's size as the job declares it.
 	pub input_mib: Option<String>,
 	pub command: Option<String>,
 	#[serde(default = "default_command_timeout")]
@@ -143,6 +143,32 @@ pub struct OfferConfig {
 	pub valid_blocks: u32,
 	pub execution_period: u32,
 	pub reveal_period: u32,
+	/// The workload kinds the offer takes (`wasm`, `onnx`); both unless set. The offer also
+	/// states `max_content_bytes` as the largest workload and input it takes and
+	/// `min_tolerance` as the least tolerance, so nobody can bind the provider to more.
+	#[serde(default = "default_offer_kinds")]
+	pub kinds: Vec<OfferKind>,
+}
+
+/// A workload kind the agent runs, as an offer names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OfferKind {
+	Wasm,
+	Onnx,
+}
+
+impl From<OfferKind> for crate::chain::WorkloadKind {
+	fn from(k: OfferKind) -> Self {
+		match k {
+			OfferKind::Wasm => Self::Wasm,
+			OfferKind::Onnx => Self::Onnx,
+		}
+	}
+}
+
+fn default_offer_kinds() -> Vec<OfferKind> {
+	vec![OfferKind::Wasm, OfferKind::Onnx]
 }
 
 /// An amount in ALM, written as a decimal ("1", "0.25"), in the chain's smallest unit.
@@ -208,6 +234,13 @@ impl ProviderConfig {
 		}
 		for o in &self.offers {
 			parse_alm(&o.price)?;
+			let twice = o.kinds.iter().enumerate().any(|(i, k)| o.kinds[..i].contains(k));
+			if o.kinds.is_empty() || twice {
+				return Err(ConfigError::Invalid(format!(
+					"offer kinds {:?}: name at least one of \"wasm\", \"onnx\", none twice",
+					o.kinds
+				)));
+			}
 		}
 		if !self.endpoint.starts_with("http://") {
 			return Err(ConfigError::Invalid(format!(
@@ -238,9 +271,9 @@ pub struct PriceQuery {
 	pub kind: &'static str,
 	pub workload_hash: String,
 	pub input_hash: String,
-	/// The sizes the workload's and input's URIs declare (`#size=`), if they declare them.
-	pub workload_bytes: Option<u64>,
-	pub input_bytes: Option<u64>,
+	/// The workload's and input's sizes as the job declares them.
+	pub workload_bytes: u64,
+	pub input_bytes: u64,
 	/// The largest content this provider downloads.
 	pub max_content_bytes: u64,
 	pub replicas: u32,
@@ -277,7 +310,7 @@ impl PricePolicy {
 		let Some(base) = table.as_deref() else { return Ok(None) };
 		let alm = |p: &str| parse_alm(p).expect("checked when loading");
 		let per_mib = self.input_mib.as_deref().map_or(0, alm);
-		let mib = query.input_bytes.unwrap_or(query.max_content_bytes).div_ceil(1 << 20);
+		let mib = query.input_bytes.div_ceil(1 << 20);
 		Ok(Some(alm(base).saturating_add(per_mib.saturating_mul(Balance::from(mib)))))
 	}
 }
@@ -338,8 +371,8 @@ mod tests {
 			kind,
 			workload_hash: "0x00".into(),
 			input_hash: "0x01".into(),
-			workload_bytes: None,
-			input_bytes: Some(1000),
+			workload_bytes: 5000,
+			input_bytes: 1000,
 			max_content_bytes: 64 << 20,
 			replicas: 3,
 			max_price: "2".into(),
@@ -352,6 +385,7 @@ mod tests {
 		let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml");
 		let config = ProviderConfig::load(&path).unwrap();
 		assert_eq!(config.offers.len(), 1);
+		assert_eq!(config.offers[0].kinds, vec![OfferKind::Wasm, OfferKind::Onnx]);
 		// 1 ALM for Magika, 0.01 for the started MiB of input.
 		assert_eq!(config.price.price(&query("magika")).unwrap(), Some(UNIT + UNIT / 100));
 		assert!(config.suri_file.unwrap().ends_with("suri"));
@@ -367,6 +401,26 @@ mod tests {
 		.unwrap();
 		std::fs::write(&path, format!("stak = \"1\"\n{example}")).unwrap();
 		assert!(matches!(ProviderConfig::load(&path), Err(ConfigError::Parse { .. })));
+	}
+
+	#[test]
+	fn an_offer_names_each_kind_it_takes_once() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("p.toml");
+		let example = std::fs::read_to_string(
+			Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"),
+		)
+		.unwrap();
+		let with_kinds = |kinds: &str| {
+			let text = example.replace("[[offers]]\n", &format!("[[offers]]\nkinds = {kinds}\n"));
+			assert_ne!(text, example, "the example has an offer");
+			std::fs::write(&path, text).unwrap();
+			ProviderConfig::load(&path)
+		};
+		assert_eq!(with_kinds(r#"["onnx"]"#).unwrap().offers[0].kinds, vec![OfferKind::Onnx]);
+		assert!(matches!(with_kinds("[]"), Err(ConfigError::Invalid(_))));
+		assert!(matches!(with_kinds(r#"["wasm", "wasm"]"#), Err(ConfigError::Invalid(_))));
+		assert!(matches!(with_kinds(r#"["container"]"#), Err(ConfigError::Parse { .. })));
 	}
 
 	#[test]
@@ -403,11 +457,9 @@ mod tests {
 		};
 		let sized = |input_bytes| PriceQuery { input_bytes, ..query("wasm") };
 		// 1000 bytes start one MiB; 2 MiB + 1 byte start three.
-		assert_eq!(policy.price(&sized(Some(1000))).unwrap(), Some(UNIT + UNIT / 4));
-		assert_eq!(policy.price(&sized(Some((2 << 20) + 1))).unwrap(), Some(UNIT + 3 * UNIT / 4));
-		assert_eq!(policy.price(&sized(Some(0))).unwrap(), Some(UNIT));
-		// An undeclared size is priced as the largest input the provider takes (64 MiB).
-		assert_eq!(policy.price(&sized(None)).unwrap(), Some(UNIT + 16 * UNIT));
+		assert_eq!(policy.price(&sized(1000)).unwrap(), Some(UNIT + UNIT / 4));
+		assert_eq!(policy.price(&sized((2 << 20) + 1)).unwrap(), Some(UNIT + 3 * UNIT / 4));
+		assert_eq!(policy.price(&sized(0)).unwrap(), Some(UNIT));
 	}
 
 	#[test]

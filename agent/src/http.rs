@@ -56,7 +56,7 @@ pub enum FetchError {
 	HashMismatch { url: String, expected: Hash, actual: Hash },
 	#[error("{url} timed out")]
 	Timeout { url: String },
-	#[error("{url} declares {declared} bytes but its content has {actual}: refused")]
+	#[error("{url}: the job declares {declared} bytes but its content has {actual}: refused")]
 	SizeMismatch { url: String, declared: u64, actual: u64 },
 }
 
@@ -81,9 +81,9 @@ pub fn blob_url(endpoint: &str, hash: &Hash) -> String {
 }
 
 /// The blob's URL at an endpoint, declaring its size: `…/blob/0x<hash>#size=<bytes>`. The
-/// fragment is never sent; it tells providers the size before they bid (to price the job
-/// and to skip what they would not download), and as it is part of the URI on chain, every
-/// provider reads the same declaration and holds the content to it.
+/// fragment is never sent. `host` registers assets with it, as the registry records no
+/// size; a requester naming the asset in a job copies it into the job's `ContentRef::size`,
+/// which providers read before they bid and hold the content to.
 pub fn sized_blob_url(endpoint: &str, hash: &Hash, size: u64) -> String {
 	format!("{}#size={size}", blob_url(endpoint, hash))
 }
@@ -92,7 +92,13 @@ pub fn sized_blob_url(endpoint: &str, hash: &Hash, size: u64) -> String {
 pub fn declared_size(uri: &[u8]) -> Option<u64> {
 	let uri = std::str::from_utf8(uri).ok()?;
 	let (_, fragment) = uri.split_once('#')?;
-	fragment.strip_prefix("size=")?.parse().ok()
+	let digits = fragment.strip_prefix("size=")?;
+	// Digits only, as the runtime's migration reads it (no sign).
+	digits
+		.bytes()
+		.all(|b| b.is_ascii_digit())
+		.then(|| digits.parse().ok())
+		.flatten()
 }
 
 /// Fetches `url` for `job`, signed by `keypair`, taking at most `limit` bytes, and returns
@@ -698,6 +704,7 @@ mod tests {
 		assert_eq!(declared_size(url.as_bytes()), Some(1234));
 		assert_eq!(declared_size(blob_url("http://h:1", &hash).as_bytes()), None);
 		assert_eq!(declared_size(b"http://h:1/blob/0x00#size=-1"), None);
+		assert_eq!(declared_size(b"http://h:1/blob/0x00#size=+1"), None);
 		assert_eq!(declared_size(b"http://h:1/blob/0x00#length=5"), None);
 		assert_eq!(declared_size(b"http://h:1/blob/0x00#size="), None);
 		assert_eq!(authority_of(&url), Some("127.0.0.1:8700"));

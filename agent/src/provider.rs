@@ -19,7 +19,7 @@ use subxt::dynamic;
 use tokio::{net::TcpListener, sync::RwLock};
 
 use crate::{
-	chain::{self, Chain, JobId, JobStatus, Judgement, Round, Signer, WorkloadKind},
+	chain::{self, Chain, ContentRef, JobId, JobStatus, Judgement, Round, Signer, WorkloadKind},
 	config::{show_alm, PriceQuery, ProviderConfig},
 	hash::Hash,
 	http::{self, FetchError},
@@ -307,6 +307,12 @@ impl Agent {
 					n.saturating_add(offer.valid_blocks),
 					offer.execution_period,
 					offer.reveal_period,
+					chain::OfferScope {
+						kinds: offer.kinds.iter().map(|&k| k.into()).collect(),
+						max_workload_size: self.config.max_content_bytes,
+						max_input_size: self.config.max_content_bytes,
+						min_tolerance: self.config.min_tolerance,
+					},
 				),
 			);
 			match self.signer.submit_and_watch(&self.chain, "post_offer", call).await {
@@ -461,9 +467,12 @@ impl Agent {
 			));
 		}
 		let max = self.config.max_content_bytes;
-		let workload_bytes = http::declared_size(&spec.workload.content.uri);
-		let input_bytes = http::declared_size(&spec.input.uri);
-		if let Some(big) = [workload_bytes, input_bytes].into_iter().flatten().find(|&b| b > max) {
+		let (Some(workload_bytes), Some(input_bytes)) =
+			(spec.workload.content.declared_size(), spec.input.declared_size())
+		else {
+			return skip("it does not declare the size of its workload or input");
+		};
+		if let Some(big) = [workload_bytes, input_bytes].into_iter().find(|&b| b > max) {
 			return skip(&format!(
 				"its content declares {big} bytes, more than max_content_bytes ({max})"
 			));
@@ -669,10 +678,8 @@ impl Agent {
 		// lag the best block by two or three, and the commitment needs one to land in.
 		let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
 		let mut content = Vec::new();
-		for (hash, uri) in
-			[(workload_hash, &spec.workload.content.uri), (Hash(spec.input.hash), &spec.input.uri)]
-		{
-			match self.obtain(job, &hash, uri).await {
+		for wanted in [&spec.workload.content, &spec.input] {
+			match self.obtain(job, wanted).await {
 				Ok(bytes) => content.push(bytes),
 				Err(e) if is_refusal(&e) || last_chance => {
 					log::warn!(
@@ -798,11 +805,12 @@ impl Agent {
 	/// another: whether content is available to a job is its server's answer for that job,
 	/// the same for every provider assigned to it, so honest replicas agree on it.
 	///
-	/// Content that declares its size (`#size=` in its URI) must have that size, so every
-	/// provider refuses the same false declarations.
-	async fn obtain(&self, job: JobId, hash: &Hash, uri: &[u8]) -> Result<Vec<u8>, FetchError> {
-		let url = String::from_utf8_lossy(uri).into_owned();
-		let declared = http::declared_size(uri);
+	/// Content must have the size the job declares, so every provider refuses the same false
+	/// declarations (content of a job stored before sizes were declared has none).
+	async fn obtain(&self, job: JobId, content: &ContentRef) -> Result<Vec<u8>, FetchError> {
+		let hash = &Hash(content.hash);
+		let url = String::from_utf8_lossy(&content.uri).into_owned();
+		let declared = content.declared_size();
 		let checked = |bytes: Vec<u8>| match declared {
 			Some(d) if d != bytes.len() as u64 => Err(FetchError::SizeMismatch {
 				url: url.clone(),

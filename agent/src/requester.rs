@@ -148,7 +148,15 @@ async fn registered(
 		asset.may_use(&at, id, who).await?,
 		"{flag}: asset {id} is permissioned and its owner has not granted {who} access"
 	);
-	Ok(ContentRef { hash: asset.content_hash, uri: asset.uri })
+	// The registry records no size; `host` declares it in the URI (`#size=<bytes>`), and the
+	// job carries that declaration in its own field.
+	let size = http::declared_size(&asset.uri).with_context(|| {
+		format!(
+			"{flag}: asset {id}'s URI declares no size (`…#size=<bytes>`, as `allmende-agent \
+			 host` publishes it), and providers take no content of undeclared size"
+		)
+	})?;
+	Ok(ContentRef { hash: asset.content_hash, uri: asset.uri, size })
 }
 
 fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
@@ -202,8 +210,8 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		None => {
 			let (kind, module) = read_workload(&args.model)?;
 			let hash = store.put(&module)?;
-			let uri = http::sized_blob_url(&endpoint, &hash, module.len() as u64);
-			(kind, ContentRef { hash: hash.0, uri: uri.into_bytes() })
+			let uri = http::blob_url(&endpoint, &hash);
+			(kind, ContentRef { hash: hash.0, uri: uri.into_bytes(), size: module.len() as u64 })
 		},
 	};
 	let input = match input_asset {
@@ -216,10 +224,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				.put_file(std::path::Path::new(&args.input), MAX_FILE)
 				.with_context(|| format!("--input {}", args.input))?;
 			let size = store.size(&hash).context("the input vanished from the store")?;
-			ContentRef {
-				hash: hash.0,
-				uri: http::sized_blob_url(&endpoint, &hash, size).into_bytes(),
-			}
+			ContentRef { hash: hash.0, uri: http::blob_url(&endpoint, &hash).into_bytes(), size }
 		},
 	};
 	assets.sort_unstable();

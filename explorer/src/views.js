@@ -6,6 +6,18 @@ import { alm, blocks, escapeHtml, link, table } from './format.js';
 const TERMINAL = ['Settled', 'Failed', 'Expired', 'Cancelled'];
 
 const json = (codec) => codec.toJSON();
+/** What an offer takes: workload kinds, largest workload and input, least tolerance. */
+const offerScope = (scope) => (scope
+  ? `${scope.kinds.map(escapeHtml).join(', ')}; workload up to ${contentSize(scope.maxWorkloadSize)}, input up to ${contentSize(scope.maxInputSize)}; tolerance at least ${esc(scope.minTolerance)}`
+  : '');
+/** A declared content size (u64::MAX: none). */
+const contentSize = (size) => {
+  try {
+    return BigInt(size) === (1n << 64n) - 1n ? 'size undeclared' : `${BigInt(size)} bytes`;
+  } catch {
+    return 'size unknown';
+  }
+};
 /** A value from the chain as HTML text: a node may send anything. */
 const esc = (v) => escapeHtml(v ?? '');
 const big = (v) => BigInt(v ?? 0);
@@ -295,8 +307,9 @@ ${card('posted at', `#${esc(j.postedAt)}`)}
 </div>
 <h2>Spec</h2>
 ${table(['', ''], [
-  ['workload', `${escapeHtml(s.workload.kind)} <span class="mono">${escapeHtml(s.workload.content.hash)}</span>`],
-  ['input', `<span class="mono">${escapeHtml(s.input.hash)}</span>`],
+  ['workload', `${escapeHtml(s.workload.kind)} <span class="mono">${escapeHtml(s.workload.content.hash)}</span>, ${contentSize(s.workload.content.size)}`],
+  ['input', `<span class="mono">${escapeHtml(s.input.hash)}</span>, ${contentSize(s.input.size)}`],
+  ['tolerance', s.tolerance === null || s.tolerance === undefined ? 'the chain\'s default' : esc(s.tolerance)],
   ['assets', s.assets.length ? s.assets.map(link.asset).join(', ') : 'none'],
   ['periods', `bidding ${esc(s.biddingPeriod)}, execution ${esc(s.executionPeriod)}, reveal ${esc(s.revealPeriod)} blocks`],
 ])}
@@ -359,7 +372,7 @@ ${table(['', ''], [
   ['endpoint', `<span class="mono">${escapeHtml(text(profile.endpoint))}</span>`],
 ])}
 <h2>Standing offers</h2>
-${table(['offer#', 'price#', 'capacity#', 'expires'], offers.map(([id, o]) => [`${id}`, alm(o.price, ctx.decimals), `${esc(o.capacity)}`, `#${esc(o.expiresAt)}`]), 'none')}
+${table(['offer#', 'price#', 'capacity#', 'expires', 'takes'], offers.map(([id, o]) => [`${id}`, alm(o.price, ctx.decimals), `${esc(o.capacity)}`, `#${esc(o.expiresAt)}`, offerScope(o.scope)]), 'none')}
 <h2>Jobs in progress</h2>
 <p>${jobs.map(link.job).join(', ') || 'none'}</p>
 <h2>Activity</h2>

@@ -86,8 +86,8 @@ const MARKUP = '<img src=x onerror="window.pwned=1">';
 
 /** A one-replica job spec whose content nobody serves. */
 const wasmJob = ({ maxPrice, biddingPeriod, executionPeriod = 10, revealPeriod = 6 }) => ({
-  workload: { kind: 'Wasm', content: { hash: blake2AsHex('w'), uri: 'http://127.0.0.1:9/w' } },
-  input: { hash: blake2AsHex('i'), uri: 'http://127.0.0.1:9/i' },
+  workload: { kind: 'Wasm', content: { hash: blake2AsHex('w'), uri: 'http://127.0.0.1:9/w', size: 16 } },
+  input: { hash: blake2AsHex('i'), uri: 'http://127.0.0.1:9/i', size: 16 },
   requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
   region: null,
   replicas: 1,

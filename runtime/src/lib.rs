@@ -73,11 +73,12 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	// 2: `place_bid` takes a bond.
-	transaction_version: 3,
+	// 2: `place_bid` takes a bond. 3: jobs name a tolerance, arbiters reveal verdicts.
+	// 4: `post_offer` takes a scope, content declares its size.
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -149,6 +150,7 @@ type Migrations = (
 	pallet_compute_market::migrations::BuildArbiterStakes<Runtime>,
 	pallet_compute_market::migrations::DropBidReputation<Runtime>,
 	pallet_compute_market::migrations::AddTolerance<Runtime>,
+	pallet_compute_market::migrations::AddContentSizes<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

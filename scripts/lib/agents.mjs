@@ -17,8 +17,12 @@ export function isOurAgent(pid) {
 /** Each agent's account is //Agent<i>; it is funded with this much from //Alice. */
 export const AGENT_FUNDS = '1000';
 
-/** The provider configuration of agent `i` (see agent/provider.example.toml). */
+/**
+ * The provider configuration of agent `i` (see agent/provider.example.toml). With `price`
+ * null the agent bids on nothing: it only judges, as a member of the arbiter pool.
+ */
 export function agentConfig({ ws, port, price = '1', arbiter = true, offers = [] }) {
+  const priceText = price === null ? '' : `wasm = "${price}"\nonnx = "${price}"\nmagika = "${price}"\n`;
   const offerText = offers
     .map((o) => `\n[[offers]]\nprice = "${o.price}"\ncapacity = ${o.capacity}\nvalid_blocks = ${o.validBlocks}\n` +
       `execution_period = ${o.executionPeriod}\nreveal_period = ${o.revealPeriod}\n`)
@@ -38,10 +42,7 @@ region = 0
 hardware = { gpu_count = 0, vram_gib = 0, cpu_cores = 2, ram_gib = 8 }
 
 [price]
-wasm = "${price}"
-onnx = "${price}"
-magika = "${price}"
-${offerText}`;
+${priceText}${offerText}`;
 }
 
 export class Agents {

@@ -17,6 +17,9 @@ export const SPEC_OPTIONS = {
   'workload-uri': { type: 'string' },
   'input-hash': { type: 'string' },
   'input-uri': { type: 'string' },
+  'workload-size': { type: 'string' },
+  'input-size': { type: 'string' },
+  tolerance: { type: 'string' },
   replicas: { type: 'string', default: '1' },
   'max-price': { type: 'string' },
   bidding: { type: 'string', default: '10' },
@@ -38,6 +41,12 @@ export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in
   --workload-uri U     where the workload is
   --input-hash H       0x… 32-byte hash of the input (default: hash of its URI)
   --input-uri U        where the input is
+  --workload-size B    the workload's size in bytes (default: what its URI declares with
+                       #size=B, else undeclared: no offer and no provider agent takes content
+                       of undeclared size; providers refuse content of another size)
+  --input-size B       the input's size in bytes (default as for the workload)
+  --tolerance N        how far replicas' results may differ and be the same answer (units
+                       of the workload kind's rounding; default: the chain's)
   --replicas K         providers that run the job independently (default 1)
   --max-price ALM      most paid to one provider
   --bidding N          blocks of bidding (default 10; its last DrawDelay blocks, 2 on the
@@ -57,6 +66,25 @@ export const text = (s) => `0x${Buffer.from(String(s), 'utf8').toString('hex')}`
 /** A 32-byte hash given as 0x…, or the blake2-256 hash of the given text. */
 export const hashOf = (given, fallback) =>
   given && /^0x[0-9a-fA-F]{64}$/.test(given) ? given : blake2AsHex(given ?? fallback ?? '', 256);
+
+/** The size of content whose size is not declared (`UNDECLARED_SIZE` of the market). */
+export const UNDECLARED_SIZE = (1n << 64n) - 1n;
+
+/** The size a URI declares with a `#size=<bytes>` fragment, if it declares one. */
+export function declaredSize(uri) {
+  // The fragment starts at the first `#`.
+  const m = /^[^#]*#size=(\d+)$/.exec(String(uri ?? ''));
+  return m && BigInt(m[1]) <= UNDECLARED_SIZE ? BigInt(m[1]) : undefined;
+}
+
+/** A size flag in bytes, or what `uri` declares, or `UNDECLARED_SIZE`. */
+function sizeOf(flag, given, uri) {
+  if (given === undefined) return declaredSize(uri) ?? UNDECLARED_SIZE;
+  if (!/^\d+$/.test(String(given)) || BigInt(given) > UNDECLARED_SIZE) {
+    throw new Error(`--${flag} ${given}: give a size in bytes`);
+  }
+  return BigInt(given);
+}
 
 /** What the registry asks now in royalties for `assets`, summed (0 with none). */
 export async function currentRoyalties(api, assets) {
@@ -88,9 +116,17 @@ export async function buildSpec(api, values, parseAmount) {
   return {
     workload: {
       kind: v['workload-kind'],
-      content: { hash: hashOf(v['workload-hash'], v['workload-uri']), uri: text(v['workload-uri']) },
+      content: {
+        hash: hashOf(v['workload-hash'], v['workload-uri']),
+        uri: text(v['workload-uri']),
+        size: sizeOf('workload-size', v['workload-size'], v['workload-uri']),
+      },
     },
-    input: { hash: hashOf(v['input-hash'], v['input-uri']), uri: text(v['input-uri'] ?? '') },
+    input: {
+      hash: hashOf(v['input-hash'], v['input-uri']),
+      uri: text(v['input-uri'] ?? ''),
+      size: sizeOf('input-size', v['input-size'], v['input-uri']),
+    },
     requirements: { gpuCount: num(v.gpus), vramGib: num(v.vram), cpuCores: num(v.cpus), ramGib: num(v.ram) },
     region: v.region === undefined ? null : num(v.region),
     replicas: num(v.replicas),
@@ -101,6 +137,7 @@ export async function buildSpec(api, values, parseAmount) {
     minReputation: v['min-reputation'] === undefined ? null : Math.round(Number(v['min-reputation']) * 10000),
     assets,
     maxRoyalties,
+    tolerance: v.tolerance === undefined ? null : num(v.tolerance),
   };
 }
 
@@ -128,6 +165,10 @@ export function saltFile(dir, genesis, jobId, address) {
 /** Bytes of a `BoundedVec<u8>` as text. */
 export const str = (bytes) => Buffer.from(bytes.toU8a(true)).toString('utf8');
 
+/** A declared size as text. */
+export const showSize = (size) =>
+  (BigInt(size.toString()) === UNDECLARED_SIZE ? 'size undeclared' : `${size} bytes`);
+
 /** A human-readable account of a job (from the `ComputeMarketApi.job` runtime API). */
 export function describeJob(api, id, d) {
   const { job, bids, assignments, disputed, result } = d;
@@ -136,8 +177,8 @@ export function describeJob(api, id, d) {
     `job ${id}: ${job.status.type}${job.round.type === 'Arbitration' ? ' (arbitration round)' : ''} ` +
       (TERMINAL_STATUS.includes(job.status.type) ? `(finished at block #${job.deadline})` : `(phase ends at block #${job.deadline})`),
     `  requester   ${job.requester}`,
-    `  workload    ${job.spec.workload.kind.type} ${str(job.spec.workload.content.uri)} (${job.spec.workload.content.hash.toHex()})`,
-    `  input       ${str(job.spec.input.uri)} (${job.spec.input.hash.toHex()})`,
+    `  workload    ${job.spec.workload.kind.type} ${str(job.spec.workload.content.uri)} (${job.spec.workload.content.hash.toHex()}, ${showSize(job.spec.workload.content.size)})`,
+    `  input       ${str(job.spec.input.uri)} (${job.spec.input.hash.toHex()}, ${showSize(job.spec.input.size)})`,
     `  replicas    ${job.spec.replicas}, max price ${amt(job.spec.maxPrice)} each`,
     `  escrow      ${amt(job.escrow)} held${job.challengeBond.isZero() ? '' : `, challenge bond ${amt(job.challengeBond)}`}`,
     `  deposit     ${amt(job.deposit)} held until the job is pruned`,

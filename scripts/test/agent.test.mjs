@@ -5,8 +5,9 @@
 // an endless workload; a k = 1 job through a standing offer; a dishonest agent's result
 // challenged, re-run by drawn arbiter agents, and its bond slashed; two honest replicas whose
 // results differ by rounding, both paid after the arbiter agents judge each within the job's
-// tolerance; a permissioned model hosted by its owner's agent, given only to providers
-// assigned to jobs that name it.
+// tolerance; a party of three agents revealing one fake answer, which wins whole jobs only by
+// lot and is caught and slashed each time; a permissioned model hosted by its owner's agent,
+// given only to providers assigned to jobs that name it.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { AGENT_BIN, Agents, startHost } from '../lib/agents.mjs';
 import { connect, signer, submit } from '../lib/client.mjs';
+import { declaredSize } from '../lib/market.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
 const execFileP = promisify(execFile);
@@ -207,7 +209,7 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
       assert.equal(mismatch.inputServed, 0, 'the wrong bytes were never used: no provider asked for the input');
     });
 
-    await t.test('content that is not the size its URI declares is refused by every provider', async () => {
+    await t.test('content that is not the size the job declares is refused by every provider', async () => {
       refusedByAll(falseSize, `declares ${falseSize.declared} bytes but its content has ${falseSize.actual}`);
       assert.equal(falseSize.inputServed, 3);
     });
@@ -229,18 +231,21 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
  * A k = 3 WASM job whose content breaks a rule, posted with polkadot.js, its content served by
  * a plain HTTP server of this test:
  * - `hash`: the workload URI serves other bytes than the hash the job names;
- * - `size`: the input's URI declares (`#size=`) more bytes than its content, which hashes
+ * - `size`: the job declares more bytes for the input than its content has, which hashes
  *   right.
  */
 async function badContentJob(mode) {
   const module = Buffer.from(mode === 'hash' ? 'a module this server never sends' : 'never run: the input is refused first');
   const input = Buffer.from('some input');
   const workloadHash = blake2AsHex(module);
+  // Served in place of the workload in `hash` mode, and declared at its own size, so that the
+  // providers download it whole and find its hash wrong.
+  const wrongBytes = Buffer.from('these are not the bytes the job names');
   const inputHash = blake2AsHex(input);
   let inputServed = 0;
   const server = http.createServer((req, res) => {
     if (req.url.startsWith(`/blob/${workloadHash}`)) {
-      res.end(mode === 'hash' ? Buffer.from('these are not the bytes the job names') : module);
+      res.end(mode === 'hash' ? wrongBytes : module);
     } else {
       inputServed += 1;
       res.end(input);
@@ -252,8 +257,8 @@ async function badContentJob(mode) {
   try {
     const eve = await signer(mode === 'hash' ? '//Eve' : '//Alice');
     const spec = {
-      workload: { kind: 'Wasm', content: { hash: workloadHash, uri: `${base}/blob/${workloadHash}` } },
-      input: { hash: inputHash, uri: `${base}/blob/${inputHash}${mode === 'size' ? `#size=${declared}` : ''}` },
+      workload: { kind: 'Wasm', content: { hash: workloadHash, uri: `${base}/blob/${workloadHash}`, size: (mode === 'hash' ? wrongBytes : module).length } },
+      input: { hash: inputHash, uri: `${base}/blob/${inputHash}`, size: mode === 'size' ? declared : input.length },
       requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
       region: null,
       replicas: 3,
@@ -484,8 +489,8 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
     });
     const offerId = offer[0].args[0].toNumber();
     const spec = (assets) => ({
-      workload: { kind: 'Onnx', content: { hash: host.hash, uri: host.url } },
-      input: { hash: blake2AsHex('x'), uri: `http://127.0.0.1:9/blob/${blake2AsHex('x')}` },
+      workload: { kind: 'Onnx', content: { hash: host.hash, uri: host.url, size: declaredSize(host.url) } },
+      input: { hash: blake2AsHex('x'), uri: `http://127.0.0.1:9/blob/${blake2AsHex('x')}`, size: 1 },
       requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
       region: null,
       replicas: 1,
@@ -585,5 +590,86 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
   } finally {
     host?.proc.kill();
     dataHost?.proc.kill();
+  }
+});
+
+/**
+ * The largest number of jobs out of `n` that a party winning each whole job with probability
+ * `p` reaches with a chance of at least `tail`: more than that is no longer luck.
+ */
+function binomialBound(n, p, tail = 1e-6) {
+  const choose = (a, b) => { let c = 1; for (let i = 1; i <= b; i += 1) c = (c * (a - b + i)) / i; return c; };
+  let above = 1;
+  for (let x = 0; x <= n; x += 1) {
+    above -= choose(n, x) * p ** x * (1 - p) ** (n - x);
+    if (above < tail) return x;
+  }
+  return n;
+}
+
+test('a party with three provider agents revealing one fake answer wins whole jobs only by lot, and every fake it reveals is caught and slashed', async () => {
+  // The party: three agents that reveal the same made-up result (the real one with bytes
+  // appended) and undercut every honest bid. Honest: agents 1 to 3 bid 1 ALM; agents 10 to
+  // 12 only judge. The party is not in the arbiter pool: its seats there are the unit tests'.
+  const party = ['agent7', 'agent8', 'agent9'];
+  const judges = ['agent10', 'agent11', 'agent12'];
+  try {
+    await agents.prepare(api, [7, 8, 9, 10, 11, 12], {
+      7: { price: '0.5', fault: 'corrupt-result', arbiter: false },
+      8: { price: '0.5', fault: 'corrupt-result', arbiter: false },
+      9: { price: '0.5', fault: 'corrupt-result', arbiter: false },
+      10: { price: null },
+      11: { price: null },
+      12: { price: null },
+    });
+    for (const name of [...party, ...judges]) agents.start(name);
+    await agents.waitRegistered(api, { names: [...party, ...judges] });
+    const partyAddresses = new Set(party.map(address));
+    const honest = new Set(['agent1', 'agent2', 'agent3'].map(address));
+    const file = path.join(here, '..', 'lib', 'agents.mjs');
+    const expected = await localAnswer('magika', file);
+    // Six honest requesters at once, each spot-checking its k = 3 job and challenging a
+    // result that differs from its own run.
+    const requesters = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'];
+    const runs = await Promise.all(requesters.map((suri) => runJob(
+      ['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2', '--bidding', '14', '--audit', '--accept'],
+      { suri },
+    )));
+    let captured = 0;
+    let fakes = 0;
+    for (const r of runs) {
+      const assigned = jobEvents(r.job, 'JobAssigned')[0].data.providers;
+      // Six equal bonds, the party's three cheaper: the clearing price (two thirds of the
+      // bonds) is the honest 1 ALM, so all six bids are in the lot.
+      assert.equal(jobEvents(r.job, 'JobAssigned')[0].data.price, Number(UNIT), `job ${r.job}: paid the clearing price`);
+      if (assigned.every((p) => partyAddresses.has(p))) captured += 1;
+      assert.equal(r.answer, expected, `job ${r.job}: the requester gets the model's answer`);
+      const revealedByParty = jobEvents(r.job, 'ResultRevealed').filter((e) => partyAddresses.has(e.data.provider));
+      fakes += revealedByParty.length;
+      // Every fake revealed is slashed as a wrong result, and nobody else is slashed.
+      const slashed = jobEvents(r.job, 'BondSlashed').map((e) => `${e.data.provider} ${e.data.reason}`).sort();
+      assert.deepEqual(slashed, revealedByParty.map((e) => `${e.data.provider} WrongResult`).sort(), `job ${r.job}: slashes`);
+      const paid = jobEvents(r.job, 'ProviderPaid').map((e) => e.data.provider);
+      assert.ok(paid.every((p) => !partyAddresses.has(p)), `job ${r.job}: the party is paid nothing`);
+      for (const p of assigned.filter((a) => honest.has(a))) {
+        assert.ok(paid.includes(p), `job ${r.job}: the honest replica ${p} is paid`);
+      }
+      if (revealedByParty.length === 3) {
+        assert.match(r.stderr, /audit: the providers revealed 0x[0-9a-f]{64}, this machine computes 0x[0-9a-f]{64}: challenging/);
+      }
+    }
+    // Drawing 3 of 6 equal bonds, the party wins a whole job with probability 1/20 (its half
+    // of the bonds gives s^k = 1/8 drawn with replacement); undercutting buys nothing here.
+    const bound = binomialBound(runs.length, 1 / 20);
+    console.log(`the party won ${captured} of ${runs.length} jobs whole (expected ${runs.length / 20}, ` +
+      `more than ${bound} has a chance below one in a million) and revealed ${fakes} fakes, all slashed`);
+    assert.ok(fakes > 0, 'the party won replicas at all');
+    assert.ok(captured <= bound, `the party won ${captured} of ${runs.length} jobs whole`);
+  } catch (e) {
+    failed = true;
+    throw e;
+  } finally {
+    // The judges stay in the arbiter pool: this is the file's last test.
+    for (const name of [...party, ...judges]) await agents.stop(name);
   }
 });

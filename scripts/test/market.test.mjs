@@ -137,10 +137,10 @@ async function waitForBlock(n) {
   while ((await api.rpc.chain.getHeader()).number.toNumber() < n) await sleep(1000);
 }
 
-function spec({ replicas = 1, maxPrice = ALM(10), bidding = 10, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n } = {}) {
+function spec({ replicas = 1, maxPrice = ALM(10), bidding = 10, execution = 6, reveal = 6, assets = [], maxRoyalties = 0n, kind = 'Onnx' } = {}) {
   return {
-    workload: { kind: 'Onnx', content: { hash: blake2AsHex('model'), uri: text('ipfs://model') } },
-    input: { hash: blake2AsHex('input'), uri: text('ipfs://input') },
+    workload: { kind, content: { hash: blake2AsHex('model'), uri: text('ipfs://model'), size: 1 << 20 } },
+    input: { hash: blake2AsHex('input'), uri: text('ipfs://input'), size: 1 << 10 },
     requirements: { gpuCount: 1, vramGib: 16, cpuCores: 4, ramGib: 16 },
     region: null,
     replicas,
@@ -151,6 +151,7 @@ function spec({ replicas = 1, maxPrice = ALM(10), bidding = 10, execution = 6, r
     minReputation: null,
     assets,
     maxRoyalties,
+    tolerance: null,
   };
 }
 
@@ -321,6 +322,7 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     let before = await snapshot(['alice', 'bob']);
     out = await script('accept-offer.mjs', '--suri', '//Alice', '--offer', String(offerId),
       '--workload-uri', 'ipfs://model', '--input-uri', 'ipfs://input', '--max-price', '5',
+      '--workload-size', String(1 << 20), '--input-size', '1024',
       '--bidding', '6', '--execution', '6', '--reveal', '6');
     let jobId = Number(/job id: (\d+)/.exec(out)[1]);
     await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
@@ -334,6 +336,11 @@ describe('the compute market through polkadot.js', { timeout: 1800000 }, () => {
     await assert.rejects(
       send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5), execution: 5 })), keys.alice),
       (e) => /^computeMarket\.PeriodsBelowOffer: /.test(e.message),
+    );
+    // Nor a workload kind it does not offer (post-offer.mjs offers Wasm and Onnx).
+    await assert.rejects(
+      send(api.tx.computeMarket.acceptOffer(offerId, spec({ maxPrice: ALM(5), kind: 'Container' })), keys.alice),
+      (e) => /^computeMarket\.WorkloadKindNotOffered: /.test(e.message),
     );
 
     // Challenged: the chain draws the arbiters from a pool in which the requester and its

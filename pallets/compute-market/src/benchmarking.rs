@@ -83,6 +83,7 @@ fn offer<T: Config>(provider: T::AccountId, capacity: u32) -> Offer<T> {
 		expires_at: 1_000u32.into(),
 		execution_period: T::MaxExecutionPeriod::get(),
 		reveal_period: T::MaxRevealPeriod::get(),
+		scope: OfferScope::any(),
 	}
 }
 
@@ -327,6 +328,7 @@ mod benchmarks {
 			1_000u32.into(),
 			T::MaxExecutionPeriod::get(),
 			T::MaxRevealPeriod::get(),
+			OfferScope::any(),
 		);
 		assert!(Offers::<T>::contains_key(0));
 	}

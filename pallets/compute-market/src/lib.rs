@@ -121,7 +121,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Perbill;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -716,6 +716,17 @@ pub mod pallet {
 		NotInArbitration,
 		/// A verdict needs one entry for each replica of the disputed round, in its order.
 		WrongVerdictCount,
+		/// An offer's scope must name at least one workload kind and none twice, sizes below
+		/// `UNDECLARED_SIZE` and a least tolerance of at most `MaxTolerance`.
+		InvalidOfferScope,
+		/// The offer does not take the job's workload kind.
+		WorkloadKindNotOffered,
+		/// The job's workload is larger than the offer takes (or its size is undeclared).
+		WorkloadTooLarge,
+		/// The job's input is larger than the offer takes (or its size is undeclared).
+		InputTooLarge,
+		/// The job's tolerance is below the least the offer accepts.
+		ToleranceBelowOffer,
 	}
 
 	#[pallet::extra_constants]
@@ -912,11 +923,16 @@ pub mod pallet {
 		/// - Origin: signed, an active provider.
 		/// - `execution_period`, `reveal_period`: the least time the provider needs to run a
 		///   job and commit, and then to reveal, in blocks; a requester taking the offer may
-		///   not ask for less. Each 1 ..= the market's maximum.
+		///   not ask for less. Each between the market's floor and its maximum.
+		/// - `scope`: the workload kinds the provider runs (at least one, none twice), the
+		///   largest workload and input it fetches, in bytes (below `UNDECLARED_SIZE`), and the
+		///   least tolerance it accepts (at most `MaxTolerance`); a requester taking the offer
+		///   may not ask for anything else.
 		///
 		/// Emits `OfferPosted`. Errors: `NotProvider`, `ProviderNotActive`, `ZeroPrice`,
-		/// `InvalidOffer`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`, `TooManyOffers`,
-		/// `RequirementsNotMet` (hardware beyond the profile).
+		/// `InvalidOffer`, `InvalidOfferScope`, `InvalidExecutionPeriod`,
+		/// `InvalidRevealPeriod`, `TooManyOffers`, `RequirementsNotMet` (hardware beyond the
+		/// profile).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::post_offer())]
 		pub fn post_offer(
@@ -927,6 +943,7 @@ pub mod pallet {
 			expires_at: BlockNumberFor<T>,
 			execution_period: BlockNumberFor<T>,
 			reveal_period: BlockNumberFor<T>,
+			scope: OfferScope,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_post_offer(Offer {
@@ -937,6 +954,7 @@ pub mod pallet {
 				expires_at,
 				execution_period,
 				reveal_period,
+				scope,
 			})
 		}
 
@@ -959,13 +977,16 @@ pub mod pallet {
 		/// - Origin: signed, the requester.
 		/// - `spec`: the job; `replicas` must be 1, `max_price` at least the offer's price, the
 		///   execution and reveal periods at least the offer's (arbiters of a challenge get
-		///   these or the chain's arbiter periods, whichever is longer); the bidding period is
-		///   not used but checked.
+		///   these or the chain's arbiter periods, whichever is longer), the workload of a
+		///   kind the offer names, the workload's and input's declared sizes within the
+		///   offer's, the tolerance (or the chain's default) at least the offer's; the bidding
+		///   period is not used but checked.
 		///
 		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: the registry's (unknown,
 		/// retired or not permitted asset), `DuplicateAsset`, `RoyaltiesAboveMax`,
 		/// `UnknownOffer`, `OfferExpired`, `OfferTooExpensive`, `InvalidReplicas`,
-		/// `PeriodsBelowOffer`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
+		/// `PeriodsBelowOffer`, `WorkloadKindNotOffered`, `WorkloadTooLarge`, `InputTooLarge`,
+		/// `ToleranceBelowOffer`, `ToleranceTooLarge`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
 		/// `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider).

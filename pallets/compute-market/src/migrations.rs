@@ -85,11 +85,25 @@ impl<T: Config> OnRuntimeUpgrade for DropBidReputation<T> {
 /// Reads and writes every job once, and the assignments of each arbitration under way.
 pub struct AddTolerance<T>(core::marker::PhantomData<T>);
 
-/// A job spec as version 2 stored it: without `tolerance`.
+/// Content as versions 2 and 3 stored it: without its size.
+#[derive(Encode, Decode)]
+pub struct ContentRefV3<T: Config> {
+	pub hash: H256,
+	pub uri: BoundedString<T>,
+}
+
+/// A workload as versions 2 and 3 stored it.
+#[derive(Encode, Decode)]
+pub struct WorkloadV3<T: Config> {
+	pub kind: WorkloadKind,
+	pub content: ContentRefV3<T>,
+}
+
+/// A job spec as version 2 stored it: without `tolerance`, content without sizes.
 #[derive(Encode, Decode)]
 pub struct JobSpecV2<T: Config> {
-	pub workload: Workload<T>,
-	pub input: ContentRef<T>,
+	pub workload: WorkloadV3<T>,
+	pub input: ContentRefV3<T>,
 	pub requirements: Hardware,
 	pub region: Option<RegionCode>,
 	pub replicas: u32,
@@ -102,11 +116,30 @@ pub struct JobSpecV2<T: Config> {
 	pub max_royalties: BalanceOf<T>,
 }
 
-/// A job as version 2 stored it.
+/// A job spec as version 3 stored it: with `tolerance`, content without sizes.
 #[derive(Encode, Decode)]
-pub struct JobV2<T: Config> {
+pub struct JobSpecV3<T: Config> {
+	pub workload: WorkloadV3<T>,
+	pub input: ContentRefV3<T>,
+	pub requirements: Hardware,
+	pub region: Option<RegionCode>,
+	pub replicas: u32,
+	pub max_price: BalanceOf<T>,
+	pub bidding_period: BlockNumberOf<T>,
+	pub execution_period: BlockNumberOf<T>,
+	pub reveal_period: BlockNumberOf<T>,
+	pub min_reputation: Option<sp_runtime::Permill>,
+	pub assets: BoundedVec<AssetIdOf<T>, T::MaxAssetsPerJob>,
+	pub max_royalties: BalanceOf<T>,
+	pub tolerance: Option<u32>,
+}
+
+/// A job as an older version stored it, with that version's spec `S`; the other fields have
+/// not changed since version 2.
+#[derive(Encode, Decode)]
+pub struct StoredJob<T: Config, S> {
 	pub requester: AccountIdOf<T>,
-	pub spec: JobSpecV2<T>,
+	pub spec: S,
 	pub status: JobStatus,
 	pub round: Round,
 	pub deadline: BlockNumberOf<T>,
@@ -117,43 +150,69 @@ pub struct JobV2<T: Config> {
 	pub deposit: BalanceOf<T>,
 }
 
+impl<T: Config, S> StoredJob<T, S> {
+	/// The same job with its spec mapped by `f`.
+	pub fn map_spec<U>(self, f: impl FnOnce(S) -> U) -> StoredJob<T, U> {
+		StoredJob {
+			requester: self.requester,
+			spec: f(self.spec),
+			status: self.status,
+			round: self.round,
+			deadline: self.deadline,
+			escrow: self.escrow,
+			royalties: self.royalties,
+			challenge_bond: self.challenge_bond,
+			posted_at: self.posted_at,
+			deposit: self.deposit,
+		}
+	}
+}
+
+/// A job as version 2 stored it.
+pub type JobV2<T> = StoredJob<T, JobSpecV2<T>>;
+/// A job as version 3 stored it.
+pub type JobV3<T> = StoredJob<T, JobSpecV3<T>>;
+
+impl<T: Config> JobSpecV2<T> {
+	fn with_tolerance(self, tolerance: u32) -> JobSpecV3<T> {
+		JobSpecV3 {
+			workload: self.workload,
+			input: self.input,
+			requirements: self.requirements,
+			region: self.region,
+			replicas: self.replicas,
+			max_price: self.max_price,
+			bidding_period: self.bidding_period,
+			execution_period: self.execution_period,
+			reveal_period: self.reveal_period,
+			min_reputation: self.min_reputation,
+			assets: self.assets,
+			max_royalties: self.max_royalties,
+			tolerance: Some(tolerance),
+		}
+	}
+}
+
 impl<T: Config> OnRuntimeUpgrade for AddTolerance<T> {
 	fn on_runtime_upgrade() -> Weight {
 		let db = T::DbWeight::get();
 		if Pallet::<T>::on_chain_storage_version() != 2 {
 			return db.reads(1);
 		}
+		let now = frame_system::Pallet::<T>::block_number();
 		let mut entries = 0u64;
-		let mut restarted = alloc::vec::Vec::new();
-		Jobs::<T>::translate::<JobV2<T>, _>(|job_id, old| {
+		let mut restarts = 0u64;
+		// Written in version 3's layout, which `AddContentSizes` reads next, so not with
+		// `translate` (whose output is the current layout). Only values change, never keys,
+		// so the iteration is not disturbed.
+		for job_id in Jobs::<T>::iter_keys() {
 			entries = entries.saturating_add(1);
-			let s = old.spec;
-			let mut job = Job {
-				requester: old.requester,
-				spec: JobSpec {
-					workload: s.workload,
-					input: s.input,
-					requirements: s.requirements,
-					region: s.region,
-					replicas: s.replicas,
-					max_price: s.max_price,
-					bidding_period: s.bidding_period,
-					execution_period: s.execution_period,
-					reveal_period: s.reveal_period,
-					min_reputation: s.min_reputation,
-					assets: s.assets,
-					max_royalties: s.max_royalties,
-					tolerance: Some(T::DefaultTolerance::get()),
-				},
-				status: old.status,
-				round: old.round,
-				deadline: old.deadline,
-				escrow: old.escrow,
-				royalties: old.royalties,
-				challenge_bond: old.challenge_bond,
-				posted_at: old.posted_at,
-				deposit: old.deposit,
+			let key = Jobs::<T>::hashed_key_for(job_id);
+			let Some(old) = storage::unhashed::get::<JobV2<T>>(&key) else {
+				frame_support::defensive!("a job of version 2 decodes");
+				continue;
 			};
+			let mut job = old.map_spec(|s| s.with_tolerance(T::DefaultTolerance::get()));
 			let under_way = matches!(job.status, JobStatus::Committing | JobStatus::Revealing);
 			if job.round == Round::Arbitration && under_way {
 				Assignments::<T>::mutate(job_id, |arbiters| {
@@ -162,13 +221,15 @@ impl<T: Config> OnRuntimeUpgrade for AddTolerance<T> {
 						a.reveal = None;
 					}
 				});
-				let (period, _) = Pallet::<T>::round_periods(&job);
-				Pallet::<T>::next_phase(job_id, &mut job, JobStatus::Committing, period);
-				restarted.push(job_id);
+				// The commit phase again, with the arbiters' periods (`round_periods`).
+				let period = job.spec.execution_period.max(T::ArbiterExecutionPeriod::get());
+				job.status = JobStatus::Committing;
+				job.deadline = now.saturating_add(period);
+				Pallet::<T>::schedule(job_id, job.deadline);
+				restarts = restarts.saturating_add(1);
 			}
-			Some(job)
-		});
-		let restarts = restarted.len() as u64;
+			storage::unhashed::put(&key, &job);
+		}
 		StorageVersion::new(3).put::<Pallet<T>>();
 		// Each restart reads and writes the assignments and a deadline page.
 		let extra = restarts.saturating_mul(3);
@@ -179,5 +240,165 @@ impl<T: Config> OnRuntimeUpgrade for AddTolerance<T> {
 	}
 }
 
+/// Version 3 → 4: content names its size (`ContentRef::size`), and offers name the workload
+/// kinds, sizes and least tolerance they take (`OfferScope`). A stored job's workload and
+/// input take the size their URI declared with a `#size=<bytes>` fragment (as the agent
+/// publishes them), else `UNDECLARED_SIZE`. A standing offer of version 3 named none of
+/// this, and taking it could bind its provider to work it never offered: it is withdrawn
+/// (`OfferWithdrawn`; offers hold no funds, and the agent posts its offers again). Reads and
+/// writes every job once, and every offer and its provider.
+pub struct AddContentSizes<T>(core::marker::PhantomData<T>);
+
+/// An offer as version 3 stored it: without its scope.
+#[derive(Encode, Decode)]
+pub struct OfferV3<T: Config> {
+	pub provider: AccountIdOf<T>,
+	pub price: BalanceOf<T>,
+	pub hardware: Hardware,
+	pub capacity: u32,
+	pub expires_at: BlockNumberOf<T>,
+	pub execution_period: BlockNumberOf<T>,
+	pub reveal_period: BlockNumberOf<T>,
+}
+
+/// The size a URI declares with a `#size=<bytes>` fragment (decimal digits only), if it
+/// declares one.
+pub fn declared_size(uri: &[u8]) -> Option<u64> {
+	// The fragment starts at the first `#` (RFC 3986), as the agent reads it.
+	let hash = uri.iter().position(|&b| b == b'#')?;
+	let digits = uri.get(hash.saturating_add(1)..)?.strip_prefix(b"size=")?;
+	if digits.is_empty() {
+		return None;
+	}
+	digits.iter().try_fold(0u64, |n, &d| {
+		d.is_ascii_digit()
+			.then(|| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+			.flatten()
+	})
+}
+
+impl<T: Config> ContentRefV3<T> {
+	fn sized(self) -> ContentRef<T> {
+		let size = declared_size(&self.uri).unwrap_or(UNDECLARED_SIZE);
+		ContentRef { hash: self.hash, uri: self.uri, size }
+	}
+}
+
+impl<T: Config> JobSpecV3<T> {
+	fn sized(self) -> JobSpec<T> {
+		JobSpec {
+			workload: Workload { kind: self.workload.kind, content: self.workload.content.sized() },
+			input: self.input.sized(),
+			requirements: self.requirements,
+			region: self.region,
+			replicas: self.replicas,
+			max_price: self.max_price,
+			bidding_period: self.bidding_period,
+			execution_period: self.execution_period,
+			reveal_period: self.reveal_period,
+			min_reputation: self.min_reputation,
+			assets: self.assets,
+			max_royalties: self.max_royalties,
+			tolerance: self.tolerance,
+		}
+	}
+}
+
+impl<T: Config> OnRuntimeUpgrade for AddContentSizes<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let db = T::DbWeight::get();
+		if Pallet::<T>::on_chain_storage_version() != 3 {
+			return db.reads(1);
+		}
+		let mut jobs = 0u64;
+		Jobs::<T>::translate::<JobV3<T>, _>(|_, old| {
+			jobs = jobs.saturating_add(1);
+			let job = old.map_spec(JobSpecV3::sized);
+			Some(Job {
+				requester: job.requester,
+				spec: job.spec,
+				status: job.status,
+				round: job.round,
+				deadline: job.deadline,
+				escrow: job.escrow,
+				royalties: job.royalties,
+				challenge_bond: job.challenge_bond,
+				posted_at: job.posted_at,
+				deposit: job.deposit,
+			})
+		});
+		let mut offers = 0u64;
+		Offers::<T>::translate::<OfferV3<T>, _>(|offer_id, old| {
+			offers = offers.saturating_add(1);
+			Providers::<T>::mutate(&old.provider, |p| {
+				if let Some(p) = p {
+					p.offers = p.offers.saturating_sub(1);
+				}
+			});
+			Pallet::<T>::deposit_event(Event::OfferWithdrawn { offer_id });
+			None
+		});
+		StorageVersion::new(4).put::<Pallet<T>>();
+		let offer_io = offers.saturating_mul(2);
+		db.reads_writes(
+			jobs.saturating_add(offer_io).saturating_add(1),
+			jobs.saturating_add(offer_io).saturating_add(2),
+		)
+	}
+}
+
+/// The version 3 layout of a job (tests of the migrations).
+#[cfg(test)]
+pub fn job_v3<T: Config>(job: Job<T>) -> JobV3<T> {
+	let unsized_ = |c: ContentRef<T>| ContentRefV3 { hash: c.hash, uri: c.uri };
+	let s = job.spec;
+	StoredJob {
+		requester: job.requester,
+		spec: JobSpecV3 {
+			workload: WorkloadV3 { kind: s.workload.kind, content: unsized_(s.workload.content) },
+			input: unsized_(s.input),
+			requirements: s.requirements,
+			region: s.region,
+			replicas: s.replicas,
+			max_price: s.max_price,
+			bidding_period: s.bidding_period,
+			execution_period: s.execution_period,
+			reveal_period: s.reveal_period,
+			min_reputation: s.min_reputation,
+			assets: s.assets,
+			max_royalties: s.max_royalties,
+			tolerance: s.tolerance,
+		},
+		status: job.status,
+		round: job.round,
+		deadline: job.deadline,
+		escrow: job.escrow,
+		royalties: job.royalties,
+		challenge_bond: job.challenge_bond,
+		posted_at: job.posted_at,
+		deposit: job.deposit,
+	}
+}
+
+/// The version 2 layout of a job (tests of the migrations).
+#[cfg(test)]
+pub fn job_v2<T: Config>(job: Job<T>) -> JobV2<T> {
+	job_v3(job).map_spec(|s| JobSpecV2 {
+		workload: s.workload,
+		input: s.input,
+		requirements: s.requirements,
+		region: s.region,
+		replicas: s.replicas,
+		max_price: s.max_price,
+		bidding_period: s.bidding_period,
+		execution_period: s.execution_period,
+		reveal_period: s.reveal_period,
+		min_reputation: s.min_reputation,
+		assets: s.assets,
+		max_royalties: s.max_royalties,
+	})
+}
+
 use codec::{Decode, Encode};
-use sp_runtime::traits::Zero;
+use sp_core::H256;
+use sp_runtime::{traits::Zero, Saturating};

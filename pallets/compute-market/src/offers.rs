@@ -16,6 +16,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(offer.capacity > 0 && offer.expires_at > now, Error::<T>::InvalidOffer);
+		ensure!(
+			offer.scope.is_valid() && offer.scope.min_tolerance <= T::MaxTolerance::get(),
+			Error::<T>::InvalidOfferScope
+		);
 		Self::check_execution_and_reveal(offer.execution_period, offer.reveal_period)?;
 		ensure!(provider.profile.hardware.covers(&offer.hardware), Error::<T>::RequirementsNotMet);
 		ensure!(provider.offers < T::MaxOffersPerProvider::get(), Error::<T>::TooManyOffers);
@@ -64,6 +68,18 @@ impl<T: Config> Pallet<T> {
 			spec.execution_period >= offer.execution_period
 				&& spec.reveal_period >= offer.reveal_period,
 			Error::<T>::PeriodsBelowOffer
+		);
+		// Nor work of another kind or size than it offered.
+		let scope = &offer.scope;
+		ensure!(scope.kinds.contains(&spec.workload.kind), Error::<T>::WorkloadKindNotOffered);
+		ensure!(
+			spec.workload.content.size <= scope.max_workload_size,
+			Error::<T>::WorkloadTooLarge
+		);
+		ensure!(spec.input.size <= scope.max_input_size, Error::<T>::InputTooLarge);
+		ensure!(
+			spec.tolerance.unwrap_or_default() >= scope.min_tolerance,
+			Error::<T>::ToleranceBelowOffer
 		);
 		let provider = Self::active_provider(&offer.provider)?;
 		Self::check_requirements(&provider, &spec)?;

@@ -441,6 +441,7 @@ fn apply(op: Op) {
 				System::block_number() + ttl,
 				exec,
 				2,
+				OfferScope::any(),
 			)
 		}),
 		Op::AcceptOffer { r, offer, max_price, exec } => call(|| {

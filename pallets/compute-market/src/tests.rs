@@ -50,7 +50,16 @@ fn offer(
 	capacity: u32,
 	expires_at: u64,
 ) -> frame_support::dispatch::DispatchResult {
-	Market::post_offer(RuntimeOrigin::signed(who), price, hardware(), capacity, expires_at, 10, 10)
+	Market::post_offer(
+		RuntimeOrigin::signed(who),
+		price,
+		hardware(),
+		capacity,
+		expires_at,
+		10,
+		10,
+		OfferScope::any(),
+	)
 }
 
 fn post(spec: JobSpec<Test>) -> JobId {
@@ -129,6 +138,10 @@ fn judge(who: AccountId, job: JobId, res: H256, agrees: Verdict) {
 
 fn job(id: JobId) -> Job<Test> {
 	Jobs::<Test>::get(id).unwrap()
+}
+
+fn offer_of(id: OfferId) -> Offer<Test> {
+	Offers::<Test>::get(id).unwrap()
 }
 
 fn free(who: AccountId) -> Balance {
@@ -278,7 +291,16 @@ fn post_and_withdraw_offer() {
 		let mut big = hardware();
 		big.gpu_count = 8;
 		assert_noop!(
-			Market::post_offer(RuntimeOrigin::signed(10), 10, big, 1, 100, 10, 10),
+			Market::post_offer(
+				RuntimeOrigin::signed(10),
+				10,
+				big,
+				1,
+				100,
+				10,
+				10,
+				OfferScope::any()
+			),
 			Error::<Test>::RequirementsNotMet
 		);
 		for _ in 0..3 {
@@ -2117,7 +2139,16 @@ fn a_requester_cannot_pick_its_arbiters_with_requirements_region_reputation_or_p
 		for who in [2, 3, 4, 10] {
 			with_reputation(who);
 		}
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, big, 1, 1_000, 10, 10));
+		assert_ok!(Market::post_offer(
+			RuntimeOrigin::signed(10),
+			50,
+			big,
+			1,
+			1_000,
+			10,
+			10,
+			OfferScope::any()
+		));
 		let mut shaped = spec(1, 2_000).with_requirements(big);
 		shaped.region = Some(rare_region);
 		shaped.min_reputation = Some(Permill::from_percent(90));
@@ -2365,33 +2396,7 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		assert_ok!(Market::commit_result(RuntimeOrigin::signed(arbiters[0]), id, c));
 		// A chain of storage version 2: its jobs have no tolerance.
 		for job_id in [open, id] {
-			let j = job(job_id);
-			let s = j.spec;
-			let old = migrations::JobV2::<Test> {
-				requester: j.requester,
-				spec: migrations::JobSpecV2 {
-					workload: s.workload,
-					input: s.input,
-					requirements: s.requirements,
-					region: s.region,
-					replicas: s.replicas,
-					max_price: s.max_price,
-					bidding_period: s.bidding_period,
-					execution_period: s.execution_period,
-					reveal_period: s.reveal_period,
-					min_reputation: s.min_reputation,
-					assets: s.assets,
-					max_royalties: s.max_royalties,
-				},
-				status: j.status,
-				round: j.round,
-				deadline: j.deadline,
-				escrow: j.escrow,
-				royalties: j.royalties,
-				challenge_bond: j.challenge_bond,
-				posted_at: j.posted_at,
-				deposit: j.deposit,
-			};
+			let old = migrations::job_v2(job(job_id));
 			let key = Jobs::<Test>::hashed_key_for(job_id);
 			frame_support::storage::unhashed::put_raw(&key, &old.encode());
 		}
@@ -2399,6 +2404,8 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		run_to_block(System::block_number() + 1);
 		migrations::AddTolerance::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 3);
+		migrations::AddContentSizes::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 4);
 		assert_eq!(job(open).spec.tolerance, Some(10));
 		assert_eq!(job(open).status, JobStatus::Expired);
 		// The arbitration starts its commit phase again, without the old commitment.
@@ -2407,7 +2414,7 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		assert_eq!((j.round, j.status), (Round::Arbitration, JobStatus::Committing));
 		assert_eq!(j.deadline, System::block_number() + 10);
 		assert!(Assignments::<Test>::get(id).iter().all(|a| a.commitment.is_none()));
-		// At version 3 it does nothing.
+		// At a later version it does nothing.
 		migrations::AddTolerance::<Test>::on_runtime_upgrade();
 		assert_eq!(job(id).deadline, j.deadline);
 		// The arbiters judge as usual after the upgrade.
@@ -2421,6 +2428,77 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		assert_eq!(Results::<Test>::get(id).unwrap().result_hash, result(1));
 		assert_eq!(total(11), ENDOWMENT - 10);
 	});
+}
+
+#[test]
+fn the_upgrade_sizes_content_by_its_declaration_and_withdraws_offers_without_a_scope() {
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		register(10);
+		assert_ok!(offer(10, 50, 2, 100));
+		assert_ok!(offer(10, 60, 1, 100));
+		assert_eq!(Providers::<Test>::get(10).unwrap().offers, 2);
+		let uri = |text: &str| BoundedVec::truncate_from(text.as_bytes().to_vec());
+		let mut declared = spec(1, 100);
+		declared.workload.content.uri = uri("http://h:1/blob/0x01#size=4096");
+		declared.input.uri = uri("http://h:1/blob/0x02#size=0");
+		let declared = post(declared);
+		let mut undeclared = spec(1, 100);
+		undeclared.input.uri = uri("http://h:1/blob/0x02#size=12x");
+		let undeclared = post(undeclared);
+		// A chain of storage version 3: content without sizes, offers without scopes.
+		for job_id in [declared, undeclared] {
+			let key = Jobs::<Test>::hashed_key_for(job_id);
+			frame_support::storage::unhashed::put_raw(
+				&key,
+				&migrations::job_v3(job(job_id)).encode(),
+			);
+		}
+		for offer_id in [0, 1] {
+			let o = offer_of(offer_id);
+			let old = migrations::OfferV3::<Test> {
+				provider: o.provider,
+				price: o.price,
+				hardware: o.hardware,
+				capacity: o.capacity,
+				expires_at: o.expires_at,
+				execution_period: o.execution_period,
+				reveal_period: o.reveal_period,
+			};
+			let key = Offers::<Test>::hashed_key_for(offer_id);
+			frame_support::storage::unhashed::put_raw(&key, &old.encode());
+		}
+		StorageVersion::new(3).put::<Market>();
+		migrations::AddContentSizes::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 4);
+		assert_eq!(job(declared).spec.workload.content.size, 4096);
+		assert_eq!(job(declared).spec.input.size, 0);
+		assert_eq!(job(undeclared).spec.workload.content.size, UNDECLARED_SIZE);
+		assert_eq!(job(undeclared).spec.input.size, UNDECLARED_SIZE);
+		assert_eq!(job(undeclared).spec.tolerance, Some(10));
+		assert_eq!(Offers::<Test>::iter().count(), 0);
+		assert_eq!(Providers::<Test>::get(10).unwrap().offers, 0);
+		assert_event(MarketEvent::OfferWithdrawn { offer_id: 1 });
+		// The provider posts offers again, with their scope.
+		assert_ok!(offer(10, 50, 1, 100));
+		assert_eq!(offer_of(2).scope, OfferScope::any());
+	});
+}
+
+#[test]
+fn a_uri_declares_its_size_with_a_fragment() {
+	use migrations::declared_size;
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#size=1234"), Some(1234));
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#size=18446744073709551615"), Some(u64::MAX));
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#size=18446744073709551616"), None);
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#size="), None);
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#size=-1"), None);
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#sizes=1"), None);
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#size=+5"), None);
+	assert_eq!(declared_size(b"http://h:1/blob/0x01#a#size=5"), None);
+	assert_eq!(declared_size(b"http://h:1/blob/0x01"), None);
+	assert_eq!(declared_size(b"ipfs://model"), None);
 }
 
 #[test]
@@ -2785,7 +2863,8 @@ fn reputation_points_are_backed_by_stake_and_farming_them_costs_stake_and_fees()
 				1,
 				100,
 				10,
-				10
+				10,
+				OfferScope::any()
 			));
 			let id = NextJobId::<Test>::get();
 			assert_ok!(Market::accept_offer(RuntimeOrigin::signed(2), offer, spec(1, 5)));
@@ -2839,11 +2918,29 @@ fn the_chain_sets_floors_for_execution_and_reveal_periods() {
 		register(10);
 		// An offer may not promise periods below them either.
 		assert_noop!(
-			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 2, 10),
+			Market::post_offer(
+				RuntimeOrigin::signed(10),
+				50,
+				hardware(),
+				1,
+				100,
+				2,
+				10,
+				OfferScope::any()
+			),
 			Error::<Test>::InvalidExecutionPeriod
 		);
 		assert_noop!(
-			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 10, 3),
+			Market::post_offer(
+				RuntimeOrigin::signed(10),
+				50,
+				hardware(),
+				1,
+				100,
+				10,
+				3,
+				OfferScope::any()
+			),
 			Error::<Test>::InvalidRevealPeriod
 		);
 		// At the floors, a job is posted and runs.
@@ -2859,14 +2956,41 @@ fn an_offer_states_the_periods_a_requester_must_give() {
 	test(|| {
 		register(10);
 		assert_noop!(
-			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 0, 10),
+			Market::post_offer(
+				RuntimeOrigin::signed(10),
+				50,
+				hardware(),
+				1,
+				100,
+				0,
+				10,
+				OfferScope::any()
+			),
 			Error::<Test>::InvalidExecutionPeriod
 		);
 		assert_noop!(
-			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 10, 51),
+			Market::post_offer(
+				RuntimeOrigin::signed(10),
+				50,
+				hardware(),
+				1,
+				100,
+				10,
+				51,
+				OfferScope::any()
+			),
 			Error::<Test>::InvalidRevealPeriod
 		);
-		assert_ok!(Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 2, 100, 8, 4));
+		assert_ok!(Market::post_offer(
+			RuntimeOrigin::signed(10),
+			50,
+			hardware(),
+			2,
+			100,
+			8,
+			4,
+			OfferScope::any()
+		));
 		// A requester may not take the offer with a deadline the provider cannot meet.
 		let mut sp = spec(1, 100);
 		sp.execution_period = 1;
@@ -2885,6 +3009,62 @@ fn an_offer_states_the_periods_a_requester_must_give() {
 		sp.reveal_period = 4;
 		assert_ok!(Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp));
 		assert_eq!(job(0).deadline, 1 + 8);
+	});
+}
+
+#[test]
+fn an_offer_states_the_workload_kinds_sizes_and_tolerance_it_takes() {
+	test(|| {
+		register(10);
+		let post = |scope: OfferScope| {
+			Market::post_offer(RuntimeOrigin::signed(10), 50, hardware(), 1, 100, 10, 10, scope)
+		};
+		let scope = |kinds: Vec<WorkloadKind>| OfferScope {
+			kinds: BoundedVec::truncate_from(kinds),
+			max_workload_size: 1 << 20,
+			max_input_size: 1 << 10,
+			min_tolerance: 2,
+		};
+		// An offer names what it runs: something, and nothing twice.
+		assert_noop!(post(scope(vec![])), Error::<Test>::InvalidOfferScope);
+		assert_noop!(
+			post(scope(vec![WorkloadKind::Onnx, WorkloadKind::Wasm, WorkloadKind::Onnx])),
+			Error::<Test>::InvalidOfferScope
+		);
+		// Sizes it can compare with a declared one, a tolerance a job can have.
+		let mut unbounded = scope(vec![WorkloadKind::Onnx]);
+		unbounded.max_input_size = UNDECLARED_SIZE;
+		assert_noop!(post(unbounded), Error::<Test>::InvalidOfferScope);
+		let mut picky = scope(vec![WorkloadKind::Onnx]);
+		picky.min_tolerance = 10_001;
+		assert_noop!(post(picky), Error::<Test>::InvalidOfferScope);
+		assert_ok!(post(scope(vec![WorkloadKind::Wasm, WorkloadKind::Onnx])));
+		assert_eq!(offer_of(0).scope, scope(vec![WorkloadKind::Wasm, WorkloadKind::Onnx]));
+
+		// A requester (with the accounts it likes) cannot bind the provider to anything else:
+		// each attempt fails with its own error and changes nothing, the provider's bond
+		// included.
+		let accept =
+			|sp: JobSpec<Test>| Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, sp);
+		let within = || spec(1, 100).with_workload(WorkloadKind::Onnx, 1 << 20, 1 << 10);
+		let container = within().with_workload(WorkloadKind::Container, 10, 10);
+		assert_noop!(accept(container), Error::<Test>::WorkloadKindNotOffered);
+		let big_model = within().with_workload(WorkloadKind::Onnx, (1 << 20) + 1, 1 << 10);
+		assert_noop!(accept(big_model), Error::<Test>::WorkloadTooLarge);
+		let undeclared = within().with_workload(WorkloadKind::Onnx, UNDECLARED_SIZE, 1 << 10);
+		assert_noop!(accept(undeclared), Error::<Test>::WorkloadTooLarge);
+		let big_input = within().with_workload(WorkloadKind::Wasm, 1, (1 << 10) + 1);
+		assert_noop!(accept(big_input), Error::<Test>::InputTooLarge);
+		assert_noop!(accept(within().with_tolerance(1)), Error::<Test>::ToleranceBelowOffer);
+		assert_eq!(held(HoldReason::BidBond, 10), 0);
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER), 0);
+
+		// At the offer's limits, with the chain's default tolerance (10 here), the job runs.
+		let id = NextJobId::<Test>::get();
+		assert_ok!(accept(within()));
+		assert_eq!(job(id).spec.tolerance, Some(10));
+		assert_eq!(job(id).spec.input.size, 1 << 10);
+		assert_eq!(job(id).status, JobStatus::Committing);
 	});
 }
 

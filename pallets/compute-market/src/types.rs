@@ -75,6 +75,63 @@ pub struct ContentRef<T: Config> {
 	pub hash: H256,
 	/// Where to fetch it.
 	pub uri: BoundedString<T>,
+	/// Its size in bytes, as the requester declares it. Providers read it before they bid
+	/// (an offer names the largest workload and input it takes) and refuse content of
+	/// another size like content of another hash. `UNDECLARED_SIZE` says nothing (jobs
+	/// stored before sizes were declared carry it unless their URI declared one with a
+	/// `#size=<bytes>` fragment), and no offer or agent takes it.
+	pub size: u64,
+}
+
+/// The size of content whose size was not declared (`u64::MAX`): larger than any offer's
+/// limit (`OfferScope::is_valid`).
+pub const UNDECLARED_SIZE: u64 = u64::MAX;
+
+/// The most workload kinds one offer can name: room for kinds to come.
+pub type MaxWorkloadKinds = frame_support::traits::ConstU32<8>;
+
+/// What a standing offer takes: the workload kinds its provider runs, the largest workload
+/// and input it fetches, and the least tolerance it accepts. `accept_offer` with a job
+/// outside them fails (`WorkloadKindNotOffered`, `WorkloadTooLarge`, `InputTooLarge`,
+/// `ToleranceBelowOffer`), so nobody binds a provider to work it never offered.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug,
+)]
+pub struct OfferScope {
+	/// The workload kinds it runs: at least one, none twice.
+	pub kinds: BoundedVec<WorkloadKind, MaxWorkloadKinds>,
+	/// The largest workload it fetches, in bytes.
+	pub max_workload_size: u64,
+	/// The largest input it fetches, in bytes.
+	pub max_input_size: u64,
+	/// The least tolerance (see `JobSpec::tolerance`) it accepts: a provider whose CPU
+	/// rounds differently from others' needs room to agree with them.
+	pub min_tolerance: u32,
+}
+
+impl OfferScope {
+	/// Every kind, any size (up to `UNDECLARED_SIZE`, excluded) and any tolerance.
+	pub fn any() -> Self {
+		Self {
+			kinds: BoundedVec::truncate_from(alloc::vec![
+				WorkloadKind::Wasm,
+				WorkloadKind::Onnx,
+				WorkloadKind::Container
+			]),
+			max_workload_size: UNDECLARED_SIZE - 1,
+			max_input_size: UNDECLARED_SIZE - 1,
+			min_tolerance: 0,
+		}
+	}
+
+	/// Whether it names at least one kind and none twice, and sizes an undeclared size
+	/// exceeds.
+	pub fn is_valid(&self) -> bool {
+		let once = self.kinds.iter().enumerate().all(|(i, k)| !self.kinds[..i].contains(k));
+		let sizes =
+			self.max_workload_size < UNDECLARED_SIZE && self.max_input_size < UNDECLARED_SIZE;
+		!self.kinds.is_empty() && once && sizes
+	}
 }
 
 /// The workload of a job: its kind and where to find it.
@@ -261,6 +318,8 @@ pub struct Offer<T: Config> {
 	pub execution_period: BlockNumberOf<T>,
 	/// The least reveal period the provider needs.
 	pub reveal_period: BlockNumberOf<T>,
+	/// The workload kinds, sizes and tolerance it takes.
+	pub scope: OfferScope,
 }
 
 /// What a requester asks for when posting a job.
@@ -316,8 +375,8 @@ pub struct JobSpec<T: Config> {
 
 impl<T: Config> JobSpec<T> {
 	/// A job of `replicas` replicas at up to `max_price` each, everything else set to a
-	/// plain default: an ONNX model and an input named by hash (`ipfs://model`,
-	/// `ipfs://input`), one GPU with 24 GiB, 4 cores and 16 GiB of RAM, any region, 5 blocks
+	/// plain default: an ONNX model of 1 MiB and an input of 1 KiB named by hash
+	/// (`ipfs://model`, `ipfs://input`), one GPU with 24 GiB, 4 cores and 16 GiB of RAM, any region, 5 blocks
 	/// of bidding, 10 to execute, 10 to reveal, no assets, any royalties. The one builder of
 	/// the unit tests, property tests and benchmarks; change fields with the `with_*` calls.
 	pub fn new(replicas: u32, max_price: BalanceOf<T>) -> Self {
@@ -325,9 +384,17 @@ impl<T: Config> JobSpec<T> {
 		Self {
 			workload: Workload {
 				kind: WorkloadKind::Onnx,
-				content: ContentRef { hash: H256::repeat_byte(1), uri: uri(b"ipfs://model") },
+				content: ContentRef {
+					hash: H256::repeat_byte(1),
+					uri: uri(b"ipfs://model"),
+					size: 1 << 20,
+				},
 			},
-			input: ContentRef { hash: H256::repeat_byte(2), uri: uri(b"ipfs://input") },
+			input: ContentRef {
+				hash: H256::repeat_byte(2),
+				uri: uri(b"ipfs://input"),
+				size: 1 << 10,
+			},
 			requirements: Hardware { gpu_count: 1, vram_gib: 24, cpu_cores: 4, ram_gib: 16 },
 			region: None,
 			replicas,
@@ -358,6 +425,19 @@ impl<T: Config> JobSpec<T> {
 		self.bidding_period = bidding;
 		self.execution_period = execution;
 		self.reveal_period = reveal;
+		self
+	}
+
+	/// With this workload kind, and workload and input of these sizes.
+	pub fn with_workload(
+		mut self,
+		kind: WorkloadKind,
+		workload_size: u64,
+		input_size: u64,
+	) -> Self {
+		self.workload.kind = kind;
+		self.workload.content.size = workload_size;
+		self.input.size = input_size;
 		self
 	}
 
