@@ -655,7 +655,9 @@ test('a party with three provider agents revealing one fake answer wins whole jo
         assert.ok(paid.includes(p), `job ${r.job}: the honest replica ${p} is paid`);
       }
       if (revealedByParty.length === 3) {
-        assert.match(r.stderr, /audit: the providers revealed 0x[0-9a-f]{64}, this machine computes 0x[0-9a-f]{64}: challenging/);
+        // The three reveals, then the requester's own hash.
+        assert.match(r.stderr, /audit: the providers revealed (0x[0-9a-f]{64}, ){3}this machine computes 0x[0-9a-f]{64}: challenging/);
+        assert.equal(jobEvents(r.job, 'ResultChallenged').length, 1, `job ${r.job}: challenged`);
       }
     }
     // Drawing 3 of 6 equal bonds, the party wins a whole job with probability 1/20 (its half
