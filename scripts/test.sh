@@ -26,19 +26,23 @@ done
 source "$here/env.sh"
 cd "$ALLMENDE_ROOT"
 
-# Two test files at a time: each starts its own network on free loopback ports, and the
-# networks mostly wait for blocks, so two fit on 2 cores. test/run.mjs runs them in this
-# order (`node --test` would sort them by name). The files are listed longest first
-# (their durations in CI: market 1000 s, agent 760, devnet 650, explorer 390, launcher 280,
-# load 230), so the two slots end at about the same time; a new file must be added here
-# (checked now, before the build).
+# Five test files at a time: each starts its own network on free loopback ports, and the
+# networks mostly wait for blocks (the two cores were 70-80 % idle with four running), so five
+# fit on 2 cores. test/run.mjs runs them in this order (`node --test` would sort them by name)
+# and prints how long each ran. The files are listed longest first (their durations when
+# several run at once: agent about 800 s, market 700, devnet 670, arbiters 650, market-edges
+# 550, assets 470, explorer 460, load 350, launcher 330), so the slots end at about the same
+# time; a new file must be added here (checked now, before the build).
 files=(
-	"$here/test/market.test.mjs"
 	"$here/test/agent.test.mjs"
+	"$here/test/market.test.mjs"
 	"$here/test/devnet.test.mjs"
+	"$here/test/arbiters.test.mjs"
+	"$here/test/market-edges.test.mjs"
+	"$here/test/assets.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/explorer.test.mjs"
-	"$here/test/launcher.test.mjs"
 	"$here/test/load.test.mjs"
+	"$here/test/launcher.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/events.test.mjs"
 )
 for f in "$here"/test/*.test.mjs "$ALLMENDE_ROOT"/explorer/test/*.test.mjs; do
@@ -98,4 +102,4 @@ phase "explorer build (esbuild)"
 node "$ALLMENDE_ROOT/explorer/build.mjs"
 
 phase "end-to-end tests (node --test)"
-node "$here/test/run.mjs" --concurrency 2 "${files[@]}"
+node "$here/test/run.mjs" --concurrency 5 "${files[@]}"

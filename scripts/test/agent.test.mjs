@@ -1,134 +1,33 @@
-// End-to-end tests of allmende-agent on a real 4-validator network with provider agents:
-// real Magika and WASM jobs through bidding, commit, reveal and settlement; an agent killed
-// after committing that reveals after its restart; content whose bytes do not match its hash
-// or its declared size;
-// an endless workload; a k = 1 job through a standing offer; a dishonest agent's result
-// challenged, re-run by drawn arbiter agents, and its bond slashed; two honest replicas whose
-// results differ by rounding, both paid after the arbiter agents judge each within the job's
-// tolerance; a party of three agents revealing one fake answer, which wins whole jobs only by
-// lot and is caught and slashed each time; a permissioned model hosted by its owner's agent,
-// given only to providers assigned to jobs that name it.
+// End-to-end tests of allmende-agent with provider agents on a real network: real Magika and
+// WASM jobs through bidding, commit, reveal and settlement; content whose bytes do not match its
+// hash or its declared size; an endless workload; a k = 1 job through a standing offer; an
+// agent killed after committing that reveals after its restart; a dishonest agent's result
+// challenged by its requester's spot check, re-run by drawn arbiter agents, and slashed.
+// What no unit test shows: the agents' runners, downloads, restart state and chain client
+// against a live chain, and the requester's command from post to answer.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { stringToU8a, u8aToHex } from '@polkadot/util';
+import { test } from 'node:test';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { AGENT_BIN, Agents, startHost } from '../lib/agents.mjs';
-import { connect, signer, submit } from '../lib/client.mjs';
-import { declaredSize } from '../lib/market.mjs';
-import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
+import { signer, submit } from '../lib/client.mjs';
+import {
+  address, agents, api, here, jobEvents, localAnswer, markFailed, runJob, standingOffer, UNIT, until, useAgentNetwork,
+} from './agent-network.mjs';
 
-const execFileP = promisify(execFile);
-const here = path.dirname(new URL(import.meta.url).pathname);
-const UNIT = 10n ** 12n;
-
-let network;
-let api;
-let agents;
-let failed = false;
-/** The requester of the challenged job. */
-let ferdie;
-/** Market events of every finalized block since the start: { block, method, data }. */
-const events = [];
-let unsubscribe = () => {};
-
-/** Market events of a job, in order. */
-const jobEvents = (job, method) =>
-  events.filter((e) => e.data.jobId === job && (!method || e.method === method));
-
-async function followEvents() {
-  let next = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() + 1;
-  // One block at a time, in order: each notification waits for the previous one's reads.
-  let queue = Promise.resolve();
-  const readUpTo = async (upTo) => {
-    for (; next <= upTo; next += 1) {
-      const at = await api.at(await api.rpc.chain.getBlockHash(next));
-      for (const { event } of await at.query.system.events()) {
-        if (event.section !== 'computeMarket') continue;
-        const data = {};
-        event.meta.fields.forEach((f, i) => {
-          data[f.name.unwrap().toString().replace(/_(\w)/g, (_, c) => c.toUpperCase())] = event.data[i].toJSON();
-        });
-        events.push({ block: next, method: event.method, data });
-      }
-    }
-  };
-  unsubscribe = await api.rpc.chain.subscribeFinalizedHeads((header) => {
-    queue = queue.then(() => readUpTo(header.number.toNumber())).catch((e) => console.error(`event log: ${e.message}`));
-  });
-}
-
-/** Waits until `check()` is truthy; polls every 500 ms. */
-async function until(what, check, timeoutMs = 240000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** Runs `allmende-agent run` as //Bob (or `suri`); resolves with { job, answer, stderr }. */
-async function runJob(args, { suri = '//Bob', dataDir } = {}) {
-  const dir = dataDir ?? fs.mkdtempSync(path.join(network.dir, 'requester-'));
-  const { stdout, stderr } = await execFileP(
-    AGENT_BIN,
-    ['run', '--node', network.wsUrl(), '--suri', suri, '--data-dir', dir, '--timeout', '400', ...args],
-    { timeout: 420000 },
-  ).catch((e) => {
-    throw new Error(`allmende-agent run ${args.join(' ')} failed: ${e.stderr || e.message}`);
-  });
-  const job = Number(/job (\d+) posted/.exec(stderr)?.[1]);
-  // The command saw the job settle; wait until this test's event log has that block too.
-  await until(`the events of job ${job}`, () => jobEvents(job, 'JobSettled').length > 0, 60000);
-  return { job, answer: stdout.trim(), stderr };
-}
-
-/** What the workload gives when run here, off-chain (`allmende-agent exec`). */
-async function localAnswer(model, input) {
-  const { stderr } = await execFileP(AGENT_BIN, ['exec', '--model', model, '--input', input], { timeout: 120000 });
-  return stderr.split('  (result hash')[0].trim();
-}
-
-const address = (name) => agents.agents.get(name).address;
-
-before(async () => {
-  network = await startNetwork({ nodes: 4 });
-  api = await connect(network.wsUrl());
-  await followEvents();
-  agents = new Agents({ dir: path.join(network.dir, 'agents'), ws: network.wsUrl() });
-  await agents.prepare(api, [1, 2, 3, 4, 5, 6], {
-    3: { offers: [{ price: '1', capacity: 5, validBlocks: 2000, executionPeriod: 8, revealPeriod: 6 }] },
+useAgentNetwork({
+  prepare: [1, 2, 3, 4],
+  overrides: {
+    3: { offers: [standingOffer('1')] },
     // The dishonest agent bids lowest, so it is among the winners when it is running.
     4: {
       price: '0.5',
       fault: 'corrupt-result',
       arbiter: false,
-      offers: [{ price: '0.5', capacity: 5, validBlocks: 2000, executionPeriod: 8, revealPeriod: 6 }],
+      offers: [standingOffer('0.5')],
     },
-    // Two cheap providers outside the arbiter pool, one of which rounds as another CPU
-    // would: the only bidders on a job paying less than the others ask.
-    5: { price: '0.3', fault: 'round-differently', arbiter: false },
-    6: { price: '0.3', arbiter: false },
-  });
-  ferdie = (await signer('//Ferdie')).address;
-  for (const name of ['agent1', 'agent2', 'agent3']) agents.start(name);
-  await agents.waitRegistered(api, { names: ['agent1', 'agent2', 'agent3'] });
-});
-
-after(async () => {
-  try {
-    unsubscribe();
-    await agents?.stopAll();
-    await api?.disconnect();
-  } finally {
-    if (network) await stopNetwork(network, { keep: failed });
-  }
+  },
+  start: ['agent1', 'agent2', 'agent3'],
 });
 
 const reverse = path.join(here, 'fixtures', 'reverse.wat');
@@ -222,7 +121,7 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
       assert.deepEqual(paid.map((e) => e.data.provider), [address('agent3')]);
     });
   } catch (e) {
-    failed = true;
+    markFailed();
     throw e;
   }
 });
@@ -321,12 +220,13 @@ test('an agent killed right after committing reveals after its restart', async (
     assert.ok(jobEvents(result.job, 'ProviderPaid').some((e) => e.data.provider === address('agent1')));
     assert.match(agents.log('agent1'), new RegExp(`job ${result.job}: revealed result`));
   } catch (e) {
-    failed = true;
+    markFailed();
     throw e;
   }
 });
 
 test('a provider that corrupts its result is caught by its requester\'s spot check and slashed by drawn arbiter agents', async () => {
+  const ferdie = await signer('//Ferdie');
   try {
     agents.start('agent4');
     await agents.waitRegistered(api, { names: ['agent4'] });
@@ -344,7 +244,7 @@ test('a provider that corrupts its result is caught by its requester\'s spot che
     const job = r.job;
     assert.match(r.stderr, /audit: the providers revealed 0x[0-9a-f]{64}, this machine computes 0x[0-9a-f]{64}: challenging/);
     assert.equal(jobEvents(job, 'ResultChallenged').length, 1);
-    assert.ok(jobEvents(job, 'OfferAccepted').some((a) => a.data.requester === ferdie));
+    assert.ok(jobEvents(job, 'OfferAccepted').some((a) => a.data.requester === ferdie.address));
     // The arbiters' verified answer is what the model gives.
     assert.equal(r.answer, expected);
     const drawn = jobEvents(job, 'ArbitersDrawn')[0].data.arbiters.sort();
@@ -362,316 +262,9 @@ test('a provider that corrupts its result is caught by its requester\'s spot che
     assert.deepEqual(slashed.map((e) => [e.data.provider, e.data.reason]), [[address('agent4'), 'WrongResult']]);
     assert.equal(jobEvents(job, 'ProviderPaid').filter((e) => e.data.provider === address('agent4')).length, 0);
   } catch (e) {
-    failed = true;
+    markFailed();
     throw e;
   } finally {
     await agents.stop('agent4');
-  }
-});
-
-test('two honest replicas whose results differ by rounding are both paid: the arbiter agents judge each within the tolerance', async () => {
-  try {
-    for (const name of ['agent5', 'agent6']) agents.start(name);
-    await agents.waitRegistered(api, { names: ['agent5', 'agent6'] });
-    const file = path.join(here, '..', 'lib', 'agents.mjs');
-    const expected = await localAnswer('magika', file);
-    // Agents 1 to 3 ask 1 ALM, so only agents 5 and 6 bid; 1 to 3 are the arbiter pool.
-    const r = await runJob(['--model', 'magika', '--input', file, '--replicas', '2', '--max-price', '0.4']);
-    const job = r.job;
-    const assigned = jobEvents(job, 'JobAssigned')[0].data.providers;
-    assert.deepEqual([...assigned].sort(), [address('agent5'), address('agent6')].sort());
-    assert.match(agents.log('agent5'), new RegExp(`job ${job}: rounding Magika's score one unit up`));
-    const revealed = jobEvents(job, 'ResultRevealed').map((e) => e.data.resultHash);
-    assert.equal(new Set(revealed).size, 2, 'the two replicas revealed different hashes');
-    assert.equal(jobEvents(job, 'DisputeOpened').length, 1);
-    // Each arbiter ran the job and found both results within the job's tolerance of its own.
-    const verdicts = jobEvents(job, 'VerdictRevealed');
-    assert.deepEqual(verdicts.map((v) => v.data.arbiter).sort(), [address('agent1'), address('agent2'), address('agent3')].sort());
-    for (const v of verdicts) assert.deepEqual(v.data.agrees, ['Agrees', 'Agrees']);
-    for (const name of ['agent5', 'agent6']) {
-      assert.equal(jobEvents(job, 'ProviderPaid').filter((e) => e.data.provider === address(name)).length, 1, `${name} is paid`);
-    }
-    assert.equal(jobEvents(job, 'BondSlashed').length, 0);
-    // The verified answer is one of the two: Magika's label, its score within 1e-4.
-    assert.equal(r.answer.split(',')[0], expected.split(',')[0]);
-  } catch (e) {
-    failed = true;
-    throw e;
-  } finally {
-    await agents.stop('agent5');
-    await agents.stop('agent6');
-  }
-});
-
-/** An `.npy` file of float32 values in C order (NumPy format 1.0). */
-function npyF32(shape, values) {
-  const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  const dataAt = Math.ceil((10 + dict.length + 1) / 64) * 64;
-  const header = `${dict.padEnd(dataAt - 11, ' ')}\n`;
-  const buf = Buffer.alloc(dataAt + 4 * values.length);
-  buf.write('\x93NUMPY', 0, 'latin1');
-  buf[6] = 1;
-  buf.writeUInt16LE(header.length, 8);
-  buf.write(header, 10, 'latin1');
-  values.forEach((v, i) => buf.writeFloatLE(v, dataAt + 4 * i));
-  return buf;
-}
-
-/**
- * `GET url?job=N` signed by `suri` as an agent signs it, polled until the server's finalized
- * block has the job; resolves with { status, body }.
- */
-async function signedGet(url, suri, job) {
-  const pair = await signer(suri);
-  const u = new URL(url);
-  const hash = u.pathname.split('/').pop();
-  return until(`the server at ${u.host} to know job ${job}`, async () => {
-    const time = Math.floor(Date.now() / 1000);
-    const signature = pair.sign(stringToU8a(`allmende-blob:${u.host}:${hash}:${job}:${time}`));
-    const res = await fetch(`${u.origin}${u.pathname}?job=${job}`, {
-      headers: {
-        'x-allmende-account': u8aToHex(pair.publicKey),
-        'x-allmende-time': String(time),
-        'x-allmende-signature': u8aToHex(signature),
-      },
-    });
-    const body = await res.text();
-    return /no such job/.test(body) ? null : { status: res.status, body };
-  }, 60000);
-}
-
-test('a permissioned model hosted by its owner reaches only providers assigned to jobs that name it', async (t) => {
-  const dir = fs.mkdtempSync(path.join(network.dir, 'host-'));
-  const model = path.join(dir, 'classifier.onnx');
-  const input = path.join(dir, 'x.npy');
-  let host;
-  let dataHost;
-  try {
-    await execFileP(AGENT_BIN, ['example-model', model]);
-    fs.writeFileSync(input, npyF32([1, 4], [0.5, -1.25, 3, 0.75]));
-    const expected = await localAnswer(model, input);
-    // A dataset Eve also owns: a job of her model on it uses nothing but her content.
-    const data = path.join(dir, 'y.npy');
-    fs.writeFileSync(data, npyF32([1, 4], [2, 0.25, -0.5, 1]));
-    const expectedOnData = await localAnswer(model, data);
-    const bob = (await signer('//Bob')).address;
-    const charlie = await signer('//Charlie');
-    // //Eve owns the model; Bob may use it in jobs, for a royalty of 1 ALM.
-    host = await startHost([
-      model, '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'owner'),
-      '--listen', '127.0.0.1:0', '--royalty', '1', '--grant', bob,
-    ]);
-    // Eve's dataset, from a second server of hers.
-    dataHost = await startHost([
-      data, '--kind', 'dataset', '--node', network.wsUrl(), '--suri', '//Eve', '--data-dir', path.join(dir, 'owner-data'),
-      '--listen', '127.0.0.1:0', '--royalty', '1', '--grant', bob,
-    ]);
-    const dataAsset = dataHost.asset;
-    const { asset } = host;
-    const lastJob = events.filter((e) => e.method === 'JobPosted').reduce((m, e) => Math.max(m, e.data.jobId), -1);
-
-    // Bob's job names the model; one agent wins it.
-    const running = runJob(['--model', `asset:${asset}`, '--input', input, '--replicas', '1', '--max-royalties', '1', '--accept']);
-    const assigned = await until('Bob\'s job to be assigned', () => events.find((e) => e.method === 'JobAssigned' &&
-      e.data.jobId > lastJob && jobEvents(e.data.jobId, 'JobPosted').some((p) => p.data.requester === bob)));
-    const job = assigned.data.jobId;
-    const winner = [...agents.agents.values()].find((a) => a.address === assigned.data.providers[0]);
-    const bystander = ['agent1', 'agent2', 'agent3'].find((n) => n !== winner.name);
-    const asBystander = await signedGet(host.url, `//Agent${bystander.slice(-1)}`, job);
-    const asRequester = await signedGet(host.url, '//Bob', job);
-    const granted = await running;
-    const record = (await api.query.dataRegistry.assets(asset)).unwrap();
-
-    // Charlie, who was not granted the model, and agent3, a provider Charlie also controls.
-    const offer = await until('agent3 to post its standing offer', async () => {
-      const entries = await api.query.computeMarket.offers.entries();
-      return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent3'));
-    });
-    const offerId = offer[0].args[0].toNumber();
-    const spec = (assets) => ({
-      workload: { kind: 'Onnx', content: { hash: host.hash, uri: host.url, size: declaredSize(host.url) } },
-      input: { hash: blake2AsHex('x'), uri: `http://127.0.0.1:9/blob/${blake2AsHex('x')}`, size: 1 },
-      requirements: { gpuCount: 0, vramGib: 0, cpuCores: 0, ramGib: 0 },
-      region: null,
-      replicas: 1,
-      maxPrice: 2n * UNIT,
-      biddingPeriod: 10,
-      executionPeriod: 8,
-      revealPeriod: 6,
-      minReputation: null,
-      assets,
-      maxRoyalties: 2n * UNIT,
-    });
-    const naming = await submit(api, api.tx.computeMarket.acceptOffer(offerId, spec([asset])), charlie)
-      .then(() => 'accepted', (e) => e.message);
-    // Not naming the model: the registry is not asked, agent3 is assigned at once.
-    const { events: evs } = await submit(api, api.tx.computeMarket.acceptOffer(offerId, spec([])), charlie);
-    const taken = evs.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
-    const asAgent3 = await signedGet(host.url, '//Agent3', taken);
-    await until(`job ${taken} to reach its challenge window`, async () => {
-      const j = await api.query.computeMarket.jobs(taken);
-      return j.isSome && j.unwrap().status.type === 'ChallengeWindow';
-    }, 300000);
-    await submit(api, api.tx.computeMarket.acceptResult(taken), charlie);
-    await until(`the events of job ${taken}`, () => jobEvents(taken, 'JobSettled').length > 0, 60000);
-    const afterCharlie = (await api.query.dataRegistry.assets(asset)).unwrap();
-
-    // The royalty dodge: agent4, now a provider that fetches a job's content and then says it
-    // could not get it, takes Bob's job of Eve's model on Eve's dataset through its standing
-    // offer. The owner's host gave it both, so it challenges; the drawn arbiter agents fetch
-    // them and compute.
-    const a4 = agents.agents.get('agent4');
-    a4.args = a4.args.map((x) => (x === 'corrupt-result' ? 'claim-unavailable' : x));
-    agents.start('agent4');
-    await agents.waitRegistered(api, { names: ['agent4'] });
-    const offer4 = await until('agent4 to post its standing offer', async () => {
-      const entries = await api.query.computeMarket.offers.entries();
-      return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent4'));
-    });
-    const dodged = await runJob(['--model', `asset:${asset}`, '--input', `asset:${dataAsset}`, '--offer', String(offer4[0].args[0].toNumber()), '--max-royalties', '2'])
-      .finally(() => agents.stop('agent4'));
-    const afterDodge = (await api.query.dataRegistry.assets(asset)).unwrap();
-
-    await t.test('the assigned provider runs the hosted model; the owner is paid its royalty', async () => {
-      assert.equal(granted.job, job);
-      assert.equal(granted.answer, expected);
-      assert.deepEqual(jobEvents(job, 'ProviderPaid').map((e) => e.data.provider), [winner.address]);
-      assert.match(agents.log(winner.name), new RegExp(`job ${job}: fetched ${host.hash}`));
-      assert.equal(record.uses.toNumber(), 1);
-      assert.equal(record.royaltiesPaid.toBigInt(), UNIT);
-    });
-
-    await t.test('a provider not assigned to the job, and the job\'s own requester, are refused the model', async () => {
-      assert.equal(asBystander.status, 403);
-      assert.match(asBystander.body, /not assigned/);
-      assert.equal(asRequester.status, 403);
-      assert.match(asRequester.body, /not assigned/);
-    });
-
-    await t.test('a requester without access and its own provider cannot get the model: not by naming it, not by its hash alone', async () => {
-      assert.match(naming, /AccessDenied/);
-      assert.equal(asAgent3.status, 403);
-      assert.match(asAgent3.body, /which the job does not name/);
-      assert.equal(jobEvents(taken, 'ResultVerified')[0]?.data.resultHash, api.consts.computeMarket.contentUnavailable.toHex());
-      assert.match(agents.log('agent3'), new RegExp(`job ${taken}: .*which the job does not name`));
-      assert.doesNotMatch(agents.log('agent3'), new RegExp(`job ${taken}: fetched`));
-      assert.equal(afterCharlie.uses.toNumber(), 1, 'a job that does not name the model pays no royalty');
-    });
-
-    await t.test('a provider that got the model and says it could not is overturned by the owner\'s challenge; the owner is paid', async () => {
-      const unavailable = api.consts.computeMarket.contentUnavailable.toHex();
-      const reveals = jobEvents(dodged.job, 'ResultRevealed');
-      assert.equal(reveals.find((e) => e.data.provider === address('agent4'))?.data.resultHash, unavailable);
-      assert.match(agents.log('agent4'), new RegExp(`job ${dodged.job}: fetched ${host.hash}`));
-      assert.match(agents.log('agent4'), new RegExp(`job ${dodged.job}: fetched ${dataHost.hash}`));
-      const challenged = jobEvents(dodged.job, 'ResultChallenged');
-      assert.deepEqual(challenged.map((e) => e.data.challenger), [(await signer('//Eve')).address]);
-      // Both of Eve's servers gave agent4 its content; the first to see the window challenges.
-      const said = new RegExp(`job ${dodged.job}: its providers say they could not get the content this server gave them; challenging`);
-      assert.ok(said.test(host.log()) || said.test(dataHost.log()));
-      // The arbiters computed the model's answer; it is the verified result.
-      assert.equal(dodged.answer, expectedOnData);
-      const verified = jobEvents(dodged.job, 'ResultVerified');
-      assert.equal(verified.length, 1);
-      assert.notEqual(verified[0].data.resultHash, unavailable);
-      // agent4 is neither paid nor slashed (a server could have refused it); the owner gets
-      // its bond back and its royalty.
-      assert.equal(jobEvents(dodged.job, 'ProviderPaid').filter((e) => e.data.provider === address('agent4')).length, 0);
-      assert.equal(jobEvents(dodged.job, 'BondSlashed').length, 0);
-      assert.equal(jobEvents(dodged.job, 'ChallengeBondForfeited').length, 0);
-      assert.equal(afterDodge.uses.toNumber(), afterCharlie.uses.toNumber() + 1);
-      assert.equal(afterDodge.royaltiesPaid.toBigInt() - afterCharlie.royaltiesPaid.toBigInt(), UNIT);
-      const dataRecord = (await api.query.dataRegistry.assets(dataAsset)).unwrap();
-      assert.equal(dataRecord.royaltiesPaid.toBigInt(), UNIT);
-    });
-  } catch (e) {
-    failed = true;
-    throw e;
-  } finally {
-    host?.proc.kill();
-    dataHost?.proc.kill();
-  }
-});
-
-/**
- * The largest number of jobs out of `n` that a party winning each whole job with probability
- * `p` reaches with a chance of at least `tail`: more than that is no longer luck.
- */
-function binomialBound(n, p, tail = 1e-6) {
-  const choose = (a, b) => { let c = 1; for (let i = 1; i <= b; i += 1) c = (c * (a - b + i)) / i; return c; };
-  let above = 1;
-  for (let x = 0; x <= n; x += 1) {
-    above -= choose(n, x) * p ** x * (1 - p) ** (n - x);
-    if (above < tail) return x;
-  }
-  return n;
-}
-
-test('a party with three provider agents revealing one fake answer wins whole jobs only by lot, and every fake it reveals is caught and slashed', async () => {
-  // The party: three agents that reveal the same made-up result (the real one with bytes
-  // appended) and undercut every honest bid. Honest: agents 1 to 3 bid 1 ALM; agents 10 to
-  // 12 only judge. The party is not in the arbiter pool: its seats there are the unit tests'.
-  const party = ['agent7', 'agent8', 'agent9'];
-  const judges = ['agent10', 'agent11', 'agent12'];
-  try {
-    await agents.prepare(api, [7, 8, 9, 10, 11, 12], {
-      7: { price: '0.5', fault: 'corrupt-result', arbiter: false },
-      8: { price: '0.5', fault: 'corrupt-result', arbiter: false },
-      9: { price: '0.5', fault: 'corrupt-result', arbiter: false },
-      10: { price: null },
-      11: { price: null },
-      12: { price: null },
-    });
-    for (const name of [...party, ...judges]) agents.start(name);
-    await agents.waitRegistered(api, { names: [...party, ...judges] });
-    const partyAddresses = new Set(party.map(address));
-    const honest = new Set(['agent1', 'agent2', 'agent3'].map(address));
-    const file = path.join(here, '..', 'lib', 'agents.mjs');
-    const expected = await localAnswer('magika', file);
-    // Six honest requesters at once, each spot-checking its k = 3 job and challenging a
-    // result that differs from its own run.
-    const requesters = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'];
-    const runs = await Promise.all(requesters.map((suri) => runJob(
-      ['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2', '--bidding', '14', '--audit', '--accept'],
-      { suri },
-    )));
-    let captured = 0;
-    let fakes = 0;
-    for (const r of runs) {
-      const assigned = jobEvents(r.job, 'JobAssigned')[0].data.providers;
-      // Six equal bonds, the party's three cheaper: the clearing price (two thirds of the
-      // bonds) is the honest 1 ALM, so all six bids are in the lot.
-      assert.equal(jobEvents(r.job, 'JobAssigned')[0].data.price, Number(UNIT), `job ${r.job}: paid the clearing price`);
-      if (assigned.every((p) => partyAddresses.has(p))) captured += 1;
-      assert.equal(r.answer, expected, `job ${r.job}: the requester gets the model's answer`);
-      const revealedByParty = jobEvents(r.job, 'ResultRevealed').filter((e) => partyAddresses.has(e.data.provider));
-      fakes += revealedByParty.length;
-      // Every fake revealed is slashed as a wrong result, and nobody else is slashed.
-      const slashed = jobEvents(r.job, 'BondSlashed').map((e) => `${e.data.provider} ${e.data.reason}`).sort();
-      assert.deepEqual(slashed, revealedByParty.map((e) => `${e.data.provider} WrongResult`).sort(), `job ${r.job}: slashes`);
-      const paid = jobEvents(r.job, 'ProviderPaid').map((e) => e.data.provider);
-      assert.ok(paid.every((p) => !partyAddresses.has(p)), `job ${r.job}: the party is paid nothing`);
-      for (const p of assigned.filter((a) => honest.has(a))) {
-        assert.ok(paid.includes(p), `job ${r.job}: the honest replica ${p} is paid`);
-      }
-      if (revealedByParty.length === 3) {
-        // The three reveals, then the requester's own hash.
-        assert.match(r.stderr, /audit: the providers revealed (0x[0-9a-f]{64}, ){3}this machine computes 0x[0-9a-f]{64}: challenging/);
-        assert.equal(jobEvents(r.job, 'ResultChallenged').length, 1, `job ${r.job}: challenged`);
-      }
-    }
-    // Drawing 3 of 6 equal bonds, the party wins a whole job with probability 1/20 (its half
-    // of the bonds gives s^k = 1/8 drawn with replacement); undercutting buys nothing here.
-    const bound = binomialBound(runs.length, 1 / 20);
-    console.log(`the party won ${captured} of ${runs.length} jobs whole (expected ${runs.length / 20}, ` +
-      `more than ${bound} has a chance below one in a million) and revealed ${fakes} fakes, all slashed`);
-    assert.ok(fakes > 0, 'the party won replicas at all');
-    assert.ok(captured <= bound, `the party won ${captured} of ${runs.length} jobs whole`);
-  } catch (e) {
-    failed = true;
-    throw e;
-  } finally {
-    // The judges stay in the arbiter pool: this is the file's last test.
-    for (const name of [...party, ...judges]) await agents.stop(name);
   }
 });

@@ -1,25 +1,79 @@
-// Runs test files in the order given, N at a time: node scripts/test/run.mjs [--concurrency N] FILE...
-// (`node --test` sorts its files by name; here the order is the caller's, so the longest files
-// can start first.) Reports as `node --test --test-reporter=spec` does; exits 1 if a test fails.
+// Runs test files in the order given, N at a time:
+//   node scripts/test/run.mjs [--concurrency N] FILE...
+// Each file runs as its own `node --test --test-reporter=spec FILE`, so the order is the
+// caller's (`node --test` would sort the files by name) and the longest files can start first.
+// A line marks when each file starts and ends; a file's report is printed whole when it ends,
+// so the reports of files running side by side do not interleave. At the end: how long each
+// file ran and which failed. Exits 1 if a file failed, 2 on bad arguments.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { run } from 'node:test';
-import { spec } from 'node:test/reporters';
 
+const usage = 'usage: node scripts/test/run.mjs [--concurrency N] FILE...  (N a whole number from 1)';
 let args;
 try {
   args = parseArgs({ options: { concurrency: { type: 'string', default: '1' } }, allowPositionals: true });
 } catch (e) {
-  console.error(`${e.message}\nusage: node scripts/test/run.mjs [--concurrency N] FILE...`);
+  console.error(`${e.message}\n${usage}`);
   process.exit(2);
 }
 const concurrency = Number(args.values.concurrency);
 if (!Number.isInteger(concurrency) || concurrency < 1 || args.positionals.length === 0) {
-  console.error('usage: node scripts/test/run.mjs [--concurrency N] FILE...  (N a whole number from 1)');
+  console.error(usage);
   process.exit(2);
 }
-const stream = run({ files: args.positionals, concurrency });
-stream.on('test:fail', ({ todo }) => {
-  // As with node --test: a failing test marked todo does not fail the run.
-  if (!todo) process.exitCode = 1;
-});
-stream.compose(spec).pipe(process.stdout);
+
+const started = Date.now();
+const seconds = (ms) => Math.round(ms / 1000);
+const name = (file) => path.relative(process.cwd(), file);
+const pending = [...args.positionals];
+const running = new Set();
+/** { file, start, end, code } in ms since the run started. */
+const done = [];
+
+function runFile(file) {
+  return new Promise((resolve) => {
+    const start = Date.now() - started;
+    console.log(`== ${seconds(start)} s: ${name(file)} starts`);
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.add(child);
+    const out = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => out.push(b));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      const end = Date.now() - started;
+      const ok = code === 0;
+      console.log(`== ${seconds(end)} s: ${name(file)} ${ok ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} ` +
+        `in ${seconds(end - start)} s; its report:`);
+      process.stdout.write(Buffer.concat(out));
+      done.push({ file, start, end, ok });
+      resolve();
+    });
+  });
+}
+
+// Stopped from outside: each file's test process stops the networks it started.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    for (const child of running) child.kill(sig);
+    process.exitCode = 130;
+  });
+}
+
+async function slot() {
+  while (pending.length > 0 && process.exitCode !== 130) await runFile(pending.shift());
+}
+await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, slot));
+
+console.log(`== end-to-end files, ${concurrency} at a time (seconds from the run's start: start, end, duration)`);
+for (const d of [...done].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+  const col = (ms) => String(seconds(ms)).padStart(5);
+  console.log(`${col(d.start)} ${col(d.end)} ${col(d.end - d.start)}  ${name(d.file)}${d.ok ? '' : '  FAILED'}`);
+}
+const failed = done.filter((d) => !d.ok);
+console.log(`== ${done.length - failed.length} of ${args.positionals.length} files passed in ${seconds(Date.now() - started)} s` +
+  (failed.length ? `; failed: ${failed.map((d) => name(d.file)).join(', ')}` : ''));
+if (failed.length > 0 || done.length < args.positionals.length) process.exitCode ||= 1;
