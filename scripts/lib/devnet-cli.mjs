@@ -204,7 +204,7 @@ async function start() {
   console.log(`Started ${nodes} validator(s) on the ${chain} chain` +
     `${joined.length ? ` and joined node(s) ${joined.join(', ')}` : ''}; logs in ${network.logDir}`);
   try {
-    await network.waitForRpc(60000);
+    await network.waitForRpc();
     const h = await network.waitForFinalized({ by: 2, timeoutMs: 180000 });
     console.log(`Finalized head is advancing (#${h.finalized}, best #${h.best}).\n`);
   } catch (e) {
@@ -321,7 +321,7 @@ async function join() {
   }
   fs.writeFileSync(path.join(values.dir, 'joined.json'), JSON.stringify([...readJoined(), name]));
   console.log(`Started ${name} (pid ${node.pid}, ws://127.0.0.1:${node.rpcPort}); waiting until it has synced ...`);
-  await network.waitForRpc(60000, [name]);
+  await network.waitForRpc(undefined, [name]);
   try {
     await network.waitForSync(name, {
       onProgress: ({ best, target }) => process.stdout.write(`\r  ${name} at #${best} of #${target}   `),

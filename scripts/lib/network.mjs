@@ -24,6 +24,9 @@ export function freePort() {
 }
 
 /** Resolves after `ms` milliseconds. */
+/** How long a started node may take to open its RPC. */
+export const RPC_WAIT_MS = 180000;
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** One JSON-RPC call over HTTP (the node serves HTTP and WebSocket on its RPC port). */
@@ -242,8 +245,11 @@ export class Network {
     );
   }
 
-  /** Waits until the RPC of every running node answers. */
-  async waitForRpc(timeoutMs = 60000, names = this.names) {
+  /**
+   * Waits until the RPC of every running node answers. A starting node compiles the runtime
+   * first, which on two cores busy with other networks has taken more than a minute.
+   */
+  async waitForRpc(timeoutMs = RPC_WAIT_MS, names = this.names) {
     const deadline = Date.now() + timeoutMs;
     for (const name of names) {
       for (;;) {

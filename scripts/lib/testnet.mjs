@@ -31,8 +31,8 @@ export async function startNetwork({ nodes = 4, chain = 'local' } = {}) {
   }
   await network.start();
   try {
-    // Generous: on two cores beside other test networks a node can take a minute to open its RPC.
-    await network.waitForRpc(180000);
+    // On two cores beside other test networks a node can take minutes to open its RPC.
+    await network.waitForRpc();
     await network.waitForFinalized({ by: 1, timeoutMs: 120000 });
   } catch (e) {
     await stopNetwork(network, { keep: true });

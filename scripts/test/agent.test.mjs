@@ -226,8 +226,8 @@ test('an agent killed right after committing reveals after its restart', async (
 });
 
 test('a provider that corrupts its result is caught by its requester\'s spot check and slashed by drawn arbiter agents', async () => {
-  const ferdie = await signer('//Ferdie');
   try {
+    const ferdie = await signer('//Ferdie');
     agents.start('agent4');
     await agents.waitRegistered(api, { names: ['agent4'] });
     const offer = await until('agent4 to post its standing offer', async () => {

@@ -70,7 +70,6 @@ async function signedGet(url, suri, job) {
   }, 60000);
 }
 
-
 test('a permissioned model hosted by its owner reaches only providers assigned to jobs that name it', async (t) => {
   const dir = fs.mkdtempSync(path.join(network.dir, 'host-'));
   const model = path.join(dir, 'classifier.onnx');
@@ -147,7 +146,7 @@ test('a permissioned model hosted by its owner reaches only providers assigned t
     await until(`the events of job ${taken}`, () => jobEvents(taken, 'JobSettled').length > 0, 60000);
     const afterCharlie = (await api.query.dataRegistry.assets(asset)).unwrap();
 
-    // The royalty dodge: agent4, now a provider that fetches a job's content and then says it
+    // The royalty dodge: agent4, a provider that fetches a job's content and then says it
     // could not get it, takes Bob's job of Eve's model on Eve's dataset through its standing
     // offer. The owner's host gave it both, so it challenges; the drawn arbiter agents fetch
     // them and compute.

@@ -149,7 +149,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     await network.stopNode('dave', 'SIGKILL');
     await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
     network.startNode('dave');
-    await network.waitForRpc(60000, ['dave']);
+    await network.waitForRpc(undefined, ['dave']);
     const target = await heads(network.rpcPort('alice'));
     const deadline = Date.now() + 120000;
     for (;;) {
@@ -180,7 +180,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
 
     network.startNode('charlie');
     network.startNode('dave');
-    await network.waitForRpc(60000, ['charlie', 'dave']);
+    await network.waitForRpc(undefined, ['charlie', 'dave']);
     const last = Math.max(...included.map((i) => i.number));
     await network.waitForFinalized({ name: 'alice', target: last, timeoutMs: 240000 });
     // Each transfer is in a finalized block: the one it was first included in, or, if a fork
@@ -249,7 +249,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
   step('a fifth node joins with its own keys through the scripts and authors blocks', async () => {
     eve = await signer('//Eve');
     await network.addNode('eve');
-    await network.waitForRpc(60000, ['eve']);
+    await network.waitForRpc(undefined, ['eve']);
     await network.waitForSync('eve', { timeoutMs: 120000 });
     const ws = network.wsUrl('eve');
     let out = await script(ws, 'validator.mjs', '--suri', '//Eve', 'keys');
@@ -289,7 +289,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     // Three of five original voters are not enough (3/5 < 2/3); with eve's vote, 4/5 are.
     await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
     network.startNode('dave');
-    await network.waitForRpc(60000, ['dave']);
+    await network.waitForRpc(undefined, ['dave']);
   });
 
   step('a whole-network restart keeps the chain and the current validator set', async () => {
@@ -299,7 +299,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     await api.disconnect();
     await Promise.all(network.names.map((n) => network.stopNode(n)));
     for (const n of network.names) network.startNode(n);
-    await network.waitForRpc(60000);
+    await network.waitForRpc();
     api = await connect(network.wsUrl('alice'));
     const after = await heads(network.rpcPort('alice'));
     assert.ok(after.best >= before.best && after.finalized >= before.finalized, 'the chain was kept');

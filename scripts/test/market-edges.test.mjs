@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { ChainError } from '../lib/client.mjs';
 import {
-  ALM, api, assertMoved, bondFor, commitment, deposit, event, fee, fees, free, holds, job, keys,
+  ALM, api, assertMoved, bondFor, commitment, deposit, fee, fees, free, holds, job, keys,
   marketSuite, network, postJob, resultHash, runJob, script, send, snapshot, spec, text,
   waitForStatus,
 } from './market-network.mjs';

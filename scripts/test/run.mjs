@@ -28,7 +28,7 @@ const seconds = (ms) => Math.round(ms / 1000);
 const name = (file) => path.relative(process.cwd(), file);
 const pending = [...args.positionals];
 const running = new Set();
-/** { file, start, end, code } in ms since the run started. */
+/** { file, start, end, ok }: start and end in ms since the run started. */
 const done = [];
 
 function runFile(file) {
@@ -40,6 +40,8 @@ function runFile(file) {
     });
     running.add(child);
     const out = [];
+    // A process that could not start (no memory, too many processes) fails its file.
+    child.on('error', (e) => out.push(Buffer.from(`could not run ${name(file)}: ${e.message}\n`)));
     child.stdout.on('data', (b) => out.push(b));
     child.stderr.on('data', (b) => out.push(b));
     child.on('close', (code, signal) => {
@@ -55,16 +57,19 @@ function runFile(file) {
   });
 }
 
-// Stopped from outside: each file's test process stops the networks it started.
-for (const sig of ['SIGINT', 'SIGTERM']) {
+// Stopped from outside: the signal goes on to each file's test process, which kills the
+// validators it started; no further file starts.
+let stopped = false;
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   process.once(sig, () => {
+    stopped = true;
     for (const child of running) child.kill(sig);
-    process.exitCode = 130;
+    process.exitCode = code;
   });
 }
 
 async function slot() {
-  while (pending.length > 0 && process.exitCode !== 130) await runFile(pending.shift());
+  while (pending.length > 0 && !stopped) await runFile(pending.shift());
 }
 await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, slot));
 
