@@ -109,18 +109,25 @@ impl State {
 		self.file.work.get(&key(job, role))
 	}
 
-	/// Every job with work that is not done: (job, role).
+	/// Every job with work that is not done: (job, role). Work whose result is computed
+	/// already (a commitment to submit or submit again, a reveal) comes first: the agent runs
+	/// workloads one after another in this order, and a long run for one job must not make
+	/// another miss its reveal window.
 	pub fn open_work(&self) -> Vec<(JobId, Role)> {
-		self.file
+		let mut open: Vec<_> = self
+			.file
 			.work
 			.iter()
 			.filter(|(_, w)| !w.done)
-			.filter_map(|(k, _)| {
+			.filter_map(|(k, w)| {
 				let (job, role) = k.split_once('/')?;
 				let role = if role == "arbiter" { Role::Arbiter } else { Role::Provider };
-				Some((job.parse().ok()?, role))
+				Some((w.result.is_none(), job.parse().ok()?, role))
 			})
-			.collect()
+			.collect();
+		// Stable: among the computed and among the rest, the order of the file.
+		open.sort_by_key(|(to_compute, ..)| *to_compute);
+		open.into_iter().map(|(_, job, role)| (job, role)).collect()
 	}
 
 	/// Changes the work on a job and saves the state before returning.
@@ -170,6 +177,26 @@ mod tests {
 		let work = state.work(7, Role::Provider).unwrap();
 		assert_eq!((work.salt, work.committed_at, work.bid), (Some(salt), Some(12), Some((5, 10))));
 		assert_eq!(state.open_work(), vec![(7, Role::Provider)]);
+	}
+
+	#[test]
+	fn work_with_a_computed_result_comes_before_work_still_to_run() {
+		let dir = tempfile::tempdir().unwrap();
+		let mut state = State::load(dir.path(), "alice").unwrap();
+		state.update(1, Role::Provider, |w| w.bid = Some((5, 10))).unwrap();
+		state
+			.update(2, Role::Provider, |w| {
+				w.result = Some(Hash::of(b"two"));
+				w.committed_at = Some(12);
+			})
+			.unwrap();
+		state.update(3, Role::Arbiter, |_| {}).unwrap();
+		state.update(4, Role::Arbiter, |w| w.result = Some(Hash::of(b"four"))).unwrap();
+		state.update(5, Role::Provider, |w| w.done = true).unwrap();
+		assert_eq!(
+			state.open_work(),
+			vec![(2, Role::Provider), (4, Role::Arbiter), (1, Role::Provider), (3, Role::Arbiter)]
+		);
 	}
 
 	#[test]

@@ -148,12 +148,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What `reveal_verdict` costs: recording the verdict (a reveal and its `Verdicts`
-	/// entry), and when `concludes`, the arbitration's conclusion.
+	/// entry), and when `concludes`, the arbitration's conclusion: the measured
+	/// `reveal_verdict` (the last verdict concluding an arbitration of `MaxReplicas`
+	/// replicas), or recording plus one job's `on_initialize_arbitrate` if that is more.
 	pub(crate) fn reveal_verdict_weight(concludes: bool) -> Weight {
 		let record = T::WeightInfo::reveal_result_unverified()
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
 		if concludes {
-			record.saturating_add(Self::arbitrate_weight(1))
+			T::WeightInfo::reveal_verdict().max(record.saturating_add(Self::arbitrate_weight(1)))
 		} else {
 			record
 		}

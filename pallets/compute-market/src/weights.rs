@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_compute_market`, measured by `./scripts/benchmark.sh` with the benchmark CLI
-//! 64.0.0 on 2026-11-26.
+//! 64.0.0 on 2026-12-03.
 //!
-//! Steps: 20, repeats: 10. Machine: `vm`, CPU: `AMD EPYC`.
+//! Steps: 20, repeats: 10. Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 //! WASM execution: Compiled. Chain: None.
 //!
 //! Command:
@@ -69,6 +69,7 @@ pub trait WeightInfo {
 	fn leave_arbiter_pool() -> Weight;
 	fn on_initialize_draw(n: u32, ) -> Weight;
 	fn on_initialize_arbitrate(n: u32, ) -> Weight;
+	fn reveal_verdict() -> Weight;
 }
 
 /// Measured weights, with the runtime's database weights.
@@ -83,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_provider() -> Weight {
 		// Proof size in bytes, measured: `180`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 59_619_000 picoseconds.
-		Weight::from_parts(64_636_000, 4097)
+		// Minimum execution time: 100_533_000 picoseconds.
+		Weight::from_parts(169_001_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -93,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn update_profile() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 13_851_000 picoseconds.
-		Weight::from_parts(15_573_000, 4097)
+		// Minimum execution time: 25_718_000 picoseconds.
+		Weight::from_parts(49_347_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_stake() -> Weight {
 		// Proof size in bytes, measured: `887`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 63_755_000 picoseconds.
-		Weight::from_parts(68_402_000, 4097)
+		// Minimum execution time: 139_702_000 picoseconds.
+		Weight::from_parts(184_634_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -117,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unregister() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 15_403_000 picoseconds.
-		Weight::from_parts(16_966_000, 4097)
+		// Minimum execution time: 29_821_000 picoseconds.
+		Weight::from_parts(51_400_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -131,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_stake() -> Weight {
 		// Proof size in bytes, measured: `891`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 53_850_000 picoseconds.
-		Weight::from_parts(57_746_000, 4097)
+		// Minimum execution time: 90_847_000 picoseconds.
+		Weight::from_parts(156_990_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,29 +142,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::NextOfferId` (r:1 w:1)
 	/// Proof: `ComputeMarket::NextOfferId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Offers` (r:0 w:1)
-	/// Proof: `ComputeMarket::Offers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Offers` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	fn post_offer() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 18_288_000 picoseconds.
-		Weight::from_parts(19_809_000, 4097)
+		// Minimum execution time: 48_595_000 picoseconds.
+		Weight::from_parts(62_738_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `ComputeMarket::Offers` (r:1 w:1)
-	/// Proof: `ComputeMarket::Offers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Offers` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:1 w:1)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	fn withdraw_offer() -> Weight {
-		// Proof size in bytes, measured: `806`
+		// Proof size in bytes, measured: `830`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 18_718_000 picoseconds.
-		Weight::from_parts(20_291_000, 4097)
+		// Minimum execution time: 34_199_000 picoseconds.
+		Weight::from_parts(63_068_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `ComputeMarket::Offers` (r:1 w:1)
-	/// Proof: `ComputeMarket::Offers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Offers` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:1 w:1)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:8 w:8)
@@ -179,7 +180,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::JobsOfRequester` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:0 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:0 w:1)
@@ -188,12 +189,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn accept_offer(a: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1845 + a * (391 ±0)`
+		// Proof size in bytes, measured: `1869 + a * (391 ±0)`
 		// Proof size in bytes, estimated: `6290 + a * (2892 ±0)`
-		// Minimum execution time: 194_440_000 picoseconds.
-		Weight::from_parts(209_167_714, 6290)
-			// Standard error: 39_107
-			.saturating_add(Weight::from_parts(10_210_616, 0).saturating_mul(a.into()))
+		// Minimum execution time: 395_284_000 picoseconds.
+		Weight::from_parts(591_896_204, 6290)
+			// Standard error: 220_226
+			.saturating_add(Weight::from_parts(28_879_176, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -215,17 +216,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::OpenJobs` (r:0 w:1)
 	/// Proof: `ComputeMarket::OpenJobs` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:0 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 8]`.
 	fn post_job(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `694 + a * (391 ±0)`
 		// Proof size in bytes, estimated: `3640 + a * (2892 ±0)`
-		// Minimum execution time: 117_785_000 picoseconds.
-		Weight::from_parts(126_661_035, 3640)
-			// Standard error: 19_723
-			.saturating_add(Weight::from_parts(10_276_072, 0).saturating_mul(a.into()))
+		// Minimum execution time: 271_981_000 picoseconds.
+		Weight::from_parts(353_773_393, 3640)
+			// Standard error: 147_164
+			.saturating_add(Weight::from_parts(28_570_612, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -233,9 +234,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
-	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2193), added: 4668, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
@@ -250,12 +251,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn cancel_job(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `6219 + b * (328 ±0)`
+		// Proof size in bytes, measured: `6240 + b * (324 ±0)`
 		// Proof size in bytes, estimated: `24126 + b * (3107 ±0)`
-		// Minimum execution time: 149_273_000 picoseconds.
-		Weight::from_parts(156_531_788, 24126)
-			// Standard error: 67_849
-			.saturating_add(Weight::from_parts(55_715_940, 0).saturating_mul(b.into()))
+		// Minimum execution time: 382_354_000 picoseconds.
+		Weight::from_parts(449_892_029, 24126)
+			// Standard error: 281_538
+			.saturating_add(Weight::from_parts(138_388_168, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -263,7 +264,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -273,17 +274,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::JobsOfRequester` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn prune_job() -> Weight {
-		// Proof size in bytes, measured: `1831`
-		// Proof size in bytes, estimated: `4738`
-		// Minimum execution time: 63_965_000 picoseconds.
-		Weight::from_parts(67_320_000, 4738)
+		// Proof size in bytes, measured: `1852`
+		// Proof size in bytes, estimated: `4759`
+		// Minimum execution time: 112_834_000 picoseconds.
+		Weight::from_parts(202_484_000, 4759)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
-	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2193), added: 4668, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:0)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Providers` (r:2 w:2)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -294,20 +295,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn place_bid(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `2756 + b * (95 ±0)`
-		// Proof size in bytes, estimated: `5786 + b * (27 ±5)`
-		// Minimum execution time: 90_315_000 picoseconds.
-		Weight::from_parts(91_657_135, 5786)
-			// Standard error: 33_329
-			.saturating_add(Weight::from_parts(1_466_712, 0).saturating_mul(b.into()))
+		// Proof size in bytes, measured: `2777 + b * (91 ±0)`
+		// Proof size in bytes, estimated: `5658 + b * (27 ±7)`
+		// Minimum execution time: 157_839_000 picoseconds.
+		Weight::from_parts(289_986_001, 5658)
+			// Standard error: 141_044
+			.saturating_add(Weight::from_parts(2_952_031, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
-	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2193), added: 4668, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:0)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -318,17 +319,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 32]`.
 	fn retract_bid(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `2744 + b * (99 ±0)`
-		// Proof size in bytes, estimated: `5786`
-		// Minimum execution time: 82_202_000 picoseconds.
-		Weight::from_parts(86_956_430, 5786)
-			// Standard error: 8_280
-			.saturating_add(Weight::from_parts(489_586, 0).saturating_mul(b.into()))
+		// Proof size in bytes, measured: `2765 + b * (95 ±0)`
+		// Proof size in bytes, estimated: `5658`
+		// Minimum execution time: 177_013_000 picoseconds.
+		Weight::from_parts(265_047_259, 5658)
+			// Standard error: 59_284
+			.saturating_add(Weight::from_parts(1_748_963, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
@@ -336,45 +337,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn commit_result() -> Weight {
-		// Proof size in bytes, measured: `2380`
+		// Proof size in bytes, measured: `2403`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 40_110_000 picoseconds.
-		Weight::from_parts(43_796_000, 6974)
+		// Minimum execution time: 75_636_000 picoseconds.
+		Weight::from_parts(142_884_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:10 w:10)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:18 w:18)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Providers` (r:9 w:9)
-	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Results` (r:0 w:1)
-	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:9)
-	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
+	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
+	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[2, 9]`.
 	fn reveal_result(r: u32, ) -> Weight {
-		// Proof size in bytes, measured: `6490 + r * (634 ±0)`
-		// Proof size in bytes, estimated: `24417 + r * (3107 ±0)`
-		// Minimum execution time: 695_696_000 picoseconds.
-		Weight::from_parts(471_648_193, 24417)
-			// Standard error: 141_110
-			.saturating_add(Weight::from_parts(118_126_943, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(r.into()))
+		// Proof size in bytes, measured: `1283 + r * (388 ±0)`
+		// Proof size in bytes, estimated: `6974`
+		// Minimum execution time: 81_980_000 picoseconds.
+		Weight::from_parts(152_225_694, 6974)
+			// Standard error: 149_129
+			.saturating_add(Weight::from_parts(6_165_664, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
@@ -382,37 +372,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	fn reveal_result_unverified() -> Weight {
-		// Proof size in bytes, measured: `1645`
+		// Proof size in bytes, measured: `1671`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 41_952_000 picoseconds.
-		Weight::from_parts(45_467_000, 6974)
+		// Minimum execution time: 77_028_000 picoseconds.
+		Weight::from_parts(138_206_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
+	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
-	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Disputed` (r:0 w:1)
 	/// Proof: `ComputeMarket::Disputed` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Challengers` (r:0 w:1)
+	/// Proof: `ComputeMarket::Challengers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn challenge_result() -> Weight {
-		// Proof size in bytes, measured: `2372`
+		// Proof size in bytes, measured: `2416`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 90_034_000 picoseconds.
-		Weight::from_parts(93_839_000, 6974)
+		// Minimum execution time: 166_154_000 picoseconds.
+		Weight::from_parts(275_275_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -428,49 +420,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:1)
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn accept_result() -> Weight {
-		// Proof size in bytes, measured: `7432`
+		// Proof size in bytes, measured: `7453`
 		// Proof size in bytes, estimated: `27020`
-		// Minimum execution time: 573_665_000 picoseconds.
-		Weight::from_parts(588_106_000, 27020)
+		// Minimum execution time: 1_142_146_000 picoseconds.
+		Weight::from_parts(1_617_142_000, 27020)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
 	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Bids` (r:1 w:1)
-	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:24 w:24)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:24 w:24)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Providers` (r:32 w:32)
-	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::OpenJobs` (r:0 w:1)
-	/// Proof: `ComputeMarket::OpenJobs` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Deadlines` (r:0 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Assignments` (r:0 w:1)
-	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:23)
-	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Assets` (r:8 w:8)
-	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 32]`.
 	fn advance_job(b: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1811 + b * (326 ±0)`
-		// Proof size in bytes, estimated: `24126 + b * (3107 ±63)`
-		// Minimum execution time: 143_093_000 picoseconds.
-		Weight::from_parts(95_088_073, 24126)
-			// Standard error: 446_632
-			.saturating_add(Weight::from_parts(35_151_677, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
+		// Proof size in bytes, measured: `1545`
+		// Proof size in bytes, estimated: `4759`
+		// Minimum execution time: 55_312_000 picoseconds.
+		Weight::from_parts(88_317_290, 4759)
+			// Standard error: 76_709
+			.saturating_add(Weight::from_parts(1_118_399, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::RandomnessTrail` (r:1 w:1)
+	/// Proof: `ComputeMarket::RandomnessTrail` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:2 w:2)
@@ -478,9 +455,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:1 w:2)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Bids` (r:64 w:64)
-	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2321), added: 4796, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Bids` (`max_values`: None, `max_size`: Some(2193), added: 4668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1536 w:1536)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1536 w:1536)
@@ -495,36 +472,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `362 + n * (11506 ±0)`
-		// Proof size in bytes, estimated: `5518 + n * (99424 ±0)`
-		// Minimum execution time: 7_771_000 picoseconds.
-		Weight::from_parts(7_962_000, 5518)
-			// Standard error: 7_291_643
-			.saturating_add(Weight::from_parts(1_721_952_913, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size in bytes, measured: `1004 + n * (11390 ±0)`
+		// Proof size in bytes, estimated: `5518 + n * (99424 ±6)`
+		// Minimum execution time: 33_390_000 picoseconds.
+		Weight::from_parts(36_618_000, 5518)
+			// Standard error: 22_967_741
+			.saturating_add(Weight::from_parts(4_164_710_791, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((82_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((107_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
 	}
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::RandomnessTrail` (r:1 w:1)
+	/// Proof: `ComputeMarket::RandomnessTrail` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:64 w:64)
 	/// Proof: `ComputeMarket::DeadlinePages` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 64]`.
 	fn on_initialize_visit(v: u32, ) -> Weight {
-		// Proof size in bytes, measured: `37`
-		// Proof size in bytes, estimated: `1493 + v * (2491 ±0)`
-		// Minimum execution time: 7_331_000 picoseconds.
-		Weight::from_parts(4_465_305, 1493)
-			// Standard error: 366
-			.saturating_add(Weight::from_parts(3_164_231, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size in bytes, measured: `210`
+		// Proof size in bytes, estimated: `1518 + v * (2491 ±0)`
+		// Minimum execution time: 34_969_000 picoseconds.
+		Weight::from_parts(36_426_527, 1518)
+			// Standard error: 4_716
+			.saturating_add(Weight::from_parts(8_413_945, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2491).saturating_mul(v.into()))
 	}
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::RandomnessTrail` (r:1 w:1)
+	/// Proof: `ComputeMarket::RandomnessTrail` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
@@ -532,20 +517,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:16 w:16)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:1024 w:0)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 1024]`.
 	fn on_initialize_skip(s: u32, ) -> Weight {
-		// Proof size in bytes, measured: `1032 + s * (59 ±0)`
-		// Proof size in bytes, estimated: `3481 + s * (3748 ±0)`
-		// Minimum execution time: 20_781_000 picoseconds.
-		Weight::from_parts(21_562_000, 3481)
-			// Standard error: 8_785
-			.saturating_add(Weight::from_parts(4_718_762, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size in bytes, measured: `1226 + s * (59 ±0)`
+		// Proof size in bytes, estimated: `3481 + s * (3769 ±0)`
+		// Minimum execution time: 78_057_000 picoseconds.
+		Weight::from_parts(82_436_000, 3481)
+			// Standard error: 58_434
+			.saturating_add(Weight::from_parts(12_461_006, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 3748).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 3769).saturating_mul(s.into()))
 	}
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::RandomnessTrail` (r:1 w:1)
+	/// Proof: `ComputeMarket::RandomnessTrail` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
@@ -553,7 +542,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:64 w:64)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:640 w:640)
@@ -570,15 +559,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_verify(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `584 + n * (10994 ±0)`
+		// Proof size in bytes, measured: `809 + n * (11015 ±0)`
 		// Proof size in bytes, estimated: `4003 + n * (46854 ±0)`
-		// Minimum execution time: 7_682_000 picoseconds.
-		Weight::from_parts(7_862_000, 4003)
-			// Standard error: 2_786_481
-			.saturating_add(Weight::from_parts(1_568_130_981, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 45_139_000 picoseconds.
+		Weight::from_parts(6_508_754_063, 4003)
+			// Standard error: 72_422_921
+			.saturating_add(Weight::from_parts(3_545_619_806, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((47_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((57_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
@@ -586,15 +575,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::ArbiterPoolSize` (r:1 w:1)
 	/// Proof: `ComputeMarket::ArbiterPoolSize` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::ArbiterStakes` (r:0 w:1)
+	/// Proof: `ComputeMarket::ArbiterStakes` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::ArbiterPool` (r:0 w:1)
 	/// Proof: `ComputeMarket::ArbiterPool` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn join_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 17_436_000 picoseconds.
-		Weight::from_parts(18_858_000, 4097)
+		// Minimum execution time: 41_533_000 picoseconds.
+		Weight::from_parts(63_295_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ComputeMarket::Providers` (r:2 w:2)
 	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
@@ -602,14 +593,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::ArbiterPoolSize` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::ArbiterPool` (r:1 w:2)
 	/// Proof: `ComputeMarket::ArbiterPool` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::ArbiterStakes` (r:2 w:2)
+	/// Proof: `ComputeMarket::ArbiterStakes` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn leave_arbiter_pool() -> Weight {
-		// Proof size in bytes, measured: `1430`
+		// Proof size in bytes, measured: `1514`
 		// Proof size in bytes, estimated: `7204`
-		// Minimum execution time: 28_893_000 picoseconds.
-		Weight::from_parts(31_286_000, 7204)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 91_671_000 picoseconds.
+		Weight::from_parts(124_362_000, 7204)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::RandomnessTrail` (r:1 w:1)
+	/// Proof: `ComputeMarket::RandomnessTrail` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:2 w:2)
@@ -617,18 +614,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:1 w:2)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::ArbiterPoolSize` (r:1 w:0)
 	/// Proof: `ComputeMarket::ArbiterPoolSize` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Disputed` (r:64 w:0)
 	/// Proof: `ComputeMarket::Disputed` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::ArbiterStakes` (r:32 w:0)
+	/// Proof: `ComputeMarket::ArbiterStakes` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Challengers` (r:64 w:0)
+	/// Proof: `ComputeMarket::Challengers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Providers` (r:160 w:3)
+	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::ArbiterPool` (r:32 w:0)
 	/// Proof: `ComputeMarket::ArbiterPool` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `ComputeMarket::Providers` (r:32 w:3)
-	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:32 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -638,18 +637,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_draw(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `24940 + n * (1767 ±0)`
-		// Proof size in bytes, estimated: `99770 + n * (5984 ±6)`
-		// Minimum execution time: 9_935_000 picoseconds.
-		Weight::from_parts(10_155_000, 99770)
-			// Standard error: 533_620
-			.saturating_add(Weight::from_parts(298_893_595, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(62_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size in bytes, measured: `29925 + n * (1936 ±0)`
+		// Proof size in bytes, estimated: `100414 + n * (6214 ±6)`
+		// Minimum execution time: 64_239_000 picoseconds.
+		Weight::from_parts(546_131_090, 100414)
+			// Standard error: 9_681_616
+			.saturating_add(Weight::from_parts(1_510_155_372, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(114_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 6214).saturating_mul(n.into()))
 	}
+	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::RandomnessTrail` (r:1 w:1)
+	/// Proof: `ComputeMarket::RandomnessTrail` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlineCursor` (r:1 w:1)
 	/// Proof: `ComputeMarket::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::DeadlinePages` (r:1 w:1)
@@ -657,11 +660,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ComputeMarket::Deadlines` (r:1 w:1)
 	/// Proof: `ComputeMarket::Deadlines` (`max_values`: None, `max_size`: Some(538), added: 3013, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Jobs` (r:64 w:64)
-	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1273), added: 3748, mode: `MaxEncodedLen`)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Assignments` (r:64 w:64)
 	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
 	/// Storage: `ComputeMarket::Disputed` (r:64 w:64)
 	/// Proof: `ComputeMarket::Disputed` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Challengers` (r:64 w:0)
+	/// Proof: `ComputeMarket::Challengers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Verdicts` (r:192 w:128)
+	/// Proof: `ComputeMarket::Verdicts` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:643 w:643)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1155 w:1155)
@@ -676,60 +683,90 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
-		// Proof size in bytes, measured: `7095 + n * (11686 ±0)`
+		// Proof size in bytes, measured: `8454 + n * (11776 ±0)`
 		// Proof size in bytes, estimated: `10311 + n * (46854 ±0)`
-		// Minimum execution time: 8_103_000 picoseconds.
-		Weight::from_parts(8_312_000, 10311)
-			// Standard error: 4_342_822
-			.saturating_add(Weight::from_parts(1_742_244_337, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((48_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
-			.saturating_add(T::DbWeight::get().writes((61_u64).saturating_mul(n.into())))
+		// Minimum execution time: 43_544_000 picoseconds.
+		Weight::from_parts(5_999_334_204, 10311)
+			// Standard error: 63_686_584
+			.saturating_add(Weight::from_parts(2_632_417_114, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().reads((52_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes((63_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
+	}
+	/// Storage: `ComputeMarket::Jobs` (r:1 w:1)
+	/// Proof: `ComputeMarket::Jobs` (`max_values`: None, `max_size`: Some(1294), added: 3769, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Assignments` (r:1 w:1)
+	/// Proof: `ComputeMarket::Assignments` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Disputed` (r:1 w:1)
+	/// Proof: `ComputeMarket::Disputed` (`max_values`: None, `max_size`: Some(3509), added: 5984, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Challengers` (r:1 w:0)
+	/// Proof: `ComputeMarket::Challengers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Verdicts` (r:2 w:3)
+	/// Proof: `ComputeMarket::Verdicts` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:13 w:13)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:21 w:21)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Providers` (r:12 w:12)
+	/// Proof: `ComputeMarket::Providers` (`max_values`: None, `max_size`: Some(632), added: 3107, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Assets` (r:8 w:8)
+	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::Results` (r:0 w:1)
+	/// Proof: `ComputeMarket::Results` (`max_values`: None, `max_size`: Some(599), added: 3074, mode: `MaxEncodedLen`)
+	/// Storage: `ComputeMarket::JobsOfProvider` (r:0 w:12)
+	/// Proof: `ComputeMarket::JobsOfProvider` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn reveal_verdict() -> Weight {
+		// Proof size in bytes, measured: `16212`
+		// Proof size in bytes, estimated: `55653`
+		// Minimum execution time: 2_204_815_000 picoseconds.
+		Weight::from_parts(2_612_971_000, 55653)
+			.saturating_add(T::DbWeight::get().reads(60_u64))
+			.saturating_add(T::DbWeight::get().writes(73_u64))
 	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(64_636_000, 4097)
+		Weight::from_parts(169_001_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_profile() -> Weight {
-		Weight::from_parts(15_573_000, 4097)
+		Weight::from_parts(49_347_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(68_402_000, 4097)
+		Weight::from_parts(184_634_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister() -> Weight {
-		Weight::from_parts(16_966_000, 4097)
+		Weight::from_parts(51_400_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(57_746_000, 4097)
+		Weight::from_parts(156_990_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(19_809_000, 4097)
+		Weight::from_parts(62_738_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(20_291_000, 4097)
+		Weight::from_parts(63_068_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn accept_offer(a: u32, ) -> Weight {
-		Weight::from_parts(209_167_714, 6290)
-			.saturating_add(Weight::from_parts(10_210_616, 0).saturating_mul(a.into()))
+		Weight::from_parts(591_896_204, 6290)
+			.saturating_add(Weight::from_parts(28_879_176, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -737,8 +774,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn post_job(a: u32, ) -> Weight {
-		Weight::from_parts(126_661_035, 3640)
-			.saturating_add(Weight::from_parts(10_276_072, 0).saturating_mul(a.into()))
+		Weight::from_parts(353_773_393, 3640)
+			.saturating_add(Weight::from_parts(28_570_612, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -746,8 +783,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn cancel_job(b: u32, ) -> Weight {
-		Weight::from_parts(156_531_788, 24126)
-			.saturating_add(Weight::from_parts(55_715_940, 0).saturating_mul(b.into()))
+		Weight::from_parts(449_892_029, 24126)
+			.saturating_add(Weight::from_parts(138_388_168, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -755,122 +792,121 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(67_320_000, 4738)
+		Weight::from_parts(202_484_000, 4759)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn place_bid(b: u32, ) -> Weight {
-		Weight::from_parts(91_657_135, 5786)
-			.saturating_add(Weight::from_parts(1_466_712, 0).saturating_mul(b.into()))
+		Weight::from_parts(289_986_001, 5658)
+			.saturating_add(Weight::from_parts(2_952_031, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	fn retract_bid(b: u32, ) -> Weight {
-		Weight::from_parts(86_956_430, 5786)
-			.saturating_add(Weight::from_parts(489_586, 0).saturating_mul(b.into()))
+		Weight::from_parts(265_047_259, 5658)
+			.saturating_add(Weight::from_parts(1_748_963, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(43_796_000, 6974)
+		Weight::from_parts(142_884_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result(r: u32, ) -> Weight {
-		Weight::from_parts(471_648_193, 24417)
-			.saturating_add(Weight::from_parts(118_126_943, 0).saturating_mul(r.into()))
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(ParityDbWeight::get().writes(21_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(r.into()))
+		Weight::from_parts(152_225_694, 6974)
+			.saturating_add(Weight::from_parts(6_165_664, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result_unverified() -> Weight {
-		Weight::from_parts(45_467_000, 6974)
+		Weight::from_parts(138_206_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(93_839_000, 6974)
+		Weight::from_parts(275_275_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn accept_result() -> Weight {
-		Weight::from_parts(588_106_000, 27020)
+		Weight::from_parts(1_617_142_000, 27020)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(25_u64))
 	}
 	fn advance_job(b: u32, ) -> Weight {
-		Weight::from_parts(95_088_073, 24126)
-			.saturating_add(Weight::from_parts(35_151_677, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
+		Weight::from_parts(88_317_290, 4759)
+			.saturating_add(Weight::from_parts(1_118_399, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(7_962_000, 5518)
-			.saturating_add(Weight::from_parts(1_721_952_913, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(36_618_000, 5518)
+			.saturating_add(Weight::from_parts(4_164_710_791, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((82_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((107_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
 	}
 	fn on_initialize_visit(v: u32, ) -> Weight {
-		Weight::from_parts(4_465_305, 1493)
-			.saturating_add(Weight::from_parts(3_164_231, 0).saturating_mul(v.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(36_426_527, 1518)
+			.saturating_add(Weight::from_parts(8_413_945, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2491).saturating_mul(v.into()))
 	}
 	fn on_initialize_skip(s: u32, ) -> Weight {
-		Weight::from_parts(21_562_000, 3481)
-			.saturating_add(Weight::from_parts(4_718_762, 0).saturating_mul(s.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(82_436_000, 3481)
+			.saturating_add(Weight::from_parts(12_461_006, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 3748).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 3769).saturating_mul(s.into()))
 	}
 	fn on_initialize_verify(n: u32, ) -> Weight {
-		Weight::from_parts(7_862_000, 4003)
-			.saturating_add(Weight::from_parts(1_568_130_981, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(6_508_754_063, 4003)
+			.saturating_add(Weight::from_parts(3_545_619_806, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((47_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((57_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn join_arbiter_pool() -> Weight {
-		Weight::from_parts(18_858_000, 4097)
+		Weight::from_parts(63_295_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave_arbiter_pool() -> Weight {
-		Weight::from_parts(31_286_000, 7204)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(124_362_000, 7204)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn on_initialize_draw(n: u32, ) -> Weight {
-		Weight::from_parts(10_155_000, 99770)
-			.saturating_add(Weight::from_parts(298_893_595, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(62_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(12_u64))
+		Weight::from_parts(546_131_090, 100414)
+			.saturating_add(Weight::from_parts(1_510_155_372, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(114_u64))
+			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5984).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 6214).saturating_mul(n.into()))
 	}
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
-		Weight::from_parts(8_312_000, 10311)
-			.saturating_add(Weight::from_parts(1_742_244_337, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().reads((48_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
-			.saturating_add(ParityDbWeight::get().writes((61_u64).saturating_mul(n.into())))
+		Weight::from_parts(5_999_334_204, 10311)
+			.saturating_add(Weight::from_parts(2_632_417_114, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().reads((52_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
+			.saturating_add(ParityDbWeight::get().writes((63_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
+	}
+	fn reveal_verdict() -> Weight {
+		Weight::from_parts(2_612_971_000, 55653)
+			.saturating_add(ParityDbWeight::get().reads(60_u64))
+			.saturating_add(ParityDbWeight::get().writes(73_u64))
 	}
 }
