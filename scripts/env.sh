@@ -22,3 +22,7 @@ ALLMENDE_NODE_BIN="$CARGO_TARGET_DIR/release/allmende-node"
 export ALLMENDE_NODE_BIN
 ALLMENDE_AGENT_BIN="$CARGO_TARGET_DIR/release/allmende-agent"
 export ALLMENDE_AGENT_BIN
+# Where the nodes that the devnet and the tests start keep the runtime's machine code between
+# starts (the node's --wasmtime-cache): a node then starts without compiling the runtime again.
+# Set it empty to start every node without a cache.
+export ALLMENDE_WASMTIME_CACHE="${ALLMENDE_WASMTIME_CACHE-$HOME/.cache/allmende/wasmtime}"

@@ -52,4 +52,13 @@ pub struct Cli {
 	/// Flags for running the node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Keep the machine code that wasmtime compiles from the runtime in this directory and
+	/// load it from there on the next start instead of compiling again (several seconds of CPU
+	/// per start). Entries are keyed by the runtime's code, the compiler's settings and
+	/// wasmtime's version, so nodes of different chains and versions can share a directory.
+	/// The node runs the code it finds there: give it a directory only it (or nodes of the
+	/// same operator) can write. Without this flag nothing is cached.
+	#[arg(long, value_name = "DIR", global = true)]
+	pub wasmtime_cache: Option<std::path::PathBuf>,
 }

@@ -68,21 +68,23 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, cli.wasmtime_cache.as_deref())?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } =
+					service::new_partial(&config, cli.wasmtime_cache.as_deref())?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } =
+					service::new_partial(&config, cli.wasmtime_cache.as_deref())?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
 		},
@@ -90,7 +92,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, cli.wasmtime_cache.as_deref())?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
@@ -102,7 +104,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, backend, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, cli.wasmtime_cache.as_deref())?;
 				let aux_revert = Box::new(|client: Arc<FullClient>, backend, blocks| {
 					// BABE's epoch changes and GRANDPA's authority set live in aux storage.
 					sc_consensus_babe::revert(client.clone(), backend, blocks)?;
@@ -127,7 +129,8 @@ pub fn run() -> sc_cli::Result<()> {
 				// Re-executes blocks of a chain database and compares their execution time with
 				// the weight they were charged (README "Performance").
 				BenchmarkCmd::Block(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let PartialComponents { client, .. } =
+						service::new_partial(&config, cli.wasmtime_cache.as_deref())?;
 					cmd.run::<Block, service::FullBackend, _>(client)
 				},
 				_ => Err("this node benchmarks pallets, blocks and the machine only (`benchmark \
@@ -143,16 +146,21 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<
-							Block,
-							<Block as sp_runtime::traits::Block>::Hash,
-						>,
-					>(config)
-					.map_err(sc_cli::Error::Service),
+					sc_network::config::NetworkBackendType::Libp2p => {
+						service::new_full::<
+							sc_network::NetworkWorker<
+								Block,
+								<Block as sp_runtime::traits::Block>::Hash,
+							>,
+						>(config, cli.wasmtime_cache.as_deref())
+						.map_err(sc_cli::Error::Service)
+					},
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(
+							config,
+							cli.wasmtime_cache.as_deref(),
+						)
+						.map_err(sc_cli::Error::Service)
 					},
 				}
 			})

@@ -3,7 +3,7 @@
 //! Blocks are imported through BABE (which checks the slot claim, tracks epochs and checks
 //! inherents), then GRANDPA (which tracks authority set changes), then the client.
 
-use std::{sync::Arc, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 
 use allmende_runtime::{apis::RuntimeApi, opaque::Block};
 use futures::FutureExt;
@@ -76,8 +76,33 @@ fn babe_inherent_data_factory(
 	Arc::new(move |_parent, ()| async move { Ok(babe_inherent_data(slot_duration)) })
 }
 
-/// Builds the client, backend, transaction pool and import queue.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+/// The executor of `new_wasm_executor` (the flags' heap pages, instances and cache size),
+/// keeping wasmtime's compiled code in `cache` when given (`--wasmtime-cache`).
+fn wasm_executor(
+	config: &sc_service::config::ExecutorConfiguration,
+	cache: Option<&Path>,
+) -> sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions> {
+	let heap = config.default_heap_pages.map_or(sc_executor::DEFAULT_HEAP_ALLOC_STRATEGY, |p| {
+		sc_executor::HeapAllocStrategy::Static { extra_pages: p as _ }
+	});
+	let builder = sc_executor::WasmExecutor::builder()
+		.with_execution_method(config.wasm_method)
+		.with_onchain_heap_alloc_strategy(heap)
+		.with_offchain_heap_alloc_strategy(heap)
+		.with_max_runtime_instances(config.max_runtime_instances)
+		.with_runtime_cache_size(config.runtime_cache_size);
+	match cache {
+		Some(dir) => builder.with_cache_path(dir).build(),
+		None => builder.build(),
+	}
+}
+
+/// Builds the client, backend, transaction pool and import queue; `wasmtime_cache` is the
+/// directory of `--wasmtime-cache`.
+pub fn new_partial(
+	config: &Configuration,
+	wasmtime_cache: Option<&Path>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -89,7 +114,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = wasm_executor(&config.executor, wasmtime_cache);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,
@@ -165,6 +190,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	wasmtime_cache: Option<&Path>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -175,7 +201,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, wasmtime_cache)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

@@ -194,16 +194,21 @@ async function start() {
     runtimeOverrides: values['runtime-overrides'],
     archive,
   });
-  await network.prepare();
+  try {
+    await network.prepare();
+  } catch (e) {
+    console.error(`The devnet could not be prepared: ${e.message}`);
+    return 1;
+  }
   fs.writeFileSync(marker, `${chain}:${nodes}`);
   if (archive) fs.writeFileSync(archiveMarker, 'archive-canonical\n');
-  await network.start();
   // Nodes added with `join` come back with the devnet, with their keys and chain data.
   const joined = readJoined();
-  for (const name of joined) await network.addNode(name);
-  console.log(`Started ${nodes} validator(s) on the ${chain} chain` +
-    `${joined.length ? ` and joined node(s) ${joined.join(', ')}` : ''}; logs in ${network.logDir}`);
   try {
+    await network.start();
+    for (const name of joined) await network.addNode(name);
+    console.log(`Started ${nodes} validator(s) on the ${chain} chain` +
+      `${joined.length ? ` and joined node(s) ${joined.join(', ')}` : ''}; logs in ${network.logDir}`);
     await network.waitForRpc();
     const h = await network.waitForFinalized({ by: 2, timeoutMs: 180000 });
     console.log(`Finalized head is advancing (#${h.finalized}, best #${h.best}).\n`);

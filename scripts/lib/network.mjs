@@ -2,7 +2,7 @@
 // Used by the devnet launcher (detached nodes that outlive it) and by the end-to-end tests
 // (attached nodes that die with the test).
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -23,10 +23,10 @@ export function freePort() {
   });
 }
 
-/** Resolves after `ms` milliseconds. */
 /** How long a started node may take to open its RPC. */
 export const RPC_WAIT_MS = 180000;
 
+/** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** One JSON-RPC call over HTTP (the node serves HTTP and WebSocket on its RPC port). */
@@ -53,7 +53,6 @@ export async function heads(port) {
   return { best: parseInt(best.number, 16), finalized: parseInt(fin.number, 16) };
 }
 
-/** Is the process with this pid alive and an allmende node? */
 /** Whether process `pid` runs a command line containing `what` (false if it is gone). */
 export function runs(pid, what) {
   try {
@@ -63,6 +62,7 @@ export function runs(pid, what) {
   }
 }
 
+/** Is the process with this pid alive and an allmende node? */
 export function isOurNode(pid) {
   return runs(pid, 'allmende-node');
 }
@@ -83,8 +83,14 @@ export class Network {
    * @param {object} [o.ports]   fixed ports: { rpc: base, p2p: base }; free ports otherwise
    * @param {string} [o.runtimeOverrides] a folder of WASM runtimes the nodes run instead of
    *   the on-chain one of the same spec version (`--wasm-runtime-overrides`)
+   * @param {string} [o.wasmtimeCache] a folder where the nodes keep the runtime's compiled
+   *   code between starts (`--wasmtime-cache`); by default `$ALLMENDE_WASMTIME_CACHE`
+   *   (scripts/env.sh), none when that is empty
    */
-  constructor({ bin, dir, nodes = 4, chain = 'local', detached = false, ports = null, runtimeOverrides = null, archive = true }) {
+  constructor({
+    bin, dir, nodes = 4, chain = 'local', detached = false, ports = null, runtimeOverrides = null, archive = true,
+    wasmtimeCache = process.env.ALLMENDE_WASMTIME_CACHE || null,
+  }) {
     if (nodes < 1 || nodes > VALIDATORS.length) {
       throw new Error(`--nodes must be between 1 and ${VALIDATORS.length}`);
     }
@@ -94,6 +100,7 @@ export class Network {
     this.detached = detached;
     this.fixedPorts = ports;
     this.runtimeOverrides = runtimeOverrides ? path.resolve(runtimeOverrides) : null;
+    this.wasmtimeCache = wasmtimeCache ? path.resolve(wasmtimeCache) : null;
     // Whether the first node keeps the state of every finalized block. A database made with
     // the default pruning cannot be reopened as an archive, so an older chain keeps `false`.
     this.archive = archive;
@@ -112,10 +119,41 @@ export class Network {
     return path.join(this.dir, 'network.json');
   }
 
-  /** Assigns ports and node keys; the first node is everyone's boot node. */
+  /** The raw chain spec the nodes start from (written by `prepare()`). */
+  get specFile() {
+    return path.join(this.dir, 'chain-spec.json');
+  }
+
+  /**
+   * Assigns ports and node keys (the first node is everyone's boot node) and writes the raw
+   * chain spec of `chain`.
+   */
   async prepare() {
     fs.mkdirSync(this.logDir, { recursive: true });
+    await this.writeSpec();
     for (const [i, name] of this.names.entries()) await this.prepareNode(name, i, true);
+  }
+
+  /**
+   * Writes the raw form of the built-in chain `chain` (`build-spec --raw`) to `specFile`.
+   * A node given a chain by name runs the runtime's genesis builder at every start, which
+   * first compiles the runtime (seconds of CPU, uncached); from the raw spec every node reads
+   * the genesis state as it is. Written at every `prepare()`, from the binary that starts the
+   * nodes, so the genesis is the one `--chain <name>` would give.
+   */
+  async writeSpec() {
+    const spec = await new Promise((resolve, reject) => {
+      execFile(
+        this.bin,
+        ['build-spec', '--chain', this.chain, '--raw', '--disable-default-bootnode'],
+        { maxBuffer: 256 << 20, encoding: 'utf8' },
+        (err, stdout, stderr) => {
+          if (err) reject(new Error(`build-spec --chain ${this.chain} failed: ${stderr.trim().split('\n').pop() || err.message}`));
+          else resolve(stdout);
+        },
+      );
+    });
+    fs.writeFileSync(this.specFile, spec);
   }
 
   async prepareNode(name, i, devKeys) {
@@ -155,7 +193,8 @@ export class Network {
     const n = this.nodes.get(name);
     const boot = this.nodes.get(this.names[0]);
     const a = [
-      '--chain', this.chain,
+      // The raw spec `prepare()` wrote; a network saved before there was one names its chain.
+      '--chain', fs.existsSync(this.specFile) ? this.specFile : this.chain,
       ...(n.devKeys ? [`--${name}`] : ['--name', name]),
       '--validator',
       '--base-path', path.join(this.dir, 'nodes', name),
@@ -181,6 +220,7 @@ export class Network {
       a.push('--bootnodes', `/ip4/127.0.0.1/tcp/${boot.p2pPort}/p2p/${boot.peerId}`);
     }
     if (this.runtimeOverrides) a.push('--wasm-runtime-overrides', this.runtimeOverrides);
+    if (this.wasmtimeCache) a.push('--wasmtime-cache', this.wasmtimeCache);
     return a;
   }
 
@@ -214,9 +254,18 @@ export class Network {
     n.pid = null;
   }
 
+  /**
+   * Starts every node. With a wasmtime cache the first node starts alone until its RPC
+   * answers: by then it has compiled the runtime into the cache, and the others load it from
+   * there instead of each compiling it at the same time.
+   */
   async start() {
     if (this.nodes.size === 0) await this.prepare();
-    for (const name of this.names) this.startNode(name);
+    const [first, ...rest] = this.names;
+    this.startNode(first);
+    this.save();
+    if (this.wasmtimeCache && rest.length > 0) await this.waitForRpc(RPC_WAIT_MS, [first]);
+    for (const name of rest) this.startNode(name);
     this.save();
   }
 
@@ -241,7 +290,10 @@ export class Network {
     });
     fs.writeFileSync(
       this.stateFile,
-      JSON.stringify({ chain: this.chain, dir: this.dir, runtimeOverrides: this.runtimeOverrides, archive: this.archive, nodes }, null, 2),
+      JSON.stringify({
+        chain: this.chain, dir: this.dir, runtimeOverrides: this.runtimeOverrides, archive: this.archive,
+        wasmtimeCache: this.wasmtimeCache, nodes,
+      }, null, 2),
     );
   }
 
@@ -324,6 +376,7 @@ export class Network {
       detached: true,
       runtimeOverrides: saved.runtimeOverrides,
       archive: saved.archive ?? false,
+      wasmtimeCache: saved.wasmtimeCache ?? null,
     });
     network.names = saved.nodes.map((n) => n.name);
     for (const n of saved.nodes) {

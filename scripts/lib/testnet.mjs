@@ -29,8 +29,8 @@ export async function startNetwork({ nodes = 4, chain = 'local' } = {}) {
       process.exit(130);
     });
   }
-  await network.start();
   try {
+    await network.start();
     // On two cores beside other test networks a node can take minutes to open its RPC.
     await network.waitForRpc();
     await network.waitForFinalized({ by: 1, timeoutMs: 120000 });
