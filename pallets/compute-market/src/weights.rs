@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_provider() -> Weight {
 		// Proof size in bytes, measured: `180`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 100_533_000 picoseconds.
-		Weight::from_parts(169_001_000, 4097)
+		// Minimum execution time: 109_222_000 picoseconds.
+		Weight::from_parts(168_311_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn update_profile() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 25_718_000 picoseconds.
-		Weight::from_parts(49_347_000, 4097)
+		// Minimum execution time: 23_677_000 picoseconds.
+		Weight::from_parts(50_821_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_stake() -> Weight {
 		// Proof size in bytes, measured: `887`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 139_702_000 picoseconds.
-		Weight::from_parts(184_634_000, 4097)
+		// Minimum execution time: 83_502_000 picoseconds.
+		Weight::from_parts(133_817_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unregister() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 29_821_000 picoseconds.
-		Weight::from_parts(51_400_000, 4097)
+		// Minimum execution time: 22_824_000 picoseconds.
+		Weight::from_parts(32_769_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_stake() -> Weight {
 		// Proof size in bytes, measured: `891`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 90_847_000 picoseconds.
-		Weight::from_parts(156_990_000, 4097)
+		// Minimum execution time: 76_717_000 picoseconds.
+		Weight::from_parts(132_351_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_offer() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 48_595_000 picoseconds.
-		Weight::from_parts(62_738_000, 4097)
+		// Minimum execution time: 29_502_000 picoseconds.
+		Weight::from_parts(38_242_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_offer() -> Weight {
 		// Proof size in bytes, measured: `830`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 34_199_000 picoseconds.
-		Weight::from_parts(63_068_000, 4097)
+		// Minimum execution time: 26_534_000 picoseconds.
+		Weight::from_parts(39_382_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -191,10 +191,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_offer(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1869 + a * (391 ±0)`
 		// Proof size in bytes, estimated: `6290 + a * (2892 ±0)`
-		// Minimum execution time: 395_284_000 picoseconds.
-		Weight::from_parts(591_896_204, 6290)
-			// Standard error: 220_226
-			.saturating_add(Weight::from_parts(28_879_176, 0).saturating_mul(a.into()))
+		// Minimum execution time: 407_181_000 picoseconds.
+		Weight::from_parts(547_102_133, 6290)
+			// Standard error: 198_631
+			.saturating_add(Weight::from_parts(27_133_123, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -223,10 +223,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn post_job(a: u32, ) -> Weight {
 		// Proof size in bytes, measured: `694 + a * (391 ±0)`
 		// Proof size in bytes, estimated: `3640 + a * (2892 ±0)`
-		// Minimum execution time: 271_981_000 picoseconds.
-		Weight::from_parts(353_773_393, 3640)
-			// Standard error: 147_164
-			.saturating_add(Weight::from_parts(28_570_612, 0).saturating_mul(a.into()))
+		// Minimum execution time: 257_846_000 picoseconds.
+		Weight::from_parts(301_862_979, 3640)
+			// Standard error: 122_223
+			.saturating_add(Weight::from_parts(27_084_462, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -253,10 +253,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_job(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `6240 + b * (324 ±0)`
 		// Proof size in bytes, estimated: `24126 + b * (3107 ±0)`
-		// Minimum execution time: 382_354_000 picoseconds.
-		Weight::from_parts(449_892_029, 24126)
-			// Standard error: 281_538
-			.saturating_add(Weight::from_parts(138_388_168, 0).saturating_mul(b.into()))
+		// Minimum execution time: 228_929_000 picoseconds.
+		Weight::from_parts(283_853_513, 24126)
+			// Standard error: 713_541
+			.saturating_add(Weight::from_parts(76_185_700, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -276,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn prune_job() -> Weight {
 		// Proof size in bytes, measured: `1852`
 		// Proof size in bytes, estimated: `4759`
-		// Minimum execution time: 112_834_000 picoseconds.
-		Weight::from_parts(202_484_000, 4759)
+		// Minimum execution time: 88_277_000 picoseconds.
+		Weight::from_parts(113_374_000, 4759)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -297,10 +297,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn place_bid(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2777 + b * (91 ±0)`
 		// Proof size in bytes, estimated: `5658 + b * (27 ±7)`
-		// Minimum execution time: 157_839_000 picoseconds.
-		Weight::from_parts(289_986_001, 5658)
-			// Standard error: 141_044
-			.saturating_add(Weight::from_parts(2_952_031, 0).saturating_mul(b.into()))
+		// Minimum execution time: 113_501_000 picoseconds.
+		Weight::from_parts(139_209_931, 5658)
+			// Standard error: 156_479
+			.saturating_add(Weight::from_parts(2_711_282, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
@@ -321,10 +321,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retract_bid(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `2765 + b * (95 ±0)`
 		// Proof size in bytes, estimated: `5658`
-		// Minimum execution time: 177_013_000 picoseconds.
-		Weight::from_parts(265_047_259, 5658)
-			// Standard error: 59_284
-			.saturating_add(Weight::from_parts(1_748_963, 0).saturating_mul(b.into()))
+		// Minimum execution time: 109_471_000 picoseconds.
+		Weight::from_parts(183_025_257, 5658)
+			// Standard error: 168_536
+			.saturating_add(Weight::from_parts(756_077, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -339,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit_result() -> Weight {
 		// Proof size in bytes, measured: `2403`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 75_636_000 picoseconds.
-		Weight::from_parts(142_884_000, 6974)
+		// Minimum execution time: 55_742_000 picoseconds.
+		Weight::from_parts(87_524_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -356,10 +356,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reveal_result(r: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1283 + r * (388 ±0)`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 81_980_000 picoseconds.
-		Weight::from_parts(152_225_694, 6974)
-			// Standard error: 149_129
-			.saturating_add(Weight::from_parts(6_165_664, 0).saturating_mul(r.into()))
+		// Minimum execution time: 71_133_000 picoseconds.
+		Weight::from_parts(118_644_334, 6974)
+			// Standard error: 271_975
+			.saturating_add(Weight::from_parts(5_706_892, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -374,8 +374,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reveal_result_unverified() -> Weight {
 		// Proof size in bytes, measured: `1671`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 77_028_000 picoseconds.
-		Weight::from_parts(138_206_000, 6974)
+		// Minimum execution time: 62_846_000 picoseconds.
+		Weight::from_parts(132_880_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -398,8 +398,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn challenge_result() -> Weight {
 		// Proof size in bytes, measured: `2416`
 		// Proof size in bytes, estimated: `6974`
-		// Minimum execution time: 166_154_000 picoseconds.
-		Weight::from_parts(275_275_000, 6974)
+		// Minimum execution time: 131_587_000 picoseconds.
+		Weight::from_parts(257_635_000, 6974)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -422,8 +422,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_result() -> Weight {
 		// Proof size in bytes, measured: `7453`
 		// Proof size in bytes, estimated: `27020`
-		// Minimum execution time: 1_142_146_000 picoseconds.
-		Weight::from_parts(1_617_142_000, 27020)
+		// Minimum execution time: 760_375_000 picoseconds.
+		Weight::from_parts(1_362_535_000, 27020)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
@@ -437,10 +437,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn advance_job(b: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1545`
 		// Proof size in bytes, estimated: `4759`
-		// Minimum execution time: 55_312_000 picoseconds.
-		Weight::from_parts(88_317_290, 4759)
-			// Standard error: 76_709
-			.saturating_add(Weight::from_parts(1_118_399, 0).saturating_mul(b.into()))
+		// Minimum execution time: 52_315_000 picoseconds.
+		Weight::from_parts(84_869_543, 4759)
+			// Standard error: 68_927
+			.saturating_add(Weight::from_parts(899_478, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -473,11 +473,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1004 + n * (11390 ±0)`
-		// Proof size in bytes, estimated: `5518 + n * (99424 ±6)`
-		// Minimum execution time: 33_390_000 picoseconds.
-		Weight::from_parts(36_618_000, 5518)
-			// Standard error: 22_967_741
-			.saturating_add(Weight::from_parts(4_164_710_791, 0).saturating_mul(n.into()))
+		// Proof size in bytes, estimated: `5518 + n * (99424 ±0)`
+		// Minimum execution time: 43_243_000 picoseconds.
+		Weight::from_parts(45_917_000, 5518)
+			// Standard error: 71_984_601
+			.saturating_add(Weight::from_parts(3_512_070_492, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((82_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -496,10 +496,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_visit(v: u32, ) -> Weight {
 		// Proof size in bytes, measured: `210`
 		// Proof size in bytes, estimated: `1518 + v * (2491 ±0)`
-		// Minimum execution time: 34_969_000 picoseconds.
-		Weight::from_parts(36_426_527, 1518)
-			// Standard error: 4_716
-			.saturating_add(Weight::from_parts(8_413_945, 0).saturating_mul(v.into()))
+		// Minimum execution time: 22_041_000 picoseconds.
+		Weight::from_parts(35_064_082, 1518)
+			// Standard error: 5_823
+			.saturating_add(Weight::from_parts(8_030_686, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -522,10 +522,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_skip(s: u32, ) -> Weight {
 		// Proof size in bytes, measured: `1226 + s * (59 ±0)`
 		// Proof size in bytes, estimated: `3481 + s * (3769 ±0)`
-		// Minimum execution time: 78_057_000 picoseconds.
-		Weight::from_parts(82_436_000, 3481)
-			// Standard error: 58_434
-			.saturating_add(Weight::from_parts(12_461_006, 0).saturating_mul(s.into()))
+		// Minimum execution time: 82_083_000 picoseconds.
+		Weight::from_parts(85_896_000, 3481)
+			// Standard error: 89_780
+			.saturating_add(Weight::from_parts(11_503_302, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -561,10 +561,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_verify(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `809 + n * (11015 ±0)`
 		// Proof size in bytes, estimated: `4003 + n * (46854 ±0)`
-		// Minimum execution time: 45_139_000 picoseconds.
-		Weight::from_parts(6_508_754_063, 4003)
-			// Standard error: 72_422_921
-			.saturating_add(Weight::from_parts(3_545_619_806, 0).saturating_mul(n.into()))
+		// Minimum execution time: 38_790_000 picoseconds.
+		Weight::from_parts(3_332_090_402, 4003)
+			// Standard error: 77_654_521
+			.saturating_add(Weight::from_parts(3_374_240_991, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((47_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -582,8 +582,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn join_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `658`
 		// Proof size in bytes, estimated: `4097`
-		// Minimum execution time: 41_533_000 picoseconds.
-		Weight::from_parts(63_295_000, 4097)
+		// Minimum execution time: 30_750_000 picoseconds.
+		Weight::from_parts(61_259_000, 4097)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -598,8 +598,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_arbiter_pool() -> Weight {
 		// Proof size in bytes, measured: `1514`
 		// Proof size in bytes, estimated: `7204`
-		// Minimum execution time: 91_671_000 picoseconds.
-		Weight::from_parts(124_362_000, 7204)
+		// Minimum execution time: 60_655_000 picoseconds.
+		Weight::from_parts(130_277_000, 7204)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -638,11 +638,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn on_initialize_draw(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `29925 + n * (1936 ±0)`
-		// Proof size in bytes, estimated: `100414 + n * (6214 ±6)`
-		// Minimum execution time: 64_239_000 picoseconds.
-		Weight::from_parts(546_131_090, 100414)
-			// Standard error: 9_681_616
-			.saturating_add(Weight::from_parts(1_510_155_372, 0).saturating_mul(n.into()))
+		// Proof size in bytes, estimated: `100414 + n * (6214 ±0)`
+		// Minimum execution time: 73_609_000 picoseconds.
+		Weight::from_parts(10_028_653_710, 100414)
+			// Standard error: 48_903_543
+			.saturating_add(Weight::from_parts(1_100_576_902, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(114_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -685,10 +685,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
 		// Proof size in bytes, measured: `8454 + n * (11776 ±0)`
 		// Proof size in bytes, estimated: `10311 + n * (46854 ±0)`
-		// Minimum execution time: 43_544_000 picoseconds.
-		Weight::from_parts(5_999_334_204, 10311)
-			// Standard error: 63_686_584
-			.saturating_add(Weight::from_parts(2_632_417_114, 0).saturating_mul(n.into()))
+		// Minimum execution time: 28_599_000 picoseconds.
+		Weight::from_parts(9_741_505_675, 10311)
+			// Standard error: 76_871_033
+			.saturating_add(Weight::from_parts(3_207_417_998, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((52_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -720,8 +720,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reveal_verdict() -> Weight {
 		// Proof size in bytes, measured: `16212`
 		// Proof size in bytes, estimated: `55653`
-		// Minimum execution time: 2_204_815_000 picoseconds.
-		Weight::from_parts(2_612_971_000, 55653)
+		// Minimum execution time: 2_425_564_000 picoseconds.
+		Weight::from_parts(4_510_538_000, 55653)
 			.saturating_add(T::DbWeight::get().reads(60_u64))
 			.saturating_add(T::DbWeight::get().writes(73_u64))
 	}
@@ -730,43 +730,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(169_001_000, 4097)
+		Weight::from_parts(168_311_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn update_profile() -> Weight {
-		Weight::from_parts(49_347_000, 4097)
+		Weight::from_parts(50_821_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(184_634_000, 4097)
+		Weight::from_parts(133_817_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister() -> Weight {
-		Weight::from_parts(51_400_000, 4097)
+		Weight::from_parts(32_769_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(156_990_000, 4097)
+		Weight::from_parts(132_351_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(62_738_000, 4097)
+		Weight::from_parts(38_242_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(63_068_000, 4097)
+		Weight::from_parts(39_382_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn accept_offer(a: u32, ) -> Weight {
-		Weight::from_parts(591_896_204, 6290)
-			.saturating_add(Weight::from_parts(28_879_176, 0).saturating_mul(a.into()))
+		Weight::from_parts(547_102_133, 6290)
+			.saturating_add(Weight::from_parts(27_133_123, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -774,8 +774,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn post_job(a: u32, ) -> Weight {
-		Weight::from_parts(353_773_393, 3640)
-			.saturating_add(Weight::from_parts(28_570_612, 0).saturating_mul(a.into()))
+		Weight::from_parts(301_862_979, 3640)
+			.saturating_add(Weight::from_parts(27_084_462, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -783,8 +783,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2892).saturating_mul(a.into()))
 	}
 	fn cancel_job(b: u32, ) -> Weight {
-		Weight::from_parts(449_892_029, 24126)
-			.saturating_add(Weight::from_parts(138_388_168, 0).saturating_mul(b.into()))
+		Weight::from_parts(283_853_513, 24126)
+			.saturating_add(Weight::from_parts(76_185_700, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -792,58 +792,58 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3107).saturating_mul(b.into()))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(202_484_000, 4759)
+		Weight::from_parts(113_374_000, 4759)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn place_bid(b: u32, ) -> Weight {
-		Weight::from_parts(289_986_001, 5658)
-			.saturating_add(Weight::from_parts(2_952_031, 0).saturating_mul(b.into()))
+		Weight::from_parts(139_209_931, 5658)
+			.saturating_add(Weight::from_parts(2_711_282, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 27).saturating_mul(b.into()))
 	}
 	fn retract_bid(b: u32, ) -> Weight {
-		Weight::from_parts(265_047_259, 5658)
-			.saturating_add(Weight::from_parts(1_748_963, 0).saturating_mul(b.into()))
+		Weight::from_parts(183_025_257, 5658)
+			.saturating_add(Weight::from_parts(756_077, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(142_884_000, 6974)
+		Weight::from_parts(87_524_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result(r: u32, ) -> Weight {
-		Weight::from_parts(152_225_694, 6974)
-			.saturating_add(Weight::from_parts(6_165_664, 0).saturating_mul(r.into()))
+		Weight::from_parts(118_644_334, 6974)
+			.saturating_add(Weight::from_parts(5_706_892, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reveal_result_unverified() -> Weight {
-		Weight::from_parts(138_206_000, 6974)
+		Weight::from_parts(132_880_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(275_275_000, 6974)
+		Weight::from_parts(257_635_000, 6974)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn accept_result() -> Weight {
-		Weight::from_parts(1_617_142_000, 27020)
+		Weight::from_parts(1_362_535_000, 27020)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(25_u64))
 	}
 	fn advance_job(b: u32, ) -> Weight {
-		Weight::from_parts(88_317_290, 4759)
-			.saturating_add(Weight::from_parts(1_118_399, 0).saturating_mul(b.into()))
+		Weight::from_parts(84_869_543, 4759)
+			.saturating_add(Weight::from_parts(899_478, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(36_618_000, 5518)
-			.saturating_add(Weight::from_parts(4_164_710_791, 0).saturating_mul(n.into()))
+		Weight::from_parts(45_917_000, 5518)
+			.saturating_add(Weight::from_parts(3_512_070_492, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((82_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -851,8 +851,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 99424).saturating_mul(n.into()))
 	}
 	fn on_initialize_visit(v: u32, ) -> Weight {
-		Weight::from_parts(36_426_527, 1518)
-			.saturating_add(Weight::from_parts(8_413_945, 0).saturating_mul(v.into()))
+		Weight::from_parts(35_064_082, 1518)
+			.saturating_add(Weight::from_parts(8_030_686, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -860,16 +860,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2491).saturating_mul(v.into()))
 	}
 	fn on_initialize_skip(s: u32, ) -> Weight {
-		Weight::from_parts(82_436_000, 3481)
-			.saturating_add(Weight::from_parts(12_461_006, 0).saturating_mul(s.into()))
+		Weight::from_parts(85_896_000, 3481)
+			.saturating_add(Weight::from_parts(11_503_302, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 3769).saturating_mul(s.into()))
 	}
 	fn on_initialize_verify(n: u32, ) -> Weight {
-		Weight::from_parts(6_508_754_063, 4003)
-			.saturating_add(Weight::from_parts(3_545_619_806, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_332_090_402, 4003)
+			.saturating_add(Weight::from_parts(3_374_240_991, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((47_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -877,18 +877,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn join_arbiter_pool() -> Weight {
-		Weight::from_parts(63_295_000, 4097)
+		Weight::from_parts(61_259_000, 4097)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave_arbiter_pool() -> Weight {
-		Weight::from_parts(124_362_000, 7204)
+		Weight::from_parts(130_277_000, 7204)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn on_initialize_draw(n: u32, ) -> Weight {
-		Weight::from_parts(546_131_090, 100414)
-			.saturating_add(Weight::from_parts(1_510_155_372, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_028_653_710, 100414)
+			.saturating_add(Weight::from_parts(1_100_576_902, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(114_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -896,8 +896,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6214).saturating_mul(n.into()))
 	}
 	fn on_initialize_arbitrate(n: u32, ) -> Weight {
-		Weight::from_parts(5_999_334_204, 10311)
-			.saturating_add(Weight::from_parts(2_632_417_114, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_741_505_675, 10311)
+			.saturating_add(Weight::from_parts(3_207_417_998, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((52_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
@@ -905,7 +905,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn reveal_verdict() -> Weight {
-		Weight::from_parts(2_612_971_000, 55653)
+		Weight::from_parts(4_510_538_000, 55653)
 			.saturating_add(ParityDbWeight::get().reads(60_u64))
 			.saturating_add(ParityDbWeight::get().writes(73_u64))
 	}

@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_asset() -> Weight {
 		// Proof size in bytes, measured: `109`
 		// Proof size in bytes, estimated: `3640`
-		// Minimum execution time: 94_224_000 picoseconds.
-		Weight::from_parts(173_748_000, 3640)
+		// Minimum execution time: 97_504_000 picoseconds.
+		Weight::from_parts(181_121_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn grant_access() -> Weight {
 		// Proof size in bytes, measured: `671`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 101_638_000 picoseconds.
-		Weight::from_parts(179_377_000, 3882)
+		// Minimum execution time: 111_797_000 picoseconds.
+		Weight::from_parts(199_412_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke_access() -> Weight {
 		// Proof size in bytes, measured: `773`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 94_793_000 picoseconds.
-		Weight::from_parts(169_087_000, 3882)
+		// Minimum execution time: 100_465_000 picoseconds.
+		Weight::from_parts(176_919_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_license() -> Weight {
 		// Proof size in bytes, measured: `513`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 26_429_000 picoseconds.
-		Weight::from_parts(45_718_000, 3882)
+		// Minimum execution time: 25_030_000 picoseconds.
+		Weight::from_parts(42_152_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_royalty() -> Weight {
 		// Proof size in bytes, measured: `513`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 25_932_000 picoseconds.
-		Weight::from_parts(50_562_000, 3882)
+		// Minimum execution time: 25_553_000 picoseconds.
+		Weight::from_parts(48_300_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_ownership() -> Weight {
 		// Proof size in bytes, measured: `845`
 		// Proof size in bytes, estimated: `6290`
-		// Minimum execution time: 109_165_000 picoseconds.
-		Weight::from_parts(192_459_000, 6290)
+		// Minimum execution time: 103_676_000 picoseconds.
+		Weight::from_parts(171_408_000, 6290)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retire_asset() -> Weight {
 		// Proof size in bytes, measured: `671`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 94_221_000 picoseconds.
-		Weight::from_parts(166_472_000, 3882)
+		// Minimum execution time: 93_699_000 picoseconds.
+		Weight::from_parts(174_927_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -161,37 +161,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_asset() -> Weight {
-		Weight::from_parts(173_748_000, 3640)
+		Weight::from_parts(181_121_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn grant_access() -> Weight {
-		Weight::from_parts(179_377_000, 3882)
+		Weight::from_parts(199_412_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn revoke_access() -> Weight {
-		Weight::from_parts(169_087_000, 3882)
+		Weight::from_parts(176_919_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_license() -> Weight {
-		Weight::from_parts(45_718_000, 3882)
+		Weight::from_parts(42_152_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_royalty() -> Weight {
-		Weight::from_parts(50_562_000, 3882)
+		Weight::from_parts(48_300_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(192_459_000, 6290)
+		Weight::from_parts(171_408_000, 6290)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn retire_asset() -> Weight {
-		Weight::from_parts(166_472_000, 3882)
+		Weight::from_parts(174_927_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
