@@ -125,8 +125,9 @@ node "$ALLMENDE_ROOT/explorer/build.mjs"
 # benchmark tests' compile of both pallets with `runtime-benchmarks`) use that idle time, at
 # the lowest CPU priority so the nodes and agents always come first; on a fresh machine
 # they took 970 s one after the other. The networks run copies of the binaries: `cargo test`
-# may link the node or the agent again (features of dev-dependencies), which must not
-# replace a binary under a running network.
+# may build the node or the agent again (dev-dependencies can add features to their
+# dependencies, and the agent's integration tests use its binary), and a new binary must not
+# replace one under a running network.
 phase "end-to-end tests (node --test), the cargo tests beside them"
 bin_dir="$CARGO_TARGET_DIR/e2e-bin"
 mkdir -p "$bin_dir"
