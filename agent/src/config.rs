@@ -9,6 +9,8 @@
 //! stake = "200"                     # ALM held as stake when registering
 //! arbiter = true                    # join the arbiter pool
 //! max_content_bytes = 67108864      # the largest workload or input it fetches
+//! allow_networks = ["127.0.0.0/8"]  # non-public networks it may fetch from (default none)
+//! retention_blocks = 14400          # finished jobs stay this long in state.json
 //!
 //! [profile]
 //! gpu_model = "cpu"
@@ -33,15 +35,20 @@
 //! ```
 
 use std::{
-	io::Write,
+	io::{Read, Write},
+	os::unix::process::CommandExt,
 	path::{Path, PathBuf},
 	process::{Command, Stdio},
+	sync::mpsc,
 	time::Duration,
 };
 
 use serde::Deserialize;
 
-use crate::chain::{Balance, Hardware, UNIT};
+use crate::{
+	chain::{Balance, Hardware, UNIT},
+	outbound::Network,
+};
 
 /// What is wrong with a configuration.
 #[derive(Debug, thiserror::Error)]
@@ -87,6 +94,16 @@ pub struct ProviderConfig {
 	/// a job's full bid list (the smallest bond there plus one planck, at most twice per job).
 	/// Unset: it does not bid again.
 	pub max_bid_bond: Option<String>,
+	/// Networks (CIDR) whose addresses it may fetch content and results from besides public
+	/// ones: a job's URIs and providers' endpoints come from strangers, and without this rule
+	/// a job could make the agent request its own loopback services or its private network.
+	/// A devnet on one machine allows `["127.0.0.0/8"]`. Default: none.
+	#[serde(default)]
+	pub allow_networks: Vec<Network>,
+	/// How many blocks finished jobs stay in the state file (`state.json`, rewritten on
+	/// every change) before they are dropped. Default 14,400: a day of 6 s blocks.
+	#[serde(default = "default_retention")]
+	pub retention_blocks: u32,
 	pub profile: Profile,
 	#[serde(default)]
 	pub price: PricePolicy,
@@ -96,6 +113,10 @@ pub struct ProviderConfig {
 
 fn default_max_content() -> u64 {
 	64 << 20
+}
+
+fn default_retention() -> u32 {
+	14_400
 }
 
 fn default_min_tolerance() -> u32 {
@@ -242,6 +263,12 @@ impl ProviderConfig {
 				)));
 			}
 		}
+		if self.retention_blocks == 0 {
+			return Err(ConfigError::Invalid(
+				"retention_blocks must be at least 1: finished work is kept that many blocks"
+					.into(),
+			));
+		}
 		if !self.endpoint.starts_with("http://") {
 			return Err(ConfigError::Invalid(format!(
 				"endpoint {:?} must be an http:// URL",
@@ -315,50 +342,102 @@ impl PricePolicy {
 	}
 }
 
+/// The most of a price command's output (stdout and stderr each) that is kept; the rest is
+/// read and dropped, so a command that prints a lot never blocks on a full pipe.
+const MAX_COMMAND_OUTPUT: u64 = 64 << 10;
+
+/// Reads `pipe` to its end on a thread of its own, keeping the first [`MAX_COMMAND_OUTPUT`]
+/// bytes; the receiver gets them once the pipe is closed.
+fn read_bounded(pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {
+	let (tx, rx) = mpsc::channel();
+	std::thread::spawn(move || {
+		let mut kept = Vec::new();
+		let mut head = pipe.take(MAX_COMMAND_OUTPUT);
+		let _ = head.read_to_end(&mut kept);
+		let _ = std::io::copy(&mut head.into_inner(), &mut std::io::sink());
+		let _ = tx.send(kept);
+	});
+	rx
+}
+
+/// Kills the price command and every process in its group, and reaps the command.
+fn kill_group(child: &mut std::process::Child) {
+	if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+		// SAFETY: kill(2) with a negative pid signals that process group; it touches no
+		// memory of ours. The group is the command's own (`process_group(0)`).
+		unsafe { libc::kill(-pid, libc::SIGKILL) };
+	}
+	let _ = child.kill();
+	let _ = child.wait();
+}
+
 fn run_price_command(
 	command: &str,
 	timeout_ms: u64,
 	query: &PriceQuery,
 ) -> Result<Option<Balance>, PriceError> {
+	let deadline = std::time::Instant::now() + Duration::from_millis(timeout_ms);
+	let timeout = || PriceError::Timeout(command.into(), timeout_ms);
 	let mut child = Command::new("sh")
 		.arg("-c")
 		.arg(command)
 		.stdin(Stdio::piped())
 		.stdout(Stdio::piped())
 		.stderr(Stdio::piped())
+		// A group of its own, so that a timeout stops what it started too.
+		.process_group(0)
 		.spawn()
 		.map_err(|e| PriceError::Run(command.into(), e))?;
+	let stdout = child.stdout.take().map(read_bounded);
+	let stderr = child.stderr.take().map(read_bounded);
 	let input = serde_json::to_vec(query).expect("a query serializes");
 	if let Some(mut stdin) = child.stdin.take() {
-		// A command that does not read its input is not an error.
-		let _ = stdin.write_all(&input);
+		// On a thread: a command that does not read its input must not block the agent. A
+		// command that does not read it is not an error.
+		std::thread::spawn(move || {
+			let _ = stdin.write_all(&input);
+		});
 	}
-	let deadline = std::time::Instant::now() + Duration::from_millis(timeout_ms);
-	loop {
+	let status = loop {
 		match child.try_wait().map_err(|e| PriceError::Run(command.into(), e))? {
-			Some(_) => break,
+			Some(status) => break status,
 			None if std::time::Instant::now() >= deadline => {
-				let _ = child.kill();
-				let _ = child.wait();
-				return Err(PriceError::Timeout(command.into(), timeout_ms));
+				kill_group(&mut child);
+				return Err(timeout());
 			},
 			None => std::thread::sleep(Duration::from_millis(10)),
 		}
-	}
-	let out = child.wait_with_output().map_err(|e| PriceError::Run(command.into(), e))?;
-	if !out.status.success() {
+	};
+	// The command has exited; what it started may still hold its output open, which counts
+	// against the same deadline, and is stopped when that passes.
+	let collect = |pipe: Option<mpsc::Receiver<Vec<u8>>>| match pipe {
+		None => Ok(Vec::new()),
+		Some(rx) => rx
+			.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+			.map_err(|_| timeout()),
+	};
+	let (out, err) = match (collect(stdout), collect(stderr)) {
+		(Ok(out), Ok(err)) => (out, err),
+		(Err(e), _) | (_, Err(e)) => {
+			kill_group(&mut child);
+			return Err(e);
+		},
+	};
+	if !status.success() {
 		return Err(PriceError::Failed(
 			command.into(),
-			String::from_utf8_lossy(&out.stderr).trim().to_string(),
+			String::from_utf8_lossy(&err).trim().to_string(),
 		));
 	}
-	let answer = String::from_utf8_lossy(&out.stdout).trim().to_string();
+	let answer = String::from_utf8_lossy(&out).trim().to_string();
 	if answer == "no" {
 		return Ok(None);
 	}
-	parse_alm(&answer)
-		.map(Some)
-		.map_err(|_| PriceError::Answer(command.into(), answer))
+	parse_alm(&answer).map(Some).map_err(|_| {
+		// What it printed goes into the log: its start only.
+		let shown: String = answer.chars().take(200).collect();
+		PriceError::Answer(command.into(), shown)
+	})
 }
 
 #[cfg(test)]
@@ -478,5 +557,29 @@ mod tests {
 		assert!(matches!(policy("sleep 20").price(&query("wasm")), Err(PriceError::Timeout(..))));
 		assert!(matches!(policy("echo lots").price(&query("wasm")), Err(PriceError::Answer(..))));
 		assert!(matches!(policy("exit 3").price(&query("wasm")), Err(PriceError::Failed(..))));
+	}
+
+	#[test]
+	fn a_command_that_prints_a_lot_or_leaves_its_output_open_is_bounded() {
+		let policy = |command: &str| PricePolicy {
+			command: Some(command.into()),
+			command_timeout_ms: 3000,
+			..Default::default()
+		};
+		// 1 MB on stderr before the answer: far beyond a pipe's buffer, which the command
+		// would block on if nobody read it.
+		let chatty = policy("head -c 1000000 /dev/zero >&2; echo 0.5");
+		assert_eq!(chatty.price(&query("wasm")).unwrap(), Some(UNIT / 2));
+		// 1 MB on stdout is not an answer, and is refused as such (not by the timeout).
+		let started = std::time::Instant::now();
+		let flood = policy("head -c 1000000 /dev/zero | tr '\\0' 1");
+		assert!(matches!(flood.price(&query("wasm")), Err(PriceError::Answer(..))));
+		assert!(started.elapsed() < Duration::from_millis(3000));
+		// A command that exits but leaves a process holding its output gets the timeout, not
+		// that process's lifetime.
+		let started = std::time::Instant::now();
+		let lingering = policy("echo 0.5; sleep 20 &");
+		assert!(matches!(lingering.price(&query("wasm")), Err(PriceError::Timeout(..))));
+		assert!(started.elapsed() < Duration::from_secs(10));
 	}
 }

@@ -33,6 +33,7 @@ use tokio::net::{TcpListener, TcpStream};
 use crate::{
 	chain::{self, Chain, JobId, JobStatus, Round},
 	hash::Hash,
+	outbound::{Outbound, OutboundError},
 	store::Store,
 };
 
@@ -58,6 +59,8 @@ pub enum FetchError {
 	Timeout { url: String },
 	#[error("{url}: the job declares {declared} bytes but its content has {actual}: refused")]
 	SizeMismatch { url: String, declared: u64, actual: u64 },
+	#[error("{url}: {source}")]
+	Outbound { url: String, source: OutboundError },
 }
 
 fn now() -> u64 {
@@ -102,7 +105,7 @@ pub fn declared_size(uri: &[u8]) -> Option<u64> {
 }
 
 /// Fetches `url` for `job`, signed by `keypair`, taking at most `limit` bytes, and returns
-/// the content only if it hashes to `expected`.
+/// the content only if it hashes to `expected`. Connects only where `outbound` permits.
 pub async fn fetch(
 	url: &str,
 	keypair: &sr25519::Keypair,
@@ -110,10 +113,32 @@ pub async fn fetch(
 	expected: &Hash,
 	limit: u64,
 	timeout: Duration,
+	outbound: &Outbound,
 ) -> Result<Vec<u8>, FetchError> {
-	tokio::time::timeout(timeout, fetch_inner(url, keypair, job, expected, limit))
+	tokio::time::timeout(timeout, fetch_inner(url, keypair, job, expected, limit, outbound))
 		.await
 		.map_err(|_| FetchError::Timeout { url: url.into() })?
+}
+
+/// The `host:port` and the path of an `http://host:port/path#fragment` URL (the fragment,
+/// a size declaration, is not part of a request).
+fn split_url(url: &str) -> Option<(&str, &str)> {
+	let without_fragment = url.split('#').next().unwrap_or(url);
+	let rest = without_fragment.strip_prefix("http://")?;
+	let (authority, path) = rest.split_at(rest.find('/')?);
+	(!authority.is_empty()).then_some((authority, path))
+}
+
+/// Whether the agent would connect to fetch `url`: its host resolves to an address
+/// `outbound` permits. A provider asks this before it bids, so that it declines a job it
+/// could not fetch rather than fail it.
+pub async fn reachable(url: &str, outbound: &Outbound) -> Result<(), FetchError> {
+	let (authority, _) = split_url(url).ok_or_else(|| FetchError::BadUrl(url.into()))?;
+	outbound
+		.resolve(authority)
+		.await
+		.map(|_| ())
+		.map_err(|source| FetchError::Outbound { url: url.into(), source })
 }
 
 async fn fetch_inner(
@@ -122,13 +147,16 @@ async fn fetch_inner(
 	job: JobId,
 	expected: &Hash,
 	limit: u64,
+	outbound: &Outbound,
 ) -> Result<Vec<u8>, FetchError> {
 	let bad = || FetchError::BadUrl(url.into());
-	// The fragment (a size declaration) is not part of the request.
-	let without_fragment = url.split('#').next().unwrap_or(url);
-	let rest = without_fragment.strip_prefix("http://").ok_or_else(bad)?;
-	let (authority, path) = rest.split_at(rest.find('/').ok_or_else(bad)?);
-	let stream = TcpStream::connect(authority)
+	let (authority, path) = split_url(url).ok_or_else(bad)?;
+	// Resolved and checked once; the connection goes to the checked address.
+	let addrs = outbound
+		.resolve(authority)
+		.await
+		.map_err(|source| FetchError::Outbound { url: url.into(), source })?;
+	let stream = TcpStream::connect(&addrs[..])
 		.await
 		.map_err(|source| FetchError::Connect { url: url.into(), source })?;
 	let http_err = |source| FetchError::Http { url: url.into(), source };
@@ -293,6 +321,7 @@ pub async fn fetch_any(
 	hash: Hash,
 	limit: u64,
 	timeout: Duration,
+	outbound: Outbound,
 ) -> Result<Vec<u8>, String> {
 	let deadline = tokio::time::Instant::now() + timeout;
 	let mut errors = Vec::new();
@@ -302,7 +331,7 @@ pub async fn fetch_any(
 			errors.push(format!("{url}: no time left"));
 			continue;
 		}
-		match fetch(url, &keypair, job, &hash, limit, left).await {
+		match fetch(url, &keypair, job, &hash, limit, left, &outbound).await {
 			Ok(bytes) => return Ok(bytes),
 			Err(e) => errors.push(e.to_string()),
 		}
@@ -678,6 +707,26 @@ mod tests {
 		}
 		// Their slots are free again: a request is answered.
 		assert!(health(addr).await);
+	}
+
+	#[tokio::test]
+	async fn fetches_only_where_the_outbound_rule_permits() {
+		let addr = limited(Limits::default()).await;
+		let hash = Hash::of(b"ok\n");
+		let url = format!("http://{addr}/blob/{hash}");
+		let key = sr25519::dev::alice();
+		let wait = Duration::from_secs(10);
+		// Loopback is not public: refused before any connection.
+		let strict = Outbound::default();
+		assert!(matches!(
+			fetch(&url, &key, 1, &hash, 100, wait, &strict).await,
+			Err(FetchError::Outbound { source: OutboundError::Refused { .. }, .. })
+		));
+		assert!(matches!(reachable(&url, &strict).await, Err(FetchError::Outbound { .. })));
+		// Allowed, the same server is fetched from.
+		let devnet = Outbound::allowing(vec!["127.0.0.0/8".parse().unwrap()]);
+		assert_eq!(fetch(&url, &key, 1, &hash, 100, wait, &devnet).await.unwrap(), b"ok\n");
+		assert!(reachable(&url, &devnet).await.is_ok());
 	}
 
 	#[test]

@@ -6,6 +6,7 @@ pub mod config;
 pub mod hash;
 pub mod host;
 pub mod http;
+pub mod outbound;
 pub mod provider;
 pub mod requester;
 pub mod state;

@@ -12,7 +12,7 @@
 //! agent rebuilds its view from storage (every assignment, every open job) and from its state
 //! file, which holds each result's salt from before the commitment was submitted.
 
-use std::{collections::BTreeSet, sync::Arc, time::Duration};
+use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
 use subxt::dynamic;
@@ -23,6 +23,7 @@ use crate::{
 	config::{show_alm, PriceQuery, ProviderConfig},
 	hash::Hash,
 	http::{self, FetchError},
+	outbound::{Outbound, OutboundError},
 	state::{Role, State},
 	store::Store,
 	workload::{self, magika, Failure, Outcome, Runner},
@@ -33,6 +34,8 @@ pub const RESUBMIT_AFTER: u32 = 4;
 /// Finalized blocks before the commit deadline at which missing content counts as
 /// unavailable.
 const LAST_CHANCE: u32 = 5;
+/// How long a provider waits for a job's content host to resolve before it bids.
+const RESOLVE_TIMEOUT: Duration = Duration::from_secs(3);
 /// How long one content download may take.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long an arbiter waits for a disputed replica's result, all its addresses together (a
@@ -73,10 +76,12 @@ struct Agent {
 	store: Store,
 	state: State,
 	fault: Option<Fault>,
-	/// Open jobs already looked at for a bid.
-	considered: BTreeSet<JobId>,
+	/// Open jobs already looked at for a bid, with the block at which it first looked.
+	considered: std::collections::BTreeMap<JobId, u32>,
 	/// How often it bid again on a job after being displaced.
 	rebids: std::collections::BTreeMap<JobId, u32>,
+	/// Where it may connect to fetch content and results.
+	outbound: Outbound,
 }
 
 /// How often the agent bids again on one job after a larger bond displaced its bid.
@@ -132,6 +137,11 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		served: http::Served::default(),
 	});
 	tokio::spawn(http::serve(listener, server.clone()));
+	let outbound = Outbound::allowing(config.allow_networks.clone());
+	if !outbound.allowed().is_empty() {
+		let allowed: Vec<String> = outbound.allowed().iter().map(|n| n.to_string()).collect();
+		log::info!("fetches from public addresses and from {}", allowed.join(", "));
+	}
 	let mut agent = Agent {
 		config,
 		chain,
@@ -139,8 +149,9 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		store,
 		state,
 		fault,
-		considered: BTreeSet::new(),
+		considered: Default::default(),
 		rebids: Default::default(),
+		outbound,
 	};
 	loop {
 		if let Err(e) = agent.follow().await {
@@ -232,6 +243,19 @@ impl Agent {
 			self.work_off(&at, n).await?;
 			if n % 10 == 0 {
 				self.ensure_offers(&at, n).await;
+			}
+			if n % 100 == 0 {
+				match self.state.prune(n, self.config.retention_blocks) {
+					Ok(0) => {},
+					Ok(dropped) => {
+						log::info!("dropped {dropped} finished jobs from the state file")
+					},
+					Err(e) => log::warn!("{e}"),
+				}
+				// Jobs looked at for a bid that long ago have long closed their bidding;
+				// should one still be open, looking at it again costs one price query.
+				let retention = self.config.retention_blocks;
+				self.considered.retain(|_, seen| seen.saturating_add(retention) > n);
 			}
 		}
 		anyhow::bail!("the node's stream of finalized blocks ended")
@@ -329,6 +353,11 @@ impl Agent {
 	/// Adds an assigned job to the work list.
 	async fn track(&mut self, at: &chain::At, job: JobId) -> anyhow::Result<()> {
 		let Some(j) = Chain::job(at, job).await? else { return Ok(()) };
+		// A finished job stays on chain until someone prunes it; its work may have been
+		// dropped from the state file already.
+		if j.status.is_terminal() {
+			return Ok(());
+		}
 		let role = if j.round == Round::Arbitration { Role::Arbiter } else { Role::Provider };
 		if self.state.work(job, role).is_none() {
 			log::info!("assigned to job {job} as {role:?}");
@@ -389,9 +418,10 @@ impl Agent {
 
 	/// Bids on an open job if the agent can run it and its price policy accepts it.
 	async fn consider_bid(&mut self, at: &chain::At, n: u32, job: JobId) {
-		if !self.considered.insert(job) || self.state.work(job, Role::Provider).is_some() {
+		if self.considered.contains_key(&job) || self.state.work(job, Role::Provider).is_some() {
 			return;
 		}
+		self.considered.insert(job, n);
 		let j = match Chain::job(at, job).await {
 			Ok(Some(j)) => j,
 			Ok(None) => return,
@@ -477,6 +507,29 @@ impl Agent {
 				"its content declares {big} bytes, more than max_content_bytes ({max})"
 			));
 		}
+		// Content it would not connect to: declined now rather than failed after assignment.
+		// Magika's model is the agent's own and is never fetched.
+		let mut fetched = vec![&spec.input];
+		if workload_hash != magika::model_hash() {
+			fetched.push(&spec.workload.content);
+		}
+		for content in fetched {
+			let url = String::from_utf8_lossy(&content.uri).into_owned();
+			// Bounded: a name whose resolver does not answer must not hold up the loop.
+			let checked =
+				tokio::time::timeout(RESOLVE_TIMEOUT, http::reachable(&url, &self.outbound));
+			match checked.await {
+				Ok(Ok(())) => {},
+				Ok(Err(FetchError::Outbound { source: OutboundError::Resolve { .. }, .. }))
+				| Err(_) => {
+					// Maybe only for now: looked at again when the job is next touched.
+					log::info!("job {job}: cannot resolve the host of {url} now");
+					self.considered.remove(&job);
+					return;
+				},
+				Ok(Err(e)) => return skip(&e.to_string()),
+			}
+		}
 		let query = PriceQuery {
 			job_id: job,
 			workload_bytes,
@@ -545,12 +598,12 @@ impl Agent {
 	async fn step(&mut self, at: &chain::At, n: u32, job: JobId, role: Role) -> anyhow::Result<()> {
 		let Some(j) = Chain::job(at, job).await? else {
 			log::info!("job {job} is not on chain at #{n} (pruned); nothing more to do");
-			self.state.update(job, role, |w| w.done = true)?;
+			self.state.finish(job, role, n)?;
 			return Ok(());
 		};
 		if j.status.is_terminal() {
 			log::info!("job {job} finished: {:?}", j.status);
-			self.state.update(job, role, |w| w.done = true)?;
+			self.state.finish(job, role, n)?;
 			return Ok(());
 		}
 		let round = if role == Role::Arbiter { Round::Arbitration } else { Round::Original };
@@ -565,7 +618,7 @@ impl Agent {
 		let Some(mine) = assignments.iter().find(|a| &a.provider == self.me()) else {
 			if j.status == JobStatus::Committing && role == Role::Provider {
 				log::info!("job {job}: the bid did not win");
-				self.state.update(job, role, |w| w.done = true)?;
+				self.state.finish(job, role, n)?;
 			}
 			return Ok(());
 		};
@@ -754,8 +807,18 @@ impl Agent {
 			} else if theirs != unavailable {
 				let urls = http::revealed_urls(at, a).await?;
 				let (key, limit) = (self.signer.keypair.clone(), self.config.max_content_bytes);
+				let outbound = self.outbound.clone();
 				downloads.spawn(async move {
-					(i, http::fetch_any(urls, key, job, theirs, limit, RESULT_FETCH_TIMEOUT).await)
+					let fetched = http::fetch_any(
+						urls,
+						key,
+						job,
+						theirs,
+						limit,
+						RESULT_FETCH_TIMEOUT,
+						outbound,
+					);
+					(i, fetched.await)
 				});
 			}
 		}
@@ -826,8 +889,9 @@ impl Agent {
 		let limit = declared.map_or(self.config.max_content_bytes, |d| {
 			d.saturating_add(1).min(self.config.max_content_bytes)
 		});
+		let keypair = &self.signer.keypair;
 		let bytes =
-			http::fetch(&url, &self.signer.keypair, job, hash, limit, FETCH_TIMEOUT).await?;
+			http::fetch(&url, keypair, job, hash, limit, FETCH_TIMEOUT, &self.outbound).await?;
 		log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
 		checked(bytes)
 	}

@@ -16,6 +16,7 @@ use crate::{
 	config::{parse_alm, show_alm},
 	hash::Hash,
 	http,
+	outbound::{Network, Outbound},
 	store::Store,
 	workload::{self, magika},
 };
@@ -109,6 +110,19 @@ pub struct ClientArgs {
 	/// Where the content store lives.
 	#[arg(long, default_value = ".allmende-agent")]
 	pub data_dir: PathBuf,
+	/// A network (CIDR, as 127.0.0.0/8) whose addresses it may fetch results from besides
+	/// public ones, for a devnet on one machine or a private network; repeat for more. The
+	/// endpoints come from providers' profiles: without this, a provider could point the
+	/// requester at its own loopback services.
+	#[arg(long = "allow-network", value_name = "CIDR", value_delimiter = ',')]
+	pub allow_networks: Vec<Network>,
+}
+
+impl ClientArgs {
+	/// Where it may connect to fetch content.
+	pub fn outbound(&self) -> Outbound {
+		Outbound::allowing(self.allow_networks.clone())
+	}
 }
 
 /// The kind of a registered model.
@@ -192,6 +206,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let endpoint = bound.endpoint.clone();
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
+	let outbound = client.outbound();
 	let mut assets = args.assets.clone();
 	anyhow::ensure!(
 		!args.audit || (model_asset.is_none() && input_asset.is_none()),
@@ -339,7 +354,10 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 					let urls = http::revealed_urls(&at, a).await.unwrap_or_default();
 					let key = signer.keypair.clone();
 					let timeout = Duration::from_secs(15);
-					downloads.spawn(http::fetch_any(urls, key, job, theirs, MAX_FILE, timeout));
+					let outbound = outbound.clone();
+					downloads.spawn(http::fetch_any(
+						urls, key, job, theirs, MAX_FILE, timeout, outbound,
+					));
 				}
 				while let Some(done) = downloads.join_next().await {
 					let agrees = match done {
@@ -422,7 +440,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		}
 	}
 	let on_chain = started.elapsed();
-	let result = fetch_result(&chain, &signer, job).await?;
+	let result = fetch_result(&chain, &signer, job, &outbound).await?;
 	println!("{}", workload::describe(&result));
 	eprintln!(
 		"answer in {:.1} s: job posted after {:.1} s, verified after {:.1} s, result fetched after {:.1} s",
@@ -447,7 +465,12 @@ fn phase_note(j: &chain::Job) -> String {
 
 /// A job's verified result, fetched from a provider that revealed it and checked against
 /// the hash the chain verified.
-pub async fn fetch_result(chain: &Chain, signer: &Signer, job: JobId) -> anyhow::Result<Vec<u8>> {
+pub async fn fetch_result(
+	chain: &Chain,
+	signer: &Signer,
+	job: JobId,
+	outbound: &Outbound,
+) -> anyhow::Result<Vec<u8>> {
 	let at = chain.finalized().await?;
 	let verified = Chain::result(&at, job)
 		.await?
@@ -462,8 +485,8 @@ pub async fn fetch_result(chain: &Chain, signer: &Signer, job: JobId) -> anyhow:
 	urls.dedup();
 	let mut errors = Vec::new();
 	for url in &urls {
-		match http::fetch(url, &signer.keypair, job, &hash, MAX_FILE, Duration::from_secs(60)).await
-		{
+		let timeout = Duration::from_secs(60);
+		match http::fetch(url, &signer.keypair, job, &hash, MAX_FILE, timeout, outbound).await {
 			Ok(bytes) => return Ok(bytes),
 			Err(e) => errors.push(e.to_string()),
 		}
@@ -478,7 +501,7 @@ pub async fn fetch_result(chain: &Chain, signer: &Signer, job: JobId) -> anyhow:
 pub async fn result(client: ClientArgs, job: JobId, raw: bool) -> anyhow::Result<()> {
 	let chain = Chain::connect(&client.node).await?;
 	let signer = Signer::from_suri(&client.suri)?;
-	let bytes = fetch_result(&chain, &signer, job).await?;
+	let bytes = fetch_result(&chain, &signer, job, &client.outbound()).await?;
 	if raw {
 		println!("{}", String::from_utf8_lossy(&bytes));
 	} else {

@@ -57,6 +57,10 @@ pub struct Work {
 	pub revealed_at: Option<u32>,
 	/// Finished: nothing more to do for this job.
 	pub done: bool,
+	/// The block at which it was found finished; the work is dropped from the file
+	/// `retention_blocks` later ([`State::prune`]).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub finished_at: Option<u32>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -141,6 +145,35 @@ impl State {
 		self.save()
 	}
 
+	/// Marks the work on a job finished at block `n`, and saves.
+	pub fn finish(&mut self, job: JobId, role: Role, n: u32) -> Result<(), StateError> {
+		self.update(job, role, |w| {
+			w.done = true;
+			w.finished_at = Some(n);
+		})
+	}
+
+	/// Drops finished work found finished `retention` blocks or more before block `now`, so
+	/// the file (rewritten on every change) does not grow with every job the agent ever
+	/// worked on. Finished work without a block (from before the block was recorded) counts
+	/// as finished at `now`. Saves if anything changed; returns how many entries went.
+	pub fn prune(&mut self, now: u32, retention: u32) -> Result<usize, StateError> {
+		let mut changed = false;
+		for w in self.file.work.values_mut().filter(|w| w.done && w.finished_at.is_none()) {
+			w.finished_at = Some(now);
+			changed = true;
+		}
+		let before = self.file.work.len();
+		self.file.work.retain(|_, w| {
+			!(w.done && w.finished_at.is_some_and(|f| f.saturating_add(retention) <= now))
+		});
+		let dropped = before - self.file.work.len();
+		if changed || dropped > 0 {
+			self.save()?;
+		}
+		Ok(dropped)
+	}
+
 	fn save(&self) -> Result<(), StateError> {
 		let io_err = |source| StateError::Io { path: self.path.clone(), source };
 		let tmp = self.path.with_extension("json.tmp");
@@ -197,6 +230,28 @@ mod tests {
 			state.open_work(),
 			vec![(2, Role::Provider), (4, Role::Arbiter), (1, Role::Provider), (3, Role::Arbiter)]
 		);
+	}
+
+	#[test]
+	fn finished_work_is_dropped_after_the_retention_and_open_work_never() {
+		let dir = tempfile::tempdir().unwrap();
+		let mut state = State::load(dir.path(), "alice").unwrap();
+		state.update(1, Role::Provider, |w| w.bid = Some((5, 10))).unwrap();
+		state.finish(2, Role::Provider, 100).unwrap();
+		state.finish(3, Role::Arbiter, 150).unwrap();
+		// Finished in a file written before blocks were recorded.
+		state.update(4, Role::Provider, |w| w.done = true).unwrap();
+		assert_eq!(state.prune(199, 100).unwrap(), 0);
+		assert_eq!(state.prune(200, 100).unwrap(), 1);
+		assert!(state.work(2, Role::Provider).is_none());
+		assert!(state.work(3, Role::Arbiter).is_some());
+		// Job 4 counts from the first prune (block 199).
+		assert_eq!(state.work(4, Role::Provider).unwrap().finished_at, Some(199));
+		assert_eq!(state.prune(10_000, 100).unwrap(), 2);
+		// Open work stays whatever its age, and the pruned file is what a restart reads.
+		let state = State::load(dir.path(), "alice").unwrap();
+		assert_eq!(state.open_work(), vec![(1, Role::Provider)]);
+		assert!(state.work(3, Role::Arbiter).is_none());
 	}
 
 	#[test]

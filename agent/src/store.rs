@@ -7,6 +7,7 @@ use std::{
 	fs,
 	io::{self, Write},
 	path::{Path, PathBuf},
+	sync::atomic::{AtomicU64, Ordering},
 };
 
 use crate::hash::Hash;
@@ -51,11 +52,24 @@ impl Store {
 		if path.exists() {
 			return Ok(hash);
 		}
-		let tmp = self.dir.join("blobs").join(format!(".{hash}.{}.tmp", std::process::id()));
-		let mut file = fs::File::create(&tmp).map_err(io_err(&tmp))?;
-		file.write_all(bytes).map_err(io_err(&tmp))?;
-		file.sync_all().map_err(io_err(&tmp))?;
-		fs::rename(&tmp, &path).map_err(io_err(&path))?;
+		// A name of its own for each write: two puts of the same blob at once (jobs side by
+		// side) must not write into one temporary file.
+		static NEXT: AtomicU64 = AtomicU64::new(0);
+		let n = NEXT.fetch_add(1, Ordering::Relaxed);
+		let blobs = self.dir.join("blobs");
+		let tmp = blobs.join(format!(".{hash}.{}.{n}.tmp", std::process::id()));
+		let written = (|| {
+			let mut file = fs::File::create(&tmp).map_err(io_err(&tmp))?;
+			file.write_all(bytes).map_err(io_err(&tmp))?;
+			file.sync_all().map_err(io_err(&tmp))?;
+			fs::rename(&tmp, &path).map_err(io_err(&path))
+		})();
+		if written.is_err() {
+			let _ = fs::remove_file(&tmp);
+		}
+		written?;
+		// The rename itself survives a crash only once the directory is on disk.
+		fs::File::open(&blobs).and_then(|d| d.sync_all()).map_err(io_err(&blobs))?;
 		Ok(hash)
 	}
 
@@ -110,6 +124,33 @@ mod tests {
 
 		fs::write(dir.path().join("blobs").join(hash.to_string()), b"tampered").unwrap();
 		assert!(matches!(store.get(&hash), Err(StoreError::Corrupt { .. })));
+	}
+
+	#[test]
+	fn puts_of_one_blob_at_once_all_succeed() {
+		let dir = tempfile::tempdir().unwrap();
+		let store = Store::open(dir.path()).unwrap();
+		let bytes: Vec<u8> = (0..1u32 << 16).map(|i| i as u8).collect();
+		// Each thread puts the blob afresh (removing what another stored): with one shared
+		// temporary name, a rename would find its file already renamed by another thread.
+		std::thread::scope(|scope| {
+			for _ in 0..4 {
+				scope.spawn(|| {
+					for _ in 0..25 {
+						let hash = store.put(&bytes).unwrap();
+						let _ = fs::remove_file(store.path(&hash));
+					}
+				});
+			}
+		});
+		let hash = store.put(&bytes).unwrap();
+		assert_eq!(store.get(&hash).unwrap().unwrap(), bytes);
+		// No temporary file is left behind.
+		let names: Vec<_> = fs::read_dir(dir.path().join("blobs"))
+			.unwrap()
+			.map(|e| e.unwrap().file_name().into_string().unwrap())
+			.collect();
+		assert_eq!(names, vec![hash.to_string()]);
 	}
 
 	#[test]

@@ -263,7 +263,8 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
     '--listen', '127.0.0.1:0', '--royalty', '0.5', '--grant', bob]);
   try {
     const { stderr } = await execFileP(AGENT_BIN, ['run', '--node', network.wsUrl(), '--suri', '//Bob', '--data-dir', path.join(dir, 'bob'),
-      '--model', `asset:${owner.asset}`, '--input', input, '--max-royalties', '0.5', '--accept', '--timeout', '400'], { timeout: 420000 });
+      '--model', `asset:${owner.asset}`, '--input', input, '--max-royalties', '0.5', '--accept', '--timeout', '400',
+      '--allow-network', '127.0.0.0/8'], { timeout: 420000 });
     const job = Number(/job (\d+) posted/.exec(stderr)[1]);
     settledJob = job;
     assetId = owner.asset;

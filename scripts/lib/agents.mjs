@@ -35,6 +35,8 @@ endpoint = "http://127.0.0.1:${port}"
 stake = "100"
 arbiter = ${arbiter}
 max_content_bytes = 67108864
+# The providers of a network on one machine fetch from each other on loopback.
+allow_networks = ["127.0.0.0/8"]
 
 [profile]
 gpu_model = "cpu"

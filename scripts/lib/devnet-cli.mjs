@@ -252,7 +252,7 @@ async function start() {
   for (const a of readAgents()) console.log(`${a.name.padEnd(8)} http://127.0.0.1:${a.port}  ${a.address}`);
   if (providers > 0) {
     console.log('\nRun a job: allmende-agent run --model magika --input README.md --replicas 3 --audit --accept ' +
-      `--node ${network.wsUrl()}`);
+      `--node ${network.wsUrl()} --allow-network 127.0.0.0/8`);
   }
   console.log('\nStop with: ./scripts/devnet.sh stop');
   return 0;

@@ -73,7 +73,8 @@ export async function runJob(args, { suri = '//Bob', dataDir } = {}) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(network.dir, 'requester-'));
   const { stdout, stderr } = await execFileP(
     AGENT_BIN,
-    ['run', '--node', network.wsUrl(), '--suri', suri, '--data-dir', dir, '--timeout', '400', ...args],
+    ['run', '--node', network.wsUrl(), '--suri', suri, '--data-dir', dir, '--timeout', '400', '--allow-network', '127.0.0.0/8',
+      ...args],
     { timeout: 420000 },
   ).catch((e) => {
     throw new Error(`allmende-agent run ${args.join(' ')} failed: ${e.stderr || e.message}`);

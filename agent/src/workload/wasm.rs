@@ -34,11 +34,42 @@ pub struct Limits {
 	pub memory: usize,
 	/// Largest output, in bytes.
 	pub output: usize,
+	/// Most elements of the module's table, declared or grown.
+	pub table_elements: usize,
+	/// Largest code section, in bytes: with wasmparser's own per-function limits this bounds
+	/// the compiler's time, which fuel cannot.
+	pub code_bytes: usize,
+	/// Most functions defined in the module.
+	pub functions: u32,
 }
 
 impl Limits {
-	/// What every agent uses: 4·10⁹ fuel (a few seconds), 256 MiB of memory, 1 MiB of output.
-	pub const PROTOCOL: Limits = Limits { fuel: 4_000_000_000, memory: 256 << 20, output: 1 << 20 };
+	/// What every agent uses: 4·10⁹ fuel (a few seconds), 256 MiB of memory, 1 MiB of output,
+	/// one table of at most 100,000 elements, one memory, and at most 8 MiB of code in 20,000
+	/// functions.
+	pub const PROTOCOL: Limits = Limits {
+		fuel: 4_000_000_000,
+		memory: 256 << 20,
+		output: 1 << 20,
+		table_elements: 100_000,
+		code_bytes: 8 << 20,
+		functions: 20_000,
+	};
+}
+
+/// Whether the module's code is within `limits`, read before anything is compiled. A module
+/// wasmparser cannot read is left to the compiler, which refuses it.
+fn code_within(module: &[u8], limits: &Limits) -> bool {
+	for payload in wasmparser::Parser::new(0).parse_all(module) {
+		match payload {
+			Ok(wasmparser::Payload::CodeSectionStart { count, range, .. }) => {
+				return count <= limits.functions && range.len() <= limits.code_bytes
+			},
+			Ok(_) => {},
+			Err(_) => return true,
+		}
+	}
+	true
 }
 
 struct State {
@@ -118,6 +149,10 @@ fn linker(engine: &Engine) -> anyhow::Result<Linker<State>> {
 /// workload is an [`Outcome::Failed`]; `Err` only when the engine itself cannot start.
 pub fn run(module: &[u8], input: &[u8], limits: Limits) -> anyhow::Result<Outcome> {
 	let fail = |f| Ok(Outcome::Failed(Runner::Wasm, f));
+	if !code_within(module, &limits) {
+		log::debug!("WASM module has more code than the limits allow");
+		return fail(Failure::InvalidModule);
+	}
 	let engine = engine()?;
 	let module = match Module::new(&engine, module) {
 		Ok(m) => m,
@@ -133,8 +168,11 @@ pub fn run(module: &[u8], input: &[u8], limits: Limits) -> anyhow::Result<Outcom
 		output_overflow: false,
 		limits: StoreLimitsBuilder::new()
 			.memory_size(limits.memory)
+			.table_elements(limits.table_elements)
 			.trap_on_grow_failure(true)
 			.instances(1)
+			.tables(1)
+			.memories(1)
 			.build(),
 	};
 	let mut store = Store::new(&engine, state);
@@ -213,7 +251,14 @@ mod tests {
 		wat::parse_str(text).unwrap()
 	}
 
-	const SMALL: Limits = Limits { fuel: 10_000_000, memory: 1 << 20, output: 16 };
+	const SMALL: Limits = Limits {
+		fuel: 10_000_000,
+		memory: 1 << 20,
+		output: 16,
+		table_elements: 1000,
+		code_bytes: 1 << 20,
+		functions: 100,
+	};
 
 	#[test]
 	fn runs_the_abi() {
@@ -270,5 +315,63 @@ mod tests {
 		assert_eq!(run(&grow, b"", SMALL).unwrap(), fail(Failure::Trap));
 		let threads = r#"(module (memory (export "memory") 1 1 shared) (func (export "run")))"#;
 		assert_eq!(run(&wasm(threads), b"", SMALL).unwrap(), fail(Failure::InvalidModule));
+	}
+
+	#[test]
+	fn tables_are_bounded_the_same_way_everywhere() {
+		let fail = |f| Outcome::Failed(Runner::Wasm, f);
+		// Growing a table past the limit traps, whatever the host's memory (with a table
+		// limit unset, wasmtime would try to allocate it).
+		let grow = wasm(
+			r#"(module (memory (export "memory") 1) (table 1 funcref)
+			(func (export "run") (drop (table.grow (ref.null func) (i32.const 100000000)))))"#,
+		);
+		assert_eq!(run(&grow, b"", SMALL).unwrap(), fail(Failure::Trap));
+		assert_eq!(run(&grow, b"", Limits::PROTOCOL).unwrap(), fail(Failure::Trap));
+		// Growing within the limit works.
+		let fits = wasm(
+			r#"(module (memory (export "memory") 1) (table 1 funcref)
+			(func (export "run") (drop (table.grow (ref.null func) (i32.const 10)))))"#,
+		);
+		assert_eq!(run(&fits, b"", SMALL).unwrap(), Outcome::Wasm(Vec::new()));
+		// A table declared larger than the limit does not instantiate.
+		let declared = wasm(
+			r#"(module (memory (export "memory") 1) (table 20000000 funcref) (func (export "run")))"#,
+		);
+		assert_eq!(run(&declared, b"", Limits::PROTOCOL).unwrap(), fail(Failure::InvalidAbi));
+		// Nor does a second table or a second memory.
+		let two_tables = wasm(
+			r#"(module (memory (export "memory") 1) (table 1 funcref) (table 1 funcref) (func (export "run")))"#,
+		);
+		assert_eq!(run(&two_tables, b"", SMALL).unwrap(), fail(Failure::InvalidAbi));
+		let two_memories =
+			wasm(r#"(module (memory (export "memory") 1) (memory 1) (func (export "run")))"#);
+		assert_eq!(run(&two_memories, b"", SMALL).unwrap(), fail(Failure::InvalidAbi));
+	}
+
+	#[test]
+	fn code_beyond_the_limits_is_not_compiled() {
+		let fail = |f| Outcome::Failed(Runner::Wasm, f);
+		let module = |functions: usize| {
+			let mut text =
+				String::from(r#"(module (memory (export "memory") 1) (func (export "run"))"#);
+			for _ in 1..functions {
+				text.push_str("(func)");
+			}
+			text.push(')');
+			wasm(&text)
+		};
+		assert_eq!(
+			run(&module(SMALL.functions as usize), b"", SMALL).unwrap(),
+			Outcome::Wasm(Vec::new())
+		);
+		assert_eq!(
+			run(&module(SMALL.functions as usize + 1), b"", SMALL).unwrap(),
+			fail(Failure::InvalidModule)
+		);
+		let few_bytes = Limits { code_bytes: 64, ..SMALL };
+		assert_eq!(run(&module(50), b"", few_bytes).unwrap(), fail(Failure::InvalidModule));
+		assert!(code_within(&module(50), &SMALL));
+		assert!(!code_within(&module(50), &few_bytes));
 	}
 }
