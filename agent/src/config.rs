@@ -11,6 +11,9 @@
 //! max_content_bytes = 67108864      # the largest workload or input it fetches
 //! allow_networks = ["127.0.0.0/8"]  # non-public networks it may fetch from (default none)
 //! retention_blocks = 14400          # finished jobs stay this long in state.json
+//! workload_timeout_secs = 300       # a workload running longer is stopped, without a result
+//! concurrency = 2                   # workloads run at once, each in a worker process
+//! max_open_jobs = 8                 # jobs without a result yet before it declines bids as busy
 //!
 //! [profile]
 //! gpu_model = "cpu"
@@ -104,6 +107,20 @@ pub struct ProviderConfig {
 	/// every change) before they are dropped. Default 14,400: a day of 6 s blocks.
 	#[serde(default = "default_retention")]
 	pub retention_blocks: u32,
+	/// How long one workload may run, in seconds, before its worker is stopped. The wall
+	/// clock differs between machines, so a stopped workload has no result and the job goes
+	/// uncommitted (WASM modules are bounded by fuel long before this). Default 300.
+	#[serde(default = "default_workload_timeout")]
+	pub workload_timeout_secs: u64,
+	/// How many workloads run at once, each in its own worker process (which may use up to
+	/// 2 GiB of heap). Content downloads do not wait for a slot. Default 2.
+	#[serde(default = "default_concurrency")]
+	pub concurrency: u32,
+	/// How many jobs may be bid on, assigned or drawn without a result yet before the agent
+	/// declines new bids as busy: jobs beyond its slots wait, and a long queue misses
+	/// deadlines. Default 8.
+	#[serde(default = "default_max_open_jobs")]
+	pub max_open_jobs: u32,
 	pub profile: Profile,
 	#[serde(default)]
 	pub price: PricePolicy,
@@ -113,6 +130,18 @@ pub struct ProviderConfig {
 
 fn default_max_content() -> u64 {
 	64 << 20
+}
+
+fn default_concurrency() -> u32 {
+	2
+}
+
+fn default_max_open_jobs() -> u32 {
+	8
+}
+
+fn default_workload_timeout() -> u64 {
+	300
 }
 
 fn default_retention() -> u32 {
@@ -267,6 +296,17 @@ impl ProviderConfig {
 			return Err(ConfigError::Invalid(
 				"retention_blocks must be at least 1: finished work is kept that many blocks"
 					.into(),
+			));
+		}
+		if self.concurrency == 0 || self.max_open_jobs < self.concurrency {
+			return Err(ConfigError::Invalid(format!(
+				"concurrency ({}) must be at least 1 and at most max_open_jobs ({})",
+				self.concurrency, self.max_open_jobs
+			)));
+		}
+		if self.workload_timeout_secs == 0 {
+			return Err(ConfigError::Invalid(
+				"workload_timeout_secs must be at least 1: every workload needs some time".into(),
 			));
 		}
 		if !self.endpoint.starts_with("http://") {

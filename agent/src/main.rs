@@ -7,9 +7,16 @@ use std::{
 	time::{SystemTime, UNIX_EPOCH},
 };
 
-use allmende_agent::{config, host, provider, requester, workload};
+use allmende_agent::{
+	config, host, provider, requester,
+	workload::{self, sandbox},
+};
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Counts the heap, so that a worker can hold a workload to the protocol's heap limit.
+#[global_allocator]
+static ALLOCATOR: sandbox::Counting = sandbox::Counting;
 
 #[derive(Parser)]
 #[command(
@@ -72,12 +79,39 @@ enum Command {
 		/// The input file.
 		#[arg(long)]
 		input: PathBuf,
+		/// Stop the workload after this many seconds (it then has no result).
+		#[arg(long, default_value_t = 300)]
+		timeout_secs: u64,
+		/// Run the workload in this process rather than in a worker process (no heap limit,
+		/// no time limit): for a CPU emulator, which would run a worker natively.
+		#[arg(long, hide = true)]
+		in_process: bool,
 	},
-	/// Write the small example ONNX classifier (input `x`, f32 [1, 4]; output `probs`) to a file.
+	/// Write an example ONNX model to a file: the small classifier (input `x`, f32 [1, 4];
+	/// output `probs`), or with `--kind memory-bomb` a model that asks for 40 GB.
 	ExampleModel {
 		/// Where to write the model.
 		out: PathBuf,
+		/// Which model.
+		#[arg(long, value_enum, default_value_t = ExampleKind::Classifier)]
+		kind: ExampleKind,
 	},
+	/// Run one workload from standard input (`u64 LE workload length ‖ workload ‖ input`) and
+	/// write its result document: what the agent starts for each job.
+	#[command(hide = true)]
+	Worker {
+		/// `wasm`, `onnx` or `magika`.
+		#[arg(long)]
+		runner: String,
+	},
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExampleKind {
+	/// The small classifier.
+	Classifier,
+	/// A model whose graph asks for 40 GB: every agent answers it with `memory_limit`.
+	MemoryBomb,
 }
 
 /// Log lines on stderr: seconds since the epoch, level, message.
@@ -103,7 +137,7 @@ impl log::Log for Logger {
 	fn flush(&self) {}
 }
 
-fn exec(model: &str, input: &PathBuf) -> anyhow::Result<()> {
+async fn exec(model: &str, input: &PathBuf, timeout_secs: u64, in_process: bool) -> anyhow::Result<()> {
 	let (runner, module) = match model {
 		"magika" => (workload::Runner::Magika, workload::magika::MODEL.to_vec()),
 		m if m.ends_with(".onnx") => {
@@ -118,7 +152,14 @@ fn exec(model: &str, input: &PathBuf) -> anyhow::Result<()> {
 		m => anyhow::bail!("--model {m}: give `magika`, an .onnx model, or a .wasm or .wat module"),
 	};
 	let input = std::fs::read(input).with_context(|| input.display().to_string())?;
-	let result = workload::execute(runner, &module, &input)?.encode();
+	let outcome = if in_process {
+		workload::execute(runner, &module, &input)?
+	} else {
+		let workers = sandbox::Workers::of_this_binary().context("finding this binary")?;
+		let wall = std::time::Duration::from_secs(timeout_secs);
+		workers.run(runner, &module, &input, wall).await?
+	};
+	let result = outcome.encode();
 	println!("{}", String::from_utf8_lossy(&result));
 	eprintln!(
 		"{}  (result hash {})",
@@ -147,9 +188,19 @@ fn cpu_features() -> String {
 	format!("{} [{}]", std::env::consts::ARCH, present.join(" "))
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
 	let cli = Cli::parse();
+	if let Command::Worker { runner } = &cli.command {
+		// No logger and no async runtime: the worker's heap is the workload's.
+		let code = match workload::Runner::from_name(runner) {
+			Some(runner) => sandbox::serve(runner),
+			None => {
+				eprintln!("error: --runner {runner}: give wasm, onnx or magika");
+				sandbox::EXIT_BAD_REQUEST
+			},
+		};
+		std::process::exit(code);
+	}
 	let level = cli
 		.log
 		.clone()
@@ -158,7 +209,21 @@ async fn main() {
 		.unwrap_or(log::LevelFilter::Info);
 	let _ = log::set_boxed_logger(Box::new(Logger(level)));
 	log::set_max_level(level);
-	let outcome = match cli.command {
+	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+		Ok(runtime) => runtime,
+		Err(e) => {
+			eprintln!("error: cannot start the async runtime: {e}");
+			std::process::exit(1);
+		},
+	};
+	if let Err(e) = runtime.block_on(run(cli.command)) {
+		eprintln!("error: {e:#}");
+		std::process::exit(1);
+	}
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+	match command {
 		Command::Provide { config, test_fault } => match config::ProviderConfig::load(&config) {
 			Ok(c) => provider::run(c, test_fault).await,
 			Err(e) => Err(e.into()),
@@ -166,12 +231,16 @@ async fn main() {
 		Command::Run { client, args } => requester::run(client, args).await,
 		Command::Host { client, args } => host::run(client, args).await,
 		Command::Result { job, client, raw } => requester::result(client, job, raw).await,
-		Command::Exec { model, input } => exec(&model, &input),
-		Command::ExampleModel { out } => std::fs::write(&out, workload::onnx::example_model())
-			.with_context(|| out.display().to_string()),
-	};
-	if let Err(e) = outcome {
-		eprintln!("error: {e:#}");
-		std::process::exit(1);
+		Command::Exec { model, input, timeout_secs, in_process } => {
+			exec(&model, &input, timeout_secs, in_process).await
+		},
+		Command::ExampleModel { out, kind } => {
+			let model = match kind {
+				ExampleKind::Classifier => workload::onnx::example_model(),
+				ExampleKind::MemoryBomb => workload::onnx::memory_bomb_model(),
+			};
+			std::fs::write(&out, model).with_context(|| out.display().to_string())
+		},
+		Command::Worker { .. } => anyhow::bail!("the worker runs before the async runtime"),
 	}
 }

@@ -12,11 +12,15 @@
 //! agent rebuilds its view from storage (every assignment, every open job) and from its state
 //! file, which holds each result's salt from before the commitment was submitted.
 
-use std::{sync::Arc, time::Duration};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use subxt::dynamic;
-use tokio::{net::TcpListener, sync::RwLock};
+use tokio::{
+	net::TcpListener,
+	sync::{mpsc, watch, RwLock, Semaphore},
+	task::AbortHandle,
+};
 
 use crate::{
 	chain::{self, Chain, ContentRef, JobId, JobStatus, Judgement, Round, Signer, WorkloadKind},
@@ -26,7 +30,11 @@ use crate::{
 	outbound::{Outbound, OutboundError},
 	state::{Role, State},
 	store::Store,
-	workload::{self, magika, Failure, Outcome, Runner},
+	workload::{
+		self, magika,
+		sandbox::{RunError, Workers},
+		Failure, Outcome, Runner,
+	},
 };
 
 /// Blocks after which a transaction that did not take effect is submitted again.
@@ -75,14 +83,65 @@ struct Agent {
 	signer: Arc<Signer>,
 	store: Store,
 	state: State,
-	fault: Option<Fault>,
 	/// Open jobs already looked at for a bid, with the block at which it first looked.
 	considered: std::collections::BTreeMap<JobId, u32>,
 	/// How often it bid again on a job after being displaced.
 	rebids: std::collections::BTreeMap<JobId, u32>,
 	/// Where it may connect to fetch content and results.
 	outbound: Outbound,
+	/// Tells job tasks the last finalized block.
+	head: watch::Sender<u32>,
+	/// What a job's run needs, shared with the tasks that fetch content and run workers.
+	runs: Arc<Runs>,
+	/// The jobs whose content is being fetched or whose workload runs, off the block loop.
+	running: HashMap<(JobId, Role), AbortHandle>,
+	/// Where those tasks report.
+	ran: mpsc::UnboundedReceiver<Ran>,
 }
+
+/// What a job's run needs: the block loop hands it to a task per job and never waits for one.
+struct Runs {
+	store: Store,
+	keypair: subxt_signer::sr25519::Keypair,
+	max_content_bytes: u64,
+	outbound: Outbound,
+	workers: Workers,
+	wall: Duration,
+	fault: Option<Fault>,
+	/// How many workers run at once (`concurrency`).
+	slots: Semaphore,
+	/// The last finalized block the loop saw: whether missing content is still worth waiting
+	/// for depends on the block when the download failed, not when it started.
+	head: watch::Receiver<u32>,
+	report: mpsc::UnboundedSender<Ran>,
+}
+
+/// What the block loop waits for: the next finalized block, or a job task's report.
+enum Next<B> {
+	Block(Option<B>),
+	Ran(Option<Ran>),
+}
+
+/// What a job's task reports to the block loop.
+struct Ran {
+	job: JobId,
+	role: Role,
+	what: RanWhat,
+}
+
+enum RanWhat {
+	/// The result is in the content store.
+	Stored(Hash),
+	/// Content is not to be had yet: tried again next block.
+	NotYet,
+	/// The worker gave no result.
+	NoResult(RunError),
+	/// Something else went wrong (logged; tried again next block).
+	Failed(anyhow::Error),
+}
+
+/// How often a job's worker may give no result (crash, host kill) before the job is given up.
+const MAX_FAILED_RUNS: u32 = 2;
 
 /// How often the agent bids again on one job after a larger bond displaced its bid.
 const MAX_REBIDS: u32 = 2;
@@ -142,16 +201,33 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		let allowed: Vec<String> = outbound.allowed().iter().map(|n| n.to_string()).collect();
 		log::info!("fetches from public addresses and from {}", allowed.join(", "));
 	}
+	let (report, ran) = mpsc::unbounded_channel();
+	let (head_tx, head) = watch::channel(0);
+	let runs = Arc::new(Runs {
+		store: store.clone(),
+		keypair: signer.keypair.clone(),
+		max_content_bytes: config.max_content_bytes,
+		outbound: outbound.clone(),
+		workers: Workers::of_this_binary().context("finding this binary to start workers")?,
+		wall: Duration::from_secs(config.workload_timeout_secs),
+		fault,
+		slots: Semaphore::new(config.concurrency as usize),
+		head,
+		report,
+	});
 	let mut agent = Agent {
+		head: head_tx,
 		config,
 		chain,
 		signer,
 		store,
 		state,
-		fault,
 		considered: Default::default(),
 		rebids: Default::default(),
 		outbound,
+		runs,
+		running: HashMap::new(),
+		ran,
 	};
 	loop {
 		if let Err(e) = agent.follow().await {
@@ -194,6 +270,7 @@ impl Agent {
 		self.ensure_registered(&at).await?;
 		let at = self.chain.finalized().await?;
 		let n = at.block_number() as u32;
+		self.head.send_replace(n);
 		log::info!("rebuilding the view of the market at finalized block #{n}");
 		// Rebuild the view from storage: every job this account is assigned to, every open job.
 		for (job, assignments) in Chain::all_assignments(&at).await? {
@@ -207,8 +284,25 @@ impl Agent {
 		self.work_off(&at, n).await?;
 
 		let mut seen = n;
+		let mut last = at;
 		let mut blocks = self.chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
-		while let Some(block) = blocks.next().await {
+		loop {
+			// A job's run reports between blocks: its commitment goes out at once, with the
+			// state of the last block.
+			let next = tokio::select! {
+				block = blocks.next() => Next::Block(block),
+				ran = self.ran.recv() => Next::Ran(ran),
+			};
+			let block = match next {
+				Next::Block(Some(block)) => block,
+				Next::Block(None) => break,
+				Next::Ran(Some(ran)) => {
+					self.take_report(&last, seen, ran).await;
+					continue;
+				},
+				// The agent holds a sender: the channel never closes while it runs.
+				Next::Ran(None) => continue,
+			};
 			let block = block.map_err(subxt::Error::from)?;
 			let n = block.number() as u32;
 			// The stream starts with a few finalized blocks the view above already covers.
@@ -216,7 +310,9 @@ impl Agent {
 				continue;
 			}
 			seen = n;
+			self.head.send_replace(n);
 			let at = block.at().await.map_err(subxt::Error::from)?;
+			last = at.clone();
 			for job in Chain::displaced_bids(&at, self.me()).await? {
 				if let Err(e) = self.bid_again(&at, n, job).await {
 					log::warn!("job {job}: {e:#}");
@@ -461,6 +557,14 @@ impl Agent {
 		if spec.region.is_some_and(|r| r != self.config.profile.region) {
 			return skip("for another region");
 		}
+		let open = self.state.uncomputed();
+		if open >= self.config.max_open_jobs as usize {
+			// Looked at again when the job is next touched.
+			self.considered.remove(&job);
+			return skip(&format!(
+				"busy: {open} jobs bid on or assigned have no result yet (max_open_jobs)"
+			));
+		}
 		let workload_hash = Hash(spec.workload.content.hash);
 		let Some(runner) = runner_for(&spec.workload.kind, &workload_hash) else {
 			return skip("a container workload, which this agent does not run");
@@ -598,11 +702,13 @@ impl Agent {
 	async fn step(&mut self, at: &chain::At, n: u32, job: JobId, role: Role) -> anyhow::Result<()> {
 		let Some(j) = Chain::job(at, job).await? else {
 			log::info!("job {job} is not on chain at #{n} (pruned); nothing more to do");
+			self.stop(job, role);
 			self.state.finish(job, role, n)?;
 			return Ok(());
 		};
 		if j.status.is_terminal() {
 			log::info!("job {job} finished: {:?}", j.status);
+			self.stop(job, role);
 			self.state.finish(job, role, n)?;
 			return Ok(());
 		}
@@ -636,17 +742,16 @@ impl Agent {
 				}
 				let (result, salt) = match (work.result, work.salt) {
 					(Some(r), Some(s)) => (r, s),
-					_ => {
-						let Some(result) = self.compute(&j, job, n).await? else {
-							return Ok(());
-						};
+					(Some(r), None) => {
+						// Computed, but stopped before the salt was saved.
 						let salt = fresh_salt()?;
-						// Saved before the commitment leaves this machine.
-						self.state.update(job, role, |w| {
-							w.result = Some(result);
-							w.salt = Some(salt);
-						})?;
-						(result, salt)
+						self.state.update(job, role, |w| w.salt = Some(salt))?;
+						(r, salt)
+					},
+					_ => {
+						// Run off the loop; the task reports, and the commitment follows.
+						self.start(j.clone(), job, role);
+						return Ok(());
 					},
 				};
 				let commitment = if role == Role::Arbiter {
@@ -715,57 +820,80 @@ impl Agent {
 		Ok(())
 	}
 
-	/// Fetches what a job needs and runs it; stores the result and returns its hash. `None`
-	/// while content is not to be had yet (tried again next block).
-	async fn compute(
-		&mut self,
-		j: &chain::Job,
-		job: JobId,
-		n: u32,
-	) -> anyhow::Result<Option<Hash>> {
-		let spec = &j.spec;
-		let workload_hash = Hash(spec.workload.content.hash);
-		let runner = runner_for(&spec.workload.kind, &workload_hash)
-			.context("no runner for this workload")?;
-		// Near the deadline, content that is still missing is unavailable. Finalized blocks
-		// lag the best block by two or three, and the commitment needs one to land in.
-		let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
-		let mut content = Vec::new();
-		for wanted in [&spec.workload.content, &spec.input] {
-			match self.obtain(job, wanted).await {
-				Ok(bytes) => content.push(bytes),
-				Err(e) if is_refusal(&e) || last_chance => {
-					log::warn!(
-						"job {job}: {e}; the result is the canonical content_unavailable failure"
+	/// Starts the task that fetches a job's content and runs its workload, unless one runs.
+	fn start(&mut self, j: chain::Job, job: JobId, role: Role) {
+		let key = (job, role);
+		if self.running.get(&key).is_some_and(|task| !task.is_finished()) {
+			return;
+		}
+		let runs = self.runs.clone();
+		let task = tokio::spawn(async move {
+			let what = match run_job(&runs, &j, job).await {
+				Ok(Some(hash)) => RanWhat::Stored(hash),
+				Ok(None) => RanWhat::NotYet,
+				Err(JobError::NoResult(e)) => RanWhat::NoResult(e),
+				Err(JobError::Other(e)) => RanWhat::Failed(e),
+			};
+			// The loop outlives every task; a report to a loop that is gone has no reader.
+			let _ = runs.report.send(Ran { job, role, what });
+		});
+		self.running.insert(key, task.abort_handle());
+	}
+
+	/// Stops a job's task, if one runs (its worker is killed with it).
+	fn stop(&mut self, job: JobId, role: Role) {
+		if let Some(task) = self.running.remove(&(job, role)) {
+			task.abort();
+		}
+	}
+
+	/// Takes a job task's report: saves a result with a fresh salt and commits at once, or
+	/// counts a run that gave no result and gives the job up after [`MAX_FAILED_RUNS`].
+	async fn take_report(&mut self, at: &chain::At, n: u32, ran: Ran) {
+		let Ran { job, role, what } = ran;
+		self.running.remove(&(job, role));
+		let saved = match what {
+			RanWhat::Stored(result) => fresh_salt().and_then(|salt| {
+				// Saved before the commitment leaves this machine.
+				Ok(self.state.update(job, role, |w| {
+					w.result = Some(result);
+					w.salt = Some(salt);
+				})?)
+			}),
+			RanWhat::NotYet => return,
+			RanWhat::Failed(e) => {
+				log::warn!("job {job}: {e:#}; trying again next block");
+				return;
+			},
+			RanWhat::NoResult(e) => {
+				let failed = self.state.work(job, role).map_or(0, |w| w.failed_runs) + 1;
+				let saved = if e.worth_retrying() && failed < MAX_FAILED_RUNS {
+					log::warn!("job {job}: {e}; trying again next block");
+					self.state.update(job, role, |w| w.failed_runs = failed)
+				} else {
+					log::error!(
+						"job {job}: {e}; giving the job up (it goes uncommitted, a no-show)"
 					);
-					return self
-						.finish(job, Outcome::Failed(runner, Failure::ContentUnavailable))
-						.map(Some);
-				},
-				Err(e) => {
-					log::info!("job {job}: {e}; trying again next block");
-					return Ok(None);
-				},
-			}
+					self.state.update(job, role, |w| {
+						w.failed_runs = failed;
+						w.abandoned = Some(e.to_string());
+						w.done = true;
+						w.finished_at = Some(n);
+					})
+				};
+				if let Err(e) = saved {
+					log::error!("{e}");
+				}
+				return;
+			},
+		};
+		if let Err(e) = saved {
+			log::error!("job {job}: {e:#}");
+			return;
 		}
-		if self.fault == Some(Fault::ClaimUnavailable) {
-			log::warn!("job {job}: saying the content could not be had (test fault)");
-			return self
-				.finish(job, Outcome::Failed(runner, Failure::ContentUnavailable))
-				.map(Some);
+		if let Err(e) = self.step(at, n, job, role).await {
+			log::warn!("job {job}: {e:#}");
 		}
-		let input = content.pop().unwrap_or_default();
-		let module = content.pop().unwrap_or_default();
-		let started = std::time::Instant::now();
-		let outcome =
-			tokio::task::spawn_blocking(move || workload::execute(runner, &module, &input))
-				.await??;
-		log::info!(
-			"job {job}: ran {runner:?} in {} ms: {}",
-			started.elapsed().as_millis(),
-			workload::describe(&outcome.encode())
-		);
-		self.finish(job, outcome).map(Some)
 	}
 
 	/// This arbiter's verdict on each replica of `job`'s disputed round, its own result being
@@ -849,52 +977,113 @@ impl Agent {
 		);
 		Ok(Some(verdict))
 	}
+}
 
-	fn finish(&self, job: JobId, outcome: Outcome) -> anyhow::Result<Hash> {
-		let outcome = match (self.fault, outcome) {
-			(Some(Fault::RoundDifferently), outcome) => round_differently(job, outcome),
-			(_, outcome) => outcome,
-		};
-		let mut bytes = outcome.encode();
-		if self.fault == Some(Fault::CorruptResult) {
-			log::warn!("job {job}: corrupting the result (test fault)");
-			bytes.extend_from_slice(b" corrupted");
-		}
-		Ok(self.store.put(&bytes)?)
-	}
+/// Why a job's run gave nothing to commit.
+enum JobError {
+	/// The worker gave no result.
+	NoResult(RunError),
+	/// Anything else.
+	Other(anyhow::Error),
+}
 
-	/// Content by hash, fetched from its URI for this job and checked; Magika's model, which
-	/// every agent embeds, is taken from the agent. Nothing fetched for one job is used for
-	/// another: whether content is available to a job is its server's answer for that job,
-	/// the same for every provider assigned to it, so honest replicas agree on it.
-	///
-	/// Content must have the size the job declares, so every provider refuses the same false
-	/// declarations (content of a job stored before sizes were declared has none).
-	async fn obtain(&self, job: JobId, content: &ContentRef) -> Result<Vec<u8>, FetchError> {
-		let hash = &Hash(content.hash);
-		let url = String::from_utf8_lossy(&content.uri).into_owned();
-		let declared = content.declared_size();
-		let checked = |bytes: Vec<u8>| match declared {
-			Some(d) if d != bytes.len() as u64 => Err(FetchError::SizeMismatch {
-				url: url.clone(),
-				declared: d,
-				actual: bytes.len() as u64,
-			}),
-			_ => Ok(bytes),
-		};
-		if *hash == magika::model_hash() {
-			return checked(magika::MODEL.to_vec());
-		}
-		// A declaration bounds the download too: one byte more shows it false.
-		let limit = declared.map_or(self.config.max_content_bytes, |d| {
-			d.saturating_add(1).min(self.config.max_content_bytes)
-		});
-		let keypair = &self.signer.keypair;
-		let bytes =
-			http::fetch(&url, keypair, job, hash, limit, FETCH_TIMEOUT, &self.outbound).await?;
-		log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
-		checked(bytes)
+impl<E: Into<anyhow::Error>> From<E> for JobError {
+	fn from(e: E) -> Self {
+		JobError::Other(e.into())
 	}
+}
+
+/// Fetches what a job needs and runs it in a worker; stores the result and returns its hash.
+/// `None` while content is not to be had yet (tried again next block). Runs in a task of its
+/// own, so a slow download or a long workload holds up no other job; at most `concurrency`
+/// workers run at once.
+async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>, JobError> {
+	let spec = &j.spec;
+	let workload_hash = Hash(spec.workload.content.hash);
+	let runner = runner_for(&spec.workload.kind, &workload_hash)
+		.ok_or_else(|| anyhow::anyhow!("no runner for this workload"))?;
+	let mut content = Vec::new();
+	for wanted in [&spec.workload.content, &spec.input] {
+		match obtain(runs, job, wanted).await {
+			Ok(bytes) => content.push(bytes),
+			Err(e) => {
+				// Near the deadline, content that is still missing is unavailable. Finalized
+				// blocks lag the best block by two or three, and the commitment needs one to
+				// land in.
+				let n = *runs.head.borrow();
+				if is_refusal(&e) || n.saturating_add(LAST_CHANCE) >= j.deadline {
+					log::warn!(
+						"job {job}: {e}; the result is the canonical content_unavailable failure"
+					);
+					let unavailable = Outcome::Failed(runner, Failure::ContentUnavailable);
+					return Ok(Some(finish(runs, job, unavailable)?));
+				}
+				log::info!("job {job}: {e}; trying again next block");
+				return Ok(None);
+			},
+		}
+	}
+	if runs.fault == Some(Fault::ClaimUnavailable) {
+		log::warn!("job {job}: saying the content could not be had (test fault)");
+		return Ok(Some(finish(runs, job, Outcome::Failed(runner, Failure::ContentUnavailable))?));
+	}
+	let input = content.pop().unwrap_or_default();
+	let module = content.pop().unwrap_or_default();
+	let _slot = runs.slots.acquire().await.context("the worker slots are closed")?;
+	let started = std::time::Instant::now();
+	let outcome =
+		runs.workers.run(runner, &module, &input, runs.wall).await.map_err(JobError::NoResult)?;
+	log::info!(
+		"job {job}: ran {runner:?} in {} ms: {}",
+		started.elapsed().as_millis(),
+		workload::describe(&outcome.encode())
+	);
+	Ok(Some(finish(runs, job, outcome)?))
+}
+
+/// Stores a job's result (changed first by a test fault, if one is on) and returns its hash.
+fn finish(runs: &Runs, job: JobId, outcome: Outcome) -> anyhow::Result<Hash> {
+	let outcome = match (runs.fault, outcome) {
+		(Some(Fault::RoundDifferently), outcome) => round_differently(job, outcome),
+		(_, outcome) => outcome,
+	};
+	let mut bytes = outcome.encode();
+	if runs.fault == Some(Fault::CorruptResult) {
+		log::warn!("job {job}: corrupting the result (test fault)");
+		bytes.extend_from_slice(b" corrupted");
+	}
+	Ok(runs.store.put(&bytes)?)
+}
+
+/// Content by hash, fetched from its URI for this job and checked; Magika's model, which
+/// every agent embeds, is taken from the agent. Nothing fetched for one job is used for
+/// another: whether content is available to a job is its server's answer for that job,
+/// the same for every provider assigned to it, so honest replicas agree on it.
+///
+/// Content must have the size the job declares, so every provider refuses the same false
+/// declarations (content of a job stored before sizes were declared has none).
+async fn obtain(runs: &Runs, job: JobId, content: &ContentRef) -> Result<Vec<u8>, FetchError> {
+	let hash = &Hash(content.hash);
+	let url = String::from_utf8_lossy(&content.uri).into_owned();
+	let declared = content.declared_size();
+	let checked = |bytes: Vec<u8>| match declared {
+		Some(d) if d != bytes.len() as u64 => Err(FetchError::SizeMismatch {
+			url: url.clone(),
+			declared: d,
+			actual: bytes.len() as u64,
+		}),
+		_ => Ok(bytes),
+	};
+	if *hash == magika::model_hash() {
+		return checked(magika::MODEL.to_vec());
+	}
+	// A declaration bounds the download too: one byte more shows it false.
+	let limit = declared
+		.map_or(runs.max_content_bytes, |d| d.saturating_add(1).min(runs.max_content_bytes));
+	let bytes = http::fetch(&url, &runs.keypair, job, hash, limit, FETCH_TIMEOUT, &runs.outbound)
+		.await?;
+	log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
+	checked(bytes)
 }
 
 /// 32 random bytes for a commitment's salt.

@@ -21,6 +21,9 @@ use crate::{
 	workload::{self, magika},
 };
 
+/// How long `--audit` lets the workload run here before it gives up the spot check.
+const AUDIT_TIMEOUT_SECS: u64 = 300;
+
 /// The largest workload or input `run` takes.
 pub const MAX_FILE: u64 = 256 << 20;
 
@@ -252,8 +255,11 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			.context("--audit: this agent has no runner for the workload")?;
 		let (_, module) = read_workload(&args.model)?;
 		let input = store.get(&input_hash)?.context("the input vanished from the store")?;
-		Some(tokio::task::spawn_blocking(move || {
-			workload::execute(runner, &module, &input).map(|o| o.encode())
+		let workers = workload::sandbox::Workers::of_this_binary()
+			.context("--audit: finding this binary to run the workload")?;
+		Some(tokio::spawn(async move {
+			let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
+			anyhow::Ok(workers.run(runner, &module, &input, wall).await?.encode())
 		}))
 	} else {
 		None

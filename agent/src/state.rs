@@ -55,12 +55,24 @@ pub struct Work {
 	pub committed_at: Option<u32>,
 	/// The block whose state it saw when it submitted its reveal.
 	pub revealed_at: Option<u32>,
+	/// How often a worker was started for this job and gave no result (crashed, killed, or
+	/// refused memory by the host): counted across restarts, so a job that kills its worker
+	/// is given up ([`Work::abandoned`]) rather than run for ever.
+	#[serde(default, skip_serializing_if = "is_zero")]
+	pub failed_runs: u32,
+	/// Why the agent gave the job up without a result (it commits nothing: a no-show).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub abandoned: Option<String>,
 	/// Finished: nothing more to do for this job.
 	pub done: bool,
 	/// The block at which it was found finished; the work is dropped from the file
 	/// `retention_blocks` later ([`State::prune`]).
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub finished_at: Option<u32>,
+}
+
+fn is_zero(n: &u32) -> bool {
+	*n == 0
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -132,6 +144,12 @@ impl State {
 		// Stable: among the computed and among the rest, the order of the file.
 		open.sort_by_key(|(to_compute, ..)| *to_compute);
 		open.into_iter().map(|(_, job, role)| (job, role)).collect()
+	}
+
+	/// How many jobs have work not done and no result yet: bid on, assigned or drawn, and
+	/// not computed.
+	pub fn uncomputed(&self) -> usize {
+		self.file.work.values().filter(|w| !w.done && w.result.is_none()).count()
 	}
 
 	/// Changes the work on a job and saves the state before returning.

@@ -28,7 +28,8 @@ fn exec(cpu: Option<&str>, model: &str, input: &Path) -> Run {
 		},
 	};
 	let out = cmd
-		.args(["exec", "--model", model, "--input"])
+		// In this process: a worker process would be started natively, not emulated.
+		.args(["exec", "--in-process", "--model", model, "--input"])
 		.arg(input)
 		.output()
 		.unwrap_or_else(|e| panic!("cannot start {cpu:?} (qemu-x86_64 comes with qemu-user): {e}"));

@@ -16,6 +16,7 @@
 pub mod magika;
 pub mod npy;
 pub mod onnx;
+pub mod sandbox;
 pub mod wasm;
 
 use serde::Serialize;
@@ -30,6 +31,22 @@ pub enum Runner {
 	Onnx,
 	/// Google's Magika model on any file.
 	Magika,
+}
+
+impl Runner {
+	/// The runner's name in result documents and on the worker's command line.
+	pub fn name(self) -> &'static str {
+		match self {
+			Runner::Wasm => "wasm",
+			Runner::Onnx => "onnx",
+			Runner::Magika => "magika",
+		}
+	}
+
+	/// The runner of a name [`Runner::name`] gives.
+	pub fn from_name(name: &str) -> Option<Self> {
+		[Runner::Wasm, Runner::Onnx, Runner::Magika].into_iter().find(|r| r.name() == name)
+	}
 }
 
 /// Why a workload failed: the same code on every machine that runs it.
@@ -54,6 +71,9 @@ pub enum Failure {
 	InvalidInput,
 	/// The model failed while running.
 	ExecutionFailed,
+	/// The workload needed more heap than [`sandbox::HEAP_LIMIT`] (counted by the agent's
+	/// allocator, the same on every machine).
+	MemoryLimit,
 	/// The workload or input could not be had: its endpoint sent bytes of another hash, more
 	/// than the agent's size limit, or nothing until the execution deadline drew near. Whoever
 	/// serves a job's content is answerable for it: replicas that all get no content agree on
@@ -191,6 +211,75 @@ impl Outcome {
 		};
 		serde_json::to_vec(&doc).expect("a document of strings and integers always serializes")
 	}
+}
+
+impl Failure {
+	const ALL: [Failure; 10] = [
+		Failure::InvalidModule,
+		Failure::InvalidAbi,
+		Failure::OutOfFuel,
+		Failure::Trap,
+		Failure::OutputTooLarge,
+		Failure::InvalidModel,
+		Failure::InvalidInput,
+		Failure::ExecutionFailed,
+		Failure::MemoryLimit,
+		Failure::ContentUnavailable,
+	];
+
+	/// The failure of a reason code, as a result document writes it.
+	pub fn from_code(code: &str) -> Option<Self> {
+		Self::ALL.into_iter().find(|f| serde_json::to_value(f).ok().as_ref().and_then(|v| v.as_str()) == Some(code))
+	}
+}
+
+impl Outcome {
+	/// The outcome of a result document of `runner`, only if the document is canonical: what
+	/// [`Outcome::encode`] gives for it, to the byte.
+	pub fn decode(runner: Runner, bytes: &[u8]) -> Option<Outcome> {
+		if bytes == CONTENT_UNAVAILABLE {
+			return Some(Outcome::Failed(runner, Failure::ContentUnavailable));
+		}
+		let doc: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+		if doc.get("workload")?.as_str()? != runner.name() {
+			return None;
+		}
+		let outcome = match (doc.get("status")?.as_str()?, runner) {
+			("failed", _) => Outcome::Failed(runner, Failure::from_code(doc.get("reason")?.as_str()?)?),
+			("ok", Runner::Wasm) => Outcome::Wasm(hex::decode(doc.get("output")?.as_str()?).ok()?),
+			("ok", Runner::Magika) => Outcome::Magika {
+				label: doc.get("label")?.as_str()?.to_string(),
+				score: u32::try_from(doc.get("score")?.as_u64()?).ok()?,
+			},
+			("ok", Runner::Onnx) => Outcome::Onnx(
+				doc.get("outputs")?.as_array()?.iter().map(decode_tensor).collect::<Option<_>>()?,
+			),
+			_ => return None,
+		};
+		(outcome.encode() == bytes).then_some(outcome)
+	}
+}
+
+fn decode_tensor(t: &serde_json::Value) -> Option<TensorOut> {
+	let value = |v: &serde_json::Value| match v {
+		serde_json::Value::Bool(b) => Some(Value::Bool(*b)),
+		serde_json::Value::String(s) => ["nan", "inf", "-inf"]
+			.into_iter()
+			.find(|n| n == s)
+			.map(Value::NonFinite),
+		v => v.as_i64().map(Value::Int),
+	};
+	Some(TensorOut {
+		name: t.get("name")?.as_str()?.to_string(),
+		datum: t.get("type")?.as_str()?.to_string(),
+		shape: t
+			.get("shape")?
+			.as_array()?
+			.iter()
+			.map(|d| d.as_u64().and_then(|d| usize::try_from(d).ok()))
+			.collect::<Option<_>>()?,
+		values: t.get("values")?.as_array()?.iter().map(value).collect::<Option<_>>()?,
+	})
 }
 
 /// Runs a workload on an input with the runner the job needs and the protocol's limits. A
@@ -391,6 +480,42 @@ mod tests {
 		assert!(within(CONTENT_UNAVAILABLE, CONTENT_UNAVAILABLE, 0));
 		// Not a result document at all.
 		assert!(!within(b"{", &a, 10_000));
+	}
+
+	#[test]
+	fn canonical_documents_decode_and_others_do_not() {
+		let t = TensorOut {
+			name: "y".into(),
+			datum: "f32".into(),
+			shape: vec![1, 3],
+			values: vec![Value::Int(-5), Value::NonFinite("-inf"), Value::Bool(true)],
+		};
+		let all = [
+			(Runner::Wasm, Outcome::Wasm(b"hi".to_vec())),
+			(Runner::Wasm, Outcome::Wasm(Vec::new())),
+			(Runner::Onnx, Outcome::Onnx(vec![t.clone(), t])),
+			(Runner::Magika, Outcome::Magika { label: "pdf".into(), score: 9912 }),
+		]
+		.into_iter()
+		.chain(Failure::ALL.into_iter().map(|f| (Runner::Onnx, Outcome::Failed(Runner::Onnx, f))));
+		for (runner, outcome) in all {
+			assert_eq!(Outcome::decode(runner, &outcome.encode()), Some(outcome));
+		}
+		assert_eq!(
+			Outcome::Failed(Runner::Onnx, Failure::MemoryLimit).encode(),
+			br#"{"workload":"onnx","status":"failed","reason":"memory_limit"}"#
+		);
+		// Not canonical: whitespace, another field order, another runner, an unknown reason.
+		for bad in [
+			&br#"{"workload":"wasm", "status":"ok","output":"6869"}"#[..],
+			br#"{"status":"ok","workload":"wasm","output":"6869"}"#,
+			br#"{"workload":"wasm","status":"ok","output":"6869","x":1}"#,
+			br#"{"workload":"magika","status":"ok","label":"pdf","score":9912}"#,
+			br#"{"workload":"wasm","status":"failed","reason":"tired"}"#,
+			br#"{"workload":"wasm","status":"ok","output":"68G9"}"#,
+		] {
+			assert_eq!(Outcome::decode(Runner::Wasm, bad), None, "{}", String::from_utf8_lossy(bad));
+		}
 	}
 
 	#[test]

@@ -184,6 +184,17 @@ mod build {
 		}
 	}
 
+	/// An i64 constant.
+	pub fn constant_i64(name: &str, dims: &[i64], data: Vec<i64>) -> TensorProto {
+		TensorProto {
+			name: name.into(),
+			dims: dims.to_vec(),
+			data_type: DataType::Int64 as i32,
+			int64_data: data,
+			..Default::default()
+		}
+	}
+
 	pub fn node(
 		op: &str,
 		inputs: &[&str],
@@ -242,6 +253,26 @@ mod build {
 /// models above.
 pub fn random_input(n: usize, seed: u64) -> Vec<f32> {
 	build::random(n, 1.0, seed)
+}
+
+/// A model that asks for far more memory than any agent gives a workload, as an attacker
+/// would send it: input `x`, f32 `[1, 1]`; output `y` = x + zeros of shape
+/// `[100000, 100000]` (40 GB of f32 from a three-node graph of a few hundred bytes). Every
+/// agent answers it with the canonical `memory_limit` failure.
+pub fn memory_bomb_model() -> Vec<u8> {
+	use build::*;
+	let graph = tract_onnx::pb::GraphProto {
+		name: "allmende-memory-bomb".into(),
+		node: vec![
+			node("ConstantOfShape", &["shape"], "zeros", vec![]),
+			node("Add", &["x", "zeros"], "y", vec![]),
+		],
+		initializer: vec![constant_i64("shape", &[2], vec![100_000, 100_000])],
+		input: vec![value("x", &[1, 1])],
+		output: vec![value("y", &[100_000, 100_000])],
+		..Default::default()
+	};
+	model(graph)
 }
 
 /// A small classifier the project makes in code, for tests and examples: input `x`, f32

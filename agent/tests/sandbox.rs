@@ -1,0 +1,119 @@
+//! Workloads in worker processes of the built agent binary: a model that asks for 40 GB gets
+//! the canonical `memory_limit` failure instead of taking the agent down, a workload past the
+//! time limit is stopped and leaves no process behind, and an honest workload gives the same
+//! bytes as in the agent's own process.
+#![cfg(target_os = "linux")]
+
+use std::{process::Command, time::Duration};
+
+use allmende_agent::workload::{
+	self, npy, onnx,
+	sandbox::{RunError, Workers},
+	Failure, Outcome, Runner,
+};
+
+const AGENT: &str = env!("CARGO_BIN_EXE_allmende-agent");
+
+/// The agent's live child processes whose command line contains `needle`.
+fn children_running(needle: &str) -> Vec<u32> {
+	let me = std::process::id();
+	let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+	entries
+		.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+		.filter(|pid| {
+			let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+			// pid (comm) state ppid …: the fields after the last ')'.
+			let ppid = stat.rsplit_once(')').and_then(|(_, rest)| {
+				rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok())
+			});
+			let cmdline =
+				std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default().to_vec();
+			ppid == Some(me) && String::from_utf8_lossy(&cmdline).contains(needle)
+		})
+		.collect()
+}
+
+#[tokio::test]
+async fn a_memory_bomb_fails_with_memory_limit_in_its_worker() {
+	let input = npy::write_f32(&[1, 1], &[1.0]);
+	let outcome = Workers::at(AGENT)
+		.run(Runner::Onnx, &onnx::memory_bomb_model(), &input, Duration::from_secs(120))
+		.await
+		.expect("a worker past the heap limit gives the canonical failure");
+	assert_eq!(outcome, Outcome::Failed(Runner::Onnx, Failure::MemoryLimit));
+}
+
+#[test]
+fn exec_prints_the_memory_limit_document_for_a_memory_bomb() {
+	let dir = tempfile::tempdir().unwrap();
+	let (model, input) = (dir.path().join("bomb.onnx"), dir.path().join("x.npy"));
+	let made = Command::new(AGENT)
+		.args(["example-model", "--kind", "memory-bomb"])
+		.arg(&model)
+		.status()
+		.unwrap();
+	assert!(made.success());
+	std::fs::write(&input, npy::write_f32(&[1, 1], &[1.0])).unwrap();
+	let out = Command::new(AGENT)
+		.args(["exec", "--model"])
+		.arg(&model)
+		.arg("--input")
+		.arg(&input)
+		.output()
+		.unwrap();
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	assert_eq!(
+		String::from_utf8_lossy(&out.stdout).trim_end(),
+		r#"{"workload":"onnx","status":"failed","reason":"memory_limit"}"#
+	);
+}
+
+#[tokio::test]
+async fn a_workload_past_the_time_limit_is_stopped_without_a_result() {
+	// Runs for seconds before its fuel ends; the limit is far shorter.
+	let endless =
+		wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "run") (loop $l (br $l))))"#)
+			.unwrap();
+	let wall = Duration::from_millis(200);
+	let run = Workers::at(AGENT).run(Runner::Wasm, &endless, b"", wall).await;
+	assert!(matches!(run, Err(RunError::Overrun(w)) if w == wall), "{run:?}");
+	assert_eq!(children_running("wasm"), Vec::<u32>::new(), "the stopped worker is gone");
+}
+
+#[tokio::test]
+async fn an_honest_workload_gives_the_same_bytes_in_a_worker() {
+	let input = npy::write_f32(&[1, 4], &onnx::random_input(4, 7));
+	let model = onnx::example_model();
+	let in_worker = Workers::at(AGENT)
+		.run(Runner::Onnx, &model, &input, Duration::from_secs(120))
+		.await
+		.unwrap();
+	assert!(matches!(in_worker, Outcome::Onnx(_)), "{in_worker:?}");
+	assert_eq!(in_worker.encode(), workload::execute(Runner::Onnx, &model, &input).unwrap().encode());
+	// Magika, whose model is the agent's own.
+	let file = b"fn main() { println!(\"hello\"); }\n";
+	let magika = Workers::at(AGENT)
+		.run(Runner::Magika, workload::magika::MODEL, file, Duration::from_secs(120))
+		.await
+		.unwrap();
+	assert_eq!(magika, workload::magika::run(workload::magika::MODEL, file));
+}
+
+#[test]
+fn a_worker_refuses_a_truncated_request() {
+	use std::io::Write;
+	let mut child = Command::new(AGENT)
+		.args(["worker", "--runner", "magika"])
+		.stdin(std::process::Stdio::piped())
+		.stdout(std::process::Stdio::piped())
+		.stderr(std::process::Stdio::piped())
+		.spawn()
+		.unwrap();
+	let mut stdin = child.stdin.take().unwrap();
+	stdin.write_all(&100u64.to_le_bytes()).unwrap();
+	stdin.write_all(b"short").unwrap();
+	drop(stdin);
+	let out = child.wait_with_output().unwrap();
+	assert_eq!(out.status.code(), Some(workload::sandbox::EXIT_BAD_REQUEST));
+	assert!(out.stdout.is_empty());
+}
