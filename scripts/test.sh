@@ -50,6 +50,7 @@ files=(
 	"$here/test/load.test.mjs"
 	"$here/test/arbiters.test.mjs"
 	"$here/test/launcher.test.mjs"
+	"$here/test/bounded.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/events.test.mjs"
 )
 for f in "$here"/test/*.test.mjs "$ALLMENDE_ROOT"/explorer/test/*.test.mjs; do

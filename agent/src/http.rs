@@ -16,14 +16,19 @@ use std::{
 	collections::{BTreeMap, BTreeSet},
 	convert::Infallible,
 	net::SocketAddr,
-	sync::Arc,
-	time::{Duration, SystemTime, UNIX_EPOCH},
+	pin::Pin,
+	sync::{Arc, Mutex},
+	task::{Context, Poll},
+	time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{combinators::BoxBody, BodyExt, Full, Limited};
 use hyper::{
-	body::Incoming, server::conn::http1, service::service_fn, Request, Response, StatusCode,
+	body::{Frame, Incoming, SizeHint},
+	server::conn::http1,
+	service::service_fn,
+	Request, Response, StatusCode,
 };
 use hyper_util::rt::TokioIo;
 use subxt::utils::AccountId32;
@@ -32,6 +37,7 @@ use tokio::net::{TcpListener, TcpStream};
 
 use crate::{
 	chain::{self, Chain, JobId, JobStatus, Round},
+	guard::{peer_key, RateLimiter, ReplayError, Replays},
 	hash::Hash,
 	outbound::{Outbound, OutboundError},
 	store::Store,
@@ -57,6 +63,8 @@ pub enum FetchError {
 	HashMismatch { url: String, expected: Hash, actual: Hash },
 	#[error("{url} timed out")]
 	Timeout { url: String },
+	#[error("the download from {url} broke off: {reason}")]
+	BrokenOff { url: String, reason: String },
 	#[error("{url}: the job declares {declared} bytes but its content has {actual}: refused")]
 	SizeMismatch { url: String, declared: u64, actual: u64 },
 	#[error("{url}: {source}")]
@@ -188,10 +196,14 @@ async fn fetch_inner(
 		};
 		return Err(FetchError::Status { url: url.into(), status, reason });
 	}
-	let body = Limited::new(response.into_body(), limit as usize)
-		.collect()
-		.await
-		.map_err(|_| FetchError::TooLarge { url: url.into(), limit })?
+	let body = Limited::new(response.into_body(), limit as usize).collect().await.map_err(|e| {
+		// Only a body over the limit is a refusal; a connection that broke off is not.
+		if e.is::<http_body_util::LengthLimitError>() {
+			FetchError::TooLarge { url: url.into(), limit }
+		} else {
+			FetchError::BrokenOff { url: url.into(), reason: e.to_string() }
+		}
+	})?
 		.to_bytes();
 	let actual = Hash::of(&body);
 	if actual != *expected {
@@ -404,6 +416,92 @@ pub struct Server {
 	pub authority: String,
 	/// Who got which asset.
 	pub served: Served,
+	/// Rate limits and granted requests, checked before any chain read.
+	pub guards: Guards,
+}
+
+/// How often a peer (an IPv4 address or an IPv6 /64) may ask, on average per second and at
+/// once: a provider fetches a job's two blobs and maybe a few results.
+pub const PEER_RATE: (f64, f64) = (20.0, 40.0);
+/// How often one signing account may ask, once its signature is checked.
+pub const ACCOUNT_RATE: (f64, f64) = (10.0, 20.0);
+/// Most peers or accounts counted at once, and most granted requests remembered.
+const GUARD_CAP: usize = 65_536;
+
+/// What a server checks before it reads the chain: each peer's and each account's request
+/// rate, and requests granted before (a signed request seen on the way, sent again).
+pub struct Guards {
+	peers: Mutex<RateLimiter<std::net::IpAddr>>,
+	accounts: Mutex<RateLimiter<[u8; 32]>>,
+	replays: Mutex<Replays>,
+}
+
+impl Default for Guards {
+	fn default() -> Self {
+		Self {
+			peers: Mutex::new(RateLimiter::new(PEER_RATE.0, PEER_RATE.1, GUARD_CAP)),
+			accounts: Mutex::new(RateLimiter::new(ACCOUNT_RATE.0, ACCOUNT_RATE.1, GUARD_CAP)),
+			// A request is good while its time is within the skew either side of the clock.
+			replays: Mutex::new(Replays::new(2 * MAX_CLOCK_SKEW, GUARD_CAP)),
+		}
+	}
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+	m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The body of every answer: a short text, or a blob streamed from the store.
+pub type Body = BoxBody<Bytes, std::io::Error>;
+
+/// A blob streamed from its file in the store, 64 KiB at a time: neither read whole into
+/// memory nor hashed again per request (it was hashed when stored, and every client checks
+/// the hash of what it gets).
+struct FileBody {
+	file: tokio::fs::File,
+	left: u64,
+	buf: Vec<u8>,
+}
+
+const CHUNK: usize = 64 << 10;
+
+impl hyper::body::Body for FileBody {
+	type Data = Bytes;
+	type Error = std::io::Error;
+
+	fn poll_frame(
+		self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+	) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+		let this = self.get_mut();
+		if this.left == 0 {
+			return Poll::Ready(None);
+		}
+		let want = this.left.min(CHUNK as u64) as usize;
+		this.buf.resize(want, 0);
+		let mut read = tokio::io::ReadBuf::new(&mut this.buf);
+		match tokio::io::AsyncRead::poll_read(Pin::new(&mut this.file), cx, &mut read) {
+			Poll::Pending => Poll::Pending,
+			Poll::Ready(Err(e)) => Poll::Ready(Some(Err(e))),
+			Poll::Ready(Ok(())) => {
+				let n = read.filled().len();
+				if n == 0 {
+					// The file is shorter than it was when opened.
+					return Poll::Ready(Some(Err(std::io::ErrorKind::UnexpectedEof.into())));
+				}
+				this.left -= n as u64;
+				Poll::Ready(Some(Ok(Frame::data(Bytes::copy_from_slice(&this.buf[..n])))))
+			},
+		}
+	}
+
+	fn is_end_stream(&self) -> bool {
+		self.left == 0
+	}
+
+	fn size_hint(&self) -> SizeHint {
+		SizeHint::with_exact(self.left)
+	}
 }
 
 /// A blob server's bound listener and the URL providers reach it at.
@@ -444,6 +542,7 @@ impl Bound {
 			owner,
 			authority: self.authority,
 			served: Served::default(),
+			guards: Guards::default(),
 		});
 		tokio::spawn(serve(self.listener, server.clone()));
 		server
@@ -520,7 +619,7 @@ pub async fn serve(listener: TcpListener, server: Arc<Server>) {
 pub async fn serve_within<F, Fut>(listener: TcpListener, limits: Limits, answer: F)
 where
 	F: Fn(Request<Incoming>, SocketAddr) -> Fut + Clone + Send + Sync + 'static,
-	Fut: std::future::Future<Output = Response<Full<Bytes>>> + Send + 'static,
+	Fut: std::future::Future<Output = Response<Body>> + Send + 'static,
 {
 	let connections = Arc::new(tokio::sync::Semaphore::new(limits.connections));
 	let peers = Arc::new(PeerSlots::default());
@@ -562,17 +661,20 @@ where
 	}
 }
 
-fn reply(status: StatusCode, body: impl Into<Bytes>) -> Response<Full<Bytes>> {
-	let mut r = Response::new(Full::new(body.into()));
+fn reply(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
+	let mut r = Response::new(Full::new(body.into()).map_err(|never| match never {}).boxed());
 	*r.status_mut() = status;
 	r
 }
 
-async fn handle(
-	server: &Server,
-	req: Request<Incoming>,
-	peer: SocketAddr,
-) -> Response<Full<Bytes>> {
+/// `429 Too Many Requests`, to ask again in a second.
+fn slow_down(what: &str) -> Response<Body> {
+	let mut r = reply(StatusCode::TOO_MANY_REQUESTS, format!("too many requests from {what}\n"));
+	r.headers_mut().insert(hyper::header::RETRY_AFTER, hyper::header::HeaderValue::from_static("1"));
+	r
+}
+
+async fn handle(server: &Server, req: Request<Incoming>, peer: SocketAddr) -> Response<Body> {
 	let path = req.uri().path();
 	if path == "/health" {
 		return reply(StatusCode::OK, "ok\n");
@@ -580,6 +682,9 @@ async fn handle(
 	let Some(hash) = path.strip_prefix("/blob/").and_then(|h| h.parse::<Hash>().ok()) else {
 		return reply(StatusCode::NOT_FOUND, "GET /blob/0x<blake2_256 hex>?job=<id>\n");
 	};
+	if !locked(&server.guards.peers).allow(&peer_key(peer.ip()), Instant::now()) {
+		return slow_down("this address");
+	}
 	let job = req
 		.uri()
 		.query()
@@ -610,6 +715,12 @@ async fn handle(
 	if !sr25519::verify(&sr25519::Signature(signature), message, &public) {
 		return reply(StatusCode::FORBIDDEN, "bad signature\n");
 	}
+	if let Err(e) = locked(&server.guards.replays).check(&account.0, &signature) {
+		return reply(StatusCode::FORBIDDEN, format!("{e}\n"));
+	}
+	if !locked(&server.guards.accounts).allow(&account.0, Instant::now()) {
+		return slow_down("this account");
+	}
 	let who = AccountId32(account.0);
 	let chain = server.chain.read().await.clone();
 	let at = match chain.finalized().await {
@@ -628,17 +739,27 @@ async fn handle(
 			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("cannot read the chain: {e}\n"))
 		},
 	};
-	match server.store.get(&hash) {
-		Ok(Some(bytes)) => {
-			log::info!("served {hash} ({} bytes) for job {job} to {who}", bytes.len());
-			if grant == Grant::Asset {
-				server.served.record(job, who);
-			}
-			reply(StatusCode::OK, bytes)
+	let (file, size) = match server.store.open_blob(&hash).await {
+		Ok(Some(blob)) => blob,
+		Ok(None) => return reply(StatusCode::NOT_FOUND, "this endpoint does not have the blob\n"),
+		Err(e) => return reply(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
+	};
+	// Granted once: the same signed request sent again is a replay.
+	match locked(&server.guards.replays).grant(&account.0, &signature, time, now()) {
+		Ok(()) => {},
+		Err(e @ ReplayError::Replayed) => return reply(StatusCode::FORBIDDEN, format!("{e}\n")),
+		Err(e @ ReplayError::Full) => {
+			return reply(StatusCode::SERVICE_UNAVAILABLE, format!("{e}\n"))
 		},
-		Ok(None) => reply(StatusCode::NOT_FOUND, "this endpoint does not have the blob\n"),
-		Err(e) => reply(StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")),
 	}
+	log::info!("serving {hash} ({size} bytes) for job {job} to {who}");
+	if grant == Grant::Asset {
+		server.served.record(job, who);
+	}
+	let body = FileBody { file, left: size, buf: Vec::new() };
+	let mut r = Response::new(body.boxed());
+	*r.status_mut() = StatusCode::OK;
+	r
 }
 
 #[cfg(test)]

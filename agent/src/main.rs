@@ -88,13 +88,17 @@ enum Command {
 		in_process: bool,
 	},
 	/// Write an example ONNX model to a file: the small classifier (input `x`, f32 [1, 4];
-	/// output `probs`), or with `--kind memory-bomb` a model that asks for 40 GB.
+	/// output `probs`), a stack of convolutions that takes a while, or a model that asks for
+	/// 40 GB.
 	ExampleModel {
 		/// Where to write the model.
 		out: PathBuf,
 		/// Which model.
 		#[arg(long, value_enum, default_value_t = ExampleKind::Classifier)]
 		kind: ExampleKind,
+		/// Also write an input the model takes (an `.npy` tensor of pseudo-random values).
+		#[arg(long)]
+		input: Option<PathBuf>,
 	},
 	/// Run one workload from standard input (`u64 LE workload length ‖ workload ‖ input`) and
 	/// write its result document: what the agent starts for each job.
@@ -110,8 +114,36 @@ enum Command {
 enum ExampleKind {
 	/// The small classifier.
 	Classifier,
+	/// Convolutions that keep a CPU core busy for a while: a big honest job.
+	Conv,
 	/// A model whose graph asks for 40 GB: every agent answers it with `memory_limit`.
 	MemoryBomb,
+}
+
+/// The stack of convolutions `--kind conv` writes: layers, channels, height and width.
+const CONV: (usize, usize, usize) = (16, 128, 112);
+
+impl ExampleKind {
+	/// The model and an input of the shape it takes.
+	fn model_and_input(self) -> (Vec<u8>, Vec<u8>) {
+		use workload::{npy, onnx};
+		match self {
+			ExampleKind::Classifier => {
+				(onnx::example_model(), npy::write_f32(&[1, 4], &onnx::random_input(4, 1)))
+			},
+			ExampleKind::Conv => {
+				let (layers, channels, size) = CONV;
+				let n = channels * size * size;
+				(
+					onnx::conv_model(layers, channels, size, 1),
+					npy::write_f32(&[1, channels, size, size], &onnx::random_input(n, 1)),
+				)
+			},
+			ExampleKind::MemoryBomb => {
+				(onnx::memory_bomb_model(), npy::write_f32(&[1, 1], &[1.0]))
+			},
+		}
+	}
 }
 
 /// Log lines on stderr: seconds since the epoch, level, message.
@@ -234,12 +266,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
 		Command::Exec { model, input, timeout_secs, in_process } => {
 			exec(&model, &input, timeout_secs, in_process).await
 		},
-		Command::ExampleModel { out, kind } => {
-			let model = match kind {
-				ExampleKind::Classifier => workload::onnx::example_model(),
-				ExampleKind::MemoryBomb => workload::onnx::memory_bomb_model(),
-			};
-			std::fs::write(&out, model).with_context(|| out.display().to_string())
+		Command::ExampleModel { out, kind, input } => {
+			let (model, tensor) = kind.model_and_input();
+			std::fs::write(&out, model).with_context(|| out.display().to_string())?;
+			if let Some(input) = input {
+				std::fs::write(&input, tensor).with_context(|| input.display().to_string())?;
+			}
+			Ok(())
 		},
 		Command::Worker { .. } => anyhow::bail!("the worker runs before the async runtime"),
 	}

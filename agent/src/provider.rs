@@ -194,6 +194,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 			.context("endpoint is not http://host:port")?
 			.to_string(),
 		served: http::Served::default(),
+		guards: http::Guards::default(),
 	});
 	tokio::spawn(http::serve(listener, server.clone()));
 	let outbound = Outbound::allowing(config.allow_networks.clone());

@@ -98,6 +98,22 @@ impl Store {
 		Ok(Some(bytes))
 	}
 
+	/// The blob's file, open for reading, and its size, if the store has it: to stream it
+	/// without reading it whole. Not checked against the hash here (it was when stored).
+	pub async fn open_blob(
+		&self,
+		hash: &Hash,
+	) -> Result<Option<(tokio::fs::File, u64)>, StoreError> {
+		let path = self.path(hash);
+		let file = match tokio::fs::File::open(&path).await {
+			Ok(file) => file,
+			Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+			Err(e) => return Err(io_err(&path)(e)),
+		};
+		let size = file.metadata().await.map_err(io_err(&path))?.len();
+		Ok(Some((file, size)))
+	}
+
 	/// Reads a file of at most `limit` bytes into the store.
 	pub fn put_file(&self, file: &Path, limit: u64) -> Result<Hash, StoreError> {
 		let size = fs::metadata(file).map_err(io_err(file))?.len();

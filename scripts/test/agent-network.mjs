@@ -87,7 +87,7 @@ export async function runJob(args, { suri = '//Bob', dataDir } = {}) {
 
 /** What the workload gives when run here, off-chain (`allmende-agent exec`). */
 export async function localAnswer(model, input) {
-  const { stderr } = await execFileP(AGENT_BIN, ['exec', '--model', model, '--input', input], { timeout: 120000 });
+  const { stderr } = await execFileP(AGENT_BIN, ['exec', '--model', model, '--input', input], { timeout: 300000 });
   return stderr.split('  (result hash')[0].trim();
 }
 

@@ -321,7 +321,7 @@ impl Workers {
 			.stderr(Stdio::piped())
 			.kill_on_drop(true);
 		let cpu_secs = wall.as_secs().saturating_add(5);
-		// SAFETY: only async-signal-safe calls (setrlimit) between fork and exec.
+		// SAFETY: only async-signal-safe calls (setrlimit, prctl) between fork and exec.
 		unsafe {
 			command.pre_exec(move || {
 				let cpu = libc::rlimit { rlim_cur: cpu_secs, rlim_max: cpu_secs.saturating_add(5) };
@@ -329,6 +329,11 @@ impl Workers {
 				if libc::setrlimit(libc::RLIMIT_CPU, &cpu) != 0 ||
 					libc::setrlimit(libc::RLIMIT_CORE, &none) != 0
 				{
+					return Err(std::io::Error::last_os_error());
+				}
+				// A worker does not outlive the agent, however the agent ends.
+				#[cfg(target_os = "linux")]
+				if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
 					return Err(std::io::Error::last_os_error());
 				}
 				Ok(())
