@@ -607,24 +607,51 @@ impl Drop for PeerSlot {
 /// Serves `GET /blob/0x<hash>?job=<id>` and `GET /health` on `listener` until the task is
 /// dropped, within the default [`Limits`].
 pub async fn serve(listener: TcpListener, server: Arc<Server>) {
-	serve_within(listener, Limits::default(), move |req, peer| {
-		let server = server.clone();
-		async move { handle(&server, req, peer).await }
-	})
-	.await
+	serve_until(listener, server, std::future::pending()).await
 }
 
+/// [`serve`] until `stop` completes, then shuts down gracefully (see [`serve_within`]).
+pub async fn serve_until(
+	listener: TcpListener,
+	server: Arc<Server>,
+	stop: impl std::future::Future<Output = ()> + Send,
+) {
+	let answer = move |req, peer| {
+		let server = server.clone();
+		async move { handle(&server, req, peer).await }
+	};
+	serve_within(listener, Limits::default(), answer, stop).await
+}
+
+/// How long a graceful shutdown waits for requests in flight.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
 /// Accepts connections on `listener` within `limits` and answers each request with
-/// `answer`.
-pub async fn serve_within<F, Fut>(listener: TcpListener, limits: Limits, answer: F)
-where
+/// `answer`, until `stop` completes. Then it stops accepting (the listener is closed), lets
+/// the requests in flight finish for at most [`SHUTDOWN_GRACE`] while idle connections close,
+/// and returns.
+pub async fn serve_within<F, Fut>(
+	listener: TcpListener,
+	limits: Limits,
+	answer: F,
+	stop: impl std::future::Future<Output = ()> + Send,
+) where
 	F: Fn(Request<Incoming>, SocketAddr) -> Fut + Clone + Send + Sync + 'static,
 	Fut: std::future::Future<Output = Response<Body>> + Send + 'static,
 {
 	let connections = Arc::new(tokio::sync::Semaphore::new(limits.connections));
 	let peers = Arc::new(PeerSlots::default());
+	let (stopping, stopped) = tokio::sync::watch::channel(false);
+	let mut tasks = tokio::task::JoinSet::new();
+	let mut stop = std::pin::pin!(stop);
 	loop {
-		let (stream, peer) = match listener.accept().await {
+		let accepted = tokio::select! {
+			accepted = listener.accept() => accepted,
+			() = &mut stop => break,
+			// Finished connection tasks are collected as they go.
+			Some(_) = tasks.join_next(), if !tasks.is_empty() => continue,
+		};
+		let (stream, peer) = match accepted {
 			Ok(s) => s,
 			Err(e) => {
 				log::warn!("accepting a connection: {e}");
@@ -642,7 +669,8 @@ where
 			continue;
 		};
 		let answer = answer.clone();
-		tokio::spawn(async move {
+		let mut stopped = stopped.clone();
+		tasks.spawn(async move {
 			let service = service_fn(move |req| {
 				let answer = answer.clone();
 				async move { Ok::<_, Infallible>(answer(req, peer).await) }
@@ -651,13 +679,30 @@ where
 				.timer(hyper_util::rt::TokioTimer::new())
 				.header_read_timeout(limits.header_timeout)
 				.serve_connection(TokioIo::new(stream), service);
-			match tokio::time::timeout(limits.lifetime, connection).await {
+			let served = async {
+				let mut connection = std::pin::pin!(connection);
+				tokio::select! {
+					done = connection.as_mut() => return done,
+					_ = stopped.wait_for(|s| *s) => {},
+				}
+				// The request in flight is answered; the connection then closes.
+				connection.as_mut().graceful_shutdown();
+				connection.await
+			};
+			match tokio::time::timeout(limits.lifetime, served).await {
 				Ok(Ok(())) => {},
 				Ok(Err(e)) => log::debug!("HTTP connection from {peer}: {e}"),
 				Err(_) => log::debug!("HTTP connection from {peer}: open too long, closed"),
 			}
 			drop((permit, slot));
 		});
+	}
+	drop(listener);
+	stopping.send_replace(true);
+	let drained = async { while tasks.join_next().await.is_some() {} };
+	if tokio::time::timeout(SHUTDOWN_GRACE, drained).await.is_err() {
+		log::warn!("closing {} connections still busy after {SHUTDOWN_GRACE:?}", tasks.len());
+		tasks.shutdown().await;
 	}
 }
 
@@ -771,9 +816,12 @@ mod tests {
 	async fn limited(limits: Limits) -> SocketAddr {
 		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
 		let addr = listener.local_addr().unwrap();
-		tokio::spawn(serve_within(listener, limits, |_, _| async {
-			reply(StatusCode::OK, "ok\n")
-		}));
+		tokio::spawn(serve_within(
+			listener,
+			limits,
+			|_, _| async { reply(StatusCode::OK, "ok\n") },
+			std::future::pending(),
+		));
 		addr
 	}
 
@@ -883,5 +931,40 @@ mod tests {
 		assert_eq!(declared_size(b"http://h:1/blob/0x00#length=5"), None);
 		assert_eq!(declared_size(b"http://h:1/blob/0x00#size="), None);
 		assert_eq!(authority_of(&url), Some("127.0.0.1:8700"));
+	}
+
+	#[tokio::test]
+	async fn a_shutdown_answers_the_request_in_flight_and_then_refuses_connections() {
+		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let addr = listener.local_addr().unwrap();
+		let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+		let server = tokio::spawn(serve_within(
+			listener,
+			Limits::default(),
+			|_, _| async {
+				tokio::time::sleep(Duration::from_millis(500)).await;
+				reply(StatusCode::OK, "slow\n")
+			},
+			async move {
+				let _ = stopped.await;
+			},
+		));
+		let mut s = TcpStream::connect(addr).await.unwrap();
+		s.write_all(b"GET /x HTTP/1.1\r\nhost: x\r\n\r\n").await.unwrap();
+		// The request is in flight when the shutdown begins.
+		tokio::time::sleep(Duration::from_millis(100)).await;
+		stop.send(()).unwrap();
+		let mut out = Vec::new();
+		tokio::time::timeout(Duration::from_secs(5), s.read_to_end(&mut out))
+			.await
+			.expect("the connection closes after its answer")
+			.unwrap();
+		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
+		assert!(out.ends_with(b"slow\n"));
+		tokio::time::timeout(Duration::from_secs(5), server)
+			.await
+			.expect("the server returns once drained")
+			.unwrap();
+		assert!(TcpStream::connect(addr).await.is_err(), "no longer listening");
 	}
 }

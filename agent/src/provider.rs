@@ -168,7 +168,8 @@ pub fn rebid_bond(
 	(cap > smallest && cap >= floor).then_some(cap)
 }
 
-/// Runs the provider until it is stopped. Reconnects when the node goes away.
+/// Runs the provider until SIGTERM or SIGINT, then stops gracefully: no new work, job tasks
+/// and their workers stopped, the blob server drained. Reconnects when the node goes away.
 pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result<()> {
 	let store = Store::open(&config.data_dir.join("store"))?;
 	let signer = Signer::from_suri(&config.suri()?)?;
@@ -196,7 +197,10 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		served: http::Served::default(),
 		guards: http::Guards::default(),
 	});
-	tokio::spawn(http::serve(listener, server.clone()));
+	let (stop_server, server_stops) = tokio::sync::oneshot::channel::<()>();
+	let serving = tokio::spawn(http::serve_until(listener, server.clone(), async move {
+		let _ = server_stops.await;
+	}));
 	let outbound = Outbound::allowing(config.allow_networks.clone());
 	if !outbound.allowed().is_empty() {
 		let allowed: Vec<String> = outbound.allowed().iter().map(|n| n.to_string()).collect();
@@ -230,15 +234,34 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		running: HashMap::new(),
 		ran,
 	};
-	loop {
-		if let Err(e) = agent.follow().await {
-			log::error!("{e:#}; reconnecting");
-			tokio::time::sleep(Duration::from_secs(2)).await;
-			agent.chain = connect_retrying(&agent.config.node).await;
-			agent.signer.forget_nonce().await;
-			*server.chain.write().await = agent.chain.clone();
+	use tokio::signal::unix::{signal, SignalKind};
+	let mut terminate = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
+	let mut interrupt = signal(SignalKind::interrupt()).context("listening for SIGINT")?;
+	let work = async {
+		loop {
+			if let Err(e) = agent.follow().await {
+				log::error!("{e:#}; reconnecting");
+				tokio::time::sleep(Duration::from_secs(2)).await;
+				agent.chain = connect_retrying(&agent.config.node).await;
+				agent.signer.forget_nonce().await;
+				*server.chain.write().await = agent.chain.clone();
+			}
 		}
+	};
+	tokio::select! {
+		_ = work => {},
+		_ = terminate.recv() => log::info!("SIGTERM: stopping"),
+		_ = interrupt.recv() => log::info!("SIGINT: stopping"),
 	}
+	// Everything owed to the chain is in the state file already: a restart takes it up,
+	// and work stopped here runs again then (its workers die with their tasks).
+	for (_, task) in agent.running.drain() {
+		task.abort();
+	}
+	let _ = stop_server.send(());
+	let _ = serving.await;
+	log::info!("stopped");
+	Ok(())
 }
 
 /// Connects to the node, retrying every 2 s with a message while it is unreachable.
