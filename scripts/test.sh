@@ -37,8 +37,9 @@ cd "$ALLMENDE_ROOT"
 # test/run.mjs runs the files in this order (`node --test` would sort them by name) and
 # prints how long each ran. The files are listed longest first (their durations with six at
 # once, 2026-12-03: market 712 s, agent 681, fake-party 631, devnet 631, market-edges 613,
-# assets 598, explorer 394, load 363, arbiters 361, launcher 272), so the slots end at about
-# the same time; a new file must be added here (checked now, before the build).
+# assets 598, explorer 394, load 363, arbiters 361, launcher 272; bounded, new, is put
+# last), so the slots end at about the same time; a new file must be added here (checked now,
+# before the build).
 files=(
 	"$here/test/market.test.mjs"
 	"$here/test/agent.test.mjs"

@@ -46,7 +46,8 @@ impl<K: std::hash::Hash + Eq + Clone> RateLimiter<K> {
 		if !self.buckets.contains_key(key) && self.buckets.len() >= self.cap {
 			// A bucket full again is no different from no bucket.
 			let refill = Duration::from_secs_f64(self.burst / self.rate);
-			self.buckets.retain(|_, (_, last)| now.saturating_duration_since(*last) < refill);
+			self.buckets
+				.retain(|_, (_, last)| now.saturating_duration_since(*last) < refill);
 			if self.buckets.len() >= self.cap {
 				return false;
 			}

@@ -196,14 +196,17 @@ async fn fetch_inner(
 		};
 		return Err(FetchError::Status { url: url.into(), status, reason });
 	}
-	let body = Limited::new(response.into_body(), limit as usize).collect().await.map_err(|e| {
-		// Only a body over the limit is a refusal; a connection that broke off is not.
-		if e.is::<http_body_util::LengthLimitError>() {
-			FetchError::TooLarge { url: url.into(), limit }
-		} else {
-			FetchError::BrokenOff { url: url.into(), reason: e.to_string() }
-		}
-	})?
+	let body = Limited::new(response.into_body(), limit as usize)
+		.collect()
+		.await
+		.map_err(|e| {
+			// Only a body over the limit is a refusal; a connection that broke off is not.
+			if e.is::<http_body_util::LengthLimitError>() {
+				FetchError::TooLarge { url: url.into(), limit }
+			} else {
+				FetchError::BrokenOff { url: url.into(), reason: e.to_string() }
+			}
+		})?
 		.to_bytes();
 	let actual = Hash::of(&body);
 	if actual != *expected {
@@ -715,7 +718,8 @@ fn reply(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
 /// `429 Too Many Requests`, to ask again in a second.
 fn slow_down(what: &str) -> Response<Body> {
 	let mut r = reply(StatusCode::TOO_MANY_REQUESTS, format!("too many requests from {what}\n"));
-	r.headers_mut().insert(hyper::header::RETRY_AFTER, hyper::header::HeaderValue::from_static("1"));
+	r.headers_mut()
+		.insert(hyper::header::RETRY_AFTER, hyper::header::HeaderValue::from_static("1"));
 	r
 }
 

@@ -139,9 +139,7 @@ impl ExampleKind {
 					npy::write_f32(&[1, channels, size, size], &onnx::random_input(n, 1)),
 				)
 			},
-			ExampleKind::MemoryBomb => {
-				(onnx::memory_bomb_model(), npy::write_f32(&[1, 1], &[1.0]))
-			},
+			ExampleKind::MemoryBomb => (onnx::memory_bomb_model(), npy::write_f32(&[1, 1], &[1.0])),
 		}
 	}
 }
@@ -169,7 +167,12 @@ impl log::Log for Logger {
 	fn flush(&self) {}
 }
 
-async fn exec(model: &str, input: &PathBuf, timeout_secs: u64, in_process: bool) -> anyhow::Result<()> {
+async fn exec(
+	model: &str,
+	input: &PathBuf,
+	timeout_secs: u64,
+	in_process: bool,
+) -> anyhow::Result<()> {
 	let (runner, module) = match model {
 		"magika" => (workload::Runner::Magika, workload::magika::MODEL.to_vec()),
 		m if m.ends_with(".onnx") => {

@@ -249,7 +249,9 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		}
 	};
 	tokio::select! {
-		_ = work => {},
+		// The loop never ends; `()` names the type it would end with, so that no never-type
+		// fallback reaches the macro's unsafe pinning (a deny-by-default lint).
+		() = work => {},
 		_ = terminate.recv() => log::info!("SIGTERM: stopping"),
 		_ = interrupt.recv() => log::info!("SIGINT: stopping"),
 	}
@@ -337,6 +339,11 @@ impl Agent {
 			self.head.send_replace(n);
 			let at = block.at().await.map_err(subxt::Error::from)?;
 			last = at.clone();
+			// Reports that came in with this block first: the job of a task that has ended
+			// then has its result, and no second task is started for it below.
+			while let Ok(ran) = self.ran.try_recv() {
+				self.take_report(&at, n, ran).await;
+			}
 			for job in Chain::displaced_bids(&at, self.me()).await? {
 				if let Err(e) = self.bid_again(&at, n, job).await {
 					log::warn!("job {job}: {e:#}");
@@ -875,7 +882,18 @@ impl Agent {
 	/// counts a run that gave no result and gives the job up after [`MAX_FAILED_RUNS`].
 	async fn take_report(&mut self, at: &chain::At, n: u32, ran: Ran) {
 		let Ran { job, role, what } = ran;
-		self.running.remove(&(job, role));
+		// The reporting task has ended or is ending; a task started for the job since then
+		// (a block came before this report) stays tracked.
+		if self.running.get(&(job, role)).is_some_and(AbortHandle::is_finished) {
+			self.running.remove(&(job, role));
+		}
+		// A report the job no longer needs (finished meanwhile, or from a second run after
+		// the first one's result was saved) changes nothing: above all not the salt of a
+		// result that may be committed already, and not a job with a result into a no-show.
+		if self.state.work(job, role).is_none_or(|w| w.done || w.result.is_some()) {
+			log::debug!("job {job}: a run's report came after the job needed it");
+			return;
+		}
 		let saved = match what {
 			RanWhat::Stored(result) => fresh_salt().and_then(|salt| {
 				// Saved before the commitment leaves this machine.
@@ -1055,8 +1073,11 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	let module = content.pop().unwrap_or_default();
 	let _slot = runs.slots.acquire().await.context("the worker slots are closed")?;
 	let started = std::time::Instant::now();
-	let outcome =
-		runs.workers.run(runner, &module, &input, runs.wall).await.map_err(JobError::NoResult)?;
+	let outcome = runs
+		.workers
+		.run(runner, &module, &input, runs.wall)
+		.await
+		.map_err(JobError::NoResult)?;
 	log::info!(
 		"job {job}: ran {runner:?} in {} ms: {}",
 		started.elapsed().as_millis(),
@@ -1104,8 +1125,8 @@ async fn obtain(runs: &Runs, job: JobId, content: &ContentRef) -> Result<Vec<u8>
 	// A declaration bounds the download too: one byte more shows it false.
 	let limit = declared
 		.map_or(runs.max_content_bytes, |d| d.saturating_add(1).min(runs.max_content_bytes));
-	let bytes = http::fetch(&url, &runs.keypair, job, hash, limit, FETCH_TIMEOUT, &runs.outbound)
-		.await?;
+	let bytes =
+		http::fetch(&url, &runs.keypair, job, hash, limit, FETCH_TIMEOUT, &runs.outbound).await?;
 	log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
 	checked(bytes)
 }

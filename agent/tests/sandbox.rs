@@ -26,8 +26,7 @@ fn children_running(needle: &str) -> Vec<u32> {
 			let ppid = stat.rsplit_once(')').and_then(|(_, rest)| {
 				rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok())
 			});
-			let cmdline =
-				std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default().to_vec();
+			let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
 			ppid == Some(me) && String::from_utf8_lossy(&cmdline).contains(needle)
 		})
 		.collect()
@@ -71,9 +70,10 @@ fn exec_prints_the_memory_limit_document_for_a_memory_bomb() {
 #[tokio::test]
 async fn a_workload_past_the_time_limit_is_stopped_without_a_result() {
 	// Runs for seconds before its fuel ends; the limit is far shorter.
-	let endless =
-		wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "run") (loop $l (br $l))))"#)
-			.unwrap();
+	let endless = wat::parse_str(
+		r#"(module (memory (export "memory") 1) (func (export "run") (loop $l (br $l))))"#,
+	)
+	.unwrap();
 	let wall = Duration::from_millis(200);
 	let run = Workers::at(AGENT).run(Runner::Wasm, &endless, b"", wall).await;
 	assert!(matches!(run, Err(RunError::Overrun(w)) if w == wall), "{run:?}");
@@ -89,7 +89,10 @@ async fn an_honest_workload_gives_the_same_bytes_in_a_worker() {
 		.await
 		.unwrap();
 	assert!(matches!(in_worker, Outcome::Onnx(_)), "{in_worker:?}");
-	assert_eq!(in_worker.encode(), workload::execute(Runner::Onnx, &model, &input).unwrap().encode());
+	assert_eq!(
+		in_worker.encode(),
+		workload::execute(Runner::Onnx, &model, &input).unwrap().encode()
+	);
 	// Magika, whose model is the agent's own.
 	let file = b"fn main() { println!(\"hello\"); }\n";
 	let magika = Workers::at(AGENT)

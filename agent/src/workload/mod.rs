@@ -45,7 +45,9 @@ impl Runner {
 
 	/// The runner of a name [`Runner::name`] gives.
 	pub fn from_name(name: &str) -> Option<Self> {
-		[Runner::Wasm, Runner::Onnx, Runner::Magika].into_iter().find(|r| r.name() == name)
+		[Runner::Wasm, Runner::Onnx, Runner::Magika]
+			.into_iter()
+			.find(|r| r.name() == name)
 	}
 }
 
@@ -229,7 +231,9 @@ impl Failure {
 
 	/// The failure of a reason code, as a result document writes it.
 	pub fn from_code(code: &str) -> Option<Self> {
-		Self::ALL.into_iter().find(|f| serde_json::to_value(f).ok().as_ref().and_then(|v| v.as_str()) == Some(code))
+		Self::ALL
+			.into_iter()
+			.find(|f| serde_json::to_value(f).ok().as_ref().and_then(|v| v.as_str()) == Some(code))
 	}
 }
 
@@ -245,14 +249,20 @@ impl Outcome {
 			return None;
 		}
 		let outcome = match (doc.get("status")?.as_str()?, runner) {
-			("failed", _) => Outcome::Failed(runner, Failure::from_code(doc.get("reason")?.as_str()?)?),
+			("failed", _) => {
+				Outcome::Failed(runner, Failure::from_code(doc.get("reason")?.as_str()?)?)
+			},
 			("ok", Runner::Wasm) => Outcome::Wasm(hex::decode(doc.get("output")?.as_str()?).ok()?),
 			("ok", Runner::Magika) => Outcome::Magika {
 				label: doc.get("label")?.as_str()?.to_string(),
 				score: u32::try_from(doc.get("score")?.as_u64()?).ok()?,
 			},
 			("ok", Runner::Onnx) => Outcome::Onnx(
-				doc.get("outputs")?.as_array()?.iter().map(decode_tensor).collect::<Option<_>>()?,
+				doc.get("outputs")?
+					.as_array()?
+					.iter()
+					.map(decode_tensor)
+					.collect::<Option<_>>()?,
 			),
 			_ => return None,
 		};
@@ -263,10 +273,9 @@ impl Outcome {
 fn decode_tensor(t: &serde_json::Value) -> Option<TensorOut> {
 	let value = |v: &serde_json::Value| match v {
 		serde_json::Value::Bool(b) => Some(Value::Bool(*b)),
-		serde_json::Value::String(s) => ["nan", "inf", "-inf"]
-			.into_iter()
-			.find(|n| n == s)
-			.map(Value::NonFinite),
+		serde_json::Value::String(s) => {
+			["nan", "inf", "-inf"].into_iter().find(|n| n == s).map(Value::NonFinite)
+		},
 		v => v.as_i64().map(Value::Int),
 	};
 	Some(TensorOut {
@@ -497,7 +506,11 @@ mod tests {
 			(Runner::Magika, Outcome::Magika { label: "pdf".into(), score: 9912 }),
 		]
 		.into_iter()
-		.chain(Failure::ALL.into_iter().map(|f| (Runner::Onnx, Outcome::Failed(Runner::Onnx, f))));
+		.chain(
+			Failure::ALL
+				.into_iter()
+				.map(|f| (Runner::Onnx, Outcome::Failed(Runner::Onnx, f))),
+		);
 		for (runner, outcome) in all {
 			assert_eq!(Outcome::decode(runner, &outcome.encode()), Some(outcome));
 		}
@@ -514,7 +527,12 @@ mod tests {
 			br#"{"workload":"wasm","status":"failed","reason":"tired"}"#,
 			br#"{"workload":"wasm","status":"ok","output":"68G9"}"#,
 		] {
-			assert_eq!(Outcome::decode(Runner::Wasm, bad), None, "{}", String::from_utf8_lossy(bad));
+			assert_eq!(
+				Outcome::decode(Runner::Wasm, bad),
+				None,
+				"{}",
+				String::from_utf8_lossy(bad)
+			);
 		}
 	}
 

@@ -73,12 +73,10 @@ impl Heap {
 			let Some(next) = live.checked_add(size).filter(|n| *n <= limit) else {
 				return false;
 			};
-			match self.live.compare_exchange_weak(
-				live,
-				next,
-				Ordering::Relaxed,
-				Ordering::Relaxed,
-			) {
+			match self
+				.live
+				.compare_exchange_weak(live, next, Ordering::Relaxed, Ordering::Relaxed)
+			{
 				Ok(_) => return true,
 				Err(now) => live = now,
 			}
@@ -270,7 +268,9 @@ pub fn classify(
 		(Some(EXIT_MEMORY), _) => Ok(Outcome::Failed(runner, Failure::MemoryLimit)),
 		(Some(EXIT_HOST_MEMORY), _) => Err(RunError::HostMemory),
 		(Some(EXIT_ENGINE), _) => Err(RunError::Engine(last_line(stderr))),
-		(Some(code), _) => Err(RunError::Crashed(format!("exit code {code}: {}", last_line(stderr)))),
+		(Some(code), _) => {
+			Err(RunError::Crashed(format!("exit code {code}: {}", last_line(stderr))))
+		},
 		(None, Some(sig)) if sig == libc::SIGKILL => Err(RunError::Killed(sig)),
 		(None, Some(sig)) if sig == libc::SIGXCPU => Err(RunError::Overrun(Duration::ZERO)),
 		(None, Some(sig)) => Err(RunError::Crashed(format!("signal {sig}: {}", last_line(stderr)))),
@@ -326,8 +326,8 @@ impl Workers {
 			command.pre_exec(move || {
 				let cpu = libc::rlimit { rlim_cur: cpu_secs, rlim_max: cpu_secs.saturating_add(5) };
 				let none = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-				if libc::setrlimit(libc::RLIMIT_CPU, &cpu) != 0 ||
-					libc::setrlimit(libc::RLIMIT_CORE, &none) != 0
+				if libc::setrlimit(libc::RLIMIT_CPU, &cpu) != 0
+					|| libc::setrlimit(libc::RLIMIT_CORE, &none) != 0
 				{
 					return Err(std::io::Error::last_os_error());
 				}
@@ -340,7 +340,8 @@ impl Workers {
 			});
 		}
 		let mut child = command.spawn().map_err(RunError::Spawn)?;
-		let (stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
+		let (stdin, stdout, stderr) =
+			(child.stdin.take(), child.stdout.take(), child.stderr.take());
 		let talk = async {
 			let feed = async move {
 				let Some(mut stdin) = stdin else { return };
@@ -434,10 +435,10 @@ mod tests {
 			classify(Runner::Wasm, exited(0), b"{\"workload\":\"wasm\"}", ""),
 			Err(RunError::BadAnswer)
 		));
-		assert!(matches!(
-			classify(Runner::Onnx, exited(0), &doc, ""),
-			Err(RunError::BadAnswer)
-		), "a document of another runner");
+		assert!(
+			matches!(classify(Runner::Onnx, exited(0), &doc, ""), Err(RunError::BadAnswer)),
+			"a document of another runner"
+		);
 		assert_eq!(
 			classify(Runner::Onnx, exited(EXIT_MEMORY), b"", "").unwrap(),
 			Outcome::Failed(Runner::Onnx, Failure::MemoryLimit)
