@@ -286,6 +286,9 @@ pub struct Chain {
 /// A client pinned at one block.
 pub type At = subxt::client::OnlineClientAtBlock<Cfg>;
 
+/// The most ids a page of the market's runtime API returns (its `MAX_PAGE`).
+const PAGE: u32 = 100;
+
 /// A storage map's entry at `at`, decoded, or `None` if it has none.
 async fn get<K, V>(at: &At, pallet: &str, entry: &str, key: K) -> Result<Option<V>>
 where
@@ -388,29 +391,46 @@ impl Chain {
 		Ok(get(at, "ComputeMarket", "Disputed", (id,)).await?.unwrap_or_default())
 	}
 
-	/// Every job with assignments in its current round: (job, assignments).
-	pub async fn all_assignments(at: &At) -> Result<Vec<(JobId, Vec<Assignment>)>> {
-		let addr = dynamic::storage::<(JobId,), Vec<Assignment>>("ComputeMarket", "Assignments");
-		let mut entries = at.storage().iter(&addr, ()).await.map_err(sx)?;
+	/// Every job `who` bids on, is assigned to or is drawn to judge, from the market's
+	/// runtime API (its `JobsOfProvider` index, a page of 100 at a time): not a walk over
+	/// every job's assignments.
+	pub async fn jobs_of_provider(at: &At, who: &AccountId32) -> Result<Vec<JobId>> {
 		let mut out = Vec::new();
-		while let Some(kv) = entries.next().await {
-			let kv = kv.map_err(sx)?;
-			let (id,) = kv.key().map_err(sx)?.decode().map_err(sx)?;
-			out.push((id, kv.value().decode().map_err(sx)?));
+		let mut after: Option<JobId> = None;
+		loop {
+			let call = dynamic::runtime_api_call::<_, Vec<JobId>>(
+				"ComputeMarketApi",
+				"jobs_of_provider",
+				(who.clone(), after, PAGE),
+			);
+			let page = at.runtime_apis().call(call).await.map_err(sx)?;
+			let full = page.len() >= PAGE as usize;
+			after = page.last().copied();
+			out.extend(page);
+			if !full {
+				return Ok(out);
+			}
 		}
-		Ok(out)
 	}
 
-	/// The jobs open for bids.
-	pub async fn open_jobs(at: &At) -> Result<Vec<JobId>> {
-		let addr = dynamic::storage::<(JobId,), ()>("ComputeMarket", "OpenJobs");
-		let mut entries = at.storage().iter(&addr, ()).await.map_err(sx)?;
+	/// The open jobs a provider with `hardware` in `region` may bid on, from the market's
+	/// runtime API (pages of at most 100 open jobs read).
+	pub async fn open_jobs_for(at: &At, hardware: Hardware, region: u16) -> Result<Vec<JobId>> {
 		let mut out = Vec::new();
-		while let Some(kv) = entries.next().await {
-			let (id,) = kv.map_err(sx)?.key().map_err(sx)?.decode().map_err(sx)?;
-			out.push(id);
+		let mut after: Option<JobId> = None;
+		loop {
+			let call = dynamic::runtime_api_call::<_, (Vec<JobId>, Option<JobId>)>(
+				"ComputeMarketApi",
+				"open_jobs",
+				(hardware, region, after, PAGE),
+			);
+			let (page, more) = at.runtime_apis().call(call).await.map_err(sx)?;
+			out.extend(page);
+			match more {
+				Some(last) => after = Some(last),
+				None => return Ok(out),
+			}
 		}
-		Ok(out)
 	}
 
 	/// A job's verified result, if it has one.

@@ -298,13 +298,15 @@ impl Agent {
 		let n = at.block_number() as u32;
 		self.head.send_replace(n);
 		log::info!("rebuilding the view of the market at finalized block #{n}");
-		// Rebuild the view from storage: every job this account is assigned to, every open job.
-		for (job, assignments) in Chain::all_assignments(&at).await? {
-			if assignments.iter().any(|a| &a.provider == self.me()) {
+		// Rebuild the view through the market's runtime API: every job this account is
+		// assigned to, every open job this machine's hardware and region qualify for.
+		for job in Chain::jobs_of_provider(&at, self.me()).await? {
+			if Chain::assignments(&at, job).await?.iter().any(|a| &a.provider == self.me()) {
 				self.track(&at, job).await?;
 			}
 		}
-		for job in Chain::open_jobs(&at).await? {
+		let profile = &self.config.profile;
+		for job in Chain::open_jobs_for(&at, profile.hardware, profile.region).await? {
 			self.consider_bid(&at, n, job).await;
 		}
 		self.work_off(&at, n).await?;
