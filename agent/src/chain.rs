@@ -152,6 +152,30 @@ chain_type! {
 	pub enum BidRemoval { Retracted, Displaced, Lost, JobClosed }
 }
 chain_type! {
+	/// Why a provider's bond was slashed.
+	pub enum SlashReason { NoShow, WrongResult }
+}
+chain_type! {
+	/// The fields of the market's `ProviderPaid` event.
+	pub struct ProviderPaid { pub job_id: JobId, pub provider: AccountId32, pub amount: Balance }
+}
+chain_type! {
+	/// The fields of the market's `BondSlashed` event.
+	pub struct BondSlashed { pub job_id: JobId, pub provider: AccountId32, pub amount: Balance, pub reason: SlashReason }
+}
+/// What a block's market events mean for one provider.
+#[derive(Debug, Default)]
+pub struct BlockMarket {
+	/// The jobs the events name.
+	pub touched: Vec<JobId>,
+	/// Jobs from whose full bid list a larger bond displaced the provider's bid.
+	pub displaced: Vec<JobId>,
+	/// What the provider was paid.
+	pub earned: Balance,
+	/// The provider's bonds slashed: job and why.
+	pub slashed: Vec<(JobId, SlashReason)>,
+}
+chain_type! {
 	/// The fields of the market's `BidRemoved` event.
 	pub struct BidRemoved { pub job_id: JobId, pub provider: AccountId32, pub reason: BidRemoval }
 }
@@ -473,21 +497,47 @@ impl Chain {
 			.is_some())
 	}
 
-	/// The jobs from whose bid list a larger bond displaced a bid of `who` in a block.
-	pub async fn displaced_bids(at: &At, who: &AccountId32) -> Result<Vec<JobId>> {
+	/// What a block's market events mean for provider `who`, from one read of the events.
+	pub async fn block_market(at: &At, who: &AccountId32) -> Result<BlockMarket> {
 		let events = at.events().fetch().await.map_err(sx)?;
-		let mut jobs = Vec::new();
+		let mut out = BlockMarket::default();
 		for ev in events.iter() {
 			let ev = ev.map_err(sx)?;
-			if ev.pallet_name() != "ComputeMarket" || ev.event_name() != "BidRemoved" {
+			if ev.pallet_name() != "ComputeMarket" {
 				continue;
 			}
-			let e: BidRemoved = ev.decode_fields_unchecked_as().map_err(sx)?;
-			if &e.provider == who && e.reason == BidRemoval::Displaced {
-				jobs.push(e.job_id);
+			match ev.event_name() {
+				"BidRemoved" => {
+					let e: BidRemoved = ev.decode_fields_unchecked_as().map_err(sx)?;
+					if &e.provider == who && e.reason == BidRemoval::Displaced {
+						out.displaced.push(e.job_id);
+					}
+				},
+				"ProviderPaid" => {
+					let e: ProviderPaid = ev.decode_fields_unchecked_as().map_err(sx)?;
+					if &e.provider == who {
+						out.earned = out.earned.saturating_add(e.amount);
+					}
+				},
+				"BondSlashed" => {
+					let e: BondSlashed = ev.decode_fields_unchecked_as().map_err(sx)?;
+					if &e.provider == who {
+						out.slashed.push((e.job_id, e.reason));
+					}
+				},
+				_ => {},
+			}
+			let fields: dynamic::Value = ev.decode_fields_unchecked_as().map_err(sx)?;
+			use subxt::dynamic::At as _;
+			if let Some(id) = fields.at("job_id").and_then(|v| v.as_u128()) {
+				if let Ok(id) = JobId::try_from(id) {
+					if !out.touched.contains(&id) {
+						out.touched.push(id);
+					}
+				}
 			}
 		}
-		Ok(jobs)
+		Ok(out)
 	}
 
 	/// The job ids named by the market's events in a block.

@@ -14,6 +14,7 @@
 //! workload_timeout_secs = 300       # a workload running longer is stopped, without a result
 //! concurrency = 2                   # workloads run at once, each in a worker process
 //! max_open_jobs = 8                 # jobs without a result yet before it declines bids as busy
+//! metrics_listen = "127.0.0.1:9616" # Prometheus counters at GET /metrics (default: none)
 //!
 //! [profile]
 //! gpu_model = "cpu"
@@ -121,6 +122,9 @@ pub struct ProviderConfig {
 	/// deadlines. Default 8.
 	#[serde(default = "default_max_open_jobs")]
 	pub max_open_jobs: u32,
+	/// Where to serve the provider's counters for Prometheus (`GET /metrics`), e.g.
+	/// `"127.0.0.1:9616"`. Unset: not served.
+	pub metrics_listen: Option<String>,
 	pub profile: Profile,
 	#[serde(default)]
 	pub price: PricePolicy,

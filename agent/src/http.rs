@@ -709,7 +709,8 @@ pub async fn serve_within<F, Fut>(
 	}
 }
 
-fn reply(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
+/// An answer of `status` with a short text.
+pub fn reply(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
 	let mut r = Response::new(Full::new(body.into()).map_err(|never| match never {}).boxed());
 	*r.status_mut() = status;
 	r

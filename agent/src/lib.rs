@@ -7,6 +7,7 @@ pub mod guard;
 pub mod hash;
 pub mod host;
 pub mod http;
+pub mod metrics;
 pub mod outbound;
 pub mod provider;
 pub mod requester;

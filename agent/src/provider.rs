@@ -27,6 +27,7 @@ use crate::{
 	config::{show_alm, PriceQuery, ProviderConfig},
 	hash::Hash,
 	http::{self, FetchError},
+	metrics::{self, Metrics},
 	outbound::{Outbound, OutboundError},
 	state::{Role, State},
 	store::Store,
@@ -97,6 +98,8 @@ struct Agent {
 	running: HashMap<(JobId, Role), AbortHandle>,
 	/// Where those tasks report.
 	ran: mpsc::UnboundedReceiver<Ran>,
+	/// What it counts (`metrics_listen`).
+	metrics: Arc<Metrics>,
 }
 
 /// What a job's run needs: the block loop hands it to a task per job and never waits for one.
@@ -114,6 +117,7 @@ struct Runs {
 	/// for depends on the block when the download failed, not when it started.
 	head: watch::Receiver<u32>,
 	report: mpsc::UnboundedSender<Ran>,
+	metrics: Arc<Metrics>,
 }
 
 /// What the block loop waits for: the next finalized block, or a job task's report.
@@ -206,6 +210,25 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		let allowed: Vec<String> = outbound.allowed().iter().map(|n| n.to_string()).collect();
 		log::info!("fetches from public addresses and from {}", allowed.join(", "));
 	}
+	let metrics = Arc::new(Metrics::default());
+	if let Some(listen) = &config.metrics_listen {
+		let listener = TcpListener::bind(listen)
+			.await
+			.with_context(|| format!("metrics_listen: cannot listen on {listen}"))?;
+		log::info!("metrics at http://{}/metrics", listener.local_addr()?);
+		let counted = metrics.clone();
+		let answer = move |req: hyper::Request<hyper::body::Incoming>, _| {
+			let counted = counted.clone();
+			async move {
+				match req.uri().path() {
+					"/metrics" => http::reply(hyper::StatusCode::OK, counted.render()),
+					_ => http::reply(hyper::StatusCode::NOT_FOUND, "GET /metrics\n"),
+				}
+			}
+		};
+		let limits = http::Limits::default();
+		tokio::spawn(http::serve_within(listener, limits, answer, std::future::pending()));
+	}
 	let (report, ran) = mpsc::unbounded_channel();
 	let (head_tx, head) = watch::channel(0);
 	let runs = Arc::new(Runs {
@@ -219,6 +242,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		slots: Semaphore::new(config.concurrency as usize),
 		head,
 		report,
+		metrics: metrics.clone(),
 	});
 	let mut agent = Agent {
 		head: head_tx,
@@ -233,6 +257,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		runs,
 		running: HashMap::new(),
 		ran,
+		metrics,
 	};
 	use tokio::signal::unix::{signal, SignalKind};
 	let mut terminate = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
@@ -346,12 +371,18 @@ impl Agent {
 			while let Ok(ran) = self.ran.try_recv() {
 				self.take_report(&at, n, ran).await;
 			}
-			for job in Chain::displaced_bids(&at, self.me()).await? {
+			let market = Chain::block_market(&at, self.me()).await?;
+			metrics::add(&self.metrics.earned, u64::try_from(market.earned).unwrap_or(u64::MAX));
+			for (job, why) in &market.slashed {
+				log::warn!("job {job}: this provider's bond was slashed ({why:?})");
+				metrics::add(&self.metrics.slashes, 1);
+			}
+			for job in market.displaced {
 				if let Err(e) = self.bid_again(&at, n, job).await {
 					log::warn!("job {job}: {e:#}");
 				}
 			}
-			for job in Chain::touched_jobs(&at).await? {
+			for job in market.touched {
 				match Chain::job(&at, job).await? {
 					Some(j) if j.status == JobStatus::Bidding => {
 						self.consider_bid(&at, n, job).await;
@@ -490,6 +521,7 @@ impl Agent {
 		let role = if j.round == Round::Arbitration { Role::Arbiter } else { Role::Provider };
 		if self.state.work(job, role).is_none() {
 			log::info!("assigned to job {job} as {role:?}");
+			metrics::add(&self.metrics.assignments, 1);
 			self.state.update(job, role, |_| {})?;
 		}
 		Ok(())
@@ -528,6 +560,7 @@ impl Agent {
 		self.rebids.insert(job, tries + 1);
 		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price, bond));
 		self.signer.submit(&self.chain, "place_bid", call).await?;
+		metrics::add(&self.metrics.bids, 1);
 		self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))?;
 		log::info!(
 			"job {job}: the bid was displaced; bid {} again with a bond of {}",
@@ -551,6 +584,7 @@ impl Agent {
 			return;
 		}
 		self.considered.insert(job, n);
+		metrics::add(&self.metrics.jobs_seen, 1);
 		let j = match Chain::job(at, job).await {
 			Ok(Some(j)) => j,
 			Ok(None) => return,
@@ -594,6 +628,7 @@ impl Agent {
 		if open >= self.config.max_open_jobs as usize {
 			// Looked at again when the job is next touched.
 			self.considered.remove(&job);
+			metrics::add(&self.metrics.jobs_declined_busy, 1);
 			return skip(&format!(
 				"busy: {open} jobs bid on or assigned have no result yet (max_open_jobs)"
 			));
@@ -708,6 +743,7 @@ impl Agent {
 		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price, bond));
 		match self.signer.submit(&self.chain, "place_bid", call).await {
 			Ok(()) => {
+				metrics::add(&self.metrics.bids, 1);
 				log::info!(
 					"bid {} on job {job} with a bond of {}",
 					show_alm(price),
@@ -812,6 +848,7 @@ impl Agent {
 				let call = dynamic::tx("ComputeMarket", "commit_result", (job, commitment.0));
 				self.signer.submit(&self.chain, "commit_result", call).await?;
 				log::info!("job {job}: committed to result {result}");
+				metrics::add(&self.metrics.commits, 1);
 				self.state.update(job, role, |w| w.committed_at = Some(n))?;
 			},
 			JobStatus::Revealing if mine.commitment.is_some() && mine.reveal.is_none() => {
@@ -846,6 +883,7 @@ impl Agent {
 					self.signer.submit(&self.chain, "reveal_result", call).await?;
 					log::info!("job {job}: revealed result {result}");
 				}
+				metrics::add(&self.metrics.reveals, 1);
 				self.state.update(job, role, |w| w.revealed_at = Some(n))?;
 			},
 			_ => {},
@@ -910,6 +948,7 @@ impl Agent {
 				return;
 			},
 			RanWhat::NoResult(e) => {
+				metrics::add(&self.metrics.runs_without_result, 1);
 				let failed = self.state.work(job, role).map_or(0, |w| w.failed_runs) + 1;
 				let saved = if e.worth_retrying() && failed < MAX_FAILED_RUNS {
 					log::warn!("job {job}: {e}; trying again next block");
@@ -918,6 +957,7 @@ impl Agent {
 					log::error!(
 						"job {job}: {e}; giving the job up (it goes uncommitted, a no-show)"
 					);
+					metrics::add(&self.metrics.jobs_abandoned, 1);
 					self.state.update(job, role, |w| {
 						w.failed_runs = failed;
 						w.abandoned = Some(e.to_string());
@@ -1080,9 +1120,13 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 		.run(runner, &module, &input, runs.wall)
 		.await
 		.map_err(JobError::NoResult)?;
+	let took = started.elapsed();
+	let runs_of = runs.metrics.runs_of(runner);
+	metrics::add(&runs_of.count, 1);
+	metrics::add(&runs_of.millis, u64::try_from(took.as_millis()).unwrap_or(u64::MAX));
 	log::info!(
 		"job {job}: ran {runner:?} in {} ms: {}",
-		started.elapsed().as_millis(),
+		took.as_millis(),
 		workload::describe(&outcome.encode())
 	);
 	Ok(Some(finish(runs, job, outcome)?))
@@ -1130,6 +1174,7 @@ async fn obtain(runs: &Runs, job: JobId, content: &ContentRef) -> Result<Vec<u8>
 	let bytes =
 		http::fetch(&url, &runs.keypair, job, hash, limit, FETCH_TIMEOUT, &runs.outbound).await?;
 	log::info!("job {job}: fetched {hash} ({} bytes) from {url}", bytes.len());
+	metrics::add(&runs.metrics.fetched_bytes, bytes.len() as u64);
 	checked(bytes)
 }
 

@@ -22,7 +22,7 @@ export const AGENT_FUNDS = '1000';
  * null the agent bids on nothing: it only judges, as a member of the arbiter pool.
  */
 export function agentConfig({
-  ws, port, price = '1', arbiter = true, offers = [], concurrency, workloadTimeoutSecs,
+  ws, port, price = '1', arbiter = true, offers = [], concurrency, workloadTimeoutSecs, metricsPort,
 }) {
   const priceText = price === null ? '' : `wasm = "${price}"\nonnx = "${price}"\nmagika = "${price}"\n`;
   const offerText = offers
@@ -39,7 +39,7 @@ arbiter = ${arbiter}
 max_content_bytes = 67108864
 # The providers of a network on one machine fetch from each other on loopback.
 allow_networks = ["127.0.0.0/8"]
-${concurrency === undefined ? '' : `concurrency = ${concurrency}\n`}${workloadTimeoutSecs === undefined ? '' : `workload_timeout_secs = ${workloadTimeoutSecs}\n`}
+${concurrency === undefined ? '' : `concurrency = ${concurrency}\n`}${metricsPort === undefined ? '' : `metrics_listen = "127.0.0.1:${metricsPort}"\n`}${workloadTimeoutSecs === undefined ? '' : `workload_timeout_secs = ${workloadTimeoutSecs}\n`}
 [profile]
 gpu_model = "cpu"
 region = 0
@@ -73,7 +73,7 @@ export class Agents {
 
   /**
    * Funds and configures agent `//Agent<i>` for each i in `indices` (`options` per agent:
-   * price, arbiter, offers, fault, concurrency, workloadTimeoutSecs). Funding is one finalized transfer per agent from //Alice.
+   * price, arbiter, offers, fault, concurrency, workloadTimeoutSecs, metricsPort). Funding is one finalized transfer per agent from //Alice.
    */
   async prepare(api, indices, options = {}) {
     const alice = await signer('//Alice');

@@ -10,13 +10,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { freePort } from '../lib/network.mjs';
 import {
   AGENT_BIN, address, agents, execFileP, here, jobEvents, localAnswer, markFailed, network, runJob, useAgentNetwork,
 } from './agent-network.mjs';
 
+const metricsPort = await freePort();
 useAgentNetwork({
   prepare: [1],
-  overrides: { 1: { concurrency: 2 } },
+  overrides: { 1: { concurrency: 2, metricsPort } },
   start: ['agent1'],
 });
 
@@ -79,6 +81,20 @@ test('a memory bomb, a table bomb, an endless module and a long model beside a s
       const log = fs.readFileSync(path.join(agents.logDir, 'agent1.log'), 'utf8');
       assert.doesNotMatch(log, /panicked|memory allocation of|giving the job up/);
       assert.match(log, /ran Onnx in \d+ ms: failed: memory_limit/);
+    });
+
+    await t.test('the agent counts its work for Prometheus', async () => {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const value = (name) => Number(new RegExp(`^allmende_agent_${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      // At least one of each per job (one submitted again if it took no effect in time).
+      assert.ok(value('commits_total') >= 5);
+      assert.ok(value('reveals_total') >= 5);
+      assert.equal(value('slashes_total'), 0);
+      // The memory bomb and the conv model in ONNX workers; Magika and the two WASM modules.
+      assert.equal(value('runs_total\\{runner="onnx"\\}'), 2);
+      assert.equal(value('runs_total\\{runner="wasm"\\}'), 2);
+      assert.equal(value('runs_total\\{runner="magika"\\}'), 1);
+      assert.ok(value('earned_planck_total') > 0);
     });
   } catch (e) {
     markFailed();
