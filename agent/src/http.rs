@@ -17,7 +17,10 @@ use std::{
 	convert::Infallible,
 	net::SocketAddr,
 	pin::Pin,
-	sync::{Arc, Mutex},
+	sync::{
+		atomic::{AtomicU64, AtomicU8, Ordering},
+		Arc, Mutex,
+	},
 	task::{Context, Poll},
 	time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
@@ -37,7 +40,7 @@ use tokio::net::{TcpListener, TcpStream};
 
 use crate::{
 	chain::{self, Chain, JobId, JobStatus, Round},
-	guard::{peer_key, RateLimiter, ReplayError, Replays},
+	guard::{self, peer_key, RateLimiter, ReplayError, Replays},
 	hash::Hash,
 	outbound::{Outbound, OutboundError},
 	store::Store,
@@ -552,8 +555,10 @@ impl Bound {
 	}
 }
 
-/// How many connections a server holds at once, and how many of them from one peer address:
-/// a connection beyond either is closed at once, so idle sockets cannot exhaust the agent's
+/// How many connections a server holds at once, and how many of them from one peer (an IPv4
+/// address or an IPv6 /64): a connection beyond the peer's share is closed at once, and one
+/// beyond the total closes the oldest connection not granted a blob (or is closed itself if
+/// every open connection was granted one), so idle sockets cannot exhaust the agent's
 /// file descriptors.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
@@ -573,6 +578,56 @@ impl Default for Limits {
 			per_peer: 16,
 			header_timeout: Duration::from_secs(10),
 			lifetime: Duration::from_secs(300),
+		}
+	}
+}
+
+/// Marks an answer that grants a blob: its connection is then never evicted to make room.
+#[derive(Clone, Copy, Debug)]
+pub struct Granted;
+
+const CONN_OPEN: u8 = 0;
+const CONN_GRANTED: u8 = 1;
+const CONN_EVICTED: u8 = 2;
+
+/// A server's open connections, oldest first, each open, granted or evicted.
+#[derive(Default)]
+struct OpenConnections {
+	next: AtomicU64,
+	open: Mutex<BTreeMap<u64, (Arc<AtomicU8>, Arc<tokio::sync::Notify>)>>,
+}
+
+impl OpenConnections {
+	/// A new connection: its id, state and the signal that evicts it.
+	fn add(&self) -> (u64, Arc<AtomicU8>, Arc<tokio::sync::Notify>) {
+		let id = self.next.fetch_add(1, Ordering::Relaxed);
+		let state = Arc::new(AtomicU8::new(CONN_OPEN));
+		let close = Arc::new(tokio::sync::Notify::new());
+		locked(&self.open).insert(id, (state.clone(), close.clone()));
+		(id, state, close)
+	}
+
+	fn remove(&self, id: u64) {
+		locked(&self.open).remove(&id);
+	}
+
+	/// Signals the oldest connection never granted a blob to close; `false` if every open
+	/// connection was granted one.
+	fn evict_oldest_ungranted(&self) -> bool {
+		let mut open = locked(&self.open);
+		let victim = open.iter().find_map(|(id, (state, close))| {
+			state
+				.compare_exchange(CONN_OPEN, CONN_EVICTED, Ordering::Relaxed, Ordering::Relaxed)
+				.is_ok()
+				.then(|| (*id, close.clone()))
+		});
+		match victim {
+			Some((id, close)) => {
+				open.remove(&id);
+				close.notify_one();
+				true
+			},
+			None => false,
 		}
 	}
 }
@@ -644,6 +699,7 @@ pub async fn serve_within<F, Fut>(
 {
 	let connections = Arc::new(tokio::sync::Semaphore::new(limits.connections));
 	let peers = Arc::new(PeerSlots::default());
+	let open = Arc::new(OpenConnections::default());
 	let (stopping, stopped) = tokio::sync::watch::channel(false);
 	let mut tasks = tokio::task::JoinSet::new();
 	let mut stop = std::pin::pin!(stop);
@@ -662,21 +718,49 @@ pub async fn serve_within<F, Fut>(
 				continue;
 			},
 		};
-		// Over a limit: the socket is dropped, and with it the connection.
-		let Ok(permit) = connections.clone().try_acquire_owned() else {
-			log::debug!("refused a connection from {peer}: {} open", limits.connections);
-			continue;
-		};
-		let Some(slot) = peers.take(peer.ip(), limits.per_peer) else {
+		// Over the peer's share: the socket is dropped, and with it the connection.
+		let Some(slot) = peers.take(guard::peer_key(peer.ip()), limits.per_peer) else {
 			log::debug!("refused a connection from {peer}: {} open from there", limits.per_peer);
 			continue;
 		};
+		// All slots taken: the oldest connection that was never granted a blob makes room,
+		// so peers that hold idle or slow sockets cannot lock the server's clients out.
+		let permit = match connections.clone().try_acquire_owned() {
+			Ok(permit) => permit,
+			Err(_) => {
+				if !open.evict_oldest_ungranted() {
+					log::debug!("refused a connection from {peer}: {} granted", limits.connections);
+					continue;
+				}
+				let freed = connections.clone().acquire_owned();
+				match tokio::time::timeout(Duration::from_secs(1), freed).await {
+					Ok(Ok(permit)) => permit,
+					_ => continue,
+				}
+			},
+		};
+		let (id, state, close) = open.add();
+		let open = open.clone();
 		let answer = answer.clone();
 		let mut stopped = stopped.clone();
 		tasks.spawn(async move {
+			let granting = state.clone();
 			let service = service_fn(move |req| {
 				let answer = answer.clone();
-				async move { Ok::<_, Infallible>(answer(req, peer).await) }
+				let granting = granting.clone();
+				async move {
+					let response = answer(req, peer).await;
+					if response.extensions().get::<Granted>().is_some() {
+						// Once granted, never evicted (unless it was a moment ago).
+						let _ = granting.compare_exchange(
+							CONN_OPEN,
+							CONN_GRANTED,
+							Ordering::Relaxed,
+							Ordering::Relaxed,
+						);
+					}
+					Ok::<_, Infallible>(response)
+				}
 			});
 			let connection = http1::Builder::new()
 				.timer(hyper_util::rt::TokioTimer::new())
@@ -687,6 +771,8 @@ pub async fn serve_within<F, Fut>(
 				tokio::select! {
 					done = connection.as_mut() => return done,
 					_ = stopped.wait_for(|s| *s) => {},
+					// Evicted to make room: closed at once.
+					() = close.notified() => return Ok(()),
 				}
 				// The request in flight is answered; the connection then closes.
 				connection.as_mut().graceful_shutdown();
@@ -697,6 +783,7 @@ pub async fn serve_within<F, Fut>(
 				Ok(Err(e)) => log::debug!("HTTP connection from {peer}: {e}"),
 				Err(_) => log::debug!("HTTP connection from {peer}: open too long, closed"),
 			}
+			open.remove(id);
 			drop((permit, slot));
 		});
 	}
@@ -808,7 +895,7 @@ async fn handle(server: &Server, req: Request<Incoming>, peer: SocketAddr) -> Re
 	}
 	let body = FileBody { file, left: size, buf: Vec::new() };
 	let mut r = Response::new(body.boxed());
-	*r.status_mut() = StatusCode::OK;
+	r.extensions_mut().insert(Granted);
 	r
 }
 
@@ -971,5 +1058,60 @@ mod tests {
 			.expect("the server returns once drained")
 			.unwrap();
 		assert!(TcpStream::connect(addr).await.is_err(), "no longer listening");
+	}
+
+	/// A connection from loopback address `127.0.0.<last>`.
+	async fn connect_from(last: u8, addr: SocketAddr) -> TcpStream {
+		let socket = tokio::net::TcpSocket::new_v4().unwrap();
+		socket.bind(SocketAddr::from(([127, 0, 0, last], 0))).unwrap();
+		socket.connect(addr).await.unwrap()
+	}
+
+	#[tokio::test]
+	async fn a_full_server_closes_the_oldest_connection_never_granted_a_blob() {
+		let limits = Limits {
+			connections: 4,
+			per_peer: 4,
+			header_timeout: Duration::from_secs(30),
+			lifetime: Duration::from_secs(60),
+		};
+		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let addr = listener.local_addr().unwrap();
+		// `/grant` answers as a granted blob does.
+		let answer = |req: Request<Incoming>, _| async move {
+			let mut r = reply(StatusCode::OK, "ok\n");
+			if req.uri().path() == "/grant" {
+				r.extensions_mut().insert(Granted);
+			}
+			r
+		};
+		tokio::spawn(serve_within(listener, limits, answer, std::future::pending()));
+		// The oldest connection is granted a blob and stays open (keep-alive).
+		let mut granted = connect_from(2, addr).await;
+		granted.write_all(b"GET /grant HTTP/1.1\r\nhost: x\r\n\r\n").await.unwrap();
+		let mut buf = [0u8; 256];
+		let n = granted.read(&mut buf).await.unwrap();
+		assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+		// Three idle ones from other peers fill the server.
+		let mut idle = Vec::new();
+		for last in 3..6 {
+			idle.push(connect_from(last, addr).await);
+			tokio::time::sleep(Duration::from_millis(50)).await;
+		}
+		// A newcomer is served: the oldest idle connection made room, not the granted one.
+		let mut newcomer = connect_from(6, addr).await;
+		newcomer
+			.write_all(b"GET /health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+			.await
+			.unwrap();
+		let mut out = Vec::new();
+		tokio::time::timeout(Duration::from_secs(5), newcomer.read_to_end(&mut out))
+			.await
+			.unwrap()
+			.unwrap();
+		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
+		assert!(closed(&mut idle[0], Duration::from_secs(2)).await, "the oldest idle one closed");
+		assert!(!closed(&mut idle[1], Duration::from_millis(300)).await, "the next one did not");
+		assert!(!closed(&mut granted, Duration::from_millis(300)).await, "the granted one did not");
 	}
 }
