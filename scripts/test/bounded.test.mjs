@@ -2,17 +2,27 @@
 // that asks for 40 GB, a WASM module that grows its table past the limit, an endless module
 // and a stack of convolutions that keeps a core busy for a long time are k = 1 jobs of the
 // same agent as a small Magika job, posted at once.
+// Then a requester's blob server under a flood of idle, slow and badly signed connections
+// while the job's provider fetches a 32 MiB input from it.
 // What no unit test shows: the agent's worker processes, its job tasks off the block loop
 // and its concurrency limit against a live chain: the small job commits and reveals while
 // the long one still runs, the hostile ones end in their canonical failures, and the agent
-// neither dies nor is slashed.
+// neither dies nor is slashed; and a blob server that thousands of sockets and a replayed
+// request do not keep from serving the provider the chain assigned.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
-import { freePort } from '../lib/network.mjs';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+import { signer } from '../lib/client.mjs';
+import { freePort, sleep } from '../lib/network.mjs';
 import {
-  AGENT_BIN, address, agents, execFileP, here, jobEvents, localAnswer, markFailed, network, runJob, useAgentNetwork,
+  AGENT_BIN, address, agents, execFileP, here, jobEvents, localAnswer, markFailed, network, runJob, until,
+  useAgentNetwork,
 } from './agent-network.mjs';
 
 const metricsPort = await freePort();
@@ -99,5 +109,130 @@ test('a memory bomb, a table bomb, an endless module and a long model beside a s
   } catch (e) {
     markFailed();
     throw e;
+  }
+});
+
+/** A blob request as an agent signs it: { url, headers }. */
+function signedRequest(pair, base, hash, job) {
+  const u = new URL(base);
+  const time = Math.floor(Date.now() / 1000);
+  const signature = pair.sign(stringToU8a(`allmende-blob:${u.host}:${hash}:${job}:${time}`));
+  return {
+    url: `${u.origin}/blob/${hash}?job=${job}`,
+    headers: {
+      'x-allmende-account': u8aToHex(pair.publicKey),
+      'x-allmende-time': String(time),
+      'x-allmende-signature': u8aToHex(signature),
+    },
+  };
+}
+
+/**
+ * Holds `perPeer` sockets from each of the loopback addresses `peers` to `port`: idle ones,
+ * or with `slow` one header byte a second. A socket the server closes comes back after 5 s,
+ * as an attacker's would. Returns a function that stops it all.
+ */
+function flood(port, peers, perPeer, { slow = false } = {}) {
+  let stopped = false;
+  const sockets = new Set();
+  const open = (host) => {
+    if (stopped) return;
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress: host });
+    sockets.add(socket);
+    let timer = null;
+    socket.on('connect', () => {
+      if (!slow) return;
+      const header = 'GET /blob/0x00 HTTP/1.1\r\nhost: x\r\n';
+      let i = 0;
+      timer = setInterval(() => socket.write(header[i++ % header.length]), 1000);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(timer);
+      sockets.delete(socket);
+      if (!stopped) setTimeout(() => open(host), 5000);
+    });
+  };
+  for (const host of peers) for (let i = 0; i < perPeer; i++) open(host);
+  return () => {
+    stopped = true;
+    for (const s of sockets) s.destroy();
+  };
+}
+
+test('a requester serves its job\'s provider through a flood of idle, slow and badly signed connections, and refuses a replay', async () => {
+  const dir = fs.mkdtempSync(path.join(network.dir, 'flood-'));
+  const input = path.join(dir, 'big.bin');
+  fs.writeFileSync(input, crypto.randomBytes(32 << 20));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const requesterDir = fs.mkdtempSync(path.join(network.dir, 'requester-'));
+  const child = spawn(AGENT_BIN, ['run', '--node', network.wsUrl(), '--suri', '//Ferdie', '--data-dir', requesterDir,
+    '--listen', `127.0.0.1:${port}`, '--allow-network', '127.0.0.0/8', '--timeout', '400',
+    '--model', 'magika', '--input', input, '--replicas', '1', '--max-price', '2', '--accept',
+    '--bidding', '10', '--execution', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const stops = [];
+  let openFds = 0;
+  const sampler = setInterval(() => {
+    try {
+      openFds = Math.max(openFds, fs.readdirSync(`/proc/${child.pid}/fd`).length);
+    } catch {}
+  }, 500);
+  try {
+    const job = Number((await until('the job to be posted', () => /job (\d+) posted/.exec(stderr), 120000))[1]);
+    const inputHash = /on input (0x[0-9a-f]{64})/.exec(stderr)[1];
+    // 2,000 idle and 500 slow sockets from 155 peers, beyond the server's 512: most are
+    // closed, and come back.
+    const peer = (i) => `127.0.0.${i}`;
+    stops.push(flood(port, Array.from({ length: 125 }, (_, i) => peer(2 + i)), 16));
+    stops.push(flood(port, Array.from({ length: 30 }, (_, i) => peer(130 + i)), 16, { slow: true }));
+    // 50 requests a second signed by keys no job knows, from one address: refused, and
+    // over the address's rate before any chain read.
+    const stranger = await signer(`//Stranger${job}`);
+    const statuses = new Map();
+    const probe = setInterval(() => {
+      const { url, headers } = signedRequest(stranger, base, inputHash, job);
+      // From an address of its own, so that agent1's fetches (from 127.0.0.1) keep theirs.
+      const req = http.get(url, { headers, localAddress: '127.0.0.250' }, (res) => {
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        res.resume();
+      });
+      req.on('error', () => {});
+    }, 20);
+    stops.push(() => clearInterval(probe));
+
+    // Once the job is assigned, a request its provider may make, sent twice: the second
+    // time it is a replay.
+    await until('the job to be assigned', () => jobEvents(job, 'JobAssigned').length > 0, 240000);
+    const provider = await signer('//Agent1');
+    const request = signedRequest(provider, base, inputHash, job);
+    const first = await fetch(request.url, { headers: request.headers });
+    assert.equal(first.status, 200);
+    assert.equal(Buffer.from(await first.arrayBuffer()).length, 32 << 20);
+    const again = await fetch(request.url, { headers: request.headers });
+    assert.equal(again.status, 403);
+    assert.match(await again.text(), /answered before/);
+
+    const code = await Promise.race([exited, sleep(420000).then(() => 'timeout')]);
+    assert.equal(code, 0, stderr);
+    for (const stop of stops) stop();
+    assert.equal(stdout.trim(), await localAnswer('magika', input));
+    assert.equal(jobEvents(job, 'BondSlashed').length, 0);
+    assert.deepEqual(jobEvents(job, 'ProviderPaid').map((e) => e.data.provider), [address('agent1')]);
+    assert.ok(statuses.get(403) > 0 && statuses.get(429) > 0, `statuses ${[...statuses]}`);
+    // The server's sockets stayed within its connection cap (512) and a few files.
+    assert.ok(openFds > 0 && openFds < 512 + 64, `open file descriptors: ${openFds}`);
+  } catch (e) {
+    markFailed();
+    throw e;
+  } finally {
+    for (const stop of stops) stop();
+    clearInterval(sampler);
+    child.kill('SIGKILL');
   }
 });
