@@ -138,7 +138,8 @@ mod tests {
 		add(&m.runs_of(Runner::Onnx).count, 2);
 		add(&m.runs_of(Runner::Onnx).millis, 2_345);
 		let text = m.render();
-		assert!(text.contains("# TYPE allmende_agent_bids_total counter\nallmende_agent_bids_total 3\n"));
+		assert!(text
+			.contains("# TYPE allmende_agent_bids_total counter\nallmende_agent_bids_total 3\n"));
 		assert!(text.contains("allmende_agent_earned_planck_total 1500000000000\n"));
 		assert!(text.contains("allmende_agent_runs_total{runner=\"onnx\"} 2\n"));
 		assert!(text.contains("allmende_agent_runs_total{runner=\"wasm\"} 0\n"));

@@ -12,7 +12,7 @@
 //! agent rebuilds its view from storage (every assignment, every open job) and from its state
 //! file, which holds each result's salt from before the commitment was submitted.
 
-use std::{collections::HashMap, sync::Arc, time::Duration};
+use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use subxt::dynamic;
@@ -95,7 +95,7 @@ struct Agent {
 	/// What a job's run needs, shared with the tasks that fetch content and run workers.
 	runs: Arc<Runs>,
 	/// The jobs whose content is being fetched or whose workload runs, off the block loop.
-	running: HashMap<(JobId, Role), AbortHandle>,
+	running: BTreeMap<(JobId, Role), AbortHandle>,
 	/// Where those tasks report.
 	ran: mpsc::UnboundedReceiver<Ran>,
 	/// What it counts (`metrics_listen`).
@@ -255,7 +255,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		rebids: Default::default(),
 		outbound,
 		runs,
-		running: HashMap::new(),
+		running: BTreeMap::new(),
 		ran,
 		metrics,
 	};
@@ -282,7 +282,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 	}
 	// Everything owed to the chain is in the state file already: a restart takes it up,
 	// and work stopped here runs again then (its workers die with their tasks).
-	for (_, task) in agent.running.drain() {
+	for task in std::mem::take(&mut agent.running).into_values() {
 		task.abort();
 	}
 	let _ = stop_server.send(());

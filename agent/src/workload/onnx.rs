@@ -305,10 +305,23 @@ pub fn example_model() -> Vec<u8> {
 /// (from `seed`): input `x`, f32 `[1, channels, size, size]`; output `y` of the same shape.
 /// A model with a large output, whose floats different CPUs round differently.
 pub fn conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
+	conv_stack(layers, channels, size, seed, false)
+}
+
+/// The stack of [`conv_model`] with its output averaged per channel (`GlobalAveragePool`):
+/// output `y`, f32 `[1, channels, 1, 1]`. Much work for a short answer: a long honest job.
+pub fn pooled_conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
+	conv_stack(layers, channels, size, seed, true)
+}
+
+fn conv_stack(layers: usize, channels: usize, size: usize, seed: u64, pool: bool) -> Vec<u8> {
 	use build::*;
 	let (c, hw) = (channels as i64, size as i64);
-	// Weights of about 1 / sqrt(fan-in) keep the activations near 1 through the stack.
-	let scale = (3.0 / (9 * channels) as f32).sqrt();
+	// Weights of about 1 / sqrt(fan-in) keep the activations near 1 through the stack; twice
+	// the variance makes up for what ReLU takes, so that a deep stack's averages are not
+	// all rounded to 0.
+	let gain = if pool { 2.0 } else { 1.0 };
+	let scale = (3.0 * gain / (9 * channels) as f32).sqrt();
 	let mut nodes = Vec::new();
 	let mut initializer = Vec::new();
 	let mut last = "x".to_string();
@@ -320,7 +333,7 @@ pub fn conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec
 			random(channels * channels * 9, scale, seed.wrapping_add(l as u64)),
 		));
 		let attributes = vec![ints("kernel_shape", &[3, 3]), ints("pads", &[1, 1, 1, 1])];
-		let out = if l + 1 == layers { "y".to_string() } else { conv.clone() };
+		let out = if l + 1 == layers && !pool { "y".to_string() } else { conv.clone() };
 		nodes.push(node("Conv", &[&last, &w], &out, attributes));
 		last = out;
 		if l + 1 < layers {
@@ -329,12 +342,18 @@ pub fn conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec
 			last = relu;
 		}
 	}
+	let out = if pool {
+		nodes.push(node("GlobalAveragePool", &[&last], "y", vec![]));
+		vec![1, c, 1, 1]
+	} else {
+		vec![1, c, hw, hw]
+	};
 	model(tract_onnx::pb::GraphProto {
 		name: "allmende-conv".into(),
 		node: nodes,
 		initializer,
 		input: vec![value("x", &[1, c, hw, hw])],
-		output: vec![value("y", &[1, c, hw, hw])],
+		output: vec![value("y", &out)],
 		..Default::default()
 	})
 }
