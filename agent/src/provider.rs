@@ -894,21 +894,33 @@ impl Agent {
 	/// Starts the task that fetches a job's content and runs its workload, unless one runs.
 	fn start(&mut self, j: chain::Job, job: JobId, role: Role) {
 		let key = (job, role);
-		if self.running.get(&key).is_some_and(|task| !task.is_finished()) {
+		// A job has at most one task; its entry goes when its report is taken, so a task that
+		// has ended but whose report waits in the channel is not started again.
+		if self.running.contains_key(&key) {
 			return;
 		}
 		let runs = self.runs.clone();
-		let task = tokio::spawn(async move {
-			let what = match run_job(&runs, &j, job).await {
-				Ok(Some(hash)) => RanWhat::Stored(hash),
-				Ok(None) => RanWhat::NotYet,
-				Err(JobError::NoResult(e)) => RanWhat::NoResult(e),
-				Err(JobError::Other(e)) => RanWhat::Failed(e),
-			};
+		let work = tokio::spawn({
+			let runs = runs.clone();
+			async move {
+				match run_job(&runs, &j, job).await {
+					Ok(Some(hash)) => RanWhat::Stored(hash),
+					Ok(None) => RanWhat::NotYet,
+					Err(JobError::NoResult(e)) => RanWhat::NoResult(e),
+					Err(JobError::Other(e)) => RanWhat::Failed(e),
+				}
+			}
+		});
+		let abort = work.abort_handle();
+		// Every task reports exactly once, also when it panicked or was stopped.
+		tokio::spawn(async move {
+			let what = work.await.unwrap_or_else(|e| {
+				RanWhat::Failed(anyhow::anyhow!("the job's task ended early: {e}"))
+			});
 			// The loop outlives every task; a report to a loop that is gone has no reader.
 			let _ = runs.report.send(Ran { job, role, what });
 		});
-		self.running.insert(key, task.abort_handle());
+		self.running.insert(key, abort);
 	}
 
 	/// Stops a job's task, if one runs (its worker is killed with it).
@@ -922,11 +934,7 @@ impl Agent {
 	/// counts a run that gave no result and gives the job up after [`MAX_FAILED_RUNS`].
 	async fn take_report(&mut self, at: &chain::At, n: u32, ran: Ran) {
 		let Ran { job, role, what } = ran;
-		// The reporting task has ended or is ending; a task started for the job since then
-		// (a block came before this report) stays tracked.
-		if self.running.get(&(job, role)).is_some_and(AbortHandle::is_finished) {
-			self.running.remove(&(job, role));
-		}
+		self.running.remove(&(job, role));
 		// A report the job no longer needs (finished meanwhile, or from a second run after
 		// the first one's result was saved) changes nothing: above all not the salt of a
 		// result that may be committed already, and not a job with a result into a no-show.
