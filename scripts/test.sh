@@ -28,18 +28,19 @@ done
 source "$here/env.sh"
 cd "$ALLMENDE_ROOT"
 
-# Six test files at a time: each starts its own network on free loopback ports, and the
+# Seven test files at a time: each starts its own network on free loopback ports, and the
 # networks mostly wait for blocks (the two cores were 70-85 % idle with six running, after
-# the first minute). The nodes start from a raw chain spec and keep the runtime's compiled
-# code in a wasmtime cache ($ALLMENDE_WASMTIME_CACHE): a node then opens its RPC in 0.3 s of
-# CPU instead of 8 s (it compiled the runtime twice, for the genesis builder and for the
-# executor), and a wave of starts no longer keeps both cores busy for more than a minute.
-# test/run.mjs runs the files in this order (`node --test` would sort them by name) and
-# prints how long each ran. The files are listed longest first (their durations with six at
-# once, 2026-12-03: market 712 s, agent 681, fake-party 631, devnet 631, market-edges 613,
-# assets 598, explorer 394, load 363, arbiters 361, launcher 272; bounded, new, is put
-# last), so the slots end at about the same time; a new file must be added here (checked now,
-# before the build).
+# the first minute; the seventh is the bounded file, added with #22). The nodes start from a
+# raw chain spec and keep the runtime's compiled code in a wasmtime cache
+# ($ALLMENDE_WASMTIME_CACHE): a node then opens its RPC in 0.3 s of CPU instead of 8 s (it
+# compiled the runtime twice, for the genesis builder and for the executor), and a wave of
+# starts no longer keeps both cores busy for more than a minute. test/run.mjs runs the files
+# in this order (`node --test` would sort them by name) and prints how long each ran. The
+# files are listed longest first (their durations with six at once, fresh machine,
+# 2026-12-03: market 708 s, devnet 697, agent 655, market-edges 619, assets 600, fake-party
+# 590, explorer 376, load 330, arbiters 330, launcher 246; bounded about 450 alone), so the
+# seven slots end at about the same time; a new file must be added here (checked now, before
+# the build).
 files=(
 	"$here/test/market.test.mjs"
 	"$here/test/agent.test.mjs"
@@ -47,11 +48,11 @@ files=(
 	"$here/test/devnet.test.mjs"
 	"$here/test/market-edges.test.mjs"
 	"$here/test/assets.test.mjs"
+	"$here/test/bounded.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/explorer.test.mjs"
 	"$here/test/load.test.mjs"
 	"$here/test/arbiters.test.mjs"
 	"$here/test/launcher.test.mjs"
-	"$here/test/bounded.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/events.test.mjs"
 )
 for f in "$here"/test/*.test.mjs "$ALLMENDE_ROOT"/explorer/test/*.test.mjs; do
@@ -184,7 +185,7 @@ beside_pid=$!
 echo "== cargo tests started beside the end-to-end tests; their output: $beside_log" >&2
 
 e2e_ok=true
-node "$here/test/run.mjs" --concurrency 6 "${files[@]}" || e2e_ok=false
+node "$here/test/run.mjs" --concurrency 7 "${files[@]}" || e2e_ok=false
 e2e_seconds=$((SECONDS - phase_start))
 
 echo "== end-to-end tests done after $e2e_seconds s; waiting for the cargo tests beside them" >&2
