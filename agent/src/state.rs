@@ -126,9 +126,8 @@ impl State {
 	}
 
 	/// Every job with work that is not done: (job, role). Work whose result is computed
-	/// already (a commitment to submit or submit again, a reveal) comes first: the agent runs
-	/// workloads one after another in this order, and a long run for one job must not make
-	/// another miss its reveal window.
+	/// already (a commitment to submit or submit again, a reveal) comes first, then the jobs
+	/// whose workloads are still to run (in tasks of their own, `concurrency` at a time).
 	pub fn open_work(&self) -> Vec<(JobId, Role)> {
 		let mut open: Vec<_> = self
 			.file

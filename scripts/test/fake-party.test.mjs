@@ -52,9 +52,9 @@ test('a party with three provider agents revealing one fake answer wins whole jo
     // result that differs from its own run.
     const requesters = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'];
     const runs = await Promise.all(requesters.map((suri) => runJob(
-      // An agent runs its jobs one after another, and reveals one job only between runs of the
-      // others: time to commit and reveal all six on a busy machine. A phase ends as soon as
-      // every replica is in, so the long periods cost nothing when the agents are quick.
+      // An agent runs two jobs at a time (its default concurrency): time to commit and reveal
+      // all six on a busy machine. A phase ends as soon as every replica is in, so the long
+      // periods cost nothing when the agents are quick.
       ['--model', 'magika', '--input', file, '--replicas', '3', '--max-price', '2', '--bidding', '14', '--execution', '30',
         '--reveal', '20', '--audit', '--accept'],
       { suri },
