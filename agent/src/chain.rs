@@ -168,12 +168,29 @@ chain_type! {
 pub struct BlockMarket {
 	/// The jobs the events name.
 	pub touched: Vec<JobId>,
+	/// Jobs the provider was assigned to (`JobAssigned`) or drawn for as an arbiter
+	/// (`ArbitersDrawn`): the only ways onto a job's assignments.
+	pub assigned: Vec<JobId>,
+	/// The standing offers the provider posted (`OfferPosted`).
+	pub offers: Vec<u64>,
 	/// Jobs from whose full bid list a larger bond displaced the provider's bid.
 	pub displaced: Vec<JobId>,
 	/// What the provider was paid.
 	pub earned: Balance,
 	/// The provider's bonds slashed: job and why.
 	pub slashed: Vec<(JobId, SlashReason)>,
+}
+chain_type! {
+	/// The fields of the market's `OfferPosted` event.
+	pub struct OfferPosted { pub offer_id: u64, pub provider: AccountId32, pub price: Balance, pub capacity: u32 }
+}
+chain_type! {
+	/// The fields of the market's `JobAssigned` event.
+	pub struct JobAssigned { pub job_id: JobId, pub providers: Vec<AccountId32>, pub price: Balance, pub commit_by: u32 }
+}
+chain_type! {
+	/// The fields of the market's `ArbitersDrawn` event.
+	pub struct ArbitersDrawn { pub job_id: JobId, pub arbiters: Vec<AccountId32>, pub commit_by: u32 }
 }
 chain_type! {
 	/// The fields of the market's `BidRemoved` event.
@@ -467,6 +484,11 @@ impl Chain {
 		get(at, "ComputeMarket", "Providers", (who.clone(),)).await
 	}
 
+	/// A standing offer.
+	pub async fn offer(at: &At, id: u64) -> Result<Option<Offer>> {
+		get(at, "ComputeMarket", "Offers", (id,)).await
+	}
+
 	/// Every standing offer: (id, offer).
 	pub async fn offers(at: &At) -> Result<Vec<(u64, Offer)>> {
 		let addr = dynamic::storage::<(u64,), Offer>("ComputeMarket", "Offers");
@@ -497,8 +519,9 @@ impl Chain {
 			.is_some())
 	}
 
-	/// What a block's market events mean for provider `who`, from one read of the events.
-	pub async fn block_market(at: &At, who: &AccountId32) -> Result<BlockMarket> {
+	/// What a block's market events mean for provider `who` (`None`: only the jobs they
+	/// name), from one read of the events.
+	pub async fn block_market(at: &At, who: Option<&AccountId32>) -> Result<BlockMarket> {
 		let events = at.events().fetch().await.map_err(sx)?;
 		let mut out = BlockMarket::default();
 		for ev in events.iter() {
@@ -509,20 +532,38 @@ impl Chain {
 			match ev.event_name() {
 				"BidRemoved" => {
 					let e: BidRemoved = ev.decode_fields_unchecked_as().map_err(sx)?;
-					if &e.provider == who && e.reason == BidRemoval::Displaced {
+					if Some(&e.provider) == who && e.reason == BidRemoval::Displaced {
 						out.displaced.push(e.job_id);
 					}
 				},
 				"ProviderPaid" => {
 					let e: ProviderPaid = ev.decode_fields_unchecked_as().map_err(sx)?;
-					if &e.provider == who {
+					if Some(&e.provider) == who {
 						out.earned = out.earned.saturating_add(e.amount);
 					}
 				},
 				"BondSlashed" => {
 					let e: BondSlashed = ev.decode_fields_unchecked_as().map_err(sx)?;
-					if &e.provider == who {
+					if Some(&e.provider) == who {
 						out.slashed.push((e.job_id, e.reason));
+					}
+				},
+				"OfferPosted" => {
+					let e: OfferPosted = ev.decode_fields_unchecked_as().map_err(sx)?;
+					if Some(&e.provider) == who {
+						out.offers.push(e.offer_id);
+					}
+				},
+				"JobAssigned" => {
+					let e: JobAssigned = ev.decode_fields_unchecked_as().map_err(sx)?;
+					if who.is_some_and(|w| e.providers.contains(w)) {
+						out.assigned.push(e.job_id);
+					}
+				},
+				"ArbitersDrawn" => {
+					let e: ArbitersDrawn = ev.decode_fields_unchecked_as().map_err(sx)?;
+					if who.is_some_and(|w| e.arbiters.contains(w)) {
+						out.assigned.push(e.job_id);
 					}
 				},
 				_ => {},
@@ -538,28 +579,6 @@ impl Chain {
 			}
 		}
 		Ok(out)
-	}
-
-	/// The job ids named by the market's events in a block.
-	pub async fn touched_jobs(at: &At) -> Result<Vec<JobId>> {
-		let events = at.events().fetch().await.map_err(sx)?;
-		let mut ids = Vec::new();
-		for ev in events.iter() {
-			let ev = ev.map_err(sx)?;
-			if ev.pallet_name() != "ComputeMarket" {
-				continue;
-			}
-			let fields: dynamic::Value = ev.decode_fields_unchecked_as().map_err(sx)?;
-			use subxt::dynamic::At as _;
-			if let Some(id) = fields.at("job_id").and_then(|v| v.as_u128()) {
-				if let Ok(id) = JobId::try_from(id) {
-					if !ids.contains(&id) {
-						ids.push(id);
-					}
-				}
-			}
-		}
-		Ok(ids)
 	}
 }
 

@@ -2,6 +2,7 @@
 //!
 //! ```toml
 //! node = "ws://127.0.0.1:9944"      # the node to follow
+//! fallback_nodes = ["ws://127.0.0.1:9945"]   # tried in order when it cannot be reached
 //! suri = "//Agent1"                 # the provider's key (or suri_file = "path")
 //! data_dir = "/var/lib/allmende-agent"   # state, salts and content store
 //! listen = "127.0.0.1:8700"         # where the blob server listens
@@ -69,13 +70,19 @@ pub enum ConfigError {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderConfig {
+	/// The node whose finalized blocks the agent follows (`ws://` or `wss://`).
 	pub node: String,
+	/// Nodes to follow instead when `node` cannot be reached or its connection breaks, tried
+	/// in order after it. Default: none.
+	#[serde(default)]
+	pub fallback_nodes: Vec<String>,
 	pub suri: Option<String>,
 	pub suri_file: Option<PathBuf>,
 	pub data_dir: PathBuf,
 	pub listen: String,
 	pub endpoint: String,
-	pub stake: String,
+	/// ALM held as stake when registering.
+	pub stake: Alm,
 	#[serde(default)]
 	pub arbiter: bool,
 	#[serde(default = "default_max_content")]
@@ -93,11 +100,11 @@ pub struct ProviderConfig {
 	pub min_tolerance: u32,
 	/// The bond each bid holds, in ALM, when more than the job's least: the bid's weight in
 	/// the job's lot. Unset: the least.
-	pub bid_bond: Option<String>,
+	pub bid_bond: Option<Alm>,
 	/// The largest bond, in ALM, it bids again with when a larger bond displaced its bid from
 	/// a job's full bid list (the smallest bond there plus one planck, at most twice per job).
 	/// Unset: it does not bid again.
-	pub max_bid_bond: Option<String>,
+	pub max_bid_bond: Option<Alm>,
 	/// Networks (CIDR) whose addresses it may fetch content and results from besides public
 	/// ones: a job's URIs and providers' endpoints come from strangers, and without this rule
 	/// a job could make the agent request its own loopback services or its private network.
@@ -174,11 +181,11 @@ pub struct Profile {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PricePolicy {
-	pub wasm: Option<String>,
-	pub onnx: Option<String>,
-	pub magika: Option<String>,
+	pub wasm: Option<Alm>,
+	pub onnx: Option<Alm>,
+	pub magika: Option<Alm>,
 	/// Added per started MiB of input, in ALM, for the input's size as the job declares it.
-	pub input_mib: Option<String>,
+	pub input_mib: Option<Alm>,
 	pub command: Option<String>,
 	#[serde(default = "default_command_timeout")]
 	pub command_timeout_ms: u64,
@@ -192,7 +199,7 @@ fn default_command_timeout() -> u64 {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfferConfig {
-	pub price: String,
+	pub price: Alm,
 	pub capacity: u32,
 	pub valid_blocks: u32,
 	pub execution_period: u32,
@@ -241,6 +248,36 @@ pub fn parse_alm(text: &str) -> Result<Balance, ConfigError> {
 	whole.checked_mul(UNIT).and_then(|w| w.checked_add(frac)).ok_or_else(bad)
 }
 
+/// An amount in ALM as the configuration writes it (a decimal string, `"1.5"`), held in the
+/// chain's smallest unit: parsed once, when the file is loaded. Shown as [`show_alm`] does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Alm(pub Balance);
+
+impl std::str::FromStr for Alm {
+	type Err = ConfigError;
+
+	fn from_str(text: &str) -> Result<Self, ConfigError> {
+		parse_alm(text).map(Alm)
+	}
+}
+
+impl std::fmt::Display for Alm {
+	fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+		f.write_str(&show_alm(self.0))
+	}
+}
+
+impl<'de> Deserialize<'de> for Alm {
+	fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(d)?;
+		parse_alm(&text).map(Alm).map_err(|_| {
+			serde::de::Error::custom(format!(
+				"{text:?} is not an amount in ALM (a decimal string such as \"1.5\")"
+			))
+		})
+	}
+}
+
 /// An amount in the chain's smallest unit, written in ALM.
 pub fn show_alm(amount: Balance) -> String {
 	let frac = amount % UNIT;
@@ -269,25 +306,14 @@ impl ProviderConfig {
 		if self.suri.is_some() == self.suri_file.is_some() {
 			return Err(ConfigError::Invalid("give exactly one of suri and suri_file".into()));
 		}
-		parse_alm(&self.stake)?;
-		for b in [&self.bid_bond, &self.max_bid_bond].into_iter().flatten() {
-			parse_alm(b)?;
-		}
-		if let (Some(b), Some(m)) = (&self.bid_bond, &self.max_bid_bond) {
-			if parse_alm(m)? < parse_alm(b)? {
+		if let (Some(b), Some(m)) = (self.bid_bond, self.max_bid_bond) {
+			if m < b {
 				return Err(ConfigError::Invalid(format!(
 					"max_bid_bond ({m}) is below bid_bond ({b})"
 				)));
 			}
 		}
-		for p in [&self.price.wasm, &self.price.onnx, &self.price.magika, &self.price.input_mib]
-			.into_iter()
-			.flatten()
-		{
-			parse_alm(p)?;
-		}
 		for o in &self.offers {
-			parse_alm(&o.price)?;
 			let twice = o.kinds.iter().enumerate().any(|(i, k)| o.kinds[..i].contains(k));
 			if o.kinds.is_empty() || twice {
 				return Err(ConfigError::Invalid(format!(
@@ -322,6 +348,11 @@ impl ProviderConfig {
 		Ok(())
 	}
 
+	/// The nodes to follow, in the order they are tried: `node`, then `fallback_nodes`.
+	pub fn nodes(&self) -> Vec<String> {
+		std::iter::once(&self.node).chain(&self.fallback_nodes).cloned().collect()
+	}
+
 	/// The secret URI of the provider's key.
 	pub fn suri(&self) -> Result<String, ConfigError> {
 		match (&self.suri, &self.suri_file) {
@@ -335,7 +366,7 @@ impl ProviderConfig {
 }
 
 /// What the price policy is asked about a job.
-#[derive(Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct PriceQuery {
 	pub job_id: u64,
 	/// `wasm`, `onnx` or `magika`.
@@ -364,6 +395,54 @@ pub enum PriceError {
 	Failed(String, String),
 	#[error("price command {0:?} printed {1:?}: neither an amount in ALM nor \"no\"")]
 	Answer(String, String),
+	#[error("price command {0:?}: the thread that ran it failed: {1}")]
+	Thread(String, String),
+}
+
+/// How many blocks a price command's answer is reused for jobs on the same terms.
+pub const PRICE_CACHE_BLOCKS: u32 = 100;
+/// How many answers the cache keeps at most.
+const PRICE_CACHE_ENTRIES: usize = 4096;
+
+/// The price command's answers, reused for [`PRICE_CACHE_BLOCKS`] blocks for any job on the
+/// same terms (the query without its job id): a command is a process per question, and many
+/// alike jobs must not start one each. A price table needs no cache.
+#[derive(Debug, Default)]
+pub struct PriceCache {
+	answers: std::collections::HashMap<String, (Option<Balance>, u32)>,
+}
+
+impl PriceCache {
+	/// The policy's price for a job at finalized block `n`; a command runs on a blocking
+	/// thread, and only when no answer for the same terms is fresh.
+	pub async fn price(
+		&mut self,
+		policy: &PricePolicy,
+		query: PriceQuery,
+		n: u32,
+	) -> Result<Option<Balance>, PriceError> {
+		let Some(command) = &policy.command else { return policy.price(&query) };
+		let terms = serde_json::to_string(&PriceQuery { job_id: 0, ..query.clone() })
+			.expect("a query serializes");
+		let fresh = |at: u32| at.saturating_add(PRICE_CACHE_BLOCKS) > n;
+		if let Some(&(answer, at)) = self.answers.get(&terms) {
+			if fresh(at) {
+				return Ok(answer);
+			}
+		}
+		let asked = policy.clone();
+		let answer = tokio::task::spawn_blocking(move || asked.price(&query))
+			.await
+			.map_err(|e| PriceError::Thread(command.clone(), e.to_string()))??;
+		if self.answers.len() >= PRICE_CACHE_ENTRIES {
+			self.answers.retain(|_, (_, at)| fresh(*at));
+			if self.answers.len() >= PRICE_CACHE_ENTRIES {
+				self.answers.clear();
+			}
+		}
+		self.answers.insert(terms, (answer, n));
+		Ok(answer)
+	}
 }
 
 impl PricePolicy {
@@ -378,11 +457,10 @@ impl PricePolicy {
 			"magika" => &self.magika,
 			_ => &None,
 		};
-		let Some(base) = table.as_deref() else { return Ok(None) };
-		let alm = |p: &str| parse_alm(p).expect("checked when loading");
-		let per_mib = self.input_mib.as_deref().map_or(0, alm);
+		let Some(base) = table else { return Ok(None) };
+		let per_mib = self.input_mib.map_or(0, |a| a.0);
 		let mib = query.input_bytes.div_ceil(1 << 20);
-		Ok(Some(alm(base).saturating_add(per_mib.saturating_mul(Balance::from(mib)))))
+		Ok(Some(base.0.saturating_add(per_mib.saturating_mul(Balance::from(mib)))))
 	}
 }
 
@@ -547,6 +625,33 @@ mod tests {
 	}
 
 	#[test]
+	fn amounts_are_parsed_once_when_the_file_is_loaded() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("p.toml");
+		let example = std::fs::read_to_string(
+			Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"),
+		)
+		.unwrap();
+		let with = |from: &str, to: &str| {
+			let text = example.replace(from, to);
+			assert_ne!(text, example, "the example has {from}");
+			std::fs::write(&path, text).unwrap();
+			ProviderConfig::load(&path)
+		};
+		let loaded = with("stake = \"100\"", "stake = \"100.5\"").unwrap();
+		assert_eq!(loaded.stake, Alm(100 * UNIT + UNIT / 2));
+		assert_eq!(loaded.offers[0].price, Alm(UNIT));
+		// A bad amount anywhere is refused when loading, with the text it could not read.
+		let bad = with("stake = \"100\"", "stake = \"1e3\"").unwrap_err();
+		assert!(matches!(&bad, ConfigError::Parse { .. }), "{bad}");
+		assert!(bad.to_string().contains("\"1e3\" is not an amount in ALM"), "{bad}");
+		let bad = with("[[offers]]\nprice = \"1\"", "[[offers]]\nprice = \"-1\"").unwrap_err();
+		assert!(bad.to_string().contains("\"-1\" is not an amount in ALM"), "{bad}");
+		let inverted = "bid_bond = \"5\"\nmax_bid_bond = \"2\"\nstake = \"100\"";
+		assert!(matches!(with("stake = \"100\"", inverted), Err(ConfigError::Invalid(_))));
+	}
+
+	#[test]
 	fn amounts_in_alm() {
 		assert_eq!(parse_alm("1").unwrap(), UNIT);
 		assert_eq!(parse_alm("0.25").unwrap(), UNIT / 4);
@@ -562,8 +667,8 @@ mod tests {
 	#[test]
 	fn a_table_prices_by_kind() {
 		let policy = PricePolicy {
-			wasm: Some("1".into()),
-			magika: Some("0.5".into()),
+			wasm: Some(Alm(UNIT)),
+			magika: Some(Alm(UNIT / 2)),
 			..Default::default()
 		};
 		assert_eq!(policy.price(&query("wasm")).unwrap(), Some(UNIT));
@@ -574,8 +679,8 @@ mod tests {
 	#[test]
 	fn a_table_adds_a_price_per_started_mib_of_input() {
 		let policy = PricePolicy {
-			wasm: Some("1".into()),
-			input_mib: Some("0.25".into()),
+			wasm: Some(Alm(UNIT)),
+			input_mib: Some(Alm(UNIT / 4)),
 			..Default::default()
 		};
 		let sized = |input_bytes| PriceQuery { input_bytes, ..query("wasm") };
@@ -601,6 +706,36 @@ mod tests {
 		assert!(matches!(policy("sleep 20").price(&query("wasm")), Err(PriceError::Timeout(..))));
 		assert!(matches!(policy("echo lots").price(&query("wasm")), Err(PriceError::Answer(..))));
 		assert!(matches!(policy("exit 3").price(&query("wasm")), Err(PriceError::Failed(..))));
+	}
+
+	#[tokio::test]
+	async fn a_commands_answer_is_reused_for_jobs_on_the_same_terms_for_a_while() {
+		let dir = tempfile::tempdir().unwrap();
+		let runs = dir.path().join("runs");
+		let policy = PricePolicy {
+			command: Some(format!("echo run >> '{}'; echo 0.5", runs.display())),
+			command_timeout_ms: 3000,
+			..Default::default()
+		};
+		let ran = || std::fs::read_to_string(&runs).unwrap_or_default().lines().count();
+		let mut cache = PriceCache::default();
+		let job = |job_id| PriceQuery { job_id, ..query("wasm") };
+		assert_eq!(cache.price(&policy, job(1), 10).await.unwrap(), Some(UNIT / 2));
+		// Another job on the same terms, within the window: no second run.
+		assert_eq!(
+			cache.price(&policy, job(2), 10 + PRICE_CACHE_BLOCKS - 1).await.unwrap(),
+			Some(UNIT / 2)
+		);
+		assert_eq!(ran(), 1);
+		// Other terms, or the window passed: asked again.
+		let bigger = PriceQuery { input_bytes: 2 << 20, ..job(3) };
+		cache.price(&policy, bigger, 20).await.unwrap();
+		assert_eq!(ran(), 2);
+		cache.price(&policy, job(4), 10 + PRICE_CACHE_BLOCKS).await.unwrap();
+		assert_eq!(ran(), 3);
+		// A table is not cached: it is its own answer.
+		let table = PricePolicy { wasm: Some(Alm(UNIT)), ..Default::default() };
+		assert_eq!(cache.price(&table, job(5), 20).await.unwrap(), Some(UNIT));
 	}
 
 	#[test]

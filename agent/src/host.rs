@@ -155,7 +155,7 @@ async fn challenge_false_unavailability(
 		if let Err(e) = watch_windows(&chain, &signer, &server).await {
 			log::error!("{e:#}; reconnecting");
 			tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-			chain = crate::provider::connect_retrying(&chain.url).await;
+			chain = crate::provider::connect_retrying(std::slice::from_ref(&chain.url)).await;
 			signer.forget_nonce().await;
 			*server.chain.write().await = chain.clone();
 		}
@@ -171,7 +171,7 @@ async fn watch_windows(
 	let mut blocks = chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
 	while let Some(block) = blocks.next().await {
 		let at = block.map_err(subxt::Error::from)?.at().await.map_err(subxt::Error::from)?;
-		for job in Chain::touched_jobs(&at).await? {
+		for job in Chain::block_market(&at, None).await?.touched {
 			let Some(served) = server.served.to(job) else { continue };
 			let Some(j) = Chain::job(&at, job).await? else { continue };
 			if j.status.is_terminal() {

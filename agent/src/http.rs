@@ -384,7 +384,7 @@ pub struct Served(std::sync::Mutex<BTreeMap<JobId, BTreeSet<AccountId32>>>);
 impl Served {
 	/// Records that `who` got an asset for `job`.
 	pub fn record(&self, job: JobId, who: AccountId32) {
-		let mut jobs = self.0.lock().unwrap_or_else(|e| e.into_inner());
+		let mut jobs = locked(&self.0);
 		jobs.entry(job).or_default().insert(who);
 		while jobs.len() > MAX_SERVED_JOBS {
 			jobs.pop_first();
@@ -393,12 +393,12 @@ impl Served {
 
 	/// The providers that got an asset for `job`.
 	pub fn to(&self, job: JobId) -> Option<BTreeSet<AccountId32>> {
-		self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&job).cloned()
+		locked(&self.0).get(&job).cloned()
 	}
 
 	/// Forgets `job`.
 	pub fn forget(&self, job: JobId) {
-		self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&job);
+		locked(&self.0).remove(&job);
 	}
 }
 
@@ -453,7 +453,7 @@ impl Default for Guards {
 	}
 }
 
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 	m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -589,8 +589,12 @@ pub struct Granted;
 const CONN_OPEN: u8 = 0;
 const CONN_GRANTED: u8 = 1;
 const CONN_EVICTED: u8 = 2;
+/// A request of the connection is being answered.
+const CONN_BUSY: u8 = 3;
 
-/// A server's open connections, oldest first, each open, granted or evicted.
+/// A server's open connections, oldest first, each open, busy, granted or evicted. Only an
+/// open one (idle, or still sending its request's head) is evicted to make room: a request
+/// being answered is not cut off, and neither is a connection granted a blob.
 #[derive(Default)]
 struct OpenConnections {
 	next: AtomicU64,
@@ -611,8 +615,8 @@ impl OpenConnections {
 		locked(&self.open).remove(&id);
 	}
 
-	/// Signals the oldest connection never granted a blob to close; `false` if every open
-	/// connection was granted one.
+	/// Signals the oldest connection never granted a blob and not answering a request to
+	/// close; `false` if there is none.
 	fn evict_oldest_ungranted(&self) -> bool {
 		let mut open = locked(&self.open);
 		let victim = open.iter().find_map(|(id, (state, close))| {
@@ -640,7 +644,7 @@ struct PeerSlot(Arc<PeerSlots>, std::net::IpAddr);
 
 impl PeerSlots {
 	fn take(self: &Arc<Self>, ip: std::net::IpAddr, limit: usize) -> Option<PeerSlot> {
-		let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+		let mut open = locked(&self.0);
 		let n = open.entry(ip).or_default();
 		if *n >= limit {
 			return None;
@@ -652,7 +656,7 @@ impl PeerSlots {
 
 impl Drop for PeerSlot {
 	fn drop(&mut self) {
-		let mut open = self.0 .0.lock().unwrap_or_else(|e| e.into_inner());
+		let mut open = locked(&self.0 .0);
 		if let Some(n) = open.get_mut(&self.1) {
 			*n = n.saturating_sub(1);
 			if *n == 0 {
@@ -749,16 +753,26 @@ pub async fn serve_within<F, Fut>(
 				let answer = answer.clone();
 				let granting = granting.clone();
 				async move {
-					let response = answer(req, peer).await;
-					if response.extensions().get::<Granted>().is_some() {
-						// Once granted, never evicted (unless it was a moment ago).
-						let _ = granting.compare_exchange(
+					// Not evicted while its request is answered (unless it was a moment ago).
+					let busy = granting
+						.compare_exchange(
 							CONN_OPEN,
-							CONN_GRANTED,
+							CONN_BUSY,
 							Ordering::Relaxed,
 							Ordering::Relaxed,
-						);
-					}
+						)
+						.is_ok();
+					let response = answer(req, peer).await;
+					// Once granted, never evicted; otherwise open again.
+					let granted = response.extensions().get::<Granted>().is_some();
+					let (from, to) = match (busy, granted) {
+						(true, true) => (CONN_BUSY, CONN_GRANTED),
+						(true, false) => (CONN_BUSY, CONN_OPEN),
+						(false, true) => (CONN_OPEN, CONN_GRANTED),
+						(false, false) => (CONN_OPEN, CONN_OPEN),
+					};
+					let _ =
+						granting.compare_exchange(from, to, Ordering::Relaxed, Ordering::Relaxed);
 					Ok::<_, Infallible>(response)
 				}
 			});
@@ -1113,5 +1127,53 @@ mod tests {
 		assert!(closed(&mut idle[0], Duration::from_secs(2)).await, "the oldest idle one closed");
 		assert!(!closed(&mut idle[1], Duration::from_millis(300)).await, "the next one did not");
 		assert!(!closed(&mut granted, Duration::from_millis(300)).await, "the granted one did not");
+	}
+
+	#[tokio::test]
+	async fn a_request_being_answered_is_not_closed_to_make_room() {
+		let limits = Limits {
+			connections: 2,
+			per_peer: 4,
+			header_timeout: Duration::from_secs(30),
+			lifetime: Duration::from_secs(60),
+		};
+		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let addr = listener.local_addr().unwrap();
+		// `/slow` takes a second to answer, as a request whose chain reads are slow does.
+		let answer = |req: Request<Incoming>, _| async move {
+			if req.uri().path() == "/slow" {
+				tokio::time::sleep(Duration::from_secs(1)).await;
+			}
+			reply(StatusCode::OK, "ok\n")
+		};
+		tokio::spawn(serve_within(listener, limits, answer, std::future::pending()));
+		// The oldest connection's request is being answered when two more arrive.
+		let mut asking = connect_from(2, addr).await;
+		asking
+			.write_all(b"GET /slow HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+			.await
+			.unwrap();
+		tokio::time::sleep(Duration::from_millis(200)).await;
+		let mut idle = connect_from(3, addr).await;
+		tokio::time::sleep(Duration::from_millis(50)).await;
+		let mut newcomer = connect_from(4, addr).await;
+		// The idle one made room; the one being answered gets its answer.
+		assert!(closed(&mut idle, Duration::from_secs(2)).await, "the idle one closed");
+		let mut out = Vec::new();
+		tokio::time::timeout(Duration::from_secs(5), asking.read_to_end(&mut out))
+			.await
+			.unwrap()
+			.unwrap();
+		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
+		newcomer
+			.write_all(b"GET /health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+			.await
+			.unwrap();
+		let mut out = Vec::new();
+		tokio::time::timeout(Duration::from_secs(5), newcomer.read_to_end(&mut out))
+			.await
+			.unwrap()
+			.unwrap();
+		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
 	}
 }

@@ -3,6 +3,7 @@
 
 pub mod chain;
 pub mod config;
+pub mod decide;
 pub mod guard;
 pub mod hash;
 pub mod host;

@@ -2,7 +2,6 @@
 //! runners of Allmende. Run with `--help`.
 
 use std::{
-	io::Write,
 	path::PathBuf,
 	time::{SystemTime, UNIX_EPOCH},
 };
@@ -146,27 +145,67 @@ impl ExampleKind {
 	}
 }
 
-/// Log lines on stderr: seconds since the epoch, level, message.
-struct Logger(log::LevelFilter);
+/// Log times as seconds since the epoch, to the millisecond.
+struct EpochSeconds;
 
-impl log::Log for Logger {
-	fn enabled(&self, m: &log::Metadata) -> bool {
-		m.level() <= self.0 && (m.target().starts_with("allmende") || m.level() <= log::Level::Warn)
+impl tracing_subscriber::fmt::time::FormatTime for EpochSeconds {
+	fn format_time(&self, w: &mut tracing_subscriber::fmt::format::Writer<'_>) -> std::fmt::Result {
+		let t = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+		write!(w, "{}.{:03}", t.as_secs(), t.subsec_millis())
 	}
-	fn log(&self, r: &log::Record) {
-		if self.enabled(r.metadata()) {
-			let t = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-			let _ = writeln!(
-				std::io::stderr(),
-				"{}.{:03} {:5} {}",
-				t.as_secs(),
-				t.subsec_millis(),
-				r.level(),
-				r.args()
-			);
+}
+
+/// A log line's fields: the message, then `name=value` for the others, one space between
+/// (tracing-subscriber's own formatter leaves a space for each hidden `log.*` field).
+struct Fields;
+
+impl<'w> tracing_subscriber::fmt::FormatFields<'w> for Fields {
+	fn format_fields<R: tracing_subscriber::field::RecordFields>(
+		&self,
+		writer: tracing_subscriber::fmt::format::Writer<'w>,
+		fields: R,
+	) -> std::fmt::Result {
+		let mut visitor = FieldWriter { writer, first: true, result: Ok(()) };
+		fields.record(&mut visitor);
+		visitor.result
+	}
+}
+
+struct FieldWriter<'w> {
+	writer: tracing_subscriber::fmt::format::Writer<'w>,
+	first: bool,
+	result: std::fmt::Result,
+}
+
+impl tracing_subscriber::field::Visit for FieldWriter<'_> {
+	fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+		// What the `log` crate's records carry besides their message is shown elsewhere.
+		if self.result.is_err() || field.name().starts_with("log.") {
+			return;
 		}
+		let space = if self.first { "" } else { " " };
+		self.first = false;
+		self.result = match field.name() {
+			"message" => write!(self.writer, "{space}{value:?}"),
+			name => write!(self.writer, "{space}{name}={value:?}"),
+		};
 	}
-	fn flush(&self) {}
+}
+
+/// Log lines on stderr: seconds since the epoch, level, the spans they are in (a provider's
+/// `job{id=… role=…}`), message. The agent's own lines from `level` up, other crates' from
+/// warnings up.
+fn start_logging(level: log::LevelFilter) {
+	let others = level.min(log::LevelFilter::Warn);
+	let filter = tracing_subscriber::EnvFilter::new(format!("{others},allmende_agent={level}"));
+	let _ = tracing_subscriber::fmt()
+		.with_env_filter(filter)
+		.with_timer(EpochSeconds)
+		.fmt_fields(Fields)
+		.with_target(false)
+		.with_ansi(false)
+		.with_writer(std::io::stderr)
+		.try_init();
 }
 
 async fn exec(
@@ -244,8 +283,7 @@ fn main() {
 		.or_else(|| std::env::var("ALLMENDE_LOG").ok())
 		.and_then(|l| l.parse().ok())
 		.unwrap_or(log::LevelFilter::Info);
-	let _ = log::set_boxed_logger(Box::new(Logger(level)));
-	log::set_max_level(level);
+	start_logging(level);
 	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
 		Ok(runtime) => runtime,
 		Err(e) => {

@@ -5,6 +5,8 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::workload::Runner;
+
 /// What a provider counts.
 #[derive(Default)]
 pub struct Metrics {
@@ -25,7 +27,7 @@ pub struct Metrics {
 	/// Bonds of this provider slashed (`BondSlashed` events).
 	pub slashes: AtomicU64,
 	/// Workloads run in a worker, by runner, with their total time.
-	pub runs: [Runs; 3],
+	pub runs: [Runs; Runner::ALL.len()],
 	/// Workers that gave no result (crash, host kill, time limit).
 	pub runs_without_result: AtomicU64,
 	/// Jobs given up after runs without a result.
@@ -46,12 +48,10 @@ pub fn add(counter: &AtomicU64, n: u64) {
 	counter.fetch_add(n, Ordering::Relaxed);
 }
 
-const RUNNERS: [&str; 3] = ["wasm", "onnx", "magika"];
-
 impl Metrics {
 	/// The runs of a runner.
-	pub fn runs_of(&self, runner: crate::workload::Runner) -> &Runs {
-		let i = RUNNERS.iter().position(|r| *r == runner.name()).unwrap_or(0);
+	pub fn runs_of(&self, runner: Runner) -> &Runs {
+		let i = Runner::ALL.iter().position(|r| *r == runner).unwrap_or(0);
 		&self.runs[i]
 	}
 
@@ -103,7 +103,8 @@ impl Metrics {
 			"# HELP allmende_agent_runs_total Workloads run in a worker, by runner.\n\
 			 # TYPE allmende_agent_runs_total counter\n",
 		);
-		for (name, runs) in RUNNERS.iter().zip(&self.runs) {
+		for (runner, runs) in Runner::ALL.iter().zip(&self.runs) {
+			let name = runner.name();
 			out.push_str(&format!(
 				"allmende_agent_runs_total{{runner=\"{name}\"}} {}\n",
 				get(&runs.count)
@@ -113,7 +114,8 @@ impl Metrics {
 			"# HELP allmende_agent_run_seconds_total Time workloads ran in workers, by runner.\n\
 			 # TYPE allmende_agent_run_seconds_total counter\n",
 		);
-		for (name, runs) in RUNNERS.iter().zip(&self.runs) {
+		for (runner, runs) in Runner::ALL.iter().zip(&self.runs) {
+			let name = runner.name();
 			let millis = get(&runs.millis);
 			out.push_str(&format!(
 				"allmende_agent_run_seconds_total{{runner=\"{name}\"}} {}.{:03}\n",
@@ -128,7 +130,6 @@ impl Metrics {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::workload::Runner;
 
 	#[test]
 	fn counters_render_in_the_text_format() {

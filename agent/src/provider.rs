@@ -8,9 +8,13 @@
 //! with a verdict per replica: does that result agree with its own within the job's
 //! tolerance ([`workload::within`]). Transactions are
 //! fire-and-forget with nonces the agent tracks; what landed is read back from the chain, and
-//! what did not land in [`RESUBMIT_AFTER`] blocks is submitted again. After a restart the
+//! what did not land in [`decide::RESUBMIT_AFTER`] blocks is submitted again. After a restart the
 //! agent rebuilds its view from storage (every assignment, every open job) and from its state
 //! file, which holds each result's salt from before the commitment was submitted.
+//!
+//! What to do (bid or not, at what bond; what a job needs next) is decided by the pure
+//! functions of [`crate::decide`]; this module reads the chain for them and carries out
+//! their answers.
 
 use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
@@ -21,10 +25,12 @@ use tokio::{
 	sync::{mpsc, watch, RwLock, Semaphore},
 	task::AbortHandle,
 };
+use tracing::Instrument;
 
 use crate::{
-	chain::{self, Chain, ContentRef, JobId, JobStatus, Judgement, Round, Signer, WorkloadKind},
-	config::{show_alm, PriceQuery, ProviderConfig},
+	chain::{self, Chain, ContentRef, JobId, JobStatus, Judgement, Round, Signer},
+	config::{show_alm, PriceCache, ProviderConfig},
+	decide::{self, runner_for, Action, Decline, Phase, BID_LANDS_AFTER},
 	hash::Hash,
 	http::{self, FetchError},
 	metrics::{self, Metrics},
@@ -34,12 +40,10 @@ use crate::{
 	workload::{
 		self, magika,
 		sandbox::{RunError, Workers},
-		Failure, Outcome, Runner,
+		Failure, Outcome,
 	},
 };
 
-/// Blocks after which a transaction that did not take effect is submitted again.
-pub const RESUBMIT_AFTER: u32 = 4;
 /// Finalized blocks before the commit deadline at which missing content counts as
 /// unavailable.
 const LAST_CHANCE: u32 = 5;
@@ -50,9 +54,6 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long an arbiter waits for a disputed replica's result, all its addresses together (a
 /// small document; the replicas' downloads run at once).
 const RESULT_FETCH_TIMEOUT: Duration = Duration::from_secs(15);
-/// Blocks after the finalized block in which a bid sent now lands: finality lags 2 blocks
-/// behind the best block, and the bid takes the next one.
-const BID_LANDS_AFTER: u32 = 3;
 
 /// Faults a test can switch on to show how the market treats a dishonest provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -67,22 +68,10 @@ pub enum Fault {
 	RoundDifferently,
 }
 
-/// The runner a workload needs, if the agent has one: ONNX models with Magika's hash run as
-/// Magika; containers are not run.
-pub fn runner_for(kind: &WorkloadKind, hash: &Hash) -> Option<Runner> {
-	match kind {
-		WorkloadKind::Wasm => Some(Runner::Wasm),
-		WorkloadKind::Onnx if *hash == magika::model_hash() => Some(Runner::Magika),
-		WorkloadKind::Onnx => Some(Runner::Onnx),
-		WorkloadKind::Container => None,
-	}
-}
-
 struct Agent {
 	config: ProviderConfig,
 	chain: Chain,
 	signer: Arc<Signer>,
-	store: Store,
 	state: State,
 	/// Open jobs already looked at for a bid, with the block at which it first looked.
 	considered: std::collections::BTreeMap<JobId, u32>,
@@ -100,6 +89,23 @@ struct Agent {
 	ran: mpsc::UnboundedReceiver<Ran>,
 	/// What it counts (`metrics_listen`).
 	metrics: Arc<Metrics>,
+	/// The price command's recent answers.
+	prices: PriceCache,
+	/// The ids of the standing offers it posted, from one walk of the offers at the first
+	/// look and from its `OfferPosted` events after it; `None` before the walk.
+	offer_ids: Option<Vec<u64>>,
+	/// Its posts of standing offers, which run in tasks of their own.
+	offer_posts: Arc<std::sync::Mutex<OfferPosts>>,
+}
+
+/// Posts of standing offers under way: a post waits for finality in a task of its own, so
+/// the loop does not stall on it, and no offer is posted again while one is under way.
+#[derive(Debug, Default)]
+struct OfferPosts {
+	/// Posts sent whose outcome is not known yet.
+	in_flight: usize,
+	/// The ids of offers posted since the loop last looked.
+	posted: Vec<u64>,
 }
 
 /// What a job's run needs: the block loop hands it to a task per job and never waits for one.
@@ -136,6 +142,8 @@ struct Ran {
 enum RanWhat {
 	/// The result is in the content store.
 	Stored(Hash),
+	/// An arbiter's verdict on the disputed replicas.
+	Judged(Vec<Judgement>),
 	/// Content is not to be had yet: tried again next block.
 	NotYet,
 	/// The worker gave no result.
@@ -144,33 +152,18 @@ enum RanWhat {
 	Failed(anyhow::Error),
 }
 
+/// The span of the log lines about one job in one role: `job{id=7 role=Provider}`.
+fn job_span(job: JobId, role: Role) -> tracing::Span {
+	// Not inside the span current where the work starts: a task started while stepping a
+	// job would otherwise print the job's span twice.
+	tracing::info_span!(parent: None, "job", id = job, role = ?role)
+}
+
 /// How often a job's worker may give no result (crash, host kill) before the job is given up.
 const MAX_FAILED_RUNS: u32 = 2;
 
 /// How often the agent bids again on one job after a larger bond displaced its bid.
 const MAX_REBIDS: u32 = 2;
-
-/// The bond to bid again with, after a displacement, on a job whose bids are `bids` (at most
-/// `max_bids`): the usual bond (`floor`) if the list has room, else the whole `cap` if that is
-/// more than the list's smallest bond (only a strictly larger bond displaces, and a larger
-/// bond is a larger weight in the lot, so a squatter must go above the cap). `None` while
-/// this account's bid is still there, or when the cap does not get in.
-pub fn rebid_bond(
-	bids: &[chain::Bid],
-	me: &subxt::utils::AccountId32,
-	max_bids: usize,
-	floor: chain::Balance,
-	cap: chain::Balance,
-) -> Option<chain::Balance> {
-	if bids.iter().any(|b| &b.provider == me) {
-		return None;
-	}
-	if bids.len() < max_bids {
-		return Some(floor);
-	}
-	let smallest = bids.iter().map(|b| b.bond).min().unwrap_or(0);
-	(cap > smallest && cap >= floor).then_some(cap)
-}
 
 /// Runs the provider until SIGTERM or SIGINT, then stops gracefully: no new work, job tasks
 /// and their workers stopped, the blob server drained. Reconnects when the node goes away.
@@ -190,7 +183,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 	if let Some(f) = fault {
 		log::warn!("test fault switched on: {f:?}");
 	}
-	let chain = connect_retrying(&config.node).await;
+	let chain = connect_retrying(&config.nodes()).await;
 	let server = Arc::new(http::Server {
 		chain: RwLock::new(chain.clone()),
 		store: store.clone(),
@@ -249,7 +242,6 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		config,
 		chain,
 		signer,
-		store,
 		state,
 		considered: Default::default(),
 		rebids: Default::default(),
@@ -258,6 +250,9 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		running: BTreeMap::new(),
 		ran,
 		metrics,
+		prices: PriceCache::default(),
+		offer_ids: None,
+		offer_posts: Default::default(),
 	};
 	use tokio::signal::unix::{signal, SignalKind};
 	let mut terminate = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
@@ -267,7 +262,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 			if let Err(e) = agent.follow().await {
 				log::error!("{e:#}; reconnecting");
 				tokio::time::sleep(Duration::from_secs(2)).await;
-				agent.chain = connect_retrying(&agent.config.node).await;
+				agent.chain = connect_retrying(&agent.config.nodes()).await;
 				agent.signer.forget_nonce().await;
 				*server.chain.write().await = agent.chain.clone();
 			}
@@ -285,29 +280,43 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 	for task in std::mem::take(&mut agent.running).into_values() {
 		task.abort();
 	}
+	agent.save_state();
 	let _ = stop_server.send(());
 	let _ = serving.await;
 	log::info!("stopped");
 	Ok(())
 }
 
-/// Connects to the node, retrying every 2 s with a message while it is unreachable.
-pub async fn connect_retrying(url: &str) -> Chain {
-	let mut warned = false;
+/// How long a standing offer's post may take to be final before the agent looks at its
+/// offers again.
+const OFFER_POST_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How long one attempt to connect to a node may take: a node that accepts the connection
+/// but does not answer must not keep the agent from the next one.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Connects to the first of `urls` that answers, in order, trying them all again every 2 s
+/// while none does (saying why once per node).
+pub async fn connect_retrying(urls: &[String]) -> Chain {
+	let mut warned = vec![false; urls.len()];
 	loop {
-		match Chain::connect(url).await {
-			Ok(chain) => {
-				log::info!("connected to {url}");
-				return chain;
-			},
-			Err(e) => {
-				if !warned {
-					log::warn!("{e}; retrying every 2 s");
-					warned = true;
-				}
-				tokio::time::sleep(Duration::from_secs(2)).await;
-			},
+		for (i, (url, warned)) in urls.iter().zip(&mut warned).enumerate() {
+			let failed = match tokio::time::timeout(CONNECT_TIMEOUT, Chain::connect(url)).await {
+				Ok(Ok(chain)) => {
+					log::info!("connected to {url}");
+					return chain;
+				},
+				Ok(Err(e)) => e.to_string(),
+				Err(_) => format!("the node at {url} did not answer in {CONNECT_TIMEOUT:?}"),
+			};
+			if !*warned {
+				let then =
+					if i + 1 < urls.len() { "trying the next node" } else { "retrying every 2 s" };
+				log::warn!("{failed}; {then}");
+				*warned = true;
+			}
 		}
+		tokio::time::sleep(Duration::from_secs(2)).await;
 	}
 }
 
@@ -316,29 +325,32 @@ impl Agent {
 		&self.signer.account
 	}
 
+	/// Writes what the state only noted ([`State::note`]): once per block, not per change.
+	fn save_state(&mut self) {
+		if let Err(e) = self.state.flush() {
+			log::error!("{e}");
+		}
+	}
+
 	async fn follow(&mut self) -> anyhow::Result<()> {
+		// Blocks missed while disconnected may hold this provider's `OfferPosted` events:
+		// its offers are looked up again.
+		self.offer_ids = None;
 		let at = self.chain.finalized().await?;
 		self.ensure_registered(&at).await?;
 		let at = self.chain.finalized().await?;
 		let n = at.block_number() as u32;
 		self.head.send_replace(n);
 		log::info!("rebuilding the view of the market at finalized block #{n}");
-		// Rebuild the view through the market's runtime API: every job this account is
-		// assigned to, every open job this machine's hardware and region qualify for.
-		for job in Chain::jobs_of_provider(&at, self.me()).await? {
-			if Chain::assignments(&at, job).await?.iter().any(|a| &a.provider == self.me()) {
-				self.track(&at, job).await?;
-			}
-		}
-		let profile = &self.config.profile;
-		for job in Chain::open_jobs_for(&at, profile.hardware, profile.region).await? {
-			self.consider_bid(&at, n, job).await;
-		}
+		// Subscribed first: blocks finalized while the view is rebuilt come in the stream,
+		// and a gap in it is rebuilt below.
+		let mut blocks = self.chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
+		self.rebuild(&at, n).await?;
 		self.work_off(&at, n).await?;
+		self.save_state();
 
 		let mut seen = n;
 		let mut last = at;
-		let mut blocks = self.chain.api.stream_blocks().await.map_err(subxt::Error::from)?;
 		loop {
 			// A job's run reports between blocks: its commitment goes out at once, with the
 			// state of the last block.
@@ -350,7 +362,9 @@ impl Agent {
 				Next::Block(Some(block)) => block,
 				Next::Block(None) => break,
 				Next::Ran(Some(ran)) => {
-					self.take_report(&last, seen, ran).await;
+					let span = job_span(ran.job, ran.role);
+					self.take_report(&last, seen, ran).instrument(span).await;
+					self.save_state();
 					continue;
 				},
 				// The agent holds a sender: the channel never closes while it runs.
@@ -362,43 +376,48 @@ impl Agent {
 			if n <= seen {
 				continue;
 			}
+			let gap = n > seen.saturating_add(1);
 			seen = n;
 			self.head.send_replace(n);
 			let at = block.at().await.map_err(subxt::Error::from)?;
 			last = at.clone();
+			if gap {
+				// Blocks the stream skipped may hold assignments of this provider and new
+				// jobs: the view is rebuilt from the runtime API instead of their events.
+				log::info!("blocks before #{n} were skipped; rebuilding the view");
+				self.rebuild(&at, n).await?;
+			}
 			// Reports that came in with this block first: the job of a task that has ended
 			// then has its result, and no second task is started for it below.
 			while let Ok(ran) = self.ran.try_recv() {
-				self.take_report(&at, n, ran).await;
+				let span = job_span(ran.job, ran.role);
+				self.take_report(&at, n, ran).instrument(span).await;
 			}
-			let market = Chain::block_market(&at, self.me()).await?;
+			let market = Chain::block_market(&at, Some(self.me())).await?;
+			if let Some(ids) = &mut self.offer_ids {
+				ids.extend(&market.offers);
+			}
 			metrics::add(&self.metrics.earned, u64::try_from(market.earned).unwrap_or(u64::MAX));
 			for (job, why) in &market.slashed {
 				log::warn!("job {job}: this provider's bond was slashed ({why:?})");
 				metrics::add(&self.metrics.slashes, 1);
 			}
 			for job in market.displaced {
-				if let Err(e) = self.bid_again(&at, n, job).await {
+				let bidding = self.bid_again(&at, n, job).instrument(job_span(job, Role::Provider));
+				if let Err(e) = bidding.await {
 					log::warn!("job {job}: {e:#}");
 				}
 			}
+			// Assignments come only with these events; work already tracked is stepped below
+			// whatever the events say.
+			for job in market.assigned {
+				self.rebids.remove(&job);
+				self.track(&at, job).await?;
+			}
+			// A job is read for a bid once: `consider_bid` remembers the jobs it looked at, so
+			// the events of jobs other providers work on cost no reads after the first.
 			for job in market.touched {
-				match Chain::job(&at, job).await? {
-					Some(j) if j.status == JobStatus::Bidding => {
-						self.consider_bid(&at, n, job).await;
-					},
-					Some(_) => {
-						self.rebids.remove(&job);
-						if Chain::assignments(&at, job)
-							.await?
-							.iter()
-							.any(|a| &a.provider == self.me())
-						{
-							self.track(&at, job).await?;
-						}
-					},
-					None => {},
-				}
+				self.consider_bid(&at, n, job).instrument(job_span(job, Role::Provider)).await;
 			}
 			self.work_off(&at, n).await?;
 			if n % 10 == 0 {
@@ -416,9 +435,28 @@ impl Agent {
 				// should one still be open, looking at it again costs one price query.
 				let retention = self.config.retention_blocks;
 				self.considered.retain(|_, seen| seen.saturating_add(retention) > n);
+				let considered = &self.considered;
+				self.rebids.retain(|job, _| considered.contains_key(job));
 			}
+			self.save_state();
 		}
 		anyhow::bail!("the node's stream of finalized blocks ended")
+	}
+
+	/// Reads the market's view through its runtime API: every job this account is assigned
+	/// to (tracked), every open job this machine's hardware and region qualify for (looked at
+	/// for a bid, unless it was).
+	async fn rebuild(&mut self, at: &chain::At, n: u32) -> anyhow::Result<()> {
+		for job in Chain::jobs_of_provider(at, self.me()).await? {
+			if Chain::assignments(at, job).await?.iter().any(|a| &a.provider == self.me()) {
+				self.track(at, job).await?;
+			}
+		}
+		let profile = &self.config.profile;
+		for job in Chain::open_jobs_for(at, profile.hardware, profile.region).await? {
+			self.consider_bid(at, n, job).instrument(job_span(job, Role::Provider)).await;
+		}
+		Ok(())
 	}
 
 	/// Registers the provider, or updates its profile, joins the arbiter pool and posts offers,
@@ -433,9 +471,9 @@ impl Agent {
 		};
 		match Chain::provider(at, self.me()).await? {
 			None => {
-				let stake = crate::config::parse_alm(&self.config.stake)?;
-				log::info!("registering as a provider with a stake of {}", show_alm(stake));
-				let call = dynamic::tx("ComputeMarket", "register_provider", (stake, profile));
+				let stake = self.config.stake;
+				log::info!("registering as a provider with a stake of {stake}");
+				let call = dynamic::tx("ComputeMarket", "register_provider", (stake.0, profile));
 				self.signer.submit_and_watch(&self.chain, "register_provider", call).await?;
 			},
 			Some(existing) => {
@@ -464,23 +502,47 @@ impl Agent {
 	}
 
 	/// Keeps the configured standing offers posted: one is posted again when it expired or
-	/// its capacity is used up.
+	/// its capacity is used up. Reads only this provider's own offers, after one walk of all
+	/// of them at the first look; the posts are not waited for (their `OfferPosted` events
+	/// bring their ids), so the loop does not stall on them.
 	async fn ensure_offers(&mut self, at: &chain::At, n: u32) {
 		if self.config.offers.is_empty() {
 			return;
 		}
-		let posted = match Chain::offers(at).await {
-			Ok(o) => o
-				.into_iter()
-				.filter(|(_, o)| &o.provider == self.me() && o.expires_at >= n && o.capacity > 0)
-				.count(),
-			Err(e) => {
-				log::warn!("cannot read offers: {e}");
+		let landed = {
+			let mut posts = http::locked(&self.offer_posts);
+			// Looked at again once the posts under way have landed or failed.
+			if posts.in_flight > 0 {
 				return;
+			}
+			std::mem::take(&mut posts.posted)
+		};
+		let mut ids: Vec<u64> = match &self.offer_ids {
+			Some(ids) => ids.clone(),
+			None => match Chain::offers(at).await {
+				Ok(all) => all
+					.into_iter()
+					.filter(|(_, o)| &o.provider == self.me())
+					.map(|(id, _)| id)
+					.collect(),
+				Err(e) => return log::warn!("cannot read offers: {e}"),
 			},
 		};
+		ids.extend(landed);
+		ids.sort_unstable();
+		ids.dedup();
+		let mut live = Vec::new();
+		for id in ids {
+			match Chain::offer(at, id).await {
+				Ok(Some(o)) if o.expires_at >= n && o.capacity > 0 => live.push(id),
+				Ok(_) => {},
+				Err(e) => return log::warn!("cannot read offer {id}: {e}"),
+			}
+		}
+		let posted = live.len();
+		self.offer_ids = Some(live);
 		for offer in self.config.offers.iter().skip(posted) {
-			let price = crate::config::parse_alm(&offer.price).expect("checked when loading");
+			let price = offer.price.0;
 			let call = dynamic::tx(
 				"ComputeMarket",
 				"post_offer",
@@ -499,14 +561,36 @@ impl Agent {
 					},
 				),
 			);
-			match self.signer.submit_and_watch(&self.chain, "post_offer", call).await {
-				Ok(_) => log::info!(
-					"posted a standing offer: {} jobs at {}",
-					offer.capacity,
-					show_alm(price)
-				),
-				Err(e) => log::warn!("{e}"),
-			}
+			http::locked(&self.offer_posts).in_flight += 1;
+			let (signer, chain) = (self.signer.clone(), self.chain.clone());
+			let (posts, capacity) = (self.offer_posts.clone(), offer.capacity);
+			tokio::spawn(async move {
+				let watched = signer.submit_and_watch(&chain, "post_offer", call);
+				match tokio::time::timeout(OFFER_POST_TIMEOUT, watched).await {
+					Err(_) => log::warn!(
+						"posting a standing offer: not final in {OFFER_POST_TIMEOUT:?}; \
+						 looked at again"
+					),
+					Ok(Err(e)) => log::warn!("posting a standing offer: {e}"),
+					Ok(Ok(events)) => {
+						use subxt::dynamic::At as _;
+						let id = events
+							.iter()
+							.find(|(pallet, event, _)| {
+								pallet == "ComputeMarket" && event == "OfferPosted"
+							})
+							.and_then(|(_, _, fields)| fields.at("offer_id")?.as_u128())
+							.and_then(|id| u64::try_from(id).ok());
+						log::info!(
+							"posted standing offer {}: {capacity} jobs at {}",
+							id.map_or("(id not in its events)".into(), |id| id.to_string()),
+							show_alm(price)
+						);
+						http::locked(&posts).posted.extend(id);
+					},
+				}
+				http::locked(&posts).in_flight -= 1;
+			});
 		}
 	}
 
@@ -522,7 +606,7 @@ impl Agent {
 		if self.state.work(job, role).is_none() {
 			log::info!("assigned to job {job} as {role:?}");
 			metrics::add(&self.metrics.assignments, 1);
-			self.state.update(job, role, |_| {})?;
+			self.state.note(job, role, |_| {});
 		}
 		Ok(())
 	}
@@ -530,11 +614,10 @@ impl Agent {
 	/// Bids again, with `max_bid_bond` at most, on a job from whose full bid list a larger
 	/// bond displaced this agent's bid in finalized block `n`.
 	async fn bid_again(&mut self, at: &chain::At, n: u32, job: JobId) -> anyhow::Result<()> {
-		let Some(cap) = self.config.max_bid_bond.as_deref() else {
+		let Some(cap) = self.config.max_bid_bond.map(|a| a.0) else {
 			log::info!("job {job}: a larger bond displaced the bid (max_bid_bond is not set)");
 			return Ok(());
 		};
-		let cap = crate::config::parse_alm(cap).expect("checked when loading");
 		let Some((price, _)) = self.state.work(job, Role::Provider).and_then(|w| w.bid) else {
 			return Ok(());
 		};
@@ -550,7 +633,7 @@ impl Agent {
 		let bids = Chain::bids(at, job).await?;
 		let max_bids = Chain::max_bids(at)? as usize;
 		let floor = self.bond_for(at, j.spec.max_price)?;
-		let Some(bond) = rebid_bond(&bids, self.me(), max_bids, floor, cap) else {
+		let Some(bond) = decide::rebid_bond(&bids, self.me(), max_bids, floor, cap) else {
 			log::info!(
 				"job {job}: a larger bond displaced the bid; max_bid_bond ({}) does not get in",
 				show_alm(cap)
@@ -573,9 +656,7 @@ impl Agent {
 	/// The bond a bid on a job of `max_price` holds: the job's least bond, or more if the
 	/// operator says so (`bid_bond`): the bid's weight in the job's lot.
 	fn bond_for(&self, at: &chain::At, max_price: chain::Balance) -> chain::Result<chain::Balance> {
-		let extra = self.config.bid_bond.as_deref();
-		Ok(Chain::least_bond(at, max_price)?
-			.max(extra.map_or(0, |b| crate::config::parse_alm(b).expect("checked when loading"))))
+		Ok(decide::bond(Chain::least_bond(at, max_price)?, self.config.bid_bond.map(|a| a.0)))
 	}
 
 	/// Bids on an open job if the agent can run it and its price policy accepts it.
@@ -584,7 +665,7 @@ impl Agent {
 			return;
 		}
 		self.considered.insert(job, n);
-		metrics::add(&self.metrics.jobs_seen, 1);
+		// What cannot be read now is looked at again when the job is next touched.
 		let j = match Chain::job(at, job).await {
 			Ok(Some(j)) => j,
 			Ok(None) => return,
@@ -594,98 +675,49 @@ impl Agent {
 				return;
 			},
 		};
-		let hw = &self.config.profile.hardware;
-		let spec = &j.spec;
-		let skip = |why: &str| log::info!("not bidding on job {job}: {why}");
-		if j.status != JobStatus::Bidding {
-			return;
+		if j.status == JobStatus::Bidding {
+			metrics::add(&self.metrics.jobs_seen, 1);
 		}
-		// The last `DrawDelay` blocks before the deadline take no bid (their randomness draws
-		// the winners), and a bid sent now lands a few blocks after the finalized block `n`.
-		match Chain::draw_delay(at) {
-			Ok(delay) if j.deadline > n.saturating_add(BID_LANDS_AFTER).saturating_add(delay) => {},
-			Ok(_) => return skip("its bidding closes before a bid sent now would land"),
+		let draw_delay = match Chain::draw_delay(at) {
+			Ok(delay) => delay,
 			Err(e) => {
 				log::warn!("cannot read the chain's DrawDelay: {e}");
 				self.considered.remove(&job);
 				return;
 			},
-		}
-		if &j.requester == self.me() {
-			return skip("posted by this account");
-		}
-		if !(hw.gpu_count >= spec.requirements.gpu_count
-			&& hw.vram_gib >= spec.requirements.vram_gib
-			&& hw.cpu_cores >= spec.requirements.cpu_cores
-			&& hw.ram_gib >= spec.requirements.ram_gib)
-		{
-			return skip("needs more hardware than this machine has");
-		}
-		if spec.region.is_some_and(|r| r != self.config.profile.region) {
-			return skip("for another region");
-		}
-		let open = self.state.uncomputed();
-		if open >= self.config.max_open_jobs as usize {
-			// Looked at again when the job is next touched.
-			self.considered.remove(&job);
-			metrics::add(&self.metrics.jobs_declined_busy, 1);
-			return skip(&format!(
-				"busy: {open} jobs bid on or assigned have no result yet (max_open_jobs)"
-			));
-		}
-		let workload_hash = Hash(spec.workload.content.hash);
-		let Some(runner) = runner_for(&spec.workload.kind, &workload_hash) else {
-			return skip("a container workload, which this agent does not run");
 		};
-		if let Some(min) = spec.min_reputation {
-			match Chain::provider(at, self.me()).await {
-				Ok(Some(p)) if p.reputation.score() >= min => {},
-				Ok(_) => {
-					return skip(&format!(
-						"asks for a reputation of {min} ppm, this provider's is lower"
-					))
-				},
+		let c = &self.config;
+		let bidder = decide::Bidder {
+			me: &self.signer.account,
+			hardware: c.profile.hardware,
+			region: c.profile.region,
+			min_tolerance: c.min_tolerance,
+			min_execution_period: c.min_execution_period,
+			min_reveal_period: c.min_reveal_period,
+			max_content_bytes: c.max_content_bytes,
+			open_jobs: self.state.uncomputed(),
+			max_open_jobs: c.max_open_jobs,
+			draw_delay,
+		};
+		let biddable = match decide::screen(&j, n, &bidder) {
+			Ok(b) => b,
+			Err(why) => return self.decline(job, why),
+		};
+		if let Some(min) = j.spec.min_reputation {
+			let have = match Chain::provider(at, self.me()).await {
+				Ok(p) => p.map_or(0, |p| p.reputation.score()),
 				Err(e) => {
 					log::warn!("cannot read this provider's reputation: {e}");
 					self.considered.remove(&job);
 					return;
 				},
+			};
+			if let Err(why) = decide::reputation(min, have) {
+				return self.decline(job, why);
 			}
 		}
-		let tolerance = spec.tolerance.unwrap_or(0);
-		if runner != Runner::Wasm && tolerance < self.config.min_tolerance {
-			return skip(&format!(
-				"its tolerance ({tolerance}) is below this agent's min_tolerance ({}): another \
-				 CPU's rounding could make an honest result differ",
-				self.config.min_tolerance
-			));
-		}
-		let (exec, reveal) = (self.config.min_execution_period, self.config.min_reveal_period);
-		if spec.execution_period < exec || spec.reveal_period < reveal {
-			return skip(&format!(
-				"its periods ({} blocks to run, {} to reveal) are shorter than this agent's \
-				 min_execution_period ({exec}) or min_reveal_period ({reveal})",
-				spec.execution_period, spec.reveal_period
-			));
-		}
-		let max = self.config.max_content_bytes;
-		let (Some(workload_bytes), Some(input_bytes)) =
-			(spec.workload.content.declared_size(), spec.input.declared_size())
-		else {
-			return skip("it does not declare the size of its workload or input");
-		};
-		if let Some(big) = [workload_bytes, input_bytes].into_iter().find(|&b| b > max) {
-			return skip(&format!(
-				"its content declares {big} bytes, more than max_content_bytes ({max})"
-			));
-		}
 		// Content it would not connect to: declined now rather than failed after assignment.
-		// Magika's model is the agent's own and is never fetched.
-		let mut fetched = vec![&spec.input];
-		if workload_hash != magika::model_hash() {
-			fetched.push(&spec.workload.content);
-		}
-		for content in fetched {
+		for content in &biddable.fetched {
 			let url = String::from_utf8_lossy(&content.uri).into_owned();
 			// Bounded: a name whose resolver does not answer must not hold up the loop.
 			let checked =
@@ -699,40 +731,22 @@ impl Agent {
 					self.considered.remove(&job);
 					return;
 				},
-				Ok(Err(e)) => return skip(&e.to_string()),
+				Ok(Err(e)) => return log::info!("not bidding on job {job}: {e}"),
 			}
 		}
-		let query = PriceQuery {
-			job_id: job,
-			workload_bytes,
-			input_bytes,
-			max_content_bytes: max,
-			kind: match runner {
-				Runner::Wasm => "wasm",
-				Runner::Onnx => "onnx",
-				Runner::Magika => "magika",
+		let query = decide::price_query(job, &j, &biddable, self.config.max_content_bytes);
+		let price = match self.prices.price(&self.config.price, query, n).await {
+			Ok(Some(p)) => p,
+			Ok(None) => {
+				return log::info!("not bidding on job {job}: the price policy declines it")
 			},
-			workload_hash: workload_hash.to_string(),
-			input_hash: Hash(spec.input.hash).to_string(),
-			replicas: spec.replicas,
-			max_price: show_alm(spec.max_price),
-			execution_period: spec.execution_period,
+			Err(e) => return log::info!("not bidding on job {job}: {e}"),
 		};
-		let policy = self.config.price.clone();
-		let price = match tokio::task::spawn_blocking(move || policy.price(&query)).await {
-			Ok(Ok(Some(p))) => p,
-			Ok(Ok(None)) => return skip("the price policy declines it"),
-			Ok(Err(e)) => return skip(&e.to_string()),
-			Err(e) => return skip(&format!("price policy: {e}")),
+		let price = match decide::price(&j, price) {
+			Ok(price) => price,
+			Err(why) => return self.decline(job, why),
 		};
-		if price > spec.max_price {
-			return skip(&format!(
-				"pays at most {}, the policy asks {}",
-				show_alm(spec.max_price),
-				show_alm(price)
-			));
-		}
-		let bond = match self.bond_for(at, spec.max_price) {
+		let bond = match self.bond_for(at, j.spec.max_price) {
 			Ok(bond) => bond,
 			Err(e) => {
 				log::warn!("cannot read the bond a bid on job {job} needs: {e}");
@@ -749,6 +763,7 @@ impl Agent {
 					show_alm(price),
 					show_alm(bond)
 				);
+				// Written at once: a restarted agent learns its open bids from this file only.
 				if let Err(e) = self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))
 				{
 					log::error!("{e}");
@@ -758,88 +773,85 @@ impl Agent {
 		}
 	}
 
+	/// Does not bid on `job`, for `why`; looks at it again when it is next touched if the
+	/// reason may pass.
+	fn decline(&mut self, job: JobId, why: Decline) {
+		if why.look_again() {
+			self.considered.remove(&job);
+		}
+		if let Decline::Busy { .. } = why {
+			metrics::add(&self.metrics.jobs_declined_busy, 1);
+		}
+		if why != Decline::NotBidding {
+			log::info!("not bidding on job {job}: {why}");
+		}
+	}
+
 	/// Does what is due on every job with unfinished work.
 	async fn work_off(&mut self, at: &chain::At, n: u32) -> anyhow::Result<()> {
 		for (job, role) in self.state.open_work() {
-			if let Err(e) = self.step(at, n, job, role).await {
+			if let Err(e) = self.step(at, n, job, role).instrument(job_span(job, role)).await {
 				log::warn!("job {job}: {e:#}");
 			}
 		}
 		Ok(())
 	}
 
+	/// Does what [`decide::next_action`] says is due on `job` in `role` at block `n`.
 	async fn step(&mut self, at: &chain::At, n: u32, job: JobId, role: Role) -> anyhow::Result<()> {
-		let Some(j) = Chain::job(at, job).await? else {
-			log::info!("job {job} is not on chain at #{n} (pruned); nothing more to do");
-			self.stop(job, role);
-			self.state.finish(job, role, n)?;
-			return Ok(());
+		let j = Chain::job(at, job).await?;
+		let j = match (decide::phase(j.as_ref(), role), j) {
+			(Phase::Active, Some(j)) => j,
+			(Phase::Gone, _) => {
+				log::info!("job {job} is not on chain at #{n} (pruned); nothing more to do");
+				self.stop(job, role);
+				self.state.note(job, role, |w| w.finish(n));
+				return Ok(());
+			},
+			(Phase::Over(status), _) => {
+				log::info!("job {job} finished: {status:?}");
+				self.stop(job, role);
+				self.state.note(job, role, |w| w.finish(n));
+				return Ok(());
+			},
+			_ => return Ok(()),
 		};
-		if j.status.is_terminal() {
-			log::info!("job {job} finished: {:?}", j.status);
-			self.stop(job, role);
-			self.state.finish(job, role, n)?;
-			return Ok(());
-		}
-		let round = if role == Role::Arbiter { Round::Arbitration } else { Round::Original };
-		if j.round != round {
-			// The original round is under review by arbiters: nothing to do until it ends.
-			return Ok(());
-		}
-		if matches!(j.status, JobStatus::Bidding | JobStatus::Drawing) {
-			return Ok(());
-		}
 		let assignments = Chain::assignments(at, job).await?;
-		let Some(mine) = assignments.iter().find(|a| &a.provider == self.me()) else {
-			if j.status == JobStatus::Committing && role == Role::Provider {
-				log::info!("job {job}: the bid did not win");
-				self.state.finish(job, role, n)?;
-			}
-			return Ok(());
-		};
+		let mine = assignments.iter().find(|a| &a.provider == self.me());
 		let work = self.state.work(job, role).cloned().unwrap_or_default();
-		match j.status {
-			JobStatus::Committing if mine.commitment.is_none() => {
-				if let Some(c) = work.committed_at {
-					if n < c + RESUBMIT_AFTER {
-						return Ok(());
-					}
+		match decide::next_action(&j.status, role, mine, &work, n) {
+			Action::Wait => {},
+			Action::Lost => {
+				log::info!("job {job}: the bid did not win");
+				self.state.note(job, role, |w| w.finish(n));
+			},
+			// Run off the loop; the task reports, and the commitment follows.
+			Action::Run => self.start(j, job, role),
+			Action::Commit { again } => {
+				if again {
 					log::info!(
 						"job {job}: the commitment did not take effect; submitting it again"
 					);
 					self.signer.forget_nonce().await;
 				}
-				let (result, salt) = match (work.result, work.salt) {
-					(Some(r), Some(s)) => (r, s),
-					(Some(r), None) => {
+				let Some(result) = work.result else {
+					anyhow::bail!("a commitment is due, but the state file has no result");
+				};
+				let salt = match work.salt {
+					Some(salt) => salt,
+					None => {
 						// Computed, but stopped before the salt was saved.
 						let salt = fresh_salt()?;
 						self.state.update(job, role, |w| w.salt = Some(salt))?;
-						(r, salt)
-					},
-					_ => {
-						// Run off the loop; the task reports, and the commitment follows.
-						self.start(j.clone(), job, role);
-						return Ok(());
+						salt
 					},
 				};
 				let commitment = if role == Role::Arbiter {
-					let (verdict, salt) = match work.verdict {
-						Some(verdict) => (verdict, salt),
-						None => {
-							let Some(verdict) = self.judge(at, &j, job, n, &result).await? else {
-								return Ok(());
-							};
-							// A salt of its own: one saved before the verdict may have been
-							// revealed already (an arbitration restarted by an upgrade).
-							let salt = fresh_salt()?;
-							// Saved before the commitment leaves this machine.
-							self.state.update(job, role, |w| {
-								w.verdict = Some(verdict.clone());
-								w.salt = Some(salt);
-							})?;
-							(verdict, salt)
-						},
+					let Some(verdict) = work.verdict else {
+						// Judged off the loop: the disputed replicas' results are downloaded
+						// in a task, whose report brings the verdict; the commitment follows.
+						self.start_judging(at.clone(), j, job, n, result);
+						return Ok(());
 					};
 					chain::verdict_commitment(&result, &verdict, &salt.0, self.me())
 				} else {
@@ -849,23 +861,20 @@ impl Agent {
 				self.signer.submit(&self.chain, "commit_result", call).await?;
 				log::info!("job {job}: committed to result {result}");
 				metrics::add(&self.metrics.commits, 1);
-				self.state.update(job, role, |w| w.committed_at = Some(n))?;
+				self.state.note(job, role, |w| w.committed_at = Some(n));
 			},
-			JobStatus::Revealing if mine.commitment.is_some() && mine.reveal.is_none() => {
-				if let Some(r) = work.revealed_at {
-					if n < r + RESUBMIT_AFTER {
-						return Ok(());
-					}
+			Action::Reveal { again } => {
+				if again {
 					log::info!("job {job}: the reveal did not take effect; submitting it again");
 					self.signer.forget_nonce().await;
 				}
 				let (Some(result), Some(salt)) = (work.result, work.salt) else {
-					anyhow::bail!("committed, but the state file has no result and salt for it");
+					anyhow::bail!("a reveal is due, but the state file has no result and salt");
 				};
 				let uri = http::blob_url(&self.config.endpoint, &result);
 				if role == Role::Arbiter {
 					let Some(verdict) = work.verdict else {
-						anyhow::bail!("committed, but the state file has no verdict for it");
+						anyhow::bail!("a reveal is due, but the state file has no verdict");
 					};
 					let call = dynamic::tx(
 						"ComputeMarket",
@@ -884,9 +893,9 @@ impl Agent {
 					log::info!("job {job}: revealed result {result}");
 				}
 				metrics::add(&self.metrics.reveals, 1);
-				self.state.update(job, role, |w| w.revealed_at = Some(n))?;
+				self.state.note(job, role, |w| w.revealed_at = Some(n));
 			},
-			_ => {},
+			Action::Broken(why) => anyhow::bail!("{why}"),
 		}
 		Ok(())
 	}
@@ -900,17 +909,26 @@ impl Agent {
 			return;
 		}
 		let runs = self.runs.clone();
-		let work = tokio::spawn({
-			let runs = runs.clone();
-			async move {
-				match run_job(&runs, &j, job).await {
-					Ok(Some(hash)) => RanWhat::Stored(hash),
-					Ok(None) => RanWhat::NotYet,
-					Err(JobError::NoResult(e)) => RanWhat::NoResult(e),
-					Err(JobError::Other(e)) => RanWhat::Failed(e),
-				}
+		let task = async move {
+			match run_job(&runs, &j, job).await {
+				Ok(Some(hash)) => RanWhat::Stored(hash),
+				Ok(None) => RanWhat::NotYet,
+				Err(JobError::NoResult(e)) => RanWhat::NoResult(e),
+				Err(JobError::Other(e)) => RanWhat::Failed(e),
 			}
-		});
+		};
+		self.spawn_reporting(key, task);
+	}
+
+	/// Runs a job's task off the block loop, in the job's log span, and has it report.
+	fn spawn_reporting(
+		&mut self,
+		key: (JobId, Role),
+		task: impl std::future::Future<Output = RanWhat> + Send + 'static,
+	) {
+		let (job, role) = key;
+		let runs = self.runs.clone();
+		let work = tokio::spawn(task.instrument(job_span(job, role)));
 		let abort = work.abort_handle();
 		// Every task reports exactly once, also when it panicked or was stopped.
 		tokio::spawn(async move {
@@ -923,6 +941,24 @@ impl Agent {
 		self.running.insert(key, abort);
 	}
 
+	/// Starts the task that judges the disputed replicas of `job` against this arbiter's
+	/// result `own`, unless a task of the job runs.
+	fn start_judging(&mut self, at: chain::At, j: chain::Job, job: JobId, n: u32, own: Hash) {
+		let key = (job, Role::Arbiter);
+		if self.running.contains_key(&key) {
+			return;
+		}
+		let runs = self.runs.clone();
+		let task = async move {
+			match judge(&runs, &at, &j, job, n, &own).await {
+				Ok(Some(verdict)) => RanWhat::Judged(verdict),
+				Ok(None) => RanWhat::NotYet,
+				Err(e) => RanWhat::Failed(e),
+			}
+		};
+		self.spawn_reporting(key, task);
+	}
+
 	/// Stops a job's task, if one runs (its worker is killed with it).
 	fn stop(&mut self, job: JobId, role: Role) {
 		if let Some(task) = self.running.remove(&(job, role)) {
@@ -930,55 +966,27 @@ impl Agent {
 		}
 	}
 
-	/// Takes a job task's report: saves a result with a fresh salt and commits at once, or
-	/// counts a run that gave no result and gives the job up after [`MAX_FAILED_RUNS`].
-	async fn take_report(&mut self, at: &chain::At, n: u32, ran: Ran) {
-		let Ran { job, role, what } = ran;
-		self.running.remove(&(job, role));
-		// A report the job no longer needs (finished meanwhile, or from a second run after
-		// the first one's result was saved) changes nothing: above all not the salt of a
-		// result that may be committed already, and not a job with a result into a no-show.
-		if self.state.work(job, role).is_none_or(|w| w.done || w.result.is_some()) {
-			log::debug!("job {job}: a run's report came after the job needed it");
+	/// Takes an arbiter's verdict from its judging task: saves it with a salt of its own (one
+	/// saved before the verdict may have been revealed already: an arbitration restarted by an
+	/// upgrade) before the commitment leaves this machine, and commits at once.
+	async fn take_verdict(
+		&mut self,
+		at: &chain::At,
+		n: u32,
+		job: JobId,
+		role: Role,
+		verdict: Vec<Judgement>,
+	) {
+		if self.state.work(job, role).is_none_or(|w| w.done || w.verdict.is_some()) {
+			log::debug!("job {job}: a verdict came after the job needed it");
 			return;
 		}
-		let saved = match what {
-			RanWhat::Stored(result) => fresh_salt().and_then(|salt| {
-				// Saved before the commitment leaves this machine.
-				Ok(self.state.update(job, role, |w| {
-					w.result = Some(result);
-					w.salt = Some(salt);
-				})?)
-			}),
-			RanWhat::NotYet => return,
-			RanWhat::Failed(e) => {
-				log::warn!("job {job}: {e:#}; trying again next block");
-				return;
-			},
-			RanWhat::NoResult(e) => {
-				metrics::add(&self.metrics.runs_without_result, 1);
-				let failed = self.state.work(job, role).map_or(0, |w| w.failed_runs) + 1;
-				let saved = if e.worth_retrying() && failed < MAX_FAILED_RUNS {
-					log::warn!("job {job}: {e}; trying again next block");
-					self.state.update(job, role, |w| w.failed_runs = failed)
-				} else {
-					log::error!(
-						"job {job}: {e}; giving the job up (it goes uncommitted, a no-show)"
-					);
-					metrics::add(&self.metrics.jobs_abandoned, 1);
-					self.state.update(job, role, |w| {
-						w.failed_runs = failed;
-						w.abandoned = Some(e.to_string());
-						w.done = true;
-						w.finished_at = Some(n);
-					})
-				};
-				if let Err(e) = saved {
-					log::error!("{e}");
-				}
-				return;
-			},
-		};
+		let saved = fresh_salt().and_then(|salt| {
+			Ok(self.state.update(job, role, |w| {
+				w.verdict = Some(verdict);
+				w.salt = Some(salt);
+			})?)
+		});
 		if let Err(e) = saved {
 			log::error!("job {job}: {e:#}");
 			return;
@@ -988,87 +996,137 @@ impl Agent {
 		}
 	}
 
-	/// This arbiter's verdict on each replica of `job`'s disputed round, its own result being
-	/// `own`: `Agrees` when the replica's result is the same answer within the job's
-	/// tolerance, `Differs` when it is not (or the replica revealed nothing or "content
-	/// unavailable"), `Unchecked` when its result could not be had by the last blocks of the
-	/// commit phase (the chain counts that against the replica, never against this arbiter).
-	/// A replica that revealed this arbiter's own hash agrees without a download; the others'
-	/// results are fetched at once from the URI each revealed or its provider's endpoint,
-	/// checked against the revealed hash. An arbiter that could not get the content judges
-	/// nobody (the chain ignores its verdict). `None` while a result cannot be had yet (tried
-	/// again next block).
-	async fn judge(
-		&self,
-		at: &chain::At,
-		j: &chain::Job,
-		job: JobId,
-		n: u32,
-		own: &Hash,
-	) -> anyhow::Result<Option<Vec<Judgement>>> {
-		let disputed = Chain::disputed(at, job).await?;
-		let unavailable = workload::content_unavailable_hash();
-		if *own == unavailable {
-			// The chain ignores the verdict of an arbiter that could not get the content.
-			return Ok(Some(vec![Judgement::Unchecked; disputed.len()]));
+	/// Takes a job task's report: a result, a verdict, a run that gave no result, or an
+	/// error (tried again next block).
+	async fn take_report(&mut self, at: &chain::At, n: u32, ran: Ran) {
+		let Ran { job, role, what } = ran;
+		self.running.remove(&(job, role));
+		// A result the job no longer needs (finished meanwhile, or from a second run after
+		// the first one's result was saved) changes nothing: above all not the salt of a
+		// result that may be committed already, and not a job with a result into a no-show.
+		let needed = self.state.work(job, role).is_some_and(|w| !w.done && w.result.is_none());
+		match what {
+			RanWhat::Judged(verdict) => self.take_verdict(at, n, job, role, verdict).await,
+			RanWhat::NotYet => {},
+			RanWhat::Failed(e) => log::warn!("job {job}: {e:#}; trying again next block"),
+			RanWhat::Stored(_) | RanWhat::NoResult(_) if !needed => {
+				log::debug!("job {job}: a run's report came after the job needed it")
+			},
+			RanWhat::Stored(result) => self.take_result(at, n, job, role, result).await,
+			RanWhat::NoResult(e) => self.count_failed_run(n, job, role, e),
 		}
-		let mine = self.store.get(own)?.context("our own result is not in the content store")?;
-		let tolerance = j.spec.tolerance.unwrap_or(0);
-		let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
-		let mut verdict = vec![Judgement::Differs; disputed.len()];
-		// The results to download, all at once, each address given `RESULT_FETCH_TIMEOUT`: a
-		// replica whose server stalls must not hold up the others or the commitment.
-		let mut downloads = tokio::task::JoinSet::new();
-		for (i, a) in disputed.iter().enumerate() {
-			let Some(r) = &a.reveal else { continue };
-			let theirs = Hash(r.result_hash);
-			if theirs == *own {
-				verdict[i] = Judgement::Agrees;
-			} else if theirs != unavailable {
-				let urls = http::revealed_urls(at, a).await?;
-				let (key, limit) = (self.signer.keypair.clone(), self.config.max_content_bytes);
-				let outbound = self.outbound.clone();
-				downloads.spawn(async move {
-					let fetched = http::fetch_any(
-						urls,
-						key,
-						job,
-						theirs,
-						limit,
-						RESULT_FETCH_TIMEOUT,
-						outbound,
-					);
-					(i, fetched.await)
-				});
-			}
-		}
-		let mut missing = false;
-		while let Some(done) = downloads.join_next().await {
-			let (i, fetched) = done.context("a download task failed")?;
-			verdict[i] = match fetched {
-				Ok(bytes) if workload::within(&mine, &bytes, tolerance) => Judgement::Agrees,
-				Ok(_) => Judgement::Differs,
-				Err(e) if last_chance => {
-					log::warn!("job {job}: a disputed replica's result: {e}; judged unchecked");
-					Judgement::Unchecked
-				},
-				Err(e) => {
-					log::info!(
-						"job {job}: a disputed replica's result: {e}; trying again next block"
-					);
-					missing = true;
-					Judgement::Unchecked
-				},
-			};
-		}
-		if missing {
-			return Ok(None);
-		}
-		log::info!(
-			"job {job}: verdict on the disputed replicas {verdict:?} (tolerance {tolerance})"
-		);
-		Ok(Some(verdict))
 	}
+
+	/// Saves a run's result with a fresh salt, before the commitment leaves this machine,
+	/// and commits at once.
+	async fn take_result(&mut self, at: &chain::At, n: u32, job: JobId, role: Role, result: Hash) {
+		let saved = fresh_salt().and_then(|salt| {
+			Ok(self.state.update(job, role, |w| {
+				w.result = Some(result);
+				w.salt = Some(salt);
+			})?)
+		});
+		if let Err(e) = saved {
+			log::error!("job {job}: {e:#}");
+			return;
+		}
+		if let Err(e) = self.step(at, n, job, role).await {
+			log::warn!("job {job}: {e:#}");
+		}
+	}
+
+	/// Counts a run that gave no result; gives the job up after [`MAX_FAILED_RUNS`], or at
+	/// once when running it again would not help.
+	fn count_failed_run(&mut self, n: u32, job: JobId, role: Role, e: RunError) {
+		metrics::add(&self.metrics.runs_without_result, 1);
+		let failed = self.state.work(job, role).map_or(0, |w| w.failed_runs) + 1;
+		let saved = if e.worth_retrying() && failed < MAX_FAILED_RUNS {
+			log::warn!("job {job}: {e}; trying again next block");
+			self.state.update(job, role, |w| w.failed_runs = failed)
+		} else {
+			log::error!("job {job}: {e}; giving the job up (it goes uncommitted, a no-show)");
+			metrics::add(&self.metrics.jobs_abandoned, 1);
+			self.state.update(job, role, |w| {
+				w.failed_runs = failed;
+				w.abandoned = Some(e.to_string());
+				w.finish(n);
+			})
+		};
+		if let Err(e) = saved {
+			log::error!("{e}");
+		}
+	}
+}
+
+/// This arbiter's verdict on each replica of `job`'s disputed round, its own result being
+/// `own`: `Agrees` when the replica's result is the same answer within the job's
+/// tolerance, `Differs` when it is not (or the replica revealed nothing or "content
+/// unavailable"), `Unchecked` when its result could not be had by the last blocks of the
+/// commit phase (the chain counts that against the replica, never against this arbiter).
+/// A replica that revealed this arbiter's own hash agrees without a download; the others'
+/// results are fetched at once from the URI each revealed or its provider's endpoint,
+/// checked against the revealed hash. An arbiter that could not get the content judges
+/// nobody (the chain ignores its verdict). `None` while a result cannot be had yet (tried
+/// again next block).
+async fn judge(
+	runs: &Runs,
+	at: &chain::At,
+	j: &chain::Job,
+	job: JobId,
+	n: u32,
+	own: &Hash,
+) -> anyhow::Result<Option<Vec<Judgement>>> {
+	let disputed = Chain::disputed(at, job).await?;
+	let unavailable = workload::content_unavailable_hash();
+	if *own == unavailable {
+		// The chain ignores the verdict of an arbiter that could not get the content.
+		return Ok(Some(vec![Judgement::Unchecked; disputed.len()]));
+	}
+	let mine = runs.store.get(own)?.context("our own result is not in the content store")?;
+	let tolerance = j.spec.tolerance.unwrap_or(0);
+	let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
+	let mut verdict = vec![Judgement::Differs; disputed.len()];
+	// The results to download, all at once, each address given `RESULT_FETCH_TIMEOUT`: a
+	// replica whose server stalls must not hold up the others or the commitment.
+	let mut downloads = tokio::task::JoinSet::new();
+	for (i, a) in disputed.iter().enumerate() {
+		let Some(r) = &a.reveal else { continue };
+		let theirs = Hash(r.result_hash);
+		if theirs == *own {
+			verdict[i] = Judgement::Agrees;
+		} else if theirs != unavailable {
+			let urls = http::revealed_urls(at, a).await?;
+			let (key, limit) = (runs.keypair.clone(), runs.max_content_bytes);
+			let outbound = runs.outbound.clone();
+			downloads.spawn(async move {
+				let fetched =
+					http::fetch_any(urls, key, job, theirs, limit, RESULT_FETCH_TIMEOUT, outbound);
+				(i, fetched.await)
+			});
+		}
+	}
+	let mut missing = false;
+	while let Some(done) = downloads.join_next().await {
+		let (i, fetched) = done.context("a download task failed")?;
+		verdict[i] = match fetched {
+			Ok(bytes) if workload::within(&mine, &bytes, tolerance) => Judgement::Agrees,
+			Ok(_) => Judgement::Differs,
+			Err(e) if last_chance => {
+				log::warn!("job {job}: a disputed replica's result: {e}; judged unchecked");
+				Judgement::Unchecked
+			},
+			Err(e) => {
+				log::info!("job {job}: a disputed replica's result: {e}; trying again next block");
+				missing = true;
+				Judgement::Unchecked
+			},
+		};
+	}
+	if missing {
+		return Ok(None);
+	}
+	log::info!("job {job}: verdict on the disputed replicas {verdict:?} (tolerance {tolerance})");
+	Ok(Some(verdict))
 }
 
 /// Why a job's run gave nothing to commit.
@@ -1225,31 +1283,4 @@ fn is_refusal(e: &FetchError) -> bool {
 			| FetchError::BadUrl(_)
 			| FetchError::SizeMismatch { .. }
 	)
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-	use subxt::utils::AccountId32;
-
-	fn bid(who: u8, bond: chain::Balance) -> chain::Bid {
-		chain::Bid { provider: AccountId32([who; 32]), price: 5, bond }
-	}
-
-	#[test]
-	fn a_displaced_bid_comes_back_with_the_cap_when_that_gets_in() {
-		let me = AccountId32([9; 32]);
-		let full = [bid(1, 12), bid(2, 10), bid(3, 15)];
-		// Still among the bids: nothing to do.
-		assert_eq!(rebid_bond(&[bid(9, 10), bid(2, 10)], &me, 3, 10, 100), None);
-		// Displaced from a full list: the whole cap, which is above the smallest bond.
-		assert_eq!(rebid_bond(&full, &me, 3, 10, 100), Some(100));
-		// Only a strictly larger bond than the smallest gets in.
-		assert_eq!(rebid_bond(&full, &me, 3, 10, 11), Some(11));
-		assert_eq!(rebid_bond(&full, &me, 3, 10, 10), None);
-		// Never below the usual bond (the least, or `bid_bond`).
-		assert_eq!(rebid_bond(&full, &me, 3, 50, 40), None);
-		// The list has room again (a bid was retracted): the usual bond will do.
-		assert_eq!(rebid_bond(&full[..2], &me, 3, 10, 100), Some(10));
-	}
 }

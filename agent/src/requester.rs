@@ -251,7 +251,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	// The spot check runs while the providers run the job, so its answer is ready when the
 	// challenge window opens.
 	let mut audit = if args.audit {
-		let runner = crate::provider::runner_for(&kind, &Hash(workload.hash))
+		let runner = crate::decide::runner_for(&kind, &Hash(workload.hash))
 			.context("--audit: this agent has no runner for the workload")?;
 		let (_, module) = read_workload(&args.model)?;
 		let input = store.get(&input_hash)?.context("the input vanished from the store")?;

@@ -71,6 +71,14 @@ pub struct Work {
 	pub finished_at: Option<u32>,
 }
 
+impl Work {
+	/// Marks the work finished at block `n`.
+	pub fn finish(&mut self, n: u32) {
+		self.done = true;
+		self.finished_at = Some(n);
+	}
+}
+
 fn is_zero(n: &u32) -> bool {
 	*n == 0
 }
@@ -86,6 +94,8 @@ struct File {
 pub struct State {
 	path: PathBuf,
 	file: File,
+	/// Changes noted but not written yet ([`State::note`]).
+	unsaved: bool,
 }
 
 fn key(job: JobId, role: Role) -> String {
@@ -117,7 +127,7 @@ impl State {
 				expected: account.into(),
 			});
 		}
-		Ok(Self { path, file })
+		Ok(Self { path, file, unsaved: false })
 	}
 
 	/// The work on a job in a role.
@@ -162,12 +172,26 @@ impl State {
 		self.save()
 	}
 
+	/// Changes the work on a job without writing the file: for what the chain shows again
+	/// after a crash (an assignment, a transaction sent, a job found finished). The agent writes
+	/// noted changes once per block ([`State::flush`]); [`State::update`], for what only this
+	/// machine knows (a result, its salt, a verdict), writes them too.
+	pub fn note(&mut self, job: JobId, role: Role, change: impl FnOnce(&mut Work)) {
+		change(self.file.work.entry(key(job, role)).or_default());
+		self.unsaved = true;
+	}
+
+	/// Writes the changes noted since the last write, if there are any.
+	pub fn flush(&mut self) -> Result<(), StateError> {
+		if self.unsaved {
+			self.save()?;
+		}
+		Ok(())
+	}
+
 	/// Marks the work on a job finished at block `n`, and saves.
 	pub fn finish(&mut self, job: JobId, role: Role, n: u32) -> Result<(), StateError> {
-		self.update(job, role, |w| {
-			w.done = true;
-			w.finished_at = Some(n);
-		})
+		self.update(job, role, |w| w.finish(n))
 	}
 
 	/// Drops finished work found finished `retention` blocks or more before block `now`, so
@@ -191,7 +215,7 @@ impl State {
 		Ok(dropped)
 	}
 
-	fn save(&self) -> Result<(), StateError> {
+	fn save(&mut self) -> Result<(), StateError> {
 		let io_err = |source| StateError::Io { path: self.path.clone(), source };
 		let tmp = self.path.with_extension("json.tmp");
 		let bytes = serde_json::to_vec_pretty(&self.file).expect("the state serializes");
@@ -199,6 +223,7 @@ impl State {
 		f.write_all(&bytes).map_err(io_err)?;
 		f.sync_all().map_err(io_err)?;
 		fs::rename(&tmp, &self.path).map_err(io_err)?;
+		self.unsaved = false;
 		Ok(())
 	}
 }
@@ -269,6 +294,27 @@ mod tests {
 		let state = State::load(dir.path(), "alice").unwrap();
 		assert_eq!(state.open_work(), vec![(1, Role::Provider)]);
 		assert!(state.work(3, Role::Arbiter).is_none());
+	}
+
+	#[test]
+	fn noted_changes_are_written_by_the_next_flush_or_update() {
+		let dir = tempfile::tempdir().unwrap();
+		let on_disk = || State::load(dir.path(), "alice").unwrap();
+		let mut state = State::load(dir.path(), "alice").unwrap();
+		state.note(1, Role::Provider, |w| w.bid = Some((5, 10)));
+		state.note(2, Role::Provider, |w| w.bid = Some((6, 10)));
+		assert_eq!(state.uncomputed(), 2, "noted changes count at once");
+		assert!(on_disk().work(1, Role::Provider).is_none(), "not written yet");
+		state.flush().unwrap();
+		assert_eq!(on_disk().work(2, Role::Provider).unwrap().bid, Some((6, 10)));
+		// An update writes what was noted before it.
+		state.note(1, Role::Provider, |w| w.committed_at = Some(12));
+		state.update(3, Role::Arbiter, |w| w.salt = Some(Hash::of(b"salt"))).unwrap();
+		assert_eq!(on_disk().work(1, Role::Provider).unwrap().committed_at, Some(12));
+		// Nothing noted: a flush writes nothing (a file changed behind its back stays).
+		fs::write(dir.path().join("state.json"), b"{").unwrap();
+		state.flush().unwrap();
+		assert_eq!(fs::read(dir.path().join("state.json")).unwrap(), b"{");
 	}
 
 	#[test]

@@ -22,7 +22,7 @@ export const AGENT_FUNDS = '1000';
  * null the agent bids on nothing: it only judges, as a member of the arbiter pool.
  */
 export function agentConfig({
-  ws, port, price = '1', arbiter = true, offers = [], concurrency, workloadTimeoutSecs, metricsPort,
+  ws, port, price = '1', arbiter = true, offers = [], concurrency, workloadTimeoutSecs, metricsPort, fallbackNodes,
 }) {
   const priceText = price === null ? '' : `wasm = "${price}"\nonnx = "${price}"\nmagika = "${price}"\n`;
   const offerText = offers
@@ -30,7 +30,7 @@ export function agentConfig({
       `execution_period = ${o.executionPeriod}\nreveal_period = ${o.revealPeriod}\n`)
     .join('');
   return `node = "${ws}"
-suri_file = "suri"
+${fallbackNodes === undefined ? '' : `fallback_nodes = ${JSON.stringify(fallbackNodes)}\n`}suri_file = "suri"
 data_dir = "data"
 listen = "127.0.0.1:${port}"
 endpoint = "http://127.0.0.1:${port}"

@@ -98,7 +98,8 @@ export const standingOffer = (price) => ({ price, capacity: 5, validBlocks: 2000
 
 /**
  * Registers the file's hooks: before its tests, a 4-validator network, agents `prepare`
- * (numbers, with `overrides` per number as `Agents.prepare` takes them) funded and configured,
+ * (numbers, with `overrides` per number as `Agents.prepare` takes them, or a function of the
+ * network that gives them) funded and configured,
  * and agents `start` (names) running and registered; after them, everything stopped.
  */
 export function useAgentNetwork({ prepare, overrides = {}, start }) {
@@ -107,7 +108,7 @@ export function useAgentNetwork({ prepare, overrides = {}, start }) {
     api = await connect(network.wsUrl());
     await followEvents();
     agents = new Agents({ dir: path.join(network.dir, 'agents'), ws: network.wsUrl() });
-    await agents.prepare(api, prepare, overrides);
+    await agents.prepare(api, prepare, typeof overrides === 'function' ? overrides(network) : overrides);
     for (const name of start) agents.start(name);
     await agents.waitRegistered(api, { names: start });
   });

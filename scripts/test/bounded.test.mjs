@@ -8,7 +8,8 @@
 // and its concurrency limit against a live chain: the small job commits and reveals while
 // the long one still runs, the hostile ones end in their canonical failures, and the agent
 // neither dies nor is slashed; and a blob server that thousands of sockets and a replayed
-// request do not keep from serving the provider the chain assigned.
+// request do not keep from serving the provider the chain assigned; and an agent whose first
+// node cannot be reached following the next one its configuration names.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -26,9 +27,12 @@ import {
 } from './agent-network.mjs';
 
 const metricsPort = await freePort();
+// The agent's first node is a port nobody listens on: it follows the second validator,
+// which its configuration names as a fallback.
+const deadNode = `ws://127.0.0.1:${await freePort()}`;
 useAgentNetwork({
   prepare: [1],
-  overrides: { 1: { concurrency: 2, metricsPort } },
+  overrides: (net) => ({ 1: { concurrency: 2, metricsPort, ws: deadNode, fallbackNodes: [net.wsUrl(net.names[1])] } }),
   start: ['agent1'],
 });
 
@@ -91,6 +95,13 @@ test('a memory bomb, a table bomb, an endless module and a long model beside a s
       const log = fs.readFileSync(path.join(agents.logDir, 'agent1.log'), 'utf8');
       assert.doesNotMatch(log, /panicked|memory allocation of|giving the job up/);
       assert.match(log, /ran Onnx in \d+ ms: failed: memory_limit/);
+    });
+
+    await t.test('the agent followed its fallback node, its first being unreachable', async () => {
+      const log = fs.readFileSync(path.join(agents.logDir, 'agent1.log'), 'utf8');
+      assert.match(log, new RegExp(`cannot reach the node at ${deadNode}.*; trying the next node`));
+      assert.match(log, new RegExp(`connected to ${network.wsUrl(network.names[1])}`));
+      assert.doesNotMatch(log, new RegExp(`connected to ${deadNode}`));
     });
 
     await t.test('the agent counts its work for Prometheus', async () => {

@@ -43,16 +43,17 @@ impl Runner {
 		}
 	}
 
+	/// Every runner.
+	pub const ALL: [Runner; 3] = [Runner::Wasm, Runner::Onnx, Runner::Magika];
+
 	/// The runner of a name [`Runner::name`] gives.
 	pub fn from_name(name: &str) -> Option<Self> {
-		[Runner::Wasm, Runner::Onnx, Runner::Magika]
-			.into_iter()
-			.find(|r| r.name() == name)
+		Self::ALL.into_iter().find(|r| r.name() == name)
 	}
 }
 
 /// Why a workload failed: the same code on every machine that runs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Failure {
 	/// The WASM module is not valid WebAssembly, or uses a feature the agent disables
@@ -216,6 +217,7 @@ impl Outcome {
 }
 
 impl Failure {
+	#[cfg(test)]
 	const ALL: [Failure; 10] = [
 		Failure::InvalidModule,
 		Failure::InvalidAbi,
@@ -231,9 +233,8 @@ impl Failure {
 
 	/// The failure of a reason code, as a result document writes it.
 	pub fn from_code(code: &str) -> Option<Self> {
-		Self::ALL
-			.into_iter()
-			.find(|f| serde_json::to_value(f).ok().as_ref().and_then(|v| v.as_str()) == Some(code))
+		use serde::de::{value::StrDeserializer, Deserialize};
+		Self::deserialize(StrDeserializer::<serde::de::value::Error>::new(code)).ok()
 	}
 }
 

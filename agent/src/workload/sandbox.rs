@@ -127,28 +127,30 @@ fn refused(ptr: *mut u8) -> *mut u8 {
 	ptr
 }
 
+/// Charges `size` bytes against the heap, then allocates them with `allocate`; a refused
+/// allocation gives the bytes back.
+#[inline]
+fn charged(size: usize, allocate: impl FnOnce() -> *mut u8) -> *mut u8 {
+	if !HEAP.charge(size) {
+		over_limit()
+	}
+	let ptr = allocate();
+	if ptr.is_null() {
+		HEAP.release(size);
+	}
+	refused(ptr)
+}
+
 // SAFETY: every call is passed to `System` unchanged; only a count is kept beside it.
 unsafe impl GlobalAlloc for Counting {
 	unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-		if !HEAP.charge(layout.size()) {
-			over_limit()
-		}
-		let ptr = unsafe { System.alloc(layout) };
-		if ptr.is_null() {
-			HEAP.release(layout.size());
-		}
-		refused(ptr)
+		// SAFETY: the caller's contract for `alloc` is `System.alloc`'s.
+		charged(layout.size(), || unsafe { System.alloc(layout) })
 	}
 
 	unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-		if !HEAP.charge(layout.size()) {
-			over_limit()
-		}
-		let ptr = unsafe { System.alloc_zeroed(layout) };
-		if ptr.is_null() {
-			HEAP.release(layout.size());
-		}
-		refused(ptr)
+		// SAFETY: as for `alloc`.
+		charged(layout.size(), || unsafe { System.alloc_zeroed(layout) })
 	}
 
 	unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
