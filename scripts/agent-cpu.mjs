@@ -12,18 +12,22 @@ import { startNetwork, stopNetwork } from './lib/testnet.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-const USAGE = `Usage: node scripts/agent-cpu.mjs [--jobs N] [--idle S] [--agent-bin PATH] [--json]
+const USAGE = `Usage: node scripts/agent-cpu.mjs [--jobs N] [--bids] [--idle S] [--agent-bin PATH] [--json]
 
 Starts a one-validator chain of the load spec (ALLMENDE_NODE_BIN) and one provider agent
 (a CPU machine), lets the agent idle for S seconds to measure what following blocks costs
 it, then posts N jobs that ask for a GPU (scripts/load.mjs --phases post_job, one job per
 sender) and waits until the agent's log has declined every one. It prints the agent's CPU
 time (user + system, from /proc) from the first job posted to the last one declined, less
-the idle rate over the same time, per 1,000 jobs. The agent's configuration uses only keys
-every agent version knows, so an older build can be measured the same way.
+the idle rate over the same time, per 1,000 jobs. With --bids, other providers then bid on
+every one of those jobs (load.mjs's place_bid phase): what the agent pays for the events of
+jobs it does not work on, counted until the bids' last block is final and 30 s more. The
+agent's configuration uses only keys every agent version knows, so an older build can be
+measured the same way.
 
 Flags:
   --jobs N          jobs to post (default 1000)
+  --bids            then a bid by another provider on each of them
   --idle S          seconds of idling measured first (default 60)
   --agent-bin PATH  the allmende-agent binary (default ALLMENDE_AGENT_BIN)
   --timeout S       give up when the agent has not declined them all after S seconds (default 900)
@@ -33,6 +37,7 @@ Flags:
 function options() {
   const v = flags(USAGE, {
     jobs: { type: 'string', default: '1000' },
+    bids: { type: 'boolean', default: false },
     idle: { type: 'string', default: '60' },
     'agent-bin': { type: 'string', default: process.env.ALLMENDE_AGENT_BIN },
     timeout: { type: 'string', default: '900' },
@@ -44,6 +49,7 @@ function options() {
   }
   return {
     jobs: wholeNumber(USAGE, 'jobs', v.jobs),
+    bids: v.bids,
     idleMs: wholeNumber(USAGE, 'idle', v.idle) * 1000,
     bin: path.resolve(v['agent-bin']),
     timeoutMs: wholeNumber(USAGE, 'timeout', v.timeout) * 1000,
@@ -124,7 +130,7 @@ magika = "1"
     say(`idle: ${(idleRate * 100).toFixed(2)} % of a core; posting ${opts.jobs} jobs`);
     const posting = new Promise((resolve, reject) => {
       execFile(process.execPath, [path.join(here, 'load.mjs'), '--ws', ws, '--senders', String(opts.jobs),
-        '--phases', 'post_job', '--blocks', '1', '--json'], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+        '--phases', opts.bids ? 'post_job,place_bid' : 'post_job', '--blocks', '1', '--json'], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
         if (err) reject(new Error(`load.mjs failed: ${stderr.trim().split('\n').pop() || err.message}`));
         else resolve(stdout);
       });
@@ -147,6 +153,13 @@ magika = "1"
         }
       }
     }
+    if (opts.bids) {
+      say('waiting for the bids');
+      await posting;
+      // The agent follows finalized blocks: the bids' last block reaches it a few blocks
+      // after load.mjs saw it.
+      await sleep(30000);
+    }
     const end = { cpu: cpuSeconds(agent.pid), at: Date.now() };
     await posting;
     const seconds = (end.at - start.at) / 1000;
@@ -155,6 +168,7 @@ magika = "1"
     const result = {
       agent: opts.bin,
       jobs: opts.jobs,
+      bids: opts.bids,
       seconds: Number(seconds.toFixed(1)),
       cpuSeconds: Number(used.toFixed(2)),
       idleCpuPercent: Number((idleRate * 100).toFixed(2)),
@@ -164,7 +178,7 @@ magika = "1"
     if (opts.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
-      console.log(`${opts.jobs} jobs declined in ${result.seconds} s: the agent used ${result.cpuSeconds} CPU-seconds, ` +
+      console.log(`${opts.jobs} jobs declined${opts.bids ? ' and bid on by others' : ''} in ${result.seconds} s: the agent used ${result.cpuSeconds} CPU-seconds, ` +
         `${result.cpuSecondsBeyondIdle} beyond its idle rate (${result.idleCpuPercent} % of a core): ` +
         `${result.cpuSecondsPer1000Jobs} CPU-seconds per 1,000 jobs`);
     }
