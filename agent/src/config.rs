@@ -581,6 +581,12 @@ mod tests {
 		}
 	}
 
+	/// The text of `provider.example.toml`.
+	fn example() -> String {
+		std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"))
+			.unwrap()
+	}
+
 	#[test]
 	fn the_example_configuration_loads() {
 		let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml");
@@ -596,10 +602,7 @@ mod tests {
 	fn a_configuration_with_an_unknown_key_is_refused() {
 		let dir = tempfile::tempdir().unwrap();
 		let path = dir.path().join("p.toml");
-		let example = std::fs::read_to_string(
-			Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"),
-		)
-		.unwrap();
+		let example = example();
 		std::fs::write(&path, format!("stak = \"1\"\n{example}")).unwrap();
 		assert!(matches!(ProviderConfig::load(&path), Err(ConfigError::Parse { .. })));
 	}
@@ -608,10 +611,7 @@ mod tests {
 	fn an_offer_names_each_kind_it_takes_once() {
 		let dir = tempfile::tempdir().unwrap();
 		let path = dir.path().join("p.toml");
-		let example = std::fs::read_to_string(
-			Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"),
-		)
-		.unwrap();
+		let example = example();
 		let with_kinds = |kinds: &str| {
 			let text = example.replace("[[offers]]\n", &format!("[[offers]]\nkinds = {kinds}\n"));
 			assert_ne!(text, example, "the example has an offer");
@@ -628,10 +628,7 @@ mod tests {
 	fn amounts_are_parsed_once_when_the_file_is_loaded() {
 		let dir = tempfile::tempdir().unwrap();
 		let path = dir.path().join("p.toml");
-		let example = std::fs::read_to_string(
-			Path::new(env!("CARGO_MANIFEST_DIR")).join("provider.example.toml"),
-		)
-		.unwrap();
+		let example = example();
 		let with = |from: &str, to: &str| {
 			let text = example.replace(from, to);
 			assert_ne!(text, example, "the example has {from}");

@@ -1081,14 +1081,32 @@ mod tests {
 		socket.connect(addr).await.unwrap()
 	}
 
-	#[tokio::test]
-	async fn a_full_server_closes_the_oldest_connection_never_granted_a_blob() {
-		let limits = Limits {
-			connections: 4,
+	/// Limits that fill at `connections`, with room for four per peer and nothing timing out
+	/// during a test.
+	fn eviction_limits(connections: usize) -> Limits {
+		Limits {
+			connections,
 			per_peer: 4,
 			header_timeout: Duration::from_secs(30),
 			lifetime: Duration::from_secs(60),
-		};
+		}
+	}
+
+	/// Sends `GET path` on `stream`, asking to close after it, and reads the answer to its end.
+	async fn answer_to(stream: &mut TcpStream, path: &str) -> Vec<u8> {
+		let request = format!("GET {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n");
+		stream.write_all(request.as_bytes()).await.unwrap();
+		let mut out = Vec::new();
+		tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut out))
+			.await
+			.unwrap()
+			.unwrap();
+		out
+	}
+
+	#[tokio::test]
+	async fn a_full_server_closes_the_oldest_connection_never_granted_a_blob() {
+		let limits = eviction_limits(4);
 		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
 		let addr = listener.local_addr().unwrap();
 		// `/grant` answers as a granted blob does.
@@ -1114,15 +1132,7 @@ mod tests {
 		}
 		// A newcomer is served: the oldest idle connection made room, not the granted one.
 		let mut newcomer = connect_from(6, addr).await;
-		newcomer
-			.write_all(b"GET /health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-			.await
-			.unwrap();
-		let mut out = Vec::new();
-		tokio::time::timeout(Duration::from_secs(5), newcomer.read_to_end(&mut out))
-			.await
-			.unwrap()
-			.unwrap();
+		let out = answer_to(&mut newcomer, "/health").await;
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
 		assert!(closed(&mut idle[0], Duration::from_secs(2)).await, "the oldest idle one closed");
 		assert!(!closed(&mut idle[1], Duration::from_millis(300)).await, "the next one did not");
@@ -1131,12 +1141,7 @@ mod tests {
 
 	#[tokio::test]
 	async fn a_request_being_answered_is_not_closed_to_make_room() {
-		let limits = Limits {
-			connections: 2,
-			per_peer: 4,
-			header_timeout: Duration::from_secs(30),
-			lifetime: Duration::from_secs(60),
-		};
+		let limits = eviction_limits(2);
 		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
 		let addr = listener.local_addr().unwrap();
 		// `/slow` takes a second to answer, as a request whose chain reads are slow does.
@@ -1165,15 +1170,7 @@ mod tests {
 			.unwrap()
 			.unwrap();
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
-		newcomer
-			.write_all(b"GET /health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-			.await
-			.unwrap();
-		let mut out = Vec::new();
-		tokio::time::timeout(Duration::from_secs(5), newcomer.read_to_end(&mut out))
-			.await
-			.unwrap()
-			.unwrap();
+		let out = answer_to(&mut newcomer, "/health").await;
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
 	}
 }

@@ -981,19 +981,7 @@ impl Agent {
 			log::debug!("job {job}: a verdict came after the job needed it");
 			return;
 		}
-		let saved = fresh_salt().and_then(|salt| {
-			Ok(self.state.update(job, role, |w| {
-				w.verdict = Some(verdict);
-				w.salt = Some(salt);
-			})?)
-		});
-		if let Err(e) = saved {
-			log::error!("job {job}: {e:#}");
-			return;
-		}
-		if let Err(e) = self.step(at, n, job, role).await {
-			log::warn!("job {job}: {e:#}");
-		}
+		self.salt_and_commit(at, n, job, role, |w| w.verdict = Some(verdict)).await;
 	}
 
 	/// Takes a job task's report: a result, a verdict, a run that gave no result, or an
@@ -1020,9 +1008,22 @@ impl Agent {
 	/// Saves a run's result with a fresh salt, before the commitment leaves this machine,
 	/// and commits at once.
 	async fn take_result(&mut self, at: &chain::At, n: u32, job: JobId, role: Role, result: Hash) {
+		self.salt_and_commit(at, n, job, role, |w| w.result = Some(result)).await;
+	}
+
+	/// Saves `change` to a job's work with a fresh salt, before the commitment leaves this
+	/// machine, and steps the job (which commits).
+	async fn salt_and_commit(
+		&mut self,
+		at: &chain::At,
+		n: u32,
+		job: JobId,
+		role: Role,
+		change: impl FnOnce(&mut crate::state::Work),
+	) {
 		let saved = fresh_salt().and_then(|salt| {
 			Ok(self.state.update(job, role, |w| {
-				w.result = Some(result);
+				change(w);
 				w.salt = Some(salt);
 			})?)
 		});
