@@ -124,14 +124,18 @@ phase "explorer build (esbuild)"
 node "$ALLMENDE_ROOT/explorer/build.mjs"
 
 # The end-to-end files wait for blocks most of the time: with six networks the two cores
-# were 70-85 % idle. The cargo tests (compiling the test binaries, running them, then the
-# benchmark tests' compile of both pallets with `runtime-benchmarks`) use that idle time, at
-# the lowest CPU priority so the nodes and agents always come first; on a fresh machine
-# they took 1,124 s one after the other (2026-12-03), 158 s more than the end-to-end files,
-# so the CPU-feature tests now run beside the rest. The networks run copies of the binaries: `cargo test`
-# may build the node or the agent again (dev-dependencies can add features to their
-# dependencies, and the agent's integration tests use its binary), and a new binary must not
-# replace one under a running network.
+# were 70-85 % idle. The cargo tests use that idle time, at the lowest CPU priority so the
+# nodes and agents always come first. They run as three strands side by side, so that no
+# core waits on a strand while the other has work (one after the other they took 1,441 s on a
+# fresh machine, 2026-12-03, against the files' 986 s):
+# - the agent's CPU-feature tests (QEMU, the longest run): their binary is compiled first, on
+#   its own, and runs beside everything below;
+# - every other test binary, run directly once compiled (`cargo test` would hold the build
+#   directory while they run);
+# - the benchmark tests' compile of both pallets with `runtime-benchmarks`, beside that run.
+# The networks run copies of the binaries: `cargo test` may build the node or the agent again
+# (dev-dependencies can add features to their dependencies, and the agent's integration
+# tests use its binary), and a new binary must not replace one under a running network.
 phase "end-to-end tests (node --test), the cargo tests beside them"
 bin_dir="$CARGO_TARGET_DIR/e2e-bin"
 mkdir -p "$bin_dir"
@@ -140,46 +144,76 @@ export ALLMENDE_NODE_BIN="$bin_dir/allmende-node" ALLMENDE_AGENT_BIN="$bin_dir/a
 beside_log="$CARGO_TARGET_DIR/cargo-tests-beside.log"
 beside_times="$CARGO_TARGET_DIR/cargo-tests-beside.times"
 : >"$beside_times"
-beside_build="$CARGO_TARGET_DIR/cargo-tests-beside.build"
+beside_built="$CARGO_TARGET_DIR/cargo-tests-beside.built"
 beside_cpu="$CARGO_TARGET_DIR/cargo-tests-beside.cpu"
+beside_run="$CARGO_TARGET_DIR/cargo-tests-beside.run"
+# The test binaries a `cargo test --no-run --message-format=json` built, a line each: the
+# package's directory (where cargo would run it), a tab, the binary, a tab, the test target.
+test_binaries() {
+	node -e '
+		const path = require("node:path");
+		for (const line of require("node:fs").readFileSync(0, "utf8").split("\n")) {
+			if (!line.startsWith("{")) continue;
+			const m = JSON.parse(line);
+			if (m.reason === "compiler-artifact" && m.profile.test && m.executable)
+				console.log([path.dirname(m.manifest_path), m.executable, m.target.name].join("\t"));
+		}'
+}
+# Runs test binaries (lines of test_binaries) one after another, from their package's
+# directory as cargo would, all of them even when one fails; fails if any failed.
+run_test_binaries() {
+	local dir exe target ok=true
+	while IFS=$'\t' read -r dir exe target; do
+		echo "== running $target ($exe)"
+		(cd "$dir" && exec nice -n 19 "$exe") || { echo "== FAILED: $target"; ok=false; }
+	done
+	$ok
+}
 (
 	set -euo pipefail
 	took() { printf '%5d s  %s\n' $((SECONDS - $1)) "  beside: $2 (nice 19)" >>"$beside_times"; }
 	cpu_pid=""
-	# A failing step ends this shell: the CPU-feature tests must not outlive it.
-	trap 'if [ -n "$cpu_pid" ]; then kill_tree "$cpu_pid"; fi' EXIT
+	run_pid=""
+	# A failing step ends this shell: the tests it started must not outlive it.
+	trap 'for p in $cpu_pid $run_pid; do kill_tree "$p"; done' EXIT
 	start=$SECONDS
-	# Every test binary is compiled first. The agent's CPU-feature tests (QEMU, the longest
-	# run: 394 s at nice 19 on a fresh machine) then run on their own, beside the other
-	# tests and the benchmark tests: cargo runs test binaries one after another and holds the
-	# build directory while they run, so one `cargo test` made them wait for each other.
-	nice -n 19 cargo test --release --locked --workspace --no-run 2>"$beside_build"
-	cat "$beside_build"
-	cpu_tests=$(sed -n 's|^ *Executable tests/cpu_features.rs (\(.*\))$|\1|p' "$beside_build")
+	nice -n 19 cargo test --release --locked --workspace --test cpu_features --no-run \
+		--message-format=json-render-diagnostics >"$beside_built"
+	cpu_tests=$(test_binaries <"$beside_built" | awk -F'\t' '$3 == "cpu_features"')
 	if [ -z "$cpu_tests" ]; then
-		echo "cargo named no test binary for agent/tests/cpu_features.rs" >&2
+		echo "cargo built no test binary for agent/tests/cpu_features.rs" >&2
 		exit 1
 	fi
-	took "$start" "compiling the test binaries"
+	took "$start" "compiling the CPU-feature tests"
 	cpu_start=$SECONDS
-	(cd "$ALLMENDE_ROOT/agent" && exec nice -n 19 "$cpu_tests" on_every_cpu) >"$beside_cpu" 2>&1 &
+	run_test_binaries <<<"$cpu_tests" >"$beside_cpu" 2>&1 &
 	cpu_pid=$!
 	start=$SECONDS
-	nice -n 19 cargo test --release --locked --workspace -- --skip on_every_cpu
-	took "$start" "cargo test, all but the CPU-feature tests"
+	nice -n 19 cargo test --release --locked --workspace --no-run \
+		--message-format=json-render-diagnostics >"$beside_built"
+	took "$start" "compiling the other test binaries"
+	run_start=$SECONDS
+	test_binaries <"$beside_built" | awk -F'\t' '$3 != "cpu_features"' | run_test_binaries >"$beside_run" 2>&1 &
+	run_pid=$!
 	start=$SECONDS
 	# Each benchmark run once in the pallets' mocks.
 	nice -n 19 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
 		--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks \
 		benchmarking
-	took "$start" "benchmark tests"
+	took "$start" "benchmark tests (compile and run)"
+	run_ok=true
+	wait "$run_pid" || run_ok=false
+	run_pid=""
+	took "$run_start" "the other test binaries, run beside the benchmark tests"
+	echo "== the test binaries (all but the CPU-feature tests):"
+	cat "$beside_run"
 	cpu_ok=true
 	wait "$cpu_pid" || cpu_ok=false
 	cpu_pid=""
-	took "$cpu_start" "CPU-feature tests (agent/tests/cpu_features.rs), beside the two above"
+	took "$cpu_start" "CPU-feature tests (agent/tests/cpu_features.rs), beside all of the above"
 	echo "== agent/tests/cpu_features.rs, run beside the other cargo tests:"
 	cat "$beside_cpu"
-	$cpu_ok
+	$run_ok && $cpu_ok
 ) >"$beside_log" 2>&1 &
 beside_pid=$!
 echo "== cargo tests started beside the end-to-end tests; their output: $beside_log" >&2
