@@ -567,6 +567,10 @@ pub struct Limits {
 	/// How long a client may take to send a request's headers; also how long a connection may
 	/// sit idle before its first or next request.
 	pub header_timeout: Duration,
+	/// How long an answer may wait for the client to take its next chunk (at most 64 KiB)
+	/// before the connection is closed: a client granted a blob that stops reading gives its
+	/// connection back after this, not after `lifetime`.
+	pub send_timeout: Duration,
 	/// How long one connection may last, however busy (a 256 MiB blob at 1 MiB/s fits).
 	pub lifetime: Duration,
 }
@@ -577,8 +581,89 @@ impl Default for Limits {
 			connections: 512,
 			per_peer: 16,
 			header_timeout: Duration::from_secs(10),
+			send_timeout: Duration::from_secs(30),
 			lifetime: Duration::from_secs(300),
 		}
+	}
+}
+
+/// When a connection's answer last gave the client a chunk: milliseconds since `base`, plus
+/// one; 0 while no answer is being sent.
+struct Sending {
+	base: tokio::time::Instant,
+	last: AtomicU64,
+}
+
+impl Sending {
+	fn new() -> Self {
+		Sending { base: tokio::time::Instant::now(), last: AtomicU64::new(0) }
+	}
+
+	fn now(&self) -> u64 {
+		u64::try_from(self.base.elapsed().as_millis())
+			.unwrap_or(u64::MAX)
+			.saturating_add(1)
+	}
+
+	fn touch(&self) {
+		self.last.store(self.now(), Ordering::Relaxed);
+	}
+
+	fn done(&self) {
+		self.last.store(0, Ordering::Relaxed);
+	}
+
+	/// Completes once an answer has waited longer than `timeout` for the client to take its
+	/// next chunk.
+	async fn stalled(&self, timeout: Duration) {
+		let limit = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+		let every = (timeout / 4).max(Duration::from_millis(50));
+		loop {
+			tokio::time::sleep(every).await;
+			let last = self.last.load(Ordering::Relaxed);
+			if last != 0 && self.now().saturating_sub(last) > limit {
+				return;
+			}
+		}
+	}
+}
+
+/// An answer's body that tells its connection's [`Sending`] each time the client takes a
+/// chunk (hyper asks for the next chunk once the last one is written).
+struct Watched {
+	inner: Body,
+	sending: Arc<Sending>,
+}
+
+impl hyper::body::Body for Watched {
+	type Data = Bytes;
+	type Error = std::io::Error;
+
+	fn poll_frame(
+		mut self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+	) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+		let polled = Pin::new(&mut self.inner).poll_frame(cx);
+		match &polled {
+			Poll::Ready(Some(Ok(_))) => self.sending.touch(),
+			Poll::Ready(None) | Poll::Ready(Some(Err(_))) => self.sending.done(),
+			Poll::Pending => {},
+		}
+		polled
+	}
+
+	fn is_end_stream(&self) -> bool {
+		self.inner.is_end_stream()
+	}
+
+	fn size_hint(&self) -> SizeHint {
+		self.inner.size_hint()
+	}
+}
+
+impl Drop for Watched {
+	fn drop(&mut self) {
+		self.sending.done();
 	}
 }
 
@@ -749,9 +834,12 @@ pub async fn serve_within<F, Fut>(
 		let mut stopped = stopped.clone();
 		tasks.spawn(async move {
 			let granting = state.clone();
+			let sending = Arc::new(Sending::new());
+			let watching = sending.clone();
 			let service = service_fn(move |req| {
 				let answer = answer.clone();
 				let granting = granting.clone();
+				let sending = watching.clone();
 				async move {
 					// Not evicted while its request is answered (unless it was a moment ago).
 					let busy = granting
@@ -773,6 +861,9 @@ pub async fn serve_within<F, Fut>(
 					};
 					let _ =
 						granting.compare_exchange(from, to, Ordering::Relaxed, Ordering::Relaxed);
+					// From now on the client must keep taking the answer's chunks.
+					sending.touch();
+					let response = response.map(|inner| Watched { inner, sending }.boxed());
 					Ok::<_, Infallible>(response)
 				}
 			});
@@ -787,6 +878,14 @@ pub async fn serve_within<F, Fut>(
 					_ = stopped.wait_for(|s| *s) => {},
 					// Evicted to make room: closed at once.
 					() = close.notified() => return Ok(()),
+					// A client that stopped taking its answer: closed.
+					() = sending.stalled(limits.send_timeout) => {
+						log::debug!(
+							"HTTP connection from {peer}: the client took no data for {:?}, closed",
+							limits.send_timeout
+						);
+						return Ok(());
+					},
 				}
 				// The request in flight is answered; the connection then closes.
 				connection.as_mut().graceful_shutdown();
@@ -961,6 +1060,7 @@ mod tests {
 			connections: 8,
 			per_peer: 3,
 			header_timeout: Duration::from_secs(3),
+			send_timeout: Duration::from_secs(10),
 			lifetime: Duration::from_secs(30),
 		};
 		let addr = limited(limits).await;
@@ -1088,6 +1188,7 @@ mod tests {
 			connections,
 			per_peer: 4,
 			header_timeout: Duration::from_secs(30),
+			send_timeout: Duration::from_secs(30),
 			lifetime: Duration::from_secs(60),
 		}
 	}
@@ -1172,5 +1273,62 @@ mod tests {
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
 		let out = answer_to(&mut newcomer, "/health").await;
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
+	}
+
+	#[tokio::test]
+	async fn a_client_that_stops_taking_a_granted_blob_is_closed_after_the_send_timeout() {
+		// Times with slack, as in the tests above.
+		let limits = Limits { send_timeout: Duration::from_secs(3), ..eviction_limits(4) };
+		// A blob larger than what the sockets' buffers hold, streamed as the store streams it.
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("blob");
+		let size: u64 = 32 << 20;
+		std::fs::write(&path, vec![7u8; size as usize]).unwrap();
+		let answer = move |_, _| {
+			let path = path.clone();
+			async move {
+				let file = tokio::fs::File::open(&path).await.unwrap();
+				let mut r = Response::new(FileBody { file, left: size, buf: Vec::new() }.boxed());
+				r.extensions_mut().insert(Granted);
+				r
+			}
+		};
+		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let addr = listener.local_addr().unwrap();
+		tokio::spawn(serve_within(listener, limits, answer, std::future::pending()));
+		// A client that keeps reading gets the whole blob.
+		let mut reading = connect_from(2, addr).await;
+		reading
+			.write_all(b"GET /blob HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+			.await
+			.unwrap();
+		let mut whole = Vec::new();
+		tokio::time::timeout(Duration::from_secs(60), reading.read_to_end(&mut whole))
+			.await
+			.unwrap()
+			.unwrap();
+		assert!(whole.starts_with(b"HTTP/1.1 200"));
+		assert!(whole.len() as u64 > size, "{} bytes", whole.len());
+		// One that stops reading is closed well before the connection's lifetime: reading
+		// again, it gets what the sockets held and then the end, not the whole blob.
+		let mut stopped = connect_from(3, addr).await;
+		stopped
+			.write_all(b"GET /blob HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+			.await
+			.unwrap();
+		tokio::time::sleep(limits.send_timeout * 3).await;
+		let mut got = 0u64;
+		let mut buf = vec![0u8; 1 << 16];
+		let ended = tokio::time::timeout(limits.send_timeout * 5, async {
+			loop {
+				match stopped.read(&mut buf).await {
+					Ok(0) | Err(_) => return,
+					Ok(n) => got += n as u64,
+				}
+			}
+		})
+		.await;
+		assert!(ended.is_ok(), "the connection was still open after {got} bytes");
+		assert!(got < size, "the whole blob came ({got} bytes)");
 	}
 }

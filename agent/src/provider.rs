@@ -1130,6 +1130,20 @@ async fn judge(
 	Ok(Some(verdict))
 }
 
+/// `work`'s output, or `None` once the last finalized block (`head`) has reached `deadline`
+/// before it ended: `work` is then dropped.
+async fn before_deadline<T>(
+	work: impl std::future::Future<Output = T>,
+	mut head: watch::Receiver<u32>,
+	deadline: u32,
+) -> Option<T> {
+	tokio::select! {
+		done = work => Some(done),
+		// A closed channel (the loop is gone) disables this branch.
+		Ok(_) = head.wait_for(|&n| n >= deadline) => None,
+	}
+}
+
 /// Why a job's run gave nothing to commit.
 enum JobError {
 	/// The worker gave no result.
@@ -1182,10 +1196,12 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	let module = content.pop().unwrap_or_default();
 	let _slot = runs.slots.acquire().await.context("the worker slots are closed")?;
 	let started = std::time::Instant::now();
-	let outcome = runs
-		.workers
-		.run(runner, &module, &input, runs.wall)
+	// A result after the commit deadline could not be committed: the worker is stopped then
+	// (killed with the dropped run), so it no longer holds a slot other jobs wait for.
+	let run = runs.workers.run(runner, &module, &input, runs.wall);
+	let outcome = before_deadline(run, runs.head.clone(), j.deadline)
 		.await
+		.ok_or(JobError::NoResult(RunError::PastDeadline(j.deadline)))?
 		.map_err(JobError::NoResult)?;
 	let took = started.elapsed();
 	let runs_of = runs.metrics.runs_of(runner);
@@ -1284,4 +1300,32 @@ fn is_refusal(e: &FetchError) -> bool {
 			| FetchError::BadUrl(_)
 			| FetchError::SizeMismatch { .. }
 	)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[tokio::test]
+	async fn a_run_is_stopped_when_the_finalized_head_reaches_the_jobs_deadline() {
+		let (head, heads) = watch::channel(98);
+		// Work that would run on for ever is dropped at the deadline, not before.
+		let (dropped_tx, mut dropped) = tokio::sync::oneshot::channel::<()>();
+		let endless = async move {
+			let _dropped_with_the_run = dropped_tx;
+			std::future::pending::<()>().await
+		};
+		let run = tokio::spawn(before_deadline(endless, heads.clone(), 100));
+		head.send_replace(99);
+		tokio::time::sleep(Duration::from_millis(50)).await;
+		assert!(!run.is_finished(), "stopped a block before the deadline");
+		assert!(dropped.try_recv().is_err(), "the work was dropped early");
+		head.send_replace(100);
+		assert_eq!(run.await.unwrap(), None);
+		assert!(dropped.await.is_err(), "the work is dropped at the deadline");
+		// Work that ends before the deadline gives its output.
+		assert_eq!(before_deadline(async { 7 }, heads.clone(), 101).await, Some(7));
+		// At or past the deadline already: no run.
+		assert_eq!(before_deadline(std::future::pending::<u8>(), heads, 100).await, None);
+	}
 }

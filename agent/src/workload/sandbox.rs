@@ -234,6 +234,8 @@ fn split_request(request: &[u8]) -> Option<(&[u8], &[u8])> {
 pub enum RunError {
 	#[error("the workload ran past the time limit of {} s and was stopped", .0.as_secs())]
 	Overrun(Duration),
+	#[error("the job's commit deadline (block {0}) came before the workload ended")]
+	PastDeadline(u32),
 	#[error("the worker was killed by signal {0} (the host's out-of-memory killer?)")]
 	Killed(i32),
 	#[error("the worker crashed: {0}")]
@@ -252,7 +254,7 @@ impl RunError {
 	/// Whether running the workload again on this machine may give a result: not after the
 	/// time limit (it would pass it again) or when the engine cannot run here.
 	pub fn worth_retrying(&self) -> bool {
-		!matches!(self, RunError::Overrun(_) | RunError::Engine(_))
+		!matches!(self, RunError::Overrun(_) | RunError::Engine(_) | RunError::PastDeadline(_))
 	}
 }
 
@@ -466,6 +468,7 @@ mod tests {
 			Err(RunError::Crashed(_))
 		));
 		assert!(!RunError::Overrun(Duration::ZERO).worth_retrying());
+		assert!(!RunError::PastDeadline(7).worth_retrying());
 		assert!(RunError::Killed(9).worth_retrying());
 	}
 }
