@@ -76,11 +76,14 @@ phase() {
 beside_pid=""
 beside_times=""
 e2e_seconds=""
-# Kills a process and everything it started (cargo, rustc, the test binaries).
+# Kills a process and everything it started (cargo, rustc, the test binaries). The process
+# is stopped first, so that it starts nothing new while its children are killed.
 kill_tree() {
 	local child
+	kill -STOP "$1" 2>/dev/null || true
 	for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
 	kill "$1" 2>/dev/null || true
+	kill -CONT "$1" 2>/dev/null || true
 }
 report() {
 	if [ -n "$beside_pid" ] && kill -0 "$beside_pid" 2>/dev/null; then
@@ -147,6 +150,7 @@ beside_times="$CARGO_TARGET_DIR/cargo-tests-beside.times"
 beside_built="$CARGO_TARGET_DIR/cargo-tests-beside.built"
 beside_cpu="$CARGO_TARGET_DIR/cargo-tests-beside.cpu"
 beside_run="$CARGO_TARGET_DIR/cargo-tests-beside.run"
+beside_list="$CARGO_TARGET_DIR/cargo-tests-beside.list"
 # The test binaries a `cargo test --no-run --message-format=json` built, a line each: the
 # package's directory (where cargo would run it), a tab, the binary, a tab, the test target.
 test_binaries() {
@@ -165,7 +169,7 @@ run_test_binaries() {
 	local dir exe target ok=true
 	while IFS=$'\t' read -r dir exe target; do
 		echo "== running $target ($exe)"
-		(cd "$dir" && exec nice -n 19 "$exe") || { echo "== FAILED: $target"; ok=false; }
+		(cd "$dir" && exec nice -n 19 "$exe" </dev/null) || { echo "== FAILED: $target"; ok=false; }
 	done
 	$ok
 }
@@ -192,8 +196,18 @@ run_test_binaries() {
 	nice -n 19 cargo test --release --locked --workspace --no-run \
 		--message-format=json-render-diagnostics >"$beside_built"
 	took "$start" "compiling the other test binaries"
-	run_start=$SECONDS
-	test_binaries <"$beside_built" | awk -F'\t' '$3 != "cpu_features"' | run_test_binaries >"$beside_run" 2>&1 &
+	test_binaries <"$beside_built" | awk -F'\t' '$3 != "cpu_features"' >"$beside_list"
+	if ! grep -q $'\tpallet_compute_market$' "$beside_list"; then
+		echo "cargo named none or not all of the test binaries: $(cat "$beside_list")" >&2
+		exit 1
+	fi
+	(
+		start=$SECONDS
+		ok=true
+		run_test_binaries <"$beside_list" >"$beside_run" 2>&1 || ok=false
+		took "$start" "the other test binaries, run beside the benchmark tests"
+		$ok
+	) &
 	run_pid=$!
 	start=$SECONDS
 	# Each benchmark run once in the pallets' mocks.
@@ -204,7 +218,6 @@ run_test_binaries() {
 	run_ok=true
 	wait "$run_pid" || run_ok=false
 	run_pid=""
-	took "$run_start" "the other test binaries, run beside the benchmark tests"
 	echo "== the test binaries (all but the CPU-feature tests):"
 	cat "$beside_run"
 	cpu_ok=true

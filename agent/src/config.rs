@@ -118,7 +118,8 @@ pub struct ProviderConfig {
 	/// How long one workload may run, in seconds, before its worker is stopped. The wall
 	/// clock differs between machines, so a stopped workload has no result and the job goes
 	/// uncommitted (WASM modules are bounded by fuel long before this). A worker still running
-	/// at the job's commit deadline is stopped then. Default 300.
+	/// when its result could no longer be committed before the job's deadline is stopped
+	/// then. Default 300.
 	#[serde(default = "default_workload_timeout")]
 	pub workload_timeout_secs: u64,
 	/// How many workloads run at once, each in its own worker process (which may use up to

@@ -567,9 +567,9 @@ pub struct Limits {
 	/// How long a client may take to send a request's headers; also how long a connection may
 	/// sit idle before its first or next request.
 	pub header_timeout: Duration,
-	/// How long an answer may wait for the client to take its next chunk (at most 64 KiB)
-	/// before the connection is closed: a client granted a blob that stops reading gives its
-	/// connection back after this, not after `lifetime`.
+	/// How long a write of an answer may wait for the client to take data (the socket's
+	/// buffers full) before the connection is closed: a client granted a blob that stops
+	/// reading gives its connection back after this, not after `lifetime`.
 	pub send_timeout: Duration,
 	/// How long one connection may last, however busy (a 256 MiB blob at 1 MiB/s fits).
 	pub lifetime: Duration,
@@ -587,16 +587,16 @@ impl Default for Limits {
 	}
 }
 
-/// When a connection's answer last gave the client a chunk: milliseconds since `base`, plus
-/// one; 0 while no answer is being sent.
+/// Since when a connection's socket has refused more of an answer (its buffers full because
+/// the client does not read): milliseconds since `base`, plus one; 0 while writes go through.
 struct Sending {
 	base: tokio::time::Instant,
-	last: AtomicU64,
+	blocked: AtomicU64,
 }
 
 impl Sending {
 	fn new() -> Self {
-		Sending { base: tokio::time::Instant::now(), last: AtomicU64::new(0) }
+		Sending { base: tokio::time::Instant::now(), blocked: AtomicU64::new(0) }
 	}
 
 	fn now(&self) -> u64 {
@@ -605,65 +605,90 @@ impl Sending {
 			.saturating_add(1)
 	}
 
-	fn touch(&self) {
-		self.last.store(self.now(), Ordering::Relaxed);
+	/// A write could not go through: the clock starts unless it runs already.
+	fn blocked(&self) {
+		let _ = self
+			.blocked
+			.compare_exchange(0, self.now(), Ordering::Relaxed, Ordering::Relaxed);
 	}
 
-	fn done(&self) {
-		self.last.store(0, Ordering::Relaxed);
+	/// A write went through.
+	fn moved(&self) {
+		self.blocked.store(0, Ordering::Relaxed);
 	}
 
-	/// Completes once an answer has waited longer than `timeout` for the client to take its
-	/// next chunk.
+	/// Completes once a write has waited longer than `timeout` for the client to take data.
 	async fn stalled(&self, timeout: Duration) {
 		let limit = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
 		let every = (timeout / 4).max(Duration::from_millis(50));
 		loop {
 			tokio::time::sleep(every).await;
-			let last = self.last.load(Ordering::Relaxed);
-			if last != 0 && self.now().saturating_sub(last) > limit {
+			let since = self.blocked.load(Ordering::Relaxed);
+			if since != 0 && self.now().saturating_sub(since) > limit {
 				return;
 			}
 		}
 	}
 }
 
-/// An answer's body that tells its connection's [`Sending`] each time the client takes a
-/// chunk (hyper asks for the next chunk once the last one is written).
+/// A connection's socket that tells its [`Sending`] whether writes go through. Only a write
+/// the socket cannot take counts: a connection waiting for its client's next request is the
+/// header timeout's business.
 struct Watched {
-	inner: Body,
+	stream: TcpStream,
 	sending: Arc<Sending>,
 }
 
-impl hyper::body::Body for Watched {
-	type Data = Bytes;
-	type Error = std::io::Error;
-
-	fn poll_frame(
-		mut self: Pin<&mut Self>,
-		cx: &mut Context<'_>,
-	) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
-		let polled = Pin::new(&mut self.inner).poll_frame(cx);
-		match &polled {
-			Poll::Ready(Some(Ok(_))) => self.sending.touch(),
-			Poll::Ready(None) | Poll::Ready(Some(Err(_))) => self.sending.done(),
-			Poll::Pending => {},
+impl Watched {
+	fn note<T>(&self, written: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+		match &written {
+			Poll::Pending => self.sending.blocked(),
+			Poll::Ready(_) => self.sending.moved(),
 		}
-		polled
-	}
-
-	fn is_end_stream(&self) -> bool {
-		self.inner.is_end_stream()
-	}
-
-	fn size_hint(&self) -> SizeHint {
-		self.inner.size_hint()
+		written
 	}
 }
 
-impl Drop for Watched {
-	fn drop(&mut self) {
-		self.sending.done();
+impl tokio::io::AsyncRead for Watched {
+	fn poll_read(
+		mut self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+		buf: &mut tokio::io::ReadBuf<'_>,
+	) -> Poll<std::io::Result<()>> {
+		Pin::new(&mut self.stream).poll_read(cx, buf)
+	}
+}
+
+impl tokio::io::AsyncWrite for Watched {
+	fn poll_write(
+		mut self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+		buf: &[u8],
+	) -> Poll<std::io::Result<usize>> {
+		let written = Pin::new(&mut self.stream).poll_write(cx, buf);
+		self.note(written)
+	}
+
+	fn poll_write_vectored(
+		mut self: Pin<&mut Self>,
+		cx: &mut Context<'_>,
+		bufs: &[std::io::IoSlice<'_>],
+	) -> Poll<std::io::Result<usize>> {
+		let written = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
+		self.note(written)
+	}
+
+	fn is_write_vectored(&self) -> bool {
+		self.stream.is_write_vectored()
+	}
+
+	fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+		// A socket's flush does not wait for the client: only writes tell.
+		Pin::new(&mut self.stream).poll_flush(cx)
+	}
+
+	fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+		Pin::new(&mut self.stream).poll_shutdown(cx)
 	}
 }
 
@@ -835,11 +860,9 @@ pub async fn serve_within<F, Fut>(
 		tasks.spawn(async move {
 			let granting = state.clone();
 			let sending = Arc::new(Sending::new());
-			let watching = sending.clone();
 			let service = service_fn(move |req| {
 				let answer = answer.clone();
 				let granting = granting.clone();
-				let sending = watching.clone();
 				async move {
 					// Not evicted while its request is answered (unless it was a moment ago).
 					let busy = granting
@@ -861,16 +884,16 @@ pub async fn serve_within<F, Fut>(
 					};
 					let _ =
 						granting.compare_exchange(from, to, Ordering::Relaxed, Ordering::Relaxed);
-					// From now on the client must keep taking the answer's chunks.
-					sending.touch();
-					let response = response.map(|inner| Watched { inner, sending }.boxed());
 					Ok::<_, Infallible>(response)
 				}
 			});
 			let connection = http1::Builder::new()
 				.timer(hyper_util::rt::TokioTimer::new())
 				.header_read_timeout(limits.header_timeout)
-				.serve_connection(TokioIo::new(stream), service);
+				.serve_connection(
+					TokioIo::new(Watched { stream, sending: sending.clone() }),
+					service,
+				);
 			let served = async {
 				let mut connection = std::pin::pin!(connection);
 				tokio::select! {

@@ -1130,17 +1130,21 @@ async fn judge(
 	Ok(Some(verdict))
 }
 
-/// `work`'s output, or `None` once the last finalized block (`head`) has reached `deadline`
-/// before it ended: `work` is then dropped.
+/// `work`'s output, or `None` once its result could no longer be committed before
+/// `deadline` (the block a commitment must land before): when the last finalized block
+/// (`head`) is `deadline - 1`, the chain's head is at least there and the next block is too
+/// late. `work` is then dropped; when that point has come already, it is never started.
 async fn before_deadline<T>(
 	work: impl std::future::Future<Output = T>,
 	mut head: watch::Receiver<u32>,
 	deadline: u32,
 ) -> Option<T> {
 	tokio::select! {
-		done = work => Some(done),
+		// The deadline first: work that is too late must not even start a worker.
+		biased;
 		// A closed channel (the loop is gone) disables this branch.
-		Ok(_) = head.wait_for(|&n| n >= deadline) => None,
+		Ok(_) = head.wait_for(|&n| n.saturating_add(1) >= deadline) => None,
+		done = work => Some(done),
 	}
 }
 
@@ -1196,8 +1200,9 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	let module = content.pop().unwrap_or_default();
 	let _slot = runs.slots.acquire().await.context("the worker slots are closed")?;
 	let started = std::time::Instant::now();
-	// A result after the commit deadline could not be committed: the worker is stopped then
-	// (killed with the dropped run), so it no longer holds a slot other jobs wait for.
+	// A result that could not be committed before the deadline is of no use: the worker is
+	// stopped then (killed with the dropped run), so it no longer holds a slot other jobs
+	// wait for.
 	let run = runs.workers.run(runner, &module, &input, runs.wall);
 	let outcome = before_deadline(run, runs.head.clone(), j.deadline)
 		.await
@@ -1307,7 +1312,7 @@ mod tests {
 	use super::*;
 
 	#[tokio::test]
-	async fn a_run_is_stopped_when_the_finalized_head_reaches_the_jobs_deadline() {
+	async fn a_run_is_stopped_once_its_result_could_no_longer_be_committed() {
 		let (head, heads) = watch::channel(98);
 		// Work that would run on for ever is dropped at the deadline, not before.
 		let (dropped_tx, mut dropped) = tokio::sync::oneshot::channel::<()>();
@@ -1315,17 +1320,21 @@ mod tests {
 			let _dropped_with_the_run = dropped_tx;
 			std::future::pending::<()>().await
 		};
+		// A commitment must land before block 100: with block 98 finalized, it still can.
 		let run = tokio::spawn(before_deadline(endless, heads.clone(), 100));
-		head.send_replace(99);
 		tokio::time::sleep(Duration::from_millis(50)).await;
-		assert!(!run.is_finished(), "stopped a block before the deadline");
+		assert!(!run.is_finished(), "stopped while a commitment could still land");
 		assert!(dropped.try_recv().is_err(), "the work was dropped early");
-		head.send_replace(100);
+		// Block 99 finalized: the next block is 100 at the earliest, too late.
+		head.send_replace(99);
 		assert_eq!(run.await.unwrap(), None);
-		assert!(dropped.await.is_err(), "the work is dropped at the deadline");
-		// Work that ends before the deadline gives its output.
+		assert!(dropped.await.is_err(), "the work is dropped then");
+		// Work that ends in time gives its output.
 		assert_eq!(before_deadline(async { 7 }, heads.clone(), 101).await, Some(7));
-		// At or past the deadline already: no run.
-		assert_eq!(before_deadline(std::future::pending::<u8>(), heads, 100).await, None);
+		// Too late already: the work is not started at all, even when it is ready at once.
+		let started = std::sync::atomic::AtomicBool::new(false);
+		let work = async { started.store(true, std::sync::atomic::Ordering::Relaxed) };
+		assert_eq!(before_deadline(work, heads, 100).await, None);
+		assert!(!started.load(std::sync::atomic::Ordering::Relaxed), "the work was started");
 	}
 }

@@ -192,11 +192,16 @@ fn sections(module: &[u8]) -> Result<Vec<Section<'_>>, OptimizationError> {
 	Ok(sections)
 }
 
-/// An unsigned LEB128 number of at most 32 bits and how many bytes it took.
+/// An unsigned LEB128 number of at most 32 bits and how many bytes it took; `None` if it is
+/// longer or larger.
 fn leb_u32(bytes: &[u8]) -> Option<(u32, usize)> {
 	let mut value = 0u32;
 	for (i, &b) in bytes.iter().take(5).enumerate() {
-		value |= u32::from(b & 0x7f).checked_shl(7 * i as u32)?;
+		// The fifth byte holds the top 4 bits and ends the number.
+		if i == 4 && b & 0xf0 != 0 {
+			return None;
+		}
+		value |= u32::from(b & 0x7f) << (7 * i);
 		if b & 0x80 == 0 {
 			return Some((value, i + 1));
 		}
@@ -311,6 +316,17 @@ mod tests {
 		let e = compact().run(&missing, dir.join("out.wasm")).expect_err("no such file");
 		assert!(matches!(e, OptimizationError::Read { .. }), "{e}");
 		assert!(!dir.join("out.wasm").exists());
+	}
+
+	#[test]
+	fn section_sizes_are_read_as_32_bit_numbers_and_no_more() {
+		assert_eq!(leb_u32(&[0x05]), Some((5, 1)));
+		assert_eq!(leb_u32(&[0xe5, 0x8e, 0x26]), Some((624_485, 3)));
+		assert_eq!(leb_u32(&[0xff, 0xff, 0xff, 0xff, 0x0f]), Some((u32::MAX, 5)));
+		// Past 32 bits, longer than five bytes, or cut off: not a size.
+		assert_eq!(leb_u32(&[0xff, 0xff, 0xff, 0xff, 0x1f]), None);
+		assert_eq!(leb_u32(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x00]), None);
+		assert_eq!(leb_u32(&[0x80, 0x80]), None);
 	}
 
 	#[test]
