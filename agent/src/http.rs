@@ -1218,10 +1218,20 @@ mod tests {
 
 	/// Sends `GET path` on `stream`, asking to close after it, and reads the answer to its end.
 	async fn answer_to(stream: &mut TcpStream, path: &str) -> Vec<u8> {
+		ask(stream, path).await;
+		read_answer(stream, Duration::from_secs(5)).await
+	}
+
+	/// Sends `GET path` on `stream`, asking to close after it.
+	async fn ask(stream: &mut TcpStream, path: &str) {
 		let request = format!("GET {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n");
 		stream.write_all(request.as_bytes()).await.unwrap();
+	}
+
+	/// Reads the answer on `stream` to its end, which must come `within`.
+	async fn read_answer(stream: &mut TcpStream, within: Duration) -> Vec<u8> {
 		let mut out = Vec::new();
-		tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut out))
+		tokio::time::timeout(within, stream.read_to_end(&mut out))
 			.await
 			.unwrap()
 			.unwrap();
@@ -1278,21 +1288,14 @@ mod tests {
 		tokio::spawn(serve_within(listener, limits, answer, std::future::pending()));
 		// The oldest connection's request is being answered when two more arrive.
 		let mut asking = connect_from(2, addr).await;
-		asking
-			.write_all(b"GET /slow HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-			.await
-			.unwrap();
+		ask(&mut asking, "/slow").await;
 		tokio::time::sleep(Duration::from_millis(200)).await;
 		let mut idle = connect_from(3, addr).await;
 		tokio::time::sleep(Duration::from_millis(50)).await;
 		let mut newcomer = connect_from(4, addr).await;
 		// The idle one made room; the one being answered gets its answer.
 		assert!(closed(&mut idle, Duration::from_secs(2)).await, "the idle one closed");
-		let mut out = Vec::new();
-		tokio::time::timeout(Duration::from_secs(5), asking.read_to_end(&mut out))
-			.await
-			.unwrap()
-			.unwrap();
+		let out = read_answer(&mut asking, Duration::from_secs(5)).await;
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
 		let out = answer_to(&mut newcomer, "/health").await;
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
@@ -1321,24 +1324,14 @@ mod tests {
 		tokio::spawn(serve_within(listener, limits, answer, std::future::pending()));
 		// A client that keeps reading gets the whole blob.
 		let mut reading = connect_from(2, addr).await;
-		reading
-			.write_all(b"GET /blob HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-			.await
-			.unwrap();
-		let mut whole = Vec::new();
-		tokio::time::timeout(Duration::from_secs(60), reading.read_to_end(&mut whole))
-			.await
-			.unwrap()
-			.unwrap();
+		ask(&mut reading, "/blob").await;
+		let whole = read_answer(&mut reading, Duration::from_secs(60)).await;
 		assert!(whole.starts_with(b"HTTP/1.1 200"));
 		assert!(whole.len() as u64 > size, "{} bytes", whole.len());
 		// One that stops reading is closed well before the connection's lifetime: reading
 		// again, it gets what the sockets held and then the end, not the whole blob.
 		let mut stopped = connect_from(3, addr).await;
-		stopped
-			.write_all(b"GET /blob HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-			.await
-			.unwrap();
+		ask(&mut stopped, "/blob").await;
 		tokio::time::sleep(limits.send_timeout * 3).await;
 		let mut got = 0u64;
 		let mut buf = vec![0u8; 1 << 16];
