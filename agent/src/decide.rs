@@ -141,7 +141,7 @@ pub fn screen<'j>(j: &'j Job, n: u32, b: &Bidder) -> Result<Biddable<'j>, Declin
 	if b.open_jobs >= b.max_open_jobs as usize {
 		return Err(Decline::Busy { open: b.open_jobs });
 	}
-	let workload_hash = Hash(spec.workload.content.hash);
+	let workload_hash = spec.workload.content.hash;
 	let runner = runner_for(&spec.workload.kind, &workload_hash).ok_or(Decline::Container)?;
 	let tolerance = spec.tolerance.unwrap_or(0);
 	if runner != Runner::Wasm && tolerance < b.min_tolerance {
@@ -187,8 +187,8 @@ pub fn price_query(job_id: u64, j: &Job, b: &Biddable, max_content_bytes: u64) -
 	PriceQuery {
 		job_id,
 		kind: b.runner.name(),
-		workload_hash: Hash(spec.workload.content.hash).to_string(),
-		input_hash: Hash(spec.input.hash).to_string(),
+		workload_hash: spec.workload.content.hash.to_string(),
+		input_hash: spec.input.hash.to_string(),
 		workload_bytes: b.workload_bytes,
 		input_bytes: b.input_bytes,
 		max_content_bytes,
@@ -333,7 +333,7 @@ mod tests {
 	const N: u32 = 100;
 
 	fn content(byte: u8, size: u64) -> ContentRef {
-		ContentRef { hash: [byte; 32], uri: b"http://203.0.113.7/x".to_vec(), size }
+		ContentRef { hash: Hash([byte; 32]), uri: b"http://203.0.113.7/x".to_vec(), size }
 	}
 
 	/// An ONNX job in bidding that the provider of [`bidder`] can take.
@@ -358,6 +358,11 @@ mod tests {
 			status: JobStatus::Bidding,
 			round: Round::Original,
 			deadline: N + 20,
+			escrow: 6 * UNIT,
+			royalties: vec![],
+			challenge_bond: 0,
+			posted_at: N - 10,
+			deposit: UNIT,
 		}
 	}
 
@@ -391,7 +396,7 @@ mod tests {
 		assert_eq!(ok.fetched, vec![&j.spec.input, &j.spec.workload.content]);
 		// Magika's model is the agent's own: only the input is fetched.
 		let mut magika = job();
-		magika.spec.workload.content.hash = magika::model_hash().0;
+		magika.spec.workload.content.hash = magika::model_hash();
 		let ok = screen(&magika, N, &bidder()).unwrap();
 		assert_eq!(ok.runner, Runner::Magika);
 		assert_eq!(ok.fetched, vec![&magika.spec.input]);
@@ -475,7 +480,7 @@ mod tests {
 	}
 
 	fn bid(who: u8, bond: Balance) -> Bid {
-		Bid { provider: AccountId32([who; 32]), price: 5, bond }
+		Bid { provider: AccountId32([who; 32]), price: 5, bond, placed_at: N - 5 }
 	}
 
 	#[test]
@@ -522,8 +527,8 @@ mod tests {
 			provider: ME,
 			price: UNIT,
 			bond: UNIT,
-			commitment: committed.then_some([5; 32]),
-			reveal: revealed.then(|| Reveal { result_hash: [6; 32], result_uri: vec![] }),
+			commitment: committed.then_some(Hash([5; 32])),
+			reveal: revealed.then(|| Reveal { result_hash: Hash([6; 32]), result_uri: vec![] }),
 		}
 	}
 

@@ -5,8 +5,19 @@ use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The `blake2_256` hash of some content.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+/// The `blake2_256` hash of some content; also the agent's type for the chain's `H256`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Hash,
+	PartialOrd,
+	Ord,
+	Default,
+	scale_decode::DecodeAsType,
+	scale_encode::EncodeAsType,
+)]
 pub struct Hash(pub [u8; 32]);
 
 impl Hash {

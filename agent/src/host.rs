@@ -5,10 +5,10 @@
 use std::{path::PathBuf, str::FromStr};
 
 use anyhow::Context;
-use subxt::{dynamic, dynamic::At as _, utils::AccountId32};
+use subxt::utils::AccountId32;
 
 use crate::{
-	chain::{self, AssetId, AssetKind, Chain, License, Signer},
+	chain::{self, api, AssetId, AssetKind, Chain, License, Signer},
 	config::{parse_alm, show_alm},
 	hash::Hash,
 	http,
@@ -116,12 +116,8 @@ pub async fn run(client: ClientArgs, args: HostArgs) -> anyhow::Result<()> {
 		if asset.license == License::Permissioned {
 			for who in &grants {
 				if !Chain::has_access(&at, id, who).await? {
-					let call = dynamic::tx(
-						"DataRegistry",
-						"grant_access",
-						(id, dynamic::Value::from_bytes(who.0)),
-					);
-					signer.submit_and_watch(&chain, "grant_access", call).await?;
+					let call = api::tx().data_registry().grant_access(id, who.clone());
+					signer.submit_and_watch(&chain, call).await?;
 					eprintln!("asset {id}: granted {who} access");
 				}
 			}
@@ -187,7 +183,7 @@ async fn watch_windows(
 			}
 			let mut all_ours = true;
 			for hash in [j.spec.workload.content.hash, j.spec.input.hash] {
-				let owner = match Chain::asset_by_hash(&at, &Hash(hash)).await? {
+				let owner = match Chain::asset_by_hash(&at, &hash).await? {
 					Some(id) => Chain::asset(&at, id).await?.map(|a| a.owner),
 					None => None,
 				};
@@ -206,8 +202,8 @@ async fn watch_windows(
 				"job {job}: its providers say they could not get the content this server gave \
 				 them; challenging"
 			);
-			let call = dynamic::tx("ComputeMarket", "challenge_result", (job,));
-			match signer.submit_and_watch(chain, "challenge_result", call).await {
+			let call = api::tx().compute_market().challenge_result(job);
+			match signer.submit_and_watch(chain, call).await {
 				Ok(_) => {
 					eprintln!("job {job}: challenged");
 					server.served.forget(job);
@@ -229,7 +225,7 @@ pub fn refuted_by_serving(
 ) -> bool {
 	let mut revealed = assignments
 		.iter()
-		.filter_map(|a| a.reveal.as_ref().map(|r| (&a.provider, Hash(r.result_hash))))
+		.filter_map(|a| a.reveal.as_ref().map(|r| (&a.provider, r.result_hash)))
 		.peekable();
 	revealed.peek().is_some() && revealed.all(|(p, h)| h == *unavailable && served.contains(p))
 }
@@ -251,25 +247,19 @@ async fn take_up(
 	let Some(id) = Chain::asset_by_hash(&at, hash).await? else {
 		let kind = AssetKind::from(args.kind);
 		let license = License::from(args.license.unwrap_or(LicenseArg::Permissioned));
-		let call = dynamic::tx(
-			"DataRegistry",
-			"register_asset",
-			(
-				kind,
-				dynamic::Value::from_bytes(hash.0),
-				dynamic::Value::from_bytes(url.as_bytes()),
-				license,
-				royalty.unwrap_or(0),
-			),
+		let call = api::tx().data_registry().register_asset(
+			kind,
+			*hash,
+			url.as_bytes().to_vec(),
+			license,
+			royalty.unwrap_or(0),
 		);
-		let events = signer.submit_and_watch(chain, "register_asset", call).await?;
-		let id = events
-			.iter()
-			.find(|(p, e, _)| p == "DataRegistry" && e == "AssetRegistered")
-			.and_then(|(_, _, v)| v.at("asset").and_then(|id| id.as_u128()))
-			.context("register_asset landed without an AssetRegistered event")?;
+		let events = signer.submit_and_watch(chain, call).await?;
+		let id = chain::first_event::<chain::AssetRegistered>(&events)?
+			.context("register_asset landed without an AssetRegistered event")?
+			.asset;
 		eprintln!("{}: registered as asset {id}", file.display());
-		return Ok(id as AssetId);
+		return Ok(id);
 	};
 	let asset = Chain::asset(&at, id).await?.with_context(|| format!("asset {id} vanished"))?;
 	anyhow::ensure!(
@@ -289,15 +279,15 @@ async fn take_up(
 	);
 	if let Some(license) = args.license.map(License::from) {
 		if license != asset.license {
-			let call = dynamic::tx("DataRegistry", "set_license", (id, license));
-			signer.submit_and_watch(chain, "set_license", call).await?;
+			let call = api::tx().data_registry().set_license(id, license);
+			signer.submit_and_watch(chain, call).await?;
 			eprintln!("asset {id}: licence now {license:?}");
 		}
 	}
 	if let Some(royalty) = royalty {
 		if royalty != asset.royalty {
-			let call = dynamic::tx("DataRegistry", "set_royalty", (id, royalty));
-			signer.submit_and_watch(chain, "set_royalty", call).await?;
+			let call = api::tx().data_registry().set_royalty(id, royalty);
+			signer.submit_and_watch(chain, call).await?;
 			eprintln!("asset {id}: royalty now {} ALM", show_alm(royalty));
 		}
 	}
@@ -315,8 +305,8 @@ mod tests {
 			provider: AccountId32([who; 32]),
 			price: 1,
 			bond: 1,
-			commitment: result.map(|h| h.0),
-			reveal: result.map(|h| Reveal { result_hash: h.0, result_uri: Vec::new() }),
+			commitment: result,
+			reveal: result.map(|h| Reveal { result_hash: h, result_uri: Vec::new() }),
 		}
 	}
 

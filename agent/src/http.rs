@@ -262,7 +262,7 @@ pub async fn permitted(
 	job: JobId,
 ) -> Result<Grant, PermitError> {
 	let j = Chain::job(at, job).await?.ok_or(Denied::UnknownJob)?;
-	if hash.0 == j.spec.workload.content.hash || hash.0 == j.spec.input.hash {
+	if *hash == j.spec.workload.content.hash || *hash == j.spec.input.hash {
 		let asset = match Chain::asset_by_hash(at, hash).await? {
 			Some(id) => Chain::asset(at, id).await?.map(|a| (id, a)),
 			None => None,
@@ -288,7 +288,7 @@ pub async fn permitted(
 		}
 	}
 	let revealed_by_owner = |a: &chain::Assignment| {
-		&a.provider == owner && a.reveal.as_ref().is_some_and(|r| r.result_hash == hash.0)
+		&a.provider == owner && a.reveal.as_ref().is_some_and(|r| r.result_hash == *hash)
 	};
 	let assigned = Chain::assignments(at, job).await?;
 	let judged = j.round == Round::Arbitration
@@ -297,7 +297,7 @@ pub async fn permitted(
 		|| assigned.iter().any(revealed_by_owner)
 		|| Chain::result(at, job)
 			.await?
-			.is_some_and(|r| r.result_hash == hash.0 && r.agreed.contains(owner));
+			.is_some_and(|r| r.result_hash == *hash && r.agreed.contains(owner));
 	if !revealed {
 		return Err(Denied::NotInJob.into());
 	}
@@ -320,7 +320,7 @@ pub async fn revealed_urls(
 	assignment: &chain::Assignment,
 ) -> chain::Result<Vec<String>> {
 	let Some(reveal) = &assignment.reveal else { return Ok(Vec::new()) };
-	let hash = Hash(reveal.result_hash);
+	let hash = reveal.result_hash;
 	let mut urls = vec![String::from_utf8_lossy(&reveal.result_uri).into_owned()];
 	if let Some(p) = Chain::provider(at, &assignment.provider).await? {
 		urls.push(blob_url(&String::from_utf8_lossy(&p.profile.endpoint), &hash));

@@ -19,7 +19,6 @@
 use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use subxt::dynamic;
 use tokio::{
 	net::TcpListener,
 	sync::{mpsc, watch, RwLock, Semaphore},
@@ -28,7 +27,7 @@ use tokio::{
 use tracing::Instrument;
 
 use crate::{
-	chain::{self, Chain, ContentRef, JobId, JobStatus, Judgement, Round, Signer},
+	chain::{self, api, Chain, ContentRef, JobId, JobStatus, Judgement, Round, Signer},
 	config::{show_alm, PriceCache, ProviderConfig},
 	decide::{self, runner_for, Action, Decline, Phase, BID_LANDS_AFTER},
 	hash::Hash,
@@ -473,8 +472,8 @@ impl Agent {
 			None => {
 				let stake = self.config.stake;
 				log::info!("registering as a provider with a stake of {stake}");
-				let call = dynamic::tx("ComputeMarket", "register_provider", (stake.0, profile));
-				self.signer.submit_and_watch(&self.chain, "register_provider", call).await?;
+				let call = api::tx().compute_market().register_provider(stake.0, profile);
+				self.signer.submit_and_watch(&self.chain, call).await?;
 			},
 			Some(existing) => {
 				if existing.status != chain::ProviderStatus::Active {
@@ -482,8 +481,8 @@ impl Agent {
 				}
 				if existing.profile != profile {
 					log::info!("updating the provider profile");
-					let call = dynamic::tx("ComputeMarket", "update_profile", (profile,));
-					self.signer.submit_and_watch(&self.chain, "update_profile", call).await?;
+					let call = api::tx().compute_market().update_profile(profile);
+					self.signer.submit_and_watch(&self.chain, call).await?;
 				}
 			},
 		}
@@ -493,8 +492,8 @@ impl Agent {
 			.context("the provider record is missing after registering")?;
 		if self.config.arbiter && me.arbiter_slot.is_none() {
 			log::info!("joining the arbiter pool");
-			let call = dynamic::tx("ComputeMarket", "join_arbiter_pool", ());
-			self.signer.submit_and_watch(&self.chain, "join_arbiter_pool", call).await?;
+			let call = api::tx().compute_market().join_arbiter_pool();
+			self.signer.submit_and_watch(&self.chain, call).await?;
 		}
 		let n = at.block_number() as u32;
 		self.ensure_offers(&at, n).await;
@@ -543,29 +542,25 @@ impl Agent {
 		self.offer_ids = Some(live);
 		for offer in self.config.offers.iter().skip(posted) {
 			let price = offer.price.0;
-			let call = dynamic::tx(
-				"ComputeMarket",
-				"post_offer",
-				(
-					price,
-					self.config.profile.hardware,
-					offer.capacity,
-					n.saturating_add(offer.valid_blocks),
-					offer.execution_period,
-					offer.reveal_period,
-					chain::OfferScope {
-						kinds: offer.kinds.iter().map(|&k| k.into()).collect(),
-						max_workload_size: self.config.max_content_bytes,
-						max_input_size: self.config.max_content_bytes,
-						min_tolerance: self.config.min_tolerance,
-					},
-				),
+			let call = api::tx().compute_market().post_offer(
+				price,
+				self.config.profile.hardware,
+				offer.capacity,
+				n.saturating_add(offer.valid_blocks),
+				offer.execution_period,
+				offer.reveal_period,
+				chain::OfferScope {
+					kinds: offer.kinds.iter().map(|&k| k.into()).collect(),
+					max_workload_size: self.config.max_content_bytes,
+					max_input_size: self.config.max_content_bytes,
+					min_tolerance: self.config.min_tolerance,
+				},
 			);
 			http::locked(&self.offer_posts).in_flight += 1;
 			let (signer, chain) = (self.signer.clone(), self.chain.clone());
 			let (posts, capacity) = (self.offer_posts.clone(), offer.capacity);
 			tokio::spawn(async move {
-				let watched = signer.submit_and_watch(&chain, "post_offer", call);
+				let watched = signer.submit_and_watch(&chain, call);
 				match tokio::time::timeout(OFFER_POST_TIMEOUT, watched).await {
 					Err(_) => log::warn!(
 						"posting a standing offer: not final in {OFFER_POST_TIMEOUT:?}; \
@@ -573,14 +568,13 @@ impl Agent {
 					),
 					Ok(Err(e)) => log::warn!("posting a standing offer: {e}"),
 					Ok(Ok(events)) => {
-						use subxt::dynamic::At as _;
-						let id = events
-							.iter()
-							.find(|(pallet, event, _)| {
-								pallet == "ComputeMarket" && event == "OfferPosted"
-							})
-							.and_then(|(_, _, fields)| fields.at("offer_id")?.as_u128())
-							.and_then(|id| u64::try_from(id).ok());
+						let id = match chain::first_event::<chain::OfferPosted>(&events) {
+							Ok(posted) => posted.map(|e| e.offer_id),
+							Err(e) => {
+								log::warn!("posting a standing offer: its event: {e}");
+								None
+							},
+						};
 						log::info!(
 							"posted standing offer {}: {capacity} jobs at {}",
 							id.map_or("(id not in its events)".into(), |id| id.to_string()),
@@ -641,8 +635,8 @@ impl Agent {
 			return Ok(());
 		};
 		self.rebids.insert(job, tries + 1);
-		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price, bond));
-		self.signer.submit(&self.chain, "place_bid", call).await?;
+		let call = api::tx().compute_market().place_bid(job, price, bond);
+		self.signer.submit(&self.chain, call).await?;
 		metrics::add(&self.metrics.bids, 1);
 		self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))?;
 		log::info!(
@@ -703,7 +697,7 @@ impl Agent {
 			Ok(b) => b,
 			Err(why) => return self.decline(job, why),
 		};
-		if let Some(min) = j.spec.min_reputation {
+		if let Some(chain::Permill(min)) = j.spec.min_reputation {
 			let have = match Chain::provider(at, self.me()).await {
 				Ok(p) => p.map_or(0, |p| p.reputation.score()),
 				Err(e) => {
@@ -754,8 +748,8 @@ impl Agent {
 				return;
 			},
 		};
-		let call = dynamic::tx("ComputeMarket", "place_bid", (job, price, bond));
-		match self.signer.submit(&self.chain, "place_bid", call).await {
+		let call = api::tx().compute_market().place_bid(job, price, bond);
+		match self.signer.submit(&self.chain, call).await {
 			Ok(()) => {
 				metrics::add(&self.metrics.bids, 1);
 				log::info!(
@@ -857,8 +851,8 @@ impl Agent {
 				} else {
 					chain::commitment(&result, &salt.0, self.me())
 				};
-				let call = dynamic::tx("ComputeMarket", "commit_result", (job, commitment.0));
-				self.signer.submit(&self.chain, "commit_result", call).await?;
+				let call = api::tx().compute_market().commit_result(job, commitment);
+				self.signer.submit(&self.chain, call).await?;
 				log::info!("job {job}: committed to result {result}");
 				metrics::add(&self.metrics.commits, 1);
 				self.state.note(job, role, |w| w.committed_at = Some(n));
@@ -876,20 +870,23 @@ impl Agent {
 					let Some(verdict) = work.verdict else {
 						anyhow::bail!("a reveal is due, but the state file has no verdict");
 					};
-					let call = dynamic::tx(
-						"ComputeMarket",
-						"reveal_verdict",
-						(job, result.0, verdict.clone(), salt.0, uri.into_bytes()),
+					let call = api::tx().compute_market().reveal_verdict(
+						job,
+						result,
+						verdict.clone(),
+						salt,
+						uri.into_bytes(),
 					);
-					self.signer.submit(&self.chain, "reveal_verdict", call).await?;
+					self.signer.submit(&self.chain, call).await?;
 					log::info!("job {job}: revealed result {result} and verdict {verdict:?}");
 				} else {
-					let call = dynamic::tx(
-						"ComputeMarket",
-						"reveal_result",
-						(job, result.0, salt.0, uri.into_bytes()),
+					let call = api::tx().compute_market().reveal_result(
+						job,
+						result,
+						salt,
+						uri.into_bytes(),
 					);
-					self.signer.submit(&self.chain, "reveal_result", call).await?;
+					self.signer.submit(&self.chain, call).await?;
 					log::info!("job {job}: revealed result {result}");
 				}
 				metrics::add(&self.metrics.reveals, 1);
@@ -1092,7 +1089,7 @@ async fn judge(
 	let mut downloads = tokio::task::JoinSet::new();
 	for (i, a) in disputed.iter().enumerate() {
 		let Some(r) = &a.reveal else { continue };
-		let theirs = Hash(r.result_hash);
+		let theirs = r.result_hash;
 		if theirs == *own {
 			verdict[i] = Judgement::Agrees;
 		} else if theirs != unavailable {
@@ -1168,7 +1165,7 @@ impl<E: Into<anyhow::Error>> From<E> for JobError {
 /// workers run at once.
 async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>, JobError> {
 	let spec = &j.spec;
-	let workload_hash = Hash(spec.workload.content.hash);
+	let workload_hash = spec.workload.content.hash;
 	let runner = runner_for(&spec.workload.kind, &workload_hash)
 		.ok_or_else(|| anyhow::anyhow!("no runner for this workload"))?;
 	let mut content = Vec::new();
@@ -1242,7 +1239,7 @@ fn finish(runs: &Runs, job: JobId, outcome: Outcome) -> anyhow::Result<Hash> {
 /// Content must have the size the job declares, so every provider refuses the same false
 /// declarations (content of a job stored before sizes were declared has none).
 async fn obtain(runs: &Runs, job: JobId, content: &ContentRef) -> Result<Vec<u8>, FetchError> {
-	let hash = &Hash(content.hash);
+	let hash = &content.hash;
 	let url = String::from_utf8_lossy(&content.uri).into_owned();
 	let declared = content.declared_size();
 	let checked = |bytes: Vec<u8>| match declared {

@@ -6,12 +6,11 @@ use std::{
 };
 
 use anyhow::Context;
-use subxt::{dynamic, dynamic::At as _};
 
 use crate::{
 	chain::{
-		self, AssetKind, Chain, ContentRef, Hardware, JobId, JobSpec, JobStatus, Signer, Workload,
-		WorkloadKind,
+		self, api, AssetKind, Chain, ContentRef, Hardware, JobId, JobSpec, JobStatus, Signer,
+		Workload, WorkloadKind,
 	},
 	config::{parse_alm, show_alm},
 	hash::Hash,
@@ -229,7 +228,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			let (kind, module) = read_workload(&args.model)?;
 			let hash = store.put(&module)?;
 			let uri = http::blob_url(&endpoint, &hash);
-			(kind, ContentRef { hash: hash.0, uri: uri.into_bytes(), size: module.len() as u64 })
+			(kind, ContentRef { hash, uri: uri.into_bytes(), size: module.len() as u64 })
 		},
 	};
 	let input = match input_asset {
@@ -242,16 +241,16 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				.put_file(std::path::Path::new(&args.input), MAX_FILE)
 				.with_context(|| format!("--input {}", args.input))?;
 			let size = store.size(&hash).context("the input vanished from the store")?;
-			ContentRef { hash: hash.0, uri: http::blob_url(&endpoint, &hash).into_bytes(), size }
+			ContentRef { hash, uri: http::blob_url(&endpoint, &hash).into_bytes(), size }
 		},
 	};
 	assets.sort_unstable();
 	assets.dedup();
-	let input_hash = Hash(input.hash);
+	let input_hash = input.hash;
 	// The spot check runs while the providers run the job, so its answer is ready when the
 	// challenge window opens.
 	let mut audit = if args.audit {
-		let runner = crate::decide::runner_for(&kind, &Hash(workload.hash))
+		let runner = crate::decide::runner_for(&kind, &workload.hash)
 			.context("--audit: this agent has no runner for the workload")?;
 		let (_, module) = read_workload(&args.model)?;
 		let input = store.get(&input_hash)?.context("the input vanished from the store")?;
@@ -285,24 +284,18 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let events = match args.offer {
 		Some(offer) => {
 			anyhow::ensure!(args.replicas == 1, "a job through a standing offer has --replicas 1");
-			let call = dynamic::tx("ComputeMarket", "accept_offer", (offer, spec));
-			signer.submit_and_watch(&chain, "accept_offer", call).await?
+			let call = api::tx().compute_market().accept_offer(offer, spec);
+			signer.submit_and_watch(&chain, call).await?
 		},
 		None => {
 			signer
-				.submit_and_watch(
-					&chain,
-					"post_job",
-					dynamic::tx("ComputeMarket", "post_job", (spec,)),
-				)
+				.submit_and_watch(&chain, api::tx().compute_market().post_job(spec))
 				.await?
 		},
 	};
-	let job = events
-		.iter()
-		.find(|(p, e, _)| p == "ComputeMarket" && e == "JobPosted")
-		.and_then(|(_, _, v)| v.at("job_id").and_then(|id| id.as_u128()))
-		.context("post_job landed without a JobPosted event")? as JobId;
+	let job = chain::first_event::<chain::JobPosted>(&events)?
+		.context("post_job landed without a JobPosted event")?
+		.job_id;
 	eprintln!(
 		"job {job} posted: {} on input {input_hash}, k = {}, up to {} each; serving its content at {endpoint}",
 		args.model,
@@ -340,7 +333,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			let assigned = Chain::assignments(&at, job).await?;
 			let revealed: Vec<Hash> = assigned
 				.iter()
-				.filter_map(|a| a.reveal.as_ref().map(|r| Hash(r.result_hash)))
+				.filter_map(|a| a.reveal.as_ref().map(|r| r.result_hash))
 				.collect();
 			if let Some(check) = audit.take() {
 				let doc = check.await.context("the spot check stopped")??;
@@ -352,7 +345,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				let mut seen = std::collections::BTreeSet::new();
 				for a in &assigned {
 					let Some(r) = &a.reveal else { continue };
-					let theirs = Hash(r.result_hash);
+					let theirs = r.result_hash;
 					if theirs == ours || !seen.insert(theirs) {
 						continue;
 					}
@@ -393,11 +386,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 					// Watched: a challenge that comes too late (the window closed while the
 					// check ran) fails here with the chain's `DeadlinePassed`.
 					signer
-						.submit_and_watch(
-							&chain,
-							"challenge_result",
-							dynamic::tx("ComputeMarket", "challenge_result", (job,)),
-						)
+						.submit_and_watch(&chain, api::tx().compute_market().challenge_result(job))
 						.await
 						.with_context(|| {
 							format!("job {job}: the challenge window closes at #{}", j.deadline)
@@ -424,13 +413,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				);
 			}
 			if args.accept && !challenge && !owners_may_challenge {
-				signer
-					.submit(
-						&chain,
-						"accept_result",
-						dynamic::tx("ComputeMarket", "accept_result", (job,)),
-					)
-					.await?;
+				signer.submit(&chain, api::tx().compute_market().accept_result(job)).await?;
 			}
 		}
 		match j.status {
@@ -481,7 +464,7 @@ pub async fn fetch_result(
 	let verified = Chain::result(&at, job)
 		.await?
 		.with_context(|| format!("job {job} has no verified result"))?;
-	let hash = Hash(verified.result_hash);
+	let hash = verified.result_hash;
 	let mut urls = vec![String::from_utf8_lossy(&verified.result_uri).into_owned()];
 	for provider in &verified.agreed {
 		if let Some(p) = Chain::provider(&at, provider).await? {

@@ -215,3 +215,22 @@ fn a_session_change_block_keeps_room_for_transactions() {
 		assert!(mandatory.saturating_add(normal).all_lte(limits.max_block), "{mandatory:?}");
 	});
 }
+
+/// The metadata the agent's chain types are generated from (`agent/metadata.scale`, subxt's
+/// codegen): this runtime's, so that a runtime change the agent does not follow breaks the
+/// agent's build instead of a running agent. `ALLMENDE_WRITE_METADATA=1` writes the file.
+#[test]
+fn the_agent_s_metadata_file_is_this_runtime_s() {
+	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../agent/metadata.scale");
+	let ours = Runtime::metadata_at_version(16).expect("the runtime has V16 metadata");
+	if std::env::var_os("ALLMENDE_WRITE_METADATA").is_some() {
+		std::fs::write(&path, &*ours).expect("the metadata file is written");
+	}
+	let file = std::fs::read(&path).expect("agent/metadata.scale exists");
+	assert!(
+		file == *ours,
+		"agent/metadata.scale is not this runtime's metadata: write it again with \
+		 `ALLMENDE_WRITE_METADATA=1 SKIP_WASM_BUILD=1 cargo test --release -p allmende-runtime \
+		 the_agent_s_metadata_file`, then fix what the agent's build finds"
+	);
+}
