@@ -6,7 +6,9 @@
 use subxt::utils::AccountId32;
 
 use crate::{
-	chain::{Assignment, Balance, Bid, ContentRef, Hardware, Job, JobStatus, Round, WorkloadKind},
+	chain::{
+		Assignment, Balance, Bid, ContentRef, Hardware, Job, JobStatus, Offer, Round, WorkloadKind,
+	},
 	config::{show_alm, Alm, PriceQuery},
 	hash::Hash,
 	state::{Role, Work},
@@ -324,6 +326,42 @@ pub fn next_action(
 	}
 }
 
+/// What to do with this provider's standing offers at block `n`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct OfferPlan {
+	/// Offers a requester can still accept.
+	pub live: Vec<u64>,
+	/// Expired offers to withdraw: they still count towards the market's
+	/// `MaxOffersPerProvider`, so left alone they would stop every post once enough expired.
+	pub withdraw: Vec<u64>,
+	/// How many of the configured offers to post.
+	pub post: usize,
+}
+
+/// What to do with the offers of ids the provider knows, given what the chain holds of each
+/// (`None`: gone, its capacity used up or withdrawn) and how many offers it is configured to
+/// keep.
+pub fn plan_offers(known: &[(u64, Option<&Offer>)], configured: usize, n: u32) -> OfferPlan {
+	let mut plan = OfferPlan::default();
+	for (id, offer) in known {
+		match offer {
+			// `accept_offer` takes an offer up to and including its `expires_at`.
+			Some(o) if o.expires_at >= n && o.capacity > 0 => plan.live.push(*id),
+			Some(_) => plan.withdraw.push(*id),
+			None => {},
+		}
+	}
+	plan.post = configured.saturating_sub(plan.live.len());
+	plan
+}
+
+/// Whether the chain holds offers of this provider that it does not know the ids of (a post
+/// that landed after the state file was last written, or a new data directory), by the
+/// provider's own count of its offers: only then are all offers walked.
+pub fn offers_unknown(chain_count: u32, known_on_chain: usize) -> bool {
+	chain_count as usize > known_on_chain
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -632,5 +670,51 @@ mod tests {
 			),
 			Action::Wait
 		);
+	}
+
+	fn offer(expires_at: u32, capacity: u32) -> Offer {
+		Offer {
+			provider: ME,
+			price: UNIT,
+			hardware: Hardware::default(),
+			capacity,
+			expires_at,
+			execution_period: 10,
+			reveal_period: 10,
+			scope: crate::chain::OfferScope {
+				kinds: vec![WorkloadKind::Onnx],
+				max_workload_size: 1 << 20,
+				max_input_size: 1 << 20,
+				min_tolerance: 2,
+			},
+		}
+	}
+
+	#[test]
+	fn expired_offers_are_withdrawn_and_replaced_and_gone_ones_forgotten() {
+		let (live, last_block, expired) = (offer(N + 5, 2), offer(N, 1), offer(N - 1, 3));
+		// Two configured: one live, one accepted up to its last block, one expired, one gone.
+		let plan = plan_offers(
+			&[(1, Some(&live)), (2, Some(&last_block)), (3, Some(&expired)), (4, None)],
+			2,
+			N,
+		);
+		assert_eq!(plan, OfferPlan { live: vec![1, 2], withdraw: vec![3], post: 0 });
+		// One block later the second has expired too: withdrawn, and one posted instead.
+		let plan = plan_offers(&[(1, Some(&live)), (2, Some(&last_block))], 2, N + 1);
+		assert_eq!(plan, OfferPlan { live: vec![1], withdraw: vec![2], post: 1 });
+		// More live than configured: none posted, none withdrawn before it expires.
+		let plan = plan_offers(&[(1, Some(&live)), (2, Some(&live))], 1, N);
+		assert_eq!(plan, OfferPlan { live: vec![1, 2], withdraw: vec![], post: 0 });
+		// Nothing known: every configured offer is posted.
+		assert_eq!(plan_offers(&[], 3, N), OfferPlan { post: 3, ..Default::default() });
+	}
+
+	#[test]
+	fn all_offers_are_walked_only_when_the_chain_counts_more_than_the_agent_knows() {
+		assert!(!offers_unknown(0, 0));
+		assert!(!offers_unknown(2, 2));
+		assert!(offers_unknown(3, 2));
+		assert!(offers_unknown(1, 0));
 	}
 }

@@ -90,18 +90,20 @@ struct Agent {
 	metrics: Arc<Metrics>,
 	/// The price command's recent answers.
 	prices: PriceCache,
-	/// The ids of the standing offers it posted, from one walk of the offers at the first
-	/// look and from its `OfferPosted` events after it; `None` before the walk.
+	/// The ids of its standing offers still on chain at the last look, and those its
+	/// `OfferPosted` events brought since; `None` before the first look after connecting
+	/// (which starts from the state file's).
 	offer_ids: Option<Vec<u64>>,
-	/// Its posts of standing offers, which run in tasks of their own.
+	/// Its posts and withdrawals of standing offers, which run in tasks of their own.
 	offer_posts: Arc<std::sync::Mutex<OfferPosts>>,
 }
 
-/// Posts of standing offers under way: a post waits for finality in a task of its own, so
-/// the loop does not stall on it, and no offer is posted again while one is under way.
+/// Posts and withdrawals of standing offers under way: each waits for finality in a task of
+/// its own, so the loop does not stall on it, and no offer is posted again while one is under
+/// way.
 #[derive(Debug, Default)]
 struct OfferPosts {
-	/// Posts sent whose outcome is not known yet.
+	/// Posts and withdrawals sent whose outcome is not known yet.
 	in_flight: usize,
 	/// The ids of offers posted since the loop last looked.
 	posted: Vec<u64>,
@@ -501,9 +503,11 @@ impl Agent {
 	}
 
 	/// Keeps the configured standing offers posted: one is posted again when it expired or
-	/// its capacity is used up. Reads only this provider's own offers, after one walk of all
-	/// of them at the first look; the posts are not waited for (their `OfferPosted` events
-	/// bring their ids), so the loop does not stall on them.
+	/// its capacity is used up, and an expired one is withdrawn (it would still count towards
+	/// the market's `MaxOffersPerProvider`). Reads only this provider's own offers, by the ids
+	/// its state file and its `OfferPosted` events give; all offers are walked only when the
+	/// chain counts more offers of this provider than it knows. Posts and withdrawals are not
+	/// waited for, so the loop does not stall on them.
 	async fn ensure_offers(&mut self, at: &chain::At, n: u32) {
 		if self.config.offers.is_empty() {
 			return;
@@ -516,31 +520,62 @@ impl Agent {
 			}
 			std::mem::take(&mut posts.posted)
 		};
-		let mut ids: Vec<u64> = match &self.offer_ids {
-			Some(ids) => ids.clone(),
-			None => match Chain::offers(at).await {
-				Ok(all) => all
-					.into_iter()
-					.filter(|(_, o)| &o.provider == self.me())
-					.map(|(id, _)| id)
-					.collect(),
-				Err(e) => return log::warn!("cannot read offers: {e}"),
-			},
-		};
+		let first_look = self.offer_ids.is_none();
+		let mut ids = self.offer_ids.clone().unwrap_or_else(|| self.state.offers().to_vec());
 		ids.extend(landed);
 		ids.sort_unstable();
 		ids.dedup();
-		let mut live = Vec::new();
+		// Where the next look starts, should this one stop half-way.
+		self.state.note_offers(ids.clone());
+		if !first_look {
+			self.offer_ids = Some(ids.clone());
+		}
+		let mut known = Vec::new();
 		for id in ids {
 			match Chain::offer(at, id).await {
-				Ok(Some(o)) if o.expires_at >= n && o.capacity > 0 => live.push(id),
-				Ok(_) => {},
+				Ok(o) => known.push((id, o.filter(|o| &o.provider == self.me()))),
 				Err(e) => return log::warn!("cannot read offer {id}: {e}"),
 			}
 		}
-		let posted = live.len();
-		self.offer_ids = Some(live);
-		for offer in self.config.offers.iter().skip(posted) {
+		if first_look {
+			let on_chain = known.iter().filter(|(_, o)| o.is_some()).count();
+			let count = match Chain::provider(at, self.me()).await {
+				Ok(p) => p.map_or(0, |p| p.offers),
+				Err(e) => return log::warn!("cannot read this provider's record: {e}"),
+			};
+			if decide::offers_unknown(count, on_chain) {
+				log::info!(
+					"the chain holds {count} offers of this provider, {on_chain} of them known: \
+					 looking through all offers"
+				);
+				known = match Chain::offers(at).await {
+					Ok(all) => all
+						.into_iter()
+						.filter(|(_, o)| &o.provider == self.me())
+						.map(|(id, o)| (id, Some(o)))
+						.collect(),
+					Err(e) => return log::warn!("cannot read offers: {e}"),
+				};
+			}
+		}
+		let plan = decide::plan_offers(
+			&known.iter().map(|(id, o)| (*id, o.as_ref())).collect::<Vec<_>>(),
+			self.config.offers.len(),
+			n,
+		);
+		// Withdrawn offers are looked at again until they are gone.
+		let mut keep = plan.live.clone();
+		keep.extend(&plan.withdraw);
+		self.state.note_offers(keep.clone());
+		self.offer_ids = Some(keep);
+		for id in plan.withdraw {
+			let call = api::tx().compute_market().withdraw_offer(id);
+			self.in_offer_task(format!("withdrawing expired offer {id}"), call, move |_| {
+				log::info!("withdrew expired standing offer {id}");
+				None
+			});
+		}
+		for offer in self.config.offers.iter().take(plan.post) {
 			let price = offer.price.0;
 			let call = api::tx().compute_market().post_offer(
 				price,
@@ -556,36 +591,51 @@ impl Agent {
 					min_tolerance: self.config.min_tolerance,
 				},
 			);
-			http::locked(&self.offer_posts).in_flight += 1;
-			let (signer, chain) = (self.signer.clone(), self.chain.clone());
-			let (posts, capacity) = (self.offer_posts.clone(), offer.capacity);
-			tokio::spawn(async move {
-				let watched = signer.submit_and_watch(&chain, call);
-				match tokio::time::timeout(OFFER_POST_TIMEOUT, watched).await {
-					Err(_) => log::warn!(
-						"posting a standing offer: not final in {OFFER_POST_TIMEOUT:?}; \
-						 looked at again"
-					),
-					Ok(Err(e)) => log::warn!("posting a standing offer: {e}"),
-					Ok(Ok(events)) => {
-						let id = match chain::first_event::<chain::OfferPosted>(&events) {
-							Ok(posted) => posted.map(|e| e.offer_id),
-							Err(e) => {
-								log::warn!("posting a standing offer: its event: {e}");
-								None
-							},
-						};
-						log::info!(
-							"posted standing offer {}: {capacity} jobs at {}",
-							id.map_or("(id not in its events)".into(), |id| id.to_string()),
-							show_alm(price)
-						);
-						http::locked(&posts).posted.extend(id);
+			let capacity = offer.capacity;
+			self.in_offer_task("posting a standing offer".into(), call, move |events| {
+				let id = match chain::first_event::<chain::OfferPosted>(events) {
+					Ok(posted) => posted.map(|e| e.offer_id),
+					Err(e) => {
+						log::warn!("posting a standing offer: its event: {e}");
+						None
 					},
-				}
-				http::locked(&posts).in_flight -= 1;
+				};
+				log::info!(
+					"posted standing offer {}: {capacity} jobs at {}",
+					id.map_or("(id not in its events)".into(), |id| id.to_string()),
+					show_alm(price)
+				);
+				id
 			});
 		}
+	}
+
+	/// Submits a call about a standing offer in a task that waits (at most
+	/// `OFFER_POST_TIMEOUT`) for it to be final; `landed` reads its events and may give the id
+	/// of an offer posted. The offers are looked at again once every such task has ended.
+	fn in_offer_task(
+		&self,
+		what: String,
+		call: impl subxt::transactions::Payload + Send + Sync + 'static,
+		landed: impl FnOnce(&chain::TxEvents) -> Option<u64> + Send + 'static,
+	) {
+		http::locked(&self.offer_posts).in_flight += 1;
+		let (signer, chain, posts) =
+			(self.signer.clone(), self.chain.clone(), self.offer_posts.clone());
+		tokio::spawn(async move {
+			let watched = signer.submit_and_watch(&chain, call);
+			match tokio::time::timeout(OFFER_POST_TIMEOUT, watched).await {
+				Err(_) => {
+					log::warn!("{what}: not final in {OFFER_POST_TIMEOUT:?}; looked at again")
+				},
+				Ok(Err(e)) => log::warn!("{what}: {e}"),
+				Ok(Ok(events)) => {
+					let id = landed(&events);
+					http::locked(&posts).posted.extend(id);
+				},
+			}
+			http::locked(&posts).in_flight -= 1;
+		});
 	}
 
 	/// Adds an assigned job to the work list.

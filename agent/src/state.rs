@@ -87,6 +87,10 @@ fn is_zero(n: &u32) -> bool {
 struct File {
 	account: String,
 	work: BTreeMap<String, Work>,
+	/// The ids of the standing offers the account posted that were still on chain when it
+	/// last looked, so a restart reads them by id instead of walking every offer.
+	#[serde(default, skip_serializing_if = "Vec::is_empty")]
+	offers: Vec<u64>,
 }
 
 /// The state file of one account.
@@ -179,6 +183,20 @@ impl State {
 	pub fn note(&mut self, job: JobId, role: Role, change: impl FnOnce(&mut Work)) {
 		change(self.file.work.entry(key(job, role)).or_default());
 		self.unsaved = true;
+	}
+
+	/// The ids of the account's standing offers, as last noted.
+	pub fn offers(&self) -> &[u64] {
+		&self.file.offers
+	}
+
+	/// Notes the ids of the account's standing offers, written with the next flush: what a
+	/// crash loses, the chain's count of the provider's offers shows ([`crate::decide::offers_unknown`]).
+	pub fn note_offers(&mut self, ids: Vec<u64>) {
+		if self.file.offers != ids {
+			self.file.offers = ids;
+			self.unsaved = true;
+		}
 	}
 
 	/// Writes the changes noted since the last write, if there are any.
@@ -313,6 +331,21 @@ mod tests {
 		assert_eq!(on_disk().work(1, Role::Provider).unwrap().committed_at, Some(12));
 		// Nothing noted: a flush writes nothing (a file changed behind its back stays).
 		fs::write(dir.path().join("state.json"), b"{").unwrap();
+		state.flush().unwrap();
+		assert_eq!(fs::read(dir.path().join("state.json")).unwrap(), b"{");
+	}
+
+	#[test]
+	fn offer_ids_are_written_by_the_next_flush_and_read_back_after_a_restart() {
+		let dir = tempfile::tempdir().unwrap();
+		let mut state = State::load(dir.path(), "alice").unwrap();
+		state.note_offers(vec![3, 7]);
+		assert!(State::load(dir.path(), "alice").unwrap().offers().is_empty(), "not yet");
+		state.flush().unwrap();
+		assert_eq!(State::load(dir.path(), "alice").unwrap().offers(), &[3, 7]);
+		// The same ids again change nothing, so nothing is written.
+		fs::write(dir.path().join("state.json"), b"{").unwrap();
+		state.note_offers(vec![3, 7]);
 		state.flush().unwrap();
 		assert_eq!(fs::read(dir.path().join("state.json")).unwrap(), b"{");
 	}

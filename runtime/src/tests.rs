@@ -230,7 +230,7 @@ fn the_agent_s_metadata_file_is_this_runtime_s() {
 	assert!(
 		file == *ours,
 		"agent/metadata.scale is not this runtime's metadata: write it again with \
-		 `ALLMENDE_WRITE_METADATA=1 SKIP_WASM_BUILD=1 cargo test --release -p allmende-runtime \
-		 the_agent_s_metadata_file`, then fix what the agent's build finds"
+		 `ALLMENDE_WRITE_METADATA=1 SKIP_WASM_BUILD=1 cargo test --release --locked -p \
+		 allmende-runtime the_agent_s_metadata_file`, then fix what the agent's build finds"
 	);
 }
