@@ -54,6 +54,7 @@ files=(
 	"$here/test/arbiters.test.mjs"
 	"$here/test/launcher.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/events.test.mjs"
+	"$here/test/network.test.mjs"
 )
 for f in "$here"/test/*.test.mjs "$ALLMENDE_ROOT"/explorer/test/*.test.mjs; do
 	case " ${files[*]} " in
@@ -118,7 +119,7 @@ if $quick; then
 	cargo test --release --locked --workspace
 	# The files that start no network; the rest (and the benchmark tests) only in a full run.
 	phase "end-to-end tests without a network (node --test)"
-	node "$here/test/run.mjs" "$ALLMENDE_ROOT/explorer/test/events.test.mjs"
+	node "$here/test/run.mjs" "$ALLMENDE_ROOT/explorer/test/events.test.mjs" "$here/test/network.test.mjs"
 	echo "== quick: benchmark tests and the end-to-end tests on networks skipped" >&2
 	exit 0
 fi

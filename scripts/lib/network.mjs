@@ -227,7 +227,10 @@ export class Network {
   /** Starts (or restarts) one node; its output goes to `logs/<name>.log`. */
   startNode(name) {
     const n = this.nodes.get(name);
-    const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
+    const logFile = path.join(this.logDir, `${name}.log`);
+    // Where this start's lines begin: `actualRpcPort` reads the port it bound from them.
+    n.logFrom = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+    const log = fs.openSync(logFile, 'a');
     const proc = spawn(this.bin, this.args(name), {
       stdio: ['ignore', log, log],
       detached: this.detached,
@@ -298,13 +301,47 @@ export class Network {
   }
 
   /**
+   * The RPC port node `name` bound since it was last started, from its log, if it has said.
+   * A node whose `--rpc-port` was taken in the meantime (the port was free when `freePort`
+   * looked; another process's connection can take it before the node binds it) binds a
+   * random port instead and says which.
+   */
+  actualRpcPort(name) {
+    const n = this.nodes.get(name);
+    let text;
+    try {
+      const fd = fs.openSync(path.join(this.logDir, `${name}.log`), 'r');
+      try {
+        const size = fs.fstatSync(fd).size - (n.logFrom ?? 0);
+        const buf = Buffer.alloc(Math.max(0, Math.min(size, 1 << 20)));
+        fs.readSync(fd, buf, 0, buf.length, n.logFrom ?? 0);
+        text = buf.toString('utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return null;
+    }
+    const m = /Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/.exec(text);
+    return m ? Number(m[1]) : null;
+  }
+
+  /**
    * Waits until the RPC of every running node answers. A starting node compiles the runtime
-   * first, which on two cores busy with other networks has taken more than a minute.
+   * first, which on two cores busy with other networks has taken more than a minute. A node
+   * that bound another RPC port than it was given is followed there.
    */
   async waitForRpc(timeoutMs = RPC_WAIT_MS, names = this.names) {
     const deadline = Date.now() + timeoutMs;
     for (const name of names) {
       for (;;) {
+        const bound = this.actualRpcPort(name);
+        const n = this.nodes.get(name);
+        if (bound !== null && bound !== n.rpcPort) {
+          console.error(`${name}: port ${n.rpcPort} was taken; the node serves RPC on ${bound}`);
+          n.rpcPort = bound;
+          this.save();
+        }
         try {
           await rpc(this.rpcPort(name), 'system_health');
           break;
