@@ -3,9 +3,10 @@
 //! a signer that tracks its own nonce.
 //!
 //! A runtime change to anything the agent uses breaks the agent's build once the metadata file
-//! is written again (the runtime's tests insist on it); a node running another runtime fails
-//! subxt's check of the item's shape when the agent first uses it, before anything is decoded
-//! or signed.
+//! is written again (the runtime's tests insist on it). Against a node running another runtime,
+//! subxt checks the shape of each call, storage item, constant and runtime API before the agent
+//! uses it, and refuses a changed one; a market event the generated types cannot decode is
+//! logged and read for its job id only.
 
 use std::{str::FromStr, sync::Arc};
 
@@ -54,6 +55,10 @@ use crate::hash::Hash;
 )]
 pub mod api {}
 
+// The macro reads the metadata file without telling cargo: this makes a new file rebuild the
+// agent.
+const _: &[u8] = include_bytes!("../metadata.scale");
+
 /// The chain configuration: standard Substrate extensions, as the runtime uses.
 pub type Cfg = SubstrateConfig;
 /// A job id.
@@ -100,9 +105,7 @@ fn sx<E: Into<subxt::Error>>(e: E) -> ChainError {
 
 // The market's and the registry's types, as generated from the metadata.
 pub use api::{
-	compute_market::events::{
-		ArbitersDrawn, BidRemoved, BondSlashed, JobAssigned, JobPosted, OfferPosted, ProviderPaid,
-	},
+	compute_market::events::{JobPosted, OfferPosted},
 	data_registry::events::AssetRegistered,
 	runtime_types::{
 		pallet_compute_market::types::{
@@ -141,6 +144,15 @@ pub struct BlockMarket {
 	pub earned: Balance,
 	/// The provider's bonds slashed: job and why.
 	pub slashed: Vec<(JobId, SlashReason)>,
+}
+
+impl BlockMarket {
+	/// Adds the job an event names to the touched ones, once.
+	fn touch(&mut self, job: Option<JobId>) {
+		if let Some(id) = job.filter(|id| !self.touched.contains(id)) {
+			self.touched.push(id);
+		}
+	}
 }
 
 impl Reputation {
@@ -261,6 +273,13 @@ impl Chain {
 	/// How many blocks before its deadline a job stops taking bids (`DrawDelay`).
 	pub fn draw_delay(at: &At) -> Result<u32> {
 		at.constants().entry(api::constants().compute_market().draw_delay()).map_err(sx)
+	}
+
+	/// How many standing offers one provider may have (`MaxOffersPerProvider`).
+	pub fn max_offers(at: &At) -> Result<u32> {
+		at.constants()
+			.entry(api::constants().compute_market().max_offers_per_provider())
+			.map_err(sx)
 	}
 
 	/// A job, if it exists.
@@ -388,14 +407,21 @@ impl Chain {
 			if ev.pallet_name() != MARKET {
 				continue;
 			}
-			let api::Event::ComputeMarket(event) = ev.decode_as::<api::Event>().map_err(sx)? else {
-				continue;
+			let event = match ev.decode_as::<api::Event>() {
+				Ok(api::Event::ComputeMarket(event)) => event,
+				Ok(_) => continue,
+				Err(e) => {
+					// A runtime newer than this agent: the event still names its job.
+					log::warn!("a market event this agent cannot read: {e}");
+					let fields: subxt::dynamic::Value =
+						ev.decode_fields_unchecked_as().map_err(sx)?;
+					use subxt::dynamic::At as _;
+					let id = fields.at("job_id").and_then(|v| v.as_u128());
+					out.touch(id.and_then(|id| JobId::try_from(id).ok()));
+					continue;
+				},
 			};
-			if let Some(id) = job_of(&event) {
-				if !out.touched.contains(&id) {
-					out.touched.push(id);
-				}
-			}
+			out.touch(job_of(&event));
 			match event {
 				MarketEvent::BidRemoved { job_id, provider, reason: BidRemoval::Displaced }
 					if mine(&provider) =>

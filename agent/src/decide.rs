@@ -7,7 +7,8 @@ use subxt::utils::AccountId32;
 
 use crate::{
 	chain::{
-		Assignment, Balance, Bid, ContentRef, Hardware, Job, JobStatus, Offer, Round, WorkloadKind,
+		Assignment, Balance, Bid, ContentRef, Hardware, Job, JobStatus, Offer, OfferScope, Round,
+		WorkloadKind,
 	},
 	config::{show_alm, Alm, PriceQuery},
 	hash::Hash,
@@ -326,32 +327,70 @@ pub fn next_action(
 	}
 }
 
+/// The terms of a standing offer the provider is configured to keep posted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferTerms {
+	pub price: Balance,
+	pub hardware: Hardware,
+	pub execution_period: u32,
+	pub reveal_period: u32,
+	pub scope: OfferScope,
+}
+
+impl OfferTerms {
+	/// Whether `offer` is on these terms (its capacity left and expiry aside).
+	pub fn matches(&self, offer: &Offer) -> bool {
+		self.price == offer.price
+			&& self.hardware == offer.hardware
+			&& self.execution_period == offer.execution_period
+			&& self.reveal_period == offer.reveal_period
+			&& self.scope == offer.scope
+	}
+}
+
 /// What to do with this provider's standing offers at block `n`.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct OfferPlan {
-	/// Offers a requester can still accept.
+	/// Offers a requester can still accept, on terms the provider is configured to offer.
 	pub live: Vec<u64>,
-	/// Expired offers to withdraw: they still count towards the market's
-	/// `MaxOffersPerProvider`, so left alone they would stop every post once enough expired.
+	/// Offers to withdraw: expired ones (they still count towards the market's
+	/// `MaxOffersPerProvider`, so left alone they would stop every post once enough expired),
+	/// and live ones on terms no configured offer has (the configuration changed).
 	pub withdraw: Vec<u64>,
-	/// How many of the configured offers to post.
-	pub post: usize,
+	/// The configured offers to post (indexes into the terms asked for), as many as fit under
+	/// the market's limit beside the offers still on chain; the rest wait for the withdrawals.
+	pub post: Vec<usize>,
 }
 
 /// What to do with the offers of ids the provider knows, given what the chain holds of each
-/// (`None`: gone, its capacity used up or withdrawn) and how many offers it is configured to
-/// keep.
-pub fn plan_offers(known: &[(u64, Option<&Offer>)], configured: usize, n: u32) -> OfferPlan {
+/// (`None`: gone, its capacity used up or withdrawn), the `wanted` offers it is configured to
+/// keep posted, and the market's `max` offers per provider.
+pub fn plan_offers(
+	known: &[(u64, Option<&Offer>)],
+	wanted: &[OfferTerms],
+	max: u32,
+	n: u32,
+) -> OfferPlan {
 	let mut plan = OfferPlan::default();
+	let mut missing: Vec<bool> = vec![true; wanted.len()];
 	for (id, offer) in known {
 		match offer {
 			// `accept_offer` takes an offer up to and including its `expires_at`.
-			Some(o) if o.expires_at >= n && o.capacity > 0 => plan.live.push(*id),
+			Some(o) if o.expires_at >= n && o.capacity > 0 => {
+				match (0..wanted.len()).find(|&i| missing[i] && wanted[i].matches(o)) {
+					Some(i) => {
+						missing[i] = false;
+						plan.live.push(*id);
+					},
+					None => plan.withdraw.push(*id),
+				}
+			},
 			Some(_) => plan.withdraw.push(*id),
 			None => {},
 		}
 	}
-	plan.post = configured.saturating_sub(plan.live.len());
+	let room = (max as usize).saturating_sub(plan.live.len() + plan.withdraw.len());
+	plan.post = (0..wanted.len()).filter(|&i| missing[i]).take(room).collect();
 	plan
 }
 
@@ -672,13 +711,10 @@ mod tests {
 		);
 	}
 
-	fn offer(expires_at: u32, capacity: u32) -> Offer {
-		Offer {
-			provider: ME,
-			price: UNIT,
+	fn terms(price: Balance) -> OfferTerms {
+		OfferTerms {
+			price,
 			hardware: Hardware::default(),
-			capacity,
-			expires_at,
 			execution_period: 10,
 			reveal_period: 10,
 			scope: crate::chain::OfferScope {
@@ -690,24 +726,60 @@ mod tests {
 		}
 	}
 
+	fn offer(t: &OfferTerms, expires_at: u32, capacity: u32) -> Offer {
+		Offer {
+			provider: ME,
+			price: t.price,
+			hardware: t.hardware,
+			capacity,
+			expires_at,
+			execution_period: t.execution_period,
+			reveal_period: t.reveal_period,
+			scope: t.scope.clone(),
+		}
+	}
+
 	#[test]
 	fn expired_offers_are_withdrawn_and_replaced_and_gone_ones_forgotten() {
-		let (live, last_block, expired) = (offer(N + 5, 2), offer(N, 1), offer(N - 1, 3));
-		// Two configured: one live, one accepted up to its last block, one expired, one gone.
+		let (a, b) = (terms(UNIT), terms(2 * UNIT));
+		let wanted = [a.clone(), b.clone()];
+		let (live, last_block, expired) =
+			(offer(&a, N + 5, 2), offer(&b, N, 1), offer(&a, N - 1, 3));
+		// A live, B accepted up to its last block, an expired A, one gone: nothing to post.
 		let plan = plan_offers(
 			&[(1, Some(&live)), (2, Some(&last_block)), (3, Some(&expired)), (4, None)],
-			2,
+			&wanted,
+			16,
 			N,
 		);
-		assert_eq!(plan, OfferPlan { live: vec![1, 2], withdraw: vec![3], post: 0 });
-		// One block later the second has expired too: withdrawn, and one posted instead.
-		let plan = plan_offers(&[(1, Some(&live)), (2, Some(&last_block))], 2, N + 1);
-		assert_eq!(plan, OfferPlan { live: vec![1], withdraw: vec![2], post: 1 });
-		// More live than configured: none posted, none withdrawn before it expires.
-		let plan = plan_offers(&[(1, Some(&live)), (2, Some(&live))], 1, N);
-		assert_eq!(plan, OfferPlan { live: vec![1, 2], withdraw: vec![], post: 0 });
+		assert_eq!(plan, OfferPlan { live: vec![1, 2], withdraw: vec![3], post: vec![] });
+		// One block later B has expired: withdrawn, and B (not A, which is live) posted again.
+		let plan = plan_offers(&[(1, Some(&live)), (2, Some(&last_block))], &wanted, 16, N + 1);
+		assert_eq!(plan, OfferPlan { live: vec![1], withdraw: vec![2], post: vec![1] });
 		// Nothing known: every configured offer is posted.
-		assert_eq!(plan_offers(&[], 3, N), OfferPlan { post: 3, ..Default::default() });
+		assert_eq!(
+			plan_offers(&[], &wanted, 16, N),
+			OfferPlan { post: vec![0, 1], ..Default::default() }
+		);
+	}
+
+	#[test]
+	fn offers_on_terms_no_longer_configured_are_withdrawn_and_posts_wait_for_room() {
+		let (old, new) = (terms(UNIT), terms(3 * UNIT));
+		let stale = offer(&old, N + 50, 4);
+		// The configuration now asks for `new` only: the old offer goes, the new one is posted.
+		let plan = plan_offers(&[(1, Some(&stale))], std::slice::from_ref(&new), 16, N);
+		assert_eq!(plan, OfferPlan { live: vec![], withdraw: vec![1], post: vec![0] });
+		// Two live offers on the same terms for one configured: the second goes.
+		let plan = plan_offers(&[(1, Some(&stale)), (2, Some(&stale))], &[old.clone()], 16, N);
+		assert_eq!(plan, OfferPlan { live: vec![1], withdraw: vec![2], post: vec![] });
+		// At the market's limit, posts wait until the withdrawals have made room.
+		let expired = offer(&old, N - 1, 1);
+		let known: Vec<_> = (0..3).map(|id| (id, Some(&expired))).collect();
+		let plan = plan_offers(&known, &[old.clone(), new.clone()], 4, N);
+		assert_eq!(plan, OfferPlan { live: vec![], withdraw: vec![0, 1, 2], post: vec![0] });
+		let plan = plan_offers(&known, &[old, new], 3, N);
+		assert_eq!(plan.post, Vec::<usize>::new());
 	}
 
 	#[test]

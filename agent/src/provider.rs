@@ -288,8 +288,8 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 	Ok(())
 }
 
-/// How long a standing offer's post may take to be final before the agent looks at its
-/// offers again.
+/// How long a standing offer's post or withdrawal may take to be final before the agent looks
+/// at its offers again.
 const OFFER_POST_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// How long one attempt to connect to a node may take: a node that accepts the connection
@@ -502,16 +502,13 @@ impl Agent {
 		Ok(())
 	}
 
-	/// Keeps the configured standing offers posted: one is posted again when it expired or
-	/// its capacity is used up, and an expired one is withdrawn (it would still count towards
-	/// the market's `MaxOffersPerProvider`). Reads only this provider's own offers, by the ids
-	/// its state file and its `OfferPosted` events give; all offers are walked only when the
-	/// chain counts more offers of this provider than it knows. Posts and withdrawals are not
-	/// waited for, so the loop does not stall on them.
+	/// Keeps the configured standing offers posted: one is posted again when it expired or its
+	/// capacity is used up; an expired one, or a live one on terms no configured offer has, is
+	/// withdrawn (it would still count towards the market's `MaxOffersPerProvider`). Reads only
+	/// this provider's own offers, by the ids its state file and its `OfferPosted` events give;
+	/// all offers are walked only when its provider record counts more offers than it knows.
+	/// Posts and withdrawals are not waited for, so the loop does not stall on them.
 	async fn ensure_offers(&mut self, at: &chain::At, n: u32) {
-		if self.config.offers.is_empty() {
-			return;
-		}
 		let landed = {
 			let mut posts = http::locked(&self.offer_posts);
 			// Looked at again once the posts under way have landed or failed.
@@ -520,16 +517,13 @@ impl Agent {
 			}
 			std::mem::take(&mut posts.posted)
 		};
-		let first_look = self.offer_ids.is_none();
 		let mut ids = self.offer_ids.clone().unwrap_or_else(|| self.state.offers().to_vec());
 		ids.extend(landed);
 		ids.sort_unstable();
 		ids.dedup();
 		// Where the next look starts, should this one stop half-way.
 		self.state.note_offers(ids.clone());
-		if !first_look {
-			self.offer_ids = Some(ids.clone());
-		}
+		self.offer_ids = Some(ids.clone());
 		let mut known = Vec::new();
 		for id in ids {
 			match Chain::offer(at, id).await {
@@ -537,30 +531,50 @@ impl Agent {
 				Err(e) => return log::warn!("cannot read offer {id}: {e}"),
 			}
 		}
-		if first_look {
-			let on_chain = known.iter().filter(|(_, o)| o.is_some()).count();
-			let count = match Chain::provider(at, self.me()).await {
-				Ok(p) => p.map_or(0, |p| p.offers),
-				Err(e) => return log::warn!("cannot read this provider's record: {e}"),
+		let on_chain = known.iter().filter(|(_, o)| o.is_some()).count();
+		let count = match Chain::provider(at, self.me()).await {
+			Ok(p) => p.map_or(0, |p| p.offers),
+			Err(e) => return log::warn!("cannot read this provider's record: {e}"),
+		};
+		if decide::offers_unknown(count, on_chain) {
+			log::info!(
+				"the chain holds {count} offers of this provider, {on_chain} of them known: \
+				 looking through all offers"
+			);
+			known = match Chain::offers(at).await {
+				Ok(all) => all
+					.into_iter()
+					.filter(|(_, o)| &o.provider == self.me())
+					.map(|(id, o)| (id, Some(o)))
+					.collect(),
+				Err(e) => return log::warn!("cannot read offers: {e}"),
 			};
-			if decide::offers_unknown(count, on_chain) {
-				log::info!(
-					"the chain holds {count} offers of this provider, {on_chain} of them known: \
-					 looking through all offers"
-				);
-				known = match Chain::offers(at).await {
-					Ok(all) => all
-						.into_iter()
-						.filter(|(_, o)| &o.provider == self.me())
-						.map(|(id, o)| (id, Some(o)))
-						.collect(),
-					Err(e) => return log::warn!("cannot read offers: {e}"),
-				};
-			}
 		}
+		let max = match Chain::max_offers(at) {
+			Ok(max) => max,
+			Err(e) => return log::warn!("cannot read the market's offer limit: {e}"),
+		};
+		let wanted: Vec<decide::OfferTerms> = self
+			.config
+			.offers
+			.iter()
+			.map(|offer| decide::OfferTerms {
+				price: offer.price.0,
+				hardware: self.config.profile.hardware,
+				execution_period: offer.execution_period,
+				reveal_period: offer.reveal_period,
+				scope: chain::OfferScope {
+					kinds: offer.kinds.iter().map(|&k| k.into()).collect(),
+					max_workload_size: self.config.max_content_bytes,
+					max_input_size: self.config.max_content_bytes,
+					min_tolerance: self.config.min_tolerance,
+				},
+			})
+			.collect();
 		let plan = decide::plan_offers(
 			&known.iter().map(|(id, o)| (*id, o.as_ref())).collect::<Vec<_>>(),
-			self.config.offers.len(),
+			&wanted,
+			max,
 			n,
 		);
 		// Withdrawn offers are looked at again until they are gone.
@@ -570,28 +584,23 @@ impl Agent {
 		self.offer_ids = Some(keep);
 		for id in plan.withdraw {
 			let call = api::tx().compute_market().withdraw_offer(id);
-			self.in_offer_task(format!("withdrawing expired offer {id}"), call, move |_| {
-				log::info!("withdrew expired standing offer {id}");
+			self.in_offer_task(format!("withdrawing standing offer {id}"), call, move |_| {
+				log::info!("withdrew standing offer {id}");
 				None
 			});
 		}
-		for offer in self.config.offers.iter().take(plan.post) {
-			let price = offer.price.0;
+		for i in plan.post {
+			let (terms, offer) = (wanted[i].clone(), &self.config.offers[i]);
+			let (price, capacity) = (terms.price, offer.capacity);
 			let call = api::tx().compute_market().post_offer(
 				price,
-				self.config.profile.hardware,
-				offer.capacity,
+				terms.hardware,
+				capacity,
 				n.saturating_add(offer.valid_blocks),
-				offer.execution_period,
-				offer.reveal_period,
-				chain::OfferScope {
-					kinds: offer.kinds.iter().map(|&k| k.into()).collect(),
-					max_workload_size: self.config.max_content_bytes,
-					max_input_size: self.config.max_content_bytes,
-					min_tolerance: self.config.min_tolerance,
-				},
+				terms.execution_period,
+				terms.reveal_period,
+				terms.scope,
 			);
-			let capacity = offer.capacity;
 			self.in_offer_task("posting a standing offer".into(), call, move |events| {
 				let id = match chain::first_event::<chain::OfferPosted>(events) {
 					Ok(posted) => posted.map(|e| e.offer_id),

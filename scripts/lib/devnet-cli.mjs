@@ -325,8 +325,8 @@ async function join() {
     return 1;
   }
   fs.writeFileSync(path.join(values.dir, 'joined.json'), JSON.stringify([...readJoined(), name]));
-  console.log(`Started ${name} (pid ${node.pid}, ws://127.0.0.1:${node.rpcPort}); waiting until it has synced ...`);
   await network.waitForRpc(undefined, [name]);
+  console.log(`Started ${name} (pid ${node.pid}, ws://127.0.0.1:${node.rpcPort}); waiting until it has synced ...`);
   try {
     await network.waitForSync(name, {
       onProgress: ({ best, target }) => process.stdout.write(`\r  ${name} at #${best} of #${target}   `),

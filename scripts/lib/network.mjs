@@ -301,20 +301,22 @@ export class Network {
   }
 
   /**
-   * The RPC port node `name` bound since it was last started, from its log, if it has said.
-   * A node whose `--rpc-port` was taken in the meantime (the port was free when `freePort`
-   * looked; another process's connection can take it before the node binds it) binds a
-   * random port instead and says which.
+   * The RPC port node `name` bound since this process last started it, from its log, once it
+   * has said (`null` before, and for a node this process did not start). A node whose
+   * `--rpc-port` was taken in the meantime (the port was free when `freePort` looked; another
+   * process's connection can take it before the node binds it) binds a random port instead
+   * and says which.
    */
   actualRpcPort(name) {
     const n = this.nodes.get(name);
+    if (n.logFrom === undefined) return null;
     let text;
     try {
       const fd = fs.openSync(path.join(this.logDir, `${name}.log`), 'r');
       try {
-        const size = fs.fstatSync(fd).size - (n.logFrom ?? 0);
+        const size = fs.fstatSync(fd).size - n.logFrom;
         const buf = Buffer.alloc(Math.max(0, Math.min(size, 1 << 20)));
-        fs.readSync(fd, buf, 0, buf.length, n.logFrom ?? 0);
+        fs.readSync(fd, buf, 0, buf.length, n.logFrom);
         text = buf.toString('utf8');
       } finally {
         fs.closeSync(fd);
@@ -329,24 +331,26 @@ export class Network {
   /**
    * Waits until the RPC of every running node answers. A starting node compiles the runtime
    * first, which on two cores busy with other networks has taken more than a minute. A node
-   * that bound another RPC port than it was given is followed there.
+   * this process started is asked only once its log names the port it bound (which may not
+   * be the one it was given, and a process that took that one could be another network's
+   * node), and is followed there.
    */
   async waitForRpc(timeoutMs = RPC_WAIT_MS, names = this.names) {
     const deadline = Date.now() + timeoutMs;
     for (const name of names) {
       for (;;) {
-        const bound = this.actualRpcPort(name);
         const n = this.nodes.get(name);
+        const bound = this.actualRpcPort(name);
         if (bound !== null && bound !== n.rpcPort) {
           console.error(`${name}: port ${n.rpcPort} was taken; the node serves RPC on ${bound}`);
           n.rpcPort = bound;
           this.save();
         }
         try {
+          if (n.logFrom !== undefined && bound === null) throw new Error('the node has not said its RPC port yet');
           await rpc(this.rpcPort(name), 'system_health');
           break;
         } catch (e) {
-          const n = this.nodes.get(name);
           if (n.proc && n.proc.exitCode !== null) {
             throw new Error(`${name} exited (code ${n.proc.exitCode}); see ${this.logDir}/${name}.log`);
           }
