@@ -35,8 +35,9 @@ events; failures separately), the share of the normal-class weight limit the blo
 why the author stopped filling each block (the node log's "end:" reason, with --node-log),
 transactions per second (from the blocks' timestamps), the normal-class weight charged per
 extrinsic (µs/ext), the weight charged against the time
-the author took to build the block (with --node-log), and each market phase's extrinsics per
-block as a ratio of the transfer phase's.
+the author took to build the block (with --node-log), each market phase's extrinsics per
+block as a ratio of the transfer phase's, the mean fee its extrinsics paid (mALM/ext) and the
+fee multiplier the last measured block left (it rises after blocks fuller than 25 %).
 
 Flags:
   --ws URL         node WebSocket (default ${DEFAULT_WS}, or ALLMENDE_WS)
@@ -422,9 +423,10 @@ class Generator {
     const { api } = this;
     const hash = await api.rpc.chain.getBlockHash(number);
     const [signedBlock, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
-    const [events, weight, now, parentNow] = await Promise.all([
+    const [events, weight, multiplier, now, parentNow] = await Promise.all([
       at.query.system.events(),
       at.query.system.blockWeight(),
+      at.query.transactionPayment.nextFeeMultiplier(),
       at.query.timestamp.now(),
       api.rpc.chain.getBlockHash(number - 1).then((h) => api.at(h)).then((p) => p.query.timestamp.now()),
     ]);
@@ -435,10 +437,16 @@ class Generator {
     });
     let succeeded = 0;
     let failed = 0;
+    let fees = 0n;
+    let feesPaid = 0;
     for (const { phase, event } of events) {
       if (step.read) step.read(event);
       if (!phase.isApplyExtrinsic || !ours.has(phase.asApplyExtrinsic.toNumber())) continue;
       if (event.section === 'system' && event.method === 'ExtrinsicSuccess') succeeded++;
+      if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') {
+        fees += event.data.actualFee.toBigInt();
+        feesPaid++;
+      }
       if (event.section === 'system' && event.method === 'ExtrinsicFailed') {
         failed++;
         const reason = describeDispatchError(api, event.data[0]);
@@ -455,6 +463,11 @@ class Generator {
       weightShare: Number(weight.normal.refTime.toBigInt()) / Number(this.normalLimit),
       normalMs: Number(weight.normal.refTime.toBigInt()) / 1e9,
       chargedMs: Number(total) / 1e9,
+      // What the phase's extrinsics in the block paid in fees (planck, as a decimal string),
+      // and the fee multiplier the block left for the next.
+      fees: fees.toString(),
+      feesPaid,
+      nextFeeMultiplier: Number(multiplier.toBigInt()) / 1e18,
       timestamp: now.toNumber(),
       millis: now.toNumber() - parentNow.toNumber(),
     };
@@ -495,6 +508,11 @@ class Generator {
         chargedPerExtrinsicUs: sum(window.map((b) => b.succeeded))
           ? round((1000 * sum(window.map((b) => b.normalMs))) / sum(window.map((b) => b.succeeded)), 1) : null,
         chargedOverCost: round(mean(ratios), 2),
+        // The mean fee of the phase's extrinsics in the window's blocks, in mALM.
+        feePerExtrinsicMilli: sum(window.map((b) => b.feesPaid))
+          ? round(Number(window.reduce((a, b) => a + BigInt(b.fees), 0n)) / 1e9 / sum(window.map((b) => b.feesPaid)), 4)
+          : null,
+        nextFeeMultiplier: window.length ? round(window[window.length - 1].nextFeeMultiplier, 6) : null,
       },
     };
   }
@@ -502,7 +520,7 @@ class Generator {
 
 function table(result) {
   const lines = [];
-  const head = ['phase', 'ext/block', 'failed', 'weight', 'µs/ext', 'stopped by', 'TPS', 'charged/cost', 'vs transfer'];
+  const head = ['phase', 'ext/block', 'failed', 'weight', 'µs/ext', 'stopped by', 'TPS', 'charged/cost', 'vs transfer', 'mALM/ext', 'multiplier'];
   const rows = result.phases.filter((p) => p.measured).map((p) => [
     p.name,
     String(p.window.extrinsicsPerBlock),
@@ -513,6 +531,8 @@ function table(result) {
     String(p.window.tps),
     p.window.chargedOverCost === null ? '(no log)' : String(p.window.chargedOverCost),
     p.vsTransfer === null ? '-' : p.vsTransfer.toFixed(2),
+    p.window.feePerExtrinsicMilli === null ? '-' : String(p.window.feePerExtrinsicMilli),
+    p.window.nextFeeMultiplier === null ? '-' : String(p.window.nextFeeMultiplier),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const fmt = (r) => r.map((x, c) => (c === 0 || c === 5 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');

@@ -234,3 +234,141 @@ fn the_agent_s_metadata_file_is_this_runtime_s() {
 		 allmende-runtime the_agent_s_metadata_file`, then fix what the agent's build finds"
 	);
 }
+
+mod fees {
+	use super::*;
+	use configs::{DealWithFees, AUTHOR_FEE_SHARE};
+	use frame_support::{
+		dispatch::DispatchClass,
+		traits::{
+			fungible::{Balanced, Inspect},
+			tokens::{Fortitude, Precision, Preservation},
+		},
+		weights::{constants::ExtrinsicBaseWeight, Weight, WeightToFee as _},
+	};
+	use pallet_transaction_payment::Multiplier;
+	use sp_runtime::traits::{Convert, One};
+
+	type FeeUpdate = <Runtime as pallet_transaction_payment::Config>::FeeMultiplierUpdate;
+
+	/// Takes `amount` from `who` as the transaction-payment pallet takes a fee.
+	fn withdraw(
+		who: &AccountId,
+		amount: Balance,
+	) -> frame_support::traits::fungible::Credit<AccountId, Balances> {
+		<Balances as Balanced<AccountId>>::withdraw(
+			who,
+			amount,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.expect("the account pays")
+	}
+
+	#[test]
+	fn an_author_gets_a_fifth_of_each_fee_and_the_tips_and_the_rest_is_burnt() {
+		preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (payer, author) =
+				(Sr25519Keyring::Bob.to_account_id(), Sr25519Keyring::Charlie.to_account_id());
+			let (fee, tip) = (7 * MILLI_UNIT + 3, 2 * MILLI_UNIT);
+			let (issuance, author_had) = (Balances::total_issuance(), Balances::balance(&author));
+			DealWithFees::pay(
+				Some(author.clone()),
+				withdraw(&payer, fee),
+				Some(withdraw(&payer, tip)),
+			);
+			let share = AUTHOR_FEE_SHARE * fee;
+			assert!(share > 0 && share < fee / 4);
+			assert_eq!(Balances::balance(&author), author_had + share + tip);
+			assert_eq!(Balances::total_issuance(), issuance - (fee - share));
+		});
+	}
+
+	#[test]
+	fn an_author_filling_its_own_block_pays_most_of_its_fees() {
+		preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
+			// A validator's own transactions in its own block: it gets back only its share.
+			let author = Sr25519Keyring::Charlie.to_account_id();
+			let had = Balances::balance(&author);
+			let fee = 10 * MILLI_UNIT;
+			for _ in 0..5 {
+				DealWithFees::pay(Some(author.clone()), withdraw(&author, fee), None);
+			}
+			assert_eq!(had - Balances::balance(&author), 5 * (fee - AUTHOR_FEE_SHARE * fee));
+		});
+	}
+
+	#[test]
+	fn a_share_the_author_cannot_take_is_burnt_too() {
+		preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
+			// A new account cannot take less than the existential deposit.
+			let author = AccountId::from([7u8; 32]);
+			let payer = Sr25519Keyring::Bob.to_account_id();
+			let fee = EXISTENTIAL_DEPOSIT;
+			assert!(AUTHOR_FEE_SHARE * fee < EXISTENTIAL_DEPOSIT);
+			let issuance = Balances::total_issuance();
+			DealWithFees::pay(Some(author.clone()), withdraw(&payer, fee), None);
+			assert_eq!(Balances::balance(&author), 0);
+			assert_eq!(Balances::total_issuance(), issuance - fee);
+			// Without an author, all of it.
+			DealWithFees::pay(None, withdraw(&payer, fee), Some(withdraw(&payer, fee)));
+			assert_eq!(Balances::total_issuance(), issuance - 3 * fee);
+		});
+	}
+
+	#[test]
+	fn the_fee_multiplier_rises_after_full_blocks_and_falls_back_to_its_floor() {
+		preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
+			let limits = configs::RuntimeBlockWeights::get();
+			let normal = limits.get(DispatchClass::Normal).max_total.expect("normal has a limit");
+			let fill = |w: Weight| {
+				frame_system::BlockWeight::<Runtime>::mutate(|b| {
+					b.set(w, DispatchClass::Normal);
+				})
+			};
+			// Full blocks: it grows block after block.
+			fill(normal);
+			let mut m = Multiplier::one();
+			for _ in 0..10 {
+				let next = FeeUpdate::convert(m);
+				assert!(next > m, "{next:?} after {m:?}");
+				m = next;
+			}
+			// At the target fullness (25 %) it stays.
+			fill(normal / 4);
+			let at_target = FeeUpdate::convert(m);
+			assert!(at_target <= m && at_target > Multiplier::one(), "{at_target:?}");
+			// Empty blocks: it falls, and never below one.
+			fill(Weight::zero());
+			let mut falls = 0;
+			for _ in 0..10_000 {
+				let next = FeeUpdate::convert(m);
+				assert!(next <= m && next >= Multiplier::one());
+				falls += usize::from(next < m);
+				m = next;
+			}
+			assert!(falls > 0);
+			assert_eq!(m, Multiplier::one());
+		});
+	}
+
+	#[test]
+	fn weight_and_length_are_priced() {
+		preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
+			// The weight every extrinsic has costs 0.1 mALM; twice the weight, twice the fee.
+			let base = ExtrinsicBaseWeight::get();
+			assert_eq!(configs::WeightToFee::weight_to_fee(&base), MILLI_UNIT / 10);
+			assert_eq!(
+				configs::WeightToFee::weight_to_fee(&base.saturating_mul(2)),
+				MILLI_UNIT / 5
+			);
+			// Each byte of a transaction's encoding costs `TransactionByteFee`.
+			let info =
+				frame_support::dispatch::DispatchInfo { call_weight: base, ..Default::default() };
+			let fee =
+				|len| pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0);
+			assert_eq!(fee(1_100) - fee(100), 1_000 * configs::TransactionByteFee::get());
+		});
+	}
+}

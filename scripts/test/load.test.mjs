@@ -163,6 +163,9 @@ describe('the load generator', { timeout: 900000 }, () => {
         assert.ok(b.buildMs >= 0 && b.chargedMs > 0 && b.weightShare > 0 && b.weightShare <= 1, `${p.name} block numbers`);
         assert.equal(p.window.extrinsicsPerBlock, b.succeeded);
         assert.equal(p.window.tps, Number((b.succeeded / (b.millis / 1000)).toFixed(1)));
+        // Every extrinsic of the phase paid its fee.
+        assert.equal(b.feesPaid, b.succeeded + b.failed, `${p.name} fees paid`);
+        assert.ok(BigInt(b.fees) > 0n && b.nextFeeMultiplier >= 1, `${p.name} fees`);
       }
       if (p.window.complete && transfer.window.complete) {
         assert.equal(p.vsTransfer, Number((p.window.extrinsicsPerBlock / transfer.window.extrinsicsPerBlock).toFixed(3)));

@@ -10,18 +10,18 @@ use frame_support::{
 		ConstU128, ConstU32, ConstU64, ConstU8, Imbalance, OnUnbalanced, VariantCountOf,
 	},
 	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		constants::{ExtrinsicBaseWeight, ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		ConstantMultiplier, Weight,
 	},
 	PalletId,
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use frame_system::EnsureRoot;
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_runtime::{
 	impl_opaque_keys,
-	traits::{One, OpaqueKeys},
-	Perbill,
+	traits::{Bounded, One, OpaqueKeys},
+	FixedPointNumber, Perbill, Perquintill,
 };
 use sp_version::RuntimeVersion;
 
@@ -31,8 +31,8 @@ mod data_registry;
 use super::{
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, CollatorSelection, Grandpa, Hash,
 	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, System, EXISTENTIAL_DEPOSIT, MILLI_SECS_PER_BLOCK,
-	MINUTES, SLOT_DURATION, UNIT, VERSION,
+	RuntimeOrigin, RuntimeTask, Session, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+	MILLI_SECS_PER_BLOCK, MILLI_UNIT, MINUTES, SLOT_DURATION, UNIT, VERSION,
 };
 
 /// Share of a block's weight and length open to normal transactions; the rest is kept for
@@ -248,7 +248,8 @@ impl frame_support::traits::PreInherents for SessionChangeWeight {
 
 parameter_types! {
 	/// The account that collator selection pays block rewards from. Allmende pays no inflation
-	/// reward: fees go straight to the author (see [`FeesToAuthor`]), so this pot stays empty.
+	/// reward: the author's share of fees and the tips go straight to it (see
+	/// [`DealWithFees`]), so this pot stays empty.
 	pub const PotId: PalletId = PalletId(*b"alm/vpot");
 	/// A validator that authors no block for two sessions (20 blocks, 2 minutes on the devnet;
 	/// 8 hours with production sessions) is removed from the candidates and gets its bond back.
@@ -280,21 +281,45 @@ impl pallet_collator_selection::Config for Runtime {
 	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
 }
 
-/// Transaction fees and tips go to the author of the block that includes the transaction.
-/// If there is no author (never on a BABE chain) or the author's account cannot take the amount
-/// (it would stay below the existential deposit), the amount is burnt and total issuance falls.
-pub struct FeesToAuthor;
+/// The share of each transaction fee paid to the block's author; the rest is burnt. Tips go
+/// to the author whole. An author that fills its own blocks with its own transactions so pays
+/// 80 % of their fees like anyone else: block space is not free to the validators.
+pub const AUTHOR_FEE_SHARE: Perbill = Perbill::from_percent(20);
 
-impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
-	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
-		let Some(mut total) = fees_then_tips.next() else { return };
-		for more in fees_then_tips {
-			total.subsume(more);
+/// Pays the block's author its share of a transaction's fee and the whole tip, and burns the
+/// rest of the fee (total issuance falls). Without an author (never on a BABE chain), or when
+/// the author's account cannot take the amount (it would stay below the existential deposit),
+/// that is burnt too.
+pub struct DealWithFees;
+
+impl DealWithFees {
+	/// Splits `fee` and pays `tip` as [`DealWithFees`] does, to `author`.
+	pub fn pay(
+		author: Option<AccountId>,
+		fee: Credit<AccountId, Balances>,
+		tip: Option<Credit<AccountId, Balances>>,
+	) {
+		let share = AUTHOR_FEE_SHARE * fee.peek();
+		// The rest of the fee, dropped here, is burnt.
+		let (mut to_author, _burnt) = fee.split(share);
+		if let Some(tip) = tip {
+			to_author.subsume(tip);
 		}
-		if let Some(author) = pallet_authorship::Pallet::<Runtime>::author() {
+		if let Some(author) = author {
 			// On failure the credit comes back and is dropped, which burns it.
-			let _ = <Balances as Balanced<AccountId>>::resolve(&author, total);
+			let _ = <Balances as Balanced<AccountId>>::resolve(&author, to_author);
 		}
+	}
+}
+
+impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
+	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
+		let Some(fee) = fees_then_tips.next() else { return };
+		let mut tip = fees_then_tips.next();
+		for more in fees_then_tips {
+			tip.get_or_insert_with(Credit::<AccountId, Balances>::zero).subsume(more);
+		}
+		Self::pay(pallet_authorship::Pallet::<Runtime>::author(), fee, tip);
 	}
 }
 
@@ -336,17 +361,48 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
+/// What a transaction pays for its weight: 0.1 mALM for the weight every extrinsic has
+/// (`ExtrinsicBaseWeight`), in proportion for more. A transfer pays about twice that; a block
+/// whose normal weight is full, about 1.2 ALM.
+pub struct WeightToFee;
+
+impl frame_support::weights::WeightToFee for WeightToFee {
+	type Balance = Balance;
+	fn weight_to_fee(weight: &Weight) -> Balance {
+		let base = Balance::from(ExtrinsicBaseWeight::get().ref_time()).max(1);
+		Balance::from(weight.ref_time()).saturating_mul(MILLI_UNIT / 10) / base
+	}
+}
+
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// What a transaction pays per byte of its encoding: 10 µALM, so a 100-byte transaction
+	/// pays 1 mALM for its length and a block's 3.75 MiB of normal space costs about 39 ALM.
+	pub const TransactionByteFee: Balance = 10 * MICRO_UNIT;
+	/// The share of the normal class's weight the fee multiplier aims at: fuller blocks raise
+	/// it, emptier ones lower it.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast the multiplier moves: after a block whose normal weight is full it grows by
+	/// about 0.75 % (doubling in about 93 such blocks, 9 minutes); after an empty block it
+	/// falls by about 0.25 %, down to [`MinimumMultiplier`].
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(1, 100);
+	/// Fees never fall below their base.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, FeesToAuthor>;
+	type OnChargeTransaction = FungibleAdapter<Balances, DealWithFees>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightToFee = WeightToFee;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = TargetedFeeAdjustment<
+		Self,
+		TargetBlockFullness,
+		AdjustmentVariable,
+		MinimumMultiplier,
+		MaximumMultiplier,
+	>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
