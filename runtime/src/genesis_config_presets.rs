@@ -22,8 +22,8 @@ pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 /// The validators of the `local_testnet` preset. GRANDPA finalizes with more than two thirds
 /// of its voters, so four is the smallest set that keeps finalizing with one node down.
 ///
-/// Each validator is an account (`//Alice//stash`, ...) that receives the fees of the blocks it
-/// authors, with session keys from the well-known seeds: an sr25519 (BABE) key to author and an
+/// Each validator is an account (`//Alice//stash`, ...) that receives the author's share of the
+/// fees, and the tips, of the blocks it authors, with session keys from the well-known seeds: an sr25519 (BABE) key to author and an
 /// ed25519 (GRANDPA) key to vote, which `--alice` and so on put into a node's keystore. Keeping
 /// the validator accounts apart from `//Alice` and the others lets clients and tests use those
 /// accounts without block fees landing in their balances. The validators are the invulnerables:

@@ -119,18 +119,19 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     assert.ok(transfer, 'Transfer event');
     assert.equal(transfer.data.amount.toBigInt(), amount);
     const feePaid = findEvent(events, 'transactionPayment', 'TransactionFeePaid');
-    const fee = feePaid.data.actualFee.toBigInt() + feePaid.data.tip.toBigInt();
+    // `actualFee` includes the tip.
+    const fee = feePaid.data.actualFee.toBigInt();
     assert.ok(fee > 0n, 'a fee was paid');
     assert.equal((await free(before, alice.address)) - (await free(atBlock, alice.address)), amount + fee);
     assert.equal(await free(atBlock, dest), amount);
     // The block's author (a validator's stash account) receives 20 % of each fee paid in it
     // (the runtime's `AUTHOR_FEE_SHARE`, rounded to the nearest unit, halves down) and every
-    // tip; the rest of the fees is burnt.
+    // tip; the rest of the fees is burnt. An event's `actualFee` includes its tip.
     const author = await babeAuthor(api, blockHash);
     const paid = (await atBlock.query.system.events())
       .map((r) => r.event)
       .filter((e) => e.section === 'transactionPayment' && e.method === 'TransactionFeePaid')
-      .map((e) => ({ fee: e.data.actualFee.toBigInt(), tip: e.data.tip.toBigInt() }));
+      .map((e) => ({ fee: e.data.actualFee.toBigInt() - e.data.tip.toBigInt(), tip: e.data.tip.toBigInt() }));
     const share = (f) => (f * 200000000n) / 1000000000n + ((f * 200000000n) % 1000000000n * 2n > 1000000000n ? 1n : 0n);
     const toAuthor = paid.reduce((sum, p) => sum + share(p.fee) + p.tip, 0n);
     const burnt = paid.reduce((sum, p) => sum + p.fee - share(p.fee), 0n);

@@ -165,7 +165,9 @@ describe('the load generator', { timeout: 900000 }, () => {
         assert.equal(p.window.tps, Number((b.succeeded / (b.millis / 1000)).toFixed(1)));
         // Every extrinsic of the phase paid its fee.
         assert.equal(b.feesPaid, b.succeeded + b.failed, `${p.name} fees paid`);
-        assert.ok(BigInt(b.fees) > 0n && b.nextFeeMultiplier >= 1, `${p.name} fees`);
+        assert.ok(BigInt(b.fees) > 0n, `${p.name} fees`);
+        // A block fuller than the multiplier's 25 % target raises it above its floor of one.
+        if (b.weightShare > 0.25) assert.ok(b.nextFeeMultiplier > 1, `${p.name} multiplier ${b.nextFeeMultiplier}`);
       }
       if (p.window.complete && transfer.window.complete) {
         assert.equal(p.vsTransfer, Number((p.window.extrinsicsPerBlock / transfer.window.extrinsicsPerBlock).toFixed(3)));
