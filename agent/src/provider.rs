@@ -1370,7 +1370,8 @@ mod tests {
 	#[tokio::test]
 	async fn a_run_is_stopped_once_its_result_could_no_longer_be_committed() {
 		let (head, heads) = watch::channel(98);
-		// Work that would run on for ever is dropped at the deadline, not before.
+		// Work that would run on for ever is dropped once the finalized block is the one before
+		// the commit deadline (the next block is too late for a commitment), not before.
 		let (dropped_tx, mut dropped) = tokio::sync::oneshot::channel::<()>();
 		let endless = async move {
 			let _dropped_with_the_run = dropped_tx;

@@ -252,7 +252,8 @@ pub enum RunError {
 
 impl RunError {
 	/// Whether running the workload again on this machine may give a result: not after the
-	/// time limit (it would pass it again) or when the engine cannot run here.
+	/// time limit (it would pass it again), when the engine cannot run here, or once the
+	/// result could no longer be committed (`PastDeadline`).
 	pub fn worth_retrying(&self) -> bool {
 		!matches!(self, RunError::Overrun(_) | RunError::Engine(_) | RunError::PastDeadline(_))
 	}
