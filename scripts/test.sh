@@ -99,6 +99,11 @@ report() {
 	echo "== phase times" >&2
 	printf '%s\n' "${phases[@]}" >&2
 	printf '%5d s  total\n' "$SECONDS" >&2
+	# Last, where a reader of the log's end sees it: why end-to-end tests failed.
+	if [ -n "${ALLMENDE_E2E_FAILURES:-}" ] && [ -s "$ALLMENDE_E2E_FAILURES" ]; then
+		echo "== the failing end-to-end tests, first failure first (their whole reports above)" >&2
+		cat "$ALLMENDE_E2E_FAILURES" >&2
+	fi
 }
 trap report EXIT
 
@@ -145,6 +150,8 @@ bin_dir="$CARGO_TARGET_DIR/e2e-bin"
 mkdir -p "$bin_dir"
 cp -f "$ALLMENDE_NODE_BIN" "$ALLMENDE_AGENT_BIN" "$bin_dir/"
 export ALLMENDE_NODE_BIN="$bin_dir/allmende-node" ALLMENDE_AGENT_BIN="$bin_dir/allmende-agent"
+export ALLMENDE_E2E_FAILURES="$CARGO_TARGET_DIR/e2e-failures.txt"
+: >"$ALLMENDE_E2E_FAILURES"
 beside_log="$CARGO_TARGET_DIR/cargo-tests-beside.log"
 beside_times="$CARGO_TARGET_DIR/cargo-tests-beside.times"
 : >"$beside_times"

@@ -379,16 +379,22 @@ export class Network {
   }
 
   /**
-   * Waits until `name` has synced with the first node (not syncing, best within one block).
-   * `onProgress({ best, target })` is called while it catches up.
+   * Waits until `name` has synced with the first node (not syncing, best within one block)
+   * and has then imported one more block as a synced node: its transaction pool follows the
+   * chain from that block on, so what is sent to it next is checked against a block it
+   * follows. `onProgress({ best, target })` is called while it catches up.
    */
   async waitForSync(name, { timeoutMs = 300000, onProgress = () => {} } = {}) {
     const deadline = Date.now() + timeoutMs;
+    let caughtUpAt = null;
     for (;;) {
       const [mine, theirs, health] = await Promise.all([
         heads(this.rpcPort(name)), heads(this.rpcPort(this.names[0])), rpc(this.rpcPort(name), 'system_health'),
       ]);
-      if (!health.isSyncing && mine.best + 1 >= theirs.best) return mine;
+      const caughtUp = !health.isSyncing && mine.best + 1 >= theirs.best;
+      if (caughtUp && caughtUpAt !== null && mine.best > caughtUpAt) return mine;
+      if (caughtUp && caughtUpAt === null) caughtUpAt = mine.best;
+      if (!caughtUp) caughtUpAt = null;
       if (Date.now() > deadline) {
         throw new Error(`${name} did not sync in ${timeoutMs / 1000} s (best #${mine.best} of #${theirs.best}); ` +
           `see ${this.logDir}/${name}.log`);

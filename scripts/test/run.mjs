@@ -5,7 +5,11 @@
 // A line marks when each file starts and ends; a file's report is printed whole when it ends,
 // so the reports of files running side by side do not interleave. At the end: how long each
 // file ran and which failed. Exits 1 if a file failed, 2 on bad arguments.
+// With ALLMENDE_E2E_FAILURES set, the start of each failed file's list of failing tests (the
+// first failure's error comes first) is also written to that file, for a caller that prints it
+// where a reader of the end of a long log sees it.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -50,12 +54,25 @@ function runFile(file) {
       const ok = code === 0;
       console.log(`== ${seconds(end)} s: ${name(file)} ${ok ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} ` +
         `in ${seconds(end - start)} s; its report:`);
-      process.stdout.write(Buffer.concat(out));
+      const report = Buffer.concat(out);
+      process.stdout.write(report);
+      if (!ok && process.env.ALLMENDE_E2E_FAILURES) {
+        fs.appendFileSync(process.env.ALLMENDE_E2E_FAILURES, `== ${name(file)}\n${failingTests(report.toString())}\n`);
+      }
       done.push({ file, start, end, ok });
       resolve();
     });
   });
 }
+
+/** The first lines of the spec reporter's list of failing tests, or of the report's end. */
+function failingTests(report) {
+  const lines = report.split('\n');
+  const at = lines.findIndex((l) => /failing tests:/.test(l));
+  const from = at >= 0 ? at : Math.max(0, lines.length - FAILURE_LINES);
+  return lines.slice(from, from + FAILURE_LINES).join('\n');
+}
+const FAILURE_LINES = 60;
 
 // Stopped from outside: the signal goes on to each file's test process, which kills the
 // validators it started; no further file starts.
