@@ -13,7 +13,8 @@ Commands:
                --keys 0x.. --proof 0x..  register keys made elsewhere instead
   candidate    become a validator candidate: session keys must be set; holds the candidacy
                bond. At each session boundary the candidates with the highest bonds fill the
-               open seats beside the invulnerables (genesis validators).
+               open seats beside the invulnerables (genesis validators): fewer than half as
+               many as there are invulnerables, and at most collatorSelection.desiredCandidates.
                --bond ALM   bond more than the minimum (collatorSelection.updateBond)
   leave        stop being a candidate; the bond comes back at once and the node leaves the
                validator set at a session boundary
@@ -50,7 +51,7 @@ script({
     } else if (command === 'status') {
       const s = await validatorStatus(api, pair.address);
       console.log(`session ${s.session}, ${s.validators.length} validators, ` +
-        `${s.candidates.length} candidate(s) for ${s.desiredCandidates} seat(s), ` +
+        `${s.candidates.length} candidate(s) for ${s.openSeats} open seat(s), ` +
         `candidacy bond ${showAmount(api, s.candidacyBond)}`);
       console.log(`${pair.address}:`);
       console.log(`  session keys   ${s.keys ?? 'none'}`);

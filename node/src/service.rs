@@ -311,6 +311,16 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
+		// A validator reports the BABE equivocations it sees (see `equivocation.rs`).
+		task_manager.spawn_handle().spawn(
+			"babe-equivocation-reports",
+			Some("block-authoring"),
+			crate::equivocation::report_babe_equivocations(
+				client.clone(),
+				OffchainTransactionPoolFactory::new(transaction_pool.clone()),
+			),
+		);
+
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),

@@ -39,8 +39,10 @@ pub const LOCAL_TESTNET_VALIDATORS: [(Sr25519Keyring, Sr25519Keyring, Ed25519Key
 /// `collatorSelection.setCandidacyBond`). A seat in the validator set goes to the highest bonds.
 pub const CANDIDACY_BOND: crate::Balance = 1_000 * UNIT;
 
-/// Validator seats open to candidates besides the invulnerables (root may change it with
-/// `collatorSelection.setDesiredCandidates`, up to `MaxCandidates`).
+/// Validator seats collator selection offers candidates besides the invulnerables (root may
+/// change it with `collatorSelection.setDesiredCandidates`, up to `MaxCandidates`). The session
+/// seats no more of them than `configs::validators::open_seats` allows: one beside the `local`
+/// preset's four invulnerables, none beside the `dev` preset's one.
 pub const DESIRED_CANDIDATES: u32 = 4;
 
 /// The name of the `load` preset (`--chain load`).

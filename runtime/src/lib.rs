@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `place_bid` takes a bond. 3: jobs name a tolerance, arbiters reveal verdicts.
@@ -206,6 +206,14 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type Session = pallet_session;
+
+	// Each session's validator set, kept to prove who held a key when it equivocated.
+	#[runtime::pallet_index(13)]
+	pub type Historical = pallet_session::historical;
+
+	// Equivocation reports, handed to `configs::validators::SlashEquivocators`.
+	#[runtime::pallet_index(12)]
+	pub type Offences = pallet_offences;
 
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;

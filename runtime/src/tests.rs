@@ -376,3 +376,252 @@ mod fees {
 		});
 	}
 }
+
+mod validators {
+	use super::*;
+	use configs::validators::{open_seats, SlashEquivocators, ValidatorSeats};
+	use frame_support::traits::ReservableCurrency;
+	use pallet_session::SessionManager;
+	use sp_consensus_babe::digests::{CompatibleDigestItem, PreDigest, SecondaryPlainPreDigest};
+	use sp_core::Pair;
+	use sp_keyring::Ed25519Keyring;
+	use sp_runtime::{traits::Header as _, DigestItem};
+
+	/// What the session pallet holds for registered keys.
+	fn key_deposit_held(who: &AccountId) -> Balance {
+		use frame_support::traits::fungible::InspectHold;
+		Balances::balance_on_hold(&pallet_session::HoldReason::Keys.into(), who)
+	}
+
+	/// Makes `who` a candidate with session keys of `keyring` (their deposit held, as
+	/// `session.set_keys` holds it), bonding `bond`.
+	fn candidate(keyring: Sr25519Keyring, grandpa: Ed25519Keyring, bond: Balance) -> AccountId {
+		use frame_support::traits::fungible::MutateHold;
+		let who = keyring.to_account_id();
+		let keys = configs::SessionKeys {
+			babe: keyring.public().into(),
+			grandpa: grandpa.public().into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(&who, keys);
+		assert_ok(Balances::hold(
+			&pallet_session::HoldReason::Keys.into(),
+			&who,
+			configs::SessionKeyDeposit::get(),
+		));
+		assert_ok(CollatorSelection::register_as_candidate(RuntimeOrigin::signed(who.clone())));
+		if bond != genesis_config_presets::CANDIDACY_BOND {
+			assert_ok(CollatorSelection::update_bond(RuntimeOrigin::signed(who.clone()), bond));
+		}
+		who
+	}
+
+	fn assert_ok<T, E: core::fmt::Debug>(r: Result<T, E>) {
+		r.expect("the call succeeds");
+	}
+
+	/// A block header at `slot` by BABE authority `index`, sealed by `keyring`; `extra` makes
+	/// two headers of one slot differ.
+	fn sealed_header(keyring: Sr25519Keyring, index: u32, slot: u64, extra: u8) -> Header {
+		let pre_digest = PreDigest::SecondaryPlain(SecondaryPlainPreDigest {
+			authority_index: index,
+			slot: slot.into(),
+		});
+		let mut header = Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			[extra; 32].into(),
+			sp_runtime::Digest { logs: vec![DigestItem::babe_pre_digest(pre_digest)] },
+		);
+		let signature: sp_consensus_babe::AuthoritySignature =
+			keyring.pair().sign(header.hash().as_ref()).into();
+		header.digest_mut().push(DigestItem::babe_seal(signature));
+		header
+	}
+
+	/// Reports, as a node does, that `keyring` (the session validator at `index`) sealed two
+	/// blocks in one slot.
+	fn report_babe_equivocation(
+		keyring: Sr25519Keyring,
+		index: u32,
+	) -> frame_support::dispatch::DispatchResultWithPostInfo {
+		use frame_support::traits::KeyOwnerProofSystem;
+		let offender: sp_consensus_babe::AuthorityId = keyring.public().into();
+		let proof = sp_consensus_babe::EquivocationProof {
+			offender: offender.clone(),
+			slot: 1.into(),
+			first_header: sealed_header(keyring, index, 1, 1),
+			second_header: sealed_header(keyring, index, 1, 2),
+		};
+		let key_owner_proof = Historical::prove((sp_consensus_babe::KEY_TYPE, offender))
+			.expect("the offender's key is in the current session");
+		Babe::report_equivocation_unsigned(RuntimeOrigin::none(), Box::new(proof), key_owner_proof)
+	}
+
+	fn offence_reported() -> bool {
+		System::events().iter().any(|r| {
+			matches!(r.event, RuntimeEvent::Offences(pallet_offences::Event::Offence { .. }))
+		})
+	}
+
+	#[test]
+	fn the_open_seats_hold_less_than_a_third_of_the_votes_and_no_fewer_than_that_allows() {
+		for invulnerables in 1..=8usize {
+			let open = open_seats(invulnerables);
+			let seats = invulnerables + open;
+			assert!(3 * open < seats, "{open} of {seats} seats is less than a third");
+			assert!(
+				3 * invulnerables > 2 * seats,
+				"{invulnerables} invulnerables alone finalize among {seats} seats"
+			);
+			// One more open seat would give the candidates a third or more.
+			assert!(3 * (open + 1) >= seats + 1, "{invulnerables}: the limit is the largest");
+		}
+		assert_eq!(open_seats(0), usize::MAX, "without invulnerables candidates hold every seat");
+	}
+
+	/// Several accounts of one party, each bonding to take a seat, get together no more seats
+	/// than the limit: the highest bonds take the open seats, the invulnerables keep theirs.
+	#[test]
+	fn candidates_bonding_with_many_accounts_get_only_the_open_seats() {
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
+			let ferdie = candidate(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie, 3 * bond);
+			let one = candidate(Sr25519Keyring::EveStash, Ed25519Keyring::EveStash, 2 * bond);
+			let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
+			assert_eq!(pallet_collator_selection::DesiredCandidates::<Runtime>::get(), 4);
+			let set = <ValidatorSeats as SessionManager<AccountId>>::new_session(2)
+				.expect("a set is chosen");
+			let mut expected = invulnerables.to_vec();
+			expected.push(ferdie.clone());
+			assert_eq!(set, expected, "the four invulnerables and the highest bond");
+			assert!(!set.contains(&eve) && !set.contains(&one));
+			assert_eq!(set.len() - invulnerables.len(), open_seats(invulnerables.len()));
+		});
+	}
+
+	#[test]
+	fn limiting_keeps_the_invulnerables_and_the_candidates_in_their_order() {
+		let a = |k: Sr25519Keyring| k.to_account_id();
+		let invulnerables = [a(Sr25519Keyring::Alice), a(Sr25519Keyring::Bob)];
+		// Two invulnerables leave no open seat.
+		let proposed =
+			vec![invulnerables[0].clone(), invulnerables[1].clone(), a(Sr25519Keyring::Eve)];
+		assert_eq!(ValidatorSeats::limit(proposed.clone(), &invulnerables), invulnerables.to_vec());
+		// With no invulnerables the candidates keep every seat.
+		assert_eq!(ValidatorSeats::limit(proposed.clone(), &[]), proposed);
+	}
+
+	/// A candidate that seals two blocks in one slot is reported as a node reports it: the
+	/// session disables it, part of its bond is burnt and its candidacy ends with the rest
+	/// returned. A second report of the same slot changes nothing.
+	#[test]
+	fn an_equivocating_candidate_is_disabled_slashed_and_loses_its_candidacy() {
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
+			// Eve holds the open seat in the current session.
+			pallet_session::Validators::<Runtime>::mutate(|v| v.push(eve.clone()));
+			let index = Session::validators().iter().position(|v| *v == eve).unwrap() as u32;
+			let issuance = Balances::total_issuance();
+			let free = Balances::free_balance(&eve);
+			let keys = configs::SessionKeyDeposit::get();
+			assert_eq!(Balances::reserved_balance(&eve), bond + keys);
+
+			assert_ok(report_babe_equivocation(Sr25519Keyring::Eve, index));
+			assert!(offence_reported());
+			assert_eq!(Session::disabled_validators(), vec![index], "eve is disabled");
+			let burnt = issuance - Balances::total_issuance();
+			assert!(burnt > 0 && burnt < bond, "part of the bond is burnt: {burnt}");
+			assert_eq!(key_deposit_held(&eve), keys, "the key deposit is not touched");
+			assert_eq!(Balances::reserved_balance(&eve), keys, "only the key deposit is held");
+			assert_eq!(Balances::free_balance(&eve), free + bond - burnt, "the rest returned");
+			assert!(pallet_collator_selection::CandidateList::<Runtime>::get().is_empty());
+
+			// The same equivocation again: refused, nothing more is taken.
+			assert!(report_babe_equivocation(Sr25519Keyring::Eve, index).is_err());
+			assert_eq!(issuance - Balances::total_issuance(), burnt);
+		});
+	}
+
+	/// An invulnerable has no bond: an equivocation disables it and takes nothing.
+	#[test]
+	fn an_equivocating_invulnerable_is_disabled_and_keeps_its_balance() {
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let alice = Sr25519Keyring::AliceStash.to_account_id();
+			let index = Session::validators().iter().position(|v| *v == alice).unwrap() as u32;
+			let account = System::account(&alice);
+			assert_ok(report_babe_equivocation(Sr25519Keyring::Alice, index));
+			assert!(offence_reported());
+			assert_eq!(Session::disabled_validators(), vec![index]);
+			assert_eq!(System::account(&alice).data, account.data);
+		});
+	}
+
+	/// The offences pallet hands an offence over again, with all earlier offenders of the same
+	/// slot, when another validator is reported for it: a candidate already punished loses
+	/// nothing more.
+	#[test]
+	fn an_offender_handed_over_again_is_not_slashed_twice() {
+		use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
+			let offender = [OffenceDetails { offender: (eve.clone(), ()), reporters: vec![] }];
+			let fraction = [sp_runtime::Perbill::from_percent(36)];
+			let issuance = Balances::total_issuance();
+			SlashEquivocators::on_offence(&offender, &fraction, 0);
+			let burnt = issuance - Balances::total_issuance();
+			assert_eq!(burnt, fraction[0] * bond);
+			SlashEquivocators::on_offence(&offender, &fraction, 0);
+			assert_eq!(issuance - Balances::total_issuance(), burnt, "nothing more");
+			// Its free balance can pay for another candidacy: it is not touched.
+			assert!(Balances::can_reserve(&eve, bond));
+			assert_eq!(key_deposit_held(&eve), configs::SessionKeyDeposit::get());
+		});
+	}
+
+	/// In the `dev` preset collator selection needs every candidate (one invulnerable, at least
+	/// four eligible): an equivocating candidate keeps its candidacy there, its record lowered
+	/// by what was burnt and still sorted, so that leaving later returns exactly what is left.
+	#[test]
+	fn a_candidacy_that_cannot_end_stays_with_the_bond_that_is_left() {
+		use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+		preset_state(DEV_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, 2 * bond);
+			let ferdie = candidate(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie, 3 * bond / 2);
+			let offender = [OffenceDetails { offender: (eve.clone(), ()), reporters: vec![] }];
+			let fraction = sp_runtime::Perbill::from_percent(36);
+			SlashEquivocators::on_offence(&offender, &[fraction], 0);
+			let left = 2 * bond - fraction * (2 * bond);
+			let entries: Vec<_> = pallet_collator_selection::CandidateList::<Runtime>::get()
+				.iter()
+				.map(|c| (c.who.clone(), c.deposit))
+				.collect();
+			assert_eq!(
+				entries,
+				vec![(eve.clone(), left), (ferdie, 3 * bond / 2)],
+				"sorted by bond"
+			);
+			let keys = configs::SessionKeyDeposit::get();
+			assert_eq!(Balances::reserved_balance(&eve), left + keys);
+			// With enough other candidates it may leave: it gets back what is left, and the
+			// key deposit stays held.
+			candidate(Sr25519Keyring::Bob, Ed25519Keyring::Bob, bond);
+			candidate(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, bond);
+			candidate(Sr25519Keyring::Dave, Ed25519Keyring::Dave, bond);
+			let free = Balances::free_balance(&eve);
+			assert_ok(CollatorSelection::leave_intent(RuntimeOrigin::signed(eve.clone())));
+			assert_eq!(Balances::free_balance(&eve), free + left);
+			assert_eq!(Balances::reserved_balance(&eve), keys);
+			assert_eq!(key_deposit_held(&eve), keys);
+		});
+	}
+}

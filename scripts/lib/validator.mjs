@@ -65,6 +65,16 @@ export async function candidateOf(api, address) {
   return entry ? { who: entry.who.toString(), deposit: entry.deposit.toBigInt() } : null;
 }
 
+/**
+ * The seats candidates can hold: collator selection's `desiredCandidates`, but never more than
+ * the runtime's limit of fewer than half as many as there are invulnerables
+ * (`runtime/src/configs/validators.rs`, `open_seats`), so that they hold less than a third
+ * of GRANDPA's votes. Without invulnerables the runtime does not limit them.
+ */
+export function openSeats(invulnerables, desired) {
+  return invulnerables === 0 ? desired : Math.min(desired, Math.floor((invulnerables - 1) / 2));
+}
+
 /** Where the chain and `address` stand: session, validators, candidates, keys, bonds. */
 export async function validatorStatus(api, address) {
   const [session, validators, invulnerables, candidates, desired, bond, nextKeys, last] = await Promise.all([
@@ -84,6 +94,7 @@ export async function validatorStatus(api, address) {
     invulnerables: invulnerables.map(String),
     candidates: candidates.map((c) => ({ who: c.who.toString(), deposit: c.deposit.toBigInt() })),
     desiredCandidates: desired.toNumber(),
+    openSeats: openSeats(invulnerables.length, desired.toNumber()),
     candidacyBond: bond.toBigInt(),
     keys: nextKeys.isSome ? nextKeys.unwrap().toHex() : null,
     invulnerable: invulnerables.map(String).includes(address),

@@ -171,4 +171,77 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
       await api.disconnect();
     }
   });
+
+  step('a second node with erin\'s keys equivocates: it is reported, disabled, part of its bond burnt, its candidacy ended', async () => {
+    const saved = Network.load(dir);
+    const api = await connect(`ws://127.0.0.1:${saved.nodes[0].rpcPort}`);
+    const network = Network.restore(dir, process.env.ALLMENDE_NODE_BIN);
+    try {
+      const erin = (await signer('//Erin')).address;
+      // erin registered two sessions ago or more: it holds the open seat.
+      await waitForBlock(api, async (at) => (await at.query.session.validators()).map(String).includes(erin), 240000,
+        'erin is a validator');
+      const bond = (await api.query.collatorSelection.candidacyBond()).toBigInt();
+      const keyDeposit = api.consts.session.keyDeposit.toBigInt();
+      const before = (await api.query.system.account(erin)).data;
+      assert.equal(before.reserved.toBigInt(), bond + keyDeposit);
+      const issuance = (await api.query.balances.totalIssuance()).toBigInt();
+
+      // A twin: its own node key and ports, erin's session keys.
+      await network.addNode('erin-twin');
+      await network.stopNode('erin-twin');
+      const keystore = (name) => path.join(dir, 'nodes', name, 'chains', 'allmende_local_testnet', 'keystore');
+      fs.mkdirSync(keystore('erin-twin'), { recursive: true });
+      for (const f of fs.readdirSync(keystore('erin'))) {
+        fs.copyFileSync(path.join(keystore('erin'), f), path.join(keystore('erin-twin'), f));
+      }
+      network.startNode('erin-twin');
+      network.save();
+      await network.waitForRpc(undefined, ['erin-twin']);
+
+      // Both author in erin's slots; the other validators see two blocks of one slot and
+      // report it. The report's block carries the whole punishment.
+      const events = await waitForBlock(api, async (at) => {
+        const evs = (await at.query.system.events()).map((r) => r.event);
+        return evs.some((e) => e.section === 'offences' && e.method === 'Offence') ? evs : null;
+      }, 300000, 'an offence is reported');
+      const has = (section, method, who) => events.some((e) => e.section === section && e.method === method &&
+        (who === undefined || e.data[0].toString() === who));
+      assert.ok(has('session', 'ValidatorDisabled', erin), 'erin is disabled');
+      assert.ok(has('balances', 'Slashed', erin), 'erin is slashed');
+      assert.ok(has('collatorSelection', 'CandidateRemoved', erin), 'erin is no longer a candidate');
+      const slashed = events.find((e) => e.section === 'balances' && e.method === 'Slashed').data[1].toBigInt();
+      assert.ok(slashed > 0n && slashed < bond, `part of the bond: ${slashed}`);
+      const after = (await api.query.system.account(erin)).data;
+      assert.equal(after.reserved.toBigInt(), keyDeposit, 'only the key deposit is still held');
+      assert.ok(issuance - (await api.query.balances.totalIssuance()).toBigInt() >= slashed, 'the slash is burnt');
+      console.log(`# equivocation reported and ${slashed} of erin's ${bond} bond burnt`);
+      // Finality goes on without the disabled validator.
+      const fin = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+      await waitForBlock(api, async () =>
+        (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() >= fin + 2,
+      120000, 'finality advances');
+    } finally {
+      await network.stopNode('erin-twin');
+      await api.disconnect();
+    }
+  });
 });
+
+/**
+ * Checks `check(api.at(block))` at every block of the best chain from the current best on
+ * until it returns something truthy, and returns that; fails after `timeoutMs` saying `what`.
+ */
+async function waitForBlock(api, check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  let next = (await api.rpc.chain.getHeader()).number.toNumber();
+  for (;;) {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    for (; next <= best; next += 1) {
+      const v = await check(await api.at(await api.rpc.chain.getBlockHash(next)));
+      if (v) return v;
+    }
+    assert.ok(Date.now() < deadline, `${what} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

@@ -27,12 +27,14 @@ use sp_version::RuntimeVersion;
 
 mod compute_market;
 mod data_registry;
+pub mod validators;
 
 use super::{
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, CollatorSelection, Grandpa, Hash,
-	Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
-	MILLI_SECS_PER_BLOCK, MILLI_UNIT, MINUTES, SLOT_DURATION, UNIT, VERSION,
+	Historical, Nonce, Offences, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, System,
+	EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_SECS_PER_BLOCK, MILLI_UNIT, MINUTES, SLOT_DURATION,
+	UNIT, VERSION,
 };
 
 /// Share of a block's weight and length open to normal transactions; the rest is kept for
@@ -127,9 +129,19 @@ impl pallet_babe::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
-	// No historical session pallet: equivocations are not reported on-chain.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// A key's owner in a past session is proven against the historical session roots.
+	type KeyOwnerProof = sp_session::MembershipProof;
+	/// Nodes report a validator that authored two blocks in one slot; the offences pallet
+	/// hands it to [`validators::SlashEquivocators`].
+	type EquivocationReportSystem =
+		pallet_babe::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+parameter_types! {
+	/// An equivocation report is valid for as long as the sessions it can be proven in are
+	/// kept ([`validators::HISTORY_SESSIONS`]).
+	pub const ReportLongevity: u64 =
+		validators::HISTORY_SESSIONS as u64 * EPOCH_DURATION_IN_BLOCKS as u64;
 }
 
 /// The randomness the market folds into its trail at the start of every block (and draws a
@@ -188,12 +200,15 @@ impl pallet_session::Config for Runtime {
 	type ShouldEndSession = Babe;
 	type NextSessionRotation = Babe;
 	/// Collator selection chooses the validators of each session: the invulnerables, then the
-	/// candidates with the highest bonds.
-	type SessionManager = CollatorSelection;
+	/// candidates with the highest bonds, in fewer seats than would stop finality
+	/// ([`validators::ValidatorSeats`]); each session's set is kept for proving equivocations.
+	type SessionManager =
+		pallet_session::historical::NoteHistoricalRoot<Self, validators::ValidatorSeats>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
-	/// Nothing reports offences, so nobody is disabled.
-	type DisablingStrategy = ();
+	/// An equivocating validator is disabled for the rest of the session, as long as fewer
+	/// than a third of the set are.
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
@@ -328,10 +343,45 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	// No historical session pallet: equivocations are not reported on-chain.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// GRANDPA keeps which session each authority set belonged to for as long as the
+	/// historical session roots are kept, to prove a past vote's key owner.
+	type MaxSetIdSessionEntries = ConstU64<{ validators::HISTORY_SESSIONS as u64 }>;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	/// Nodes report a validator that cast two different votes in one round.
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is identified by its account alone: there is no stake behind it to record.
+	type FullIdentification = ();
+	type FullIdentificationOf = validators::AccountIdentification;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	/// Disables the offender, burns part of its candidacy bond and ends its candidacy.
+	type OnOffenceHandler = validators::SlashEquivocators;
+}
+
+/// Unsigned transactions the runtime makes itself: the nodes' equivocation reports.
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = super::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> super::UncheckedExtrinsic {
+		super::UncheckedExtrinsic::new_bare(call)
+	}
 }
 
 impl pallet_timestamp::Config for Runtime {

@@ -1,0 +1,209 @@
+//! Who validates, and what a validator answers for.
+//!
+//! - **Seats.** Collator selection proposes each session's set: its invulnerables (chosen by
+//!   root) and then the candidates with the highest bonds. [`ValidatorSeats`] gives candidates
+//!   at most [`open_seats`] of them: fewer than half as many as there are invulnerables, so
+//!   the open seats hold less than a third of GRANDPA's votes and the invulnerables alone
+//!   finalize. Newcomers who bond their way into every open seat and never vote cannot stop
+//!   finality.
+//! - **Equivocations.** A node that sees a validator author two blocks in one BABE slot, or
+//!   cast two GRANDPA votes in one round, reports it with an unsigned transaction; the
+//!   historical session pallet proves which account the key belonged to in that session, and
+//!   the offences pallet hands the offence to [`SlashEquivocators`]: the validator is disabled
+//!   for the rest of the session (it authors no more blocks), a fraction of its candidacy bond
+//!   is burnt and its candidacy ends.
+
+use super::{AccountId, Balance, Balances, CollatorSelection, Runtime, RuntimeOrigin, Session};
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::Weight,
+	traits::{Get, ReservableCurrency},
+};
+use pallet_collator_selection::WeightInfo as _;
+use sp_runtime::{traits::Convert, Perbill};
+use sp_staking::{
+	offence::{OffenceDetails, OffenceSeverity, OnOffenceHandler},
+	SessionIndex,
+};
+
+/// How many past sessions' validator sets are kept (as historical roots, and GRANDPA's set-id
+/// to session map): an equivocation can be proven and punished for this long after it
+/// happened. At the devnet's one-minute sessions, 24 minutes; a node reports what it sees
+/// within a block or two.
+pub const HISTORY_SESSIONS: u32 = 24;
+
+/// The most seats the candidates may hold beside `invulnerables` governance-chosen
+/// validators: fewer than half as many, so that with every invulnerable voting, more than two
+/// thirds of GRANDPA's votes finalize without any candidate. With the `local` preset's four
+/// invulnerables that is one seat; with seven, three.
+///
+/// The honest limit: a finality vote needs more than two thirds of all seats, so with `o`
+/// hostile candidates in the open seats, finality survives `f` invulnerables down only while
+/// `3 (f + o) < i + o`. One hostile candidate and four invulnerables tolerate none down;
+/// seven invulnerables tolerate one. With no invulnerables at all (root removed them all) the
+/// candidates' seats are not limited: a chain without validators would stop.
+pub fn open_seats(invulnerables: usize) -> usize {
+	if invulnerables == 0 {
+		return usize::MAX;
+	}
+	(invulnerables - 1) / 2
+}
+
+/// The session manager: collator selection's choice, with the candidates' seats limited to
+/// [`open_seats`], and the historical roots older than [`HISTORY_SESSIONS`] pruned.
+pub struct ValidatorSeats;
+
+impl ValidatorSeats {
+	/// `proposed` (invulnerables first, then candidates by bond, as collator selection lists
+	/// them) with the candidates beyond the open seats left out.
+	pub fn limit(proposed: Vec<AccountId>, invulnerables: &[AccountId]) -> Vec<AccountId> {
+		let mut open = open_seats(invulnerables.len());
+		proposed
+			.into_iter()
+			.filter(|v| {
+				if invulnerables.contains(v) {
+					return true;
+				}
+				let take = open > 0;
+				open = open.saturating_sub(1);
+				take
+			})
+			.collect()
+	}
+}
+
+impl pallet_session::SessionManager<AccountId> for ValidatorSeats {
+	fn new_session(index: SessionIndex) -> Option<Vec<AccountId>> {
+		if index > HISTORY_SESSIONS {
+			pallet_session::historical::Pallet::<Runtime>::prune_up_to(index - HISTORY_SESSIONS);
+		}
+		let proposed =
+			<CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session(index)?;
+		let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
+		Some(Self::limit(proposed, &invulnerables))
+	}
+	fn new_session_genesis(index: SessionIndex) -> Option<Vec<AccountId>> {
+		let proposed =
+			<CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session_genesis(
+				index,
+			)?;
+		let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
+		Some(Self::limit(proposed, &invulnerables))
+	}
+	fn start_session(index: SessionIndex) {
+		<CollatorSelection as pallet_session::SessionManager<AccountId>>::start_session(index)
+	}
+	fn end_session(index: SessionIndex) {
+		<CollatorSelection as pallet_session::SessionManager<AccountId>>::end_session(index)
+	}
+}
+
+/// The historical session pallet keeps a validator's account only (no stake to identify).
+impl pallet_session::historical::SessionManager<AccountId, ()> for ValidatorSeats {
+	fn new_session(index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<AccountId>>::new_session(index)
+			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+	}
+	fn new_session_genesis(index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<AccountId>>::new_session_genesis(index)
+			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+	}
+	fn start_session(index: SessionIndex) {
+		<Self as pallet_session::SessionManager<AccountId>>::start_session(index)
+	}
+	fn end_session(index: SessionIndex) {
+		<Self as pallet_session::SessionManager<AccountId>>::end_session(index)
+	}
+}
+
+/// Every validator is identified by its account alone.
+pub struct AccountIdentification;
+
+impl Convert<AccountId, Option<()>> for AccountIdentification {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+/// What an equivocation costs its validator. For each offender the offences pallet reports
+/// (with the fraction it computed from how many validators offended together, e.g. 36 % for
+/// one of five in a BABE slot):
+///
+/// 1. the session disables it (`session.ValidatorDisabled`): BABE refuses its blocks for the
+///    rest of the session; at most a third of the set is disabled at once;
+/// 2. if it is a candidate, that fraction of its candidacy bond is burnt
+///    (`balances.Slashed`), and its candidacy ends (`collatorSelection.CandidateRemoved`, the
+///    rest of the bond returned): it leaves the set at the next session but one, and may
+///    register again with a new bond. An invulnerable has no bond: it is disabled, and
+///    governance decides whether it stays.
+///
+/// The bond is slashed only while the candidacy lasts: a candidate that leaves before the
+/// report lands (reports land within a block or two) keeps it. A candidacy that cannot end
+/// because collator selection needs it to keep `MinEligibleCollators` stays, with its
+/// record lowered by what was burnt.
+pub struct SlashEquivocators;
+
+impl SlashEquivocators {
+	/// Disables `who` and burns `fraction` of its candidacy bond, ending the candidacy.
+	/// Returns what was burnt.
+	pub fn punish(who: &AccountId, fraction: Perbill) -> Balance {
+		Session::report_offence(who.clone(), OffenceSeverity(fraction));
+		let Some(deposit) = pallet_collator_selection::CandidateList::<Runtime>::get()
+			.iter()
+			.find(|c| c.who == *who)
+			.map(|c| c.deposit)
+		else {
+			return 0;
+		};
+		let (burnt, _) = Balances::slash_reserved(who, fraction * deposit);
+		let burnt = frame_support::traits::Imbalance::peek(&burnt);
+		// The record first: leaving unreserves what it records, and the balances pallet's
+		// reserves do not tell the bond from other holds (the session key deposit).
+		// The list stays sorted by bond, a lowered entry before those of the same bond (as
+		// collator selection places the latest change).
+		pallet_collator_selection::CandidateList::<Runtime>::mutate(|list| {
+			let Some(at) = list.iter().position(|c| c.who == *who) else { return };
+			let mut entry = list.remove(at);
+			entry.deposit = entry.deposit.saturating_sub(burnt);
+			let to = list.iter().position(|c| c.deposit >= entry.deposit).unwrap_or(list.len());
+			if list.try_insert(to, entry).is_err() {
+				frame_support::defensive!("an entry just removed fits back in");
+			}
+		});
+		// A candidacy collator selection cannot do without stays, with its lower bond.
+		let _ = CollatorSelection::leave_intent(RuntimeOrigin::signed(who.clone()));
+		burnt
+	}
+
+	/// An upper bound of [`Self::punish`]'s weight for one offender.
+	pub fn weight_per_offender() -> Weight {
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		let max_candidates =
+			<<Runtime as pallet_collator_selection::Config>::MaxCandidates as Get<u32>>::get();
+		// The session's validators and disabled list (read, written), the candidate list
+		// (read twice, written), the slashed account and the total issuance; then leaving.
+		db.reads_writes(5, 5).saturating_add(
+			<Runtime as pallet_collator_selection::Config>::WeightInfo::leave_intent(
+				max_candidates,
+			),
+		)
+	}
+}
+
+impl OnOffenceHandler<AccountId, (AccountId, ()), Weight> for SlashEquivocators {
+	fn on_offence(
+		offenders: &[OffenceDetails<AccountId, (AccountId, ())>],
+		slash_fraction: &[Perbill],
+		_session: SessionIndex,
+	) -> Weight {
+		for (details, fraction) in offenders.iter().zip(slash_fraction) {
+			let (who, ()) = &details.offender;
+			let burnt = Self::punish(who, *fraction);
+			log::info!(
+				target: "runtime::validators",
+				"equivocation by {who:?}: disabled, {burnt} of its bond burnt ({fraction:?})"
+			);
+		}
+		Self::weight_per_offender().saturating_mul(offenders.len() as u64)
+	}
+}
