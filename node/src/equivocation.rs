@@ -47,7 +47,7 @@ impl<H> Default for Seen<H> {
 impl<H: HeaderT> Seen<H> {
 	/// Notes `header`, authored by authority `index` in `slot`. Returns the earlier block of
 	/// the same slot and author when this one differs from it and the pair was not reported
-	/// yet.
+	/// yet (it counts as reported from then on; [`Self::report_failed`] takes that back).
 	pub fn note(&mut self, slot: u64, index: u32, header: H) -> Option<H> {
 		let newest = self.slots.last_key_value().map_or(slot, |(s, _)| (*s).max(slot));
 		let oldest = newest.saturating_sub(SLOTS_KEPT);
@@ -69,6 +69,12 @@ impl<H: HeaderT> Seen<H> {
 			blocks.push((index, header));
 		}
 		None
+	}
+
+	/// The report of `slot` and `index` failed: a later block of that slot and author may
+	/// report it again.
+	pub fn report_failed(&mut self, slot: u64, index: u32) {
+		self.reported.remove(&(slot, index));
 	}
 }
 
@@ -123,26 +129,30 @@ pub async fn report_babe_equivocations<B, C>(
 		let Some(earlier) = seen.note(*slot, index, imported.header.clone()) else {
 			continue;
 		};
-		match report(&*client, &pool, slot, index, earlier, imported.header) {
+		match report(&*client, &pool, slot, index, imported.hash, earlier, imported.header) {
 			Ok(offender) => log::info!(
 				target: "allmende::equivocation",
 				"⚖️  Reported BABE equivocation by {offender} at slot {slot} (authority {index})"
 			),
-			Err(e) => log::warn!(
-				target: "allmende::equivocation",
-				"Not reporting two blocks of slot {slot} by authority {index}: {e}"
-			),
+			Err(e) => {
+				seen.report_failed(*slot, index);
+				log::warn!(
+					target: "allmende::equivocation",
+					"Not reporting two blocks of slot {slot} by authority {index}: {e}"
+				)
+			},
 		}
 	}
 }
 
 /// Builds the equivocation proof of `first` and `second` (sealed, same slot, same authority
-/// index) and submits it through the runtime at the best block.
+/// index; `second` is block `at`) and submits it through the runtime at the best block.
 fn report<B, C>(
 	client: &C,
 	pool: &OffchainTransactionPoolFactory<B>,
 	slot: Slot,
 	index: u32,
+	at: B::Hash,
 	first: B::Header,
 	second: B::Header,
 ) -> Result<AuthorityId, ReportError>
@@ -170,8 +180,11 @@ where
 		.ok_or(ReportError::NoSealingAuthority)?;
 	let offender = proof.offender.clone();
 	let best = client.info().best_hash;
+	// The key's owner is proven in the session of the slot: the session of the second block's
+	// own state (its parent's is the previous session when the block started an epoch), or
+	// else of the best block.
 	let mut key_owner_proof = None;
-	for at in [parent, best] {
+	for at in [at, best] {
 		key_owner_proof = client
 			.runtime_api()
 			.generate_key_ownership_proof(at, slot, offender.clone())

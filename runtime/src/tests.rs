@@ -506,12 +506,35 @@ mod validators {
 	fn limiting_keeps_the_invulnerables_and_the_candidates_in_their_order() {
 		let a = |k: Sr25519Keyring| k.to_account_id();
 		let invulnerables = [a(Sr25519Keyring::Alice), a(Sr25519Keyring::Bob)];
-		// Two invulnerables leave no open seat.
+		let (eve, ferdie) = (a(Sr25519Keyring::Eve), a(Sr25519Keyring::Ferdie));
 		let proposed =
-			vec![invulnerables[0].clone(), invulnerables[1].clone(), a(Sr25519Keyring::Eve)];
-		assert_eq!(ValidatorSeats::limit(proposed.clone(), &invulnerables), invulnerables.to_vec());
-		// With no invulnerables the candidates keep every seat.
-		assert_eq!(ValidatorSeats::limit(proposed.clone(), &[]), proposed);
+			vec![invulnerables[0].clone(), invulnerables[1].clone(), eve.clone(), ferdie.clone()];
+		let mut first = invulnerables.to_vec();
+		first.push(eve);
+		assert_eq!(ValidatorSeats::limit_to(proposed.clone(), &invulnerables, 1), first);
+		assert_eq!(ValidatorSeats::limit_to(proposed.clone(), &invulnerables, 0), invulnerables);
+		assert_eq!(ValidatorSeats::limit_to(proposed.clone(), &[], usize::MAX), proposed);
+	}
+
+	/// An invulnerable without session keys takes no seat (the session pallet leaves it out),
+	/// so it does not count towards the candidates' seats either.
+	#[test]
+	fn invulnerables_without_keys_do_not_make_room_for_candidates() {
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
+			candidate(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie, bond);
+			let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
+			// Two of the four invulnerables purge their keys: the two left leave no open seat.
+			for v in invulnerables.iter().take(2) {
+				pallet_session::NextKeys::<Runtime>::remove(v);
+			}
+			let set = <ValidatorSeats as SessionManager<AccountId>>::new_session(2)
+				.expect("a set is chosen");
+			assert!(!set.contains(&eve), "no candidate is seated: {set:?}");
+			assert_eq!(set, invulnerables.to_vec());
+		});
 	}
 
 	/// A candidate that seals two blocks in one slot is reported as a node reports it: the
@@ -582,6 +605,16 @@ mod validators {
 			assert_eq!(issuance - Balances::total_issuance(), burnt, "nothing more");
 			// Its free balance can pay for another candidacy: it is not touched.
 			assert!(Balances::can_reserve(&eve, bond));
+			// A new candidacy is not the one that offended in session 0.
+			assert_ok(CollatorSelection::register_as_candidate(RuntimeOrigin::signed(eve.clone())));
+			SlashEquivocators::on_offence(&offender, &fraction, 0);
+			assert_eq!(issuance - Balances::total_issuance(), burnt, "the new bond is kept");
+			// Records of offences too old to report are cleared at a session change.
+			assert!(configs::validators::Punished::contains_key(0, &eve));
+			let _ = <ValidatorSeats as SessionManager<AccountId>>::new_session(
+				configs::validators::HISTORY_SESSIONS + 1,
+			);
+			assert!(!configs::validators::Punished::contains_key(0, &eve));
 			assert_eq!(key_deposit_held(&eve), configs::SessionKeyDeposit::get());
 		});
 	}
@@ -597,10 +630,15 @@ mod validators {
 			let bond = genesis_config_presets::CANDIDACY_BOND;
 			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, 2 * bond);
 			let ferdie = candidate(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie, 3 * bond / 2);
+			// Eve holds a seat in the current session.
+			pallet_session::Validators::<Runtime>::mutate(|v| v.push(eve.clone()));
 			let offender = [OffenceDetails { offender: (eve.clone(), ()), reporters: vec![] }];
 			let fraction = sp_runtime::Perbill::from_percent(36);
 			SlashEquivocators::on_offence(&offender, &[fraction], 0);
 			let left = 2 * bond - fraction * (2 * bond);
+			// Handed over again (another validator reported for the slot): nothing more is
+			// burnt from the bond it keeps.
+			SlashEquivocators::on_offence(&offender, &[fraction], 0);
 			let entries: Vec<_> = pallet_collator_selection::CandidateList::<Runtime>::get()
 				.iter()
 				.map(|c| (c.who.clone(), c.deposit))

@@ -3,11 +3,12 @@
 // survives a whole-network restart, stops and is removed.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { u8aToHex } from '@polkadot/util';
+import { u8aToHex, u8aToString } from '@polkadot/util';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import {
   ChainError, connect, signer, submit, submitAndFinalize,
@@ -375,5 +376,53 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
       return !validators.includes(eve.address) && (await grandpaVoters()).length === 4;
     }, 3 * session * 6000 + 60000);
     await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
+  });
+
+  // A newcomer that authors (so it is never kicked) but never votes is the worst a bonded
+  // stranger can be for finality: the open seats are too few for such seats to stop it.
+  step('a newcomer that authors but never votes takes the open seat, and finality goes on', async () => {
+    await signer('//Ferdie');
+    await network.addNode('ferdie');
+    await network.waitForRpc(undefined, ['ferdie']);
+    await network.waitForSync('ferdie', { timeoutMs: 120000 });
+    const ws = network.wsUrl('ferdie');
+    const out = await script(ws, 'validator.mjs', '--suri', '//Ferdie', 'keys');
+    const keys = /keys (0x[0-9a-f]{128})\b/.exec(out)?.[1];
+    assert.ok(keys, `keys printed: ${out}`);
+    // Its node keeps the BABE key and loses the GRANDPA one: it authors, it cannot vote.
+    // (A node started with --no-grandpa does not keep its peers with the litep2p backend.)
+    const keystore = path.join(network.dir, 'nodes', 'ferdie', 'chains', 'allmende_local_testnet', 'keystore');
+    const grandpaFile = `${Buffer.from('gran').toString('hex')}${keys.slice(66)}`;
+    assert.ok(fs.existsSync(path.join(keystore, grandpaFile)), 'the GRANDPA key is in the keystore');
+    fs.rmSync(path.join(keystore, grandpaFile));
+    assert.match(await script(ws, 'validator.mjs', '--suri', '//Ferdie', 'candidate'), /collatorSelection\.CandidateAdded/);
+    const babeKey = keys.slice(0, 66);
+    const seen = await authorsSeen(Infinity, 360000, (a) => a.key === babeKey);
+    assert.ok(seen.has(babeKey), 'ferdie authored a block');
+    await waitUntil('ferdie is one of the GRANDPA voters', async () =>
+      (await grandpaVoters()).includes(`0x${keys.slice(66)}`), 180000);
+    assert.equal((await grandpaVoters()).length, 5);
+    // Four of five votes are more than two thirds: finality goes on without ferdie's.
+    await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
+    // And ferdie's vote is indeed missing: the justification of a block finalized while it
+    // was a voter holds the precommits of the others only.
+    const ferdieGrandpa = `0x${keys.slice(66)}`;
+    let next = (await api.rpc.chain.getHeader()).number.toNumber() - 20;
+    const signers = await waitUntil('a justification by a set with ferdie in it', async () => {
+      const fin = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+      for (; next <= fin; next += 1) {
+        const { block, justifications } = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(next));
+        const grandpa = justifications.unwrapOr([]).find(([engine]) => u8aToString(engine) === 'FRNK');
+        if (!grandpa) continue;
+        const set = (await (await api.at(block.header.parentHash)).call.grandpaApi.grandpaAuthorities())
+          .map(([id]) => id.toHex());
+        if (!set.includes(ferdieGrandpa)) continue;
+        const j = api.createType('GrandpaJustification', grandpa[1]);
+        return j.commit.precommits.map((p) => p.id.toHex());
+      }
+      return null;
+    }, 240000);
+    assert.ok(!signers.includes(ferdieGrandpa), 'ferdie did not precommit');
+    assert.ok(signers.length >= 4, `the four invulnerables finalized: ${signers.length} precommits`);
   });
 });

@@ -223,6 +223,7 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
       120000, 'finality advances');
     } finally {
       await network.stopNode('erin-twin');
+      network.save();
       await api.disconnect();
     }
   });

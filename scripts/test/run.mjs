@@ -57,7 +57,11 @@ function runFile(file) {
       const report = Buffer.concat(out);
       process.stdout.write(report);
       if (!ok && process.env.ALLMENDE_E2E_FAILURES) {
-        fs.appendFileSync(process.env.ALLMENDE_E2E_FAILURES, `== ${name(file)}\n${failingTests(report.toString())}\n`);
+        try {
+          fs.appendFileSync(process.env.ALLMENDE_E2E_FAILURES, `== ${name(file)}\n${failingTests(report.toString())}\n`);
+        } catch (e) {
+          console.log(`== could not write the failure summary: ${e.message}`);
+        }
       }
       done.push({ file, start, end, ok });
       resolve();

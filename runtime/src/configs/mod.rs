@@ -227,14 +227,15 @@ impl SessionChangeWeight {
 	/// next set from a full candidate list and removing as many idle candidates (its
 	/// benchmarked `new_session`, which collator selection also registers itself, so it is
 	/// counted twice), and for every possible authority the reads and writes of the
-	/// session's validator, queued and next keys, and of BABE's and GRANDPA's authority
-	/// sets, twice over.
+	/// session's validator, queued and next keys, of BABE's and GRANDPA's authority sets, of
+	/// the historical trie's key lookups and of the punished records cleared
+	/// ([`validators::ValidatorSeats`]), twice over.
 	pub fn rotation() -> Weight {
 		use frame_support::traits::Get as _;
 		use pallet_collator_selection::WeightInfo as _;
 		let candidates = <Runtime as pallet_collator_selection::Config>::MaxCandidates::get();
 		let authorities = u64::from(<MaxAuthorities as frame_support::traits::Get<u32>>::get());
-		let per_authority = 2 * 6;
+		let per_authority = 2 * 8;
 		<Runtime as pallet_collator_selection::Config>::WeightInfo::new_session(
 			candidates, candidates,
 		)

@@ -13,11 +13,15 @@
 //!   for the rest of the session (it authors no more blocks), a fraction of its candidacy bond
 //!   is burnt and its candidacy ends.
 
-use super::{AccountId, Balance, Balances, CollatorSelection, Runtime, RuntimeOrigin, Session};
+use super::{
+	AccountId, Balance, Balances, CollatorSelection, MaxAuthorities, Runtime, RuntimeOrigin,
+	Session,
+};
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::Weight,
 	traits::{Get, ReservableCurrency},
+	Twox64Concat,
 };
 use pallet_collator_selection::WeightInfo as _;
 use sp_runtime::{traits::Convert, Perbill};
@@ -49,15 +53,37 @@ pub fn open_seats(invulnerables: usize) -> usize {
 	(invulnerables - 1) / 2
 }
 
+/// The offenders punished, by the session of their offence; kept as long as offences of that
+/// session can be reported ([`HISTORY_SESSIONS`]), then cleared at a session change. Each
+/// entry needs a proven equivocation, at most one per validator and session.
+#[frame_support::storage_alias]
+pub type Punished =
+	StorageDoubleMap<AllmendeValidators, Twox64Concat, SessionIndex, Twox64Concat, AccountId, ()>;
+
 /// The session manager: collator selection's choice, with the candidates' seats limited to
 /// [`open_seats`], and the historical roots older than [`HISTORY_SESSIONS`] pruned.
 pub struct ValidatorSeats;
 
 impl ValidatorSeats {
-	/// `proposed` (invulnerables first, then candidates by bond, as collator selection lists
-	/// them) with the candidates beyond the open seats left out.
-	pub fn limit(proposed: Vec<AccountId>, invulnerables: &[AccountId]) -> Vec<AccountId> {
-		let mut open = open_seats(invulnerables.len());
+	/// Collator selection's `proposed` set (invulnerables first, then candidates by bond)
+	/// with the candidates beyond the open seats left out. Only invulnerables with session
+	/// keys count: the session pallet leaves out a validator without keys.
+	pub fn limit(proposed: Vec<AccountId>) -> Vec<AccountId> {
+		let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
+		let seated = invulnerables
+			.iter()
+			.filter(|v| pallet_session::NextKeys::<Runtime>::contains_key(*v))
+			.count();
+		Self::limit_to(proposed, &invulnerables, open_seats(seated))
+	}
+
+	/// `proposed` with no more than `open` accounts that are not among `invulnerables`, the
+	/// first ones kept.
+	pub fn limit_to(
+		proposed: Vec<AccountId>,
+		invulnerables: &[AccountId],
+		mut open: usize,
+	) -> Vec<AccountId> {
 		proposed
 			.into_iter()
 			.filter(|v| {
@@ -75,20 +101,21 @@ impl ValidatorSeats {
 impl pallet_session::SessionManager<AccountId> for ValidatorSeats {
 	fn new_session(index: SessionIndex) -> Option<Vec<AccountId>> {
 		if index > HISTORY_SESSIONS {
-			pallet_session::historical::Pallet::<Runtime>::prune_up_to(index - HISTORY_SESSIONS);
+			let oldest = index - HISTORY_SESSIONS;
+			pallet_session::historical::Pallet::<Runtime>::prune_up_to(oldest);
+			// Offences of the session before the oldest kept can no longer be reported.
+			let _ = Punished::clear_prefix(oldest - 1, MaxAuthorities::get(), None);
 		}
 		let proposed =
 			<CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session(index)?;
-		let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
-		Some(Self::limit(proposed, &invulnerables))
+		Some(Self::limit(proposed))
 	}
 	fn new_session_genesis(index: SessionIndex) -> Option<Vec<AccountId>> {
 		let proposed =
 			<CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session_genesis(
 				index,
 			)?;
-		let invulnerables = pallet_collator_selection::Invulnerables::<Runtime>::get();
-		Some(Self::limit(proposed, &invulnerables))
+		Some(Self::limit(proposed))
 	}
 	fn start_session(index: SessionIndex) {
 		<CollatorSelection as pallet_session::SessionManager<AccountId>>::start_session(index)
@@ -144,10 +171,17 @@ impl Convert<AccountId, Option<()>> for AccountIdentification {
 pub struct SlashEquivocators;
 
 impl SlashEquivocators {
-	/// Disables `who` and burns `fraction` of its candidacy bond, ending the candidacy.
-	/// Returns what was burnt.
-	pub fn punish(who: &AccountId, fraction: Perbill) -> Balance {
+	/// Disables `who` and burns `fraction` of its candidacy bond, ending the candidacy, for
+	/// an offence in `session`. Returns what was burnt. An offender is slashed once per
+	/// session of offence ([`Punished`]): the offences pallet hands an offence over again,
+	/// with its earlier offenders, each time another validator is reported for the same slot,
+	/// and a candidacy registered after the first punishment is not the one that offended.
+	pub fn punish(who: &AccountId, fraction: Perbill, session: SessionIndex) -> Balance {
 		Session::report_offence(who.clone(), OffenceSeverity(fraction));
+		if Punished::contains_key(session, who) {
+			return 0;
+		}
+		Punished::insert(session, who, ());
 		let Some(deposit) = pallet_collator_selection::CandidateList::<Runtime>::get()
 			.iter()
 			.find(|c| c.who == *who)
@@ -180,9 +214,10 @@ impl SlashEquivocators {
 		let db = <Runtime as frame_system::Config>::DbWeight::get();
 		let max_candidates =
 			<<Runtime as pallet_collator_selection::Config>::MaxCandidates as Get<u32>>::get();
-		// The session's validators and disabled list (read, written), the candidate list
-		// (read twice, written), the slashed account and the total issuance; then leaving.
-		db.reads_writes(5, 5).saturating_add(
+		// The session's validators and disabled list (read, written), the punished record
+		// (read, written), the candidate list (read twice, written), the slashed account and
+		// the total issuance; then leaving.
+		db.reads_writes(7, 6).saturating_add(
 			<Runtime as pallet_collator_selection::Config>::WeightInfo::leave_intent(
 				max_candidates,
 			),
@@ -194,16 +229,22 @@ impl OnOffenceHandler<AccountId, (AccountId, ()), Weight> for SlashEquivocators 
 	fn on_offence(
 		offenders: &[OffenceDetails<AccountId, (AccountId, ())>],
 		slash_fraction: &[Perbill],
-		_session: SessionIndex,
+		session: SessionIndex,
 	) -> Weight {
 		for (details, fraction) in offenders.iter().zip(slash_fraction) {
 			let (who, ()) = &details.offender;
-			let burnt = Self::punish(who, *fraction);
+			let burnt = Self::punish(who, *fraction, session);
 			log::info!(
 				target: "runtime::validators",
 				"equivocation by {who:?}: disabled, {burnt} of its bond burnt ({fraction:?})"
 			);
 		}
-		Self::weight_per_offender().saturating_mul(offenders.len() as u64)
+		// The offences pallet drops this weight: the block is charged here.
+		let weight = Self::weight_per_offender().saturating_mul(offenders.len() as u64);
+		frame_system::Pallet::<Runtime>::register_extra_weight_unchecked(
+			weight,
+			frame_support::dispatch::DispatchClass::Mandatory,
+		);
+		weight
 	}
 }
