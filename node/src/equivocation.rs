@@ -184,16 +184,23 @@ where
 	// own state (its parent's is the previous session when the block started an epoch), or
 	// else of the best block.
 	let mut key_owner_proof = None;
+	let mut api_error = None;
 	for at in [at, best] {
-		key_owner_proof = client
-			.runtime_api()
-			.generate_key_ownership_proof(at, slot, offender.clone())
-			.map_err(ReportError::Api)?;
-		if key_owner_proof.is_some() {
-			break;
+		match client.runtime_api().generate_key_ownership_proof(at, slot, offender.clone()) {
+			Ok(Some(proof)) => {
+				key_owner_proof = Some(proof);
+				break;
+			},
+			Ok(None) => {},
+			// The block's state may be gone (pruned): the best block may still prove it.
+			Err(e) => api_error = Some(e),
 		}
 	}
-	let key_owner_proof = key_owner_proof.ok_or(ReportError::NotInValidatorSet)?;
+	let key_owner_proof = match (key_owner_proof, api_error) {
+		(Some(proof), _) => proof,
+		(None, Some(e)) => return Err(ReportError::Api(e)),
+		(None, None) => return Err(ReportError::NotInValidatorSet),
+	};
 	let mut api = client.runtime_api();
 	api.register_extension(pool.offchain_transaction_pool(best));
 	api.submit_report_equivocation_unsigned_extrinsic(best, proof, key_owner_proof)

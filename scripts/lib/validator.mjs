@@ -66,10 +66,10 @@ export async function candidateOf(api, address) {
 }
 
 /**
- * The seats candidates can hold: collator selection's `desiredCandidates`, but never more than
- * the runtime's limit of fewer than half as many as there are invulnerables
- * (`runtime/src/configs/validators.rs`, `open_seats`), so that they hold less than a third
- * of GRANDPA's votes. Without invulnerables the runtime does not limit them.
+ * The seats candidates can hold beside `invulnerables` invulnerables with session keys:
+ * collator selection's `desiredCandidates`, but never more than the runtime's limit of fewer
+ * than half as many (`runtime/src/configs/validators.rs`, `open_seats`), so that they hold
+ * less than a third of GRANDPA's votes. Without invulnerables the runtime does not limit them.
  */
 export function openSeats(invulnerables, desired) {
   return invulnerables === 0 ? desired : Math.min(desired, Math.floor((invulnerables - 1) / 2));
@@ -88,13 +88,16 @@ export async function validatorStatus(api, address) {
     api.query.collatorSelection.lastAuthoredBlock(address),
   ]);
   const candidate = candidates.find((c) => c.who.toString() === address);
+  // The runtime counts only invulnerables with session keys (the others take no seat).
+  const keyed = (await Promise.all(invulnerables.map((v) => api.query.session.nextKeys(v))))
+    .filter((k) => k.isSome).length;
   return {
     session: session.toNumber(),
     validators: validators.map(String),
     invulnerables: invulnerables.map(String),
     candidates: candidates.map((c) => ({ who: c.who.toString(), deposit: c.deposit.toBigInt() })),
     desiredCandidates: desired.toNumber(),
-    openSeats: openSeats(invulnerables.length, desired.toNumber()),
+    openSeats: openSeats(keyed, desired.toNumber()),
     candidacyBond: bond.toBigInt(),
     keys: nextKeys.isSome ? nextKeys.unwrap().toHex() : null,
     invulnerable: invulnerables.map(String).includes(address),
