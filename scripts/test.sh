@@ -40,8 +40,9 @@ cd "$ALLMENDE_ROOT"
 # 2026-12-03: market 708 s, devnet 697, agent 655, market-edges 619, assets 600, fake-party
 # 590, explorer 376, load 330, arbiters 330, launcher 246; bounded about 450 alone), so the
 # seven slots end at about the same time (since 2026-12-05 devnet runs about 830 s and
-# launcher 300, with their validator steps); a new file must be added here (checked now,
-# before the build).
+# launcher 300, with their validator steps; testnet, three validators of a network of its
+# own, about 45 s alone on 2026-12-05); a new file must be added here (checked now, before
+# the build).
 files=(
 	"$here/test/market.test.mjs"
 	"$here/test/agent.test.mjs"
@@ -54,6 +55,7 @@ files=(
 	"$here/test/load.test.mjs"
 	"$here/test/arbiters.test.mjs"
 	"$here/test/launcher.test.mjs"
+	"$here/test/testnet.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/events.test.mjs"
 	"$here/test/network.test.mjs"
 )

@@ -487,7 +487,8 @@ fn job_of(event: &MarketEvent) -> Option<JobId> {
 		| PaymentFailed { job_id, .. }
 		| EscrowRefunded { job_id, .. }
 		| JobPruned { job_id, .. }
-		| JobSettled { job_id } => Some(*job_id),
+		| JobSettled { job_id }
+		| DeadlineExtended { job_id, .. } => Some(*job_id),
 		ProviderRegistered { .. }
 		| ProfileUpdated { .. }
 		| StakeAdded { .. }

@@ -440,6 +440,7 @@ mod tests {
 			challenge_bond: 0,
 			posted_at: N - 10,
 			deposit: UNIT,
+			pause_mark: 0,
 		}
 	}
 

@@ -1,12 +1,15 @@
 //! Genesis presets: `development` (Alice validates alone), `local_testnet` (Alice, Bob,
 //! Charlie and Dave validate, from their `//stash` accounts) and `load` (`development` with
 //! thousands of funded senders for the load generator, `scripts/load.mjs`). In all of them the
-//! well-known development accounts (with their stashes) are funded and Alice holds the sudo key.
+//! well-known development accounts (with their stashes) are funded, Alice holds the sudo key,
+//! Alice, Bob and Charlie are the Council and Dave, Eve and Ferdie the Technical Committee.
+//! These presets are for development and tests only: `scripts/testnet.mjs` writes the chain
+//! spec of a real network, with fresh keys and no sudo.
 
 use crate::{
 	configs::{SessionKeys, BABE_GENESIS_EPOCH_CONFIG},
-	AccountId, BabeConfig, BalancesConfig, CollatorSelectionConfig, RuntimeGenesisConfig,
-	SessionConfig, SudoConfig, UNIT,
+	AccountId, BabeConfig, BalancesConfig, CollatorSelectionConfig, CouncilConfig,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, TechnicalCommitteeConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -44,6 +47,14 @@ pub const CANDIDACY_BOND: crate::Balance = 1_000 * UNIT;
 /// seats no more of them than `configs::validators::open_seats` allows: one beside the `local`
 /// preset's four invulnerables, none beside the `dev` preset's one.
 pub const DESIRED_CANDIDATES: u32 = 4;
+
+/// The Council of the development presets.
+pub const COUNCIL: [Sr25519Keyring; 3] =
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+
+/// The Technical Committee of the development presets.
+pub const TECHNICAL_COMMITTEE: [Sr25519Keyring; 3] =
+	[Sr25519Keyring::Dave, Sr25519Keyring::Eve, Sr25519Keyring::Ferdie];
 
 /// The name of the `load` preset (`--chain load`).
 pub const LOAD_RUNTIME_PRESET: &str = "load";
@@ -92,6 +103,12 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		council: CouncilConfig {
+			members: COUNCIL.iter().map(|k| k.to_account_id()).collect::<Vec<_>>()
+		},
+		technical_committee: TechnicalCommitteeConfig {
+			members: TECHNICAL_COMMITTEE.iter().map(|k| k.to_account_id()).collect::<Vec<_>>(),
+		},
 	})
 }
 

@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 113,
+	spec_version: 114,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `place_bid` takes a bond. 3: jobs name a tolerance, arbiters reveal verdicts.
@@ -151,6 +151,7 @@ type Migrations = (
 	pallet_compute_market::migrations::DropBidReputation<Runtime>,
 	pallet_compute_market::migrations::AddTolerance<Runtime>,
 	pallet_compute_market::migrations::AddContentSizes<Runtime>,
+	pallet_compute_market::migrations::AddPauseMark<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.
@@ -226,6 +227,29 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type DataRegistry = pallet_data_registry;
+
+	// Governance, see `configs::governance`.
+	#[runtime::pallet_index(14)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(15)]
+	pub type TechnicalCommittee = pallet_collective<Instance2>;
+
+	#[runtime::pallet_index(16)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(17)]
+	pub type Whitelist = pallet_whitelist;
+
+	#[runtime::pallet_index(18)]
+	pub type Parameters = pallet_parameters;
+
+	// The emergency brakes.
+	#[runtime::pallet_index(19)]
+	pub type SafeMode = pallet_safe_mode;
+
+	#[runtime::pallet_index(20)]
+	pub type TxPause = pallet_tx_pause;
 }
 
 #[cfg(test)]

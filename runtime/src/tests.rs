@@ -151,7 +151,9 @@ fn runtime_version_names_allmende() {
 
 #[test]
 fn metadata_includes_every_pallet() {
-	let names: Vec<_> = Runtime::metadata_ir().pallets.into_iter().map(|p| p.name).collect();
+	// Governed constants (the market's parameters) read their current value from storage.
+	let metadata = sp_io::TestExternalities::default().execute_with(Runtime::metadata_ir);
+	let names: Vec<_> = metadata.pallets.into_iter().map(|p| p.name).collect();
 	for pallet in [
 		"System",
 		"Timestamp",
@@ -165,6 +167,13 @@ fn metadata_includes_every_pallet() {
 		"Sudo",
 		"ComputeMarket",
 		"DataRegistry",
+		"Council",
+		"TechnicalCommittee",
+		"Preimage",
+		"Whitelist",
+		"Parameters",
+		"SafeMode",
+		"TxPause",
 	] {
 		assert!(names.contains(&pallet), "{pallet} is in the metadata: {names:?}");
 	}
@@ -222,7 +231,10 @@ fn a_session_change_block_keeps_room_for_transactions() {
 #[test]
 fn the_agent_s_metadata_file_is_this_runtime_s() {
 	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../agent/metadata.scale");
-	let ours = Runtime::metadata_at_version(16).expect("the runtime has V16 metadata");
+	// Governed constants read their value from storage: an empty one gives their defaults.
+	let ours = sp_io::TestExternalities::default()
+		.execute_with(|| Runtime::metadata_at_version(16))
+		.expect("the runtime has V16 metadata");
 	if std::env::var_os("ALLMENDE_WRITE_METADATA").is_some() {
 		std::fs::write(&path, &*ours).expect("the metadata file is written");
 	}
@@ -660,6 +672,333 @@ mod validators {
 			assert_eq!(Balances::free_balance(&eve), free + left);
 			assert_eq!(Balances::reserved_balance(&eve), keys);
 			assert_eq!(key_deposit_held(&eve), keys);
+		});
+	}
+}
+
+mod governance {
+	use super::*;
+	use configs::{
+		compute_market::dynamic_params::market,
+		compute_market::{RuntimeParameters, RuntimeParametersKey, RuntimeParametersValue},
+		governance::{MarketPaused, SafeModeDeposit},
+	};
+	use frame_support::{
+		dispatch::{DispatchResult, GetDispatchInfo},
+		traits::{fungible::InspectHold, Get, Hooks},
+	};
+	use genesis_config_presets::{COUNCIL, TECHNICAL_COMMITTEE};
+	use sp_runtime::traits::{Dispatchable, Hash as _};
+
+	type MarketConfig = <Runtime as pallet_compute_market::Config>::ChallengeBond;
+
+	/// The result of the last motion executed by either body, from the events.
+	fn executed() -> Option<DispatchResult> {
+		System::events().into_iter().rev().find_map(|r| match r.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. })
+			| RuntimeEvent::TechnicalCommittee(pallet_collective::Event::Executed {
+				result, ..
+			}) => Some(result.map_err(|e| e.into())),
+			_ => None,
+		})
+	}
+
+	/// Proposes `call` to the collective `I` with a two-thirds threshold, has the first `ayes`
+	/// of `members` vote for it and the others against, and closes it. Returns what the call
+	/// returned, or `None` when the motion did not pass.
+	fn motion<I: 'static>(
+		members: &[Sr25519Keyring],
+		ayes: usize,
+		call: RuntimeCall,
+	) -> Option<DispatchResult>
+	where
+		Runtime: pallet_collective::Config<I, Proposal = RuntimeCall>,
+	{
+		System::reset_events();
+		let threshold = (members.len() as u32 * 2).div_ceil(3);
+		let len = codec::Encode::encoded_size(&call) as u32;
+		let weight = call.get_dispatch_info().call_weight;
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+		let index = pallet_collective::ProposalCount::<Runtime, I>::get();
+		let proposer = members[0].to_account_id();
+		pallet_collective::Pallet::<Runtime, I>::propose(
+			RuntimeOrigin::signed(proposer.clone()),
+			threshold,
+			Box::new(call),
+			len,
+		)
+		.expect("a member proposes");
+		for member in &members[..ayes] {
+			pallet_collective::Pallet::<Runtime, I>::vote(
+				RuntimeOrigin::signed(member.to_account_id()),
+				hash,
+				index,
+				true,
+			)
+			.expect("a member votes");
+		}
+		for member in &members[ayes..] {
+			pallet_collective::Pallet::<Runtime, I>::vote(
+				RuntimeOrigin::signed(member.to_account_id()),
+				hash,
+				index,
+				false,
+			)
+			.expect("a member votes");
+		}
+		pallet_collective::Pallet::<Runtime, I>::close(
+			RuntimeOrigin::signed(proposer),
+			hash,
+			index,
+			weight,
+			len,
+		)
+		.expect("every member voted, so the motion closes");
+		executed()
+	}
+
+	fn council(ayes: usize, call: RuntimeCall) -> Option<DispatchResult> {
+		motion::<configs::governance::CouncilCollective>(&COUNCIL, ayes, call)
+	}
+
+	fn committee(ayes: usize, call: RuntimeCall) -> Option<DispatchResult> {
+		motion::<configs::governance::TechnicalCollective>(&TECHNICAL_COMMITTEE, ayes, call)
+	}
+
+	fn set_challenge_bond(value: Balance) -> RuntimeCall {
+		RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+			key_value: RuntimeParameters::Market(market::Parameters::ChallengeBond(
+				market::ChallengeBond,
+				Some(value),
+			)),
+		})
+	}
+
+	fn dev() -> sp_io::TestExternalities {
+		let mut ext = preset_state(DEV_RUNTIME_PRESET);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	#[test]
+	fn the_development_presets_name_a_council_and_a_committee() {
+		dev().execute_with(|| {
+			let accounts = |keys: &[Sr25519Keyring]| -> Vec<AccountId> {
+				keys.iter().map(|k| k.to_account_id()).collect()
+			};
+			let mut council = accounts(&COUNCIL);
+			council.sort();
+			let mut committee = accounts(&TECHNICAL_COMMITTEE);
+			committee.sort();
+			assert_eq!(
+				pallet_collective::Members::<Runtime, configs::governance::CouncilCollective>::get(
+				),
+				council
+			);
+			assert_eq!(
+				pallet_collective::Members::<Runtime, configs::governance::TechnicalCollective>::get(),
+				committee
+			);
+		});
+	}
+
+	#[test]
+	fn two_thirds_of_the_council_set_a_market_parameter_and_the_market_uses_it() {
+		dev().execute_with(|| {
+			let before = MarketConfig::get();
+			let value = before + 7 * UNIT;
+			// One member of three is not enough.
+			assert_eq!(council(1, set_challenge_bond(value)), None, "one aye does not pass");
+			assert_eq!(MarketConfig::get(), before);
+			// An account outside the council cannot set it either.
+			assert!(set_challenge_bond(value)
+				.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Eve.to_account_id()))
+				.is_err());
+			assert_eq!(council(2, set_challenge_bond(value)), Some(Ok(())));
+			assert_eq!(MarketConfig::get(), value, "the market reads the new value");
+			assert_eq!(
+				pallet_parameters::Parameters::<Runtime>::get(RuntimeParametersKey::Market(
+					market::ParametersKey::ChallengeBond(market::ChallengeBond)
+				)),
+				Some(RuntimeParametersValue::Market(market::ParametersValue::ChallengeBond(value)))
+			);
+		});
+	}
+
+	#[test]
+	fn a_governed_bond_or_period_never_falls_below_the_market_s_floor() {
+		dev().execute_with(|| {
+			let zero_bond = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+				key_value: RuntimeParameters::Market(market::Parameters::MinBidBond(
+					market::MinBidBond,
+					Some(0),
+				)),
+			});
+			let zero_period = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+				key_value: RuntimeParameters::Market(market::Parameters::ChallengePeriod(
+					market::ChallengePeriod,
+					Some(0),
+				)),
+			});
+			assert_eq!(council(2, zero_bond), Some(Ok(())));
+			assert_eq!(council(2, zero_period), Some(Ok(())));
+			assert_eq!(
+				<Runtime as pallet_compute_market::Config>::MinBidBond::get(),
+				EXISTENTIAL_DEPOSIT
+			);
+			assert_eq!(<Runtime as pallet_compute_market::Config>::ChallengePeriod::get(), 1);
+		});
+	}
+
+	/// `System::authorize_upgrade` for some code: a call only root may make.
+	fn root_call() -> (RuntimeCall, Hash) {
+		let code_hash = <Runtime as frame_system::Config>::Hashing::hash(b"a new runtime");
+		let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+		(call, hash)
+	}
+
+	fn dispatch_whitelisted(call: RuntimeCall) -> RuntimeCall {
+		RuntimeCall::Whitelist(pallet_whitelist::Call::dispatch_whitelisted_call_with_preimage {
+			call: Box::new(call),
+		})
+	}
+
+	#[test]
+	fn root_needs_the_committee_s_whitelist_and_the_council_s_dispatch_in_either_order() {
+		// Committee first, then the council.
+		dev().execute_with(|| {
+			let (call, hash) = root_call();
+			let whitelist =
+				RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash: hash });
+			assert_eq!(committee(1, whitelist.clone()), None, "a third of the committee");
+			assert_eq!(committee(2, whitelist), Some(Ok(())));
+			// Whitelisted, but nobody outside the council can dispatch it.
+			assert!(dispatch_whitelisted(call.clone())
+				.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Eve.to_account_id()))
+				.is_err());
+			assert!(System::authorized_upgrade().is_none());
+			assert_eq!(council(2, dispatch_whitelisted(call)), Some(Ok(())));
+			assert!(System::authorized_upgrade().is_some(), "root acted");
+		});
+		// Council first: its dispatch waits for the whitelist, then anyone may relay it.
+		dev().execute_with(|| {
+			let (call, hash) = root_call();
+			assert_eq!(council(2, dispatch_whitelisted(call.clone())), Some(Ok(())));
+			assert!(System::authorized_upgrade().is_none(), "the council alone is not root");
+			let whitelist =
+				RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash: hash });
+			assert_eq!(committee(2, whitelist), Some(Ok(())));
+			let relayer = Sr25519Keyring::Eve.to_account_id();
+			dispatch_whitelisted(call)
+				.dispatch(RuntimeOrigin::signed(relayer))
+				.expect("anyone relays a dispatch both bodies approved");
+			assert!(System::authorized_upgrade().is_some(), "root acted");
+		});
+	}
+
+	#[test]
+	fn neither_body_alone_changes_the_members_of_either() {
+		dev().execute_with(|| {
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let set_members = RuntimeCall::Council(pallet_collective::Call::set_members {
+				new_members: vec![eve.clone()],
+				prime: None,
+				old_count: COUNCIL.len() as u32,
+			});
+			assert!(matches!(council(3, set_members.clone()), Some(Err(_))));
+			assert!(matches!(committee(3, set_members), Some(Err(_))));
+			assert_eq!(
+				pallet_collective::Members::<Runtime, configs::governance::CouncilCollective>::get(
+				)
+				.len(),
+				COUNCIL.len()
+			);
+		});
+	}
+
+	/// Whether a market call from `who` is stopped by the call filter (`withdraw_stake`: without
+	/// a stake it fails, but with the market's own error).
+	fn market_stopped(who: &AccountId) -> bool {
+		let result = RuntimeCall::ComputeMarket(pallet_compute_market::Call::withdraw_stake {})
+			.dispatch(RuntimeOrigin::signed(who.clone()));
+		let filtered: sp_runtime::DispatchError =
+			frame_system::Error::<Runtime>::CallFiltered.into();
+		assert!(result.is_err(), "no stake to withdraw");
+		result.map_err(|e| e.error) == Err(filtered)
+	}
+
+	#[test]
+	fn safe_mode_entered_by_deposit_stops_the_market_and_its_clock_until_the_council_ends_it() {
+		dev().execute_with(|| {
+			let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			assert!(!MarketPaused::get());
+			RuntimeCall::SafeMode(pallet_safe_mode::Call::enter {})
+				.dispatch(RuntimeOrigin::signed(ferdie.clone()))
+				.expect("anyone enters safe mode with the deposit");
+			assert_eq!(
+				Balances::balance_on_hold(
+					&RuntimeHoldReason::SafeMode(pallet_safe_mode::HoldReason::EnterOrExtend),
+					&ferdie
+				),
+				SafeModeDeposit::get().unwrap()
+			);
+			assert!(MarketPaused::get());
+			assert!(market_stopped(&alice), "market calls are stopped");
+			let paused = pallet_compute_market::PausedBlocks::<Runtime>::get();
+			ComputeMarket::on_initialize(2);
+			assert_eq!(
+				pallet_compute_market::PausedBlocks::<Runtime>::get(),
+				paused + 1,
+				"the market counts the block as paused"
+			);
+			let exit = RuntimeCall::SafeMode(pallet_safe_mode::Call::force_exit {});
+			assert_eq!(council(1, exit.clone()), None);
+			assert_eq!(council(2, exit), Some(Ok(())), "the council ends it");
+			assert!(!MarketPaused::get());
+			assert!(!market_stopped(&alice));
+			ComputeMarket::on_initialize(3);
+			assert_eq!(pallet_compute_market::PausedBlocks::<Runtime>::get(), paused + 1);
+		});
+	}
+
+	fn call_name(pallet: &str, call: &str) -> pallet_tx_pause::RuntimeCallNameOf<Runtime> {
+		(
+			pallet.as_bytes().to_vec().try_into().unwrap(),
+			call.as_bytes().to_vec().try_into().unwrap(),
+		)
+	}
+
+	#[test]
+	fn the_committee_pauses_a_call_a_deadline_needs_and_the_market_s_clock_stops() {
+		dev().execute_with(|| {
+			let pause = |pallet: &str, call: &str| {
+				RuntimeCall::TxPause(pallet_tx_pause::Call::pause {
+					full_name: call_name(pallet, call),
+				})
+			};
+			// Pausing a call no deadline needs stops that call only.
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			assert!(!market_stopped(&alice));
+			assert_eq!(committee(2, pause("ComputeMarket", "withdraw_stake")), Some(Ok(())));
+			assert!(market_stopped(&alice));
+			assert!(!MarketPaused::get());
+			assert_eq!(council(1, pause("ComputeMarket", "commit_result")), None);
+			assert_eq!(committee(1, pause("ComputeMarket", "commit_result")), None);
+			assert!(!MarketPaused::get(), "a third of the committee cannot pause");
+			assert_eq!(committee(2, pause("ComputeMarket", "commit_result")), Some(Ok(())));
+			assert!(MarketPaused::get());
+			// Governance itself cannot be paused.
+			assert_eq!(
+				committee(2, pause("Council", "vote")),
+				Some(Err(pallet_tx_pause::Error::<Runtime>::Unpausable.into()))
+			);
+			let unpause = RuntimeCall::TxPause(pallet_tx_pause::Call::unpause {
+				ident: call_name("ComputeMarket", "commit_result"),
+			});
+			assert_eq!(council(2, unpause), Some(Ok(())), "the council lifts a pause");
+			assert!(!MarketPaused::get());
 		});
 	}
 }

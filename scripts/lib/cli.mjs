@@ -72,17 +72,26 @@ export function int(value, name) {
  * `--help` prints `usage` and exits 0; an unknown or malformed flag exits 2 with the usage.
  */
 export function flags(usage, options) {
-  let values;
+  return parseCommandLine(usage, options, false).values;
+}
+
+/** `flags` for a tool that also takes a command and arguments: { values, positionals }. */
+export function commandLine(usage, options) {
+  return parseCommandLine(usage, options, true);
+}
+
+function parseCommandLine(usage, options, allowPositionals) {
+  let parsed;
   try {
-    values = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h', default: false } } }).values;
+    parsed = parseArgs({ allowPositionals, options: { ...options, help: { type: 'boolean', short: 'h', default: false } } });
   } catch (e) {
     usageError(usage, e.message);
   }
-  if (values.help) {
+  if (parsed.values.help) {
     console.log(usage);
     process.exit(0);
   }
-  return values;
+  return parsed;
 }
 
 /** Exits 2 with `message` and the usage: a flag has a value the tool cannot use. */

@@ -26,7 +26,11 @@ export async function signer(suri) {
 
 /** An amount in ALM ("1.5") as the chain's smallest unit (BigInt). */
 export function parseAmount(api, text) {
-  const decimals = api.registry.chainDecimals[0];
+  return parseUnits(text, api.registry.chainDecimals[0]);
+}
+
+/** An amount in whole tokens ("1.5") as the smallest unit of a token with `decimals`. */
+export function parseUnits(text, decimals) {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(String(text).trim());
   if (!m) throw new Error(`not an amount: "${text}"`);
   const frac = (m[2] ?? '').padEnd(decimals, '0');
@@ -36,11 +40,15 @@ export function parseAmount(api, text) {
 
 /** An amount in the smallest unit, shown in ALM. */
 export function showAmount(api, value) {
-  const decimals = api.registry.chainDecimals[0];
+  return showUnits(value, api.registry.chainDecimals[0], api.registry.chainTokens[0]);
+}
+
+/** An amount in the smallest unit of a token with `decimals`, shown in whole `symbol`s. */
+export function showUnits(value, decimals, symbol) {
   const v = BigInt(value.toString());
   const whole = v / 10n ** BigInt(decimals);
   const frac = (v % 10n ** BigInt(decimals)).toString().padStart(decimals, '0').replace(/0+$/, '');
-  return `${whole}${frac ? `.${frac}` : ''} ${api.registry.chainTokens[0]}`;
+  return `${whole}${frac ? `.${frac}` : ''} ${symbol}`;
 }
 
 /** A dispatch error as "pallet.Name: doc line". */

@@ -86,17 +86,29 @@ export class Network {
    * @param {string} [o.wasmtimeCache] a folder where the nodes keep the runtime's compiled
    *   code between starts (`--wasmtime-cache`); by default `$ALLMENDE_WASMTIME_CACHE`
    *   (scripts/env.sh), none when that is empty
+   * @param {string} [o.spec] a chain spec file the nodes start from as it is, instead of the
+   *   raw spec of `chain` that `prepare()` writes
+   * @param {Array<{name: string, basePath: string, nodeKeyFile: string}>} [o.validators]
+   *   validators whose session keys are in their base paths already (`scripts/testnet.mjs
+   *   new` puts them there), started in place of the well-known ones (`nodes` is ignored);
+   *   `nodeKeyFile`: the node's network key
    */
   constructor({
     bin, dir, nodes = 4, chain = 'local', detached = false, ports = null, runtimeOverrides = null, archive = true,
-    wasmtimeCache = process.env.ALLMENDE_WASMTIME_CACHE || null,
+    wasmtimeCache = process.env.ALLMENDE_WASMTIME_CACHE || null, spec = null, validators = null,
   }) {
-    if (nodes < 1 || nodes > VALIDATORS.length) {
+    if (!validators && (nodes < 1 || nodes > VALIDATORS.length)) {
       throw new Error(`--nodes must be between 1 and ${VALIDATORS.length}`);
     }
+    if (validators && validators.length === 0) throw new Error('no validators to start');
     this.bin = bin;
     this.dir = path.resolve(dir);
     this.chain = chain;
+    this.givenSpec = spec ? path.resolve(spec) : null;
+    // name -> { basePath, nodeKeyFile } of a validator with its own keys.
+    this.ownKeys = new Map((validators ?? []).map((v) => [v.name, {
+      basePath: path.resolve(v.basePath), nodeKeyFile: path.resolve(v.nodeKeyFile),
+    }]));
     this.detached = detached;
     this.fixedPorts = ports;
     this.runtimeOverrides = runtimeOverrides ? path.resolve(runtimeOverrides) : null;
@@ -104,10 +116,11 @@ export class Network {
     // Whether the first node keeps the state of every finalized block. A database made with
     // the default pruning cannot be reopened as an archive, so an older chain keeps `false`.
     this.archive = archive;
-    this.names = VALIDATORS.slice(0, nodes);
-    // name -> { name, rpcPort, p2pPort, keyFile, peerId, devKeys, proc, pid }. `devKeys`: the
-    // node starts with `--<name>` and so holds the well-known session keys of a genesis
-    // validator; a joined node makes its own keys (`author_rotateKeysWithOwner`).
+    this.names = validators ? validators.map((v) => v.name) : VALIDATORS.slice(0, nodes);
+    // name -> { name, rpcPort, p2pPort, keyFile, peerId, devKeys, basePath, proc, pid }.
+    // `devKeys`: the node starts with `--<name>` and so holds the well-known session keys of a
+    // genesis validator; a joined node makes its own keys (`author_rotateKeysWithOwner`), and
+    // one of `validators` has them in its base path.
     this.nodes = new Map();
   }
 
@@ -119,19 +132,19 @@ export class Network {
     return path.join(this.dir, 'network.json');
   }
 
-  /** The raw chain spec the nodes start from (written by `prepare()`). */
+  /** The chain spec the nodes start from: the one given, or the raw spec `prepare()` writes. */
   get specFile() {
-    return path.join(this.dir, 'chain-spec.json');
+    return this.givenSpec ?? path.join(this.dir, 'chain-spec.json');
   }
 
   /**
    * Assigns ports and node keys (the first node is everyone's boot node) and writes the raw
-   * chain spec of `chain`.
+   * chain spec of `chain` unless a spec was given.
    */
   async prepare() {
     fs.mkdirSync(this.logDir, { recursive: true });
-    await this.writeSpec();
-    for (const [i, name] of this.names.entries()) await this.prepareNode(name, i, true);
+    if (!this.givenSpec) await this.writeSpec();
+    for (const [i, name] of this.names.entries()) await this.prepareNode(name, i, !this.ownKeys.has(name));
   }
 
   /**
@@ -159,8 +172,11 @@ export class Network {
   async prepareNode(name, i, devKeys) {
     const rpcPort = this.fixedPorts ? this.fixedPorts.rpc + i : await freePort();
     const p2pPort = this.fixedPorts ? this.fixedPorts.p2p + i : await freePort();
-    const keyFile = path.join(this.dir, 'keys', `${name}.node-key`);
-    if (!fs.existsSync(keyFile)) {
+    const own = this.ownKeys.get(name);
+    const keyFile = own?.nodeKeyFile ?? path.join(this.dir, 'keys', `${name}.node-key`);
+    // null: `nodes/<name>` in the network's folder (see `args`).
+    const basePath = own?.basePath ?? null;
+    if (!own && !fs.existsSync(keyFile)) {
       fs.mkdirSync(path.dirname(keyFile), { recursive: true });
       // A fixed, distinct network key per node keeps its peer id stable across restarts.
       fs.writeFileSync(keyFile, (i + 1).toString(16).padStart(64, '0'));
@@ -168,7 +184,7 @@ export class Network {
     const peerId = execFileSync(this.bin, ['key', 'inspect-node-key', '--file', keyFile], {
       encoding: 'utf8',
     }).trim();
-    this.nodes.set(name, { name, rpcPort, p2pPort, keyFile, peerId, devKeys, proc: null, pid: null });
+    this.nodes.set(name, { name, rpcPort, p2pPort, keyFile, peerId, devKeys, basePath, proc: null, pid: null });
   }
 
   /**
@@ -197,7 +213,7 @@ export class Network {
       '--chain', fs.existsSync(this.specFile) ? this.specFile : this.chain,
       ...(n.devKeys ? [`--${name}`] : ['--name', name]),
       '--validator',
-      '--base-path', path.join(this.dir, 'nodes', name),
+      '--base-path', n.basePath ?? path.join(this.dir, 'nodes', name),
       '--database', 'paritydb',
       '--node-key-file', n.keyFile,
       '--listen-addr', `/ip4/127.0.0.1/tcp/${n.p2pPort}`,
@@ -288,14 +304,14 @@ export class Network {
   /** Writes pids and ports so `devnet.sh stop|status` can find the nodes later. */
   save() {
     const nodes = this.names.map((name) => {
-      const { rpcPort, p2pPort, pid, peerId, keyFile, devKeys } = this.nodes.get(name);
-      return { name, rpcPort, p2pPort, pid, peerId, keyFile, devKeys };
+      const { rpcPort, p2pPort, pid, peerId, keyFile, devKeys, basePath } = this.nodes.get(name);
+      return { name, rpcPort, p2pPort, pid, peerId, keyFile, devKeys, basePath };
     });
     fs.writeFileSync(
       this.stateFile,
       JSON.stringify({
-        chain: this.chain, dir: this.dir, runtimeOverrides: this.runtimeOverrides, archive: this.archive,
-        wasmtimeCache: this.wasmtimeCache, nodes,
+        chain: this.chain, spec: this.givenSpec, dir: this.dir, runtimeOverrides: this.runtimeOverrides,
+        archive: this.archive, wasmtimeCache: this.wasmtimeCache, nodes,
       }, null, 2),
     );
   }
@@ -424,6 +440,7 @@ export class Network {
       runtimeOverrides: saved.runtimeOverrides,
       archive: saved.archive ?? false,
       wasmtimeCache: saved.wasmtimeCache ?? null,
+      spec: saved.spec ?? null,
     });
     network.names = saved.nodes.map((n) => n.name);
     for (const n of saved.nodes) {

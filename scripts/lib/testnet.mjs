@@ -8,14 +8,16 @@ const BIN = process.env.ALLMENDE_NODE_BIN;
 
 /**
  * Starts `nodes` validators of `chain` (see `Network`) in a temporary folder and waits until
- * they finalize.
+ * they finalize. With `spec` and `validators` it starts those validators of that chain spec
+ * instead, from their own base paths (a network `scripts/testnet.mjs new` made); the
+ * temporary folder then holds only the logs.
  */
-export async function startNetwork({ nodes = 4, chain = 'local' } = {}) {
+export async function startNetwork({ nodes = 4, chain = 'local', spec, validators } = {}) {
   if (!BIN || !fs.existsSync(BIN)) {
     throw new Error(`ALLMENDE_NODE_BIN does not name a built node: ${BIN}`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-'));
-  const network = new Network({ bin: BIN, dir, nodes, chain });
+  const network = new Network({ bin: BIN, dir, nodes, chain, spec, validators });
   // Whatever happens to the test process, the nodes it started die with it.
   const killAll = () => {
     for (const n of network.nodes.values()) {

@@ -9,6 +9,17 @@
 //! Entries are never removed early. A job whose phase ended before its deadline (all commits
 //! in, a challenge, a cancellation) leaves a stale entry behind; it is recognised because the
 //! job's recorded deadline no longer names the entry's block, and is dropped when reached.
+//!
+//! A paused market stands still. While `Config::Paused` says the parties cannot make the
+//! calls a deadline needs (in the runtime: safe mode is entered, or one of the market's calls
+//! is paused), `on_initialize` counts the block in `PausedBlocks` and works off no deadline:
+//! the cursor stays, and no deadline passes while nobody can meet it. Every job records the
+//! count when its phase's deadline is scheduled (`Job::pause_mark`). A due job whose phase the
+//! market was paused in since (the count grew) does not advance: the phase gets the paused
+//! blocks back, counted from the block it is handled in (`DeadlineExtended`), and ends then
+//! as any other. So every phase gets at least the blocks it was paused in; a pause that ran
+//! on past the deadline gives those blocks too. `advance_job` does the same, and is refused
+//! while the market is paused.
 
 use crate::*;
 use frame_support::pallet_prelude::*;
@@ -27,7 +38,8 @@ pub(crate) const MAX_STALE_SKIPS: u32 = 1024;
 /// What one block's run over the deadline queue did, for its weight.
 #[derive(Default, Debug, PartialEq)]
 pub(crate) struct DeadlineWork {
-	/// Due jobs advanced to their next phase.
+	/// Due jobs advanced to their next phase, or given back the blocks a pause took from
+	/// their phase (about as dear: a read and a write of the job and a schedule).
 	pub advanced: u32,
 	/// Stale entries dropped, plus the entry looked at that did not fit.
 	pub skipped: u32,
@@ -48,6 +60,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// A block in which the market is paused: counts it in `PausedBlocks` and works off no
+	/// deadline; the cursor stays. If no block has placed the cursor yet, it is placed at
+	/// this one, so that the deadlines that fall in the pause are not skipped when the market
+	/// resumes.
+	pub(crate) fn stand_still(now: BlockNumberOf<T>) -> Weight {
+		PausedBlocks::<T>::mutate(|n| n.saturating_inc());
+		if DeadlineCursor::<T>::get().is_none() {
+			DeadlineCursor::<T>::put((now, 0));
+		}
+		T::DbWeight::get().reads_writes(2, 2)
+	}
+
 	/// Advances the jobs whose deadline has come, oldest first, at most
 	/// `MaxDeadlinesPerBlock` of them; the rest wait for the next block.
 	pub(crate) fn process_deadlines(now: BlockNumberOf<T>) -> Weight {
@@ -65,6 +89,30 @@ impl<T: Config> Pallet<T> {
 			.max(Self::arbitrate_weight(n))
 			.saturating_add(T::WeightInfo::on_initialize_skip(work.skipped))
 			.saturating_add(T::WeightInfo::on_initialize_visit(work.visited))
+			// `PausedBlocks`.
+			.saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	/// At a job's deadline (`now` or earlier): a phase the market was paused in since it was
+	/// scheduled gets the paused blocks back, counted from `now`; any other phase ends and
+	/// the job moves on. `paused` is `PausedBlocks`.
+	pub(crate) fn advance_or_extend(
+		job_id: JobId,
+		mut job: Job<T>,
+		now: BlockNumberOf<T>,
+		paused: u32,
+	) {
+		let lost = paused.saturating_sub(job.pause_mark);
+		if lost == 0 {
+			return Self::advance(job_id, job);
+		}
+		// After `now`, so the queue never schedules into the block it is working off.
+		let deadline = now.saturating_add(BlockNumberOf::<T>::from(lost));
+		job.deadline = deadline;
+		job.pause_mark = paused;
+		Self::schedule(job_id, deadline);
+		Jobs::<T>::insert(job_id, job);
+		Self::deposit_event(Event::DeadlineExtended { job_id, deadline });
 	}
 
 	/// Concluding `n` arbitrations: as benchmarked, and taking each job's `Challengers` entry
@@ -77,6 +125,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn work_off_deadlines(now: BlockNumberOf<T>) -> DeadlineWork {
 		let limit = T::MaxDeadlinesPerBlock::get();
+		let paused = PausedBlocks::<T>::get();
 		let (mut block, mut page) = DeadlineCursor::<T>::get().unwrap_or((now, 0));
 		let mut work = DeadlineWork::default();
 		'blocks: while block <= now && work.visited < MAX_DEADLINE_VISITS {
@@ -91,7 +140,7 @@ impl<T: Config> Pallet<T> {
 					match live {
 						Some(job) if work.advanced < limit => {
 							work.advanced.saturating_inc();
-							Self::advance(*job_id, job);
+							Self::advance_or_extend(*job_id, job, now, paused);
 						},
 						None if work.skipped < MAX_STALE_SKIPS => work.skipped.saturating_inc(),
 						_ => {

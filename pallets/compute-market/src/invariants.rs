@@ -1,6 +1,6 @@
 //! The invariants `try_state` checks: the funds held under each reason equal what the
-//! market's records say, provider counters match, and every unfinished job has its deadline
-//! queued.
+//! market's records say, provider counters match, every unfinished job has its deadline
+//! queued, and no job's pause mark is ahead of the paused blocks counted.
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
@@ -37,7 +37,10 @@ impl<T: Config> Pallet<T> {
 		for (_, offer) in Offers::<T>::iter() {
 			counters.entry(offer.provider).or_default().offers.saturating_inc();
 		}
+		let paused = PausedBlocks::<T>::get();
 		for (job_id, job) in Jobs::<T>::iter() {
+			// A mark ahead of the count would hide the next pause from the job's phase.
+			ensure!(job.pause_mark <= paused, "a job's pause mark is ahead of the paused blocks");
 			let e = expected.entry(job.requester.clone()).or_default();
 			e.escrow = e.escrow.saturating_add(job.escrow);
 			e.deposits = e.deposits.saturating_add(job.deposit);

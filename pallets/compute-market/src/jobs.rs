@@ -152,6 +152,7 @@ impl<T: Config> Pallet<T> {
 			challenge_bond: Zero::zero(),
 			posted_at: now,
 			deposit,
+			pause_mark: PausedBlocks::<T>::get(),
 		};
 		Self::insert_new_job(job_id, job);
 		OpenJobs::<T>::insert(job_id, ());
@@ -182,6 +183,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_advance_job(job_id: JobId) -> DispatchResult {
+		// While the market is paused its clock stands still: a call that is not paused
+		// (this one) must not pass a deadline the paused ones cannot meet.
+		ensure!(!T::Paused::get(), Error::<T>::MarketPaused);
 		let job = Jobs::<T>::get(job_id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(!job.status.is_terminal(), Error::<T>::WrongPhase);
 		// Arbiters and a job's winners are drawn with the randomness of the block that draws:
@@ -193,7 +197,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= job.deadline, Error::<T>::DeadlineNotReached);
-		Self::advance(job_id, job);
+		Self::advance_or_extend(job_id, job, now, PausedBlocks::<T>::get());
 		Ok(())
 	}
 
@@ -212,7 +216,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Schedules the next phase of `job` to end `period` blocks from now and records that
-	/// block as the job's deadline.
+	/// block as the job's deadline, and the paused blocks counted so far as its pause mark.
 	pub(crate) fn next_phase(
 		job_id: JobId,
 		job: &mut Job<T>,
@@ -222,6 +226,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		job.status = status;
 		job.deadline = now.saturating_add(period);
+		job.pause_mark = PausedBlocks::<T>::get();
 		Self::schedule(job_id, job.deadline);
 	}
 

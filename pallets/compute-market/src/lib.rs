@@ -31,6 +31,9 @@
 //!   deadlines fill pages, and a cursor carries what did not fit to the next block (see
 //!   `deadlines.rs` and the README for how late a deadline can be under a flood). Anyone may
 //!   call [`Pallet::advance_job`] for a job whose deadline has passed.
+//! - **A paused market stands still.** While the runtime pauses the market's calls
+//!   (`Config::Paused`: safe mode, or a paused call), no deadline passes, and every phase gets
+//!   the blocks it was paused in back ([`Event::DeadlineExtended`]).
 //! - **Storage pays for itself.** Every job holds `JobDeposit` from its requester until
 //!   anyone prunes the finished job ([`Pallet::prune_job`]) `RetentionPeriod` blocks after it
 //!   finished.
@@ -121,7 +124,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Perbill;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -151,6 +154,16 @@ pub mod pallet {
 		/// The data registry: whether a requester may use the datasets and models a job
 		/// names, and their royalties.
 		type DataAccess: DataAccess<Self::AccountId, BalanceOf<Self>>;
+
+		/// Whether the calls the parties need to meet a deadline (commit, reveal, challenge,
+		/// the arbiters' verdicts) cannot be made in this block: in the runtime, safe mode is
+		/// entered or one of the market's calls is paused. While it says so the market's clock
+		/// stands still: no deadline passes, and every phase gets the paused blocks back (see
+		/// `deadlines.rs`). Asked at the start of every block and by `advance_job`.
+		type Paused: Get<bool>;
+
+		/// What asking `Paused` costs (the storage it reads), charged wherever it is asked.
+		type PausedWeight: Get<Weight>;
 
 		/// Most datasets and models one job may name. 0 ..= 16.
 		#[pallet::constant]
@@ -446,6 +459,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32), OptionQuery>;
 
+	/// How many blocks the market has been paused in (`Config::Paused`), ever. A job records
+	/// this count when its phase's deadline is scheduled (`Job::pause_mark`); what the count
+	/// grew by since is what a pause took from the phase, and the phase gets it back.
+	#[pallet::storage]
+	pub type PausedBlocks<T> = StorageValue<_, u32, ValueQuery>;
+
 	/// Index: jobs open for bids.
 	#[pallet::storage]
 	pub type OpenJobs<T: Config> = StorageMap<_, Twox64Concat, JobId, (), OptionQuery>;
@@ -595,6 +614,13 @@ pub mod pallet {
 		/// A job was settled: its payments made (or reported by `PaymentFailed`) and every
 		/// hold but its storage deposit released.
 		JobSettled { job_id: JobId },
+		/// The market was paused during this phase of the job: instead of ending, the phase
+		/// gets the paused blocks back.
+		DeadlineExtended {
+			job_id: JobId,
+			/// The block at which the phase now ends.
+			deadline: BlockNumberFor<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -727,6 +753,9 @@ pub mod pallet {
 		InputTooLarge,
 		/// The job's tolerance is below the least the offer accepts.
 		ToleranceBelowOffer,
+		/// The market is paused (safe mode, or one of its calls paused): no deadline passes
+		/// until it resumes.
+		MarketPaused,
 	}
 
 	#[pallet::extra_constants]
@@ -743,7 +772,15 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::extend_randomness_trail();
-			Self::process_deadlines(now).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+			let deadlines = if T::Paused::get() {
+				Self::stand_still(now)
+			} else {
+				Self::process_deadlines(now)
+			};
+			// The trail's two reads and a write, and asking `Paused`.
+			deadlines
+				.saturating_add(T::DbWeight::get().reads_writes(2, 1))
+				.saturating_add(T::PausedWeight::get())
 		}
 
 		fn integrity_test() {
@@ -1278,18 +1315,22 @@ pub mod pallet {
 		/// start the reveal, verify, conclude an arbitration, settle, expire). Anyone may call
 		/// it; the deadline queue does the same on its own, so this is only needed when the
 		/// queue lags behind a flood of deadlines. Drawing arbiters and closing a job's
-		/// bidding (its lot) are left to the queue.
+		/// bidding (its lot) are left to the queue. A phase the market was paused in gets the
+		/// paused blocks back instead, as at the queue (`DeadlineExtended`).
 		/// Charged for the dearest of these branches.
 		///
 		/// - Origin: signed, anyone.
 		///
-		/// Emits the events of the phase change. Errors: `UnknownJob`, `WrongPhase` (job
-		/// finished), `DrawnByQueueOnly`, `DeadlineNotReached`.
+		/// Emits the events of the phase change. Errors: `MarketPaused`, `UnknownJob`,
+		/// `WrongPhase` (job finished), `DrawnByQueueOnly`, `DeadlineNotReached`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(
 			T::WeightInfo::advance_job(T::MaxBidsPerJob::get())
 				.max(T::WeightInfo::on_initialize_verify(1))
 				.max(Pallet::<T>::arbitrate_weight(1))
+				// Asking `Paused`, and reading `PausedBlocks`.
+				.saturating_add(T::PausedWeight::get())
+				.saturating_add(T::DbWeight::get().reads(1))
 		)]
 		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;

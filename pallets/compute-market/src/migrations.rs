@@ -134,8 +134,8 @@ pub struct JobSpecV3<T: Config> {
 	pub tolerance: Option<u32>,
 }
 
-/// A job as an older version stored it, with that version's spec `S`; the other fields have
-/// not changed since version 2.
+/// A job as an older version stored it, with that version's spec `S`; the other fields were
+/// the same from version 2 to version 4 (version 5 added `pause_mark`).
 #[derive(Encode, Decode)]
 pub struct StoredJob<T: Config, S> {
 	pub requester: AccountIdOf<T>,
@@ -172,6 +172,43 @@ impl<T: Config, S> StoredJob<T, S> {
 pub type JobV2<T> = StoredJob<T, JobSpecV2<T>>;
 /// A job as version 3 stored it.
 pub type JobV3<T> = StoredJob<T, JobSpecV3<T>>;
+/// A job as version 4 stored it: the current spec, without a pause mark.
+pub type JobV4<T> = StoredJob<T, JobSpec<T>>;
+
+impl<T: Config> StoredJob<T, JobSpec<T>> {
+	/// The job in the current layout, with `pause_mark`.
+	pub fn with_pause_mark(self, pause_mark: u32) -> Job<T> {
+		Job {
+			requester: self.requester,
+			spec: self.spec,
+			status: self.status,
+			round: self.round,
+			deadline: self.deadline,
+			escrow: self.escrow,
+			royalties: self.royalties,
+			challenge_bond: self.challenge_bond,
+			posted_at: self.posted_at,
+			deposit: self.deposit,
+			pause_mark,
+		}
+	}
+}
+
+/// The version 4 layout of a job: all of it but its pause mark.
+pub fn job_v4<T: Config>(job: Job<T>) -> JobV4<T> {
+	StoredJob {
+		requester: job.requester,
+		spec: job.spec,
+		status: job.status,
+		round: job.round,
+		deadline: job.deadline,
+		escrow: job.escrow,
+		royalties: job.royalties,
+		challenge_bond: job.challenge_bond,
+		posted_at: job.posted_at,
+		deposit: job.deposit,
+	}
+}
 
 impl<T: Config> JobSpecV2<T> {
 	fn with_tolerance(self, tolerance: u32) -> JobSpecV3<T> {
@@ -246,7 +283,8 @@ impl<T: Config> OnRuntimeUpgrade for AddTolerance<T> {
 /// publishes them), else `UNDECLARED_SIZE`. A standing offer of version 3 named none of
 /// this, and taking it could bind its provider to work it never offered: it is withdrawn
 /// (`OfferWithdrawn`; offers hold no funds, and the agent posts its offers again). Reads and
-/// writes every job once, and every offer and its provider.
+/// writes every job once, and every offer and its provider. Writes jobs in version 4's
+/// layout, which `AddPauseMark` reads next.
 pub struct AddContentSizes<T>(core::marker::PhantomData<T>);
 
 /// An offer as version 3 stored it: without its scope.
@@ -311,22 +349,18 @@ impl<T: Config> OnRuntimeUpgrade for AddContentSizes<T> {
 			return db.reads(1);
 		}
 		let mut jobs = 0u64;
-		Jobs::<T>::translate::<JobV3<T>, _>(|_, old| {
+		// Written in version 4's layout, which `AddPauseMark` reads next, so not with
+		// `translate` (see `AddTolerance`).
+		for job_id in Jobs::<T>::iter_keys() {
 			jobs = jobs.saturating_add(1);
-			let job = old.map_spec(JobSpecV3::sized);
-			Some(Job {
-				requester: job.requester,
-				spec: job.spec,
-				status: job.status,
-				round: job.round,
-				deadline: job.deadline,
-				escrow: job.escrow,
-				royalties: job.royalties,
-				challenge_bond: job.challenge_bond,
-				posted_at: job.posted_at,
-				deposit: job.deposit,
-			})
-		});
+			let key = Jobs::<T>::hashed_key_for(job_id);
+			let Some(old) = storage::unhashed::get::<JobV3<T>>(&key) else {
+				frame_support::defensive!("a job of version 3 decodes");
+				continue;
+			};
+			let job: JobV4<T> = old.map_spec(JobSpecV3::sized);
+			storage::unhashed::put(&key, &job);
+		}
 		let mut offers = 0u64;
 		Offers::<T>::translate::<OfferV3<T>, _>(|offer_id, old| {
 			offers = offers.saturating_add(1);
@@ -347,37 +381,81 @@ impl<T: Config> OnRuntimeUpgrade for AddContentSizes<T> {
 	}
 }
 
+/// Version 4 → 5: a paused market stands still (`Config::Paused`), and a job records the
+/// paused blocks counted when its phase's deadline was scheduled (`Job::pause_mark`). The
+/// count (`PausedBlocks`) starts at 0 with this version, so every stored job gets a mark of
+/// 0: no phase has lost a block to a pause. Reads and writes every job once.
+pub struct AddPauseMark<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> OnRuntimeUpgrade for AddPauseMark<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let db = T::DbWeight::get();
+		if Pallet::<T>::on_chain_storage_version() != 4 {
+			return db.reads(1);
+		}
+		let mut jobs = 0u64;
+		Jobs::<T>::translate::<JobV4<T>, _>(|_, old| {
+			jobs = jobs.saturating_add(1);
+			Some(old.with_pause_mark(0))
+		});
+		StorageVersion::new(5).put::<Pallet<T>>();
+		db.reads_writes(jobs.saturating_add(1), jobs.saturating_add(1))
+	}
+
+	/// Every job as version 4 stored it, or nothing when the upgrade does not apply. Fails
+	/// when a job does not decode in version 4's layout.
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+		if Pallet::<T>::on_chain_storage_version() != 4 {
+			return Ok(Option::<Vec<(JobId, JobV4<T>)>>::None.encode());
+		}
+		let mut jobs = Vec::new();
+		for job_id in Jobs::<T>::iter_keys() {
+			let key = Jobs::<T>::hashed_key_for(job_id);
+			let job = storage::unhashed::get::<JobV4<T>>(&key)
+				.ok_or("a job does not decode in version 4's layout")?;
+			jobs.push((job_id, job));
+		}
+		Ok(Some(jobs).encode())
+	}
+
+	/// The same jobs, each decoding in the current layout with every field as before and a
+	/// pause mark of 0, at storage version 5.
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+		let old = Option::<Vec<(JobId, JobV4<T>)>>::decode(&mut &state[..])
+			.map_err(|_| "the state before the upgrade does not decode")?;
+		let Some(old) = old else { return Ok(()) };
+		ensure!(Pallet::<T>::on_chain_storage_version() == 5, "the storage version is not 5");
+		ensure!(Jobs::<T>::iter_keys().count() == old.len(), "the number of jobs changed");
+		for (job_id, was) in old {
+			let job = Jobs::<T>::get(job_id).ok_or("a job does not decode after the upgrade")?;
+			ensure!(job.pause_mark == 0, "a job has a pause mark though nothing was paused");
+			ensure!(job_v4(job).encode() == was.encode(), "a job's fields changed");
+		}
+		Ok(())
+	}
+}
+
 /// The version 3 layout of a job (tests of the migrations).
 #[cfg(test)]
 pub fn job_v3<T: Config>(job: Job<T>) -> JobV3<T> {
 	let unsized_ = |c: ContentRef<T>| ContentRefV3 { hash: c.hash, uri: c.uri };
-	let s = job.spec;
-	StoredJob {
-		requester: job.requester,
-		spec: JobSpecV3 {
-			workload: WorkloadV3 { kind: s.workload.kind, content: unsized_(s.workload.content) },
-			input: unsized_(s.input),
-			requirements: s.requirements,
-			region: s.region,
-			replicas: s.replicas,
-			max_price: s.max_price,
-			bidding_period: s.bidding_period,
-			execution_period: s.execution_period,
-			reveal_period: s.reveal_period,
-			min_reputation: s.min_reputation,
-			assets: s.assets,
-			max_royalties: s.max_royalties,
-			tolerance: s.tolerance,
-		},
-		status: job.status,
-		round: job.round,
-		deadline: job.deadline,
-		escrow: job.escrow,
-		royalties: job.royalties,
-		challenge_bond: job.challenge_bond,
-		posted_at: job.posted_at,
-		deposit: job.deposit,
-	}
+	job_v4(job).map_spec(|s| JobSpecV3 {
+		workload: WorkloadV3 { kind: s.workload.kind, content: unsized_(s.workload.content) },
+		input: unsized_(s.input),
+		requirements: s.requirements,
+		region: s.region,
+		replicas: s.replicas,
+		max_price: s.max_price,
+		bidding_period: s.bidding_period,
+		execution_period: s.execution_period,
+		reveal_period: s.reveal_period,
+		min_reputation: s.min_reputation,
+		assets: s.assets,
+		max_royalties: s.max_royalties,
+		tolerance: s.tolerance,
+	})
 }
 
 /// The version 2 layout of a job (tests of the migrations).
@@ -399,6 +477,10 @@ pub fn job_v2<T: Config>(job: Job<T>) -> JobV2<T> {
 	})
 }
 
+#[cfg(feature = "try-runtime")]
+use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use sp_core::H256;
+#[cfg(feature = "try-runtime")]
+use sp_runtime::TryRuntimeError;
 use sp_runtime::{traits::Zero, Saturating};

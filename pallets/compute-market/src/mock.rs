@@ -66,6 +66,9 @@ parameter_types! {
 	/// 1 unless a test sets them, so that most tests can use short periods.
 	pub storage MinExecutionPeriod: u64 = 1;
 	pub storage MinRevealPeriod: u64 = 1;
+	/// Whether the market is paused (in the runtime: safe mode, or a paused call); tests
+	/// pause and resume it.
+	pub storage Paused: bool = false;
 }
 
 thread_local! {
@@ -92,6 +95,8 @@ impl pallet_compute_market::Config for Test {
 	type WeightInfo = ();
 	type Randomness = TestRandomness;
 	type DataAccess = MockRegistry;
+	type Paused = Paused;
+	type PausedWeight = frame_support::traits::GetDefault;
 	type MaxAssetsPerJob = ConstU32<3>;
 	type MinProviderStake = ConstU64<100>;
 	type UnbondingPeriod = ConstU64<10>;

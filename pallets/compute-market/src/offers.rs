@@ -109,6 +109,7 @@ impl<T: Config> Pallet<T> {
 			challenge_bond: Zero::zero(),
 			posted_at: now,
 			deposit,
+			pause_mark: PausedBlocks::<T>::get(),
 		};
 		Self::insert_new_job(job_id, job);
 		JobsOfProvider::<T>::insert(&offer.provider, job_id, ());

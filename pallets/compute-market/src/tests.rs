@@ -2406,6 +2406,8 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		assert_eq!(Market::on_chain_storage_version(), 3);
 		migrations::AddContentSizes::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 4);
+		migrations::AddPauseMark::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 5);
 		assert_eq!(job(open).spec.tolerance, Some(10));
 		assert_eq!(job(open).status, JobStatus::Expired);
 		// The arbitration starts its commit phase again, without the old commitment.
@@ -2472,6 +2474,8 @@ fn the_upgrade_sizes_content_by_its_declaration_and_withdraws_offers_without_a_s
 		StorageVersion::new(3).put::<Market>();
 		migrations::AddContentSizes::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 4);
+		migrations::AddPauseMark::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 5);
 		assert_eq!(job(declared).spec.workload.content.size, 4096);
 		assert_eq!(job(declared).spec.input.size, 0);
 		assert_eq!(job(undeclared).spec.workload.content.size, UNDECLARED_SIZE);
@@ -2483,6 +2487,55 @@ fn the_upgrade_sizes_content_by_its_declaration_and_withdraws_offers_without_a_s
 		// The provider posts offers again, with their scope.
 		assert_ok!(offer(10, 50, 1, 100));
 		assert_eq!(offer_of(2).scope, OfferScope::any());
+	});
+}
+
+#[test]
+fn the_upgrade_gives_every_job_a_pause_mark_of_zero() {
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let assigned = assigned_job(1, &[(10, 60)]);
+		let open = post(spec(1, 100));
+		commit(10, assigned, result(1));
+		let jobs = [open, assigned];
+		let before: Vec<Job<Test>> = jobs.iter().map(|id| job(*id)).collect();
+		// A chain of storage version 4: jobs without a pause mark.
+		for job_id in jobs {
+			let key = Jobs::<Test>::hashed_key_for(job_id);
+			frame_support::storage::unhashed::put_raw(
+				&key,
+				&migrations::job_v4(job(job_id)).encode(),
+			);
+		}
+		assert!(Jobs::<Test>::get(open).is_none(), "a job of version 4 is not a job of version 5");
+		StorageVersion::new(4).put::<Market>();
+		#[cfg(feature = "try-runtime")]
+		migrations::AddPauseMark::<Test>::try_on_runtime_upgrade(true)
+			.expect("the upgrade's checks pass");
+		#[cfg(not(feature = "try-runtime"))]
+		migrations::AddPauseMark::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 5);
+		for (job_id, was) in jobs.iter().zip(&before) {
+			assert_eq!(job(*job_id).pause_mark, 0);
+			assert_eq!(&job(*job_id), was);
+		}
+		// At version 5 it does nothing: marks it would reset stay.
+		PausedBlocks::<Test>::put(2);
+		for job_id in jobs {
+			Jobs::<Test>::mutate(job_id, |j| {
+				if let Some(j) = j {
+					j.pause_mark = 2;
+				}
+			});
+		}
+		migrations::AddPauseMark::<Test>::on_runtime_upgrade();
+		assert!(jobs.iter().all(|id| job(*id).pause_mark == 2));
+		// The market goes on after the upgrade.
+		reveal(10, assigned, result(1));
+		run_to_block(job(assigned).deadline);
+		assert_eq!(job(assigned).status, JobStatus::Settled);
+		assert_eq!(job(open).status, JobStatus::Expired);
 	});
 }
 
@@ -2695,6 +2748,187 @@ fn a_flood_of_deadlines_is_worked_off_in_order_and_blocks_no_call() {
 		assert_eq!(job(late).status, JobStatus::Committing);
 		assert_eq!(job(late).deadline, block + 10);
 		assert!(block > 11 + 749);
+	});
+}
+
+// ---------------------------------------------------------------- pauses
+
+/// Pauses the market from the next block up to block `until`, its last paused block, and
+/// returns how many blocks that is. The market stays paused until the test resumes it.
+fn pause_until(until: u64) -> u32 {
+	let from = System::block_number() + 1;
+	Paused::set(&true);
+	run_to_block(until);
+	u32::try_from(until + 1 - from).unwrap()
+}
+
+/// Whether a bond of `who` was slashed.
+fn bond_slashed(who: AccountId) -> bool {
+	System::events().iter().any(|r| match r.event {
+		RuntimeEvent::Market(MarketEvent::BondSlashed { provider, .. }) => provider == who,
+		_ => false,
+	})
+}
+
+#[test]
+fn a_paused_market_slashes_no_provider_whose_deadline_fell_in_the_pause() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		let bond = held(HoldReason::BidBond, 10);
+		run_to_block(8);
+		// Paused past the commit deadline, for longer than the whole execution period.
+		let paused = pause_until(job(id).deadline + 5);
+		assert_eq!(PausedBlocks::<Test>::get(), paused);
+		assert!(u64::from(paused) > job(id).spec.execution_period);
+		// Nothing passed: the job still waits for commits and no bond was touched.
+		assert_eq!(job(id).status, JobStatus::Committing);
+		assert_eq!(held(HoldReason::BidBond, 10), bond);
+		assert!(!bond_slashed(10));
+		// Resumed, the phase gets the paused blocks back, counted from the block the market
+		// resumed in.
+		Paused::set(&false);
+		let resumed = System::block_number() + 1;
+		run_to_block(resumed);
+		let commit_by = resumed + u64::from(paused);
+		assert_eq!(job(id).status, JobStatus::Committing);
+		assert_eq!(job(id).deadline, commit_by);
+		assert_event(MarketEvent::DeadlineExtended { job_id: id, deadline: commit_by });
+		// The provider commits and reveals in the returned blocks, and is paid.
+		run_to_block(commit_by - 1);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		assert!(!bond_slashed(10));
+		assert_eq!(total(10), ENDOWMENT + 60);
+		assert_eq!(reputation(10).no_shows, 0);
+	});
+}
+
+#[test]
+fn a_phase_that_overlapped_a_pause_gets_the_paused_blocks_back() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		let commit_by = job(id).deadline;
+		run_to_block(9);
+		// Paused for a few blocks in the middle of the execution period.
+		let paused = pause_until(12);
+		Paused::set(&false);
+		assert_eq!(PausedBlocks::<Test>::get(), paused);
+		run_to_block(commit_by - 1);
+		assert_eq!(job(id).deadline, commit_by);
+		// At its deadline the phase does not end: it gets the paused blocks back.
+		run_to_block(commit_by);
+		let extended = commit_by + u64::from(paused);
+		assert_eq!(job(id).status, JobStatus::Committing);
+		assert_eq!(job(id).deadline, extended);
+		assert_event(MarketEvent::DeadlineExtended { job_id: id, deadline: extended });
+		// Then it ends as any phase, once.
+		run_to_block(extended);
+		let reveal_by = extended + job(id).spec.reveal_period;
+		assert_eq!((job(id).status, job(id).deadline), (JobStatus::Revealing, reveal_by));
+		assert_event(MarketEvent::RevealPhaseStarted { job_id: id, reveal_by });
+	});
+}
+
+#[test]
+fn a_provider_that_does_not_commit_after_a_pause_is_still_a_no_show() {
+	test(|| {
+		let id = assigned_job(1, &[(10, 60)]);
+		run_to_block(13);
+		let paused = pause_until(job(id).deadline + 4);
+		Paused::set(&false);
+		let resumed = System::block_number() + 1;
+		run_to_block(resumed);
+		let commit_by = resumed + u64::from(paused);
+		assert_eq!(job(id).deadline, commit_by);
+		// The returned blocks pass without a commit: the rules apply as without a pause.
+		run_to_block(commit_by - 1);
+		assert_eq!(job(id).status, JobStatus::Committing);
+		run_to_block(commit_by);
+		let reveal_by = commit_by + job(id).spec.reveal_period;
+		assert_eq!((job(id).status, job(id).deadline), (JobStatus::Revealing, reveal_by));
+		run_to_block(reveal_by);
+		assert_eq!(job(id).status, JobStatus::Failed);
+		assert_event(MarketEvent::JobFailed { job_id: id, reason: FailureReason::NoResult });
+		assert_event(MarketEvent::BondSlashed {
+			job_id: id,
+			provider: 10,
+			amount: 10,
+			reason: SlashReason::NoShow,
+		});
+		assert_eq!(free(REQUESTER), ENDOWMENT);
+		assert_eq!(total(10), ENDOWMENT - 10);
+		assert_eq!(reputation(10).no_shows, 1);
+	});
+}
+
+#[test]
+fn nothing_advances_while_the_market_is_paused() {
+	test(|| {
+		// Ten jobs whose bidding ends in block 6: three pages of the queue.
+		let ids: Vec<_> = (0..10).map(|_| post(spec(1, 10))).collect();
+		assert_eq!(DeadlinePages::<Test>::get(6), 3);
+		run_to_block(2);
+		let cursor = DeadlineCursor::<Test>::get();
+		let paused = pause_until(30);
+		assert_eq!(PausedBlocks::<Test>::get(), paused);
+		// The cursor stayed, every page is still queued, and no job moved.
+		assert_eq!(DeadlineCursor::<Test>::get(), cursor);
+		assert_eq!(DeadlinePages::<Test>::get(6), 3);
+		assert!(ids.iter().all(|id| job(*id).status == JobStatus::Bidding));
+		assert!(ids.iter().all(|id| job(*id).deadline == 6));
+		// Nobody may push a job past its deadline either.
+		assert_noop!(
+			Market::advance_job(RuntimeOrigin::signed(5), ids[0]),
+			Error::<Test>::MarketPaused
+		);
+		// Resumed, the queue works off 4 deadlines a block, oldest first as ever, and each
+		// job's phase gets the paused blocks back from the block it is handled in.
+		Paused::set(&false);
+		run_to_block(33);
+		for (k, id) in ids.iter().enumerate() {
+			let handled = 31 + k as u64 / 4;
+			assert_eq!(job(*id).status, JobStatus::Bidding, "job {k}");
+			assert_eq!(job(*id).deadline, handled + u64::from(paused), "job {k}");
+		}
+		run_to_block(33 + u64::from(paused));
+		assert!(ids.iter().all(|id| job(*id).status == JobStatus::Expired));
+	});
+}
+
+#[test]
+fn advance_job_passes_no_deadline_while_paused_and_gives_the_paused_blocks_back() {
+	test(|| {
+		register(10);
+		let advance = |id| Market::advance_job(RuntimeOrigin::signed(5), id);
+		// Four jobs whose bidding ends at block 16 fill that block's share of the queue
+		// before the job below gets its commit deadline there.
+		let ahead: Vec<_> = (0..4).map(|_| post(spec(1, 10).with_periods(15, 10, 10))).collect();
+		let id = post(spec(1, 100));
+		bid(10, id, 50);
+		run_to_block(6);
+		assert_eq!((job(id).status, job(id).deadline), (JobStatus::Committing, 16));
+		run_to_block(13);
+		let paused = pause_until(20);
+		// While paused nobody may push the job past the deadline its provider cannot meet.
+		assert_noop!(advance(id), Error::<Test>::MarketPaused);
+		Paused::set(&false);
+		// Resumed, block 21's four deadlines go to the jobs ahead; the job still waits.
+		run_to_block(21);
+		let extended = 21 + u64::from(paused);
+		assert!(ahead.iter().all(|a| job(*a).deadline == extended));
+		assert_eq!(job(id).deadline, 16);
+		// Pushed ahead of the queue, its phase gets the paused blocks back, as at the queue.
+		assert_ok!(advance(id));
+		assert_eq!((job(id).status, job(id).deadline), (JobStatus::Committing, extended));
+		assert_event(MarketEvent::DeadlineExtended { job_id: id, deadline: extended });
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		// Its old queue entry is dropped when reached.
+		run_to_block(22);
+		assert_eq!(DeadlinePages::<Test>::get(16), 0);
+		assert_eq!(job(id).status, JobStatus::ChallengeWindow);
 	});
 }
 

@@ -595,6 +595,9 @@ pub struct Job<T: Config> {
 	/// Storage deposit held from the requester under `HoldReason::JobDeposit` until the
 	/// finished job is pruned.
 	pub deposit: BalanceOf<T>,
+	/// `PausedBlocks` when the current phase's deadline was scheduled. The blocks the market
+	/// has been paused in since are blocks the phase lost; it gets them back at its deadline.
+	pub pause_mark: u32,
 }
 
 /// A provider's bid on an open job.

@@ -130,6 +130,7 @@ impl<T: Config> Pallet<T> {
 		job.status = JobStatus::Drawing;
 		job.round = Round::Arbitration;
 		job.deadline = draw_at;
+		job.pause_mark = PausedBlocks::<T>::get();
 		Jobs::<T>::insert(job_id, job);
 		Self::deposit_event(Event::ResultChallenged { job_id, challenger: who, bond, draw_at });
 		Ok(())

@@ -96,6 +96,8 @@ impl pallet_compute_market::Config for Test {
 	type RetentionPeriod = ConstU64<20>;
 	type DefaultTolerance = ConstU32<10>;
 	type MaxTolerance = ConstU32<10_000>;
+	type Paused = frame_support::traits::ConstBool<false>;
+	type PausedWeight = frame_support::traits::GetDefault;
 }
 
 /// The registry's tests draw no arbiters; a hash of the subject is randomness enough.

@@ -1,20 +1,34 @@
 //! The compute market's configuration: the numbers that shape Allmende's market, and why.
 //! Block time is 6 s, so 10 blocks are a minute, 600 an hour, 14,400 a day.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use core::marker::PhantomData;
+use frame_support::{
+	dynamic_params::{dynamic_pallet_params, dynamic_params},
+	parameter_types,
+	traits::{ConstU32, Get},
+};
 use sp_runtime::Perbill;
 
 use crate::{
-	Balance, Balances, BlockNumber, DataRegistry, Runtime, RuntimeHoldReason, DAYS, MINUTES, UNIT,
+	Balance, Balances, BlockNumber, DataRegistry, Runtime, RuntimeHoldReason, DAYS,
+	EXISTENTIAL_DEPOSIT, MINUTES, UNIT,
 };
 
+/// `G`, but never below `F`: governed values keep the floor the market needs.
+pub struct AtLeast<G, F>(PhantomData<(G, F)>);
+
+impl<V: Ord, G: Get<V>, F: Get<V>> Get<V> for AtLeast<G, F> {
+	fn get() -> V {
+		G::get().max(F::get())
+	}
+}
+
 parameter_types! {
-	/// 100 ALM: enough that registering many throwaway providers to flood bids costs real
-	/// money, small enough for a single-GPU seller.
-	pub const MinProviderStake: Balance = 100 * UNIT;
-	/// A day between `unregister` and `withdraw_stake`: time for anyone to notice and for
-	/// the provider's last jobs' events to be audited while its stake is still there.
-	pub const UnbondingPeriod: BlockNumber = DAYS;
+	pub const Existential: Balance = EXISTENTIAL_DEPOSIT;
+	pub const OneBlock: BlockNumber = 1;
+}
+
+parameter_types! {
 	/// A lot or an arbiter draw comes 2 blocks after the last bid or the challenge: to
 	/// foresee it one must author both blocks (with n validators of equal share, about one
 	/// chance in n² for a given pair).
@@ -38,32 +52,10 @@ parameter_types! {
 	/// than a third of the bonds to hold the price at the requester's `max_price`. The
 	/// pallet README has the table and the trade-off against a median.
 	pub const ClearingStake: Perbill = Perbill::from_parts(666_666_667);
-	/// A replica's least bond is 10 % of the most its work can be paid (a job's `max_price`,
-	/// an offer's price; a bid may hold more, which weighs in the lot) …
-	pub const BidBondFraction: Perbill = Perbill::from_percent(10);
-	/// … and at least 1 ALM, so that not showing up always costs something.
-	pub const MinBidBond: Balance = UNIT;
-	/// A minute to challenge a result (of any number of replicas). Short, because the
-	/// devnet's users check results as they come in; a production network would choose hours.
-	pub const ChallengePeriod: BlockNumber = MINUTES;
-	/// At least 50 ALM to challenge (and at least three times the job's max price): it pays
-	/// the arbiters when the challenge is wrong.
-	pub const ChallengeBond: Balance = 50 * UNIT;
-	/// 0.01 ALM burnt per reputation point: farming 100 completed jobs with one's own jobs
-	/// burns at least 1 ALM plus the fees of some 400 transactions (and holds 100 ALM of
-	/// stake, below).
-	pub const ReputationFee: Balance = 10 * crate::MILLI_UNIT;
 	/// 1 ALM of held stake behind every reputation point: the 100 ALM minimum stake backs a
 	/// score of up to 100 / 101, and 10,000 points hold 10,000 ALM for as long as they are
 	/// used (reputation goes with the stake when it is withdrawn).
 	pub const StakePerPoint: Balance = UNIT;
-	/// 0.1 ALM per job for its records (the job with three URIs of up to 256 bytes, its
-	/// verified result, an index entry: up to about 2 KB), back when the job is pruned. A
-	/// flood of 3,000 jobs holds 300 ALM on top of its escrow and fees.
-	pub const JobDeposit: Balance = 100 * crate::MILLI_UNIT;
-	/// A drawn arbiter holds 1 ALM (the least bond of any bid), whatever the job: a requester
-	/// cannot price the pool out of judging its job.
-	pub const ArbiterBond: Balance = UNIT;
 	/// Arbiters get at least 2 minutes to run the job and 1 to reveal (the job's own periods
 	/// when longer): an agent following finalized blocks sees its draw a few blocks late.
 	pub const ArbiterExecutionPeriod: BlockNumber = 2 * MINUTES;
@@ -78,6 +70,60 @@ parameter_types! {
 	pub const MaxTolerance: u32 = 10_000;
 }
 
+/// The market parameters the Council sets (`Parameters::set_parameter`, two thirds of the
+/// Council or root). Each starts at the value below. A change applies to what is bonded,
+/// posted or challenged after it: every hold records its amount, so nothing already held
+/// changes. Stakes, bonds and periods never go below the floor the market needs (the
+/// existential deposit, one block), whatever is set.
+#[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
+pub mod dynamic_params {
+	use super::*;
+
+	#[dynamic_pallet_params]
+	#[codec(index = 0)]
+	pub mod market {
+		use super::*;
+
+		/// 100 ALM: enough that registering many throwaway providers to flood bids costs real
+		/// money, small enough for a single-GPU seller.
+		#[codec(index = 0)]
+		pub static MinProviderStake: Balance = 100 * UNIT;
+		/// A day between `unregister` and `withdraw_stake`: time for anyone to notice and for
+		/// the provider's last jobs' events to be audited while its stake is still there.
+		#[codec(index = 1)]
+		pub static UnbondingPeriod: BlockNumber = DAYS;
+		/// A replica's least bond is 10 % of the most its work can be paid (a job's `max_price`,
+		/// an offer's price; a bid may hold more, which weighs in the lot) …
+		#[codec(index = 2)]
+		pub static BidBondFraction: Perbill = Perbill::from_percent(10);
+		/// … and at least 1 ALM, so that not showing up always costs something.
+		#[codec(index = 3)]
+		pub static MinBidBond: Balance = UNIT;
+		/// A minute to challenge a result (of any number of replicas). Short, because the
+		/// devnet's users check results as they come in; a production network would choose hours.
+		#[codec(index = 4)]
+		pub static ChallengePeriod: BlockNumber = MINUTES;
+		/// At least 50 ALM to challenge (and at least three times the job's max price): it pays
+		/// the arbiters when the challenge is wrong.
+		#[codec(index = 5)]
+		pub static ChallengeBond: Balance = 50 * UNIT;
+		/// 0.01 ALM burnt per reputation point: farming 100 completed jobs with one's own jobs
+		/// burns at least 1 ALM plus the fees of some 400 transactions (and holds 100 ALM of
+		/// stake, below).
+		#[codec(index = 6)]
+		pub static ReputationFee: Balance = 10 * crate::MILLI_UNIT;
+		/// 0.1 ALM per job for its records (the job with three URIs of up to 256 bytes, its
+		/// verified result, an index entry: up to about 2 KB), back when the job is pruned. A
+		/// flood of 3,000 jobs holds 300 ALM on top of its escrow and fees.
+		#[codec(index = 7)]
+		pub static JobDeposit: Balance = 100 * crate::MILLI_UNIT;
+		/// A drawn arbiter holds 1 ALM (the least bond of any bid), whatever the job: a requester
+		/// cannot price the pool out of judging its job.
+		#[codec(index = 8)]
+		pub static ArbiterBond: Balance = UNIT;
+	}
+}
+
 impl pallet_compute_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
@@ -88,8 +134,8 @@ impl pallet_compute_market::Config for Runtime {
 	type DataAccess = DataRegistry;
 	/// Eight datasets and models per job: a model, its tokenizer, and a few datasets.
 	type MaxAssetsPerJob = ConstU32<8>;
-	type MinProviderStake = MinProviderStake;
-	type UnbondingPeriod = UnbondingPeriod;
+	type MinProviderStake = AtLeast<dynamic_params::market::MinProviderStake, Existential>;
+	type UnbondingPeriod = AtLeast<dynamic_params::market::UnbondingPeriod, OneBlock>;
 	/// 256 bytes fit any reasonable URI (IPFS, HTTPS, OCI image reference).
 	type MaxStringLen = ConstU32<256>;
 	/// Up to 9 replicas for jobs whose results must be beyond doubt.
@@ -105,10 +151,10 @@ impl pallet_compute_market::Config for Runtime {
 	type MinRevealPeriod = MinRevealPeriod;
 	type ClearingStake = ClearingStake;
 	type DrawDelay = DrawDelay;
-	type BidBondFraction = BidBondFraction;
-	type MinBidBond = MinBidBond;
-	type ChallengePeriod = ChallengePeriod;
-	type ChallengeBond = ChallengeBond;
+	type BidBondFraction = dynamic_params::market::BidBondFraction;
+	type MinBidBond = AtLeast<dynamic_params::market::MinBidBond, Existential>;
+	type ChallengePeriod = AtLeast<dynamic_params::market::ChallengePeriod, OneBlock>;
+	type ChallengeBond = dynamic_params::market::ChallengeBond;
 	/// Three arbiters: the smallest odd panel that outvotes one faulty arbiter.
 	type ArbiterReplicas = ConstU32<3>;
 	/// A draw takes up to 32 samples: the job's parties and the members drawn already are out
@@ -117,16 +163,19 @@ impl pallet_compute_market::Config for Runtime {
 	type MaxArbiterDraws = ConstU32<32>;
 	/// 16,384 pool members: a draw descends 15 levels of the stake tree per sample.
 	type MaxArbiterPool = ConstU32<16_384>;
-	type ArbiterBond = ArbiterBond;
+	type ArbiterBond = AtLeast<dynamic_params::market::ArbiterBond, Existential>;
 	type ArbiterExecutionPeriod = ArbiterExecutionPeriod;
 	type ArbiterRevealPeriod = ArbiterRevealPeriod;
-	type ReputationFee = ReputationFee;
+	type ReputationFee = dynamic_params::market::ReputationFee;
 	type StakePerPoint = StakePerPoint;
 	/// 64 deadlines per block; the benchmarked worst case (every job closing bidding with
 	/// 32 bids) must stay well inside a block, see the pallet README.
 	type MaxDeadlinesPerBlock = ConstU32<64>;
-	type JobDeposit = JobDeposit;
+	type JobDeposit = dynamic_params::market::JobDeposit;
 	type RetentionPeriod = RetentionPeriod;
 	type DefaultTolerance = DefaultTolerance;
 	type MaxTolerance = MaxTolerance;
+	/// Safe mode, or a paused call that a deadline needs: the market's deadlines stand still.
+	type Paused = super::governance::MarketPaused;
+	type PausedWeight = super::governance::MarketPausedWeight;
 }

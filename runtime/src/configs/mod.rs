@@ -16,7 +16,6 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::limits::{BlockLength, BlockWeights};
-use frame_system::EnsureRoot;
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_runtime::{
 	impl_opaque_keys,
@@ -25,8 +24,9 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-mod compute_market;
+pub mod compute_market;
 mod data_registry;
+pub mod governance;
 pub mod validators;
 
 use super::{
@@ -72,6 +72,8 @@ impl frame_system::Config for Runtime {
 	/// A session change charges what rotating the session costs, not a whole block: see
 	/// [`SessionChangeWeight`].
 	type PreInherents = SessionChangeWeight;
+	/// Safe mode and paused calls stop what they stop; see `governance`.
+	type BaseCallFilter = frame_support::traits::InsideBoth<super::SafeMode, super::TxPause>;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -279,8 +281,9 @@ impl pallet_collator_selection::Config for Runtime {
 	/// The candidacy bond is reserved by this pallet from polkadot-sdk (it predates holds); our
 	/// own pallets use holds.
 	type Currency = Balances;
-	/// Adding or removing invulnerables, the bond and the number of candidate seats need root.
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	/// Adding or removing invulnerables, the bond and the number of candidate seats need two
+	/// thirds of the Council (or root).
+	type UpdateOrigin = governance::RootOrCouncil;
 	type PotId = PotId;
 	/// At most 24 candidates: registering sorts the list, so its length bounds that call.
 	type MaxCandidates = ConstU32<24>;
@@ -462,4 +465,14 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_parameters::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeParameters = compute_market::RuntimeParameters;
+	/// The market's parameters are the Council's (two thirds) or root's.
+	type AdminOrigin = frame_support::traits::AsEnsureOriginWithArg<governance::RootOrCouncil>;
+	/// polkadot-sdk's measured weight (the crate exports only the one with RocksDB's reads and
+	/// writes, dearer than ParityDB's: an overcharge).
+	type WeightInfo = ();
 }
