@@ -153,6 +153,31 @@ bin_dir="$CARGO_TARGET_DIR/e2e-bin"
 mkdir -p "$bin_dir"
 cp -f "$ALLMENDE_NODE_BIN" "$ALLMENDE_AGENT_BIN" "$bin_dir/"
 export ALLMENDE_NODE_BIN="$bin_dir/allmende-node" ALLMENDE_AGENT_BIN="$bin_dir/allmende-agent"
+# A new runtime is compiled into the wasmtime cache once, by one development node, before the
+# first wave of networks starts: otherwise their 28 nodes each compile it at once (8 s of CPU
+# each in 2026-12, more as the runtime grows), and on a fresh machine one network missed its
+# 120 s to the first finalized block (2026-12-05, after governance grew the runtime by 29 %).
+# The node is stopped once it has imported its first block, which needs the compiled runtime.
+if [ -n "${ALLMENDE_WASMTIME_CACHE:-}" ]; then
+	warm_dir=$(mktemp -d /tmp/allmende-warm-XXXXXX)
+	"$ALLMENDE_NODE_BIN" --dev --base-path "$warm_dir/node" --wasmtime-cache "$ALLMENDE_WASMTIME_CACHE" \
+		--rpc-port 0 --listen-addr /ip4/127.0.0.1/tcp/0 --no-prometheus --no-telemetry \
+		>"$warm_dir/log" 2>&1 &
+	warm_pid=$!
+	warm_start=$SECONDS
+	until grep -q "Imported #1" "$warm_dir/log"; do
+		if ! kill -0 "$warm_pid" 2>/dev/null || ((SECONDS - warm_start > 120)); then
+			echo "== the runtime was not compiled into the wasmtime cache; the networks compile it" >&2
+			tail -5 "$warm_dir/log" >&2
+			break
+		fi
+		sleep 0.2
+	done
+	kill "$warm_pid" 2>/dev/null || true
+	wait "$warm_pid" 2>/dev/null || true
+	echo "== runtime compiled into the wasmtime cache in $((SECONDS - warm_start)) s" >&2
+	rm -rf "$warm_dir"
+fi
 export ALLMENDE_E2E_FAILURES="$CARGO_TARGET_DIR/e2e-failures.txt"
 : >"$ALLMENDE_E2E_FAILURES"
 beside_log="$CARGO_TARGET_DIR/cargo-tests-beside.log"

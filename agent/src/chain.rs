@@ -287,6 +287,17 @@ impl Chain {
 		get(at, api::storage().compute_market().jobs(), (id,)).await
 	}
 
+	/// How many blocks the market has been paused in, ever (`PausedBlocks`): a phase's
+	/// deadline moves by the paused blocks since its job's `pause_mark`.
+	pub async fn paused_blocks(at: &At) -> Result<u32> {
+		at.storage()
+			.fetch(api::storage().compute_market().paused_blocks(), ())
+			.await
+			.map_err(sx)?
+			.decode()
+			.map_err(sx)
+	}
+
 	/// The bids on a job in bidding.
 	pub async fn bids(at: &At, id: JobId) -> Result<Vec<Bid>> {
 		get_or_default(at, api::storage().compute_market().bids(), (id,)).await

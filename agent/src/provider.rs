@@ -79,7 +79,7 @@ struct Agent {
 	/// Where it may connect to fetch content and results.
 	outbound: Outbound,
 	/// Tells job tasks the last finalized block.
-	head: watch::Sender<u32>,
+	head: watch::Sender<Head>,
 	/// What a job's run needs, shared with the tasks that fetch content and run workers.
 	runs: Arc<Runs>,
 	/// The jobs whose content is being fetched or whose workload runs, off the block loop.
@@ -122,7 +122,7 @@ struct Runs {
 	slots: Semaphore,
 	/// The last finalized block the loop saw: whether missing content is still worth waiting
 	/// for depends on the block when the download failed, not when it started.
-	head: watch::Receiver<u32>,
+	head: watch::Receiver<Head>,
 	report: mpsc::UnboundedSender<Ran>,
 	metrics: Arc<Metrics>,
 }
@@ -224,7 +224,7 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		tokio::spawn(http::serve_within(listener, limits, answer, std::future::pending()));
 	}
 	let (report, ran) = mpsc::unbounded_channel();
-	let (head_tx, head) = watch::channel(0);
+	let (head_tx, head) = watch::channel(Head::default());
 	let runs = Arc::new(Runs {
 		store: store.clone(),
 		keypair: signer.keypair.clone(),
@@ -341,7 +341,8 @@ impl Agent {
 		self.ensure_registered(&at).await?;
 		let at = self.chain.finalized().await?;
 		let n = at.block_number() as u32;
-		self.head.send_replace(n);
+		self.head
+			.send_replace(Head { number: n, paused: Chain::paused_blocks(&at).await? });
 		log::info!("rebuilding the view of the market at finalized block #{n}");
 		// Subscribed first: blocks finalized while the view is rebuilt come in the stream,
 		// and a gap in it is rebuilt below.
@@ -379,8 +380,9 @@ impl Agent {
 			}
 			let gap = n > seen.saturating_add(1);
 			seen = n;
-			self.head.send_replace(n);
 			let at = block.at().await.map_err(subxt::Error::from)?;
+			self.head
+				.send_replace(Head { number: n, paused: Chain::paused_blocks(&at).await? });
 			last = at.clone();
 			if gap {
 				// Blocks the stream skipped may hold assignments of this provider and new
@@ -1141,7 +1143,9 @@ async fn judge(
 	}
 	let mine = runs.store.get(own)?.context("our own result is not in the content store")?;
 	let tolerance = j.spec.tolerance.unwrap_or(0);
-	let last_chance = n.saturating_add(LAST_CHANCE) >= j.deadline;
+	// Paused blocks do not count (see `Head::left`); `n` is the block the caller saw.
+	let paused = runs.head.borrow().paused;
+	let last_chance = Head { number: n, paused }.left(j.deadline, j.pause_mark) <= LAST_CHANCE;
 	let mut verdict = vec![Judgement::Differs; disputed.len()];
 	// The results to download, all at once, each address given `RESULT_FETCH_TIMEOUT`: a
 	// replica whose server stalls must not hold up the others or the commitment.
@@ -1186,20 +1190,42 @@ async fn judge(
 	Ok(Some(verdict))
 }
 
+/// The last finalized block, and how many blocks the market had been paused in by then
+/// (`PausedBlocks`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Head {
+	number: u32,
+	paused: u32,
+}
+
+impl Head {
+	/// Blocks left before `deadline`, of a phase scheduled when the market had been paused
+	/// `mark` blocks (the job's `pause_mark`). While the market is paused its deadlines stand
+	/// still, and a phase gets every paused block back: the deadline counts as moved by the
+	/// blocks paused since `mark`, whether or not the chain has moved it yet.
+	fn left(&self, deadline: u32, mark: u32) -> u32 {
+		deadline
+			.saturating_add(self.paused.saturating_sub(mark))
+			.saturating_sub(self.number)
+	}
+}
+
 /// `work`'s output, or `None` once its result could no longer be committed before
-/// `deadline` (the block a commitment must land before): when the last finalized block
-/// (`head`) is `deadline - 1`, the chain's head is at least there and the next block is too
-/// late. `work` is then dropped; when that point has come already, it is never started.
+/// `deadline` (the block a commitment must land before, for a phase scheduled at pause mark
+/// `mark`): when the last finalized block (`head`) is the one before it, the chain's head is
+/// at least there and the next block is too late. Blocks in which the market is paused do not
+/// count. `work` is then dropped; when that point has come already, it is never started.
 async fn before_deadline<T>(
 	work: impl std::future::Future<Output = T>,
-	mut head: watch::Receiver<u32>,
+	mut head: watch::Receiver<Head>,
 	deadline: u32,
+	mark: u32,
 ) -> Option<T> {
 	tokio::select! {
 		// The deadline first: work that is too late must not even start a worker.
 		biased;
 		// A closed channel (the loop is gone) disables this branch.
-		Ok(_) = head.wait_for(|&n| n.saturating_add(1) >= deadline) => None,
+		Ok(_) = head.wait_for(|h| h.left(deadline, mark) <= 1) => None,
 		done = work => Some(done),
 	}
 }
@@ -1235,8 +1261,8 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 				// Near the deadline, content that is still missing is unavailable. Finalized
 				// blocks lag the best block by two or three, and the commitment needs one to
 				// land in.
-				let n = *runs.head.borrow();
-				if is_refusal(&e) || n.saturating_add(LAST_CHANCE) >= j.deadline {
+				let left = runs.head.borrow().left(j.deadline, j.pause_mark);
+				if is_refusal(&e) || left <= LAST_CHANCE {
 					log::warn!(
 						"job {job}: {e}; the result is the canonical content_unavailable failure"
 					);
@@ -1260,7 +1286,7 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	// stopped then (killed with the dropped run), so it no longer holds a slot other jobs
 	// wait for.
 	let run = runs.workers.run(runner, &module, &input, runs.wall);
-	let outcome = before_deadline(run, runs.head.clone(), j.deadline)
+	let outcome = before_deadline(run, runs.head.clone(), j.deadline, j.pause_mark)
 		.await
 		.ok_or(JobError::NoResult(RunError::PastDeadline(j.deadline)))?
 		.map_err(JobError::NoResult)?;
@@ -1369,7 +1395,8 @@ mod tests {
 
 	#[tokio::test]
 	async fn a_run_is_stopped_once_its_result_could_no_longer_be_committed() {
-		let (head, heads) = watch::channel(98);
+		let at = |number| Head { number, paused: 0 };
+		let (head, heads) = watch::channel(at(98));
 		// Work that would run on for ever is dropped once the finalized block is the one before
 		// the commit deadline (the next block is too late for a commitment), not before.
 		let (dropped_tx, mut dropped) = tokio::sync::oneshot::channel::<()>();
@@ -1378,20 +1405,49 @@ mod tests {
 			std::future::pending::<()>().await
 		};
 		// A commitment must land before block 100: with block 98 finalized, it still can.
-		let run = tokio::spawn(before_deadline(endless, heads.clone(), 100));
+		let run = tokio::spawn(before_deadline(endless, heads.clone(), 100, 0));
 		tokio::time::sleep(Duration::from_millis(50)).await;
 		assert!(!run.is_finished(), "stopped while a commitment could still land");
 		assert!(dropped.try_recv().is_err(), "the work was dropped early");
 		// Block 99 finalized: the next block is 100 at the earliest, too late.
-		head.send_replace(99);
+		head.send_replace(at(99));
 		assert_eq!(run.await.unwrap(), None);
 		assert!(dropped.await.is_err(), "the work is dropped then");
 		// Work that ends in time gives its output.
-		assert_eq!(before_deadline(async { 7 }, heads.clone(), 101).await, Some(7));
+		assert_eq!(before_deadline(async { 7 }, heads.clone(), 101, 0).await, Some(7));
 		// Too late already: the work is not started at all, even when it is ready at once.
 		let started = std::sync::atomic::AtomicBool::new(false);
 		let work = async { started.store(true, std::sync::atomic::Ordering::Relaxed) };
-		assert_eq!(before_deadline(work, heads, 100).await, None);
+		assert_eq!(before_deadline(work, heads, 100, 0).await, None);
 		assert!(!started.load(std::sync::atomic::Ordering::Relaxed), "the work was started");
+	}
+
+	#[tokio::test]
+	async fn a_run_goes_on_while_the_market_is_paused_and_gets_the_paused_blocks_back() {
+		// The phase was scheduled when the market had been paused 3 blocks; its commitment
+		// must land before block 100.
+		let (head, heads) = watch::channel(Head { number: 97, paused: 3 });
+		let (dropped_tx, mut dropped) = tokio::sync::oneshot::channel::<()>();
+		let endless = async move {
+			let _dropped_with_the_run = dropped_tx;
+			std::future::pending::<()>().await
+		};
+		let run = tokio::spawn(before_deadline(endless, heads, 100, 3));
+		// Blocks 98 to 104 finalized while the market is paused (`PausedBlocks` 4 to 10):
+		// the deadline stands still and the run goes on, past block 99.
+		for number in 98..=104 {
+			head.send_replace(Head { number, paused: 3 + number - 97 });
+		}
+		tokio::time::sleep(Duration::from_millis(50)).await;
+		assert!(!run.is_finished(), "stopped while the market was paused");
+		assert!(dropped.try_recv().is_err(), "the work was dropped during the pause");
+		// Resumed: 7 paused blocks move the deadline to 107, so block 105 leaves time …
+		head.send_replace(Head { number: 105, paused: 10 });
+		tokio::time::sleep(Duration::from_millis(50)).await;
+		assert!(!run.is_finished(), "stopped with two blocks left");
+		// … and block 106 does not.
+		head.send_replace(Head { number: 106, paused: 10 });
+		assert_eq!(run.await.unwrap(), None);
+		assert!(dropped.await.is_err(), "the work is dropped then");
 	}
 }

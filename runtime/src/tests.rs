@@ -847,6 +847,88 @@ mod governance {
 				EXISTENTIAL_DEPOSIT
 			);
 			assert_eq!(<Runtime as pallet_compute_market::Config>::ChallengePeriod::get(), 1);
+			// Nor beyond its ceiling: a challenge window that never ends would hold every
+			// provider's pay and bond for good.
+			let endless = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+				key_value: RuntimeParameters::Market(market::Parameters::ChallengePeriod(
+					market::ChallengePeriod,
+					Some(BlockNumber::MAX),
+				)),
+			});
+			assert_eq!(council(2, endless), Some(Ok(())));
+			assert_eq!(
+				<Runtime as pallet_compute_market::Config>::ChallengePeriod::get(),
+				configs::compute_market::LongestChallengePeriod::get()
+			);
+		});
+	}
+
+	#[test]
+	fn a_prime_member_and_silence_pass_nothing() {
+		dev().execute_with(|| {
+			use configs::governance::CouncilCollective;
+			let members: Vec<AccountId> = COUNCIL.iter().map(|k| k.to_account_id()).collect();
+			let alice = members[0].clone();
+			RuntimeCall::Council(pallet_collective::Call::set_members {
+				new_members: members.clone(),
+				prime: Some(alice.clone()),
+				old_count: members.len() as u32,
+			})
+			.dispatch(RuntimeOrigin::root())
+			.expect("root sets a prime");
+			let call = set_challenge_bond(MarketConfig::get() + UNIT);
+			let (len, weight) =
+				(codec::Encode::encoded_size(&call) as u32, call.get_dispatch_info().call_weight);
+			let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+			pallet_collective::Pallet::<Runtime, CouncilCollective>::propose(
+				RuntimeOrigin::signed(alice.clone()),
+				2,
+				Box::new(call),
+				len,
+			)
+			.unwrap();
+			pallet_collective::Pallet::<Runtime, CouncilCollective>::vote(
+				RuntimeOrigin::signed(alice.clone()),
+				hash,
+				0,
+				true,
+			)
+			.unwrap();
+			// The others stay silent past the motion's end.
+			let end = System::block_number() + configs::governance::CouncilMotionDuration::get();
+			System::set_block_number(end + 1);
+			System::reset_events();
+			let before = MarketConfig::get();
+			pallet_collective::Pallet::<Runtime, CouncilCollective>::close(
+				RuntimeOrigin::signed(alice),
+				hash,
+				0,
+				weight,
+				len,
+			)
+			.unwrap();
+			assert!(System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::Council(pallet_collective::Event::Disapproved { .. })
+			)));
+			assert_eq!(MarketConfig::get(), before);
+		});
+	}
+
+	#[test]
+	fn the_council_alone_does_not_choose_the_validators() {
+		dev().execute_with(|| {
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let add =
+				RuntimeCall::CollatorSelection(pallet_collator_selection::Call::add_invulnerable {
+					who: eve.clone(),
+				});
+			assert!(matches!(council(3, add.clone()), Some(Err(_))));
+			assert!(!pallet_collator_selection::Invulnerables::<Runtime>::get().contains(&eve));
+			let bond = RuntimeCall::CollatorSelection(
+				pallet_collator_selection::Call::set_candidacy_bond { bond: 1 },
+			);
+			assert!(matches!(council(3, bond), Some(Err(_))));
 		});
 	}
 
@@ -989,11 +1071,22 @@ mod governance {
 			assert!(!MarketPaused::get(), "a third of the committee cannot pause");
 			assert_eq!(committee(2, pause("ComputeMarket", "commit_result")), Some(Ok(())));
 			assert!(MarketPaused::get());
-			// Governance itself cannot be paused.
-			assert_eq!(
-				committee(2, pause("Council", "vote")),
-				Some(Err(pallet_tx_pause::Error::<Runtime>::Unpausable.into()))
-			);
+			// Governance itself cannot be paused, nor the calls that end safe mode …
+			for (pallet, call) in
+				[("Council", "vote"), ("SafeMode", "force_exit"), ("TxPause", "unpause")]
+			{
+				assert_eq!(
+					committee(2, pause(pallet, call)),
+					Some(Err(pallet_tx_pause::Error::<Runtime>::Unpausable.into())),
+					"{pallet}.{call}"
+				);
+			}
+			// … but entering safe mode by deposit can be, against a party that keeps doing it.
+			assert_eq!(committee(2, pause("SafeMode", "enter")), Some(Ok(())));
+			assert!(RuntimeCall::SafeMode(pallet_safe_mode::Call::enter {})
+				.dispatch(RuntimeOrigin::signed(Sr25519Keyring::Ferdie.to_account_id()))
+				.is_err());
+			assert!(!pallet_safe_mode::Pallet::<Runtime>::is_entered());
 			let unpause = RuntimeCall::TxPause(pallet_tx_pause::Call::unpause {
 				ident: call_name("ComputeMarket", "commit_result"),
 			});

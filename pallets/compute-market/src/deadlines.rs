@@ -15,11 +15,15 @@
 //! is paused), `on_initialize` counts the block in `PausedBlocks` and works off no deadline:
 //! the cursor stays, and no deadline passes while nobody can meet it. Every job records the
 //! count when its phase's deadline is scheduled (`Job::pause_mark`). A due job whose phase the
-//! market was paused in since (the count grew) does not advance: the phase gets the paused
-//! blocks back, counted from the block it is handled in (`DeadlineExtended`), and ends then
-//! as any other. So every phase gets at least the blocks it was paused in; a pause that ran
-//! on past the deadline gives those blocks too. `advance_job` does the same, and is refused
-//! while the market is paused.
+//! market was paused in since (the count grew) does not advance: its deadline moves by the
+//! paused blocks (`DeadlineExtended`), and the phase ends then as any other. So a phase gets
+//! back exactly the blocks it was paused in, and a pause that runs on past a deadline leaves
+//! the phase the blocks it had left when the pause began; a long pause delays jobs by its own
+//! length, not twice. The moved deadline is never sooner than `MinRevealPeriod` blocks after
+//! the block the job is handled in: after a long pause many deadlines fall due together, the
+//! queue may reach a job a few blocks late, and its parties, who could not act while its old
+//! deadline stood, get the least time a phase gives. `advance_job` does the same, and is
+//! refused while the market is paused.
 
 use crate::*;
 use frame_support::pallet_prelude::*;
@@ -94,8 +98,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// At a job's deadline (`now` or earlier): a phase the market was paused in since it was
-	/// scheduled gets the paused blocks back, counted from `now`; any other phase ends and
-	/// the job moves on. `paused` is `PausedBlocks`.
+	/// scheduled gets the paused blocks back (its deadline moves by them, to no sooner than
+	/// `MinRevealPeriod` blocks after `now`); any other phase ends and the job moves on.
+	/// `paused` is `PausedBlocks`.
 	pub(crate) fn advance_or_extend(
 		job_id: JobId,
 		mut job: Job<T>,
@@ -106,8 +111,12 @@ impl<T: Config> Pallet<T> {
 		if lost == 0 {
 			return Self::advance(job_id, job);
 		}
-		// After `now`, so the queue never schedules into the block it is working off.
-		let deadline = now.saturating_add(BlockNumberOf::<T>::from(lost));
+		// After `now` (`MinRevealPeriod` is at least 1), so the queue never schedules into the
+		// block it is working off.
+		let deadline = job
+			.deadline
+			.saturating_add(BlockNumberOf::<T>::from(lost))
+			.max(now.saturating_add(T::MinRevealPeriod::get()));
 		job.deadline = deadline;
 		job.pause_mark = paused;
 		Self::schedule(job_id, deadline);

@@ -2762,6 +2762,13 @@ fn pause_until(until: u64) -> u32 {
 	u32::try_from(until + 1 - from).unwrap()
 }
 
+/// Where a phase that ended at `deadline` and was paused in for `paused` blocks ends, when
+/// the queue handles it in block `handled`: moved by the paused blocks, and at least
+/// `MinRevealPeriod` blocks after `handled`.
+fn moved(deadline: u64, paused: u32, handled: u64) -> u64 {
+	(deadline + u64::from(paused)).max(handled + <Test as Config>::MinRevealPeriod::get())
+}
+
 /// Whether a bond of `who` was slashed.
 fn bond_slashed(who: AccountId) -> bool {
 	System::events().iter().any(|r| match r.event {
@@ -2784,12 +2791,14 @@ fn a_paused_market_slashes_no_provider_whose_deadline_fell_in_the_pause() {
 		assert_eq!(job(id).status, JobStatus::Committing);
 		assert_eq!(held(HoldReason::BidBond, 10), bond);
 		assert!(!bond_slashed(10));
-		// Resumed, the phase gets the paused blocks back, counted from the block the market
-		// resumed in.
+		// Resumed, the phase gets the paused blocks back: its deadline moves by them.
+		let deadline = job(id).deadline;
 		Paused::set(&false);
 		let resumed = System::block_number() + 1;
 		run_to_block(resumed);
-		let commit_by = resumed + u64::from(paused);
+		let commit_by = moved(deadline, paused, resumed);
+		// It has the blocks it had left when the pause began (9 .. deadline).
+		assert_eq!(commit_by - resumed, deadline - 9);
 		assert_eq!(job(id).status, JobStatus::Committing);
 		assert_eq!(job(id).deadline, commit_by);
 		assert_event(MarketEvent::DeadlineExtended { job_id: id, deadline: commit_by });
@@ -2819,7 +2828,8 @@ fn a_phase_that_overlapped_a_pause_gets_the_paused_blocks_back() {
 		assert_eq!(job(id).deadline, commit_by);
 		// At its deadline the phase does not end: it gets the paused blocks back.
 		run_to_block(commit_by);
-		let extended = commit_by + u64::from(paused);
+		let extended = moved(commit_by, paused, commit_by);
+		assert_eq!(extended, commit_by + u64::from(paused), "exactly the paused blocks");
 		assert_eq!(job(id).status, JobStatus::Committing);
 		assert_eq!(job(id).deadline, extended);
 		assert_event(MarketEvent::DeadlineExtended { job_id: id, deadline: extended });
@@ -2836,11 +2846,12 @@ fn a_provider_that_does_not_commit_after_a_pause_is_still_a_no_show() {
 	test(|| {
 		let id = assigned_job(1, &[(10, 60)]);
 		run_to_block(13);
-		let paused = pause_until(job(id).deadline + 4);
+		let deadline = job(id).deadline;
+		let paused = pause_until(deadline + 4);
 		Paused::set(&false);
 		let resumed = System::block_number() + 1;
 		run_to_block(resumed);
-		let commit_by = resumed + u64::from(paused);
+		let commit_by = moved(deadline, paused, resumed);
 		assert_eq!(job(id).deadline, commit_by);
 		// The returned blocks pass without a commit: the rules apply as without a pause.
 		run_to_block(commit_by - 1);
@@ -2884,15 +2895,16 @@ fn nothing_advances_while_the_market_is_paused() {
 			Error::<Test>::MarketPaused
 		);
 		// Resumed, the queue works off 4 deadlines a block, oldest first as ever, and each
-		// job's phase gets the paused blocks back from the block it is handled in.
+		// job's phase gets the paused blocks back.
 		Paused::set(&false);
 		run_to_block(33);
 		for (k, id) in ids.iter().enumerate() {
 			let handled = 31 + k as u64 / 4;
 			assert_eq!(job(*id).status, JobStatus::Bidding, "job {k}");
-			assert_eq!(job(*id).deadline, handled + u64::from(paused), "job {k}");
+			assert_eq!(job(*id).deadline, moved(6, paused, handled), "job {k}");
 		}
-		run_to_block(33 + u64::from(paused));
+		// They fall due together again: 4 a block.
+		run_to_block(ids.iter().map(|id| job(*id).deadline).max().unwrap() + 2);
 		assert!(ids.iter().all(|id| job(*id).status == JobStatus::Expired));
 	});
 }
@@ -2916,7 +2928,7 @@ fn advance_job_passes_no_deadline_while_paused_and_gives_the_paused_blocks_back(
 		Paused::set(&false);
 		// Resumed, block 21's four deadlines go to the jobs ahead; the job still waits.
 		run_to_block(21);
-		let extended = 21 + u64::from(paused);
+		let extended = moved(16, paused, 21);
 		assert!(ahead.iter().all(|a| job(*a).deadline == extended));
 		assert_eq!(job(id).deadline, 16);
 		// Pushed ahead of the queue, its phase gets the paused blocks back, as at the queue.

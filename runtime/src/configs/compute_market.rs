@@ -23,9 +23,24 @@ impl<V: Ord, G: Get<V>, F: Get<V>> Get<V> for AtLeast<G, F> {
 	}
 }
 
+/// `G`, but within `Lo ..= Hi`: a governed period can neither end at once nor lock funds for
+/// good.
+pub struct Within<G, Lo, Hi>(PhantomData<(G, Lo, Hi)>);
+
+impl<V: Ord, G: Get<V>, Lo: Get<V>, Hi: Get<V>> Get<V> for Within<G, Lo, Hi> {
+	fn get() -> V {
+		G::get().max(Lo::get()).min(Hi::get())
+	}
+}
+
 parameter_types! {
 	pub const Existential: Balance = EXISTENTIAL_DEPOSIT;
 	pub const OneBlock: BlockNumber = 1;
+	/// The longest challenge window the Council can set: a week (results wait for it before
+	/// they settle and the provider is paid).
+	pub const LongestChallengePeriod: BlockNumber = 7 * DAYS;
+	/// The longest unbonding the Council can set: four weeks.
+	pub const LongestUnbondingPeriod: BlockNumber = 28 * DAYS;
 }
 
 parameter_types! {
@@ -74,7 +89,8 @@ parameter_types! {
 /// Council or root). Each starts at the value below. A change applies to what is bonded,
 /// posted or challenged after it: every hold records its amount, so nothing already held
 /// changes. Stakes, bonds and periods never go below the floor the market needs (the
-/// existential deposit, one block), whatever is set.
+/// existential deposit, one block), and periods never beyond a ceiling (`Longest…`), whatever
+/// is set.
 #[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
 pub mod dynamic_params {
 	use super::*;
@@ -135,7 +151,8 @@ impl pallet_compute_market::Config for Runtime {
 	/// Eight datasets and models per job: a model, its tokenizer, and a few datasets.
 	type MaxAssetsPerJob = ConstU32<8>;
 	type MinProviderStake = AtLeast<dynamic_params::market::MinProviderStake, Existential>;
-	type UnbondingPeriod = AtLeast<dynamic_params::market::UnbondingPeriod, OneBlock>;
+	type UnbondingPeriod =
+		Within<dynamic_params::market::UnbondingPeriod, OneBlock, LongestUnbondingPeriod>;
 	/// 256 bytes fit any reasonable URI (IPFS, HTTPS, OCI image reference).
 	type MaxStringLen = ConstU32<256>;
 	/// Up to 9 replicas for jobs whose results must be beyond doubt.
@@ -153,7 +170,8 @@ impl pallet_compute_market::Config for Runtime {
 	type DrawDelay = DrawDelay;
 	type BidBondFraction = dynamic_params::market::BidBondFraction;
 	type MinBidBond = AtLeast<dynamic_params::market::MinBidBond, Existential>;
-	type ChallengePeriod = AtLeast<dynamic_params::market::ChallengePeriod, OneBlock>;
+	type ChallengePeriod =
+		Within<dynamic_params::market::ChallengePeriod, OneBlock, LongestChallengePeriod>;
 	type ChallengeBond = dynamic_params::market::ChallengeBond;
 	/// Three arbiters: the smallest odd panel that outvotes one faulty arbiter.
 	type ArbiterReplicas = ConstU32<3>;

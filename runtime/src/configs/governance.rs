@@ -1,16 +1,17 @@
 //! Governance: who may change the chain, and the emergency brakes.
 //!
 //! - **The Council** (`pallet-collective`, instance 1) decides by motions. Two thirds of its
-//!   members change what is not root: the market's parameters (`Parameters`), the
-//!   invulnerable validators, the candidacy bond and the number of open seats
-//!   (`CollatorSelection`), and it lifts the brakes.
+//!   members change what is not root: the market's parameters (`Parameters`), and it lifts
+//!   the brakes.
 //! - **The Technical Committee** (instance 2) answers for the code. Two thirds of it may
 //!   pull the brakes at once (`SafeMode::force_enter`, `TxPause::pause`) and whitelist a call.
 //! - **Root** is reached only when both agree: the committee whitelists a call's hash
 //!   (`Whitelist::whitelist_call`), the council dispatches it
 //!   (`Whitelist::dispatch_whitelisted_call_with_preimage`), in either order. Runtime
 //!   upgrades (`System::authorize_upgrade`), members of either body and anything else that
-//!   needs root go this way. `Sudo` has a key only in the development presets.
+//!   needs root go this way, and so do the validator set's invulnerables, candidacy bond and
+//!   open seats (`CollatorSelection`): a body that chose the validators alone could have
+//!   them censor the other. `Sudo` has a key only in the development presets.
 //! - **Safe mode** can also be entered by anyone holding `SafeModeDeposit` for
 //!   `SafeModeDuration`; the council can give the deposit back early or burn it.
 //!
@@ -58,6 +59,16 @@ parameter_types! {
 	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 
+/// A member who does not vote by a motion's end counts as voting against it, whatever a prime
+/// member voted: two thirds means two thirds of the members saying aye.
+pub struct SilenceIsNay;
+
+impl pallet_collective::DefaultVote for SilenceIsNay {
+	fn default_vote(_prime: Option<bool>, _ayes: u32, _nays: u32, _members: u32) -> bool {
+		false
+	}
+}
+
 impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
 	type Proposal = RuntimeCall;
@@ -67,8 +78,8 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposals = ConstU32<32>;
 	/// 32 members.
 	type MaxMembers = ConstU32<32>;
-	/// A member who does not vote by the end counts as voting with the prime member, if any.
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	/// A member who does not vote counts as voting against: silence never passes a motion.
+	type DefaultVote = SilenceIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Members are changed by root: both bodies must agree.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
@@ -86,7 +97,7 @@ impl pallet_collective::Config<TechnicalCollective> for Runtime {
 	type MotionDuration = CommitteeMotionDuration;
 	type MaxProposals = ConstU32<32>;
 	type MaxMembers = ConstU32<32>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = SilenceIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxProposalWeight;
@@ -163,8 +174,10 @@ parameter_types! {
 	/// Safe mode lasts an hour per entry or extension.
 	pub const SafeModeDuration: BlockNumber = HOURS;
 	/// Anyone may enter (or extend) safe mode by holding 10,000 ALM: enough that halting the
-	/// chain for an hour is a serious bet that something is wrong. The deposit comes back a
-	/// day after safe mode ends unless the Council burns it.
+	/// chain for an hour is a serious bet that something is wrong. The holder may take the
+	/// deposit back a day after placing it, once safe mode is over, unless the Council burns
+	/// it first; the committee may pause `enter` and `extend` against a party that keeps
+	/// entering.
 	pub const SafeModeDeposit: Option<Balance> = Some(10_000 * UNIT);
 	pub const SafeModeReleaseDelay: Option<BlockNumber> = Some(DAYS);
 }
@@ -190,11 +203,16 @@ impl pallet_safe_mode::Config for Runtime {
 	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
 }
 
-/// Pallets whose calls can never be paused: without them nobody could unpause.
+/// Calls that can never be paused: without them nobody could govern, unpause or end safe mode.
+/// Of safe mode's own calls, `enter` and `extend` (anyone's, with a deposit) can be.
 pub struct NeverPaused;
 
 impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for NeverPaused {
-	fn contains((pallet, _call): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
+	fn contains((pallet, call): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
+		let pallet = pallet.as_slice();
+		if pallet == b"SafeMode" {
+			return !matches!(call.as_slice(), b"enter" | b"extend");
+		}
 		[
 			&b"System"[..],
 			b"Timestamp",
@@ -205,10 +223,9 @@ impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for NeverPaused {
 			b"TechnicalCommittee",
 			b"Whitelist",
 			b"Preimage",
-			b"SafeMode",
 			b"TxPause",
 		]
-		.contains(&pallet.as_slice())
+		.contains(&pallet)
 	}
 }
 

@@ -281,9 +281,9 @@ impl pallet_collator_selection::Config for Runtime {
 	/// The candidacy bond is reserved by this pallet from polkadot-sdk (it predates holds); our
 	/// own pallets use holds.
 	type Currency = Balances;
-	/// Adding or removing invulnerables, the bond and the number of candidate seats need two
-	/// thirds of the Council (or root).
-	type UpdateOrigin = governance::RootOrCouncil;
+	/// Adding or removing invulnerables, the bond and the number of candidate seats need root:
+	/// the Technical Committee and the Council together (see `governance`).
+	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
 	type PotId = PotId;
 	/// At most 24 candidates: registering sorts the list, so its length bounds that call.
 	type MaxCandidates = ConstU32<24>;
