@@ -41,8 +41,9 @@ cd "$ALLMENDE_ROOT"
 # 590, explorer 376, load 330, arbiters 330, launcher 246; bounded about 450 alone), so the
 # seven slots end at about the same time (since 2026-12-05 devnet runs about 830 s and
 # launcher 300, with their validator steps; testnet, three validators of a network of its
-# own, about 45 s alone on 2026-12-05); a new file must be added here (checked now, before
-# the build).
+# own, about 45 s alone on 2026-12-05; market-edges about 90 s more with its governance step
+# and agent about 165 s more with its paused job, each measured alone on 2026-12-05); a new
+# file must be added here (checked now, before the build).
 files=(
 	"$here/test/market.test.mjs"
 	"$here/test/agent.test.mjs"

@@ -7,11 +7,17 @@ const COMMON = `Common flags:
   --suri SURI      signing key: a secret URI such as //Alice or a mnemonic (alias --seed)
   -h, --help       this text`;
 
+/** A command line the script cannot use: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
 /**
  * Runs a script: parses `options` (plus --ws, --suri/--seed, --help), connects, and calls
- * `main({ api, pair, values, args })`. Chain errors are printed as one line, exit code 1.
+ * `main({ api, pair, values, args })`. `signed` may be a function of the positionals (a
+ * command that only reads needs no key); `check({ values, args })` may throw a `UsageError`
+ * before anything connects. Chain errors are printed as one line, exit code 1; a
+ * `UsageError`, also from `main`, with the usage, exit code 2.
  */
-export async function script({ usage, options = {}, signed = true, main }) {
+export async function script({ usage, options = {}, signed = true, check, main }) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -34,20 +40,29 @@ export async function script({ usage, options = {}, signed = true, main }) {
     process.exit(0);
   }
   const suri = values.suri ?? values.seed;
-  if (signed && !suri) {
-    console.error(`error: --suri is required\n\n${usage}\n\n${COMMON}`);
+  const usageExit = (message) => {
+    console.error(`error: ${message}\n\n${usage}\n\n${COMMON}`);
     process.exit(2);
+  };
+  const needsKey = typeof signed === 'function' ? signed(positionals) : signed;
+  if (needsKey && !suri) usageExit('--suri is required');
+  try {
+    check?.({ values, args: positionals });
+  } catch (e) {
+    if (e instanceof UsageError) usageExit(e.message);
+    throw e;
   }
   let api;
   try {
     api = await connect(values.ws);
-    const pair = signed ? await signer(suri) : null;
+    const pair = needsKey ? await signer(suri) : null;
     await main({ api, pair, values, args: positionals });
     await api.disconnect();
     process.exit(0);
   } catch (e) {
-    console.error(`error: ${e instanceof ChainError ? e.message : e.message ?? e}`);
     if (api) await api.disconnect().catch(() => {});
+    if (e instanceof UsageError) usageExit(e.message);
+    console.error(`error: ${e instanceof ChainError ? e.message : e.message ?? e}`);
     process.exit(1);
   }
 }

@@ -2,7 +2,8 @@
 // WASM jobs through bidding, commit, reveal and settlement; content whose bytes do not match its
 // hash or its declared size; an endless workload; a k = 1 job through a standing offer; an
 // agent killed after committing that reveals after its restart; a dishonest agent's result
-// challenged by its requester's spot check, re-run by drawn arbiter agents, and slashed.
+// challenged by its requester's spot check, re-run by drawn arbiter agents, and slashed; a job
+// whose commitment the Technical Committee pauses past its deadline, settled after the pause.
 // What no unit test shows: the agents' runners, downloads, restart state and chain client
 // against a live chain, and the requester's command from post to answer.
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { signer, submit } from '../lib/client.mjs';
+import { close, propose, vote } from '../lib/governance.mjs';
 import {
   address, agents, api, here, jobEvents, localAnswer, markFailed, runJob, standingOffer, UNIT, until, useAgentNetwork,
 } from './agent-network.mjs';
@@ -268,3 +270,84 @@ test('a provider that corrupts its result is caught by its requester\'s spot che
     await agents.stop('agent4');
   }
 });
+
+test('a job through a paused commit_result: its deadline stands still, the agent commits after the pause and is paid, not slashed', async () => {
+  try {
+    const [alice, bob, charlie, dave, eve, ferdie] = await Promise.all(
+      ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((suri) => signer(suri)));
+    const fast = { until: 'block' };
+    const commitCall = ['ComputeMarket', 'commit_result'];
+    // Both motions get their two ayes first; closing them pauses and lifts the pause at once.
+    const ready = async (body, call, proposer, second) => {
+      const m = await propose(api, proposer, body, call, fast);
+      await vote(api, second, body, m.index, true, fast);
+      return m.index;
+    };
+    const [pause, unpause] = await Promise.all([
+      ready('committee', api.tx.txPause.pause(commitCall).method, eve, ferdie),
+      ready('council', api.tx.txPause.unpause(commitCall).method, alice, bob),
+    ]);
+    const offer = await until('agent3 to post its standing offer', async () => {
+      const entries = await api.query.computeMarket.offers.entries();
+      return entries.find(([, o]) => o.unwrap().provider.toString() === address('agent3'));
+    });
+    // The pause follows the offer's acceptance in the next block: agent3 sees its assignment in
+    // a finalized block, two blocks or more later, so its commitment meets the pause.
+    const accepted = bestEvent(300000, (event) => api.events.computeMarket.OfferAccepted.is(event) &&
+      event.data.requester.toString() === charlie.address);
+    const input = path.join(here, 'fixtures', 'reverse.wat');
+    const running = runJob(['--model', reverse, '--input', input, '--offer', String(offer[0].args[0].toNumber()), '--accept'], {
+      suri: '//Charlie',
+    });
+    running.catch(() => {});
+    const job = (await accepted).data.jobId.toNumber();
+    const paused = await close(api, dave, 'committee', pause, fast);
+    assert.ok(paused.events.some(({ event }) => api.events.txPause.CallPaused.is(event)), 'commit_result paused');
+    const pausedAt = (await api.rpc.chain.getHeader(paused.blockHash)).number.toNumber();
+    // Paused past the commit deadline (longer than the job's execution period): without the
+    // pause the job would fail there and slash agent3's bond.
+    const deadline = (await api.query.computeMarket.jobs(job)).unwrap().deadline.toNumber();
+    assert.ok(pausedAt < deadline, 'paused while the job ran, before its commit deadline');
+    await until(`block #${deadline}`, async () => (await api.rpc.chain.getHeader()).number.toNumber() >= deadline, 180000);
+    const lifted = await close(api, dave, 'council', unpause, fast);
+    assert.ok(lifted.events.some(({ event }) => api.events.txPause.CallUnpaused.is(event)), 'commit_result unpaused');
+    const liftedAt = (await api.rpc.chain.getHeader(lifted.blockHash)).number.toNumber();
+    assert.ok(liftedAt > deadline);
+    const result = await running;
+    assert.equal(result.job, job);
+    const extended = jobEvents(job, 'DeadlineExtended');
+    assert.ok(extended.length > 0, 'the commit deadline was extended');
+    assert.ok(extended[0].data.deadline > deadline);
+    const committed = jobEvents(job, 'ResultCommitted');
+    assert.ok(committed.length === 1 && committed[0].block > liftedAt, 'committed once the pause was lifted');
+    assert.deepEqual(jobEvents(job, 'ProviderPaid').map((e) => e.data.provider), [address('agent3')]);
+    assert.equal(jobEvents(job, 'BondSlashed').length, 0);
+  } catch (e) {
+    markFailed();
+    throw e;
+  }
+});
+
+/** The first event in a best block that `matches`, within `timeoutMs`. */
+function bestEvent(timeoutMs, matches) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    let done = false;
+    const finish = (fn, value) => {
+      done = true;
+      clearTimeout(timer);
+      unsub?.();
+      fn(value);
+    };
+    const timer = setTimeout(() => finish(reject, new Error('no such event')), timeoutMs);
+    api.query.system
+      .events((records) => {
+        const found = !done && records.find(({ event }) => matches(event));
+        if (found) finish(resolve, found.event);
+      })
+      .then((u) => {
+        unsub = u;
+        if (done) u();
+      }, (e) => finish(reject, e));
+  });
+}

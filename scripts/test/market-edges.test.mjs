@@ -1,17 +1,50 @@
 // End-to-end tests of the compute market and data registry through polkadot.js on a real
 // 4-validator network, balances checked by exact amounts. This file: a job nobody bids on
 // expires with no call, a permissioned dataset denied, granted, paid and revoked, bad input
-// refused with named errors and nothing changed, and metadata that documents every call,
-// event, error and storage item. What no unit test shows: the deadline queue and the registry
-// wired into the runtime, errors and metadata as polkadot.js and the scripts show them.
+// refused with named errors and nothing changed, metadata that documents every call, event,
+// error and storage item, and governance through govern.mjs: the Council sets the job
+// deposit, root takes both bodies, safe mode stops the market and its clock. What no unit
+// test shows: the deadline queue, the registry and the governance pallets wired into the
+// runtime, errors and metadata as polkadot.js and the scripts show them.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { ChainError } from '../lib/client.mjs';
+import { close, dispatchWhitelisted, propose, upgradeCall, vote } from '../lib/governance.mjs';
 import {
   ALM, api, assertMoved, bondFor, commitment, deposit, fee, fees, free, holds, job, keys,
   marketSuite, network, postJob, resultHash, runJob, script, send, snapshot, spec, text,
   waitForStatus,
 } from './market-network.mjs';
+
+/** The secret URIs of the accounts the governance step signs with in scripts. */
+const SURI = {
+  alice: '//Alice', bob: '//Bob', charlie: '//Charlie', dave: '//Dave', eve: '//Eve', ferdie: '//Ferdie',
+  arb2: '//Allmende//arb2',
+};
+
+/**
+ * Runs `fn`, which signs as `name`, after the account's earlier turns have ended: the parts of
+ * the governance step run side by side, and one account's next nonce cannot serve two
+ * transactions sent at once (from two processes, or two reads of it).
+ */
+const turns = new Map();
+function as(name, fn) {
+  const turn = (turns.get(name) ?? Promise.resolve()).then(fn);
+  turns.set(name, turn.catch(() => {}));
+  return turn;
+}
+
+/** govern.mjs signed by `name`; resolves with its output. */
+const govern = (name, ...args) => as(name, () => script('govern.mjs', '--suri', SURI[name], ...args));
+
+/** The motion index govern.mjs propose printed. */
+const motionIndex = (out, body) => {
+  const m = new RegExp(`${body} motion #(\\d+)`).exec(out);
+  assert.ok(m, `a ${body} motion in: ${out}`);
+  return m[1];
+};
 
 marketSuite('the compute market and data registry through polkadot.js: expiry, access, bad input, metadata', (step) => {
   step('a job nobody bids on expires by its deadline with no call; escrow refunded, deposit held until pruned', async () => {
@@ -130,4 +163,137 @@ marketSuite('the compute market and data registry through polkadot.js: expiry, a
     // Amounts decode with the chain's 12 decimals and ALM symbol, as Apps shows them.
     assert.match(api.createType('Balance', ALM(1.5)).toHuman(), /^1\.5\d* ALM$/);
   });
+
+  // Last: it changes the job deposit the steps above count on and leaves an upgrade
+  // authorized. Its parts run side by side (each account's transactions in turn, `as`) so that
+  // their motions share blocks; safe mode waits for the job posted before the parameter
+  // changes, and that change's second job waits for safe mode to end.
+  step('governance through govern.mjs: a market parameter, root through both bodies, safe mode', async (t) => {
+    const newDeposit = deposit * 3n;
+    const setDeposit = (value) => api.tx.parameters.setParameter({ Market: { JobDeposit: [null, value] } });
+    const jobDeposit = async () => {
+      const v = await api.query.parameters.parameters({ Market: { JobDeposit: null } });
+      return v.isSome ? v.unwrap().asMarket.asJobDeposit.toBigInt() : null;
+    };
+    const fast = { until: 'block' };
+    const aJob = () => spec({ maxPrice: ALM(1), bidding: 4 });
+    // Posted before the parameter changes (by an account that has posted no job so far).
+    const before = as('sybil', () => postJob('sybil', aJob()));
+    before.catch(() => {});
+
+    const parameter = async (safeModeOver) => {
+      const out = await govern('alice', 'propose', 'council', 'parameters.setParameter',
+        JSON.stringify({ Market: { JobDeposit: [null, String(newDeposit)] } }));
+      assert.match(out, /parameters\.setParameter\(.*jobDeposit.*\)\n  threshold 2 of 3 members; ayes 1 /);
+      const index = motionIndex(out, 'council');
+      assert.match(await govern('bob', 'vote', 'council', index, 'aye'), /ayes 2, nays 0/);
+      const oldJob = await before;
+      const closed = await govern('charlie', 'close', 'council', index);
+      assert.match(closed, /parameters\.Updated/);
+      assert.match(closed, new RegExp(`council motion #${index} approved\nexecuted: ok`));
+      assert.equal(await jobDeposit(), newDeposit);
+      // Safe mode filters market calls; the next job waits for it to end.
+      await safeModeOver;
+      const newJob = await as('sybil', () => postJob('sybil', aJob()));
+      const depositOf = async (id) => (await api.query.computeMarket.jobs(id)).unwrap().deposit.toBigInt();
+      assert.equal(await depositOf(newJob), newDeposit, 'a job posted after the change holds the new deposit');
+      assert.equal(await depositOf(oldJob), deposit, 'a job posted before keeps its own');
+      assert.equal((await holds(keys.sybil.address)).JobDeposit, deposit + newDeposit);
+    };
+
+    const refused = async () => {
+      const other = newDeposit * 2n;
+      await assert.rejects(as('arb1', () => send(setDeposit(other), keys.arb1)), (e) => /^BadOrigin/.test(e.message));
+      const m = await as('bob', () => propose(api, keys.bob, 'council', setDeposit(other).method, fast));
+      assert.equal((await as('charlie', () => vote(api, keys.charlie, 'council', m.index, false, fast))).nays, 1);
+      assert.equal((await as('alice', () => vote(api, keys.alice, 'council', m.index, false, fast))).nays, 2);
+      const c = await as('arb1', () => close(api, keys.arb1, 'council', m.index));
+      assert.equal(c.approved, false, 'one aye, two nays: disapproved');
+      assert.equal(c.executed, false);
+      assert.notEqual(await jobDeposit(), other);
+    };
+
+    const root = async () => {
+      const code = path.join(network.dir, 'runtime.compact.compressed.wasm');
+      const otherCode = path.join(network.dir, 'other.compact.compressed.wasm');
+      // Authorizing stores only the hash: any bytes do.
+      fs.writeFileSync(code, 'a runtime whose hash both bodies authorize');
+      fs.writeFileSync(otherCode, 'a runtime nobody authorized');
+      const codeHash = blake2AsHex(fs.readFileSync(code), 256);
+      const authorized = async (at) => {
+        const a = await (at ? await api.at(at) : api).query.system.authorizedUpgrade();
+        return a.isSome ? a.unwrap().codeHash.toHex() : null;
+      };
+      const [councilOut, committeeOut] = await Promise.all([
+        govern('charlie', 'propose', 'council', '--root', '--upgrade', code),
+        govern('dave', 'propose', 'committee', '--root', '--upgrade', code),
+      ]);
+      assert.match(councilOut, new RegExp(`whitelist\\.dispatchWhitelistedCallWithPreimage\\(system\\.authorizeUpgrade\\("${codeHash}"\\)\\)`));
+      assert.match(committeeOut, /whitelist\.whitelistCall\("0x[0-9a-f]{64}"\)/);
+      const [council, committee] = [motionIndex(councilOut, 'council'), motionIndex(committeeOut, 'committee')];
+      await Promise.all([
+        govern('alice', 'vote', 'council', council, 'aye'),
+        govern('eve', 'vote', 'committee', committee, 'aye'),
+        // Before both bodies agreed, nobody can send the call on.
+        assert.rejects(govern('arb2', 'dispatch', '--upgrade', code),
+          (e) => e.code === 1 && /error: whitelist\.DeferredDispatchNotFound: /.test(e.stderr)),
+      ]);
+      // The Council first: its motion passes, but only defers the call until the whitelist.
+      assert.match(await govern('bob', 'close', 'council', council), /whitelist\.DispatchDeferred/);
+      assert.equal(await authorized(), null, 'the Council alone is not root');
+      assert.match(await govern('ferdie', 'close', 'committee', committee), /whitelist\.CallWhitelisted/);
+      // Both agreed: anyone sends the call on (what govern.mjs dispatch does), and root
+      // authorizes the upgrade.
+      const sent = await as('arb2', () => dispatchWhitelisted(api, keys.arb2, upgradeCall(api, fs.readFileSync(code)), fast));
+      assert.deepEqual(sent.failures, []);
+      assert.ok(sent.events.some(({ event }) => api.events.system.UpgradeAuthorized.is(event)), 'root authorized the upgrade');
+      assert.equal(await authorized(sent.blockHash), codeHash);
+      await assert.rejects(govern('arb2', 'apply-upgrade', otherCode),
+        (e) => e.code === 1 && /error: system\.Unauthorized: /.test(e.stderr));
+    };
+
+    const safeMode = async () => {
+      // Both motions get their two ayes first; closing them enters safe mode and ends it.
+      const ready = async (body, call, proposer, second) => {
+        const m = await as(proposer, () => propose(api, keys[proposer], body, call, fast));
+        await as(second, () => vote(api, keys[second], body, m.index, true, fast));
+        return m.index;
+      };
+      const [enter, exit] = await Promise.all([
+        ready('committee', api.tx.safeMode.forceEnter().method, 'eve', 'ferdie'),
+        ready('council', api.tx.safeMode.forceExit().method, 'bob', 'charlie'),
+      ]);
+      await before;
+      const entered = await as('arb1', () => close(api, keys.arb1, 'committee', enter, { ...fast, followFinal: true }));
+      assert.ok(entered.events.some(({ event }) => api.events.safeMode.Entered.is(event)), 'safe mode entered');
+      await assert.rejects(as('arb3', () => send(api.tx.computeMarket.postJob(aJob()), keys.arb3, fast)),
+        (e) => /^system\.CallFiltered: /.test(e.message));
+      const exited = await as('arb1', () => close(api, keys.arb1, 'council', exit, { ...fast, followFinal: true }));
+      assert.ok(exited.events.some(({ event }) => api.events.safeMode.Exited.is(event)), 'safe mode ended');
+      const works = await as('arb3', () => send(api.tx.computeMarket.postJob(aJob()), keys.arb3));
+      // The market's clock, in the finalized blocks: each block of safe mode counted, none after.
+      const clock = async (hash) => ({
+        block: (await api.rpc.chain.getHeader(hash)).number.toNumber(),
+        paused: (await (await api.at(hash)).query.computeMarket.pausedBlocks()).toNumber(),
+      });
+      const [on, off, after] = await Promise.all([
+        entered.final.then((f) => clock(f.blockHash)),
+        exited.final.then((f) => clock(f.blockHash)),
+        clock(works.blockHash),
+      ]);
+      assert.ok(off.block - on.block >= 2, 'the refused market call came in between');
+      assert.equal(off.paused - on.paused, off.block - on.block, 'every block of safe mode is paused');
+      assert.equal(after.paused, off.paused, 'no block after it');
+    };
+
+    const safeModeRun = safeMode();
+    const parts = [
+      ['two thirds of the Council set the job deposit with govern.mjs; a job posted after holds it, one posted before keeps its own',
+        parameter(safeModeRun.catch(() => {}))],
+      ['a Council motion with one aye and two nays is disapproved and changes nothing; a non-member cannot set a parameter', refused()],
+      ['root needs both bodies: the Council\'s dispatch alone authorizes nothing, after the committee\'s whitelist anyone sends it on; apply-upgrade of other code is refused', root()],
+      ['safe mode: the committee enters it, market calls are filtered and the market\'s clock stops until the Council ends it', safeModeRun],
+    ];
+    await Promise.all(parts.map(([name, running]) => t.test(name, () => running)));
+  }, { concurrency: true });
 });

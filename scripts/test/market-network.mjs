@@ -226,8 +226,8 @@ export async function runJob(jobId, bids, results, { onAssigned } = {}) {
 /**
  * The file's suite: before its steps a network with the accounts above registered (four
  * providers that bid, the arbiter pool with a second account of Alice's in it), after them
- * everything stopped. `body(step)` declares the steps, which run in order; a failed step
- * keeps the network's folder.
+ * everything stopped. `body(step)` declares the steps, `step(name, fn, options)`, which run in
+ * order; a failed step keeps the network's folder.
  */
 export function marketSuite(title, body) {
   describe(title, { timeout: 1800000 }, () => {
@@ -264,10 +264,12 @@ export function marketSuite(title, body) {
       if (network) await stopNetwork(network, { keep: failed });
     });
 
-    const step = (name, fn) =>
-      test(name, { timeout: 600000 }, async () => {
+    // `options` go to `test` (`concurrency: true` runs the step's subtests side by side);
+    // `fn` gets the test context.
+    const step = (name, fn, options = {}) =>
+      test(name, { timeout: 600000, ...options }, async (t) => {
         try {
-          await fn();
+          await fn(t);
         } catch (e) {
           failed = true;
           throw e;
