@@ -119,8 +119,13 @@ function printEvents(api, blockHash, events) {
 }
 
 /** Prints what executed calls did; a failure ends the script with its error. */
-function executedResult({ failures }) {
+function executedResult({ failures, deferred }) {
   if (failures.length > 0) throw new Error(`the call failed: ${failures.join('; ')}`);
+  if (deferred) {
+    console.log('deferred: the committee has not whitelisted the call yet; once it has, anyone');
+    console.log('sends it on within a day: node scripts/govern.mjs --suri SURI dispatch CALL|--upgrade WASM');
+    return;
+  }
   console.log('executed: ok');
 }
 

@@ -1143,8 +1143,8 @@ async fn judge(
 	}
 	let mine = runs.store.get(own)?.context("our own result is not in the content store")?;
 	let tolerance = j.spec.tolerance.unwrap_or(0);
-	// Paused blocks do not count (see `Head::left`); `n` is the block the caller saw.
-	let paused = runs.head.borrow().paused;
+	// Paused blocks do not count (see `Head::left`), read at `at`, the block `n`.
+	let paused = Chain::paused_blocks(at).await?;
 	let last_chance = Head { number: n, paused }.left(j.deadline, j.pause_mark) <= LAST_CHANCE;
 	let mut verdict = vec![Judgement::Differs; disputed.len()];
 	// The results to download, all at once, each address given `RESULT_FETCH_TIMEOUT`: a

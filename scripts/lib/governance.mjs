@@ -79,11 +79,13 @@ export function describeCall(call) {
  * the motion was approved (`null` when the events say neither), and the errors of the calls it
  * executed, as "pallet.Name: doc" — the body's `Executed`, and root's
  * `whitelist.WhitelistedCallDispatched`, which both report a failed call without failing the
- * transaction that made it.
+ * transaction that made it. `deferred`: the Council's dispatch came before the committee's
+ * whitelist, and waits for it (`whitelist.DispatchDeferred`).
  */
 export function outcome(api, events) {
   let approved = null;
   let executed = false;
+  let deferred = false;
   const failures = [];
   for (const { event } of events) {
     for (const pallet of Object.values(BODIES)) {
@@ -98,20 +100,24 @@ export function outcome(api, events) {
     if (api.events.whitelist.WhitelistedCallDispatched.is(event) && event.data.result.isErr) {
       failures.push(describeDispatchError(api, event.data.result.asErr.error));
     }
+    if (api.events.whitelist.DispatchDeferred.is(event)) deferred = true;
   }
-  return { approved, executed, failures };
+  return { approved, executed, deferred, failures };
 }
 
 /** The open motions of `body`: { index, hash, call, ayes, nays, threshold, end }, oldest first. */
 export async function motions(api, body) {
   const pallet = palletOf(body);
-  const hashes = await api.query[pallet].proposals();
+  // Every read at one block: a motion closed between two reads is in none of them.
+  const at = await api.at(await api.rpc.chain.getBlockHash());
+  const hashes = await at.query[pallet].proposals();
   const [calls, votes] = await Promise.all([
-    api.query[pallet].proposalOf.multi(hashes),
-    api.query[pallet].voting.multi(hashes),
+    at.query[pallet].proposalOf.multi(hashes),
+    at.query[pallet].voting.multi(hashes),
   ]);
   return hashes
     .map((hash, i) => {
+      if (votes[i].isNone) return null;
       const v = votes[i].unwrap();
       return {
         index: v.index.toNumber(),
@@ -123,6 +129,7 @@ export async function motions(api, body) {
         end: v.end.toNumber(),
       };
     })
+    .filter((m) => m !== null)
     .sort((a, b) => a.index - b.index);
 }
 
@@ -157,15 +164,15 @@ export async function propose(api, pair, body, call, options = {}) {
   // the motion may get another index where it is included again: the vote then fails, and is
   // sent again with the index of the block that finalized the motion.
   const proposed = await submit(api, tx, pair, { until: 'block', followFinal: true });
-  let { index } = proposedIn(proposed.events);
+  let { index, hash } = proposedIn(proposed.events);
   let voted;
   try {
-    voted = await vote(api, pair, body, index, true, options);
+    voted = await voteOn(api, pair, body, hash, index, true, options);
   } catch (e) {
     const final = proposedIn((await proposed.final).events);
     if (final.index === index) throw e;
-    index = final.index;
-    voted = await vote(api, pair, body, index, true, options);
+    ({ index, hash } = final);
+    voted = await voteOn(api, pair, body, hash, index, true, options);
   }
   const { end } = await motion(api, body, index).catch(() => ({}));
   return { threshold, members, index, hash: voted.hash, end, ayes: voted.ayes, blockHash: voted.blockHash, events: voted.events };
@@ -176,8 +183,16 @@ export async function propose(api, pair, body, call, options = {}) {
  * motion's { hash, index, ayes, nays } after the vote and the transaction's blockHash, events.
  */
 export async function vote(api, pair, body, index, aye, options = {}) {
-  const pallet = palletOf(body);
   const { hash } = await motion(api, body, index);
+  return voteOn(api, pair, body, hash, index, aye, options);
+}
+
+/**
+ * Votes on the motion with this `hash` and `index` (the pallet refuses a vote whose index is
+ * not the motion's: `WrongIndex`), as `vote`.
+ */
+async function voteOn(api, pair, body, hash, index, aye, options = {}) {
+  const pallet = palletOf(body);
   const done = await submit(api, api.tx[pallet].vote(hash, index, aye), pair, options);
   const voted = done.events.map((r) => r.event).find((ev) => api.events[pallet].Voted.is(ev));
   return { ...done, hash, index, ayes: voted.data.yes.toNumber(), nays: voted.data.no.toNumber() };

@@ -300,7 +300,13 @@ test('a job through a paused commit_result: its deadline stands still, the agent
       suri: '//Charlie',
     });
     running.catch(() => {});
-    const job = (await accepted).data.jobId.toNumber();
+    // A run that ends before its offer is accepted says why, instead of a timeout.
+    const ended = running.then(() => {
+      throw new Error('the requester\'s run ended before its offer was accepted');
+    });
+    // It ends, one way or the other, after the race too: that is no failure of its own.
+    ended.catch(() => {});
+    const job = (await Promise.race([accepted, ended])).data.jobId.toNumber();
     const paused = await close(api, dave, 'committee', pause, fast);
     assert.ok(paused.events.some(({ event }) => api.events.txPause.CallPaused.is(event)), 'commit_result paused');
     const pausedAt = (await api.rpc.chain.getHeader(paused.blockHash)).number.toNumber();

@@ -295,5 +295,8 @@ marketSuite('the compute market and data registry through polkadot.js: expiry, a
       ['safe mode: the committee enters it, market calls are filtered and the market\'s clock stops until the Council ends it', safeModeRun],
     ];
     await Promise.all(parts.map(([name, running]) => t.test(name, () => running)));
+    // A subtest's failure does not reject `t.test`: the step fails (and keeps the network's
+    // folder) on the parts themselves.
+    await Promise.all(parts.map(([, running]) => running));
   }, { concurrency: true });
 });
