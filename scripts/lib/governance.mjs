@@ -164,15 +164,15 @@ export async function propose(api, pair, body, call, options = {}) {
   // the motion may get another index where it is included again: the vote then fails, and is
   // sent again with the index of the block that finalized the motion.
   const proposed = await submit(api, tx, pair, { until: 'block', followFinal: true });
-  let { index, hash } = proposedIn(proposed.events);
+  let { index } = proposedIn(proposed.events);
   let voted;
   try {
-    voted = await voteOn(api, pair, body, hash, index, true, options);
+    voted = await vote(api, pair, body, index, true, options);
   } catch (e) {
     const final = proposedIn((await proposed.final).events);
     if (final.index === index) throw e;
-    ({ index, hash } = final);
-    voted = await voteOn(api, pair, body, hash, index, true, options);
+    index = final.index;
+    voted = await vote(api, pair, body, index, true, options);
   }
   const { end } = await motion(api, body, index).catch(() => ({}));
   return { threshold, members, index, hash: voted.hash, end, ayes: voted.ayes, blockHash: voted.blockHash, events: voted.events };
