@@ -101,7 +101,8 @@ export class Agents {
       const args = ['provide', '--config', configFile];
       if (opts.fault) args.push('--test-fault', opts.fault);
       this.agents.set(name, {
-        name, suri, address: pair.address, port, dir, args, arbiter: opts.arbiter ?? true, proc: null, pid: null,
+        name, suri, address: pair.address, port, dir, args, configFile, opts, arbiter: opts.arbiter ?? true,
+        proc: null, pid: null, logFrom: 0,
       });
     }
   }
@@ -111,6 +112,7 @@ export class Agents {
     const a = this.agents.get(name);
     fs.mkdirSync(this.logDir, { recursive: true });
     const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
+    a.logFrom = fs.fstatSync(log).size;
     const proc = spawn(this.bin, a.args, { stdio: ['ignore', log, log], detached: this.detached });
     fs.closeSync(log);
     if (this.detached) proc.unref();
@@ -168,12 +170,46 @@ export class Agents {
           .then((r) => r.ok, () => false);
         if (healthy && p.isSome && (!a.arbiter || p.unwrap().arbiterSlot.isSome)) break;
         if (a.proc && a.proc.exitCode !== null) {
+          if (await this.rebindIfTaken(name)) continue;
           throw new Error(`${name} exited (code ${a.proc.exitCode}); see ${this.logDir}/${name}.log`);
         }
         if (Date.now() > deadline) throw new Error(`${name} did not register in ${timeoutMs} ms; see ${this.logDir}/${name}.log`);
         await sleep(500);
       }
     }
+  }
+
+  /**
+   * Restarts agent `name` on fresh ports when it exited because a port it was given had been
+   * taken between `freePort` looking and the agent binding it (another network's node or
+   * agent can take it in that gap). Returns whether it restarted; at most three times per
+   * agent, so a port that is taken for another reason still fails the caller.
+   */
+  async rebindIfTaken(name) {
+    const a = this.agents.get(name);
+    const taken = /cannot listen on 127\.0\.0\.1:(\d+): Address already in use/.exec(this.logSince(name));
+    if (!taken || (a.rebinds ?? 0) >= 3) return false;
+    a.rebinds = (a.rebinds ?? 0) + 1;
+    const port = Number(taken[1]);
+    if (port === a.port) {
+      a.port = await freePort();
+    } else if (port === a.opts.metricsPort) {
+      a.opts = { ...a.opts, metricsPort: await freePort() };
+    } else {
+      return false;
+    }
+    fs.writeFileSync(a.configFile, agentConfig({ ws: this.ws, ...a.opts, port: a.port }));
+    fs.appendFileSync(path.join(this.logDir, `${name}.log`), `(test harness: port ${port} was taken; restarting on other ports)\n`);
+    this.start(name);
+    return true;
+  }
+
+  /** What agent `name` logged since it was last started. */
+  logSince(name) {
+    const a = this.agents.get(name);
+    const file = path.join(this.logDir, `${name}.log`);
+    if (!fs.existsSync(file)) return '';
+    return fs.readFileSync(file).subarray(a.logFrom ?? 0).toString('utf8');
   }
 
   /** What `devnet.sh stop|status` needs to find the agents again. */

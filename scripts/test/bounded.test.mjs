@@ -26,6 +26,8 @@ import {
   useAgentNetwork,
 } from './agent-network.mjs';
 
+// The metrics port the agent was given (the harness gives it another if this one is taken
+// before the agent binds it; the test reads it back from the agent's options).
 const metricsPort = await freePort();
 // The agent's first node is a port nobody listens on: it follows the second validator,
 // which its configuration names as a fallback.
@@ -105,7 +107,7 @@ test('a memory bomb, a table bomb, an endless module and a long model beside a s
     });
 
     await t.test('the agent counts its work for Prometheus', async () => {
-      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const text = await (await fetch(`http://127.0.0.1:${agents.agents.get('agent1').opts.metricsPort}/metrics`)).text();
       const value = (name) => Number(new RegExp(`^allmende_agent_${name} (\\S+)$`, 'm').exec(text)?.[1]);
       // At least one of each per job (one submitted again if it took no effect in time).
       assert.ok(value('commits_total') >= 5);
