@@ -51,6 +51,7 @@ files=(
 	"$here/test/devnet.test.mjs"
 	"$here/test/market-edges.test.mjs"
 	"$here/test/assets.test.mjs"
+	"$here/test/upgrade.test.mjs"
 	"$here/test/bounded.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/explorer.test.mjs"
 	"$here/test/load.test.mjs"
@@ -133,6 +134,13 @@ if $quick; then
 	exit 0
 fi
 
+# The upgrade test's network starts on the previous release's runtime: built once from the
+# git history (in a target directory of its own, 136 s on this machine on 2026-12-05 with
+# nothing else running) and kept in $HOME/.cache/allmende/runtimes.
+phase "previous runtime (scripts/previous-runtime.sh, kept once built)"
+ALLMENDE_PREVIOUS_RUNTIME=$("$here/previous-runtime.sh" "$(grep -v '^#' "$here/test/previous-runtime")")
+export ALLMENDE_PREVIOUS_RUNTIME
+
 phase "explorer build (esbuild)"
 node "$ALLMENDE_ROOT/explorer/build.mjs"
 
@@ -153,7 +161,10 @@ phase "end-to-end tests (node --test), the cargo tests beside them"
 bin_dir="$CARGO_TARGET_DIR/e2e-bin"
 mkdir -p "$bin_dir"
 cp -f "$ALLMENDE_NODE_BIN" "$ALLMENDE_AGENT_BIN" "$bin_dir/"
+# The runtime the node embeds, which the upgrade test enacts on its network.
+cp -f "$CARGO_TARGET_DIR/release/wbuild/allmende-runtime/allmende_runtime.compact.compressed.wasm" "$bin_dir/"
 export ALLMENDE_NODE_BIN="$bin_dir/allmende-node" ALLMENDE_AGENT_BIN="$bin_dir/allmende-agent"
+export ALLMENDE_RUNTIME_WASM="$bin_dir/allmende_runtime.compact.compressed.wasm"
 # A new runtime is compiled into the wasmtime cache once, by one development node, before the
 # first wave of networks starts: otherwise their 28 nodes each compile it at once (8 s of CPU
 # each in 2026-12, more as the runtime grows), and on a fresh machine one network missed its
@@ -247,11 +258,13 @@ run_test_binaries() {
 	) &
 	run_pid=$!
 	start=$SECONDS
-	# Each benchmark run once in the pallets' mocks.
+	# Each benchmark run once in the pallets' mocks; in the same build (try-runtime adds no
+	# crate to compile again), the storage migrations' tests through their try-runtime
+	# pre- and post-upgrade checks (`try_on_runtime_upgrade`).
 	nice -n 19 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
-		--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks \
-		benchmarking
-	took "$start" "benchmark tests (compile and run)"
+		--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks,pallet-compute-market/try-runtime \
+		-- benchmarking the_upgrade
+	took "$start" "benchmark tests and the migrations' try-runtime checks (compile and run)"
 	run_ok=true
 	wait "$run_pid" || run_ok=false
 	run_pid=""

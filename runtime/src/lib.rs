@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 114,
+	spec_version: 115,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `place_bid` takes a bond. 3: jobs name a tolerance, arbiters reveal verdicts.
@@ -152,6 +152,7 @@ type Migrations = (
 	pallet_compute_market::migrations::AddTolerance<Runtime>,
 	pallet_compute_market::migrations::AddContentSizes<Runtime>,
 	pallet_compute_market::migrations::AddPauseMark<Runtime>,
+	pallet_compute_market::migrations::RecordJobTerms<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

@@ -100,11 +100,13 @@ export const standingOffer = (price) => ({ price, capacity: 5, validBlocks: 2000
  * Registers the file's hooks: before its tests, a 4-validator network, agents `prepare`
  * (numbers, with `overrides` per number as `Agents.prepare` takes them, or a function of the
  * network that gives them) funded and configured,
- * and agents `start` (names) running and registered; after them, everything stopped.
+ * and agents `start` (names) running and registered; after them, everything stopped. `spec`:
+ * an async function giving the chain spec file the network starts from (the `local` chain's
+ * raw spec otherwise).
  */
-export function useAgentNetwork({ prepare, overrides = {}, start }) {
+export function useAgentNetwork({ prepare, overrides = {}, start, spec }) {
   before(async () => {
-    network = await startNetwork({ nodes: 4 });
+    network = await startNetwork({ nodes: 4, spec: spec ? await spec() : undefined });
     api = await connect(network.wsUrl());
     await followEvents();
     agents = new Agents({ dir: path.join(network.dir, 'agents'), ws: network.wsUrl() });

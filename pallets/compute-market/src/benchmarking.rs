@@ -545,10 +545,13 @@ mod benchmarks {
 		let first = Market::<T>::do_post_job(requester.clone(), spec).unwrap();
 		Market::<T>::do_cancel_job(requester, first).unwrap();
 		let record = Jobs::<T>::get(first).unwrap();
+		let terms = Terms::<T>::get(first).unwrap();
 		let due = frame_system::Pallet::<T>::block_number() + 1u32.into();
 		for i in 1..=s {
 			let job_id = first + JobId::from(i);
 			Jobs::<T>::insert(job_id, record.clone());
+			// Every job has its terms, as if posted.
+			Terms::<T>::insert(job_id, terms.clone());
 			Market::<T>::schedule(job_id, due);
 		}
 		due_now::<T>(due);

@@ -1,6 +1,7 @@
 //! The invariants `try_state` checks: the funds held under each reason equal what the
 //! market's records say, provider counters match, every unfinished job has its deadline
-//! queued, and no job's pause mark is ahead of the paused blocks counted.
+//! queued, no job's pause mark is ahead of the paused blocks counted, and every job, and
+//! nothing else, has the terms it was posted under.
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
@@ -41,6 +42,7 @@ impl<T: Config> Pallet<T> {
 		for (job_id, job) in Jobs::<T>::iter() {
 			// A mark ahead of the count would hide the next pause from the job's phase.
 			ensure!(job.pause_mark <= paused, "a job's pause mark is ahead of the paused blocks");
+			ensure!(Terms::<T>::contains_key(job_id), "a job has no terms");
 			let e = expected.entry(job.requester.clone()).or_default();
 			e.escrow = e.escrow.saturating_add(job.escrow);
 			e.deposits = e.deposits.saturating_add(job.deposit);
@@ -100,6 +102,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for job_id in Challengers::<T>::iter_keys() {
 			ensure!(Jobs::<T>::contains_key(job_id), "a challenger is recorded for no job");
+		}
+		for job_id in Terms::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(job_id), "terms are recorded for no job");
 		}
 		for (job_id, arbiter, agrees) in Verdicts::<T>::iter() {
 			let judging = Jobs::<T>::get(job_id)

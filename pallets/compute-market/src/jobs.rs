@@ -81,12 +81,24 @@ impl<T: Config> Pallet<T> {
 		job_id
 	}
 
-	/// Stores a new job, indexes it under its requester and tells the registry its assets are
-	/// in use.
+	/// Stores a new job with the terms it is created under (the governed parameters' values
+	/// now), indexes it under its requester and tells the registry its assets are in use. Every
+	/// job is created here.
 	pub(crate) fn insert_new_job(job_id: JobId, job: Job<T>) {
 		Self::start_data_use(job_id, &job);
 		JobsOfRequester::<T>::insert(&job.requester, job_id, ());
 		Jobs::<T>::insert(job_id, job);
+		Terms::<T>::insert(job_id, JobTerms::<T>::current());
+	}
+
+	/// The terms `job_id` was posted under. Every job has them (recorded when it is created,
+	/// or by the upgrade to storage version 6); should they be missing, the parameters' values
+	/// now, as before version 6.
+	pub(crate) fn terms_of(job_id: JobId) -> JobTerms<T> {
+		Terms::<T>::get(job_id).unwrap_or_else(|| {
+			frame_support::defensive!("every job has its terms");
+			JobTerms::<T>::current()
+		})
 	}
 
 	/// Tells the registry a job's assets are in use.
@@ -247,6 +259,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::RetentionNotOver
 		);
 		Jobs::<T>::remove(job_id);
+		Terms::<T>::remove(job_id);
 		Results::<T>::remove(job_id);
 		JobsOfRequester::<T>::remove(&job.requester, job_id);
 		Self::release(HoldReason::JobDeposit, &job.requester, job.deposit);

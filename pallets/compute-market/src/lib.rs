@@ -17,9 +17,9 @@
 //!   `blake2_256(result_hash ‖ salt ‖ provider)` ([`Pallet::commit_result`]) and then
 //!   **reveal** ([`Pallet::reveal_result`]).
 //! - **Verification.** A result revealed by a strict majority of the replicas, with no other
-//!   result revealed (for `replicas = 1`: the one reveal), stands after `ChallengePeriod`
-//!   unless the requester challenges it ([`Pallet::challenge_result`]) or accepts it earlier
-//!   ([`Pallet::accept_result`]). Any other round with a reveal is *disputed*.
+//!   result revealed (for `replicas = 1`: the one reveal), stands after the job's challenge
+//!   period unless the requester challenges it ([`Pallet::challenge_result`]) or accepts it
+//!   earlier ([`Pallet::accept_result`]). Any other round with a reveal is *disputed*.
 //!   A challenged or disputed job is re-executed by
 //!   `ArbiterReplicas` arbiters **drawn by the chain** from the providers that opted in
 //!   ([`Pallet::join_arbiter_pool`]); their strict majority decides.
@@ -34,6 +34,9 @@
 //! - **A paused market stands still.** While the runtime pauses the market's calls
 //!   (`Config::Paused`: safe mode, or a paused call), no deadline passes, and every phase gets
 //!   the blocks it was paused in back ([`Event::DeadlineExtended`]).
+//! - **A job keeps its terms.** The governed `ChallengePeriod`, `ChallengeBond` and
+//!   `ReputationFee` a job was posted under are recorded with it ([`Terms`]); a change by
+//!   governance applies to later jobs only.
 //! - **Storage pays for itself.** Every job holds `JobDeposit` from its requester until
 //!   anyone prunes the finished job ([`Pallet::prune_job`]) `RetentionPeriod` blocks after it
 //!   finished.
@@ -52,8 +55,9 @@
 //!   rest is burnt (`Burnt` event): never to the requester, who could have caused a no-show
 //!   with its own second account, nor to other replicas, who could have outvoted an honest
 //!   one with theirs.
-//! - `ReputationFee` is burnt from the pay of each job that earns a reputation point. A point
-//!   is earned only while the provider holds `StakePerPoint` of stake for each point.
+//! - The `ReputationFee` a job was posted under is burnt from the pay of each job that earns a
+//!   reputation point. A point is earned only while the provider holds `StakePerPoint` of
+//!   stake for each point.
 //!
 //! Total issuance falls by exactly the `Burnt` events; the tests check it.
 //!
@@ -124,7 +128,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Perbill;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -248,13 +252,14 @@ pub mod pallet {
 
 		/// Blocks after a job's result was revealed (by its one replica, or unanimously by a
 		/// majority of its replicas) during which the requester may challenge it.
-		/// At least 1.
+		/// At least 1. A job keeps the value it was posted under (`Terms`).
 		#[pallet::constant]
 		type ChallengePeriod: Get<BlockNumberFor<Self>>;
 
 		/// The least a requester holds to challenge a result. Unit: currency. The bond is
 		/// `max(ChallengeBond, ArbiterReplicas × max_price)`, so that it pays every arbiter in
-		/// full when the challenge is rejected.
+		/// full when the challenge is rejected. A job keeps the value it was posted under
+		/// (`Terms`).
 		#[pallet::constant]
 		type ChallengeBond: Get<BalanceOf<Self>>;
 
@@ -295,7 +300,8 @@ pub mod pallet {
 
 		/// Burnt from the pay of every completed job that earns the provider a reputation
 		/// point; a job paying no more than this earns none. Farming one point with one's own
-		/// jobs costs at least this. Unit: currency.
+		/// jobs costs at least this. Unit: currency. A job keeps the value it was posted under
+		/// (`Terms`).
 		#[pallet::constant]
 		type ReputationFee: Get<BalanceOf<Self>>;
 
@@ -371,6 +377,19 @@ pub mod pallet {
 	/// `RetentionPeriod` blocks after it finished.
 	#[pallet::storage]
 	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, Job<T>>;
+
+	/// The terms each job was posted under: its challenge period, its least challenge bond and
+	/// its reputation fee, the values of the governed `ChallengePeriod`, `ChallengeBond` and
+	/// `ReputationFee` when it was created. A change by governance applies to jobs posted after
+	/// it; the parties of a job keep the terms they accepted. Written when a job is created,
+	/// removed when it is pruned: every job has an entry.
+	///
+	/// A map of its own rather than a field of `Job`: deployed provider agents (subxt, which
+	/// checks the shape of every storage item before it reads it) read `Jobs` and the market's
+	/// other items, and an upgrade that reshaped one of them would make those agents no-shows.
+	/// This one adds an item and changes none they read.
+	#[pallet::storage]
+	pub type Terms<T: Config> = StorageMap<_, Twox64Concat, JobId, JobTerms<T>>;
 
 	/// Bids on jobs in a bidding phase.
 	#[pallet::storage]
@@ -530,8 +549,8 @@ pub mod pallet {
 		},
 		/// Too few bids by the bidding deadline; everything was refunded.
 		JobExpired { job_id: JobId },
-		/// The provider's verified work on the job earned it a reputation point (its
-		/// `ReputationFee` was burnt from the pay); `completed` is its count now.
+		/// The provider's verified work on the job earned it a reputation point (the job's
+		/// reputation fee was burnt from the pay); `completed` is its count now.
 		ReputationEarned { job_id: JobId, provider: T::AccountId, completed: u32 },
 		/// An assigned provider committed to its result.
 		ResultCommitted { job_id: JobId, provider: T::AccountId },
@@ -1028,7 +1047,12 @@ pub mod pallet {
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::accept_offer(spec.assets.len() as u32))]
+		// Recording the job's `Terms` is one write more than `weights.rs` measured; drop it
+		// when the weights are measured again.
+		#[pallet::weight(
+			T::WeightInfo::accept_offer(spec.assets.len() as u32)
+				.saturating_add(T::DbWeight::get().writes(1))
+		)]
 		pub fn accept_offer(
 			origin: OriginFor<T>,
 			offer_id: OfferId,
@@ -1052,7 +1076,12 @@ pub mod pallet {
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::post_job(spec.assets.len() as u32))]
+		// Recording the job's `Terms` is one write more than `weights.rs` measured; drop it
+		// when the weights are measured again.
+		#[pallet::weight(
+			T::WeightInfo::post_job(spec.assets.len() as u32)
+				.saturating_add(T::DbWeight::get().writes(1))
+		)]
 		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_post_job(who, spec).map(|_| ())
@@ -1245,7 +1274,8 @@ pub mod pallet {
 
 		/// Challenge the revealed result of a job during its challenge window (any number of
 		/// replicas: one party that won them all cannot make its result unchallengeable). A bond of
-		/// `max(ChallengeBond, ArbiterReplicas × max_price)` is held. In the next block the
+		/// `max(ChallengeBond, ArbiterReplicas × max_price)` is held, with the `ChallengeBond`
+		/// the job was posted under (its `Terms`). In the next block the
 		/// chain draws `ArbiterReplicas` arbiters from the pool, weighted by stake (see
 		/// `join_arbiter_pool`); they commit and reveal as any provider, within at least
 		/// `ArbiterExecutionPeriod` and `ArbiterRevealPeriod`, each paid up to the provider's
@@ -1275,9 +1305,12 @@ pub mod pallet {
 		/// an owner of the job's assets), `BudgetOverflow`, `Token(FundsUnavailable)` (or
 		/// another token error of the currency).
 		#[pallet::call_index(14)]
-		// The challenger's record is one write more than `weights.rs` measured; its benchmark now
-		// includes it, so drop this write when the weights are measured again.
-		#[pallet::weight(T::WeightInfo::challenge_result().saturating_add(T::DbWeight::get().writes(1)))]
+		// The challenger's record is one write more than `weights.rs` measured, and reading the
+		// job's `Terms` (its least challenge bond) one read more; the benchmark now includes
+		// both, so drop them when the weights are measured again.
+		#[pallet::weight(
+			T::WeightInfo::challenge_result().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn challenge_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_challenge(who, job_id)
@@ -1328,9 +1361,11 @@ pub mod pallet {
 			T::WeightInfo::advance_job(T::MaxBidsPerJob::get())
 				.max(T::WeightInfo::on_initialize_verify(1))
 				.max(Pallet::<T>::arbitrate_weight(1))
-				// Asking `Paused`, and reading `PausedBlocks`.
+				// Asking `Paused`, and reading `PausedBlocks` and the job's `Terms` (a window
+				// that opens, a settlement or an arbitration's conclusion reads them once; not
+				// in `weights.rs` yet).
 				.saturating_add(T::PausedWeight::get())
-				.saturating_add(T::DbWeight::get().reads(1))
+				.saturating_add(T::DbWeight::get().reads(2))
 		)]
 		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;
@@ -1370,8 +1405,8 @@ pub mod pallet {
 			Self::do_leave_arbiter_pool(who)
 		}
 
-		/// Remove a finished job's records (the job, its verified result, its entry in the
-		/// requester's index) once `RetentionPeriod` blocks have passed since it finished, and
+		/// Remove a finished job's records (the job, its terms, its verified result, its entry in
+		/// the requester's index) once `RetentionPeriod` blocks have passed since it finished, and
 		/// give the requester its storage deposit back. Its events keep the history.
 		///
 		/// - Origin: signed, anyone.
@@ -1379,7 +1414,9 @@ pub mod pallet {
 		///
 		/// Emits `JobPruned`. Errors: `UnknownJob`, `JobNotFinished`, `RetentionNotOver`.
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::prune_job())]
+		// Removing the job's `Terms` is one write more than `weights.rs` measured; drop it when
+		// the weights are measured again.
+		#[pallet::weight(T::WeightInfo::prune_job().saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn prune_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_prune_job(job_id)

@@ -437,6 +437,71 @@ impl<T: Config> OnRuntimeUpgrade for AddPauseMark<T> {
 	}
 }
 
+/// Version 5 → 6: a job keeps the governed parameters it was posted under (`Terms`: its
+/// challenge period, least challenge bond and reputation fee), so that a change by governance
+/// applies to later jobs only. Version 5 recorded none of them: a job in flight used the
+/// parameters' values at the moment it used them, which are the values now until governance
+/// changes one. So every stored job gets the current values, exactly what it would have used
+/// under version 5 had nothing changed; from here on a change no longer reaches it. Only a new
+/// map is written: `Jobs` and every other item the agents read keep their shape. Reads every
+/// job's key once (and the three parameters) and writes its terms.
+pub struct RecordJobTerms<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> OnRuntimeUpgrade for RecordJobTerms<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let db = T::DbWeight::get();
+		if Pallet::<T>::on_chain_storage_version() != 5 {
+			return db.reads(1);
+		}
+		// The parameters are governed: in the runtime each is a storage read.
+		let terms = JobTerms::<T>::current();
+		let mut jobs = 0u64;
+		// Writes another map than the one iterated, so the iteration is not disturbed.
+		for job_id in Jobs::<T>::iter_keys() {
+			jobs = jobs.saturating_add(1);
+			Terms::<T>::insert(job_id, terms.clone());
+		}
+		StorageVersion::new(6).put::<Pallet<T>>();
+		db.reads_writes(jobs.saturating_add(4), jobs.saturating_add(1))
+	}
+
+	/// The ids of every job, or nothing when the upgrade does not apply. Fails when a job
+	/// already has terms.
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+		if Pallet::<T>::on_chain_storage_version() != 5 {
+			return Ok(Option::<Vec<JobId>>::None.encode());
+		}
+		ensure!(Terms::<T>::iter_keys().next().is_none(), "terms are recorded before the upgrade");
+		let jobs: Vec<JobId> = Jobs::<T>::iter_keys().collect();
+		Ok(Some(jobs).encode())
+	}
+
+	/// The same jobs, each still decoding and with terms equal to the parameters' current
+	/// values, no terms without a job, at storage version 6.
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+		let old = Option::<Vec<JobId>>::decode(&mut &state[..])
+			.map_err(|_| "the state before the upgrade does not decode")?;
+		let Some(old) = old else { return Ok(()) };
+		ensure!(Pallet::<T>::on_chain_storage_version() == 6, "the storage version is not 6");
+		ensure!(Jobs::<T>::iter_keys().count() == old.len(), "the number of jobs changed");
+		let current = JobTerms::<T>::current();
+		for job_id in old {
+			ensure!(Jobs::<T>::get(job_id).is_some(), "a job does not decode after the upgrade");
+			ensure!(
+				Terms::<T>::get(job_id).as_ref() == Some(&current),
+				"a job's terms are not the parameters' current values"
+			);
+		}
+		ensure!(
+			Terms::<T>::iter_keys().all(Jobs::<T>::contains_key),
+			"terms are recorded for no job"
+		);
+		Ok(())
+	}
+}
+
 /// The version 3 layout of a job (tests of the migrations).
 #[cfg(test)]
 pub fn job_v3<T: Config>(job: Job<T>) -> JobV3<T> {

@@ -61,6 +61,10 @@ parameter_types! {
 	pub const ClearingStake: Perbill = Perbill::from_parts(666_666_667);
 	/// 0 unless a test sets it, so that most tests can count payments to the unit.
 	pub storage ReputationFee: Balance = 0;
+	/// 5 and 300 unless a test sets them: governed in the runtime, and a job keeps the values
+	/// it was posted under (`Terms`), which tests check by changing them.
+	pub storage ChallengePeriod: u64 = 5;
+	pub storage ChallengeBond: Balance = 300;
 	/// 0 unless a test sets it, for the same reason.
 	pub storage JobDeposit: Balance = 0;
 	/// 1 unless a test sets them, so that most tests can use short periods.
@@ -114,8 +118,8 @@ impl pallet_compute_market::Config for Test {
 	type DrawDelay = ConstU64<1>;
 	type BidBondFraction = BidBondFraction;
 	type MinBidBond = ConstU64<5>;
-	type ChallengePeriod = ConstU64<5>;
-	type ChallengeBond = ConstU64<300>;
+	type ChallengePeriod = ChallengePeriod;
+	type ChallengeBond = ChallengeBond;
 	type ArbiterReplicas = ConstU32<3>;
 	type MaxArbiterDraws = ConstU32<8>;
 	type MaxArbiterPool = ConstU32<40>;

@@ -48,17 +48,18 @@ impl<T: Config> Pallet<T> {
 		available.saturating_sub(amount)
 	}
 
-	/// A provider was paid `paid` for verified work. If that is more than `ReputationFee` and
-	/// its stake backs one point more (`StakePerPoint` per point), the fee is burnt from
-	/// what it received and the job counts for its reputation; otherwise the job leaves its
-	/// reputation as it was. Saying the content could not be had (`result`) earns nothing.
+	/// A provider was paid `paid` for verified work. If that is more than the job's reputation
+	/// fee (the `ReputationFee` it was posted under, from its `Terms`) and its stake backs one
+	/// point more (`StakePerPoint` per point), the fee is burnt from what it received and the
+	/// job counts for its reputation; otherwise the job leaves its reputation as it was.
+	/// Saying the content could not be had (`result`) earns nothing.
 	pub(crate) fn completion(
 		job_id: JobId,
 		provider: &T::AccountId,
 		paid: BalanceOf<T>,
 		result: H256,
 	) -> Outcome {
-		let fee = T::ReputationFee::get();
+		let fee = Self::terms_of(job_id).reputation_fee;
 		if paid <= fee || result == content_unavailable() {
 			return Outcome::Neutral;
 		}

@@ -2394,12 +2394,13 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		// An arbiter committed, under version 2, to a bare result.
 		let c = Market::commitment_of(&result(1), &salt(arbiters[0]), &arbiters[0]);
 		assert_ok!(Market::commit_result(RuntimeOrigin::signed(arbiters[0]), id, c));
-		// A chain of storage version 2: its jobs have no tolerance.
+		// A chain of storage version 2: its jobs have no tolerance, and no terms.
 		for job_id in [open, id] {
 			let old = migrations::job_v2(job(job_id));
 			let key = Jobs::<Test>::hashed_key_for(job_id);
 			frame_support::storage::unhashed::put_raw(&key, &old.encode());
 		}
+		let _ = Terms::<Test>::clear(u32::MAX, None);
 		StorageVersion::new(2).put::<Market>();
 		run_to_block(System::block_number() + 1);
 		migrations::AddTolerance::<Test>::on_runtime_upgrade();
@@ -2408,6 +2409,9 @@ fn the_upgrade_gives_every_job_the_default_tolerance_and_restarts_arbitrations_u
 		assert_eq!(Market::on_chain_storage_version(), 4);
 		migrations::AddPauseMark::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 5);
+		migrations::RecordJobTerms::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 6);
+		assert!([open, id].iter().all(|j| Terms::<Test>::contains_key(j)));
 		assert_eq!(job(open).spec.tolerance, Some(10));
 		assert_eq!(job(open).status, JobStatus::Expired);
 		// The arbitration starts its commit phase again, without the old commitment.
@@ -2449,7 +2453,8 @@ fn the_upgrade_sizes_content_by_its_declaration_and_withdraws_offers_without_a_s
 		let mut undeclared = spec(1, 100);
 		undeclared.input.uri = uri("http://h:1/blob/0x02#size=12x");
 		let undeclared = post(undeclared);
-		// A chain of storage version 3: content without sizes, offers without scopes.
+		// A chain of storage version 3: content without sizes, offers without scopes, jobs
+		// without terms.
 		for job_id in [declared, undeclared] {
 			let key = Jobs::<Test>::hashed_key_for(job_id);
 			frame_support::storage::unhashed::put_raw(
@@ -2471,11 +2476,15 @@ fn the_upgrade_sizes_content_by_its_declaration_and_withdraws_offers_without_a_s
 			let key = Offers::<Test>::hashed_key_for(offer_id);
 			frame_support::storage::unhashed::put_raw(&key, &old.encode());
 		}
+		let _ = Terms::<Test>::clear(u32::MAX, None);
 		StorageVersion::new(3).put::<Market>();
 		migrations::AddContentSizes::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 4);
 		migrations::AddPauseMark::<Test>::on_runtime_upgrade();
 		assert_eq!(Market::on_chain_storage_version(), 5);
+		migrations::RecordJobTerms::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 6);
+		assert!([declared, undeclared].iter().all(|j| Terms::<Test>::contains_key(j)));
 		assert_eq!(job(declared).spec.workload.content.size, 4096);
 		assert_eq!(job(declared).spec.input.size, 0);
 		assert_eq!(job(undeclared).spec.workload.content.size, UNDECLARED_SIZE);
@@ -2944,6 +2953,174 @@ fn advance_job_passes_no_deadline_while_paused_and_gives_the_paused_blocks_back(
 	});
 }
 
+// ---------------------------------------------------------------- terms a job keeps
+
+#[test]
+fn a_job_keeps_the_challenge_period_it_was_posted_under() {
+	test(|| {
+		// Posted under a window of 5 blocks.
+		let old = assigned_job(1, &[(10, 60)]);
+		assert_eq!(Terms::<Test>::get(old).unwrap().challenge_period, 5);
+		// Governance lengthens the window: a job posted now gets the new length.
+		ChallengePeriod::set(&12);
+		let new = assigned_job(1, &[(11, 60)]);
+		assert_eq!(Terms::<Test>::get(new).unwrap().challenge_period, 12);
+		for (p, id) in [(10, old), (11, new)] {
+			commit(p, id, result(1));
+			reveal(p, id, result(1));
+		}
+		// Both windows open now; the older job's has the length it was posted under.
+		let opened = System::block_number();
+		assert_event(MarketEvent::ChallengeWindowOpened { job_id: old, challenge_by: opened + 5 });
+		assert_event(MarketEvent::ChallengeWindowOpened { job_id: new, challenge_by: opened + 12 });
+		run_to_block(opened + 5);
+		assert_eq!(job(old).status, JobStatus::Settled);
+		assert_eq!(job(new).status, JobStatus::ChallengeWindow);
+		run_to_block(opened + 12);
+		assert_eq!(job(new).status, JobStatus::Settled);
+	});
+}
+
+#[test]
+fn a_challenge_needs_the_bond_floor_the_job_was_posted_under() {
+	test(|| {
+		// At a max price of 50 the arbiters' pay (3 × 50) is below the floor: the floor
+		// decides. Posted under a floor of 300.
+		let old = assigned_job_with(spec(1, 50), 10, 40);
+		// Governance raises the floor: a job posted now needs the new one.
+		ChallengeBond::set(&500);
+		let new = assigned_job_with(spec(1, 50), 11, 40);
+		for (p, id) in [(10, old), (11, new)] {
+			commit(p, id, result(1));
+			reveal(p, id, result(1));
+		}
+		let draw_at = System::block_number() + 1;
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), old));
+		assert_event(MarketEvent::ResultChallenged {
+			job_id: old,
+			challenger: REQUESTER,
+			bond: 300,
+			draw_at,
+		});
+		assert_eq!(job(old).challenge_bond, 300);
+		assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 300);
+		assert_ok!(Market::challenge_result(RuntimeOrigin::signed(REQUESTER), new));
+		assert_eq!(job(new).challenge_bond, 500);
+		assert_eq!(held(HoldReason::ChallengeBond, REQUESTER), 800);
+	});
+}
+
+#[test]
+fn a_provider_pays_the_reputation_fee_of_its_job_s_terms() {
+	ExtBuilder::default().reputation_fee(4).run(|| {
+		// Posted under a fee of 4.
+		let old = assigned_job(1, &[(10, 60)]);
+		// Governance raises the fee: a job posted now burns the new one.
+		ReputationFee::set(&9);
+		let new = assigned_job(1, &[(11, 60)]);
+		for (p, id) in [(10, old), (11, new)] {
+			commit(p, id, result(1));
+			reveal(p, id, result(1));
+		}
+		run_to_block(job(old).deadline.max(job(new).deadline));
+		assert_eq!(job(old).status, JobStatus::Settled);
+		assert_eq!(job(new).status, JobStatus::Settled);
+		assert_event(MarketEvent::Burnt { job_id: old, amount: 4 });
+		assert_event(MarketEvent::Burnt { job_id: new, amount: 9 });
+		assert_eq!(burnt(), 13);
+		// Each is paid its price of 60, less the fee of its job's terms.
+		assert_eq!(total(10), ENDOWMENT + 60 - 4);
+		assert_eq!(total(11), ENDOWMENT + 60 - 9);
+		assert_eq!(reputation(10).completed, 1);
+		assert_eq!(reputation(11).completed, 1);
+	});
+}
+
+/// The terms upgrade's own try-runtime checks fail on what they guard: terms recorded before
+/// the upgrade, and a chain the migration did not reach.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_upgrade_s_checks_refuse_terms_before_it_and_jobs_without_terms_after_it() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		let id = post(spec(1, 100));
+		StorageVersion::new(5).put::<Market>();
+		assert!(migrations::RecordJobTerms::<Test>::pre_upgrade().is_err());
+		Terms::<Test>::remove(id);
+		let state = migrations::RecordJobTerms::<Test>::pre_upgrade().expect("no terms yet");
+		assert!(migrations::RecordJobTerms::<Test>::post_upgrade(state.clone()).is_err());
+		migrations::RecordJobTerms::<Test>::on_runtime_upgrade();
+		assert!(migrations::RecordJobTerms::<Test>::post_upgrade(state).is_ok());
+	});
+}
+
+#[test]
+fn the_upgrade_records_every_job_s_terms() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		// Jobs in several phases: committing, in its challenge window, bidding, finished.
+		let committing = assigned_job(1, &[(10, 60)]);
+		let windowed = assigned_job(1, &[(11, 60)]);
+		commit(11, windowed, result(1));
+		reveal(11, windowed, result(1));
+		assert_eq!(job(windowed).status, JobStatus::ChallengeWindow);
+		let open = post(spec(1, 100));
+		let cancelled = post(spec(1, 100));
+		assert_ok!(Market::cancel_job(RuntimeOrigin::signed(REQUESTER), cancelled));
+		let jobs = [committing, windowed, open, cancelled];
+		// A chain of storage version 5: jobs without terms, and parameters governance has
+		// changed since they were posted. Under version 5 the jobs would use the values now.
+		let _ = Terms::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(5).put::<Market>();
+		ChallengePeriod::set(&8);
+		ChallengeBond::set(&400);
+		ReputationFee::set(&6);
+		#[cfg(feature = "try-runtime")]
+		migrations::RecordJobTerms::<Test>::try_on_runtime_upgrade(true)
+			.expect("the upgrade's checks pass");
+		#[cfg(not(feature = "try-runtime"))]
+		migrations::RecordJobTerms::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), 6);
+		let recorded =
+			JobTerms::<Test> { challenge_period: 8, least_challenge_bond: 400, reputation_fee: 6 };
+		for job_id in jobs {
+			assert_eq!(Terms::<Test>::get(job_id), Some(recorded.clone()));
+		}
+		assert_eq!(Terms::<Test>::iter().count(), jobs.len());
+		// At version 6 it does nothing: a later change of the parameters reaches no job.
+		ChallengePeriod::set(&20);
+		ChallengeBond::set(&1000);
+		ReputationFee::set(&1);
+		migrations::RecordJobTerms::<Test>::on_runtime_upgrade();
+		for job_id in jobs {
+			assert_eq!(Terms::<Test>::get(job_id), Some(recorded.clone()));
+		}
+		// The jobs complete as before, under the terms recorded.
+		register(12);
+		bid(12, open, 60);
+		commit(10, committing, result(1));
+		reveal(10, committing, result(1));
+		assert_eq!(job(committing).deadline, System::block_number() + 8);
+		assert_eq!(Market::challenge_bond_for(committing, &job(committing)), Ok(400));
+		run_to_block(job(open).deadline);
+		assert_eq!(job(windowed).status, JobStatus::Settled);
+		assert_eq!(job(open).status, JobStatus::Committing);
+		commit(12, open, result(1));
+		reveal(12, open, result(1));
+		assert_eq!(job(open).deadline, System::block_number() + 8);
+		run_to_block(job(open).deadline);
+		for job_id in [committing, windowed, open] {
+			assert_eq!(job(job_id).status, JobStatus::Settled);
+			assert_event(MarketEvent::Burnt { job_id, amount: 6 });
+		}
+		assert_eq!(burnt(), 18);
+		// A pruned job's terms go with it.
+		run_to_block(job(cancelled).deadline + 20);
+		assert_ok!(Market::prune_job(RuntimeOrigin::signed(5), cancelled));
+		assert!(!Terms::<Test>::contains_key(cancelled));
+	});
+}
+
 // ---------------------------------------------------------------- storage deposits
 
 #[test]
@@ -2964,6 +3141,7 @@ fn a_finished_job_is_pruned_after_its_retention_and_its_deposit_comes_back() {
 		let ended = job(id).deadline;
 		assert_eq!(ended, System::block_number());
 		assert!(Results::<Test>::contains_key(id));
+		assert!(Terms::<Test>::contains_key(id));
 		System::set_block_number(ended + 19);
 		assert_noop!(
 			Market::prune_job(RuntimeOrigin::signed(5), id),
@@ -2975,6 +3153,7 @@ fn a_finished_job_is_pruned_after_its_retention_and_its_deposit_comes_back() {
 		assert_event(MarketEvent::JobPruned { job_id: id, requester: REQUESTER, deposit: 7 });
 		assert!(!Jobs::<Test>::contains_key(id));
 		assert!(!Results::<Test>::contains_key(id));
+		assert!(!Terms::<Test>::contains_key(id));
 		assert!(!JobsOfRequester::<Test>::contains_key(REQUESTER, id));
 		assert_eq!(held(HoldReason::JobDeposit, REQUESTER), 0);
 		assert_eq!(free(REQUESTER), ENDOWMENT - 60);

@@ -238,7 +238,8 @@ pub enum ProviderStatus<BlockNumber> {
 /// A provider's track record. The score is `completed / (completed + slashed + no_shows + 1)`,
 /// in parts per million: a new provider, or one that re-registers, starts at 0 — below any
 /// record it could have earned — so starting afresh never helps. A completed job only counts
-/// when its pay covers `ReputationFee`, which is burnt: farming one point costs that fee.
+/// when its pay covers the job's reputation fee (`ReputationFee` when the job was posted),
+/// which is burnt: farming one point costs that fee.
 #[derive(
 	Clone,
 	Copy,
@@ -598,6 +599,35 @@ pub struct Job<T: Config> {
 	/// `PausedBlocks` when the current phase's deadline was scheduled. The blocks the market
 	/// has been paused in since are blocks the phase lost; it gets them back at its deadline.
 	pub pause_mark: u32,
+}
+
+/// The governed parameters a job was posted under; a later change applies to later jobs only.
+/// Recorded in `Terms` when the job is created and kept until it is pruned, so neither a
+/// provider that bid nor a requester that posted finds a period, a bond or a fee changed under
+/// it.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct JobTerms<T: Config> {
+	/// How long the job's revealed result may be challenged, in blocks (`ChallengePeriod`).
+	pub challenge_period: BlockNumberOf<T>,
+	/// The least bond a challenge of the job holds (`ChallengeBond`); the bond is the larger
+	/// of this and `ArbiterReplicas × max_price`.
+	pub least_challenge_bond: BalanceOf<T>,
+	/// Burnt from a provider's pay when the job earns it a reputation point (`ReputationFee`).
+	pub reputation_fee: BalanceOf<T>,
+}
+
+impl<T: Config> JobTerms<T> {
+	/// The parameters' values now: the terms of a job created in this block.
+	pub fn current() -> Self {
+		Self {
+			challenge_period: T::ChallengePeriod::get(),
+			least_challenge_bond: T::ChallengeBond::get(),
+			reputation_fee: T::ReputationFee::get(),
+		}
+	}
 }
 
 /// A provider's bid on an open job.

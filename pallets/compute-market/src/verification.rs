@@ -55,14 +55,11 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.all(|a| a.reveal.as_ref().map_or(true, |r| r.result_hash == first));
 		if unanimous && Self::majority(&assignments, job.spec.replicas) == Some(first) {
-			// The result stands unless the requester challenges it in time.
+			// The result stands unless the requester challenges it in time: within the
+			// challenge period the job was posted under, whatever governance set since.
 			Assignments::<T>::insert(job_id, assignments);
-			Self::next_phase(
-				job_id,
-				&mut job,
-				JobStatus::ChallengeWindow,
-				T::ChallengePeriod::get(),
-			);
+			let period = Self::terms_of(job_id).challenge_period;
+			Self::next_phase(job_id, &mut job, JobStatus::ChallengeWindow, period);
 			let challenge_by = job.deadline;
 			Jobs::<T>::insert(job_id, job);
 			Self::deposit_event(Event::ChallengeWindowOpened { job_id, challenge_by });
@@ -92,11 +89,12 @@ impl<T: Config> Pallet<T> {
 		BoundedVec::truncate_from(agrees.collect::<Vec<_>>())
 	}
 
-	/// The bond a challenge of `job` needs: `max(ChallengeBond, ArbiterReplicas × max_price)`.
-	pub fn challenge_bond_for(job: &Job<T>) -> Result<BalanceOf<T>, DispatchError> {
+	/// The bond a challenge of `job` (`job_id`) needs: `max(ChallengeBond, ArbiterReplicas ×
+	/// max_price)`, with the `ChallengeBond` the job was posted under (its `Terms`).
+	pub fn challenge_bond_for(job_id: JobId, job: &Job<T>) -> Result<BalanceOf<T>, DispatchError> {
 		let arbiters = BalanceOf::<T>::from(T::ArbiterReplicas::get());
 		let pay = job.spec.max_price.checked_mul(&arbiters).ok_or(Error::<T>::BudgetOverflow)?;
-		Ok(pay.max(T::ChallengeBond::get()))
+		Ok(pay.max(Self::terms_of(job_id).least_challenge_bond))
 	}
 
 	/// Who may challenge `job`'s result: its requester, and, when the result says the content
@@ -115,7 +113,7 @@ impl<T: Config> Pallet<T> {
 		let assignments = Assignments::<T>::get(job_id);
 		let result = Self::majority(&assignments, job.spec.replicas);
 		ensure!(Self::may_challenge(&who, &job, result), Error::<T>::MayNotChallenge);
-		let bond = Self::challenge_bond_for(&job)?;
+		let bond = Self::challenge_bond_for(job_id, &job)?;
 		Self::hold(HoldReason::ChallengeBond, &who, bond)?;
 		// Draw `DrawDelay` blocks later, with randomness nobody knows in full now. The
 		// window's queue entry goes stale.

@@ -88,9 +88,10 @@ parameter_types! {
 /// The market parameters the Council sets (`Parameters::set_parameter`, two thirds of the
 /// Council or root). Each starts at the value below. A change applies to what is bonded,
 /// posted or challenged after it: every hold records its amount, so nothing already held
-/// changes. Stakes, bonds and periods never go below the floor the market needs (the
-/// existential deposit, one block), and periods never beyond a ceiling (`Longest…`), whatever
-/// is set.
+/// changes, and a job keeps the challenge period, least challenge bond and reputation fee it
+/// was posted under (the market's `Terms`). Stakes, bonds and periods never go below the
+/// floor the market needs (the existential deposit, one block), and periods never beyond a
+/// ceiling (`Longest…`), whatever is set.
 #[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
 pub mod dynamic_params {
 	use super::*;

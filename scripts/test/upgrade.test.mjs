@@ -1,0 +1,231 @@
+// End-to-end test of a runtime upgrade on a running network: four validators start on the
+// previous release's runtime (the commit in scripts/test/previous-runtime, built by
+// scripts/previous-runtime.sh), three provider agents of this checkout register and bid on a
+// job; this checkout's runtime is authorized through governance with govern.mjs (the
+// Technical Committee whitelists system.authorizeUpgrade, the Council dispatches it) and
+// enacted with apply-upgrade while the job is in flight. The market's storage migration runs
+// on the live state in the next block. What no unit test shows: the node switching runtimes,
+// the migration on a real database with real holds, agents and polkadot.js following the new
+// metadata without a restart, and the job finishing under the new runtime.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { promisify } from 'node:util';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
+import { connect } from '../lib/client.mjs';
+import {
+  address, agents, api, here, jobEvents, localAnswer, markFailed, network, runJob, until, useAgentNetwork,
+} from './agent-network.mjs';
+
+const execFileP = promisify(execFile);
+
+/** The previous release's commit: its runtime is the one the network starts on. */
+const PREVIOUS = fs.readFileSync(path.join(here, 'previous-runtime'), 'utf8')
+  .split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
+
+/** This checkout's runtime, as the node binary under test embeds it (test.sh copies it). */
+const NEW_CODE = process.env.ALLMENDE_RUNTIME_WASM
+  ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME, '.cache/allmende/target'),
+    'release/wbuild/allmende-runtime/allmende_runtime.compact.compressed.wasm');
+
+/** The storage key of the market's storage version. */
+const VERSION_KEY = xxhashAsHex('ComputeMarket', 128) + xxhashAsHex(':__STORAGE_VERSION__:', 128).slice(2);
+
+/**
+ * The raw chain spec of the `local` chain with the previous runtime's code: the node under
+ * test writes the plain spec, the code is swapped, and the node builds the raw genesis with
+ * the previous runtime's own genesis builder.
+ */
+async function previousSpec() {
+  const wasm = process.env.ALLMENDE_PREVIOUS_RUNTIME
+    ?? (await execFileP(path.join(here, '..', 'previous-runtime.sh'), [PREVIOUS], { timeout: 1800000 })).stdout.trim();
+  const node = process.env.ALLMENDE_NODE_BIN;
+  const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'allmende-e2e-upgrade-spec-'));
+  specDir = dir;
+  const { stdout: plainText } = await execFileP(node, ['build-spec', '--chain', 'local', '--disable-default-bootnode'],
+    { maxBuffer: 64 << 20 });
+  const plain = JSON.parse(plainText);
+  plain.genesis.runtimeGenesis.code = `0x${fs.readFileSync(wasm).toString('hex')}`;
+  fs.writeFileSync(path.join(dir, 'plain.json'), JSON.stringify(plain));
+  const { stdout: raw } = await execFileP(node,
+    ['build-spec', '--chain', path.join(dir, 'plain.json'), '--raw', '--disable-default-bootnode'], { maxBuffer: 64 << 20 });
+  const spec = path.join(dir, 'chain-spec.json');
+  fs.writeFileSync(spec, raw);
+  fs.rmSync(path.join(dir, 'plain.json'));
+  return spec;
+}
+
+let specDir = null;
+after(() => {
+  if (specDir) fs.rmSync(specDir, { recursive: true, force: true });
+});
+
+useAgentNetwork({ prepare: [1, 2, 3], start: ['agent1', 'agent2', 'agent3'], spec: previousSpec });
+
+/** govern.mjs signed by `suri` against the first validator; resolves with its output. */
+async function govern(suri, ...args) {
+  const { stdout } = await execFileP('node',
+    [path.join(here, '..', 'govern.mjs'), '--ws', network.wsUrl(), '--suri', suri, ...args], { timeout: 300000 })
+    .catch((e) => {
+      throw new Error(`govern.mjs ${args.join(' ')} failed: ${e.stderr || e.message}`);
+    });
+  return stdout;
+}
+
+const motionIndex = (out, body) => {
+  const m = new RegExp(`${body} motion #(\\d+)`).exec(out);
+  assert.ok(m, `a ${body} motion in: ${out}`);
+  return m[1];
+};
+
+/** The market's storage version at block `hash`. */
+async function marketVersion(hash) {
+  const raw = await api.rpc.state.getStorage(VERSION_KEY, hash);
+  return api.createType('u16', raw.unwrap()).toNumber();
+}
+
+/** Every account's balance record and holds at block `hash`, by address. */
+async function funds(hash) {
+  const at = await api.at(hash);
+  const out = new Map();
+  for (const [key, info] of await at.query.system.account.entries()) {
+    out.set(key.args[0].toString(), { data: info.data.toJSON(), holds: [] });
+  }
+  for (const [key, holds] of await at.query.balances.holds.entries()) {
+    const who = key.args[0].toString();
+    const entry = out.get(who) ?? { data: null, holds: [] };
+    entry.holds = holds.toJSON();
+    out.set(who, entry);
+  }
+  return out;
+}
+
+test('a runtime upgrade through governance while a job is in flight: migration, holds, agents, polkadot.js', async (t) => {
+  try {
+    const oldSpec = api.runtimeVersion.specVersion.toNumber();
+    const code = fs.readFileSync(NEW_CODE);
+    const codeHash = blake2AsHex(code, 256);
+    const start = await api.rpc.chain.getFinalizedHead();
+    const pids = Object.fromEntries(['agent1', 'agent2', 'agent3'].map((n) => [n, agents.agents.get(n).pid]));
+
+    await t.test('the network runs the previous runtime, at the market\'s storage version 5, with no job terms', async () => {
+      assert.equal(await marketVersion(start), 5);
+      assert.equal(api.query.computeMarket.terms, undefined, 'the previous metadata has no Terms map');
+    });
+
+    // Root needs both bodies: the committee whitelists the call, then the Council's motion
+    // dispatches it (govern.mjs --root), and system.authorizeUpgrade stores the code's hash.
+    const committee = motionIndex(await govern('//Dave', 'propose', 'committee', '--root', '--upgrade', NEW_CODE), 'committee');
+    await govern('//Eve', 'vote', 'committee', committee, 'aye');
+    assert.match(await govern('//Ferdie', 'close', 'committee', committee), /whitelist\.CallWhitelisted/);
+    const council = motionIndex(await govern('//Alice', 'propose', 'council', '--root', '--upgrade', NEW_CODE), 'council');
+    await govern('//Charlie', 'vote', 'council', council, 'aye');
+    assert.match(await govern('//Alice', 'close', 'council', council), /system\.UpgradeAuthorized/);
+    const authorized = await api.query.system.authorizedUpgrade();
+    assert.equal(authorized.unwrap().codeHash.toHex(), codeHash);
+
+    // A k = 3 job with a long bidding phase, posted under the previous runtime; the upgrade
+    // is enacted once its three bids are held.
+    const input = path.join(here, '..', 'lib', 'network.mjs');
+    const expected = await localAnswer('magika', input);
+    const running = runJob(['--model', 'magika', '--input', input, '--replicas', '3', '--bidding', '40']);
+    running.catch(() => {});
+    const { job } = await until('the job to be posted with three bids', async () => {
+      const bids = await api.query.computeMarket.bids.entries();
+      const full = bids.find(([, b]) => b.length === 3);
+      return full ? { job: full[0].args[0].toNumber() } : null;
+    }, 180000);
+    assert.equal((await api.query.computeMarket.jobs(job)).unwrap().status.toString(), 'Bidding');
+
+    const applied = await govern('//Charlie', 'apply-upgrade', NEW_CODE);
+    const upgraded = /finalized in block (0x[0-9a-f]{64})/.exec(applied)?.[1];
+    assert.ok(upgraded, `the block of the upgrade in: ${applied}`);
+    const newSpec = Number(/spec version (\d+) from the next block/.exec(applied)?.[1]);
+    const uNumber = (await api.rpc.chain.getHeader(upgraded)).number.toNumber();
+    // The block after the upgrade runs the new runtime and its migrations first.
+    await until('the block after the upgrade to be finalized', async () =>
+      (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() > uNumber, 120000);
+    const migrated = await api.rpc.chain.getBlockHash(uNumber + 1);
+
+    await t.test('the code updated to a higher spec version, and the next block ran the market\'s migration to version 6', async () => {
+      assert.ok(newSpec > oldSpec, `spec ${newSpec} after ${oldSpec}`);
+      // The upgrade's block ran the previous runtime and stored the new code; the block after
+      // it ran the new one.
+      const parent = (await api.rpc.chain.getHeader(upgraded)).parentHash;
+      assert.equal((await api.rpc.state.getRuntimeVersion(parent)).specVersion.toNumber(), oldSpec);
+      assert.equal((await api.rpc.state.getRuntimeVersion(upgraded)).specVersion.toNumber(), newSpec);
+      assert.equal(await marketVersion(upgraded), 5);
+      assert.equal(await marketVersion(migrated), 6);
+      assert.equal((await api.query.system.authorizedUpgrade()).isNone, true, 'the authorization is used up');
+    });
+
+    await t.test('polkadot.js follows the new metadata on its open connection, and a new connection reads it too', async () => {
+      await until('polkadot.js to load the new runtime', () => api.runtimeVersion.specVersion.toNumber() === newSpec, 60000);
+      assert.equal(typeof api.query.computeMarket.terms, 'function');
+      const terms = (await (await api.at(migrated)).query.computeMarket.terms(job)).unwrap();
+      assert.ok(terms.challengePeriod.toNumber() > 0);
+      const fresh = await connect(network.wsUrl(network.names[1]));
+      try {
+        assert.equal(fresh.runtimeVersion.specVersion.toNumber(), newSpec);
+        assert.deepEqual((await fresh.query.computeMarket.terms(job)).toJSON(), terms.toJSON());
+      } finally {
+        await fresh.disconnect();
+      }
+    });
+
+    await t.test('the upgrade and its migration moved no funds: every account not named in their blocks\' events keeps its balance and holds', async () => {
+      const named = new Set();
+      for (const hash of [upgraded, migrated]) {
+        for (const { event } of await (await api.at(hash)).query.system.events()) {
+          const text = JSON.stringify(event.data.toJSON());
+          for (const m of text.matchAll(/"(5[1-9A-HJ-NP-Za-km-z]{46,47})"/g)) named.add(m[1]);
+        }
+      }
+      const before = await funds(await api.rpc.chain.getBlockHash(uNumber - 1));
+      const after = await funds(migrated);
+      let compared = 0;
+      for (const [who, was] of before) {
+        if (named.has(who)) continue;
+        assert.deepEqual(after.get(who), was, `the funds of ${who}`);
+        compared += 1;
+      }
+      assert.ok(compared > 0, 'some accounts were not named in those blocks');
+      // The job's requester, providers and their bonds are among them unless they acted in
+      // those two blocks: their holds are checked by name below.
+      for (const name of ['agent1', 'agent2', 'agent3']) {
+        const who = address(name);
+        if (named.has(who)) continue;
+        assert.deepEqual(after.get(who).holds, before.get(who).holds, `${name}'s holds`);
+      }
+    });
+
+    const done = await running;
+    await t.test('the job finishes under the new runtime: the agents commit, reveal and are paid, within the terms the migration recorded', async () => {
+      assert.equal(done.job, job);
+      assert.equal(done.answer, expected);
+      const commits = jobEvents(job, 'ResultCommitted');
+      assert.equal(commits.length, 3);
+      assert.ok(commits.every((e) => e.block > uNumber + 1), 'every commit came after the upgrade');
+      assert.equal(jobEvents(job, 'ProviderPaid').length, 3);
+      assert.equal(jobEvents(job, 'BondSlashed').length, 0);
+      const window = jobEvents(job, 'ChallengeWindowOpened')[0];
+      const terms = (await api.query.computeMarket.terms(job)).unwrap();
+      assert.equal(window.data.challengeBy - window.block, terms.challengePeriod.toNumber());
+      assert.equal(jobEvents(job, 'JobSettled').length, 1);
+      assert.equal((await api.query.computeMarket.jobs(job)).unwrap().status.toString(), 'Settled');
+    });
+
+    await t.test('the agents carried on through the upgrade without a restart', async () => {
+      for (const [name, pid] of Object.entries(pids)) {
+        const a = agents.agents.get(name);
+        assert.equal(a.pid, pid, `${name} was not restarted`);
+        assert.equal(a.proc.exitCode, null, `${name} is still running`);
+      }
+    });
+  } catch (e) {
+    markFailed();
+    throw e;
+  }
+});
