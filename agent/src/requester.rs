@@ -82,7 +82,8 @@ pub struct RunArgs {
 	pub accept: bool,
 	/// Spot-check the result before it stands: run the workload here on the same input
 	/// while the job runs, and challenge the revealed result if it differs (the challenge
-	/// bond, the larger of the chain's `ChallengeBond` and 3 × `--max-price`, is held until
+	/// bond, the larger of 3 × `--max-price` and the chain's `ChallengeBond` when the job was
+	/// posted (the job's terms), is held until
 	/// the drawn arbiters decide, and is lost if they side with the providers). Needs the
 	/// workload and the input as local files, or `magika`. A result whose hash differs is
 	/// fetched and compared with this machine's within the job's tolerance (another CPU

@@ -341,10 +341,18 @@ async function provider(ctx, arg) {
   // from the job's pay); a slash is a wrong result or a no-show.
   // Registering again starts a new reputation: count only what came after the last time.
   const since = history.filter((e) => e.method === 'ProviderRegistered').map((e) => e.block).pop() ?? 0;
+  // The fee a job burnt is the one it was posted under (its `terms`, kept until the job is
+  // pruned; a runtime before them has none): the current one only when it is gone.
+  const feeOf = new Map();
+  for (const e of history) {
+    if (e.method !== 'ReputationEarned' || e.block < since || feeOf.has(e.data.jobId)) continue;
+    const terms = api.query.computeMarket.terms ? json(await api.query.computeMarket.terms(e.data.jobId)) : null;
+    feeOf.set(e.data.jobId, terms ? big(terms.reputationFee) : fee);
+  }
   const earned = history.filter((e) => e.block >= since).flatMap((e) => {
     if (e.method === 'ReputationEarned') {
       const paid = history.find((x) => x.method === 'ProviderPaid' && x.block === e.block && x.data.jobId === e.data.jobId);
-      return [[link.job(e.data.jobId), `#${e.block}`, '+1 completed', `${paid ? `paid ${alm(paid.data.amount, ctx.decimals)}, ` : ''}${alm(fee, ctx.decimals)} burnt as the reputation fee`]];
+      return [[link.job(e.data.jobId), `#${e.block}`, '+1 completed', `${paid ? `paid ${alm(paid.data.amount, ctx.decimals)}, ` : ''}${alm(feeOf.get(e.data.jobId), ctx.decimals)} burnt as the reputation fee`]];
     }
     if (e.method === 'BondSlashed') {
       const why = variant(e.data.reason);

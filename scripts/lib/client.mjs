@@ -169,6 +169,33 @@ export function submit(api, tx, pair, { until = 'final', timeoutMs = 120000, fol
 /** `submit` until finalized. */
 export const submitAndFinalize = (api, tx, pair, options = {}) => submit(api, tx, pair, { ...options, until: 'final' });
 
+/**
+ * The first value `pick` finds in a polkadot.js subscription: `subscribe(callback)` starts it
+ * (and resolves with its unsubscribe function); `pick` returns `undefined` for a value that is
+ * not the one. Unsubscribes once found, and rejects with `timeoutError()` after `timeoutMs`.
+ */
+export function firstOf(subscribe, pick, timeoutMs, timeoutError) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    let done = false;
+    const finish = (fn, value) => {
+      done = true;
+      clearTimeout(timer);
+      unsub?.();
+      fn(value);
+    };
+    const timer = setTimeout(() => finish(reject, timeoutError()), timeoutMs);
+    subscribe((value) => {
+      if (done) return;
+      const found = pick(value);
+      if (found !== undefined) finish(resolve, found);
+    }).then((u) => {
+      unsub = u;
+      if (done) u();
+    }, (e) => finish(reject, e));
+  });
+}
+
 /** Prints events as "section.method {fields}". */
 export function showEvents(api, events) {
   for (const { event } of events) {

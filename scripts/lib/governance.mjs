@@ -4,7 +4,7 @@
 // upgrade. Used by scripts/govern.mjs and the end-to-end tests.
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { ChainError, describeDispatchError, submit } from './client.mjs';
+import { ChainError, describeDispatchError, firstOf, submit } from './client.mjs';
 import { UsageError } from './cli.mjs';
 
 /** The two bodies by the names the scripts take, and their pallets as polkadot.js names them. */
@@ -248,23 +248,10 @@ export async function applyUpgrade(api, pair, code, { timeoutMs = 120000 } = {})
 
 /** The hash of the first new best block above number `number`. */
 function blockAfter(api, number, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    let unsub = null;
-    let done = false;
-    const finish = (fn, value) => {
-      done = true;
-      clearTimeout(timer);
-      unsub?.();
-      fn(value);
-    };
-    const timer = setTimeout(() => finish(reject, new ChainError(`no block after #${number} within ${timeoutMs} ms`)), timeoutMs);
-    api.rpc.chain
-      .subscribeNewHeads((header) => {
-        if (!done && header.number.toNumber() > number) finish(resolve, header.hash.toHex());
-      })
-      .then((u) => {
-        unsub = u;
-        if (done) u();
-      }, (e) => finish(reject, e));
-  });
+  return firstOf(
+    (cb) => api.rpc.chain.subscribeNewHeads(cb),
+    (header) => (header.number.toNumber() > number ? header.hash.toHex() : undefined),
+    timeoutMs,
+    () => new ChainError(`no block after #${number} within ${timeoutMs} ms`),
+  );
 }

@@ -11,7 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { signer, submit } from '../lib/client.mjs';
+import { firstOf, signer, submit } from '../lib/client.mjs';
 import { close, propose, vote } from '../lib/governance.mjs';
 import {
   address, agents, api, here, jobEvents, localAnswer, markFailed, runJob, standingOffer, UNIT, until, useAgentNetwork,
@@ -336,24 +336,10 @@ test('a job through a paused commit_result: its deadline stands still, the agent
 
 /** The first event in a best block that `matches`, within `timeoutMs`. */
 function bestEvent(timeoutMs, matches) {
-  return new Promise((resolve, reject) => {
-    let unsub = null;
-    let done = false;
-    const finish = (fn, value) => {
-      done = true;
-      clearTimeout(timer);
-      unsub?.();
-      fn(value);
-    };
-    const timer = setTimeout(() => finish(reject, new Error('no such event')), timeoutMs);
-    api.query.system
-      .events((records) => {
-        const found = !done && records.find(({ event }) => matches(event));
-        if (found) finish(resolve, found.event);
-      })
-      .then((u) => {
-        unsub = u;
-        if (done) u();
-      }, (e) => finish(reject, e));
-  });
+  return firstOf(
+    (cb) => api.query.system.events(cb),
+    (records) => records.find(({ event }) => matches(event))?.event,
+    timeoutMs,
+    () => new Error('no such event'),
+  );
 }
