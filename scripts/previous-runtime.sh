@@ -40,7 +40,7 @@ if [ ${#built[@]} -ne 1 ] || [ ! -s "${built[0]}" ]; then
 	echo "the build left no runtime in $work/out" >&2
 	exit 1
 fi
-mv "${built[0]}" "$out.part"
-mv "$out.part" "$out"
+# The same file system: the file appears whole or not at all.
+mv "${built[0]}" "$out"
 echo "built $out ($(stat -c %s "$out") bytes) in $((SECONDS - started)) s" >&2
 echo "$out"

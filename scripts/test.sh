@@ -42,7 +42,9 @@ cd "$ALLMENDE_ROOT"
 # seven slots end at about the same time (since 2026-12-05 devnet runs about 830 s and
 # launcher 300, with their validator steps; testnet, three validators of a network of its
 # own, about 45 s alone on 2026-12-05; market-edges about 90 s more with its governance step
-# and agent about 165 s more with its paused job, each measured alone on 2026-12-05); a new
+# and agent about 165 s more with its paused job, each measured alone on 2026-12-05; upgrade
+# 595 s alone on 2026-12-05, after the first wave so that its nodes, which compile the
+# previous runtime that the warm-up below does not, do not start beside 28 others); a new
 # file must be added here (checked now, before the build).
 files=(
 	"$here/test/market.test.mjs"
@@ -51,8 +53,8 @@ files=(
 	"$here/test/devnet.test.mjs"
 	"$here/test/market-edges.test.mjs"
 	"$here/test/assets.test.mjs"
-	"$here/test/upgrade.test.mjs"
 	"$here/test/bounded.test.mjs"
+	"$here/test/upgrade.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/explorer.test.mjs"
 	"$here/test/load.test.mjs"
 	"$here/test/arbiters.test.mjs"
@@ -135,10 +137,11 @@ if $quick; then
 fi
 
 # The upgrade test's network starts on the previous release's runtime: built once from the
-# git history (in a target directory of its own, 136 s on this machine on 2026-12-05 with
-# nothing else running) and kept in $HOME/.cache/allmende/runtimes.
+# git history (in a target directory of its own: 136 s on this machine on 2026-12-05 with
+# nothing else running, the crates already downloaded by the build) and kept in
+# $HOME/.cache/allmende/runtimes.
 phase "previous runtime (scripts/previous-runtime.sh, kept once built)"
-ALLMENDE_PREVIOUS_RUNTIME=$("$here/previous-runtime.sh" "$(grep -v '^#' "$here/test/previous-runtime")")
+ALLMENDE_PREVIOUS_RUNTIME=$("$here/previous-runtime.sh" "$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/test/previous-runtime" | head -n 1)")
 export ALLMENDE_PREVIOUS_RUNTIME
 
 phase "explorer build (esbuild)"
@@ -258,9 +261,9 @@ run_test_binaries() {
 	) &
 	run_pid=$!
 	start=$SECONDS
-	# Each benchmark run once in the pallets' mocks; in the same build (try-runtime adds no
-	# crate to compile again), the storage migrations' tests through their try-runtime
-	# pre- and post-upgrade checks (`try_on_runtime_upgrade`).
+	# Each benchmark run once in the pallets' mocks; in the same build (try-runtime adds
+	# features to crates this build compiles anyway), the market's storage migration tests,
+	# those with pre- and post-upgrade checks through them (`try_on_runtime_upgrade`).
 	nice -n 19 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
 		--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks,pallet-compute-market/try-runtime \
 		-- benchmarking the_upgrade

@@ -344,11 +344,14 @@ async function provider(ctx, arg) {
   // The fee a job burnt is the one it was posted under (its `terms`, kept until the job is
   // pruned; a runtime before them has none): the current one only when it is gone.
   const feeOf = new Map();
-  for (const e of history) {
-    if (e.method !== 'ReputationEarned' || e.block < since || feeOf.has(e.data.jobId)) continue;
-    const terms = api.query.computeMarket.terms ? json(await api.query.computeMarket.terms(e.data.jobId)) : null;
-    feeOf.set(e.data.jobId, terms ? big(terms.reputationFee) : fee);
-  }
+  const earnedIds = [...new Set(history.filter((e) => e.method === 'ReputationEarned' && e.block >= since).map((e) => e.data.jobId))];
+  const terms = api.query.computeMarket.terms && earnedIds.length > 0
+    ? await api.query.computeMarket.terms.multi(earnedIds)
+    : [];
+  earnedIds.forEach((id, i) => {
+    const t = terms[i] ? json(terms[i]) : null;
+    feeOf.set(id, t ? big(t.reputationFee) : fee);
+  });
   const earned = history.filter((e) => e.block >= since).flatMap((e) => {
     if (e.method === 'ReputationEarned') {
       const paid = history.find((x) => x.method === 'ProviderPaid' && x.block === e.block && x.data.jobId === e.data.jobId);

@@ -224,8 +224,10 @@ async function start() {
       console.log(`Starting ${providers} provider agent(s) (//Agent1 ...) ...`);
       await agents.prepare(api, Array.from({ length: providers }, (_, i) => i + 1));
       agents.startAll();
-      fs.writeFileSync(agentsFile(), JSON.stringify(agents.saved(), null, 2));
-      await agents.waitRegistered(api);
+      const save = () => fs.writeFileSync(agentsFile(), JSON.stringify(agents.saved(), null, 2));
+      save();
+      // Again once they run: an agent whose port was taken was restarted on another.
+      await agents.waitRegistered(api).finally(save);
       console.log(`${providers} provider agent(s) registered and in the arbiter pool; logs in ${agents.logDir}\n`);
     } catch (e) {
       console.error(`The provider agents did not come up: ${e.message}`);

@@ -68,14 +68,17 @@ export async function until(what, check, timeoutMs = 240000) {
   }
 }
 
-/** Runs `allmende-agent run` as //Bob (or `suri`); resolves with { job, answer, stderr }. */
-export async function runJob(args, { suri = '//Bob', dataDir } = {}) {
+/**
+ * Runs `allmende-agent run` as //Bob (or `suri`), giving up after `timeoutSecs`; resolves with
+ * { job, answer, stderr }.
+ */
+export async function runJob(args, { suri = '//Bob', dataDir, timeoutSecs = 400 } = {}) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(network.dir, 'requester-'));
   const { stdout, stderr } = await execFileP(
     AGENT_BIN,
-    ['run', '--node', network.wsUrl(), '--suri', suri, '--data-dir', dir, '--timeout', '400', '--allow-network', '127.0.0.0/8',
-      ...args],
-    { timeout: 420000 },
+    ['run', '--node', network.wsUrl(), '--suri', suri, '--data-dir', dir, '--timeout', String(timeoutSecs),
+      '--allow-network', '127.0.0.0/8', ...args],
+    { timeout: (timeoutSecs + 20) * 1000 },
   ).catch((e) => {
     throw new Error(`allmende-agent run ${args.join(' ')} failed: ${e.stderr || e.message}`);
   });
