@@ -82,9 +82,8 @@ impl<T: Config> Pallet<T> {
 		let work = Self::work_off_deadlines(now);
 		// Each advanced job may close bidding, verify a round, draw arbiters or conclude an
 		// arbitration: charge the dearest. Dropped entries and visited block queues are
-		// charged by their own benchmarks. An advanced job reads its `Terms` at most once (a
-		// window that opens, a settlement, an arbitration's conclusion), a read `weights.rs`
-		// did not measure yet: drop it when the weights are measured again.
+		// charged by their own benchmarks, which include the randomness trail, asking `Paused`,
+		// reading `PausedBlocks` and each job's `Terms`.
 		let n = work.advanced;
 		T::WeightInfo::on_initialize(n)
 			.max(T::WeightInfo::on_initialize_verify(n))
@@ -95,8 +94,6 @@ impl<T: Config> Pallet<T> {
 			.max(Self::arbitrate_weight(n))
 			.saturating_add(T::WeightInfo::on_initialize_skip(work.skipped))
 			.saturating_add(T::WeightInfo::on_initialize_visit(work.visited))
-			// `PausedBlocks`, and the advanced jobs' `Terms`.
-			.saturating_add(T::DbWeight::get().reads(u64::from(n).saturating_add(1)))
 	}
 
 	/// At a job's deadline (`now` or earlier): a phase the market was paused in since it was

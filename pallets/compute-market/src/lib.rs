@@ -791,15 +791,17 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::extend_randomness_trail();
-			let deadlines = if T::Paused::get() {
+			if T::Paused::get() {
+				// Standing still is measured by no benchmark: it, the trail's two reads and a
+				// write, and asking `Paused`.
 				Self::stand_still(now)
+					.saturating_add(T::DbWeight::get().reads_writes(2, 1))
+					.saturating_add(T::PausedWeight::get())
 			} else {
+				// The `on_initialize` benchmarks run this whole hook: the trail and asking
+				// `Paused` are in their weights.
 				Self::process_deadlines(now)
-			};
-			// The trail's two reads and a write, and asking `Paused`.
-			deadlines
-				.saturating_add(T::DbWeight::get().reads_writes(2, 1))
-				.saturating_add(T::PausedWeight::get())
+			}
 		}
 
 		fn integrity_test() {
@@ -1047,12 +1049,7 @@ pub mod pallet {
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider).
 		#[pallet::call_index(7)]
-		// Recording the job's `Terms` is one write more than `weights.rs` measured; drop it
-		// when the weights are measured again.
-		#[pallet::weight(
-			T::WeightInfo::accept_offer(spec.assets.len() as u32)
-				.saturating_add(T::DbWeight::get().writes(1))
-		)]
+		#[pallet::weight(T::WeightInfo::accept_offer(spec.assets.len() as u32))]
 		pub fn accept_offer(
 			origin: OriginFor<T>,
 			offer_id: OfferId,
@@ -1076,12 +1073,7 @@ pub mod pallet {
 		/// `InvalidBiddingPeriod`, `InvalidExecutionPeriod`, `InvalidRevealPeriod`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency).
 		#[pallet::call_index(8)]
-		// Recording the job's `Terms` is one write more than `weights.rs` measured; drop it
-		// when the weights are measured again.
-		#[pallet::weight(
-			T::WeightInfo::post_job(spec.assets.len() as u32)
-				.saturating_add(T::DbWeight::get().writes(1))
-		)]
+		#[pallet::weight(T::WeightInfo::post_job(spec.assets.len() as u32))]
 		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_post_job(who, spec).map(|_| ())
@@ -1305,12 +1297,7 @@ pub mod pallet {
 		/// an owner of the job's assets), `BudgetOverflow`, `Token(FundsUnavailable)` (or
 		/// another token error of the currency).
 		#[pallet::call_index(14)]
-		// The challenger's record is one write more than `weights.rs` measured, and reading the
-		// job's `Terms` (its least challenge bond) one read more; the benchmark now includes
-		// both, so drop them when the weights are measured again.
-		#[pallet::weight(
-			T::WeightInfo::challenge_result().saturating_add(T::DbWeight::get().reads_writes(1, 1))
-		)]
+		#[pallet::weight(T::WeightInfo::challenge_result())]
 		pub fn challenge_result(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_challenge(who, job_id)
@@ -1361,11 +1348,6 @@ pub mod pallet {
 			T::WeightInfo::advance_job(T::MaxBidsPerJob::get())
 				.max(T::WeightInfo::on_initialize_verify(1))
 				.max(Pallet::<T>::arbitrate_weight(1))
-				// Asking `Paused`, and reading `PausedBlocks` and the job's `Terms` (a window
-				// that opens, a settlement or an arbitration's conclusion reads them once; not
-				// in `weights.rs` yet).
-				.saturating_add(T::PausedWeight::get())
-				.saturating_add(T::DbWeight::get().reads(2))
 		)]
 		pub fn advance_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;
@@ -1414,9 +1396,7 @@ pub mod pallet {
 		///
 		/// Emits `JobPruned`. Errors: `UnknownJob`, `JobNotFinished`, `RetentionNotOver`.
 		#[pallet::call_index(18)]
-		// Removing the job's `Terms` is one write more than `weights.rs` measured; drop it when
-		// the weights are measured again.
-		#[pallet::weight(T::WeightInfo::prune_job().saturating_add(T::DbWeight::get().writes(1)))]
+		#[pallet::weight(T::WeightInfo::prune_job())]
 		pub fn prune_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_prune_job(job_id)

@@ -113,13 +113,13 @@ impl<T: Config> Pallet<T> {
 		}
 		// What the verification costs: a k = 1 original result only opens the challenge
 		// window; k > 1 checks the job's replicas and opens the window or a dispute
-		// (`reveal_result(k)`). Opening the window reads the job's `Terms`, one read more than
-		// `weights.rs` measured (drop it when the weights are measured again).
+		// (`reveal_result(k)`, which includes reading the job's `Terms`; for k = 1 that read
+		// is added).
 		let weight = match job.spec.replicas {
-			1 => T::WeightInfo::reveal_result_unverified(),
+			1 => T::WeightInfo::reveal_result_unverified()
+				.saturating_add(T::DbWeight::get().reads(1)),
 			k => T::WeightInfo::reveal_result(k),
-		}
-		.saturating_add(T::DbWeight::get().reads(1));
+		};
 		// The reveal deadline's queue entry goes stale.
 		Self::verify(job_id, job);
 		Ok(weight)
@@ -152,15 +152,13 @@ impl<T: Config> Pallet<T> {
 	/// What `reveal_verdict` costs: recording the verdict (a reveal and its `Verdicts`
 	/// entry), and when `concludes`, the arbitration's conclusion: the measured
 	/// `reveal_verdict` (the last verdict concluding an arbitration of `MaxReplicas`
-	/// replicas), or recording plus one job's `on_initialize_arbitrate` if that is more, and
-	/// reading the job's `Terms` (its reputation fee; not in `weights.rs` yet).
+	/// replicas), or recording plus one job's `on_initialize_arbitrate` if that is more (both
+	/// include reading the job's `Terms`).
 	pub(crate) fn reveal_verdict_weight(concludes: bool) -> Weight {
 		let record = T::WeightInfo::reveal_result_unverified()
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
 		if concludes {
-			T::WeightInfo::reveal_verdict()
-				.max(record.saturating_add(Self::arbitrate_weight(1)))
-				.saturating_add(T::DbWeight::get().reads(1))
+			T::WeightInfo::reveal_verdict().max(record.saturating_add(Self::arbitrate_weight(1)))
 		} else {
 			record
 		}
@@ -168,21 +166,17 @@ impl<T: Config> Pallet<T> {
 
 	/// What `accept_result` costs for a job of `replicas`: settling one replica, or as the
 	/// deadline queue settles a window of `MaxReplicas` (benchmarked as
-	/// `on_initialize_verify` for one job: its replicas paid, a no-show slashed, 8 royalties),
-	/// and reading the job's `Terms` (its reputation fee; not in `weights.rs` yet).
+	/// `on_initialize_verify` for one job: its replicas paid, a no-show slashed, 8 royalties).
 	pub(crate) fn accept_result_weight(replicas: u32) -> Weight {
-		let settle = if replicas <= 1 {
+		if replicas <= 1 {
 			T::WeightInfo::accept_result()
 		} else {
 			T::WeightInfo::accept_result().max(T::WeightInfo::on_initialize_verify(1))
-		};
-		settle.saturating_add(T::DbWeight::get().reads(1))
+		}
 	}
 
-	/// What `reveal_result` is declared at: verifying `MaxReplicas` replicas and opening the
-	/// challenge window, which reads the job's `Terms` (not in `weights.rs` yet).
+	/// What `reveal_result` is declared at: verifying `MaxReplicas` replicas.
 	pub(crate) fn reveal_result_worst_weight() -> Weight {
 		T::WeightInfo::reveal_result(T::MaxReplicas::get())
-			.saturating_add(T::DbWeight::get().reads(1))
 	}
 }

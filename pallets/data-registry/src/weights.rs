@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_data_registry`, measured by `./scripts/benchmark.sh` with the benchmark CLI
-//! 64.0.0 on 2026-12-03.
+//! 64.0.0 on 2026-12-05.
 //!
-//! Steps: 20, repeats: 10. Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
+//! Steps: 20, repeats: 10. Machine: `vm`, CPU: `AMD EPYC`.
 //! WASM execution: Compiled. Chain: None.
 //!
 //! Command:
@@ -59,16 +59,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::NextAssetId` (r:1 w:1)
 	/// Proof: `DataRegistry::NextAssetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Assets` (r:0 w:1)
 	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	fn register_asset() -> Weight {
 		// Proof size in bytes, measured: `109`
-		// Proof size in bytes, estimated: `3640`
-		// Minimum execution time: 97_504_000 picoseconds.
-		Weight::from_parts(181_121_000, 3640)
+		// Proof size in bytes, estimated: `3748`
+		// Minimum execution time: 46_579_000 picoseconds.
+		Weight::from_parts(50_295_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -79,12 +79,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn grant_access() -> Weight {
 		// Proof size in bytes, measured: `671`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 111_797_000 picoseconds.
-		Weight::from_parts(199_412_000, 3882)
+		// Minimum execution time: 52_308_000 picoseconds.
+		Weight::from_parts(57_947_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -95,14 +95,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::AssetByHash` (r:0 w:1)
 	/// Proof: `DataRegistry::AssetByHash` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn revoke_access() -> Weight {
 		// Proof size in bytes, measured: `773`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 100_465_000 picoseconds.
-		Weight::from_parts(176_919_000, 3882)
+		// Minimum execution time: 48_843_000 picoseconds.
+		Weight::from_parts(52_679_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_license() -> Weight {
 		// Proof size in bytes, measured: `513`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 25_030_000 picoseconds.
-		Weight::from_parts(42_152_000, 3882)
+		// Minimum execution time: 10_226_000 picoseconds.
+		Weight::from_parts(11_196_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -121,22 +121,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_royalty() -> Weight {
 		// Proof size in bytes, measured: `513`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 25_553_000 picoseconds.
-		Weight::from_parts(48_300_000, 3882)
+		// Minimum execution time: 9_835_000 picoseconds.
+		Weight::from_parts(11_037_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Assets` (r:1 w:1)
 	/// Proof: `DataRegistry::Assets` (`max_values`: None, `max_size`: Some(417), added: 2892, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
 		// Proof size in bytes, measured: `845`
-		// Proof size in bytes, estimated: `6290`
-		// Minimum execution time: 103_676_000 picoseconds.
-		Weight::from_parts(171_408_000, 6290)
+		// Proof size in bytes, estimated: `6506`
+		// Minimum execution time: 52_498_000 picoseconds.
+		Weight::from_parts(56_765_000, 6506)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -145,14 +145,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::AssetByHash` (r:0 w:1)
 	/// Proof: `DataRegistry::AssetByHash` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn retire_asset() -> Weight {
 		// Proof size in bytes, measured: `671`
 		// Proof size in bytes, estimated: `3882`
-		// Minimum execution time: 93_699_000 picoseconds.
-		Weight::from_parts(174_927_000, 3882)
+		// Minimum execution time: 44_566_000 picoseconds.
+		Weight::from_parts(48_893_000, 3882)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -161,37 +161,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_asset() -> Weight {
-		Weight::from_parts(181_121_000, 3640)
+		Weight::from_parts(50_295_000, 3748)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn grant_access() -> Weight {
-		Weight::from_parts(199_412_000, 3882)
+		Weight::from_parts(57_947_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn revoke_access() -> Weight {
-		Weight::from_parts(176_919_000, 3882)
+		Weight::from_parts(52_679_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_license() -> Weight {
-		Weight::from_parts(42_152_000, 3882)
+		Weight::from_parts(11_196_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_royalty() -> Weight {
-		Weight::from_parts(48_300_000, 3882)
+		Weight::from_parts(11_037_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(171_408_000, 6290)
+		Weight::from_parts(56_765_000, 6506)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn retire_asset() -> Weight {
-		Weight::from_parts(174_927_000, 3882)
+		Weight::from_parts(48_893_000, 3882)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
