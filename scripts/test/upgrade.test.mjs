@@ -209,7 +209,8 @@ test('a runtime upgrade through governance while a job is in flight: migration, 
       for (const bid of bids) {
         const who = bid.provider.toString();
         for (const [when, f] of [['before', before], ['after', after]]) {
-          const held = (f.get(who)?.holds ?? []).filter((h) => JSON.stringify(h.id).includes('"bidBond"'));
+          // The reason as polkadot.js writes it: { computeMarket: 'BidBond' }.
+          const held = (f.get(who)?.holds ?? []).filter((h) => /"bidbond"/i.test(JSON.stringify(h.id)));
           assert.deepEqual(held.map((h) => BigInt(h.amount)), [bid.bond.toBigInt()], `${who}'s bid bond ${when}`);
         }
       }
