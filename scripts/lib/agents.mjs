@@ -150,9 +150,10 @@ export class Agents {
     await Promise.all([...this.agents.keys()].map((name) => this.stop(name)));
   }
 
-  log(name) {
+  /** What agent `name` logged, from byte `from` on (0: all of it). */
+  log(name, from = 0) {
     const file = path.join(this.logDir, `${name}.log`);
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    return fs.existsSync(file) ? fs.readFileSync(file).subarray(from).toString('utf8') : '';
   }
 
   /**
@@ -187,7 +188,7 @@ export class Agents {
    */
   async rebindIfTaken(name) {
     const a = this.agents.get(name);
-    const taken = /cannot listen on 127\.0\.0\.1:(\d+): Address already in use/.exec(this.logSince(name));
+    const taken = /cannot listen on 127\.0\.0\.1:(\d+): Address already in use/.exec(this.log(name, a.logFrom ?? 0));
     if (!taken || (a.rebinds ?? 0) >= 3) return false;
     a.rebinds = (a.rebinds ?? 0) + 1;
     const port = Number(taken[1]);
@@ -202,14 +203,6 @@ export class Agents {
     fs.appendFileSync(path.join(this.logDir, `${name}.log`), `(test harness: port ${port} was taken; restarting on other ports)\n`);
     this.start(name);
     return true;
-  }
-
-  /** What agent `name` logged since it was last started. */
-  logSince(name) {
-    const a = this.agents.get(name);
-    const file = path.join(this.logDir, `${name}.log`);
-    if (!fs.existsSync(file)) return '';
-    return fs.readFileSync(file).subarray(a.logFrom ?? 0).toString('utf8');
   }
 
   /** What `devnet.sh stop|status` needs to find the agents again. */

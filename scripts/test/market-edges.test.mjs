@@ -17,6 +17,7 @@ import {
   marketSuite, network, postJob, resultHash, runJob, script, send, snapshot, spec, text,
   waitForStatus,
 } from './market-network.mjs';
+import { motionIndex } from './govern-output.mjs';
 
 /** The secret URIs of the accounts the governance step signs with in scripts. */
 const SURI = {
@@ -38,13 +39,6 @@ function as(name, fn) {
 
 /** govern.mjs signed by `name`; resolves with its output. */
 const govern = (name, ...args) => as(name, () => script('govern.mjs', '--suri', SURI[name], ...args));
-
-/** The motion index govern.mjs propose printed. */
-const motionIndex = (out, body) => {
-  const m = new RegExp(`${body} motion #(\\d+)`).exec(out);
-  assert.ok(m, `a ${body} motion in: ${out}`);
-  return m[1];
-};
 
 marketSuite('the compute market and data registry through polkadot.js: expiry, access, bad input, metadata', (step) => {
   step('a job nobody bids on expires by its deadline with no call; escrow refunded, deposit held until pruned', async () => {

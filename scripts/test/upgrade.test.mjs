@@ -8,18 +8,15 @@
 // the migration on a real database with real holds, agents and polkadot.js following the new
 // metadata without a restart, and the job finishing under the new runtime.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { promisify } from 'node:util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { connect } from '../lib/client.mjs';
 import {
-  agents, api, here, jobEvents, localAnswer, markFailed, network, runJob, until, useAgentNetwork,
+  agents, api, execFileP, here, jobEvents, localAnswer, markFailed, network, runJob, until, useAgentNetwork,
 } from './agent-network.mjs';
-
-const execFileP = promisify(execFile);
+import { motionIndex } from './govern-output.mjs';
 
 /** The previous release's commit: its runtime is the one the network starts on. */
 const PREVIOUS = fs.readFileSync(path.join(here, 'previous-runtime'), 'utf8')
@@ -74,11 +71,6 @@ async function govern(suri, ...args) {
   return stdout;
 }
 
-const motionIndex = (out, body) => {
-  const m = new RegExp(`${body} motion #(\\d+)`).exec(out);
-  assert.ok(m, `a ${body} motion in: ${out}`);
-  return m[1];
-};
 
 /** The market's storage version at block `hash`. */
 async function marketVersion(hash) {
