@@ -1278,23 +1278,32 @@ mod tests {
 		let limits = eviction_limits(2);
 		let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
 		let addr = listener.local_addr().unwrap();
-		// `/slow` takes a second to answer, as a request whose chain reads are slow does.
-		let answer = |req: Request<Incoming>, _| async move {
-			if req.uri().path() == "/slow" {
-				tokio::time::sleep(Duration::from_secs(1)).await;
+		// `/slow` is answered only once the test lets it, as a request whose chain reads are
+		// slow; it says when it has started. (A fixed sleep lost the race on a loaded machine.)
+		let started = Arc::new(tokio::sync::Notify::new());
+		let release = Arc::new(tokio::sync::Notify::new());
+		let (on_start, on_release) = (started.clone(), release.clone());
+		let answer = move |req: Request<Incoming>, _| {
+			let (on_start, on_release) = (on_start.clone(), on_release.clone());
+			async move {
+				if req.uri().path() == "/slow" {
+					on_start.notify_one();
+					on_release.notified().await;
+				}
+				reply(StatusCode::OK, "ok\n")
 			}
-			reply(StatusCode::OK, "ok\n")
 		};
 		tokio::spawn(serve_within(listener, limits, answer, std::future::pending()));
 		// The oldest connection's request is being answered when two more arrive.
 		let mut asking = connect_from(2, addr).await;
 		ask(&mut asking, "/slow").await;
-		tokio::time::sleep(Duration::from_millis(200)).await;
+		started.notified().await;
 		let mut idle = connect_from(3, addr).await;
 		tokio::time::sleep(Duration::from_millis(50)).await;
 		let mut newcomer = connect_from(4, addr).await;
 		// The idle one made room; the one being answered gets its answer.
 		assert!(closed(&mut idle, Duration::from_secs(2)).await, "the idle one closed");
+		release.notify_one();
 		let out = read_answer(&mut asking, Duration::from_secs(5)).await;
 		assert!(out.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&out));
 		let out = answer_to(&mut newcomer, "/health").await;
