@@ -233,17 +233,68 @@ export async function dispatchWhitelisted(api, pair, call, options = {}) {
  * authorized one is a ChainError (`system.Unauthorized`, `system.NothingAuthorized`).
  */
 export async function applyUpgrade(api, pair, code, { timeoutMs = 120000 } = {}) {
-  const { blockHash, events } = await submit(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), pair);
-  const updated = events.some(({ event }) => api.events.system.CodeUpdated.is(event));
-  const refusal = events.find(({ event }) => api.events.system.RejectedInvalidAuthorizedUpgrade.is(event));
-  if (!updated) {
-    const rejected = refusal ? describeDispatchError(api, refusal.event.data.error) : 'no system.CodeUpdated';
-    return { blockHash, events, updated, rejected };
+  const tx = await api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)).signAsync(pair);
+  const blockHash = await finalizedIn(api, tx, timeoutMs);
+  // The block that sets the code was run by the old runtime, but the state after it holds the
+  // new code, so polkadot.js would read its events with the new runtime's types (and fail on
+  // any type that changed). They are read with the types of the block before.
+  const { before, events } = await eventsBeforeUpgrade(api, blockHash);
+  const { block } = await api.rpc.chain.getBlock(blockHash);
+  const index = block.extrinsics.findIndex((x) => x.hash.eq(tx.hash));
+  const ours = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
+  const is = ({ event }, section, method) => event.section === section && event.method === method;
+  const failed = ours.find((e) => is(e, 'system', 'ExtrinsicFailed'));
+  if (failed) {
+    const error = new ChainError(describeDispatchError(before, failed.event.data[0]));
+    error.events = ours;
+    error.blockHash = blockHash;
+    throw error;
   }
-  const number = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+  const updated = ours.some((e) => is(e, 'system', 'CodeUpdated'));
+  const refusal = ours.find((e) => is(e, 'system', 'RejectedInvalidAuthorizedUpgrade'));
+  if (!updated) {
+    const rejected = refusal ? describeDispatchError(before, refusal.event.data[1]) : 'no system.CodeUpdated';
+    return { blockHash, events: ours, updated, rejected };
+  }
+  const number = block.header.number.toNumber();
   const next = await blockAfter(api, number, timeoutMs);
   const version = await api.rpc.state.getRuntimeVersion(next);
-  return { blockHash, events, updated, specVersion: version.specVersion.toNumber() };
+  return { blockHash, events: ours, updated, specVersion: version.specVersion.toNumber() };
+}
+
+/** Submits the signed `tx` and resolves with the hash of the block that finalized it. */
+function finalizedIn(api, tx, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    let done = false;
+    const finish = (fn, value) => {
+      done = true;
+      clearTimeout(timer);
+      unsub?.();
+      fn(value);
+    };
+    const timer = setTimeout(() => finish(reject, new ChainError(`not finalized within ${timeoutMs} ms`)), timeoutMs);
+    api.rpc.author.submitAndWatchExtrinsic(tx, (status) => {
+      if (done) return;
+      if (status.isFinalized) finish(resolve, status.asFinalized.toHex());
+      else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        finish(reject, new ChainError(`transaction ${status.type}`));
+      }
+    }).then((u) => {
+      unsub = u;
+      if (done) u();
+    }, (e) => finish(reject, new ChainError(e.message)));
+  });
+}
+
+/** The events of `blockHash`, read with the types of its parent's runtime (`before`). */
+async function eventsBeforeUpgrade(api, blockHash) {
+  const header = await api.rpc.chain.getHeader(blockHash);
+  const before = await api.at(header.parentHash);
+  const entry = before.query.system.events;
+  const raw = await api.rpc.state.getStorage(entry.key(), blockHash);
+  const type = before.registry.createLookupType(entry.creator.meta.type.asPlain);
+  return { before, events: before.registry.createType(type, raw.toU8a(true)) };
 }
 
 /** The hash of the first new best block above number `number`. */
