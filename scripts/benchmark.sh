@@ -17,7 +17,7 @@ steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
-	pallets=(compute-market data-registry)
+	pallets=(compute-market data-registry finality-votes)
 fi
 
 # A target directory of its own: the feature changes most crates, and the default build in

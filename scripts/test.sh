@@ -264,8 +264,8 @@ run_test_binaries() {
 	# Each benchmark run once in the pallets' mocks; in the same build (try-runtime adds
 	# features to crates this build compiles anyway), the market's storage migration tests,
 	# those with pre- and post-upgrade checks through them (`try_on_runtime_upgrade`).
-	nice -n 19 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry \
-		--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks,pallet-compute-market/try-runtime \
+	nice -n 19 cargo test --release --locked -p pallet-compute-market -p pallet-data-registry -p pallet-finality-votes \
+		--features pallet-compute-market/runtime-benchmarks,pallet-data-registry/runtime-benchmarks,pallet-finality-votes/runtime-benchmarks,pallet-compute-market/try-runtime \
 		-- benchmarking the_upgrade
 	took "$start" "benchmark tests and the migrations' try-runtime checks (compile and run)"
 	run_ok=true

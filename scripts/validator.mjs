@@ -59,6 +59,8 @@ script({
       console.log(`  candidate      ${s.candidate ? `bond ${showAmount(api, s.candidate.deposit)}` : 'no'}`);
       console.log(`  validator now  ${s.validator}`);
       console.log(`  last authored  ${s.lastAuthored ?? '-'}`);
+      console.log(`  GRANDPA votes  ${s.votes ? `in ${s.votes.voted} of ${s.votes.voted + s.votes.missed} rounds noted this session` : '-'}` +
+        (s.silentAfter === null ? '' : ` (in none of ${s.silentAfter} or more: a candidate's seat is lost)`));
     } else {
       throw new Error(`unknown command "${command ?? ''}"; one of keys, candidate, leave, status`);
     }

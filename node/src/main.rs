@@ -6,6 +6,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod equivocation;
+mod finality_votes;
 mod rpc;
 mod service;
 

@@ -329,6 +329,15 @@ pub fn new_full<
 			telemetry.as_ref().map(|x| x.handle()),
 		);
 
+		// The blocks this validator authors note who voted in the newest GRANDPA round it saw
+		// finalize (see `finality_votes.rs`).
+		let latest_votes = crate::finality_votes::LatestVotes::default();
+		task_manager.spawn_handle().spawn(
+			"finality-votes",
+			None,
+			latest_votes.clone().follow(grandpa_link.justification_stream()),
+		);
+
 		let slot_duration = babe_link.config().slot_duration();
 		let babe = sc_consensus_babe::start_babe(sc_consensus_babe::BabeParams {
 			keystore: keystore_container.keystore(),
@@ -338,7 +347,13 @@ pub fn new_full<
 			block_import,
 			sync_oracle: sync_service.clone(),
 			justification_sync_link: sync_service.clone(),
-			create_inherent_data_providers: babe_inherent_data_factory(slot_duration),
+			create_inherent_data_providers: move |_parent, ()| {
+				let votes = latest_votes.provider();
+				async move {
+					let (slot, timestamp) = babe_inherent_data(slot_duration);
+					Ok((slot, timestamp, votes))
+				}
+			},
 			force_authoring,
 			backoff_authoring_blocks: Option::<()>::None,
 			babe_link,

@@ -28,6 +28,7 @@ mod benchmarks {
 		[frame_system, frame_system_benchmarking::Pallet::<crate::Runtime>]
 		[pallet_compute_market, crate::ComputeMarket]
 		[pallet_data_registry, crate::DataRegistry]
+		[pallet_finality_votes, crate::FinalityVotes]
 	);
 
 	impl frame_system_benchmarking::Config for super::Runtime {}
@@ -73,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 115,
+	spec_version: 116,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `place_bid` takes a bond. 3: jobs name a tolerance, arbiters reveal verdicts.
@@ -219,6 +220,11 @@ mod runtime {
 
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
+
+	// Who votes in GRANDPA: an inherent notes each finished round; see
+	// `configs::validators`.
+	#[runtime::pallet_index(21)]
+	pub type FinalityVotes = pallet_finality_votes;
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;

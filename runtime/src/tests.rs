@@ -582,6 +582,118 @@ mod validators {
 		});
 	}
 
+	/// Makes the GRANDPA keys of `voters` (with their owners) the current set, as the session
+	/// pallet and GRANDPA hold them.
+	fn grandpa_set(voters: &[(Ed25519Keyring, AccountId)]) {
+		for (key, who) in voters {
+			pallet_session::KeyOwner::<Runtime>::insert(
+				(
+					sp_consensus_grandpa::KEY_TYPE,
+					sp_core::crypto::ByteArray::to_raw_vec(&key.public()),
+				),
+				who.clone(),
+			);
+		}
+		let list = voters.iter().map(|(k, _)| (k.public().into(), 1)).collect::<Vec<_>>();
+		pallet_grandpa::Authorities::<Runtime>::put(pallet_grandpa::BoundedAuthorityList::<
+			configs::MaxAuthorities,
+		>::force_from(list, None));
+	}
+
+	/// Notes, in a block of its own, a round whose precommits are by `signers`.
+	fn note_round(round: u64, signers: &[Ed25519Keyring]) {
+		System::set_block_number(System::block_number() + 1);
+		let set_id = pallet_grandpa::CurrentSetId::<Runtime>::get();
+		let precommit = sp_consensus_grandpa::Precommit::<Header> {
+			target_hash: Default::default(),
+			target_number: 1,
+		};
+		let payload = sp_consensus_grandpa::localized_payload(
+			round,
+			set_id,
+			&sp_consensus_grandpa::Message::<Header>::Precommit(precommit.clone()),
+		);
+		let precommits = signers
+			.iter()
+			.map(|k| pallet_finality_votes::SignedPrecommit::<Hash, BlockNumber> {
+				precommit: precommit.clone(),
+				signature: k.pair().sign(&payload).into(),
+				id: k.public().into(),
+			})
+			.collect::<Vec<_>>();
+		assert_ok(FinalityVotes::note_votes(
+			RuntimeOrigin::none(),
+			round,
+			precommits.try_into().expect("fewer than MaxAuthorities"),
+		));
+	}
+
+	fn silent(who: &AccountId) -> bool {
+		System::events().iter().any(|r| {
+			matches!(&r.event, RuntimeEvent::FinalityVotes(
+				pallet_finality_votes::Event::Silent { who: w, .. }) if w == who)
+		})
+	}
+
+	/// A candidate that authors but votes in no GRANDPA round of a session loses its seat at the
+	/// session's end, and gets its bond back; the validators that voted keep theirs.
+	#[test]
+	fn a_candidate_that_votes_in_no_round_of_a_session_loses_its_candidacy() {
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
+			let keys = configs::SessionKeyDeposit::get();
+			let mut voters: Vec<_> = genesis_config_presets::LOCAL_TESTNET_VALIDATORS
+				.iter()
+				.map(|(account, _, grandpa)| (*grandpa, account.to_account_id()))
+				.collect();
+			voters.push((Ed25519Keyring::Eve, eve.clone()));
+			grandpa_set(&voters);
+			let invulnerables: Vec<_> = voters[..4].iter().map(|(k, _)| *k).collect();
+			for round in 1..=u64::from(configs::validators::SILENT_AFTER) {
+				note_round(round, &invulnerables);
+			}
+			assert_eq!(Balances::reserved_balance(&eve), bond + keys);
+
+			<ValidatorSeats as SessionManager<AccountId>>::end_session(1);
+
+			assert!(silent(&eve));
+			assert!(pallet_collator_selection::CandidateList::<Runtime>::get().is_empty());
+			assert_eq!(Balances::reserved_balance(&eve), keys, "the bond came back");
+			assert!(!voters[..4].iter().any(|(_, who)| silent(who)));
+			assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().len(), 4);
+			assert!(pallet_finality_votes::Tallies::<Runtime>::get().is_empty());
+		});
+	}
+
+	/// An invulnerable that does not vote is named, and stays: governance chose it. A candidate
+	/// that votes keeps its seat.
+	#[test]
+	fn a_silent_invulnerable_is_named_and_a_candidate_that_voted_stays() {
+		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let bond = genesis_config_presets::CANDIDACY_BOND;
+			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
+			let mut voters: Vec<_> = genesis_config_presets::LOCAL_TESTNET_VALIDATORS
+				.iter()
+				.map(|(account, _, grandpa)| (*grandpa, account.to_account_id()))
+				.collect();
+			voters.push((Ed25519Keyring::Eve, eve.clone()));
+			grandpa_set(&voters);
+			let dave = voters[3].1.clone();
+			use Ed25519Keyring::{Alice, Bob, Charlie, Eve};
+			for round in 1..=u64::from(configs::validators::SILENT_AFTER) {
+				note_round(round, &[Alice, Bob, Charlie, Eve]);
+			}
+			<ValidatorSeats as SessionManager<AccountId>>::end_session(1);
+			assert!(silent(&dave));
+			assert!(pallet_collator_selection::Invulnerables::<Runtime>::get().contains(&dave));
+			assert!(!silent(&eve));
+			assert_eq!(pallet_collator_selection::CandidateList::<Runtime>::get().len(), 1);
+		});
+	}
+
 	/// An invulnerable has no bond: an equivocation disables it and takes nothing.
 	#[test]
 	fn an_equivocating_invulnerable_is_disabled_and_keeps_its_balance() {

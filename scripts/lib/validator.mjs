@@ -77,7 +77,7 @@ export function openSeats(invulnerables, desired) {
 
 /** Where the chain and `address` stand: session, validators, candidates, keys, bonds. */
 export async function validatorStatus(api, address) {
-  const [session, validators, invulnerables, candidates, desired, bond, nextKeys, last] = await Promise.all([
+  const [session, validators, invulnerables, candidates, desired, bond, nextKeys, last, tallies] = await Promise.all([
     api.query.session.currentIndex(),
     api.query.session.validators(),
     api.query.collatorSelection.invulnerables(),
@@ -86,7 +86,10 @@ export async function validatorStatus(api, address) {
     api.query.collatorSelection.candidacyBond(),
     api.query.session.nextKeys(address),
     api.query.collatorSelection.lastAuthoredBlock(address),
+    // Before the runtime that notes GRANDPA votes there are no tallies.
+    api.query.finalityVotes?.tallies() ?? [],
   ]);
+  const tally = tallies.find(([who]) => who.toString() === address)?.[1];
   const candidate = candidates.find((c) => c.who.toString() === address);
   // The runtime counts only invulnerables with session keys (the others take no seat).
   const keyed = (await Promise.all(invulnerables.map((v) => api.query.session.nextKeys(v))))
@@ -104,6 +107,9 @@ export async function validatorStatus(api, address) {
     candidate: candidate ? { deposit: candidate.deposit.toBigInt() } : null,
     validator: validators.map(String).includes(address),
     lastAuthored: last.toNumber() || null,
+    // This session's noted GRANDPA rounds: with its precommit, and without.
+    votes: tally ? { voted: tally.voted.toNumber(), missed: tally.missed.toNumber() } : null,
+    silentAfter: api.consts.finalityVotes?.silentAfter.toNumber() ?? null,
   };
 }
 

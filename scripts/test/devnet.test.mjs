@@ -1,6 +1,7 @@
 // End-to-end tests of the foundation: a real 4-validator network on loopback, driven with
 // polkadot.js exactly as users will; then a fifth validator joins through the scripts, votes,
-// survives a whole-network restart, stops and is removed.
+// survives a whole-network restart, stops and loses its seat for not voting; a sixth authors
+// but never votes, and loses its seat too.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -57,6 +58,21 @@ async function authorsSeen(count, timeoutMs, until = () => false) {
     await sleep(1000);
   }
   return seen;
+}
+
+/**
+ * The first event `section.method` whose first field is `who`, in the blocks from number
+ * `from` to the finalized head: { number, event }, or null.
+ */
+async function eventSince(from, section, method, who) {
+  const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  for (let n = Math.max(from, 1); n <= finalized; n += 1) {
+    const at = await api.at(await api.rpc.chain.getBlockHash(n));
+    const event = (await at.query.system.events()).map((r) => r.event)
+      .find((e) => e.section === section && e.method === method && e.data[0].toString() === who);
+    if (event) return { number: n, event };
+  }
+  return null;
 }
 
 /** The event `section.method` among `events`, or undefined. */
@@ -237,6 +253,9 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
   // ---- An open validator set: a fifth node joins, votes, restarts with the network, leaves.
   let eve;
   let eveKeys;
+  let eveStopped;
+  let ferdie;
+  let ferdieVoter;
 
   /** The GRANDPA voters at the finalized head, as hex public keys. */
   const grandpaVoters = async () => {
@@ -317,6 +336,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
   });
 
   step('the new validator stops: it stays in the set and is still a candidate for now', async () => {
+    eveStopped = (await api.rpc.chain.getHeader()).number.toNumber();
     await network.stopNode('eve');
     const out = await script(network.wsUrl('alice'), 'validator.mjs', '--suri', '//Eve', 'status');
     // Four invulnerables leave one seat to candidates (fewer than half as many).
@@ -362,13 +382,19 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     assert.equal((await api.query.collatorSelection.invulnerables()).length, 4);
   });
 
-  step('after the kick threshold the stopped validator is removed and finality goes on', async () => {
-    const threshold = api.consts.collatorSelection.kickThreshold.toNumber();
+  // A stopped validator neither votes nor authors. It votes in no GRANDPA round of the next
+  // session, and loses its seat at that session's end, before collator selection's kick for
+  // not authoring (two sessions without a block) would come.
+  step('the stopped validator votes no more and loses its seat at a session end; finality goes on', async () => {
     const session = api.consts.babe.epochDuration.toNumber();
-    console.log(`# kick threshold ${threshold} blocks, sessions of ${session} blocks`);
+    const silentAfter = api.consts.finalityVotes.silentAfter.toNumber();
+    console.log(`# sessions of ${session} blocks, silent after ${silentAfter} rounds without a vote`);
     await waitUntil('eve is no longer a candidate', async () =>
       !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === eve.address),
-    (threshold + 2 * session) * 6000 + 60000);
+    3 * session * 6000 + 60000);
+    const silent = await eventSince(eveStopped, 'finalityVotes', 'Silent', eve.address);
+    assert.ok(silent, 'finalityVotes.Silent names eve');
+    assert.ok(silent.event.data[1].toNumber() >= silentAfter, `left out of ${silent.event.data[1]} rounds`);
     assert.equal((await api.query.system.account(eve.address)).data.reserved.toBigInt(),
       api.consts.session.keyDeposit.toBigInt(), 'the bond came back; the keys (and their deposit) stay');
     await waitUntil('eve leaves the validator set and the GRANDPA voters', async () => {
@@ -381,7 +407,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
   // A newcomer that authors (so it is never kicked) but never votes is the worst a bonded
   // stranger can be for finality: the open seats are too few for such seats to stop it.
   step('a newcomer that authors but never votes takes the open seat, and finality goes on', async () => {
-    await signer('//Ferdie');
+    ferdie = await signer('//Ferdie');
     await network.addNode('ferdie');
     await network.waitForRpc(undefined, ['ferdie']);
     await network.waitForSync('ferdie', { timeoutMs: 120000 });
@@ -401,6 +427,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     assert.ok(seen.has(babeKey), 'ferdie authored a block');
     await waitUntil('ferdie is one of the GRANDPA voters', async () =>
       (await grandpaVoters()).includes(`0x${keys.slice(66)}`), 180000);
+    ferdieVoter = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
     assert.equal((await grandpaVoters()).length, 5);
     // Four of five votes are more than two thirds: finality goes on without ferdie's.
     await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
@@ -424,5 +451,30 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     }, 240000);
     assert.ok(!signers.includes(ferdieGrandpa), 'ferdie did not precommit');
     assert.ok(signers.length >= 4, `the four invulnerables finalized: ${signers.length} precommits`);
+  });
+
+  // The blocks note who voted in each finished round; a candidate in none of a session's
+  // rounds loses its seat at the session's end, though it authors.
+  step('the newcomer that never votes loses its seat at a session end; finality goes on', async () => {
+    const session = api.consts.babe.epochDuration.toNumber();
+    await waitUntil('ferdie is no longer a candidate', async () =>
+      !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === ferdie.address),
+    3 * session * 6000 + 60000);
+    const silent = await eventSince(ferdieVoter, 'finalityVotes', 'Silent', ferdie.address);
+    assert.ok(silent, 'finalityVotes.Silent names ferdie');
+    assert.ok(silent.event.data[1].toNumber() >= api.consts.finalityVotes.silentAfter.toNumber());
+    const removed = await eventSince(silent.number, 'collatorSelection', 'CandidateRemoved', ferdie.address);
+    assert.equal(removed?.number, silent.number, 'its candidacy ended in the same block');
+    assert.equal((await api.query.system.account(ferdie.address)).data.reserved.toBigInt(),
+      api.consts.session.keyDeposit.toBigInt(), 'the bond came back');
+    // The invulnerables, who vote, are never named.
+    for (const v of await api.query.collatorSelection.invulnerables()) {
+      assert.equal(await eventSince(ferdieVoter, 'finalityVotes', 'Silent', v.toString()), null, `${v} voted`);
+    }
+    await waitUntil('ferdie leaves the validator set and the GRANDPA voters', async () => {
+      const validators = (await api.query.session.validators()).map(String);
+      return !validators.includes(ferdie.address) && (await grandpaVoters()).length === 4;
+    }, 3 * session * 6000 + 60000);
+    await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
   });
 });

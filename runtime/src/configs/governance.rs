@@ -158,6 +158,7 @@ impl Contains<RuntimeCall> for SafeModeWhitelist {
 				| RuntimeCall::Timestamp(_)
 				| RuntimeCall::Babe(_)
 				| RuntimeCall::Grandpa(_)
+				| RuntimeCall::FinalityVotes(_)
 				| RuntimeCall::Session(_)
 				| RuntimeCall::Sudo(_)
 				| RuntimeCall::Council(_)
@@ -218,6 +219,7 @@ impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for NeverPaused {
 			b"Timestamp",
 			b"Babe",
 			b"Grandpa",
+			b"FinalityVotes",
 			b"Sudo",
 			b"Council",
 			b"TechnicalCommittee",

@@ -231,7 +231,8 @@ impl SessionChangeWeight {
 	/// counted twice), and for every possible authority the reads and writes of the
 	/// session's validator, queued and next keys, of BABE's and GRANDPA's authority sets, of
 	/// the historical trie's key lookups and of the punished records cleared
-	/// ([`validators::ValidatorSeats`]), twice over.
+	/// ([`validators::ValidatorSeats`]), twice over; and the candidates that did not vote in
+	/// GRANDPA removed, as many as there can be voters.
 	pub fn rotation() -> Weight {
 		use frame_support::traits::Get as _;
 		use pallet_collator_selection::WeightInfo as _;
@@ -241,6 +242,7 @@ impl SessionChangeWeight {
 		<Runtime as pallet_collator_selection::Config>::WeightInfo::new_session(
 			candidates, candidates,
 		)
+		.saturating_add(validators::ValidatorSeats::remove_silent_weight())
 		.saturating_add(
 			<Runtime as frame_system::Config>::DbWeight::get()
 				.reads_writes(per_authority * authorities + 32, per_authority * authorities + 32),

@@ -1,0 +1,252 @@
+use crate::{
+	mock::*, Error, Event, LastNoted, Noted, PrecommitsOf, Tallies, Tally, INHERENT_IDENTIFIER,
+};
+use frame_support::{assert_noop, assert_ok, inherent::ProvideInherent, traits::Hooks};
+use sp_inherents::InherentData;
+use sp_runtime::traits::BlockNumberProvider;
+
+/// Notes `round` of set `set_id` with the precommits of `who`, in the current block.
+fn note_now(
+	who: &[u64],
+	round: u64,
+	set_id: u64,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let votes = round_votes(who, round, set_id);
+	FinalityVotes::note_votes(
+		RuntimeOrigin::none(),
+		votes.round,
+		PrecommitsOf::<Test>::try_from(votes.precommits).unwrap(),
+	)
+}
+
+/// Notes it in a new block.
+fn note(
+	who: &[u64],
+	round: u64,
+	set_id: u64,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	next_block();
+	note_now(who, round, set_id)
+}
+
+/// In a new block, notes nothing and changes nothing: refused with `error`.
+fn refused(who: &[u64], round: u64, set_id: u64, error: Error<Test>) {
+	next_block();
+	assert_noop!(note_now(who, round, set_id), error);
+}
+
+fn next_block() {
+	System::set_block_number(System::current_block_number() + 1);
+}
+
+fn tally_of(who: u64) -> Option<Tally> {
+	Tallies::<Test>::get().into_iter().find(|(v, _)| *v == who).map(|(_, t)| t)
+}
+
+fn silent_events() -> Vec<(u64, u32)> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::FinalityVotes(Event::Silent { who, missed }) => Some((who, missed)),
+			_ => None,
+		})
+		.collect()
+}
+
+fn check_state() {
+	FinalityVotes::do_try_state().unwrap();
+	let _ = FinalityVotes::on_initialize(System::current_block_number());
+}
+
+#[test]
+fn a_round_of_more_than_two_thirds_counts_for_each_voter() {
+	new_test_ext().execute_with(|| {
+		set_voters(5, &[1, 2, 3, 4]);
+		assert_ok!(note(&[1, 2, 3], 10, 5));
+		assert_eq!(tally_of(1), Some(Tally { voted: 1, missed: 0 }));
+		assert_eq!(tally_of(3), Some(Tally { voted: 1, missed: 0 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 1 }));
+		assert_eq!(
+			LastNoted::<Test>::get(),
+			Some(Noted { set_id: 5, round: 10, block: System::current_block_number() })
+		);
+		check_state();
+	});
+}
+
+#[test]
+fn an_author_and_its_accomplices_cannot_make_up_a_round() {
+	new_test_ext().execute_with(|| {
+		set_voters(0, &[1, 2, 3, 4, 5, 6]);
+		// Four of six is two thirds, not more: no round finalizes with it.
+		refused(&[1, 2, 3, 4], 1, 0, Error::<Test>::TooFewVotes);
+		refused(&[1], 1, 0, Error::<Test>::TooFewVotes);
+		refused(&[], 1, 0, Error::<Test>::TooFewVotes);
+		assert!(Tallies::<Test>::get().is_empty());
+		assert_ok!(note(&[1, 2, 3, 4, 5], 1, 0));
+		check_state();
+	});
+}
+
+#[test]
+fn precommits_that_do_not_check_out_are_refused() {
+	new_test_ext().execute_with(|| {
+		set_voters(2, &[1, 2, 3, 4]);
+		let round = 7;
+		let refused = |precommits: Vec<_>, error: Error<Test>| {
+			next_block();
+			assert_noop!(
+				FinalityVotes::note_votes(
+					RuntimeOrigin::none(),
+					round,
+					PrecommitsOf::<Test>::try_from(precommits).unwrap()
+				),
+				error
+			);
+		};
+		let good = |who: u64| precommit(who, round, 2);
+		// Signed for another set, or another round.
+		refused(vec![good(1), good(2), precommit(3, round, 1)], Error::<Test>::BadSignature);
+		refused(vec![good(1), good(2), precommit(3, round + 1, 2)], Error::<Test>::BadSignature);
+		// Another voter's signature under a voter's key.
+		let mut forged = good(3);
+		forged.signature = good(4).signature;
+		refused(vec![good(1), good(2), forged], Error::<Test>::BadSignature);
+		// A key not in the set, and a voter counted twice.
+		refused(vec![good(1), good(2), precommit(9, round, 2)], Error::<Test>::NotAVoter);
+		refused(vec![good(1), good(2), good(2)], Error::<Test>::DuplicateVoter);
+		// Signed origins cannot note rounds.
+		next_block();
+		assert!(FinalityVotes::note_votes(
+			RuntimeOrigin::signed(1),
+			round,
+			PrecommitsOf::<Test>::try_from(vec![good(1), good(2), good(3)]).unwrap()
+		)
+		.is_err());
+		assert!(Tallies::<Test>::get().is_empty());
+		check_state();
+	});
+}
+
+#[test]
+fn a_block_notes_one_round_and_a_round_is_noted_once() {
+	new_test_ext().execute_with(|| {
+		set_voters(3, &[1, 2, 3]);
+		assert_ok!(note(&[1, 2, 3], 4, 3));
+		let votes = round_votes(&[1, 2, 3], 5, 3);
+		assert_noop!(
+			FinalityVotes::note_votes(
+				RuntimeOrigin::none(),
+				5,
+				PrecommitsOf::<Test>::try_from(votes.precommits).unwrap()
+			),
+			Error::<Test>::AlreadyNoted
+		);
+		refused(&[1, 2, 3], 4, 3, Error::<Test>::StaleRound);
+		refused(&[1, 2, 3], 3, 3, Error::<Test>::StaleRound);
+		assert_ok!(note(&[1, 2, 3], 5, 3));
+		// A new set starts its rounds again.
+		set_voters(4, &[1, 2, 3]);
+		assert_ok!(note(&[1, 2, 3], 1, 4));
+		assert_eq!(tally_of(2), Some(Tally { voted: 3, missed: 0 }));
+		check_state();
+	});
+}
+
+#[test]
+fn a_validator_that_votes_in_no_round_of_a_session_is_silent() {
+	new_test_ext().execute_with(|| {
+		set_voters(0, &[1, 2, 3, 4, 5]);
+		// 5 never votes; SilentAfter is 3.
+		for round in 1..=3 {
+			assert_ok!(note(&[1, 2, 3, 4], round, 0));
+		}
+		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 3 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 3, missed: 0 }));
+		assert_eq!(FinalityVotes::end_session(), vec![5]);
+		assert_eq!(silent_events(), vec![(5, 3)]);
+		assert!(Tallies::<Test>::get().is_empty(), "the next session starts afresh");
+		check_state();
+	});
+}
+
+#[test]
+fn voting_once_or_too_few_rounds_or_a_stall_names_nobody() {
+	new_test_ext().execute_with(|| {
+		set_voters(0, &[1, 2, 3, 4]);
+		// 4 votes in one round of four: not silent.
+		assert_ok!(note(&[1, 2, 3, 4], 1, 0));
+		for round in 2..=4 {
+			assert_ok!(note(&[1, 2, 3], round, 0));
+		}
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 3 }));
+		assert!(FinalityVotes::end_session().is_empty());
+		// Two rounds without 4 are fewer than SilentAfter.
+		for round in 5..=6 {
+			assert_ok!(note(&[1, 2, 3], round, 0));
+		}
+		assert!(FinalityVotes::end_session().is_empty());
+		// Finality stopped: nothing noted, nobody blamed.
+		assert!(FinalityVotes::end_session().is_empty());
+		assert!(silent_events().is_empty());
+		check_state();
+	});
+}
+
+/// Three of five validators collude: whenever one of them authors, it notes a round without
+/// the fourth validator's precommit (it may: it needs only more than two thirds). The fourth
+/// votes, and one honest author's round shows it: it is not named. Colluders cannot name an
+/// honest voter unless they author every block of the session.
+#[test]
+fn colluding_authors_cannot_silence_a_voter_while_one_author_is_honest() {
+	new_test_ext().execute_with(|| {
+		set_voters(0, &[1, 2, 3, 4, 5]);
+		// Rounds noted by the colluders 1, 2 and 3: 4 left out.
+		for round in 1..=6 {
+			assert_ok!(note(&[1, 2, 3, 5], round, 0));
+		}
+		// One round noted by the honest author 5, with every precommit it saw.
+		assert_ok!(note(&[1, 2, 3, 4, 5], 7, 0));
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 6 }));
+		assert!(FinalityVotes::end_session().is_empty());
+		// And with the colluders alone, their own rounds cannot be made up without 5's votes:
+		// three of five is not more than two thirds.
+		refused(&[1, 2, 3], 8, 0, Error::<Test>::TooFewVotes);
+		check_state();
+	});
+}
+
+#[test]
+fn the_inherent_keeps_what_checks_out_and_only_newer_rounds() {
+	new_test_ext().execute_with(|| {
+		set_voters(1, &[1, 2, 3, 4]);
+		let data = |votes: crate::RoundVotes<sp_core::H256, u64>| {
+			let mut data = InherentData::new();
+			data.put_data(INHERENT_IDENTIFIER, &votes).unwrap();
+			data
+		};
+		// No data, no inherent.
+		assert!(FinalityVotes::create_inherent(&InherentData::new()).is_none());
+		// A precommit of another set and a stranger's are left out; the rest is enough.
+		let mut votes = round_votes(&[1, 2, 3], 3, 1);
+		votes.precommits.push(precommit(4, 3, 0));
+		votes.precommits.push(precommit(9, 3, 1));
+		votes.precommits.push(precommit(2, 3, 1));
+		let call = FinalityVotes::create_inherent(&data(votes)).expect("an inherent");
+		assert!(FinalityVotes::is_inherent(&call));
+		let crate::Call::note_votes { round, precommits } = call.clone();
+		assert_eq!(round, 3);
+		assert_eq!(
+			precommits.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+			vec![key(1), key(2), key(3)]
+		);
+		next_block();
+		assert_ok!(FinalityVotes::note_votes(RuntimeOrigin::none(), round, precommits));
+		// The same round again, or too few votes: none.
+		next_block();
+		assert!(FinalityVotes::create_inherent(&data(round_votes(&[1, 2, 3], 3, 1))).is_none());
+		assert!(FinalityVotes::create_inherent(&data(round_votes(&[1, 2], 4, 1))).is_none());
+		assert!(FinalityVotes::create_inherent(&data(round_votes(&[1, 2, 4], 4, 1))).is_some());
+		check_state();
+	});
+}
