@@ -60,7 +60,7 @@ script({
       console.log(`  validator now  ${s.validator}`);
       console.log(`  last authored  ${s.lastAuthored ?? '-'}`);
       console.log(`  GRANDPA votes  ${s.votes ? `in ${s.votes.voted} of ${s.votes.voted + s.votes.missed} rounds noted this session` : '-'}` +
-        (s.silentAfter === null ? '' : ` (in none of ${s.silentAfter} or more: a candidate's seat is lost)`));
+        (s.silentAfter === null ? '' : ` (in none of ${s.silentAfter} or more, ${s.silentSessions} sessions in a row: a candidate's seat is lost)`));
     } else {
       throw new Error(`unknown command "${command ?? ''}"; one of keys, candidate, leave, status`);
     }

@@ -159,11 +159,12 @@ const almText = (units) => {
   return `${units / UNIT}${frac ? `.${frac}` : ''} ALM`;
 };
 
-/** Waits until job `id` is in `status` (and `round`, if given) at the best block. */
-async function jobReaches(id, status, round) {
+/** Waits until job `id` is in `status` (and `round`, if given) at the best block, or with `final` at the finalized one. */
+async function jobReaches(id, status, round, { final = false } = {}) {
   const deadline = Date.now() + 240000;
   for (;;) {
-    const j = await api.query.computeMarket.jobs(id);
+    const at = final ? await api.at(await api.rpc.chain.getFinalizedHead()) : api;
+    const j = await at.query.computeMarket.jobs(id);
     const now = j.isSome ? j.unwrap().status.type : 'gone';
     if (now === status && (!round || j.unwrap().round.type === round)) return;
     const over = ['Settled', 'Failed', 'Expired', 'Cancelled', 'gone'].includes(now);
@@ -210,14 +211,17 @@ async function disputedJob() {
   await Promise.all([commit(honest, 1), commit(liar, 2)]);
   await jobReaches(job, 'Revealing');
   await Promise.all([reveal(honest, 1), reveal(liar, 2)]);
-  await jobReaches(job, 'Committing', 'Arbitration');
+  // Who is drawn is read where no fork can change it: a draw in a block that is then
+  // retracted is not the one the arbiters answer for.
+  await jobReaches(job, 'Committing', 'Arbitration', { final: true });
   const byAddress = new Map(pool.map((b) => [b.address, b]));
-  const drawn = (await api.query.computeMarket.assignments(job)).map((a) => byAddress.get(a.provider.toString()));
+  const final = await api.at(await api.rpc.chain.getFinalizedHead());
+  const drawn = (await final.query.computeMarket.assignments(job)).map((a) => byAddress.get(a.provider.toString()));
   assert.equal(drawn.length, api.consts.computeMarket.arbiterReplicas.toNumber());
   assert.ok(drawn.every(Boolean), 'every arbiter is drawn from the pool');
   // Each arbiter computes result 1 and judges each disputed replica by it: a byte per replica
   // in the commitment (Differs 0, Agrees 1).
-  const disputed = (await api.query.computeMarket.disputed(job)).unwrap();
+  const disputed = (await final.query.computeMarket.disputed(job)).unwrap();
   const agrees = disputed.map((a) => a.reveal.isSome && a.reveal.unwrap().resultHash.toHex() === result(1));
   const verdict = agrees.map((yes) => (yes ? 'Agrees' : 'Differs'));
   const judge = (b) => submit(api, api.tx.computeMarket.commitResult(job, blake2AsHex(u8aConcat(

@@ -159,6 +159,7 @@ fn metadata_includes_every_pallet() {
 		"Timestamp",
 		"Babe",
 		"Grandpa",
+		"FinalityVotes",
 		"Authorship",
 		"CollatorSelection",
 		"Session",
@@ -582,22 +583,52 @@ mod validators {
 		});
 	}
 
-	/// Makes the GRANDPA keys of `voters` (with their owners) the current set, as the session
-	/// pallet and GRANDPA hold them.
-	fn grandpa_set(voters: &[(Ed25519Keyring, AccountId)]) {
-		for (key, who) in voters {
-			pallet_session::KeyOwner::<Runtime>::insert(
-				(
-					sp_consensus_grandpa::KEY_TYPE,
-					sp_core::crypto::ByteArray::to_raw_vec(&key.public()),
-				),
-				who.clone(),
-			);
-		}
-		let list = voters.iter().map(|(k, _)| (k.public().into(), 1)).collect::<Vec<_>>();
+	/// Starts a session whose validators are `voters` (GRANDPA key, account), with those keys
+	/// queued as the session pallet has them when it calls the session manager, and makes them
+	/// GRANDPA's current set.
+	fn grandpa_session(voters: &[(Ed25519Keyring, Sr25519Keyring, AccountId)]) {
+		pallet_session::QueuedKeys::<Runtime>::put(
+			voters
+				.iter()
+				.map(|(grandpa, babe, who)| {
+					(
+						who.clone(),
+						configs::SessionKeys {
+							babe: babe.public().into(),
+							grandpa: grandpa.public().into(),
+						},
+					)
+				})
+				.collect::<Vec<_>>(),
+		);
+		<ValidatorSeats as SessionManager<AccountId>>::start_session(Session::current_index());
+		let list = voters.iter().map(|(k, _, _)| (k.public().into(), 1)).collect::<Vec<_>>();
 		pallet_grandpa::Authorities::<Runtime>::put(pallet_grandpa::BoundedAuthorityList::<
 			configs::MaxAuthorities,
 		>::force_from(list, None));
+	}
+
+	/// The local preset's validators and eve, as `grandpa_session` takes them.
+	fn validators_and(eve: &AccountId) -> Vec<(Ed25519Keyring, Sr25519Keyring, AccountId)> {
+		let mut voters: Vec<_> = genesis_config_presets::LOCAL_TESTNET_VALIDATORS
+			.iter()
+			.map(|(account, babe, grandpa)| (*grandpa, *babe, account.to_account_id()))
+			.collect();
+		voters.push((Ed25519Keyring::Eve, Sr25519Keyring::Eve, eve.clone()));
+		voters
+	}
+
+	/// Notes a session of `SILENT_AFTER` rounds signed by `signers`, and ends it.
+	fn session_of_rounds(
+		voters: &[(Ed25519Keyring, Sr25519Keyring, AccountId)],
+		signers: &[Ed25519Keyring],
+		first_round: u64,
+	) {
+		grandpa_session(voters);
+		for round in first_round..first_round + u64::from(configs::validators::SILENT_AFTER) {
+			note_round(round, signers);
+		}
+		<ValidatorSeats as SessionManager<AccountId>>::end_session(Session::current_index());
 	}
 
 	/// Notes, in a block of its own, a round whose precommits are by `signers`.
@@ -635,35 +666,40 @@ mod validators {
 		})
 	}
 
-	/// A candidate that authors but votes in no GRANDPA round of a session loses its seat at the
-	/// session's end, and gets its bond back; the validators that voted keep theirs.
+	/// A candidate that authors but votes in no GRANDPA round of two sessions in a row loses its
+	/// seat at the second's end, and gets its bond back; the validators that voted keep theirs.
+	/// Registering new keys mid-session does not take it out of the count.
 	#[test]
-	fn a_candidate_that_votes_in_no_round_of_a_session_loses_its_candidacy() {
+	fn a_candidate_that_votes_in_no_round_of_two_sessions_loses_its_candidacy() {
 		preset_state(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 			System::set_block_number(1);
 			let bond = genesis_config_presets::CANDIDACY_BOND;
 			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
 			let keys = configs::SessionKeyDeposit::get();
-			let mut voters: Vec<_> = genesis_config_presets::LOCAL_TESTNET_VALIDATORS
-				.iter()
-				.map(|(account, _, grandpa)| (*grandpa, account.to_account_id()))
-				.collect();
-			voters.push((Ed25519Keyring::Eve, eve.clone()));
-			grandpa_set(&voters);
-			let invulnerables: Vec<_> = voters[..4].iter().map(|(k, _)| *k).collect();
-			for round in 1..=u64::from(configs::validators::SILENT_AFTER) {
+			let voters = validators_and(&eve);
+			let invulnerables: Vec<_> = voters[..4].iter().map(|(k, _, _)| *k).collect();
+			session_of_rounds(&voters, &invulnerables, 1);
+			assert!(!silent(&eve), "one silent session is not enough");
+			assert_eq!(pallet_collator_selection::CandidateList::<Runtime>::get().len(), 1);
+
+			// Eve registers another GRANDPA key: the session pallet forgets the old key's
+			// owner at once, while the old key votes (or not) for the rest of the session.
+			grandpa_session(&voters);
+			pallet_session::KeyOwner::<Runtime>::remove((
+				sp_consensus_grandpa::KEY_TYPE,
+				sp_core::crypto::ByteArray::to_raw_vec(&Ed25519Keyring::Eve.public()),
+			));
+			for round in 10..10 + u64::from(configs::validators::SILENT_AFTER) {
 				note_round(round, &invulnerables);
 			}
 			assert_eq!(Balances::reserved_balance(&eve), bond + keys);
-
-			<ValidatorSeats as SessionManager<AccountId>>::end_session(1);
+			<ValidatorSeats as SessionManager<AccountId>>::end_session(Session::current_index());
 
 			assert!(silent(&eve));
 			assert!(pallet_collator_selection::CandidateList::<Runtime>::get().is_empty());
 			assert_eq!(Balances::reserved_balance(&eve), keys, "the bond came back");
-			assert!(!voters[..4].iter().any(|(_, who)| silent(who)));
+			assert!(!voters[..4].iter().any(|(_, _, who)| silent(who)));
 			assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().len(), 4);
-			assert!(pallet_finality_votes::Tallies::<Runtime>::get().is_empty());
 		});
 	}
 
@@ -675,23 +711,30 @@ mod validators {
 			System::set_block_number(1);
 			let bond = genesis_config_presets::CANDIDACY_BOND;
 			let eve = candidate(Sr25519Keyring::Eve, Ed25519Keyring::Eve, bond);
-			let mut voters: Vec<_> = genesis_config_presets::LOCAL_TESTNET_VALIDATORS
-				.iter()
-				.map(|(account, _, grandpa)| (*grandpa, account.to_account_id()))
-				.collect();
-			voters.push((Ed25519Keyring::Eve, eve.clone()));
-			grandpa_set(&voters);
-			let dave = voters[3].1.clone();
+			let voters = validators_and(&eve);
+			let dave = voters[3].2.clone();
 			use Ed25519Keyring::{Alice, Bob, Charlie, Eve};
-			for round in 1..=u64::from(configs::validators::SILENT_AFTER) {
-				note_round(round, &[Alice, Bob, Charlie, Eve]);
-			}
-			<ValidatorSeats as SessionManager<AccountId>>::end_session(1);
+			session_of_rounds(&voters, &[Alice, Bob, Charlie, Eve], 1);
+			session_of_rounds(&voters, &[Alice, Bob, Charlie, Eve], 10);
 			assert!(silent(&dave));
 			assert!(pallet_collator_selection::Invulnerables::<Runtime>::get().contains(&dave));
 			assert!(!silent(&eve));
 			assert_eq!(pallet_collator_selection::CandidateList::<Runtime>::get().len(), 1);
 		});
+	}
+
+	/// The vote inherent goes through the call filter like any call without a signer: safe mode
+	/// must let it through, or no author holding votes could build a block.
+	#[test]
+	fn safe_mode_lets_the_vote_inherent_through() {
+		use frame_support::traits::Contains;
+		let call = RuntimeCall::FinalityVotes(pallet_finality_votes::Call::note_votes {
+			round: 1,
+			precommits: Default::default(),
+		});
+		assert!(configs::governance::SafeModeWhitelist::contains(&call));
+		// The transaction pause refuses to pause it: see
+		// `the_committee_pauses_a_call_a_deadline_needs_and_the_market_s_clock_stops`.
 	}
 
 	/// An invulnerable has no bond: an equivocation disables it and takes nothing.
@@ -1184,9 +1227,12 @@ mod governance {
 			assert_eq!(committee(2, pause("ComputeMarket", "commit_result")), Some(Ok(())));
 			assert!(MarketPaused::get());
 			// Governance itself cannot be paused, nor the calls that end safe mode …
-			for (pallet, call) in
-				[("Council", "vote"), ("SafeMode", "force_exit"), ("TxPause", "unpause")]
-			{
+			for (pallet, call) in [
+				("Council", "vote"),
+				("SafeMode", "force_exit"),
+				("TxPause", "unpause"),
+				("FinalityVotes", "note_votes"),
+			] {
 				assert_eq!(
 					committee(2, pause(pallet, call)),
 					Some(Err(pallet_tx_pause::Error::<Runtime>::Unpausable.into())),

@@ -110,6 +110,7 @@ export async function validatorStatus(api, address) {
     // This session's noted GRANDPA rounds: with its precommit, and without.
     votes: tally ? { voted: tally.voted.toNumber(), missed: tally.missed.toNumber() } : null,
     silentAfter: api.consts.finalityVotes?.silentAfter.toNumber() ?? null,
+    silentSessions: api.consts.finalityVotes?.silentSessions.toNumber() ?? null,
   };
 }
 

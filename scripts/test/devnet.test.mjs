@@ -316,6 +316,11 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     await network.stopNode('dave', 'SIGKILL');
     // Three of five original voters are not enough (3/5 < 2/3); with eve's vote, 4/5 are.
     await network.waitForFinalized({ name: 'alice', by: 3, timeoutMs: 120000 });
+    // The blocks note eve's precommits: it counts as voting.
+    await waitUntil('a noted round with eve\'s precommit', async () => {
+      const tally = (await api.query.finalityVotes.tallies()).find(([who]) => who.toString() === eve.address);
+      return tally && tally[1].voted.toNumber() > 0;
+    }, 120000);
     network.startNode('dave');
     await network.waitForRpc(undefined, ['dave']);
   });
@@ -344,6 +349,7 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     assert.match(out, /validator now {2}true/);
     assert.match(out, /candidate {6}bond 1000 ALM/);
     assert.match(out, /session keys {3}0x[0-9a-f]{128}/);
+    assert.match(out, /GRANDPA votes {2}(in \d+ of \d+ rounds noted this session|-)/);
   });
 
   step('bad validator input gets a clear, named error and changes nothing', async () => {
@@ -382,18 +388,20 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     assert.equal((await api.query.collatorSelection.invulnerables()).length, 4);
   });
 
-  // A stopped validator neither votes nor authors. It votes in no GRANDPA round of the next
-  // session, and loses its seat at that session's end, before collator selection's kick for
-  // not authoring (two sessions without a block) would come.
+  // A stopped validator neither votes nor authors. It votes in no GRANDPA round of the
+  // sessions after, and is named for it; its seat goes for that, or for not authoring
+  // (collator selection's kick after two sessions without a block), whichever comes first.
   step('the stopped validator votes no more and loses its seat at a session end; finality goes on', async () => {
     const session = api.consts.babe.epochDuration.toNumber();
     const silentAfter = api.consts.finalityVotes.silentAfter.toNumber();
-    console.log(`# sessions of ${session} blocks, silent after ${silentAfter} rounds without a vote`);
+    const silentSessions = api.consts.finalityVotes.silentSessions.toNumber();
+    console.log(`# sessions of ${session} blocks, silent after ${silentAfter} rounds without a vote, ` +
+      `${silentSessions} sessions in a row`);
     await waitUntil('eve is no longer a candidate', async () =>
       !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === eve.address),
-    3 * session * 6000 + 60000);
-    const silent = await eventSince(eveStopped, 'finalityVotes', 'Silent', eve.address);
-    assert.ok(silent, 'finalityVotes.Silent names eve');
+    (silentSessions + 2) * session * 6000 + 60000);
+    const silent = await waitUntil('finalityVotes.Silent names eve', () =>
+      eventSince(eveStopped, 'finalityVotes', 'Silent', eve.address), 2 * session * 6000 + 60000);
     assert.ok(silent.event.data[1].toNumber() >= silentAfter, `left out of ${silent.event.data[1]} rounds`);
     assert.equal((await api.query.system.account(eve.address)).data.reserved.toBigInt(),
       api.consts.session.keyDeposit.toBigInt(), 'the bond came back; the keys (and their deposit) stay');
@@ -453,16 +461,18 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     assert.ok(signers.length >= 4, `the four invulnerables finalized: ${signers.length} precommits`);
   });
 
-  // The blocks note who voted in each finished round; a candidate in none of a session's
-  // rounds loses its seat at the session's end, though it authors.
+  // The blocks note who voted in each finished round; a candidate in none of the rounds of
+  // two sessions in a row loses its seat at the second's end, though it authors.
   step('the newcomer that never votes loses its seat at a session end; finality goes on', async () => {
     const session = api.consts.babe.epochDuration.toNumber();
+    const silentSessions = api.consts.finalityVotes.silentSessions.toNumber();
     await waitUntil('ferdie is no longer a candidate', async () =>
       !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === ferdie.address),
-    3 * session * 6000 + 60000);
+    (silentSessions + 2) * session * 6000 + 60000);
     const silent = await eventSince(ferdieVoter, 'finalityVotes', 'Silent', ferdie.address);
     assert.ok(silent, 'finalityVotes.Silent names ferdie');
     assert.ok(silent.event.data[1].toNumber() >= api.consts.finalityVotes.silentAfter.toNumber());
+    assert.equal(silent.event.data[2].toNumber(), silentSessions, 'silent in the sessions asked for');
     const removed = await eventSince(silent.number, 'collatorSelection', 'CandidateRemoved', ferdie.address);
     assert.equal(removed?.number, silent.number, 'its candidacy ended in the same block');
     assert.equal((await api.query.system.account(ferdie.address)).data.reserved.toBigInt(),

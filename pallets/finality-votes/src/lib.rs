@@ -4,30 +4,39 @@
 //! votes for finality can lose its seat.
 //!
 //! A block author's node knows the precommits of the last GRANDPA round that finalized a block:
-//! they are the justification it finalized with. It puts them in the block as an inherent
-//! ([`Call::note_votes`]). The runtime checks every signature against the current GRANDPA
-//! set, and requires the precommits of more than two thirds of its weight (what finalizes a
-//! block; an author cannot make up a round from its own vote). Then, for each voter of the set,
-//! it counts the round in that voter's tally for the session: voted, or left out.
+//! they are the justification it finalized with. It hands them to the runtime as inherent
+//! data, and the runtime makes them a [`Call::note_votes`] inherent if they check out: every
+//! signature valid for its voter in the current GRANDPA set and round, together more than two
+//! thirds of the set's weight (what finalizes a block), and a round newer than the one noted
+//! last, or that round again with voters it did not have. For each voter of the set, the round
+//! counts in that voter's tally for the session: voted, or left out.
 //!
-//! At the end of a session the runtime calls [`Pallet::end_session`]: every validator that was
-//! left out of at least [`Config::SilentAfter`] noted rounds and voted in none is named
-//! ([`Event::Silent`]), and the tallies start again. What happens to a silent validator is the
-//! runtime's choice (Allmende ends a candidate's candidacy).
+//! A justification holds the precommits its node had when the round completed, so a voter
+//! whose precommits arrive last can be left out of every other node's justification. Its own
+//! node's justification has its precommit, and a round noted already takes the voters a later
+//! block adds: the late voter is counted from its own blocks.
+//!
+//! The tallies count for the validators the session started with ([`Pallet::start_session`]
+//! fixes whose key is whose, so changing keys mid-session does not escape the count). At the end
+//! of a session the runtime calls [`Pallet::end_session`]: a validator left out of at least
+//! [`Config::SilentAfter`] noted rounds, in none voting, is silent for that session; silent in
+//! [`Config::SilentSessions`] sessions in a row, it is named ([`Event::Silent`]). What happens to
+//! it is the runtime's choice (Allmende ends a candidate's candidacy).
 //!
 //! ## What it proves, and what not
 //! - A precommit in a noted round was signed by the voter's key for that round and set: nobody
-//!   else can make it. An author can leave a precommit out, but not put one in; a validator
-//!   is named only if every author of the session left it out of every round noted.
+//!   else can make it. An author can leave a precommit out, but not put in one that was not
+//!   signed.
 //! - If finality stops, no round is noted and nobody is named: a stall is not blamed on whoever
 //!   happens to be a validator.
-//! - A precommit shows a vote was cast, not when. Modified node software that signs a round's
-//!   precommit only after the round, and gives it to authors, is counted as voting. Such a
-//!   validator does not help finality; the open seats being too few to stop it is what keeps
-//!   such validators harmless.
+//! - A precommit shows a vote was signed, not when, nor that it was sent. Modified node software
+//!   that signs precommits without voting and has its own blocks carry them is counted as
+//!   voting. Such a validator does not help finality; the open seats being too few to stop it is
+//!   what keeps such validators harmless.
 //!
 //! ## Calls
-//! - [`Call::note_votes`]: the inherent, at most one per block, made by the author's node.
+//! - [`Call::note_votes`]: the inherent, at most one per block, made by the runtime from the
+//!   author's node's data.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -74,15 +83,13 @@ pub struct RoundVotes<Hash, Number> {
 	pub precommits: Vec<SignedPrecommit<Hash, Number>>,
 }
 
-/// The GRANDPA voters the runtime checks precommits against, and whose they are.
-pub trait Voters<ValidatorId> {
+/// The GRANDPA voters the runtime checks precommits against.
+pub trait Voters {
 	/// The current GRANDPA set: its id and its voters with their weights.
 	fn current() -> (SetId, Vec<(AuthorityId, AuthorityWeight)>);
-	/// The validator whose GRANDPA session key `id` is.
-	fn owner(id: &AuthorityId) -> Option<ValidatorId>;
-	/// Makes `voters` the current set `set_id`, each key owned by its validator.
+	/// Makes `voters` (each with weight 1) the current set `set_id`.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current(set_id: SetId, voters: Vec<(AuthorityId, ValidatorId)>);
+	fn set_current(set_id: SetId, voters: Vec<AuthorityId>);
 }
 
 /// One validator's rounds in the session so far.
@@ -104,9 +111,11 @@ pub struct Tally {
 	pub voted: u32,
 	/// Noted rounds without it, while it was a voter.
 	pub missed: u32,
+	/// The sessions in a row, just before this one, in which it was silent.
+	pub silent_before: u32,
 }
 
-/// The round noted last, and in which block.
+/// The round noted last, and which block noted it last.
 #[derive(
 	Encode,
 	Decode,
@@ -124,7 +133,7 @@ pub struct Noted<BlockNumber> {
 	pub set_id: SetId,
 	/// The round.
 	pub round: RoundNumber,
-	/// The block that noted it.
+	/// The block that noted it last.
 	pub block: BlockNumber,
 }
 
@@ -144,6 +153,10 @@ pub mod pallet {
 	pub type TalliesOf<T> =
 		BoundedVec<(<T as Config>::ValidatorId, Tally), <T as Config>::MaxVoters>;
 
+	/// The session's GRANDPA keys and their validators.
+	pub type OwnersOf<T> =
+		BoundedVec<(AuthorityId, <T as Config>::ValidatorId), <T as Config>::MaxVoters>;
+
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
@@ -152,8 +165,8 @@ pub mod pallet {
 		/// How a validator is identified (the session pallet's validator id).
 		type ValidatorId: Member + Parameter + MaxEncodedLen;
 
-		/// The current GRANDPA set and the owners of its keys.
-		type Voters: Voters<Self::ValidatorId>;
+		/// The current GRANDPA set.
+		type Voters: Voters;
 
 		/// The most voters a GRANDPA set has (GRANDPA's `MaxAuthorities`).
 		#[pallet::constant]
@@ -164,32 +177,50 @@ pub mod pallet {
 		#[pallet::constant]
 		type SilentAfter: Get<u32>;
 
+		/// A validator silent in this many sessions in a row is named. Two make an honest
+		/// validator that happened to author no block of a session (its own blocks are where its
+		/// late precommits are counted) safe.
+		#[pallet::constant]
+		type SilentSessions: Get<u32>;
+
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
 	}
 
-	/// The round noted last: a round is noted once, and a block notes at most one.
+	/// The round noted last: a block notes at most one round, a newer one or this one again
+	/// with more voters.
 	#[pallet::storage]
 	pub type LastNoted<T: Config> = StorageValue<_, Noted<BlockNumberFor<T>>, OptionQuery>;
 
-	/// Each voter's tally in the current session; cleared by [`Pallet::end_session`].
+	/// The voters counted as voted in the round noted last.
+	#[pallet::storage]
+	pub type LastSigned<T: Config> =
+		StorageValue<_, BoundedVec<AuthorityId, <T as Config>::MaxVoters>, ValueQuery>;
+
+	/// Each voter's tally in the current session; [`Pallet::end_session`] starts them again.
 	#[pallet::storage]
 	pub type Tallies<T: Config> = StorageValue<_, TalliesOf<T>, ValueQuery>;
+
+	/// Whose GRANDPA key is whose, as the session started ([`Pallet::start_session`]).
+	#[pallet::storage]
+	pub type Owners<T: Config> = StorageValue<_, OwnersOf<T>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `who` was left out of `missed` noted rounds of the session that ended, and voted in
-		/// none.
-		Silent { who: T::ValidatorId, missed: u32 },
+		/// `who` voted in no noted round of `sessions` sessions in a row; in the last of them
+		/// it was left out of `missed` rounds.
+		Silent { who: T::ValidatorId, missed: u32, sessions: u32 },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// This block already noted a round.
 		AlreadyNoted,
-		/// The round is not newer than the one noted last in this GRANDPA set.
+		/// The round is older than the one noted last in this GRANDPA set.
 		StaleRound,
+		/// The round was noted already, with every voter these precommits have.
+		NothingNew,
 		/// A precommit is signed by a key that is not in the current GRANDPA set.
 		NotAVoter,
 		/// Two precommits are by the same voter.
@@ -213,16 +244,19 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Notes the precommits of a finished GRANDPA round in each voter's tally.
 		///
-		/// An inherent: the block author's node adds it from the newest justification it has.
+		/// An inherent: the runtime makes it from the newest justification of the block
+		/// author's node.
 		///
 		/// - `origin`: none (an inherent).
-		/// - `round`: the GRANDPA round, newer than the one noted last in the current set.
+		/// - `round`: the GRANDPA round: newer than the one noted last in the current set, or
+		///   that one again, then with voters it was not noted with (who count as voted instead
+		///   of left out).
 		/// - `precommits`: the round's signed precommits, each by a different voter of the
 		///   current set, together of more than two thirds of its weight.
 		///
 		/// Emits no event; the tallies are in [`Tallies`]. Errors: [`Error::AlreadyNoted`],
-		/// [`Error::StaleRound`], [`Error::NotAVoter`], [`Error::DuplicateVoter`],
-		/// [`Error::BadSignature`], [`Error::TooFewVotes`].
+		/// [`Error::StaleRound`], [`Error::NothingNew`], [`Error::NotAVoter`],
+		/// [`Error::DuplicateVoter`], [`Error::BadSignature`], [`Error::TooFewVotes`].
 		///
 		/// Weight: the checks of `MaxVoters` signatures and tallies, refunded to the set's size.
 		#[pallet::call_index(0)]
@@ -233,15 +267,25 @@ pub mod pallet {
 			precommits: PrecommitsOf<T>,
 		) -> DispatchResultWithPostInfo {
 			ensure_none(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
 			let (set_id, voters) = T::Voters::current();
-			if let Some(last) = LastNoted::<T>::get() {
-				ensure!(last.block != now, Error::<T>::AlreadyNoted);
-				ensure!(last.set_id != set_id || round > last.round, Error::<T>::StaleRound);
-			}
+			let again = Self::round_again(set_id, round)?;
 			let signed = Self::check(set_id, round, &voters, &precommits)?;
-			Self::tally(&voters, &signed);
-			LastNoted::<T>::put(Noted { set_id, round, block: now });
+			let noted = match again {
+				Some(counted) => {
+					let late: Vec<AuthorityId> =
+						signed.into_iter().filter(|id| !counted.contains(id)).collect();
+					ensure!(!late.is_empty(), Error::<T>::NothingNew);
+					Self::count_late(&late);
+					counted.into_iter().chain(late).collect::<Vec<_>>()
+				},
+				None => {
+					Self::tally(&voters, &signed);
+					signed
+				},
+			};
+			let block = frame_system::Pallet::<T>::block_number();
+			LastNoted::<T>::put(Noted { set_id, round, block });
+			LastSigned::<T>::put(BoundedVec::truncate_from(noted));
 			Ok(Some(T::WeightInfo::note_votes(voters.len() as u32)).into())
 		}
 	}
@@ -252,20 +296,13 @@ pub mod pallet {
 		type Error = sp_inherents::MakeFatalError<()>;
 		const INHERENT_IDENTIFIER: InherentIdentifier = INHERENT_IDENTIFIER;
 
-		/// The node's newest round, if it is newer than the one noted last in the current set
-		/// and holds enough valid precommits; the precommits that do not check out (of an
-		/// earlier set, say) are left out.
+		/// The node's newest round, if [`Call::note_votes`] takes it: the precommits that do
+		/// not check out (of an earlier set, say) are left out, and the rest must be enough.
 		fn create_inherent(data: &InherentData) -> Option<Self::Call> {
 			let votes: RoundVotes<T::Hash, BlockNumberFor<T>> =
 				data.get_data(&INHERENT_IDENTIFIER).ok().flatten()?;
 			let (set_id, voters) = T::Voters::current();
-			if let Some(last) = LastNoted::<T>::get() {
-				if last.block == frame_system::Pallet::<T>::block_number()
-					|| (last.set_id == set_id && votes.round <= last.round)
-				{
-					return None;
-				}
-			}
+			let again = Self::round_again(set_id, votes.round).ok()?;
 			let mut kept: Vec<SignedPrecommit<T::Hash, BlockNumberFor<T>>> = Vec::new();
 			let mut buf = Vec::new();
 			for p in votes.precommits {
@@ -276,8 +313,19 @@ pub mod pallet {
 					kept.push(p);
 				}
 			}
+			if let Some(counted) = again {
+				if kept.iter().all(|p| counted.contains(&p.id)) {
+					return None;
+				}
+			}
+			let weight: u64 = kept
+				.iter()
+				.filter_map(|p| voters.iter().find(|(id, _)| *id == p.id).map(|(_, w)| *w))
+				.fold(0, |t, w| t.saturating_add(w));
+			if !Self::supermajority(weight, &voters) {
+				return None;
+			}
 			let precommits = PrecommitsOf::<T>::try_from(kept).ok()?;
-			Self::check(set_id, votes.round, &voters, &precommits).ok()?;
 			Some(Call::note_votes { round: votes.round, precommits })
 		}
 
@@ -287,6 +335,30 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Whether `round` of set `set_id` may be noted in this block: `None` if it is new,
+		/// the voters already counted for it if it is the round noted last.
+		fn round_again(
+			set_id: SetId,
+			round: RoundNumber,
+		) -> Result<Option<Vec<AuthorityId>>, Error<T>> {
+			let Some(last) = LastNoted::<T>::get() else { return Ok(None) };
+			ensure!(
+				last.block != frame_system::Pallet::<T>::block_number(),
+				Error::<T>::AlreadyNoted
+			);
+			if last.set_id != set_id || round > last.round {
+				return Ok(None);
+			}
+			ensure!(round == last.round, Error::<T>::StaleRound);
+			Ok(Some(LastSigned::<T>::get().into_inner()))
+		}
+
+		/// Whether `weight` is more than two thirds of the set's.
+		fn supermajority(weight: u64, voters: &[(AuthorityId, AuthorityWeight)]) -> bool {
+			let total = voters.iter().fold(0u64, |t, (_, w)| t.saturating_add(*w));
+			u128::from(weight) * 3 > u128::from(total) * 2
+		}
+
 		/// Whether `p` is signed by its voter for `round` in the set `set_id`.
 		fn signature_valid(
 			set_id: SetId,
@@ -328,18 +400,25 @@ pub mod pallet {
 				weight = weight.saturating_add(*w);
 				signed.push(p.id.clone());
 			}
-			let total = voters.iter().fold(0u64, |t, (_, w)| t.saturating_add(*w));
-			ensure!(u128::from(weight) * 3 > u128::from(total) * 2, Error::<T>::TooFewVotes);
+			ensure!(Self::supermajority(weight, &voters), Error::<T>::TooFewVotes);
 			Ok(signed)
 		}
 
+		/// The validator whose GRANDPA key `id` was as the session started.
+		fn owner(
+			owners: &[(AuthorityId, T::ValidatorId)],
+			id: &AuthorityId,
+		) -> Option<T::ValidatorId> {
+			owners.iter().find(|(key, _)| key == id).map(|(_, who)| who.clone())
+		}
+
 		/// Counts one noted round in the tally of each of `voters`: voted if it is in `signed`,
-		/// missed if not. A key nobody owns is not counted.
+		/// left out if not. A key no validator of the session had is not counted.
 		pub(crate) fn tally(voters: &[(AuthorityId, AuthorityWeight)], signed: &[AuthorityId]) {
+			let owners = Owners::<T>::get();
 			Tallies::<T>::mutate(|tallies| {
 				for (id, _) in voters {
-					let Some(who) = T::Voters::owner(id) else { continue };
-					let voted = signed.contains(id);
+					let Some(who) = Self::owner(&owners, id) else { continue };
 					let at = match tallies.iter().position(|(v, _)| *v == who) {
 						Some(at) => at,
 						None => {
@@ -351,7 +430,7 @@ pub mod pallet {
 						},
 					};
 					let Some((_, entry)) = tallies.get_mut(at) else { continue };
-					if voted {
+					if signed.contains(id) {
 						entry.voted = entry.voted.saturating_add(1);
 					} else {
 						entry.missed = entry.missed.saturating_add(1);
@@ -360,24 +439,63 @@ pub mod pallet {
 			});
 		}
 
-		/// Ends the session's tallies: returns the silent validators (left out of at least
-		/// [`Config::SilentAfter`] noted rounds, in none voting), each named in
-		/// [`Event::Silent`], and starts the next session's tallies empty.
+		/// Counts the round noted last as voted instead of left out for `late`, voters whose
+		/// precommits a later block brought.
+		fn count_late(late: &[AuthorityId]) {
+			let owners = Owners::<T>::get();
+			Tallies::<T>::mutate(|tallies| {
+				for id in late {
+					let Some(who) = Self::owner(&owners, id) else { continue };
+					if let Some((_, entry)) = tallies.iter_mut().find(|(v, _)| *v == who) {
+						entry.voted = entry.voted.saturating_add(1);
+						entry.missed = entry.missed.saturating_sub(1);
+					}
+				}
+			});
+		}
+
+		/// Starts a session whose GRANDPA keys are `owners` (key, validator): its rounds count
+		/// for these validators, whatever keys they register during it.
+		pub fn start_session(owners: Vec<(AuthorityId, T::ValidatorId)>) {
+			Owners::<T>::put(BoundedVec::truncate_from(owners));
+		}
+
+		/// Ends the session's tallies. A validator left out of at least
+		/// [`Config::SilentAfter`] noted rounds, in none voting, was silent in it; returns those
+		/// silent in [`Config::SilentSessions`] sessions in a row, each named in
+		/// [`Event::Silent`]. The next session's tallies start empty, but for how many sessions
+		/// in a row each other silent validator has been.
 		///
 		/// Weight: [`Self::end_session_weight`].
 		pub fn end_session() -> Vec<T::ValidatorId> {
 			let silent_after = T::SilentAfter::get().max(1);
-			Tallies::<T>::take()
-				.into_iter()
-				.filter(|(_, t)| t.voted == 0 && t.missed >= silent_after)
-				.map(|(who, t)| {
-					Self::deposit_event(Event::Silent { who: who.clone(), missed: t.missed });
-					who
-				})
-				.collect()
+			let sessions = T::SilentSessions::get().max(1);
+			let mut named = Vec::new();
+			let mut next = TalliesOf::<T>::new();
+			for (who, t) in Tallies::<T>::take() {
+				if t.voted > 0 || t.missed < silent_after {
+					continue;
+				}
+				let silent = t.silent_before.saturating_add(1);
+				if silent >= sessions {
+					Self::deposit_event(Event::Silent {
+						who: who.clone(),
+						missed: t.missed,
+						sessions: silent,
+					});
+					named.push(who);
+				} else if next
+					.try_push((who, Tally { voted: 0, missed: 0, silent_before: silent }))
+					.is_err()
+				{
+					frame_support::defensive!("fewer tallies than there were");
+				}
+			}
+			Tallies::<T>::put(next);
+			named
 		}
 
-		/// An upper bound of [`Self::end_session`]'s weight: the tallies read and cleared, and
+		/// An upper bound of [`Self::end_session`]'s weight: the tallies read and written, and
 		/// an event for each of `MaxVoters`.
 		pub fn end_session_weight() -> Weight {
 			T::DbWeight::get()
@@ -385,8 +503,8 @@ pub mod pallet {
 				.saturating_add(T::DbWeight::get().writes(u64::from(T::MaxVoters::get())))
 		}
 
-		/// The invariants: each tally is of a different validator, and no block later than the
-		/// current one noted a round.
+		/// The invariants: each tally is of a different validator, no block later than the
+		/// current one noted a round, and the round noted last counted each voter once.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let tallies = Tallies::<T>::get();
@@ -401,6 +519,13 @@ pub mod pallet {
 					last.block <= frame_system::Pallet::<T>::block_number(),
 					"a round is noted by a block to come"
 				);
+				let signed = LastSigned::<T>::get();
+				for (i, id) in signed.iter().enumerate() {
+					ensure!(
+						!signed.iter().skip(i + 1).any(|other| other == id),
+						"a voter counted twice in one round"
+					);
+				}
 			}
 			Ok(())
 		}

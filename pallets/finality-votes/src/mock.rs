@@ -40,22 +40,21 @@ impl frame_system::Config for Test {
 parameter_types! {
 	/// The current set: its id and its voters (weight 1 each), with the validator owning each.
 	pub static CurrentSet: (SetId, Vec<(AuthorityId, u64)>) = (0, Vec::new());
+	/// How many sessions in a row a validator must be silent in to be named.
+	pub static SilentSessions: u32 = 1;
 }
 
 /// The voters of [`CurrentSet`].
 pub struct TestVoters;
 
-impl Voters<u64> for TestVoters {
+impl Voters for TestVoters {
 	fn current() -> (SetId, Vec<(AuthorityId, AuthorityWeight)>) {
 		let (set_id, voters) = CurrentSet::get();
 		(set_id, voters.into_iter().map(|(id, _)| (id, 1)).collect())
 	}
-	fn owner(id: &AuthorityId) -> Option<u64> {
-		CurrentSet::get().1.into_iter().find(|(k, _)| k == id).map(|(_, who)| who)
-	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn set_current(set_id: SetId, voters: Vec<(AuthorityId, u64)>) {
-		CurrentSet::set((set_id, voters));
+	fn set_current(set_id: SetId, voters: Vec<AuthorityId>) {
+		CurrentSet::set((set_id, voters.into_iter().map(|id| (id, 0)).collect()));
 	}
 }
 
@@ -64,6 +63,7 @@ impl pallet_finality_votes::Config for Test {
 	type Voters = TestVoters;
 	type MaxVoters = ConstU32<8>;
 	type SilentAfter = ConstU32<3>;
+	type SilentSessions = SilentSessions;
 	type WeightInfo = ();
 }
 
@@ -77,9 +77,15 @@ pub fn key(who: u64) -> AuthorityId {
 	pair(who).public().into()
 }
 
-/// Makes validators `who` the voters of set `set_id`.
+/// Makes validators `who` the voters of set `set_id`, without a new session.
 pub fn set_voters(set_id: SetId, who: &[u64]) {
 	CurrentSet::set((set_id, who.iter().map(|w| (key(*w), *w)).collect()));
+}
+
+/// Starts a session of validators `who`, voting in set `set_id`.
+pub fn start_session(set_id: SetId, who: &[u64]) {
+	set_voters(set_id, who);
+	FinalityVotes::start_session(who.iter().map(|w| (key(*w), *w)).collect());
 }
 
 /// A precommit by `who` for block #1 in `round` of set `set_id`.
@@ -108,7 +114,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	));
 	ext.execute_with(|| {
 		System::set_block_number(1);
-		set_voters(0, &[]);
+		start_session(0, &[]);
 	});
 	ext
 }

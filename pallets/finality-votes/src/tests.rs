@@ -47,7 +47,7 @@ fn silent_events() -> Vec<(u64, u32)> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {
-			RuntimeEvent::FinalityVotes(Event::Silent { who, missed }) => Some((who, missed)),
+			RuntimeEvent::FinalityVotes(Event::Silent { who, missed, .. }) => Some((who, missed)),
 			_ => None,
 		})
 		.collect()
@@ -61,11 +61,11 @@ fn check_state() {
 #[test]
 fn a_round_of_more_than_two_thirds_counts_for_each_voter() {
 	new_test_ext().execute_with(|| {
-		set_voters(5, &[1, 2, 3, 4]);
+		start_session(5, &[1, 2, 3, 4]);
 		assert_ok!(note(&[1, 2, 3], 10, 5));
-		assert_eq!(tally_of(1), Some(Tally { voted: 1, missed: 0 }));
-		assert_eq!(tally_of(3), Some(Tally { voted: 1, missed: 0 }));
-		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 1 }));
+		assert_eq!(tally_of(1), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		assert_eq!(tally_of(3), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 1, silent_before: 0 }));
 		assert_eq!(
 			LastNoted::<Test>::get(),
 			Some(Noted { set_id: 5, round: 10, block: System::current_block_number() })
@@ -77,7 +77,7 @@ fn a_round_of_more_than_two_thirds_counts_for_each_voter() {
 #[test]
 fn an_author_and_its_accomplices_cannot_make_up_a_round() {
 	new_test_ext().execute_with(|| {
-		set_voters(0, &[1, 2, 3, 4, 5, 6]);
+		start_session(0, &[1, 2, 3, 4, 5, 6]);
 		// Four of six is two thirds, not more: no round finalizes with it.
 		refused(&[1, 2, 3, 4], 1, 0, Error::<Test>::TooFewVotes);
 		refused(&[1], 1, 0, Error::<Test>::TooFewVotes);
@@ -91,7 +91,7 @@ fn an_author_and_its_accomplices_cannot_make_up_a_round() {
 #[test]
 fn precommits_that_do_not_check_out_are_refused() {
 	new_test_ext().execute_with(|| {
-		set_voters(2, &[1, 2, 3, 4]);
+		start_session(2, &[1, 2, 3, 4]);
 		let round = 7;
 		let refused = |precommits: Vec<_>, error: Error<Test>| {
 			next_block();
@@ -129,10 +129,11 @@ fn precommits_that_do_not_check_out_are_refused() {
 }
 
 #[test]
-fn a_block_notes_one_round_and_a_round_is_noted_once() {
+fn a_block_notes_one_round_and_a_round_again_only_with_new_voters() {
 	new_test_ext().execute_with(|| {
-		set_voters(3, &[1, 2, 3]);
+		start_session(3, &[1, 2, 3, 4]);
 		assert_ok!(note(&[1, 2, 3], 4, 3));
+		// A second round in the same block.
 		let votes = round_votes(&[1, 2, 3], 5, 3);
 		assert_noop!(
 			FinalityVotes::note_votes(
@@ -142,13 +143,53 @@ fn a_block_notes_one_round_and_a_round_is_noted_once() {
 			),
 			Error::<Test>::AlreadyNoted
 		);
-		refused(&[1, 2, 3], 4, 3, Error::<Test>::StaleRound);
-		refused(&[1, 2, 3], 3, 3, Error::<Test>::StaleRound);
+		// The same round with no voter it did not have, or an older round.
+		refused(&[1, 2, 3], 4, 3, Error::<Test>::NothingNew);
+		refused(&[2, 3, 1], 4, 3, Error::<Test>::NothingNew);
+		refused(&[1, 2, 3, 4], 3, 3, Error::<Test>::StaleRound);
 		assert_ok!(note(&[1, 2, 3], 5, 3));
 		// A new set starts its rounds again.
-		set_voters(4, &[1, 2, 3]);
+		set_voters(4, &[1, 2, 3, 4]);
 		assert_ok!(note(&[1, 2, 3], 1, 4));
-		assert_eq!(tally_of(2), Some(Tally { voted: 3, missed: 0 }));
+		assert_eq!(tally_of(2), Some(Tally { voted: 3, missed: 0, silent_before: 0 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 3, silent_before: 0 }));
+		check_state();
+	});
+}
+
+/// A justification holds the precommits its node had when the round completed: the voter
+/// whose precommits arrive last is left out of the others'. Its own node's justification has
+/// it, and noting the round again from its block counts it as voted.
+#[test]
+fn a_late_precommit_noted_again_counts_as_voted() {
+	new_test_ext().execute_with(|| {
+		start_session(0, &[1, 2, 3, 4, 5]);
+		assert_ok!(note(&[1, 2, 3, 4], 7, 0));
+		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 1, silent_before: 0 }));
+		// 5's own block, with its own justification of the same round.
+		assert_ok!(note(&[1, 2, 3, 5], 7, 0));
+		assert_eq!(tally_of(5), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		// Nobody is counted twice.
+		assert_eq!(tally_of(1), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		refused(&[1, 2, 3, 4, 5], 7, 0, Error::<Test>::NothingNew);
+		assert!(FinalityVotes::end_session().is_empty());
+		check_state();
+	});
+}
+
+/// The session's owners are fixed as it starts: a key that was no validator's then is not
+/// counted, and a validator that registers new keys mid-session is still counted by the key it
+/// votes with.
+#[test]
+fn the_tallies_count_the_owners_the_session_started_with() {
+	new_test_ext().execute_with(|| {
+		start_session(0, &[1, 2, 3, 4]);
+		// Key 9 votes in the set, but belonged to no validator as the session started.
+		set_voters(0, &[1, 2, 3, 4, 9]);
+		assert_ok!(note(&[1, 2, 3, 4], 1, 0));
+		assert_eq!(tally_of(9), None);
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
 		check_state();
 	});
 }
@@ -156,13 +197,13 @@ fn a_block_notes_one_round_and_a_round_is_noted_once() {
 #[test]
 fn a_validator_that_votes_in_no_round_of_a_session_is_silent() {
 	new_test_ext().execute_with(|| {
-		set_voters(0, &[1, 2, 3, 4, 5]);
+		start_session(0, &[1, 2, 3, 4, 5]);
 		// 5 never votes; SilentAfter is 3.
 		for round in 1..=3 {
 			assert_ok!(note(&[1, 2, 3, 4], round, 0));
 		}
-		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 3 }));
-		assert_eq!(tally_of(4), Some(Tally { voted: 3, missed: 0 }));
+		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 3, silent_before: 0 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 3, missed: 0, silent_before: 0 }));
 		assert_eq!(FinalityVotes::end_session(), vec![5]);
 		assert_eq!(silent_events(), vec![(5, 3)]);
 		assert!(Tallies::<Test>::get().is_empty(), "the next session starts afresh");
@@ -173,13 +214,13 @@ fn a_validator_that_votes_in_no_round_of_a_session_is_silent() {
 #[test]
 fn voting_once_or_too_few_rounds_or_a_stall_names_nobody() {
 	new_test_ext().execute_with(|| {
-		set_voters(0, &[1, 2, 3, 4]);
+		start_session(0, &[1, 2, 3, 4]);
 		// 4 votes in one round of four: not silent.
 		assert_ok!(note(&[1, 2, 3, 4], 1, 0));
 		for round in 2..=4 {
 			assert_ok!(note(&[1, 2, 3], round, 0));
 		}
-		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 3 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 3, silent_before: 0 }));
 		assert!(FinalityVotes::end_session().is_empty());
 		// Two rounds without 4 are fewer than SilentAfter.
 		for round in 5..=6 {
@@ -200,14 +241,14 @@ fn voting_once_or_too_few_rounds_or_a_stall_names_nobody() {
 #[test]
 fn colluding_authors_cannot_silence_a_voter_while_one_author_is_honest() {
 	new_test_ext().execute_with(|| {
-		set_voters(0, &[1, 2, 3, 4, 5]);
+		start_session(0, &[1, 2, 3, 4, 5]);
 		// Rounds noted by the colluders 1, 2 and 3: 4 left out.
 		for round in 1..=6 {
 			assert_ok!(note(&[1, 2, 3, 5], round, 0));
 		}
 		// One round noted by the honest author 5, with every precommit it saw.
 		assert_ok!(note(&[1, 2, 3, 4, 5], 7, 0));
-		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 6 }));
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 6, silent_before: 0 }));
 		assert!(FinalityVotes::end_session().is_empty());
 		// And with the colluders alone, their own rounds cannot be made up without 5's votes:
 		// three of five is not more than two thirds.
@@ -219,7 +260,7 @@ fn colluding_authors_cannot_silence_a_voter_while_one_author_is_honest() {
 #[test]
 fn the_inherent_keeps_what_checks_out_and_only_newer_rounds() {
 	new_test_ext().execute_with(|| {
-		set_voters(1, &[1, 2, 3, 4]);
+		start_session(1, &[1, 2, 3, 4]);
 		let data = |votes: crate::RoundVotes<sp_core::H256, u64>| {
 			let mut data = InherentData::new();
 			data.put_data(INHERENT_IDENTIFIER, &votes).unwrap();
@@ -247,6 +288,69 @@ fn the_inherent_keeps_what_checks_out_and_only_newer_rounds() {
 		assert!(FinalityVotes::create_inherent(&data(round_votes(&[1, 2, 3], 3, 1))).is_none());
 		assert!(FinalityVotes::create_inherent(&data(round_votes(&[1, 2], 4, 1))).is_none());
 		assert!(FinalityVotes::create_inherent(&data(round_votes(&[1, 2, 4], 4, 1))).is_some());
+		check_state();
+	});
+}
+
+/// With two sessions asked for, one silent session only counts; a vote in the next starts the
+/// count again; a second silent session in a row names the validator.
+#[test]
+fn a_validator_is_named_after_the_sessions_in_a_row_asked_for() {
+	new_test_ext().execute_with(|| {
+		SilentSessions::set(2);
+		start_session(0, &[1, 2, 3, 4, 5]);
+		// Session 1: 5 votes in round 2 only, 4 in the others: nobody is silent.
+		for round in 1..=3 {
+			assert_ok!(note(&[1, 2, 3, 5 - (round % 2)], round, 0));
+		}
+		assert!(FinalityVotes::end_session().is_empty());
+		assert!(Tallies::<Test>::get().is_empty());
+		// Session 2: 5 silent; session 3: 5 silent again, named.
+		start_session(0, &[1, 2, 3, 4, 5]);
+		for round in 4..=6 {
+			assert_ok!(note(&[1, 2, 3, 4], round, 0));
+		}
+		assert!(FinalityVotes::end_session().is_empty());
+		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
+		start_session(0, &[1, 2, 3, 4, 5]);
+		for round in 7..=9 {
+			assert_ok!(note(&[1, 2, 3, 4], round, 0));
+		}
+		assert_eq!(FinalityVotes::end_session(), vec![5]);
+		assert_eq!(silent_events(), vec![(5, 3)]);
+		// Session 4: 4 silent once; session 5: it votes, and its count starts again; session 6:
+		// silent once more, not named.
+		for (voters, rounds) in
+			[(&[1, 2, 3, 5], 10..=12), (&[1, 2, 3, 4], 13..=15), (&[1, 2, 3, 5], 16..=18)]
+		{
+			start_session(0, &[1, 2, 3, 4, 5]);
+			for round in rounds {
+				assert_ok!(note(voters, round, 0));
+			}
+			assert!(FinalityVotes::end_session().is_empty());
+		}
+		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
+		check_state();
+	});
+}
+
+#[test]
+fn the_inherent_is_not_made_twice_in_a_block() {
+	new_test_ext().execute_with(|| {
+		start_session(1, &[1, 2, 3, 4]);
+		assert_ok!(note(&[1, 2, 3], 3, 1));
+		let mut data = InherentData::new();
+		data.put_data(INHERENT_IDENTIFIER, &round_votes(&[1, 2, 3, 4], 4, 1)).unwrap();
+		assert!(FinalityVotes::create_inherent(&data).is_none());
+		next_block();
+		assert!(FinalityVotes::create_inherent(&data).is_some());
+		// The same round again brings 4: an inherent; without it, none.
+		let mut again = InherentData::new();
+		again.put_data(INHERENT_IDENTIFIER, &round_votes(&[1, 2, 4], 3, 1)).unwrap();
+		assert!(FinalityVotes::create_inherent(&again).is_some());
+		let mut same = InherentData::new();
+		same.put_data(INHERENT_IDENTIFIER, &round_votes(&[3, 2, 1], 3, 1)).unwrap();
+		assert!(FinalityVotes::create_inherent(&same).is_none());
 		check_state();
 	});
 }

@@ -54,33 +54,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Grandpa::Authorities` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
 	/// Storage: `FinalityVotes::LastNoted` (r:1 w:1)
 	/// Proof: `FinalityVotes::LastNoted` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
+	/// Storage: `FinalityVotes::Owners` (r:1 w:0)
+	/// Proof: `FinalityVotes::Owners` (`max_values`: Some(1), `max_size`: Some(2049), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `FinalityVotes::Tallies` (r:1 w:1)
-	/// Proof: `FinalityVotes::Tallies` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
-	/// Storage: `Session::KeyOwner` (r:32 w:0)
-	/// Proof: `Session::KeyOwner` (`max_values`: None, `max_size`: None, mode: `Measured`)
+	/// Proof: `FinalityVotes::Tallies` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
+	/// Storage: `FinalityVotes::LastSigned` (r:0 w:1)
+	/// Proof: `FinalityVotes::LastSigned` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 32]`.
 	fn note_votes(v: u32, ) -> Weight {
-		// Proof size in bytes, measured: `333 + v * (164 ±0)`
-		// Proof size in bytes, estimated: `2766 + v * (2639 ±0)`
-		// Minimum execution time: 50_075_000 picoseconds.
-		Weight::from_parts(25_628_760, 2766)
-			// Standard error: 150_453
-			.saturating_add(Weight::from_parts(37_273_513, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
+		// Proof size in bytes, measured: `186 + v * (148 ±0)`
+		// Proof size in bytes, estimated: `3534`
+		// Minimum execution time: 48_222_000 picoseconds.
+		Weight::from_parts(11_106_015, 3534)
+			// Standard error: 220_592
+			.saturating_add(Weight::from_parts(36_276_931, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same measured weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn note_votes(v: u32, ) -> Weight {
-		Weight::from_parts(25_628_760, 2766)
-			.saturating_add(Weight::from_parts(37_273_513, 0).saturating_mul(v.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
+		Weight::from_parts(11_106_015, 3534)
+			.saturating_add(Weight::from_parts(36_276_931, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }
