@@ -583,7 +583,7 @@ mod validators {
 		});
 	}
 
-	/// Starts a session whose validators are `voters` (GRANDPA key, account), with those keys
+	/// Starts a session whose validators are `voters` (GRANDPA key, BABE key, account), with those keys
 	/// queued as the session pallet has them when it calls the session manager, and makes them
 	/// GRANDPA's current set.
 	fn grandpa_session(voters: &[(Ed25519Keyring, Sr25519Keyring, AccountId)]) {

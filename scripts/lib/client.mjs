@@ -172,7 +172,8 @@ export const submitAndFinalize = (api, tx, pair, options = {}) => submit(api, tx
 /**
  * The first value `pick` finds in a polkadot.js subscription: `subscribe(callback)` starts it
  * (and resolves with its unsubscribe function); `pick` returns `undefined` for a value that is
- * not the one. Unsubscribes once found, and rejects with `timeoutError()` after `timeoutMs`.
+ * not the one, and throws to end the wait with its error. Unsubscribes once found, and rejects
+ * with `timeoutError()` after `timeoutMs`.
  */
 export function firstOf(subscribe, pick, timeoutMs, timeoutError) {
   return new Promise((resolve, reject) => {
@@ -187,7 +188,13 @@ export function firstOf(subscribe, pick, timeoutMs, timeoutError) {
     const timer = setTimeout(() => finish(reject, timeoutError()), timeoutMs);
     subscribe((value) => {
       if (done) return;
-      const found = pick(value);
+      let found;
+      try {
+        found = pick(value);
+      } catch (e) {
+        finish(reject, e);
+        return;
+      }
       if (found !== undefined) finish(resolve, found);
     }).then((u) => {
       unsub = u;

@@ -264,27 +264,17 @@ export async function applyUpgrade(api, pair, code, { timeoutMs = 120000 } = {})
 
 /** Submits the signed `tx` and resolves with the hash of the block that finalized it. */
 function finalizedIn(api, tx, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    let unsub = null;
-    let done = false;
-    const finish = (fn, value) => {
-      done = true;
-      clearTimeout(timer);
-      unsub?.();
-      fn(value);
-    };
-    const timer = setTimeout(() => finish(reject, new ChainError(`not finalized within ${timeoutMs} ms`)), timeoutMs);
-    api.rpc.author.submitAndWatchExtrinsic(tx, (status) => {
-      if (done) return;
-      if (status.isFinalized) finish(resolve, status.asFinalized.toHex());
-      else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
-        finish(reject, new ChainError(`transaction ${status.type}`));
+  return firstOf(
+    (cb) => api.rpc.author.submitAndWatchExtrinsic(tx, cb),
+    (status) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        throw new ChainError(`transaction ${status.type}`);
       }
-    }).then((u) => {
-      unsub = u;
-      if (done) u();
-    }, (e) => finish(reject, new ChainError(e.message)));
-  });
+      return status.isFinalized ? status.asFinalized.toHex() : undefined;
+    },
+    timeoutMs,
+    () => new ChainError(`not finalized within ${timeoutMs} ms`),
+  );
 }
 
 /** The events of `blockHash`, read with the types of its parent's runtime (`before`). */

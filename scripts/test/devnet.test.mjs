@@ -469,8 +469,10 @@ describe('a 4-validator Allmende network', { timeout: 2400000 }, () => {
     await waitUntil('ferdie is no longer a candidate', async () =>
       !(await api.query.collatorSelection.candidateList()).some((c) => c.who.toString() === ferdie.address),
     (silentSessions + 2) * session * 6000 + 60000);
-    const silent = await eventSince(ferdieVoter, 'finalityVotes', 'Silent', ferdie.address);
-    assert.ok(silent, 'finalityVotes.Silent names ferdie');
+    // The candidate list was read at the best block; the events are read up to the finalized
+    // one, which follows a block or two behind.
+    const silent = await waitUntil('finalityVotes.Silent names ferdie', () =>
+      eventSince(ferdieVoter, 'finalityVotes', 'Silent', ferdie.address), 60000);
     assert.ok(silent.event.data[1].toNumber() >= api.consts.finalityVotes.silentAfter.toNumber());
     assert.equal(silent.event.data[2].toNumber(), silentSessions, 'silent in the sessions asked for');
     const removed = await eventSince(silent.number, 'collatorSelection', 'CandidateRemoved', ferdie.address);

@@ -13,8 +13,8 @@ mod benchmarks {
 
 	/// A new round of a set of `v` voters, every one of them signing (each signature is
 	/// checked), every one a validator with a tally already (each owner and tally is found and
-	/// counted). Noting a round again with late voters does less: the same checks, and only the
-	/// late voters' tallies.
+	/// counted). Noting a round again with late voters does the same checks and only the late
+	/// voters' tallies, and reads the voters counted for it (added to its weight by the call).
 	#[benchmark]
 	fn note_votes(v: Linear<1, { T::MaxVoters::get() }>) -> Result<(), BenchmarkError> {
 		let set_id: SetId = 3;

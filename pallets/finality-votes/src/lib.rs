@@ -13,11 +13,14 @@
 //!
 //! A justification holds the precommits its node had when the round completed, so a voter
 //! whose precommits arrive last can be left out of every other node's justification. Its own
-//! node's justification has its precommit, and a round noted already takes the voters a later
-//! block adds: the late voter is counted from its own blocks.
+//! node's justification has its precommit when its own round completed first (not when a
+//! commit from another node finalized the block before), and a round noted already takes the
+//! voters a later block adds: a late voter is counted from its own blocks, when they carry such
+//! a round.
 //!
 //! The tallies count for the validators the session started with ([`Pallet::start_session`]
-//! fixes whose key is whose, so changing keys mid-session does not escape the count). At the end
+//! fixes whose key is whose, so changing keys mid-session does not escape the count; until the
+//! first session starts, after the pallet is added to a running chain, nothing counts). At the end
 //! of a session the runtime calls [`Pallet::end_session`]: a validator left out of at least
 //! [`Config::SilentAfter`] noted rounds, in none voting, is silent for that session; silent in
 //! [`Config::SilentSessions`] sessions in a row, it is named ([`Event::Silent`]). What happens to
@@ -197,7 +200,8 @@ pub mod pallet {
 	pub type LastSigned<T: Config> =
 		StorageValue<_, BoundedVec<AuthorityId, <T as Config>::MaxVoters>, ValueQuery>;
 
-	/// Each voter's tally in the current session; [`Pallet::end_session`] starts them again.
+	/// Each voter's tally in the current session; [`Pallet::end_session`] starts them again,
+	/// keeping only how many sessions in a row the silent ones have been silent.
 	#[pallet::storage]
 	pub type Tallies<T: Config> = StorageValue<_, TalliesOf<T>, ValueQuery>;
 
@@ -258,7 +262,8 @@ pub mod pallet {
 		/// [`Error::StaleRound`], [`Error::NothingNew`], [`Error::NotAVoter`],
 		/// [`Error::DuplicateVoter`], [`Error::BadSignature`], [`Error::TooFewVotes`].
 		///
-		/// Weight: the checks of `MaxVoters` signatures and tallies, refunded to the set's size.
+		/// Weight: the checks of `MaxVoters` signatures and tallies, refunded to the set's size
+		/// (and one read more for a round noted again).
 		#[pallet::call_index(0)]
 		#[pallet::weight((T::WeightInfo::note_votes(T::MaxVoters::get()), DispatchClass::Mandatory))]
 		pub fn note_votes(
@@ -269,6 +274,7 @@ pub mod pallet {
 			ensure_none(origin)?;
 			let (set_id, voters) = T::Voters::current();
 			let again = Self::round_again(set_id, round)?;
+			let again_noted = again.is_some();
 			let signed = Self::check(set_id, round, &voters, &precommits)?;
 			let noted = match again {
 				Some(counted) => {
@@ -286,7 +292,11 @@ pub mod pallet {
 			let block = frame_system::Pallet::<T>::block_number();
 			LastNoted::<T>::put(Noted { set_id, round, block });
 			LastSigned::<T>::put(BoundedVec::truncate_from(noted));
-			Ok(Some(T::WeightInfo::note_votes(voters.len() as u32)).into())
+			// Noting a round again reads the voters counted for it (`LastSigned`), which the
+			// benchmark of a new round does not.
+			let weight = T::WeightInfo::note_votes(voters.len() as u32)
+				.saturating_add(T::DbWeight::get().reads(u64::from(again_noted)));
+			Ok(Some(weight).into())
 		}
 	}
 
@@ -423,7 +433,9 @@ pub mod pallet {
 						Some(at) => at,
 						None => {
 							if tallies.try_push((who, Tally::default())).is_err() {
-								frame_support::defensive!("a set has at most MaxVoters voters");
+								frame_support::defensive!(
+									"a session has at most MaxVoters voters, and tallies of others are dropped as it starts"
+								);
 								continue;
 							}
 							tallies.len().saturating_sub(1)
@@ -456,7 +468,14 @@ pub mod pallet {
 
 		/// Starts a session whose GRANDPA keys are `owners` (key, validator): its rounds count
 		/// for these validators, whatever keys they register during it.
+		/// A silent streak carried from the session before ends for a validator not in this
+		/// one: only sessions it is a voter in count.
+		///
+		/// Weight: in [`Self::end_session_weight`].
 		pub fn start_session(owners: Vec<(AuthorityId, T::ValidatorId)>) {
+			Tallies::<T>::mutate(|tallies| {
+				tallies.retain(|(who, _)| owners.iter().any(|(_, owner)| owner == who))
+			});
 			Owners::<T>::put(BoundedVec::truncate_from(owners));
 		}
 
@@ -492,14 +511,22 @@ pub mod pallet {
 				}
 			}
 			Tallies::<T>::put(next);
+			// The round noted last belongs to the session that ended: noting it again in the
+			// next one (a set whose id did not change) would count it there. Every voter of the
+			// set is counted for it now.
+			let (_, voters) = T::Voters::current();
+			LastSigned::<T>::put(BoundedVec::truncate_from(
+				voters.into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+			));
 			named
 		}
 
-		/// An upper bound of [`Self::end_session`]'s weight: the tallies read and written, and
-		/// an event for each of `MaxVoters`.
+		/// An upper bound of [`Self::end_session`]'s and [`Self::start_session`]'s weights: the
+		/// tallies read and written twice, the current set read and the last round's voters
+		/// written, the owners written, and an event for each of `MaxVoters`.
 		pub fn end_session_weight() -> Weight {
 			T::DbWeight::get()
-				.reads_writes(1, 1)
+				.reads_writes(4, 4)
 				.saturating_add(T::DbWeight::get().writes(u64::from(T::MaxVoters::get())))
 		}
 

@@ -38,7 +38,8 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
-	/// The current set: its id and its voters (weight 1 each), with the validator owning each.
+	/// The current set: its id and its voters (weight 1 each), each with a number the tests do
+	/// not use.
 	pub static CurrentSet: (SetId, Vec<(AuthorityId, u64)>) = (0, Vec::new());
 	/// How many sessions in a row a validator must be silent in to be named.
 	pub static SilentSessions: u32 = 1;

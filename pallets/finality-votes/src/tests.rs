@@ -258,7 +258,7 @@ fn colluding_authors_cannot_silence_a_voter_while_one_author_is_honest() {
 }
 
 #[test]
-fn the_inherent_keeps_what_checks_out_and_only_newer_rounds() {
+fn the_inherent_keeps_what_checks_out_for_newer_rounds_or_new_voters() {
 	new_test_ext().execute_with(|| {
 		start_session(1, &[1, 2, 3, 4]);
 		let data = |votes: crate::RoundVotes<sp_core::H256, u64>| {
@@ -329,6 +329,7 @@ fn a_validator_is_named_after_the_sessions_in_a_row_asked_for() {
 			}
 			assert!(FinalityVotes::end_session().is_empty());
 		}
+		assert_eq!(silent_events(), vec![(5, 3)], "named once, in session 3");
 		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
 		check_state();
 	});
@@ -351,6 +352,61 @@ fn the_inherent_is_not_made_twice_in_a_block() {
 		let mut same = InherentData::new();
 		same.put_data(INHERENT_IDENTIFIER, &round_votes(&[3, 2, 1], 3, 1)).unwrap();
 		assert!(FinalityVotes::create_inherent(&same).is_none());
+		// The inherent made for the late voter is one the block takes.
+		let crate::Call::note_votes { round, precommits } =
+			FinalityVotes::create_inherent(&again).unwrap();
+		assert_ok!(FinalityVotes::note_votes(RuntimeOrigin::none(), round, precommits));
+		assert_eq!(tally_of(4), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		check_state();
+	});
+}
+
+/// Noting a round again with a voter it did not have still needs more than two thirds.
+#[test]
+fn a_round_noted_again_still_needs_more_than_two_thirds() {
+	new_test_ext().execute_with(|| {
+		start_session(0, &[1, 2, 3, 4, 5, 6]);
+		assert_ok!(note(&[1, 2, 3, 4, 5], 2, 0));
+		refused(&[1, 6], 2, 0, Error::<Test>::TooFewVotes);
+		assert_ok!(note(&[1, 2, 3, 4, 6], 2, 0));
+		assert_eq!(tally_of(6), Some(Tally { voted: 1, missed: 0, silent_before: 0 }));
+		check_state();
+	});
+}
+
+/// The round noted last belongs to its session: after the session ends, a block cannot note it
+/// again and count it in the next one (as it could if the set's id stayed the same).
+#[test]
+fn a_round_of_a_session_that_ended_is_not_noted_again() {
+	new_test_ext().execute_with(|| {
+		SilentSessions::set(2);
+		start_session(0, &[1, 2, 3, 4, 5]);
+		for round in 1..=3 {
+			assert_ok!(note(&[1, 2, 3, 4], round, 0));
+		}
+		assert!(FinalityVotes::end_session().is_empty());
+		start_session(0, &[1, 2, 3, 4, 5]);
+		refused(&[1, 2, 3, 5], 3, 0, Error::<Test>::NothingNew);
+		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
+		assert_ok!(note(&[1, 2, 3, 5], 4, 0));
+		check_state();
+	});
+}
+
+/// A validator that is not in the next session ends its silent streak: only sessions it votes
+/// in (or should) count.
+#[test]
+fn a_silent_streak_ends_when_the_validator_leaves_the_set() {
+	new_test_ext().execute_with(|| {
+		SilentSessions::set(2);
+		start_session(0, &[1, 2, 3, 4, 5]);
+		for round in 1..=3 {
+			assert_ok!(note(&[1, 2, 3, 4], round, 0));
+		}
+		assert!(FinalityVotes::end_session().is_empty());
+		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
+		start_session(1, &[1, 2, 3, 4]);
+		assert_eq!(tally_of(5), None);
 		check_state();
 	});
 }

@@ -69,15 +69,17 @@ pub type Punished =
 
 /// A validator left out of this many noted GRANDPA rounds in one session, and voting in none,
 /// is silent. A block notes a round only when its author saw a newer one finalize than the
-/// last block noted: on the devnet 37 of 61 blocks did, about 6 rounds a 10-block session.
+/// last block noted, or brings voters to the round noted last: on the devnet 37 of 61 blocks
+/// did, about 6 a 10-block session.
 /// Three asks for a session in which finality really moved, and still names a non-voter in
 /// nearly every session; a validator that voted once in it is never named.
 pub const SILENT_AFTER: u32 = 3;
 
 /// A candidate silent in this many sessions in a row loses its seat. A late voter's precommits
-/// are counted from its own blocks, and one of five validators authors no block of a 10-block
-/// session about one time in nine ((4/5)^10); in two sessions in a row, one time in ninety; with
-/// production sessions of 2,400 blocks, practically never.
+/// are counted only from its own blocks that carry a round with them: in 10-block devnet
+/// sessions, where about 6 of 10 blocks carry a round, one of five validators has none of them
+/// in a session about a quarter of the time (0.88^10); two sessions in a row, about one time in
+/// thirteen; with production sessions of 2,400 blocks, practically never.
 pub const SILENT_SESSIONS: u32 = 2;
 
 impl pallet_finality_votes::Config for Runtime {
@@ -89,7 +91,7 @@ impl pallet_finality_votes::Config for Runtime {
 	type WeightInfo = pallet_finality_votes::weights::SubstrateWeight<Runtime>;
 }
 
-/// GRANDPA's current set, and the session pallet's record of whose key is whose.
+/// GRANDPA's current set.
 pub struct GrandpaVoters;
 
 impl pallet_finality_votes::Voters for GrandpaVoters {
@@ -187,16 +189,17 @@ impl pallet_session::SessionManager<AccountId> for ValidatorSeats {
 }
 
 impl ValidatorSeats {
-	/// Ends the candidacy of every candidate that did not vote in the session ending
-	/// (`finalityVotes.Silent`, then `collatorSelection.CandidateRemoved`): it is left out of
-	/// the set chosen next, and its bond comes back. A candidacy collator selection cannot do
+	/// Ends the candidacy of every candidate that voted in no round of [`SILENT_SESSIONS`]
+	/// sessions in a row, the one ending the last (`finalityVotes.Silent`, then
+	/// `collatorSelection.CandidateRemoved`): it is left out of the set chosen next, and its
+	/// bond comes back. A candidacy collator selection cannot do
 	/// without (`MinEligibleCollators`) stays. Runs before the next set is chosen.
 	pub fn remove_silent() {
 		for who in FinalityVotes::end_session() {
 			let left = CollatorSelection::leave_intent(RuntimeOrigin::signed(who.clone()));
 			log::info!(
 				target: "runtime::validators",
-				"{who:?} voted in no GRANDPA round of the session: {}",
+				"{who:?} voted in no GRANDPA round of {SILENT_SESSIONS} sessions: {}",
 				if left.is_ok() { "its candidacy ends" } else { "it stays (not a candidate that can leave)" }
 			);
 		}
