@@ -13,7 +13,7 @@ script({
     const jobId = int(values.job, '--job');
     const job = await api.query.computeMarket.jobs(jobId);
     if (job.isNone) throw new Error(`there is no job ${jobId}`);
-    const least = leastBond(api, job.unwrap().spec.maxPrice.toBigInt());
+    const least = await leastBond(api, job.unwrap().spec.maxPrice.toBigInt());
     const bond = values.bond === undefined ? least : parseAmount(api, values.bond);
     if (bond < least) throw new Error(`--bond ${values.bond} is below the job's least bond, ${showAmount(api, least)}`);
     await send(api, api.tx.computeMarket.placeBid(jobId, parseAmount(api, values.price), bond), pair);

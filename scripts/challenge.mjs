@@ -3,6 +3,7 @@
 // for a result that says the content could not be had, as an owner of one of its assets.
 import { int, script, send } from './lib/cli.mjs';
 import { showAmount } from './lib/client.mjs';
+import { marketParameters } from './lib/market.mjs';
 
 script({
   usage: `Usage: node scripts/challenge.mjs --suri SURI --job ID
@@ -24,7 +25,7 @@ majority decides. Watch it with watch.mjs --job ID.`,
     const terms = api.query.computeMarket.terms ? await api.query.computeMarket.terms(id) : null;
     const floor = terms?.isSome
       ? terms.unwrap().leastChallengeBond.toBigInt()
-      : api.consts.computeMarket.challengeBond.toBigInt();
+      : (await marketParameters(api)).challengeBond.toBigInt();
     const bond = maxPrice * arbiters > floor ? maxPrice * arbiters : floor;
     console.log(`challenge bond: ${showAmount(api, bond)}`);
     await send(api, api.tx.computeMarket.challengeResult(id), pair);

@@ -5,7 +5,7 @@ import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { u8aConcat } from '@polkadot/util';
 import { flags, usageError, wholeNumber } from './lib/cli.mjs';
 import { DEFAULT_WS, connect, signer, submit } from './lib/client.mjs';
-import { findEvent, leastBond, text } from './lib/market.mjs';
+import { findEvent, leastBond, marketParameters, text } from './lib/market.mjs';
 
 const FLOWS = {
   offer: 'k = 1 through an offer (accept_offer); the requester accepts the result at once',
@@ -76,7 +76,7 @@ function spec(api, { replicas, bidding }) {
 /** Registers `pair` as a provider unless it is one. */
 async function ensureProvider(api, pair) {
   if ((await api.query.computeMarket.providers(pair.address)).isSome) return;
-  await submit(api, api.tx.computeMarket.registerProvider(api.consts.computeMarket.minProviderStake, {
+  await submit(api, api.tx.computeMarket.registerProvider((await marketParameters(api)).minProviderStake, {
     gpuModel: text('A100-80GB'),
     hardware: { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
     region: 276,
@@ -115,7 +115,7 @@ async function follow(api, { start, providers, requester, accept, timeoutMs = 30
     const status = job.unwrap().status.type;
     const first = (name) => { if (steps[name] === undefined) steps[name] = number; };
     if (status === 'Bidding') {
-      const bond = leastBond(api, job.unwrap().spec.maxPrice.toBigInt());
+      const bond = await leastBond(api, job.unwrap().spec.maxPrice.toBigInt());
       for (const p of providers) act(`bid ${p.address}`, api.tx.computeMarket.placeBid(jobId, 10n ** 11n, bond), p);
     } else if (status === 'Committing') {
       first('assigned');
@@ -191,15 +191,16 @@ async function main() {
       });
       report.push({ flow, description: FLOWS[flow], ...r });
     }
+    const challengePeriod = (await marketParameters(api)).challengePeriod.toNumber();
     if (opts.json) {
-      console.log(JSON.stringify({ biddingPeriod: bidding, challengePeriod: api.consts.computeMarket.challengePeriod.toNumber(), flows: report }, null, 2));
+      console.log(JSON.stringify({ biddingPeriod: bidding, challengePeriod, flows: report }, null, 2));
     } else {
       console.log('flow          posted  assigned  committed  revealed  settled  blocks  seconds');
       for (const r of report) {
         const s = r.steps;
         console.log(`${r.flow.padEnd(12)}  ${[s.posted, s.assigned, s.committed, s.revealed, s.settled].map((n) => `#${n}`.padStart(8)).join('  ')}  ${String(r.blocks).padStart(6)}  ${r.seconds.toFixed(1).padStart(7)}`);
       }
-      console.log(`\nbidding lasts ${bidding} blocks; an unaccepted result waits ${api.consts.computeMarket.challengePeriod} blocks for a challenge.`);
+      console.log(`\nbidding lasts ${bidding} blocks; an unaccepted result waits ${challengePeriod} blocks for a challenge.`);
     }
     await api.disconnect();
     process.exit(0);

@@ -9,7 +9,7 @@ import {
 } from '@polkadot/util-crypto';
 import { flags, usageError, wholeNumber } from './lib/cli.mjs';
 import { DEFAULT_WS, connect, describeDispatchError } from './lib/client.mjs';
-import { leastBond, text } from './lib/market.mjs';
+import { leastBond, marketParameters, text } from './lib/market.mjs';
 
 const USAGE = `Usage: node scripts/load.mjs [--ws URL] [--senders N] [--rounds R] [--blocks W]
        [--phases LIST] [--node-log FILE] [--json]
@@ -224,7 +224,8 @@ class Generator {
         call: 'computeMarket.registerProvider',
         rounds: 1,
         make: async (i) => {
-          return api.tx.computeMarket.registerProvider(api.consts.computeMarket.minProviderStake, {
+          this.stake ??= (await marketParameters(api)).minProviderStake;
+          return api.tx.computeMarket.registerProvider(this.stake, {
             gpuModel: text('A100-80GB'),
             hardware: { gpuCount: 1, vramGib: 80, cpuCores: 16, ramGib: 64 },
             region: 276,
@@ -272,7 +273,10 @@ class Generator {
         measured: true,
         make: async (i, r) => {
           const job = this.jobsOf.get(next(i))?.[r];
-          return job === undefined ? null : api.tx.computeMarket.placeBid(job, this.unit, leastBond(api, this.unit));
+          if (job === undefined) return null;
+          // Read once per run: one runtime call, not one per bid.
+          this.bond ??= await leastBond(api, this.unit);
+          return api.tx.computeMarket.placeBid(job, this.unit, this.bond);
         },
       });
     }

@@ -94,6 +94,10 @@ pub enum ChainError {
 	Dispatch { call: String, error: String },
 	#[error("secret URI {0:?} is not valid")]
 	BadSuri(String),
+	#[error("{call} is not sent while {why}: the chain would filter it and keep its fee")]
+	Paused { call: String, why: &'static str },
+	#[error("the node at {0} has no best block")]
+	NoBestBlock(String),
 }
 
 /// A result of a chain operation.
@@ -261,12 +265,55 @@ impl Chain {
 		self.api.at_current_block().await.map_err(sx)
 	}
 
+	/// The node's best block: what the next block builds on.
+	pub async fn best(&self) -> Result<At> {
+		let hash = self
+			.legacy
+			.chain_get_block_hash(None)
+			.await
+			.map_err(sx)?
+			.ok_or_else(|| ChainError::NoBestBlock(self.url.clone()))?;
+		self.api.at_block(hash).await.map_err(sx)
+	}
+
+	/// Why the chain would filter a call of `pallet` named `call` in the block after `at`, if
+	/// it would: safe mode, which lets none of the calls this agent sends through (it lets
+	/// governance and consensus through), or the transaction pause of that call. A filtered
+	/// call is still included, and its sender pays its fee.
+	pub async fn paused(at: &At, pallet: &str, call: &str) -> Result<Option<&'static str>> {
+		// Safe mode ends as the first block after `EnteredUntil` starts.
+		let until = get(at, api::storage().safe_mode().entered_until(), ()).await?;
+		if until.is_some_and(|until| u64::from(until) > at.block_number()) {
+			return Ok(Some("safe mode is on"));
+		}
+		let name = (pallet.as_bytes().to_vec(), call.as_bytes().to_vec());
+		if get(at, api::storage().tx_pause().paused_calls(), (name,)).await?.is_some() {
+			return Ok(Some("the call is paused"));
+		}
+		Ok(None)
+	}
+
 	/// The least bond a bid on a job of `max_price` must hold, as the pallet computes it:
-	/// `max(BidBondFraction × max_price` rounded up`, MinBidBond)`.
-	pub fn least_bond(at: &At, max_price: Balance) -> Result<Balance> {
-		let (constants, market) = (at.constants(), api::constants().compute_market());
-		let Perbill(parts) = constants.entry(market.bid_bond_fraction()).map_err(sx)?;
-		let floor = constants.entry(market.min_bid_bond()).map_err(sx)?;
+	/// `max(BidBondFraction × max_price` rounded up`, MinBidBond)`, with the values governance
+	/// set as of block `at` (the market's runtime API; the metadata's constants of the same
+	/// names are read once per runtime and miss a change by the Council).
+	pub async fn least_bond(at: &At, max_price: Balance) -> Result<Balance> {
+		let call = api::runtime_apis().compute_market_api().parameters();
+		let (Perbill(parts), floor) = match at.runtime_apis().validate(&call) {
+			// A runtime before the call (version 1 of the API): its constants, which are as
+			// fresh as the agent's metadata of that runtime.
+			Err(subxt::error::RuntimeApiError::MethodNotFound { .. }) => {
+				let (constants, market) = (at.constants(), api::constants().compute_market());
+				(
+					constants.entry(market.bid_bond_fraction()).map_err(sx)?,
+					constants.entry(market.min_bid_bond()).map_err(sx)?,
+				)
+			},
+			_ => {
+				let params = at.runtime_apis().call(call).await.map_err(sx)?;
+				(params.bid_bond_fraction, params.min_bid_bond)
+			},
+		};
 		Ok(max_price.saturating_mul(u128::from(parts)).div_ceil(1_000_000_000).max(floor))
 	}
 
@@ -557,6 +604,11 @@ impl Signer {
 		>,
 	> {
 		let call = payload.call_name();
+		// Safe mode and the transaction pause filter calls when they are dispatched, after
+		// the fee is taken: a call they filter waits here instead.
+		if let Some(why) = Chain::paused(&chain.best().await?, payload.pallet_name(), call).await? {
+			return Err(ChainError::Paused { call: call.into(), why });
+		}
 		let mut nonce = self.nonce.lock().await;
 		let mut attempt = 0;
 		loop {

@@ -76,6 +76,12 @@ struct Agent {
 	considered: std::collections::BTreeMap<JobId, u32>,
 	/// How often it bid again on a job after being displaced.
 	rebids: std::collections::BTreeMap<JobId, u32>,
+	/// Work whose next transaction waits for a pause to end (said once in the log).
+	held: std::collections::BTreeSet<(JobId, Role)>,
+	/// Open jobs it did not bid on because `place_bid` was paused: looked at again each block.
+	bid_later: std::collections::BTreeSet<JobId>,
+	/// Whether a profile update or joining the arbiter pool waits for a pause to end.
+	profile_held: bool,
 	/// Where it may connect to fetch content and results.
 	outbound: Outbound,
 	/// Tells job tasks the last finalized block.
@@ -166,6 +172,9 @@ const MAX_FAILED_RUNS: u32 = 2;
 /// How often the agent bids again on one job after a larger bond displaced its bid.
 const MAX_REBIDS: u32 = 2;
 
+/// How often a registration held back by a pause looks again: a block.
+const PAUSE_POLL: Duration = Duration::from_secs(6);
+
 /// Runs the provider until SIGTERM or SIGINT, then stops gracefully: no new work, job tasks
 /// and their workers stopped, the blob server drained. Reconnects when the node goes away.
 pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result<()> {
@@ -246,6 +255,9 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		state,
 		considered: Default::default(),
 		rebids: Default::default(),
+		held: Default::default(),
+		bid_later: Default::default(),
+		profile_held: false,
 		outbound,
 		runs,
 		running: BTreeMap::new(),
@@ -419,12 +431,21 @@ impl Agent {
 			}
 			// A job is read for a bid once: `consider_bid` remembers the jobs it looked at, so
 			// the events of jobs other providers work on cost no reads after the first.
-			for job in market.touched {
+			// Jobs not bid on for a pause are looked at again, with the ones touched.
+			let touched: std::collections::BTreeSet<JobId> =
+				std::mem::take(&mut self.bid_later).into_iter().chain(market.touched).collect();
+			for job in touched {
 				self.consider_bid(&at, n, job).instrument(job_span(job, Role::Provider)).await;
 			}
 			self.work_off(&at, n).await?;
 			if n % 10 == 0 {
 				self.ensure_offers(&at, n).await;
+				if self.profile_held {
+					match Chain::provider(&at, self.me()).await? {
+						Some(me) => self.keep_profile(&me).await?,
+						None => anyhow::bail!("the provider record is gone"),
+					}
+				}
 			}
 			if n % 100 == 0 {
 				match self.state.prune(n, self.config.retention_blocks) {
@@ -465,43 +486,83 @@ impl Agent {
 	/// Registers the provider, or updates its profile, joins the arbiter pool and posts offers,
 	/// as the configuration says.
 	async fn ensure_registered(&mut self, at: &chain::At) -> anyhow::Result<()> {
-		let p = &self.config.profile;
-		let profile = chain::ProviderProfile {
-			gpu_model: p.gpu_model.as_bytes().to_vec(),
-			hardware: p.hardware,
-			region: p.region,
-			endpoint: self.config.endpoint.as_bytes().to_vec(),
-		};
-		match Chain::provider(at, self.me()).await? {
-			None => {
-				let stake = self.config.stake;
-				log::info!("registering as a provider with a stake of {stake}");
-				let call = api::tx().compute_market().register_provider(stake.0, profile);
-				self.signer.submit_and_watch(&self.chain, call).await?;
-			},
-			Some(existing) => {
-				if existing.status != chain::ProviderStatus::Active {
-					anyhow::bail!("provider {} is unbonding; it cannot take work", self.me());
+		if Chain::provider(at, self.me()).await?.is_none() {
+			let stake = self.config.stake;
+			log::info!("registering as a provider with a stake of {stake}");
+			// Nothing else can be done before: a paused registration is waited for here.
+			let mut said = false;
+			loop {
+				let call = api::tx().compute_market().register_provider(stake.0, self.profile());
+				match self.signer.submit_and_watch(&self.chain, call).await {
+					Err(e @ chain::ChainError::Paused { .. }) => {
+						if !said {
+							log::info!("{e}; registering when the pause ends");
+							said = true;
+						}
+						tokio::time::sleep(PAUSE_POLL).await;
+					},
+					sent => {
+						sent?;
+						break;
+					},
 				}
-				if existing.profile != profile {
-					log::info!("updating the provider profile");
-					let call = api::tx().compute_market().update_profile(profile);
-					self.signer.submit_and_watch(&self.chain, call).await?;
-				}
-			},
+			}
 		}
 		let at = self.chain.finalized().await?;
 		let me = Chain::provider(&at, self.me())
 			.await?
 			.context("the provider record is missing after registering")?;
-		if self.config.arbiter && me.arbiter_slot.is_none() {
-			log::info!("joining the arbiter pool");
-			let call = api::tx().compute_market().join_arbiter_pool();
-			self.signer.submit_and_watch(&self.chain, call).await?;
+		if me.status != chain::ProviderStatus::Active {
+			anyhow::bail!("provider {} is unbonding; it cannot take work", self.me());
 		}
+		self.keep_profile(&me).await?;
 		let n = at.block_number() as u32;
 		self.ensure_offers(&at, n).await;
 		Ok(())
+	}
+
+	/// The profile the configuration gives.
+	fn profile(&self) -> chain::ProviderProfile {
+		let p = &self.config.profile;
+		chain::ProviderProfile {
+			gpu_model: p.gpu_model.as_bytes().to_vec(),
+			hardware: p.hardware,
+			region: p.region,
+			endpoint: self.config.endpoint.as_bytes().to_vec(),
+		}
+	}
+
+	/// Updates the registered provider `me`'s profile and joins the arbiter pool, as the
+	/// configuration says. A call that is paused is tried again every ten blocks
+	/// (`profile_held`) while the agent works on.
+	async fn keep_profile(&mut self, me: &chain::Provider) -> anyhow::Result<()> {
+		let mut held = false;
+		let profile = self.profile();
+		if me.profile != profile {
+			log::info!("updating the provider profile");
+			let call = api::tx().compute_market().update_profile(profile);
+			held |= self.unless_paused(self.signer.submit_and_watch(&self.chain, call).await)?;
+		}
+		if self.config.arbiter && me.arbiter_slot.is_none() {
+			log::info!("joining the arbiter pool");
+			let call = api::tx().compute_market().join_arbiter_pool();
+			held |= self.unless_paused(self.signer.submit_and_watch(&self.chain, call).await)?;
+		}
+		self.profile_held = held;
+		Ok(())
+	}
+
+	/// A transaction's outcome, with a pause (said once while it lasts) as `Ok(true)`.
+	fn unless_paused<T>(&self, sent: chain::Result<T>) -> chain::Result<bool> {
+		match sent {
+			Err(e @ chain::ChainError::Paused { .. }) => {
+				if !self.profile_held {
+					log::info!("{e}; trying again every ten blocks");
+				}
+				Ok(true)
+			},
+			sent => sent.map(|_| false),
+		}
 	}
 
 	/// Keeps the configured standing offers posted: one is posted again when it expired or its
@@ -687,7 +748,7 @@ impl Agent {
 		}
 		let bids = Chain::bids(at, job).await?;
 		let max_bids = Chain::max_bids(at)? as usize;
-		let floor = self.bond_for(at, j.spec.max_price)?;
+		let floor = self.bond_for(at, j.spec.max_price).await?;
 		let Some(bond) = decide::rebid_bond(&bids, self.me(), max_bids, floor, cap) else {
 			log::info!(
 				"job {job}: a larger bond displaced the bid; max_bid_bond ({}) does not get in",
@@ -695,9 +756,9 @@ impl Agent {
 			);
 			return Ok(());
 		};
-		self.rebids.insert(job, tries + 1);
 		let call = api::tx().compute_market().place_bid(job, price, bond);
 		self.signer.submit(&self.chain, call).await?;
+		self.rebids.insert(job, tries + 1);
 		metrics::add(&self.metrics.bids, 1);
 		self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))?;
 		log::info!(
@@ -710,8 +771,13 @@ impl Agent {
 
 	/// The bond a bid on a job of `max_price` holds: the job's least bond, or more if the
 	/// operator says so (`bid_bond`): the bid's weight in the job's lot.
-	fn bond_for(&self, at: &chain::At, max_price: chain::Balance) -> chain::Result<chain::Balance> {
-		Ok(decide::bond(Chain::least_bond(at, max_price)?, self.config.bid_bond.map(|a| a.0)))
+	async fn bond_for(
+		&self,
+		at: &chain::At,
+		max_price: chain::Balance,
+	) -> chain::Result<chain::Balance> {
+		let least = Chain::least_bond(at, max_price).await?;
+		Ok(decide::bond(least, self.config.bid_bond.map(|a| a.0)))
 	}
 
 	/// Bids on an open job if the agent can run it and its price policy accepts it.
@@ -801,7 +867,7 @@ impl Agent {
 			Ok(price) => price,
 			Err(why) => return self.decline(job, why),
 		};
-		let bond = match self.bond_for(at, j.spec.max_price) {
+		let bond = match self.bond_for(at, j.spec.max_price).await {
 			Ok(bond) => bond,
 			Err(e) => {
 				log::warn!("cannot read the bond a bid on job {job} needs: {e}");
@@ -822,6 +888,12 @@ impl Agent {
 				if let Err(e) = self.state.update(job, Role::Provider, |w| w.bid = Some((price, n)))
 				{
 					log::error!("{e}");
+				}
+			},
+			Err(e @ chain::ChainError::Paused { .. }) => {
+				self.considered.remove(&job);
+				if self.bid_later.insert(job) {
+					log::info!("not bidding on job {job} now: {e}; looking at it again each block");
 				}
 			},
 			Err(e) => log::warn!("{e}"),
@@ -845,11 +917,30 @@ impl Agent {
 	/// Does what is due on every job with unfinished work.
 	async fn work_off(&mut self, at: &chain::At, n: u32) -> anyhow::Result<()> {
 		for (job, role) in self.state.open_work() {
-			if let Err(e) = self.step(at, n, job, role).instrument(job_span(job, role)).await {
-				log::warn!("job {job}: {e:#}");
-			}
+			let stepped = self.step(at, n, job, role).instrument(job_span(job, role)).await;
+			self.stepped(job, role, stepped);
 		}
 		Ok(())
+	}
+
+	/// Logs what a step on `job` in `role` came to. A transaction held back for a pause is
+	/// said once while the pause lasts: the step is tried again every block, for free, and a
+	/// paused deadline stands still.
+	fn stepped(&mut self, job: JobId, role: Role, stepped: anyhow::Result<()>) {
+		match stepped {
+			Err(e) if matches!(e.downcast_ref(), Some(chain::ChainError::Paused { .. })) => {
+				if self.held.insert((job, role)) {
+					log::info!("job {job}: {e:#}; waiting for the pause to end");
+				}
+			},
+			Err(e) => {
+				self.held.remove(&(job, role));
+				log::warn!("job {job}: {e:#}");
+			},
+			Ok(()) => {
+				self.held.remove(&(job, role));
+			},
+		}
 	}
 
 	/// Does what [`decide::next_action`] says is due on `job` in `role` at block `n`.
@@ -1089,9 +1180,8 @@ impl Agent {
 			log::error!("job {job}: {e:#}");
 			return;
 		}
-		if let Err(e) = self.step(at, n, job, role).await {
-			log::warn!("job {job}: {e:#}");
-		}
+		let stepped = self.step(at, n, job, role).await;
+		self.stepped(job, role, stepped);
 	}
 
 	/// Counts a run that gave no result; gives the job up after [`MAX_FAILED_RUNS`], or at

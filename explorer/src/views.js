@@ -331,7 +331,10 @@ async function provider(ctx, arg) {
   const rep = p.reputation;
   // As the runtime's `Reputation::score`: Permill::from_rational, rounded down.
   const score = Math.floor((rep.completed * 1e6) / (rep.completed + rep.slashed + rep.noShows + 1));
-  const fee = big(api.consts.computeMarket.reputationFee.toString());
+  // The fee governance set, as the market applies it now (the metadata's constant is the one
+  // of the moment the page read it).
+  const now = api.call.computeMarketApi?.parameters ? await api.call.computeMarketApi.parameters() : api.consts.computeMarket;
+  const fee = big(now.reputationFee.toString());
   const offers = (await api.query.computeMarket.offers.entries())
     .map(([k, v]) => [k.args[0].toNumber(), json(v)])
     .filter(([, o]) => o.provider === who);

@@ -121,7 +121,7 @@ test('the market view shows an open job, its bids and time left; the timeline sh
   // Bids of 2.00, 2.01, … ALM fill the job, each bonding a planck less than the one before;
   // a bid of 1.5 ALM with a larger bond displaces the 2.xx one (the smallest bond); the first
   // retracts.
-  const least = leastBond(api, 3n * UNIT);
+  const least = await leastBond(api, 3n * UNIT);
   await Promise.all(bidders.slice(0, max).map((b, i) =>
     submit(api, api.tx.computeMarket.placeBid(job, 2n * UNIT + (BigInt(i) * UNIT) / 100n, least + BigInt(max - i)), b)));
   await submit(api, api.tx.computeMarket.placeBid(job, (3n * UNIT) / 2n, least + BigInt(max + 1)), bidders[max]);
@@ -201,7 +201,8 @@ async function disputedJob() {
   const spec = { ...wasmJob({ maxPrice: UNIT, biddingPeriod: 8, executionPeriod: 30, revealPeriod: 30 }), replicas: 2 };
   const { events } = await submit(api, api.tx.computeMarket.postJob(spec), dave, { until: 'block' });
   const job = events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
-  await Promise.all([honest, liar].map((b) => submit(api, api.tx.computeMarket.placeBid(job, UNIT, leastBond(api, UNIT)), b, { until: 'block' })));
+  const bond = await leastBond(api, UNIT);
+  await Promise.all([honest, liar].map((b) => submit(api, api.tx.computeMarket.placeBid(job, UNIT, bond), b, { until: 'block' })));
   const result = (r) => blake2AsHex(`result-${r}`);
   const salt = (b) => blake2AsHex(`salt-${b.address}`);
   const commit = (b, r) => submit(api, api.tx.computeMarket.commitResult(job,
@@ -242,7 +243,7 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   const noShow = bidders[1];
   const posted = await submit(api, api.tx.computeMarket.postJob(wasmJob({ maxPrice: UNIT, biddingPeriod: 8, executionPeriod: 4, revealPeriod: 4 })), ferdie, { until: 'block' });
   const slashedJob = posted.events.find(({ event }) => event.method === 'JobPosted').event.data.jobId.toNumber();
-  await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT, leastBond(api, UNIT)), noShow, { until: 'block' });
+  await submit(api, api.tx.computeMarket.placeBid(slashedJob, UNIT, await leastBond(api, UNIT)), noShow, { until: 'block' });
   const dir = fs.mkdtempSync(path.join(network.dir, 'explorer-'));
   agents = new Agents({ dir: path.join(dir, 'agents'), ws: network.wsUrl() });
   // Out of the arbiter pool: the disputed job's arbiters are the test's own accounts.

@@ -250,11 +250,13 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_compute_market::runtime_api::ComputeMarketApi<
 		Block,
 		AccountId,
 		pallet_compute_market::Provider<Runtime>,
 		pallet_compute_market::runtime_api::JobDetails<Runtime>,
+		pallet_compute_market::runtime_api::MarketParameters<Runtime>,
 	> for Runtime {
 		fn provider(who: AccountId) -> Option<pallet_compute_market::Provider<Runtime>> {
 			pallet_compute_market::Providers::<Runtime>::get(who)
@@ -287,6 +289,10 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> (Vec<pallet_compute_market::JobId>, Option<pallet_compute_market::JobId>) {
 			ComputeMarket::open_jobs_for(hardware, region, start_after, limit)
+		}
+
+		fn parameters() -> pallet_compute_market::runtime_api::MarketParameters<Runtime> {
+			ComputeMarket::market_parameters()
 		}
 	}
 

@@ -980,6 +980,68 @@ mod governance {
 		});
 	}
 
+	/// The market's parameters as clients read them: through its runtime API, as the runtime
+	/// implements it.
+	fn parameters_for_clients() -> pallet_compute_market::runtime_api::MarketParameters<Runtime> {
+		use pallet_compute_market::runtime_api::{
+			runtime_decl_for_compute_market_api::ComputeMarketApiV2, JobDetails, MarketParameters,
+		};
+		<Runtime as ComputeMarketApiV2<
+			Block,
+			AccountId,
+			pallet_compute_market::Provider<Runtime>,
+			JobDetails<Runtime>,
+			MarketParameters<Runtime>,
+		>>::parameters()
+	}
+
+	#[test]
+	fn clients_read_a_parameter_the_council_changed_through_the_market_s_runtime_api() {
+		dev().execute_with(|| {
+			// Clients find the call by the API's version.
+			use sp_api::RuntimeApiInfo;
+			type Api = dyn pallet_compute_market::runtime_api::ComputeMarketApi<
+				Block,
+				AccountId,
+				pallet_compute_market::Provider<Runtime>,
+				pallet_compute_market::runtime_api::JobDetails<Runtime>,
+				pallet_compute_market::runtime_api::MarketParameters<Runtime>,
+			>;
+			assert!(VERSION.apis.iter().any(|(id, v)| *id == Api::ID && *v == 2));
+			let before = parameters_for_clients();
+			let raised = before.min_bid_bond * 3;
+			let fraction = Perbill::from_percent(25);
+			assert_ne!(before.bid_bond_fraction, fraction);
+			let set = |p| {
+				RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+					key_value: RuntimeParameters::Market(p),
+				})
+			};
+			assert_eq!(
+				council(2, set(market::Parameters::MinBidBond(market::MinBidBond, Some(raised)))),
+				Some(Ok(()))
+			);
+			assert_eq!(
+				council(
+					2,
+					set(market::Parameters::BidBondFraction(
+						market::BidBondFraction,
+						Some(fraction)
+					))
+				),
+				Some(Ok(()))
+			);
+			let after = parameters_for_clients();
+			assert_eq!(after.min_bid_bond, raised);
+			assert_eq!(after.bid_bond_fraction, fraction);
+			assert_eq!(after.challenge_bond, before.challenge_bond, "the others stay");
+			// What a bid must hold follows: the agent and the scripts compute it from these two.
+			let max_price = 100 * UNIT;
+			assert_eq!(ComputeMarket::bid_bond(max_price), 25 * UNIT);
+			assert_eq!(ComputeMarket::bid_bond(UNIT), raised);
+		});
+	}
+
 	#[test]
 	fn a_governed_bond_or_period_never_falls_below_the_market_s_floor() {
 		dev().execute_with(|| {
@@ -1002,6 +1064,9 @@ mod governance {
 				EXISTENTIAL_DEPOSIT
 			);
 			assert_eq!(<Runtime as pallet_compute_market::Config>::ChallengePeriod::get(), 1);
+			// Clients are told the floors, not the zeros set.
+			let told = parameters_for_clients();
+			assert_eq!((told.min_bid_bond, told.challenge_period), (EXISTENTIAL_DEPOSIT, 1));
 			// Nor beyond its ceiling: a challenge window that never ends would hold every
 			// provider's pay and bond for good.
 			let endless = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {

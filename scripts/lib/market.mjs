@@ -142,12 +142,23 @@ export async function buildSpec(api, values, parseAmount) {
 }
 
 /**
- * The least bond a bid on a job of `maxPrice` must hold, as the chain computes it:
+ * The market's governed parameters as it applies them now (`ComputeMarketApi.parameters`):
+ * governance changes them without an upgrade, and `api.consts` keeps the values of the moment
+ * polkadot.js read the metadata. On a runtime before that call, the constants.
+ */
+export async function marketParameters(api) {
+  if (api.call.computeMarketApi?.parameters) return api.call.computeMarketApi.parameters();
+  return api.consts.computeMarket;
+}
+
+/**
+ * The least bond a bid on a job of `maxPrice` must hold, as the chain computes it now:
  * max(BidBondFraction × maxPrice rounded up, MinBidBond).
  */
-export function leastBond(api, maxPrice) {
-  const parts = api.consts.computeMarket.bidBondFraction.toBigInt();
-  const floor = api.consts.computeMarket.minBidBond.toBigInt();
+export async function leastBond(api, maxPrice) {
+  const p = await marketParameters(api);
+  const parts = p.bidBondFraction.toBigInt();
+  const floor = p.minBidBond.toBigInt();
   const share = (parts * BigInt(maxPrice) + 999_999_999n) / 1_000_000_000n;
   return share > floor ? share : floor;
 }

@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { firstOf, signer, submit } from '../lib/client.mjs';
 import { close, propose, vote } from '../lib/governance.mjs';
+import { leastBond, marketParameters } from '../lib/market.mjs';
 import {
   address, agents, api, here, jobEvents, localAnswer, markFailed, runJob, standingOffer, UNIT, until, useAgentNetwork,
 } from './agent-network.mjs';
@@ -37,6 +38,13 @@ const endless = path.join(here, 'fixtures', 'endless.wat');
 
 test('k = 3 Magika, an endless WASM module, content that does not match its hash, and a k = 1 offer, at once', async (t) => {
   try {
+    // Root raises the least bid bond after the agents connected: their metadata still holds
+    // the old value, and a bid with it would fail (`BondTooLow`) on every job below.
+    const before = await marketParameters(api);
+    const raised = before.minBidBond.toBigInt() + UNIT / 2n;
+    await submit(api, api.tx.sudo.sudo(api.tx.parameters.setParameter({ Market: { MinBidBond: [null, raised] } })),
+      await signer('//Alice'));
+    assert.equal((await marketParameters(api)).minBidBond.toBigInt(), raised);
     const file = path.join(here, '..', 'lib', 'network.mjs');
     const [magika, fuel, mismatch, falseSize, offer] = await Promise.all([
       (async () => {
@@ -79,6 +87,20 @@ test('k = 3 Magika, an endless WASM module, content that does not match its hash
       assert.equal(paid.length, 3);
       assert.deepEqual(paid, [...agreed].sort());
       assert.equal(jobEvents(magika.job, 'BondSlashed').length, 0);
+    });
+
+    await t.test('the agents bid with the least bond governance set after they connected', async () => {
+      const leastOf = async (job) => leastBond(api, (await api.query.computeMarket.jobs(job)).unwrap().spec.maxPrice.toBigInt());
+      assert.equal(await leastOf(magika.job), raised, 'the job is cheap enough that the floor decides');
+      for (const job of [magika.job, fuel.job]) {
+        const least = await leastOf(job);
+        const bonds = jobEvents(job, 'BidPlaced').map((e) => BigInt(e.data.bond));
+        assert.equal(bonds.length, 3);
+        assert.deepEqual(bonds, [least, least, least], `job ${job}'s bids`);
+      }
+      for (const name of ['agent1', 'agent2', 'agent3']) {
+        assert.doesNotMatch(agents.log(name), /BondTooLow/, `${name} never bid below the bond`);
+      }
     });
 
     await t.test('an endless module ends as the canonical out-of-fuel failure that all three replicas agree on', async () => {
@@ -271,8 +293,10 @@ test('a provider that corrupts its result is caught by its requester\'s spot che
   }
 });
 
-test('a job through a paused commit_result: its deadline stands still, the agent commits after the pause and is paid, not slashed', async () => {
+test('a job through a paused commit_result: its deadline stands still, the agent waits for the pause to end, commits and is paid, not slashed', async () => {
   try {
+    // Where agent3's log stands before this job.
+    const logFrom = Buffer.byteLength(agents.log('agent3'));
     const [alice, bob, charlie, dave, eve, ferdie] = await Promise.all(
       ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((suri) => signer(suri)));
     const fast = { until: 'block' };
@@ -315,6 +339,8 @@ test('a job through a paused commit_result: its deadline stands still, the agent
     const deadline = (await api.query.computeMarket.jobs(job)).unwrap().deadline.toNumber();
     assert.ok(pausedAt < deadline, 'paused while the job ran, before its commit deadline');
     await until(`block #${deadline}`, async () => (await api.rpc.chain.getHeader()).number.toNumber() >= deadline, 180000);
+    // What agent3 said while the call was paused.
+    const pauseLog = agents.log('agent3', logFrom);
     const lifted = await close(api, dave, 'council', unpause, fast);
     assert.ok(lifted.events.some(({ event }) => api.events.txPause.CallUnpaused.is(event)), 'commit_result unpaused');
     const liftedAt = (await api.rpc.chain.getHeader(lifted.blockHash)).number.toNumber();
@@ -326,6 +352,13 @@ test('a job through a paused commit_result: its deadline stands still, the agent
     assert.ok(extended[0].data.deadline > deadline);
     const committed = jobEvents(job, 'ResultCommitted');
     assert.ok(committed.length === 1 && committed[0].block > liftedAt, 'committed once the pause was lifted');
+    // It did not send its commitment into the pause, where the chain would filter it and
+    // keep the fee: it said once that it waits, and sent no transaction until the lift.
+    assert.equal(pauseLog.match(new RegExp(`job ${job}: commit_result is not sent while the call is paused`, 'g'))?.length, 1);
+    assert.doesNotMatch(pauseLog, /submitted commit_result /);
+    const nonceAt = async (number) =>
+      (await (await api.at(await api.rpc.chain.getBlockHash(number))).query.system.account(address('agent3'))).nonce.toNumber();
+    assert.equal(await nonceAt(liftedAt - 1), await nonceAt(pausedAt), 'agent3 sent nothing while the call was paused');
     assert.deepEqual(jobEvents(job, 'ProviderPaid').map((e) => e.data.provider), [address('agent3')]);
     assert.equal(jobEvents(job, 'BondSlashed').length, 0);
   } catch (e) {

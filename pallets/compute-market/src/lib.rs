@@ -1112,7 +1112,8 @@ pub mod pallet {
 		///   reputation requirements.
 		/// - `price`: at most the job's `max_price`, above zero.
 		/// - `bond`: at least `max(BidBondFraction × max_price, MinBidBond)` (the job's least
-		///   bid bond, which a client reads from the job and the constants).
+		///   bid bond, which a client computes from the job and the values in force, the
+		///   runtime API's `ComputeMarketApi::parameters`).
 		///
 		/// Emits `BidPlaced`, and `BidRemoved` for a displaced bid. Errors: `UnknownJob`,
 		/// `WrongPhase`, `DeadlinePassed` (the last block before the deadline takes no bid),

@@ -6,7 +6,10 @@
 use crate::*;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
 
 /// The most ids one page returns.
 pub const MAX_PAGE: u32 = 100;
@@ -30,7 +33,51 @@ pub struct JobDetails<T: Config> {
 
 use frame_support::{CloneNoBound, DebugNoBound, PartialEqNoBound};
 
+/// The market's governed parameters as it applies them now, floors and ceilings included.
+///
+/// Governance changes them without a runtime upgrade, so the constants in the metadata (read
+/// once, when a client connects or the runtime changes) can be stale: clients read these.
+/// A job keeps the challenge period, least challenge bond and reputation fee it was posted
+/// under (`Terms`); the values here apply to what is posted, bid or accepted from now on.
+#[derive(Encode, Decode, TypeInfo, CloneNoBound, PartialEqNoBound, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct MarketParameters<T: Config> {
+	/// The least stake `register_provider` takes (`MinProviderStake`).
+	pub min_provider_stake: BalanceOf<T>,
+	/// Blocks between `unregister` and `withdraw_stake` (`UnbondingPeriod`).
+	pub unbonding_period: BlockNumberFor<T>,
+	/// A replica's least bond as a share of the most its work can be paid (`BidBondFraction`).
+	pub bid_bond_fraction: Perbill,
+	/// The least bond of any replica (`MinBidBond`).
+	pub min_bid_bond: BalanceOf<T>,
+	/// Blocks to challenge a result of a job posted now (`ChallengePeriod`).
+	pub challenge_period: BlockNumberFor<T>,
+	/// The least challenge bond of a job posted now (`ChallengeBond`).
+	pub challenge_bond: BalanceOf<T>,
+	/// Burnt per reputation point earned on a job posted now (`ReputationFee`).
+	pub reputation_fee: BalanceOf<T>,
+	/// Held per job posted now until it is pruned (`JobDeposit`).
+	pub job_deposit: BalanceOf<T>,
+	/// Held by each drawn arbiter (`ArbiterBond`).
+	pub arbiter_bond: BalanceOf<T>,
+}
+
 impl<T: Config> Pallet<T> {
+	/// The governed parameters as the market applies them now.
+	pub fn market_parameters() -> MarketParameters<T> {
+		MarketParameters {
+			min_provider_stake: T::MinProviderStake::get(),
+			unbonding_period: T::UnbondingPeriod::get(),
+			bid_bond_fraction: T::BidBondFraction::get(),
+			min_bid_bond: T::MinBidBond::get(),
+			challenge_period: T::ChallengePeriod::get(),
+			challenge_bond: T::ChallengeBond::get(),
+			reputation_fee: T::ReputationFee::get(),
+			job_deposit: T::JobDeposit::get(),
+			arbiter_bond: T::ArbiterBond::get(),
+		}
+	}
+
 	/// Everything about `job_id`.
 	pub fn job_details(job_id: JobId) -> Option<JobDetails<T>> {
 		let job = Jobs::<T>::get(job_id)?;
@@ -113,12 +160,17 @@ impl<T: Config> Pallet<T> {
 
 sp_api::decl_runtime_apis! {
 	/// Read access to the compute market for clients. The runtime fixes `ProviderRecord` to
-	/// [`Provider`] and `JobRecord` to [`JobDetails`], so both are described in the metadata.
-	pub trait ComputeMarketApi<AccountId, ProviderRecord, JobRecord>
+	/// [`Provider`], `JobRecord` to [`JobDetails`] and `Parameters` to [`MarketParameters`],
+	/// so all three are described in the metadata.
+	///
+	/// Version 2 added `parameters`.
+	#[api_version(2)]
+	pub trait ComputeMarketApi<AccountId, ProviderRecord, JobRecord, Parameters>
 	where
 		AccountId: codec::Codec,
 		ProviderRecord: codec::Codec,
 		JobRecord: codec::Codec,
+		Parameters: codec::Codec,
 	{
 		/// A provider's stake, profile, status, counters and reputation.
 		fn provider(who: AccountId) -> Option<ProviderRecord>;
@@ -136,5 +188,10 @@ sp_api::decl_runtime_apis! {
 			start_after: Option<JobId>,
 			limit: u32,
 		) -> (Vec<JobId>, Option<JobId>);
+		/// The governed parameters as the market applies them now: what a bid, a job or a
+		/// registration posted now must hold. Governance changes them without an upgrade,
+		/// so the metadata's constants of the same names can be stale.
+		#[api_version(2)]
+		fn parameters() -> Parameters;
 	}
 }

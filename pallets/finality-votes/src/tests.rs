@@ -35,6 +35,15 @@ fn refused(who: &[u64], round: u64, set_id: u64, error: Error<Test>) {
 	assert_noop!(note_now(who, round, set_id), error);
 }
 
+/// A session of validators 1 to 5 in which `voters` sign each of `rounds`: whom its end names.
+fn session(voters: &[u64], rounds: core::ops::RangeInclusive<u64>) -> Vec<u64> {
+	start_session(0, &[1, 2, 3, 4, 5]);
+	for round in rounds {
+		assert_ok!(note(voters, round, 0));
+	}
+	FinalityVotes::end_session()
+}
+
 fn next_block() {
 	System::set_block_number(System::current_block_number() + 1);
 }
@@ -306,28 +315,16 @@ fn a_validator_is_named_after_the_sessions_in_a_row_asked_for() {
 		assert!(FinalityVotes::end_session().is_empty());
 		assert!(Tallies::<Test>::get().is_empty());
 		// Session 2: 5 silent; session 3: 5 silent again, named.
-		start_session(0, &[1, 2, 3, 4, 5]);
-		for round in 4..=6 {
-			assert_ok!(note(&[1, 2, 3, 4], round, 0));
-		}
-		assert!(FinalityVotes::end_session().is_empty());
+		assert!(session(&[1, 2, 3, 4], 4..=6).is_empty());
 		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
-		start_session(0, &[1, 2, 3, 4, 5]);
-		for round in 7..=9 {
-			assert_ok!(note(&[1, 2, 3, 4], round, 0));
-		}
-		assert_eq!(FinalityVotes::end_session(), vec![5]);
+		assert_eq!(session(&[1, 2, 3, 4], 7..=9), vec![5]);
 		assert_eq!(silent_events(), vec![(5, 3)]);
 		// Session 4: 4 silent once; session 5: it votes, and its count starts again; session 6:
 		// silent once more, not named.
 		for (voters, rounds) in
 			[(&[1, 2, 3, 5], 10..=12), (&[1, 2, 3, 4], 13..=15), (&[1, 2, 3, 5], 16..=18)]
 		{
-			start_session(0, &[1, 2, 3, 4, 5]);
-			for round in rounds {
-				assert_ok!(note(voters, round, 0));
-			}
-			assert!(FinalityVotes::end_session().is_empty());
+			assert!(session(voters, rounds).is_empty());
 		}
 		assert_eq!(silent_events(), vec![(5, 3)], "named once, in session 3");
 		assert_eq!(tally_of(4), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
@@ -380,11 +377,7 @@ fn a_round_noted_again_still_needs_more_than_two_thirds() {
 fn a_round_of_a_session_that_ended_is_not_noted_again() {
 	new_test_ext().execute_with(|| {
 		SilentSessions::set(2);
-		start_session(0, &[1, 2, 3, 4, 5]);
-		for round in 1..=3 {
-			assert_ok!(note(&[1, 2, 3, 4], round, 0));
-		}
-		assert!(FinalityVotes::end_session().is_empty());
+		assert!(session(&[1, 2, 3, 4], 1..=3).is_empty());
 		start_session(0, &[1, 2, 3, 4, 5]);
 		refused(&[1, 2, 3, 5], 3, 0, Error::<Test>::NothingNew);
 		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
@@ -399,11 +392,7 @@ fn a_round_of_a_session_that_ended_is_not_noted_again() {
 fn a_silent_streak_ends_when_the_validator_leaves_the_set() {
 	new_test_ext().execute_with(|| {
 		SilentSessions::set(2);
-		start_session(0, &[1, 2, 3, 4, 5]);
-		for round in 1..=3 {
-			assert_ok!(note(&[1, 2, 3, 4], round, 0));
-		}
-		assert!(FinalityVotes::end_session().is_empty());
+		assert!(session(&[1, 2, 3, 4], 1..=3).is_empty());
 		assert_eq!(tally_of(5), Some(Tally { voted: 0, missed: 0, silent_before: 1 }));
 		start_session(1, &[1, 2, 3, 4]);
 		assert_eq!(tally_of(5), None);

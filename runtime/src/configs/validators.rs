@@ -206,20 +206,18 @@ impl ValidatorSeats {
 	}
 
 	/// An upper bound of [`Self::remove_silent`]'s weight, the tallies and every voter leaving,
-	/// and of recording the starting session's key owners (the queued keys read, the owners
-	/// written).
+	/// and of recording the starting session's key owners (the queued keys read here; the
+	/// owners' write is in [`FinalityVotes::end_session_weight`]).
 	pub fn remove_silent_weight() -> Weight {
 		let max_candidates =
 			<<Runtime as pallet_collator_selection::Config>::MaxCandidates as Get<u32>>::get();
 		let db = <Runtime as frame_system::Config>::DbWeight::get();
-		FinalityVotes::end_session_weight()
-			.saturating_add(db.reads_writes(1, 1))
-			.saturating_add(
-				<Runtime as pallet_collator_selection::Config>::WeightInfo::leave_intent(
-					max_candidates,
-				)
-				.saturating_mul(u64::from(<MaxAuthorities as Get<u32>>::get())),
+		FinalityVotes::end_session_weight().saturating_add(db.reads(1)).saturating_add(
+			<Runtime as pallet_collator_selection::Config>::WeightInfo::leave_intent(
+				max_candidates,
 			)
+			.saturating_mul(u64::from(<MaxAuthorities as Get<u32>>::get())),
+		)
 	}
 }
 
