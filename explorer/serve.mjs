@@ -11,9 +11,10 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const SELF = fileURLToPath(import.meta.url);
 export const DIST = path.join(path.dirname(SELF), 'dist');
 
-// The page loads only its own files and talks only WebSocket to the node it is given.
+// The page loads only its own files and talks WebSocket to the node it is given and HTTP to
+// the indexer it is given (?indexer=).
 // 'wasm-unsafe-eval' lets @polkadot/util-crypto compile its WebAssembly.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss: http: https:; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function fail(res, status, text) {
   res.statusCode = status;

@@ -14,7 +14,7 @@ const FLOWS = {
   'offer-window': 'k = 1 through an offer; the requester lets the challenge window run out',
 };
 
-const USAGE = `Usage: node scripts/job-latency.mjs [--ws URL] [--flows LIST] [--bidding N] [--json]
+const USAGE = `Usage: node scripts/job-latency.mjs [--ws URL] [--flows LIST] [--bidding N] [--asset ID] [--json]
 
 Runs one job per flow on a development chain (--dev or --chain load) with //Alice as the
 requester and //Bob, //Charlie, //Dave as providers (registered if they are not). The
@@ -33,6 +33,8 @@ Flags:
   --flows LIST  comma-separated flows
   --bidding N   blocks of bidding (default: the chain's least, MinBiddingPeriod); on a
                 busy machine a bid may miss a one-block chance, give it more
+  --asset ID    every job names this registered asset (data or model) and pays its
+                royalty when it settles; //Alice must be allowed to use it
   --json        print the report as JSON
   -h, --help    this text`;
 
@@ -41,6 +43,7 @@ function options() {
     ws: { type: 'string', default: DEFAULT_WS },
     flows: { type: 'string', default: 'offer,bid,k3' },
     bidding: { type: 'string' },
+    asset: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   const flows = v.flows.split(',').map((f) => f.trim()).filter(Boolean);
@@ -49,14 +52,15 @@ function options() {
     usageError(USAGE, `unknown flow ${unknown.join(', ') || '(none given)'}; flows are ${Object.keys(FLOWS).join(', ')}`);
   }
   const bidding = v.bidding === undefined ? null : wholeNumber(USAGE, 'bidding', v.bidding);
-  return { ws: v.ws, flows, bidding, json: v.json };
+  const asset = v.asset === undefined ? null : wholeNumber(USAGE, 'asset', v.asset, 0);
+  return { ws: v.ws, flows, bidding, asset, json: v.json };
 }
 
 const resultHash = blake2AsHex('latency-result');
 const saltOf = (pair) => blake2AsHex(`latency-salt-${pair.address}`);
 const commitmentOf = (pair) => blake2AsHex(u8aConcat(resultHash, saltOf(pair), decodeAddress(pair.address)));
 
-function spec(api, { replicas, bidding }) {
+function spec(api, { replicas, bidding, asset = null }) {
   return {
     workload: { kind: 'Onnx', content: { hash: blake2AsHex('latency-model'), uri: text('ipfs://latency-model'), size: 1 << 20 } },
     input: { hash: blake2AsHex('latency-input'), uri: text('ipfs://latency-input'), size: 1 << 10 },
@@ -68,8 +72,8 @@ function spec(api, { replicas, bidding }) {
     executionPeriod: 10,
     revealPeriod: 10,
     minReputation: null,
-    assets: [],
-    maxRoyalties: 0,
+    assets: asset === null ? [] : [asset.id],
+    maxRoyalties: asset === null ? 0 : asset.royalty,
   };
 }
 
@@ -154,6 +158,12 @@ async function main() {
     api = await connect(opts.ws);
     const [alice, bob, charlie, dave] = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Dave'].map(signer));
     const bidding = opts.bidding ?? api.consts.computeMarket.minBiddingPeriod.toNumber();
+    let asset = null;
+    if (opts.asset !== null) {
+      const found = await api.query.dataRegistry.assets(opts.asset);
+      if (found.isNone) throw new Error(`--asset: no asset ${opts.asset} is registered`);
+      asset = { id: opts.asset, royalty: found.unwrap().royalty.toBigInt() };
+    }
     const used = opts.flows.includes('k3') ? [bob, charlie, dave] : [bob];
     for (const p of used) await ensureProvider(api, p);
     const report = [];
@@ -170,14 +180,14 @@ async function main() {
         const offerId = findEvent(events, 'computeMarket', 'OfferPosted').data.offerId.toNumber();
         start = async () => {
           const { blockHash, events: ev } = await submit(api, api.tx.computeMarket.acceptOffer(offerId,
-            spec(api, { replicas: 1, bidding })), alice, { until: 'block' });
+            spec(api, { replicas: 1, bidding, asset })), alice, { until: 'block' });
           const block = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
           return { jobId: findEvent(ev, 'computeMarket', 'OfferAccepted').data.jobId.toNumber(), block };
         };
       } else {
         const replicas = flow === 'k3' ? 3 : 1;
         start = async () => {
-          const { blockHash, events } = await submit(api, api.tx.computeMarket.postJob(spec(api, { replicas, bidding })),
+          const { blockHash, events } = await submit(api, api.tx.computeMarket.postJob(spec(api, { replicas, bidding, asset })),
             alice, { until: 'block' });
           const block = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
           return { jobId: findEvent(events, 'computeMarket', 'JobPosted').data.jobId.toNumber(), block };

@@ -12,13 +12,21 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # a C/C++ toolchain for the few -sys crates (binaryen, jemalloc), curl for the RPC probes,
 # qemu-user for the agent's test that runs workloads on emulated older CPUs, chromium for the
 # explorer's tests (driven by puppeteer-core; nothing downloads a browser), mold as the
-# linker (env.sh uses it when present).
+# linker (env.sh uses it when present), PostgreSQL for the indexer (a private cluster per
+# devnet and test; the package's own service is not used).
 need=()
-for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium mold; do
+for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium mold postgresql; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
 	say "installing ${need[*]}"
+	# Debian's PostgreSQL package would create and start a system cluster ("main", port
+	# 5432); the indexer never uses it, so none is made (postgresql-common reads this
+	# folder when the package is installed).
+	if [[ " ${need[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/createcluster.d/allmende.conf ]; then
+		$SUDO mkdir -p /etc/postgresql-common/createcluster.d
+		echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/allmende.conf >/dev/null
+	fi
 	$SUDO apt-get update -qq >/dev/null
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -58,4 +66,11 @@ if [ ! -d "$ALLMENDE_ROOT/explorer/node_modules" ] ||
 	say "installing the explorer's npm packages"
 	(cd "$ALLMENDE_ROOT/explorer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+if [ ! -d "$ALLMENDE_ROOT/indexer/node_modules" ] ||
+	[ "$ALLMENDE_ROOT/indexer/package-lock.json" -nt "$ALLMENDE_ROOT/indexer/node_modules/.package-lock.json" ]; then
+	say "installing the indexer's npm packages"
+	(cd "$ALLMENDE_ROOT/indexer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+# The indexer's models come from its schema; both are compiled here (a few seconds).
+(cd "$ALLMENDE_ROOT/indexer" && npm run --silent build >/dev/null)
 mkdir -p "$CARGO_TARGET_DIR"

@@ -1,18 +1,21 @@
 // The Allmende market explorer: reads any Allmende node over WebSocket (`?rpc=`, default the
-// devnet's first node) and shows the market from its storage and its events.
+// devnet's first node) and shows the market from its storage and its events: from the indexer
+// when one is named (`?indexer=http://host:port/graphql`), else from the page's own index.
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { EventIndex } from './events.js';
+import { IndexerHistory } from './indexer.js';
 import { escapeHtml } from './format.js';
 import { views } from './views.js';
 
 const rpc = new URLSearchParams(location.search).get('rpc') || 'ws://127.0.0.1:9944';
+const indexer = new URLSearchParams(location.search).get('indexer') || null;
 const conn = document.getElementById('conn');
 const banner = document.getElementById('banner');
 const main = document.getElementById('view');
 const heads = document.getElementById('heads');
 
 /** Everything a view needs: the API, the heads, the event index, formatting. */
-const ctx = { api: null, rpc, best: 0, finalized: 0, blockMs: 6000, decimals: 12, index: null };
+const ctx = { api: null, rpc, indexer, best: 0, finalized: 0, blockMs: 6000, decimals: 12, index: null };
 
 function say(text, bad) {
   banner.hidden = !text;
@@ -44,6 +47,8 @@ async function render() {
     } catch {
       // shown as it is
     }
+    // With an indexer, the view's history is asked for first.
+    if (view && ctx.index.load) await ctx.index.load(kind || 'market', decoded, ctx);
     html = view ? await view(ctx, decoded) : `<h1>Nothing here</h1><p>No view “${escapeHtml(kind)}”.</p>`;
   } catch (e) {
     html = `<h1>Cannot show this</h1><p>${escapeHtml(e.message)}</p>`;
@@ -66,6 +71,7 @@ async function render() {
 function search(q) {
   const s = q.trim();
   if (/^\d+$/.test(s)) location.hash = `#/job/${s}`;
+  else if (/^#\d+$/.test(s)) location.hash = `#/block/${s.slice(1)}`;
   else if (/^asset:\d+$/i.test(s)) location.hash = `#/asset/${s.slice(6)}`;
   else if (s) location.hash = `#/account/${s}`;
 }
@@ -121,7 +127,7 @@ async function start() {
   const expected = api.consts.babe?.expectedBlockTime ?? api.consts.aura?.slotDuration;
   if (expected) ctx.blockMs = Number(expected.toString());
   else if (api.consts.timestamp?.minimumPeriod) ctx.blockMs = 2 * Number(api.consts.timestamp.minimumPeriod.toString());
-  ctx.index = new EventIndex(api, () => render());
+  ctx.index = indexer ? new IndexerHistory(api, indexer, () => render()) : new EventIndex(api, () => render());
   await api.rpc.chain.subscribeFinalizedHeads((h) => {
     ctx.finalized = h.number.toNumber();
     ctx.index.finalizedTo(ctx.finalized);

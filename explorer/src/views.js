@@ -2,6 +2,7 @@
 // argument and returns the page's HTML. Storage is read at the best block; histories come
 // from the event index (finalized blocks).
 import { alm, blocks, escapeHtml, link, table } from './format.js';
+import { chainViews, marketDays } from './chain-views.js';
 
 const TERMINAL = ['Settled', 'Failed', 'Expired', 'Cancelled'];
 
@@ -60,6 +61,12 @@ const HOLD = {
 /** How far back the histories on a page go, and which blocks they miss. */
 export function historyNote(ctx) {
   const ix = ctx.index;
+  if (ix?.scope !== undefined) {
+    // From the indexer: every finalized block it has indexed.
+    if (ix.error) return `<p class="muted"><strong>History: the indexer could not be asked</strong> (${esc(ix.error)}); what is shown comes from the node alone.</p>`;
+    const cut = ix.truncated ? ` Only the latest ${esc(ix.all().length)} events are shown.` : '';
+    return `<p class="muted">History: from the indexer at ${esc(ctx.indexer)}, finalized blocks #1 to #${esc(ix.high)}.${cut}</p>`;
+  }
   if (!ix || ix.low === null) return '<p class="muted">Reading the chain’s events…</p>';
   let note;
   if (ix.complete) note = `History: every finalized block, #1 to #${esc(ix.high)}.`;
@@ -179,9 +186,25 @@ ${chart([
   { name: 'settled', cls: 's2', values: per('JobSettled') },
   { name: 'failed or expired', cls: 's3', values: starts.map((from) => count('JobFailed', inBucket(from)) + count('JobExpired', inBucket(from))) },
 ], labels, 'jobs per interval')}
+${daysChart(ctx)}
 <h2>Recent verified results</h2>
 ${table(['job', 'block#', 'result hash', 'agreeing'], verified.map((e) => [link.job(e.data.jobId), `#${e.block}`, `<span class="mono">${escapeHtml(e.data.resultHash)}</span>`, `${esc(e.data.agreed)}`]), `None in the last ${HOURS} hours.`)}
 ${historyNote(ctx)}`;
+}
+
+/** Jobs per day over the indexer's last days (none without an indexer). */
+function daysChart(ctx) {
+  const days = marketDays(ctx);
+  if (!days) return '';
+  if (!days.length) return '<h2>Per day</h2><p class="muted">No market activity in the last days.</p>';
+  return `<h2>Per day (UTC), from the indexer</h2>
+${chart([
+    { name: 'posted', cls: 's1', values: days.map((d) => d.posted) },
+    { name: 'settled', cls: 's2', values: days.map((d) => d.settled) },
+    { name: 'failed or expired', cls: 's3', values: days.map((d) => d.failed) },
+  ], days.map((d) => `${d.day} (paid ${alm(d.paid, ctx.decimals)}, royalties ${alm(d.royalties, ctx.decimals)})`), 'jobs per day')}
+${table(['day', 'posted#', 'settled#', 'failed or expired#', 'paid#', 'royalties#'], days.slice().reverse().map((d) => [esc(d.day), esc(d.posted), esc(d.settled),
+    esc(d.failed), alm(d.paid, ctx.decimals), alm(d.royalties, ctx.decimals)]))}`;
 }
 
 /** Whether `hash` is the chain's "content unavailable" result, which pays no royalty. */
@@ -456,4 +479,4 @@ ${table(['reason', 'pallet', 'amount#'], holds.map((h) => {
 ${historyNote(ctx)}`;
 }
 
-export const views = { market, job, provider, asset, account };
+export const views = { market, job, provider, asset, account, ...chainViews };

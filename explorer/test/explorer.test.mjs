@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { execFile } from 'node:child_process';
@@ -17,7 +18,10 @@ import { blake2AsHex, decodeAddress } from '../../scripts/node_modules/@polkadot
 import { connect, signer, submit } from '../../scripts/lib/client.mjs';
 import { leastBond } from '../../scripts/lib/market.mjs';
 import { startNetwork, stopNetwork } from '../../scripts/lib/testnet.mjs';
+import { Indexer } from '../../scripts/lib/indexer.mjs';
+import { freePort, heads } from '../../scripts/lib/network.mjs';
 import { serveExplorer } from '../serve.mjs';
+import { alm } from '../src/format.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, '..', 'dist');
@@ -25,6 +29,9 @@ const artifacts = path.join(here, 'artifacts');
 const UNIT = 10n ** 12n;
 
 let network;
+/** The indexer beside the network (indexer/run.mjs and its PostgreSQL), and its folder. */
+let indexer;
+let indexerDir;
 let api;
 let server;
 let browser;
@@ -46,6 +53,13 @@ before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   network = await startNetwork({ nodes: 4 });
   api = await connect(network.wsUrl());
+  // PostgreSQL runs as its own account when the test runs as root: its folder must be open to it.
+  indexerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-indexer-'));
+  fs.chmodSync(indexerDir, 0o755);
+  indexer = new Indexer({ dir: indexerDir, rpcPort: network.rpcPort(), pgPort: await freePort(), apiPort: await freePort() });
+  await indexer.prepare();
+  indexer.start();
+  await indexer.waitForApi();
   server = await serveExplorer({ dir: dist });
   base = `http://127.0.0.1:${server.address().port}/?rpc=${encodeURIComponent(network.wsUrl())}`;
   browser = await puppeteer.launch({
@@ -67,12 +81,14 @@ after(async () => {
   await browser?.close();
   server?.close();
   await api?.disconnect();
+  await indexer?.stop().catch(() => {});
+  if (indexerDir && !process.env.ALLMENDE_KEEP_TEST_DATA) fs.rmSync(indexerDir, { recursive: true, force: true });
   if (network) await stopNetwork(network);
 });
 
 /** Opens a view and waits until it shows every one of `texts`; keeps a screenshot. */
-async function show(hash, texts, name) {
-  await page.goto(`${base}${hash}`);
+async function show(hash, texts, name, from = base) {
+  await page.goto(`${from}${hash}`);
   await page.waitForFunction((h, ts) => {
     const v = document.getElementById('view');
     return v.dataset.view === h && ts.every((t) => v.innerText.includes(t));
@@ -333,6 +349,72 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   } finally {
     owner.proc.kill();
   }
+});
+
+test('with ?indexer= the job, provider, asset and account pages show the same histories, read from the indexer', async () => {
+  assert.ok(provider && settledJob !== undefined && assetId !== undefined, 'runs after the job test');
+  const { finalized } = await heads(network.rpcPort());
+  const end = Date.now() + 120000;
+  while ((await indexer.height()) < finalized) {
+    assert.ok(Date.now() < end, `the indexer reached block #${finalized} in time (at #${await indexer.height()})`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const withIndexer = `${base}&indexer=${encodeURIComponent(indexer.apiUrl)}`;
+  // Everything but the line that says where the history came from.
+  const body = (t) => t.split('\n').filter((l) => !l.startsWith('History:')).join('\n');
+  for (const [hash, shows, name] of [
+    [`#/job/${settledJob}`, 'settled', 'indexer-job'],
+    [`#/provider/${provider}`, '+1 completed', 'indexer-provider'],
+    [`#/asset/${assetId}`, `job ${settledJob}`, 'indexer-asset'],
+    [`#/account/${provider}`, 'provider stake', 'indexer-account'],
+  ]) {
+    const own = await show(hash, [shows, 'History: every finalized block'], `${name}-own`);
+    const read = await show(hash, [shows, 'History: from the indexer'], name, withIndexer);
+    assert.equal(body(read), body(own), `${hash}: the same page from the indexer`);
+    fs.rmSync(path.join(artifacts, `${name}-own.png`));
+  }
+});
+
+test('blocks, a block with its extrinsics and fees, validators with their blocks, and the market per day', async () => {
+  const [alice, bob] = await Promise.all(['//Alice', '//Bob'].map(signer));
+  const { blockHash, events } = await submit(api, api.tx.balances.transferKeepAlive(bob.address, 7n * UNIT), alice);
+  const n = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+  const fee = events.find(({ event }) => event.method === 'TransactionFeePaid').event.data.actualFee.toBigInt();
+  const withIndexer = `${base}&indexer=${encodeURIComponent(indexer.apiUrl)}`;
+  // A block is read from the node, with or without the indexer.
+  for (const from of [base, withIndexer]) {
+    const b = await show(`#/block/${n}`, ['balances.transferKeepAlive', short(alice.address)], 'block', from);
+    assert.match(b, /finalized\tyes/);
+    assert.ok(b.includes(`transferKeepAlive\t${short(alice.address)}\tok\t${alm(fee)}`), `the fee, ${alm(fee)}, to the unit`);
+    assert.match(b, /balances\.Transfer/);
+  }
+  // The list: from the node, the latest ten; from the indexer, pages back to genesis.
+  const own = await show('#/blocks', ['Blocks', 'read from the node'], 'blocks-own');
+  assert.ok((own.match(/^#\d+/gm) ?? []).length === 10, 'ten blocks from the node');
+  while ((await indexer.height()) < n) await new Promise((r) => setTimeout(r, 500));
+  const list = await show(`#/blocks/${n}`, [`#${n}`, 'from the indexer'], 'blocks', withIndexer);
+  assert.equal((list.match(/^#\d+/gm) ?? []).length, 25);
+  assert.match(list, /older blocks/);
+  // Validators: each of the four with the finalized blocks it authored, as the indexer counts them.
+  const counts = async () => new Map((await indexer.query('{ validators(orderBy: id_ASC, limit: 100) { id blocks } }')).validators
+    .map(({ id, blocks }) => [short(api.createType('AccountId', id).toString()), blocks]));
+  const before = await counts();
+  const v = await show('#/validators', ['Validators', 'from the indexer'], 'validators', withIndexer);
+  const later = await counts();
+  assert.equal(before.size, 4);
+  for (const [who, blocks] of before) {
+    const row = v.split('\n').find((l) => l.startsWith(`${who}\t`));
+    assert.ok(row, `${who} is listed`);
+    const [, role, shown] = row.split('\t');
+    assert.equal(role, 'in the set, invulnerable');
+    assert.ok(Number(shown) >= blocks && Number(shown) <= later.get(who), `${who}: ${shown} blocks, as the indexer counts them (${blocks} to ${later.get(who)})`);
+  }
+  // The market per day: as many jobs posted as the indexer holds.
+  const { jobsConnection } = await indexer.query('{ jobsConnection(orderBy: id_ASC, first: 1) { totalCount } }');
+  const m = await show('#/', ['Per day (UTC), from the indexer'], 'market-days', withIndexer);
+  const rows = [...m.matchAll(/^(\d{4}-\d{2}-\d{2})\t(\d+)\t/gm)];
+  assert.ok(rows.length >= 1, 'a row per day');
+  assert.equal(rows.reduce((t, r) => t + Number(r[2]), 0), jobsConnection.totalCount, 'jobs posted per day add up');
 });
 
 test('the account view shows holds by reason and activity; the page says when its node goes away and recovers when it is back', async () => {

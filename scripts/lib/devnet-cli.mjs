@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { connect, parseAmount, showAmount, signer, submitAndFinalize } from './client.mjs';
 import { Agents, isOurAgent } from './agents.mjs';
 import { Network, heads, isOurNode, runs, sleep } from './network.mjs';
+import { Indexer, isOurIndexer } from './indexer.mjs';
 import { candidacy, generateSessionKeys, setSessionKeys } from './validator.mjs';
 
 const HELP = `Usage: devnet.sh [start] [options] | stop | status | join NAME [--suri SURI] [--bond ALM]
@@ -33,6 +34,11 @@ Options (start):
                    accounts //Agent1 ... //AgentN funded by //Alice; default 3, 0 for none)
   --explorer-port P
                    where the market explorer page is served (default 8800, 0 for none)
+  --indexer-port P where the indexer's GraphQL API listens (default 4350, 0 for no indexer);
+                   the indexer follows the first node's finalized blocks into a PostgreSQL
+                   cluster of its own under DIR/indexer
+  --postgres-port P
+                   the indexer's PostgreSQL (default 5433, on 127.0.0.1)
   --dir DIR        data, keys and logs (default .devnet in the checkout)
   -h, --help       this text`;
 
@@ -46,6 +52,8 @@ const { values, positionals } = parseArgs({
     'p2p-port': { type: 'string', default: '30333' },
     providers: { type: 'string', default: '3' },
     'explorer-port': { type: 'string', default: '8800' },
+    'indexer-port': { type: 'string', default: '4350' },
+    'postgres-port': { type: 'string', default: '5433' },
     dir: { type: 'string', default: path.join(process.env.ALLMENDE_ROOT ?? '.', '.devnet') },
     suri: { type: 'string' },
     bond: { type: 'string' },
@@ -99,6 +107,19 @@ async function status() {
     console.log(`explorer pid ${String(ex.pid).padEnd(8)} ${ex.url}${alive ? '' : '  (not running)'}`);
     if (!alive) down += 1;
   }
+  const ix = readIndexer();
+  if (ix) {
+    const alive = isOurIndexer(ix.pid);
+    let line = `indexer  pid ${String(ix.pid).padEnd(8)} ${ix.url}`;
+    if (alive) {
+      const height = await indexerOf(ix).height().catch(() => -1);
+      line += height >= 0 ? `  indexed #${height}` : '  (nothing indexed yet)';
+    } else {
+      line += '  (not running)';
+      down += 1;
+    }
+    console.log(line);
+  }
   console.log(`logs: ${path.join(saved.dir, 'logs')}`);
   return down === 0 ? 0 : 1;
 }
@@ -116,6 +137,15 @@ async function stop() {
   const ex = readExplorer();
   if (ex && isOurExplorer(ex.pid)) process.kill(ex.pid, 'SIGTERM');
   fs.rmSync(explorerFile(), { force: true });
+  const ix = readIndexer();
+  if (ix) {
+    try {
+      await indexerOf(ix).stop(ix.pid);
+    } catch (e) {
+      console.error(`The indexer's PostgreSQL did not stop: ${e.message}`);
+    }
+    fs.rmSync(indexerFile(), { force: true });
+  }
   for (const n of saved.nodes) {
     if (isOurNode(n.pid)) process.kill(n.pid, 'SIGTERM');
   }
@@ -131,8 +161,9 @@ async function stop() {
   }
   fs.rmSync(path.join(saved.dir, 'network.json'), { force: true });
   fs.rmSync(agentsFile(), { force: true });
-  console.log(`Stopped ${saved.nodes.length} node(s) and ${agents.length} agent(s). ` +
-    `Chain data kept in ${saved.dir}/nodes, agent state in ${saved.dir}/agents.`);
+  console.log(`Stopped ${saved.nodes.length} node(s), ${agents.length} agent(s)${ix ? ' and the indexer' : ''}. ` +
+    `Chain data kept in ${saved.dir}/nodes, agent state in ${saved.dir}/agents` +
+    `${ix ? `, the index in ${saved.dir}/indexer` : ''}.`);
   return 0;
 }
 
@@ -155,6 +186,14 @@ async function start() {
   if (!Number.isInteger(providers) || providers < 0 || providers > 32) {
     console.error(`--providers must be a number from 0 to 32, not "${values.providers}"`);
     return 1;
+  }
+  const indexerPort = Number(values['indexer-port']);
+  const postgresPort = Number(values['postgres-port']);
+  for (const [flag, port] of [['--indexer-port', indexerPort], ['--postgres-port', postgresPort]]) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`${flag} must be a port number (0 to 65535), not "${values[flag.slice(2)]}"`);
+      return 1;
+    }
   }
   const nodes = values.dev ? 1 : Number(values.nodes);
   if (!Number.isInteger(nodes)) {
@@ -236,10 +275,39 @@ async function start() {
       await api.disconnect();
     }
   }
+  // An indexer a devnet left running that this start does not want goes first.
+  const stale = readIndexer();
+  if (stale && (indexerPort === 0 || !archive)) {
+    await indexerOf(stale).stop(stale.pid).catch(() => {});
+    fs.rmSync(indexerFile(), { force: true });
+  }
+  if (indexerPort > 0 && !archive) {
+    console.error('No indexer: it reads every block\'s events, and this chain\'s first node keeps only recent state (--fresh makes one that keeps it all).');
+  } else if (indexerPort > 0) {
+    const indexer = new Indexer({ dir: path.join(values.dir, 'indexer'), rpcPort: network.rpcPort(), pgPort: postgresPort, apiPort: indexerPort, detached: true });
+    try {
+      console.log(`Starting the indexer (PostgreSQL on 127.0.0.1:${postgresPort}, GraphQL on ${indexer.apiUrl}) ...`);
+      // One left running by a devnet that was not stopped goes first.
+      const old = readIndexer();
+      if (old) await indexerOf(old).stop(old.pid).catch(() => {});
+      // Saved before anything starts, so that `stop` finds the database even if the rest fails.
+      fs.writeFileSync(indexerFile(), JSON.stringify({ pid: null, pgPort: postgresPort, apiPort: indexerPort, url: indexer.apiUrl }));
+      await indexer.prepare();
+      indexer.start();
+      fs.writeFileSync(indexerFile(), JSON.stringify({ pid: indexer.proc.pid, pgPort: postgresPort, apiPort: indexerPort, url: indexer.apiUrl }));
+      await indexer.waitForApi();
+      console.log(`The indexer follows the finalized blocks; log in ${indexer.log}\n`);
+    } catch (e) {
+      console.error(`The indexer did not start: ${e.message}`);
+      await indexer.stop().catch(() => {});
+      fs.rmSync(indexerFile(), { force: true });
+      return 1;
+    }
+  }
   const explorerPort = Number(values['explorer-port']);
   if (explorerPort > 0) {
     try {
-      await startExplorer(explorerPort, network.wsUrl(), path.join(network.logDir, 'explorer.log'));
+      await startExplorer(explorerPort, network.wsUrl(), readIndexer()?.url, path.join(network.logDir, 'explorer.log'));
     } catch (e) {
       console.error(`The explorer did not start: ${e.message}`);
       return 1;
@@ -251,6 +319,8 @@ async function start() {
   }
   const ex = readExplorer();
   if (ex) console.log(`explorer ${ex.url}`);
+  const ix = readIndexer();
+  if (ix) console.log(`indexer  ${ix.url}  (GraphQL; open it in a browser for its playground)`);
   for (const a of readAgents()) console.log(`${a.name.padEnd(8)} http://127.0.0.1:${a.port}  ${a.address}`);
   if (providers > 0) {
     console.log('\nRun a job: allmende-agent run --model magika --input README.md --replicas 3 --audit --accept ' +
@@ -261,6 +331,17 @@ async function start() {
 }
 
 const agentsFile = () => path.join(values.dir, 'agents.json');
+const indexerFile = () => path.join(values.dir, 'indexer.json');
+
+/** The indexer the devnet started: { pid, pgPort, apiPort, url }, or null. */
+function readIndexer() {
+  return fs.existsSync(indexerFile()) ? JSON.parse(fs.readFileSync(indexerFile(), 'utf8')) : null;
+}
+
+/** An Indexer handle on the one the devnet started (to stop it or read its height). */
+function indexerOf(saved) {
+  return new Indexer({ dir: path.join(values.dir, 'indexer'), rpcPort: 0, pgPort: saved.pgPort, apiPort: saved.apiPort });
+}
 const explorerFile = () => path.join(values.dir, 'explorer.json');
 const EXPLORER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'explorer', 'serve.mjs');
 
@@ -274,13 +355,13 @@ function isOurExplorer(pid) {
 }
 
 /** Serves the built explorer on loopback, detached like the nodes, and waits until it answers. */
-async function startExplorer(port, ws, log) {
+async function startExplorer(port, ws, indexerUrl, log) {
   const old = readExplorer();
   if (old && isOurExplorer(old.pid)) process.kill(old.pid, 'SIGTERM');
   const out = fs.openSync(log, 'a');
   const proc = spawn(process.execPath, [EXPLORER, '--port', String(port)], { detached: true, stdio: ['ignore', out, out] });
   proc.unref();
-  const url = `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(ws)}`;
+  const url = `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(ws)}${indexerUrl ? `&indexer=${encodeURIComponent(indexerUrl)}` : ''}`;
   const deadline = Date.now() + 15000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`explorer/serve.mjs exited ${proc.exitCode}; see ${log}`);

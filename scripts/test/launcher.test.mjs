@@ -1,6 +1,6 @@
-// End-to-end test of the devnet launcher as a user runs it: start (validators and provider
-// agents), status, join a validator node in one command, stop, start again with the joined
-// node and the agents. Free loopback ports and a
+// End-to-end test of the devnet launcher as a user runs it: start (validators, provider
+// agents, the indexer with its PostgreSQL), status, join a validator node in one command,
+// stop, start again with the joined node, the agents and the index. Free loopback ports and a
 // temporary folder; every node it started is stopped at the end.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { connect, signer } from '../lib/client.mjs';
 import { isOurAgent } from '../lib/agents.mjs';
 import { Network, isOurNode } from '../lib/network.mjs';
+import { Indexer, isOurIndexer } from '../lib/indexer.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const execFileP = promisify(execFile);
@@ -24,7 +25,8 @@ let failed = false;
 /** Runs `devnet-cli.mjs` (what devnet.sh runs once the node is built) on the test folder. */
 function devnet(...args) {
   return execFileP('node', [path.join(here, '..', 'lib', 'devnet-cli.mjs'), ...args, '--dir', dir,
-    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--explorer-port', String(ports.explorer)],
+    '--rpc-port', String(ports.rpc), '--p2p-port', String(ports.p2p), '--explorer-port', String(ports.explorer),
+    '--indexer-port', String(ports.indexer), '--postgres-port', String(ports.postgres)],
   { timeout: 420000 });
 }
 
@@ -39,6 +41,11 @@ function killLeftovers() {
   const saved = dir && Network.load(dir);
   for (const n of saved?.nodes ?? []) if (isOurNode(n.pid)) process.kill(n.pid, 'SIGKILL');
   for (const a of (dir && savedAgents()) || []) if (isOurAgent(a.pid)) process.kill(a.pid, 'SIGKILL');
+  const ix = dir && path.join(dir, 'indexer.json');
+  if (ix && fs.existsSync(ix)) {
+    const { pid } = JSON.parse(fs.readFileSync(ix, 'utf8'));
+    if (isOurIndexer(pid)) process.kill(-pid, 'SIGKILL');
+  }
   const ex = dir && path.join(dir, 'explorer.json');
   if (ex && fs.existsSync(ex)) {
     const { pid } = JSON.parse(fs.readFileSync(ex, 'utf8'));
@@ -47,6 +54,23 @@ function killLeftovers() {
     } catch {
       // gone already
     }
+  }
+}
+
+/** Waits until the indexer's API says it has indexed block `least` or more; its height. */
+async function indexedHeight(least, ms = 120000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${ports.indexer}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ squidStatus { height } }' }) });
+      const height = (await res.json()).data?.squidStatus?.height ?? -1;
+      if (height >= least) return height;
+    } catch {
+      // not answering yet
+    }
+    if (Date.now() > end) throw new Error(`the indexer did not reach block #${least} in ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
@@ -72,15 +96,22 @@ async function freeRun(count, avoid = -1000) {
 describe('the devnet launcher', { timeout: 900000 }, () => {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-devnet-'));
+    // The indexer's PostgreSQL runs as its own account when the test runs as root.
+    fs.chmodSync(dir, 0o755);
     const rpc = await freeRun(6);
     const p2p = await freeRun(6, rpc);
     ports = { rpc, p2p, explorer: await freeRun(1, p2p) };
+    ports.indexer = await freeRun(1, ports.explorer);
+    ports.postgres = await freeRun(1, ports.indexer);
     process.once('exit', killLeftovers);
   });
 
   after(async () => {
     await devnet('stop').catch(() => {});
     killLeftovers();
+    // A database the stop did not reach (after a failure).
+    const pg = new Indexer({ dir: path.join(dir, 'indexer'), rpcPort: 0, pgPort: ports.postgres, apiPort: ports.indexer }).pg;
+    if (await pg.ready()) await pg.stop().catch(() => {});
     if (failed || process.env.ALLMENDE_KEEP_TEST_DATA) console.error(`launcher test data kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -107,6 +138,12 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
     assert.ok(explorer, 'the explorer address is printed');
     const page = await fetch(explorer[1]);
     assert.match(await page.text(), /<title>Allmende explorer<\/title>/);
+    // The indexer: its address printed, the explorer pointed at it, and it follows the chain.
+    const gql = new RegExp(`^indexer +(http://127\\.0\\.0\\.1:${ports.indexer}/graphql)`, 'm').exec(stdout);
+    assert.ok(gql, 'the indexer\'s address is printed');
+    assert.ok(explorer[1].includes(`&indexer=${encodeURIComponent(gql[1])}`), 'the explorer reads the indexer');
+    const indexed = await indexedHeight(1);
+    assert.ok(indexed >= 1, `the indexer follows the chain (#${indexed})`);
     const api = await connect(`ws://127.0.0.1:${Network.load(dir).nodes[0].rpcPort}`);
     try {
       for (const a of savedAgents()) {
@@ -143,6 +180,7 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
     }
     const status = await devnet('status');
     assert.match(status.stdout, /^erin +pid \d+/m);
+    assert.match(status.stdout, /^indexer +pid \d+ +http:\S+ +indexed #\d+/m);
     assert.match(status.stdout, /^agent1 +pid \d+ +http:/m);
     await assert.rejects(devnet('join', 'erin'), (e) => e.code === 1 && /already a node called erin/.test(e.stderr));
     await assert.rejects(devnet('join', 'Bad Name'), (e) => e.code === 1 && /a node name is/.test(e.stderr));
@@ -152,8 +190,14 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
     const before = Network.load(dir).nodes;
     const agentsBefore = savedAgents();
     const explorerBefore = JSON.parse(fs.readFileSync(path.join(dir, 'explorer.json'), 'utf8'));
+    const indexerBefore = JSON.parse(fs.readFileSync(path.join(dir, 'indexer.json'), 'utf8'));
+    const indexedBefore = await indexedHeight(0);
     await devnet('stop');
     await assert.rejects(fetch(`http://127.0.0.1:${explorerBefore.port}/`), 'the explorer server stopped');
+    assert.ok(!isOurIndexer(indexerBefore.pid), 'the indexer stopped');
+    await assert.rejects(fetch(`http://127.0.0.1:${ports.indexer}/graphql`), 'its API stopped');
+    const pg = new Indexer({ dir: path.join(dir, 'indexer'), rpcPort: 0, pgPort: ports.postgres, apiPort: ports.indexer }).pg;
+    assert.equal(await pg.ready(), false, 'its PostgreSQL stopped');
     assert.ok(before.every((n) => !isOurNode(n.pid)), 'every node stopped');
     assert.ok(agentsBefore.length === 3 && agentsBefore.every((a) => !isOurAgent(a.pid)), 'every agent stopped');
     const { stdout } = await devnet('start', '--nodes', '4');
@@ -162,6 +206,9 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
     assert.deepEqual(savedAgents().map((a) => [a.address, a.port]), agentsBefore.map((a) => [a.address, a.port]));
     const saved = Network.load(dir);
     assert.deepEqual(saved.nodes.map((n) => n.name), ['alice', 'bob', 'charlie', 'dave', 'erin']);
+    // The index was kept and goes on from where it was.
+    const again = await indexedHeight(indexedBefore + 1);
+    assert.ok(again > indexedBefore, `the index goes on (#${indexedBefore} → #${again})`);
     const api = await connect(`ws://127.0.0.1:${saved.nodes[0].rpcPort}`);
     try {
       const erin = await signer('//Erin');

@@ -6,9 +6,11 @@
 // enacted with apply-upgrade while the job is in flight. The market's storage migration runs
 // on the live state in the next block. What no unit test shows: the node switching runtimes,
 // the migration on a real database with real holds, agents and polkadot.js following the new
-// metadata without a restart, and the job finishing under the new runtime.
+// metadata without a restart, the job finishing under the new runtime, and the indexer
+// decoding the blocks of both runtimes.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
@@ -17,6 +19,8 @@ import {
   agents, api, execFileP, here, jobEvents, localAnswer, markFailed, network, runJob, until, useAgentNetwork,
 } from './agent-network.mjs';
 import { motionIndex } from './govern-output.mjs';
+import { Indexer } from '../lib/indexer.mjs';
+import { freePort, rpc } from '../lib/network.mjs';
 
 /** The previous release's commit: its runtime is the one the network starts on. */
 const PREVIOUS = fs.readFileSync(path.join(here, 'previous-runtime'), 'utf8')
@@ -55,8 +59,13 @@ async function previousSpec() {
 }
 
 let specDir = null;
-after(() => {
+/** The indexer beside the network, from before the upgrade to after it, and its folder. */
+let indexer = null;
+let indexerDir = null;
+after(async () => {
   if (specDir) fs.rmSync(specDir, { recursive: true, force: true });
+  await indexer?.stop().catch(() => {});
+  if (indexerDir) fs.rmSync(indexerDir, { recursive: true, force: true });
 });
 
 useAgentNetwork({ prepare: [1, 2, 3], start: ['agent1', 'agent2', 'agent3'], spec: previousSpec });
@@ -101,6 +110,11 @@ test('a runtime upgrade through governance while a job is in flight: migration, 
     const codeHash = blake2AsHex(code, 256);
     const start = await api.rpc.chain.getFinalizedHead();
     const pids = Object.fromEntries(['agent1', 'agent2', 'agent3'].map((n) => [n, agents.agents.get(n).pid]));
+    indexerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-indexer-'));
+    fs.chmodSync(indexerDir, 0o755);
+    indexer = new Indexer({ dir: indexerDir, rpcPort: network.rpcPort(), pgPort: await freePort(), apiPort: await freePort() });
+    await indexer.prepare();
+    indexer.start();
 
     // The previous runtime predates job terms (scripts/test/previous-runtime says what to
     // check here when it moves on).
@@ -236,6 +250,36 @@ test('a runtime upgrade through governance while a job is in flight: migration, 
       assert.equal(window.data.challengeBy - window.block, given, `the window the job was given, not the ${longer} blocks set since`);
       assert.equal(jobEvents(job, 'JobSettled').length, 1);
       assert.equal((await api.query.computeMarket.jobs(job)).unwrap().status.toString(), 'Settled');
+    });
+
+    await t.test('the indexer decodes the blocks of both runtimes: every event as the chain has it, each block with its runtime', async () => {
+      const last = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+      await until(`the indexer at block #${last}`, async () => (await indexer.height()) >= last, 120000);
+      const chain = [];
+      const specs = [];
+      const key = api.query.system.events.key();
+      for (let h = 1; h <= last; h++) {
+        const hash = await api.rpc.chain.getBlockHash(h);
+        // The runtime that executed a block is the one its parent's state holds, and its events
+        // are in that runtime's types (api.at(hash) would read the block that enacted the
+        // upgrade with the new runtime's types, and fail).
+        const parentHash = await api.rpc.chain.getBlockHash(h - 1);
+        const parent = await api.at(parentHash);
+        specs.push([String(h), String((await rpc(network.rpcPort(), 'state_getRuntimeVersion', [parentHash.toHex()])).specVersion)]);
+        const type = parent.registry.createLookupType(parent.query.system.events.creator.meta.type.asPlain);
+        const raw = await api.rpc.state.getStorage.raw(key, hash);
+        parent.registry.createType(type, raw).forEach((r, i) => {
+          chain.push([String(h), String(i), `${r.event.section[0].toUpperCase()}${r.event.section.slice(1)}.${r.event.method}`]);
+        });
+      }
+      assert.deepEqual(await indexer.pg.sql(`SELECT height, index, name FROM event WHERE height BETWEEN 1 AND ${last} ORDER BY height, index`, 'allmende'),
+        chain, 'every event of every finalized block, decoded with its own runtime');
+      assert.deepEqual(await indexer.pg.sql(`SELECT height, spec_version FROM block WHERE height BETWEEN 1 AND ${last} ORDER BY height`, 'allmende'),
+        specs, 'each block with the runtime that executed it');
+      assert.deepEqual([specs[uNumber - 1][1], specs[uNumber][1]], [String(oldSpec), String(newSpec)],
+        'the block that enacted the upgrade ran the old runtime, the next one the new');
+      const settled = await indexer.pg.sql(`SELECT status FROM job WHERE id = '${job}'`, 'allmende');
+      assert.deepEqual(settled, [['Settled']], 'the job posted before the upgrade and settled after it');
     });
 
     await t.test('the agents carried on through the upgrade without a restart or a new connection', async () => {
