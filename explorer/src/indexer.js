@@ -79,6 +79,21 @@ export class IndexerHistory extends EventIndex {
     return body.data;
   }
 
+  /**
+   * The bids that displaced the account's bids: another account's BidPlaced in the same
+   * transaction, which a job's timeline names ("displaced by the bid of …").
+   */
+  async displacing(list, fields) {
+    const displaced = list.filter((e) => e.name === 'ComputeMarket.BidRemoved' && e.extrinsic
+      && (e.args?.reason === 'Displaced' || e.args?.reason?.__kind === 'Displaced')).slice(-200);
+    if (!displaced.length) return [];
+    const { events } = await this.query(`query($where: EventWhereInput) {
+      events(where: $where, orderBy: [height_ASC, index_ASC], limit: ${displaced.length * 4}) { ${fields} } }`,
+    { where: { OR: displaced.map((e) => ({ height_eq: e.height, name_eq: 'ComputeMarket.BidPlaced', extrinsic: { index_eq: e.extrinsic.index } })) } });
+    const have = new Set(list.map((e) => `${e.height}-${e.index}`));
+    return events.filter((e) => !have.has(`${e.height}-${e.index}`));
+  }
+
   /** An indexer event in the page's shape: { block, index, extrinsic, section, method, data }. */
   convert(e) {
     const [pallet, method] = e.name.split('.');
@@ -176,6 +191,10 @@ export class IndexerHistory extends EventIndex {
       ${days}
     }`, { where: scope?.[1] ?? { id_eq: '' }, limit: LIMIT });
     const list = data.list.map((x) => x.event ?? x).reverse();
+    if (scope?.[0] === 'mentions') {
+      list.push(...await this.displacing(list, fields));
+      list.sort((a, b) => a.height - b.height || a.index - b.index);
+    }
     this.byBlock = new Map();
     const byBlock = new Map();
     for (const e of list.map((x) => this.convert(x))) {

@@ -351,7 +351,7 @@ test('a job run through its life by an agent: timeline, payments to the unit, re
   }
 });
 
-test('with ?indexer= the job, provider, asset and account pages show the same histories, read from the indexer', async () => {
+test('with ?indexer= the job, provider, asset and account pages show the same histories, read from the indexer, a displacing bid too', async () => {
   assert.ok(provider && settledJob !== undefined && assetId !== undefined, 'runs after the job test');
   const { finalized } = await heads(network.rpcPort());
   const end = Date.now() + 120000;
@@ -367,6 +367,8 @@ test('with ?indexer= the job, provider, asset and account pages show the same hi
     [`#/provider/${provider}`, '+1 completed', 'indexer-provider'],
     [`#/asset/${assetId}`, `job ${settledJob}`, 'indexer-asset'],
     [`#/account/${provider}`, 'provider stake', 'indexer-account'],
+    // The bid that displaced this bidder's is another account's event, fetched with it.
+    [`#/provider/${bidders[api.consts.computeMarket.maxBidsPerJob.toNumber() - 1].address}`, 'displaced by the bid of', 'indexer-displaced'],
   ]) {
     const own = await show(hash, [shows, 'History: every finalized block'], `${name}-own`);
     const read = await show(hash, [shows, 'History: from the indexer'], name, withIndexer);
