@@ -739,24 +739,25 @@ mod tests {
 
 	#[test]
 	fn a_command_that_prints_a_lot_or_leaves_its_output_open_is_bounded() {
-		let policy = |command: &str| PricePolicy {
+		let policy = |command: &str, command_timeout_ms| PricePolicy {
 			command: Some(command.into()),
-			command_timeout_ms: 3000,
+			command_timeout_ms,
 			..Default::default()
 		};
+		// The first two get a deadline they cannot reach even when the test runs at the
+		// lowest CPU priority beside busy networks (CI): what they show is not about time.
 		// 1 MB on stderr before the answer: far beyond a pipe's buffer, which the command
 		// would block on if nobody read it.
-		let chatty = policy("head -c 1000000 /dev/zero >&2; echo 0.5");
+		let chatty = policy("head -c 1000000 /dev/zero >&2; echo 0.5", 60000);
 		assert_eq!(chatty.price(&query("wasm")).unwrap(), Some(UNIT / 2));
-		// 1 MB on stdout is not an answer, and is refused as such (not by the timeout).
-		let started = std::time::Instant::now();
-		let flood = policy("head -c 1000000 /dev/zero | tr '\\0' 1");
+		// 1 MB on stdout is not an answer, and is refused as such (an Answer error, not a
+		// Timeout).
+		let flood = policy("head -c 1000000 /dev/zero | tr '\\0' 1", 60000);
 		assert!(matches!(flood.price(&query("wasm")), Err(PriceError::Answer(..))));
-		assert!(started.elapsed() < Duration::from_millis(3000));
 		// A command that exits but leaves a process holding its output gets the timeout, not
 		// that process's lifetime.
 		let started = std::time::Instant::now();
-		let lingering = policy("echo 0.5; sleep 20 &");
+		let lingering = policy("echo 0.5; sleep 20 &", 3000);
 		assert!(matches!(lingering.price(&query("wasm")), Err(PriceError::Timeout(..))));
 		assert!(started.elapsed() < Duration::from_secs(10));
 	}
