@@ -6,6 +6,7 @@
 // (`squid_processor.status`), so a restart of the processor, the node or PostgreSQL neither
 // loses nor repeats a row.
 import { SubstrateBatchProcessor } from '@subsquid/substrate-processor'
+import type { Runtime } from '@subsquid/substrate-runtime'
 import { TypeormDatabase } from '@subsquid/typeorm-store'
 import { Account, Block, Event, Extrinsic, HoldChange, Mention, Session, Validator } from './model'
 import { assetIdOf, jobIdOf, Market } from './market'
@@ -26,11 +27,36 @@ const processor = new SubstrateBatchProcessor()
   .addCall({ extrinsic: true })
   .addEvent({ extrinsic: true })
 
-/** A dispatch error as pallet.Error, or its JSON. */
-function describeError(error: unknown): string | undefined {
+/**
+ * A dispatch error by name, as the runtime that executed it names it: `Pallet.Error` for a
+ * pallet's error (`ComputeMarket.StakeTooLow`), `Kind.Detail` for a nested one
+ * (`Token.FundsUnavailable`), the kind alone otherwise (`BadOrigin`); its JSON when the
+ * metadata does not name it.
+ */
+function describeError(error: unknown, runtime: Runtime): string | undefined {
   if (error === undefined || error === null) return undefined
-  const e = error as { __kind?: string; value?: { index?: number; error?: string } }
+  const e = error as { __kind?: string; value?: { __kind?: string; index?: number; error?: string } }
+  if (e.__kind === 'Module' && typeof e.value?.index === 'number' && typeof e.value.error === 'string') {
+    const name = palletError(runtime, e.value.index, parseInt(e.value.error.slice(2, 4), 16))
+    if (name) return name
+  } else if (typeof e.__kind === 'string' && e.value === undefined) {
+    return e.__kind
+  } else if (typeof e.__kind === 'string' && typeof e.value?.__kind === 'string') {
+    return `${e.__kind}.${e.value.__kind}`
+  }
   return JSON.stringify(e)
+}
+
+/** The name of error `index` of the pallet at `pallet` in the runtime's metadata. */
+function palletError(runtime: Runtime, pallet: number, index: number): string | undefined {
+  if (runtime.metadata.__kind !== 'V14') return undefined
+  const md = runtime.metadata.value
+  const p = md.pallets.find((p) => p.index === pallet)
+  if (!p?.errors) return undefined
+  const def = md.lookup.types[p.errors.type]?.type.def
+  if (def?.__kind !== 'Variant') return undefined
+  const v = def.value.variants.find((v) => v.index === index)
+  return v ? `${p.name}.${v.name}` : undefined
 }
 
 /** The signer's address (hex account id), when signed. */
@@ -148,7 +174,7 @@ newBlockFinalized().then(() => processor.run(new TypeormDatabase({ supportHotBlo
         call: x.call?.name ?? 'unknown',
         signer: signerOf(x.signature),
         success: x.success ?? false,
-        error: describeError(x.error),
+        error: describeError(x.error, b.header._runtime),
         fee: x.fee,
         tip: x.tip,
       })

@@ -62,6 +62,8 @@ export class Market {
   private providers = new Map<string, Provider>()
   private bids = new Map<string, Bid>()
   private assignments = new Map<string, Assignment>()
+  /** Job-provider pairs whose stored assignments are already in `assignments`. */
+  private assignmentsLoaded = new Set<string>()
   private created: (Payment | Slash | Burn | Royalty)[] = []
   private assets = new Map<string, Asset>()
   private grants = new Map<string, AccessGrant>()
@@ -140,11 +142,19 @@ export class Market {
     return open
   }
 
+  /** The provider's latest assignment to the job; the store is asked once per job and provider per batch. */
   private async assignment(job: Job, who: string): Promise<Assignment | undefined> {
-    const found = [...this.assignments.values()].filter((a) => a.job.id === job.id && a.provider.id === who)
-    const stored = await this.store.find(Assignment, { where: { job: { id: job.id }, provider: { id: who } }, relations: { job: true, provider: true } })
-    for (const a of stored) if (!this.assignments.has(a.id)) { this.assignments.set(a.id, a); found.push(a) }
-    return found.sort((a, b) => b.assignedAt - a.assignedAt)[0]
+    const key = `${job.id}-${who}`
+    if (!this.assignmentsLoaded.has(key)) {
+      const stored = await this.store.find(Assignment, { where: { job: { id: job.id }, provider: { id: who } }, relations: { job: true, provider: true } })
+      for (const a of stored) if (!this.assignments.has(a.id)) this.assignments.set(a.id, a)
+      this.assignmentsLoaded.add(key)
+    }
+    let latest: Assignment | undefined
+    for (const a of this.assignments.values()) {
+      if (a.job.id === job.id && a.provider.id === who && (!latest || a.assignedAt > latest.assignedAt)) latest = a
+    }
+    return latest
   }
 
   /** Applies one event; an event of a job or provider the index never saw is an error. */

@@ -29,6 +29,17 @@ export const RPC_WAIT_MS = 180000;
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until `check()` gives a truthy value and returns it; polls every 500 ms. */
+export async function until(what, check, timeoutMs = 240000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(500);
+  }
+}
+
 /** One JSON-RPC call over HTTP (the node serves HTTP and WebSocket on its RPC port). */
 export async function rpc(port, method, params = [], timeoutMs = 5000) {
   const res = await fetch(`http://127.0.0.1:${port}`, {

@@ -11,6 +11,8 @@ import { AGENT_BIN, Agents } from '../lib/agents.mjs';
 import { connect } from '../lib/client.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
+export { until } from '../lib/network.mjs';
+
 export { AGENT_BIN };
 
 export const execFileP = promisify(execFile);
@@ -57,16 +59,6 @@ async function followEvents() {
   });
 }
 
-/** Waits until `check()` is truthy; polls every 500 ms. */
-export async function until(what, check, timeoutMs = 240000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /**
  * Runs `allmende-agent run` as //Bob (or `suri`), giving up after `timeoutSecs`; resolves with

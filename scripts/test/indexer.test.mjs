@@ -18,7 +18,7 @@ import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { signer, submit } from '../lib/client.mjs';
 import { findEvent, text } from '../lib/market.mjs';
-import { freePort, heads, rpc } from '../lib/network.mjs';
+import { freePort, heads, rpc, until } from '../lib/network.mjs';
 import { Indexer } from '../lib/indexer.mjs';
 
 const execFileP = promisify(execFile);
@@ -35,17 +35,6 @@ after(async () => {
   await indexer?.stop().catch(() => {});
   if (!process.env.ALLMENDE_KEEP_TEST_DIR) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** Polls `check` until it gives a value, for at most `ms`. */
-async function until(what, check, ms = 180000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** A dev node that keeps its chain in dir/chain, so that it can be restarted. */
 function startNode(rpcPort, p2pPort) {
@@ -93,6 +82,8 @@ test('the indexer holds every event of every finalized block once, through a kil
   await submit(api, api.tx.dataRegistry.grantAccess(assetId, alice.address), eve, { until: 'block' });
   await submit(api, api.tx.dataRegistry.grantAccess(assetId, ferdie.address), eve, { until: 'block' });
   await submit(api, api.tx.dataRegistry.revokeAccess(assetId, ferdie.address), eve, { until: 'block' });
+  // A call that fails: the index names its error.
+  await assert.rejects(submit(api, api.tx.computeMarket.unregister(), ferdie, { until: 'block' }), /NotProvider/);
 
   const traffic = execFileP(process.execPath, [path.join(here, '..', 'job-latency.mjs'), '--ws', ws, '--flows', 'offer,bid,k3',
     '--bidding', '4', '--asset', String(assetId)], { timeout: 600000 });
@@ -134,6 +125,16 @@ test('the indexer holds every event of every finalized block once, through a kil
   const royalties = [];
   const burnt = [];
   let fees = 0n;
+  const failed = [];
+  const capital = (s) => `${s[0].toUpperCase()}${s.slice(1)}`;
+  const errorName = (err) => {
+    if (err.isModule) {
+      const meta = api.registry.findMetaError(err.asModule);
+      return `${capital(meta.section)}.${meta.name}`;
+    }
+    if (err.isToken || err.isArithmetic || err.isTransactional) return `${err.type}.${err.value.type}`;
+    return err.type;
+  };
   const authors = [];
   for (let h = 0; h <= finalized; h++) {
     const hash = await api.rpc.chain.getBlockHash(h);
@@ -146,12 +147,16 @@ test('the indexer holds every event of every finalized block once, through a kil
       if (api.events.dataRegistry.RoyaltyPaid.is(e)) royalties.push(e.data.amount.toBigInt());
       if (api.events.computeMarket.Burnt.is(e)) burnt.push(e.data.amount.toBigInt());
       if (api.events.transactionPayment.TransactionFeePaid.is(e)) fees += e.data.actualFee.toBigInt();
+      if (api.events.system.ExtrinsicFailed.is(e)) failed.push([String(h), String(r.phase.asApplyExtrinsic.toNumber()), errorName(e.data.dispatchError)]);
     });
   }
   assert.deepEqual(await db(`SELECT height, index, name FROM event WHERE height <= ${finalized} ORDER BY height, index`), chain,
     'every event of every finalized block, once, in order');
   assert.equal(Number((await db(`SELECT count(*) FROM block WHERE height <= ${finalized}`))[0][0]), finalized + 1);
   assert.equal(BigInt((await db(`SELECT coalesce(sum(fee), 0) FROM extrinsic WHERE height <= ${finalized}`))[0][0]), fees, 'fees to the unit');
+  assert.deepEqual(await db(`SELECT height, index, error FROM extrinsic WHERE NOT success AND height <= ${finalized} ORDER BY height, index`), failed,
+    'every failed extrinsic, with its error named as the chain names it');
+  assert.ok(failed.some((f) => f[2] === 'ComputeMarket.NotProvider'), 'the failed unregister');
 
   // The market's records add up to its events, to the unit.
   // (A new provider's first payments go to the reputation fee, burnt: not every replica is paid.)
