@@ -247,7 +247,7 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
       await network.waitForRpc(undefined, ['erin-twin']);
 
       // Both author in erin's slots; the other validators see two blocks of one slot and
-      // report it. The report's block carries the whole punishment.
+      // report it. The first finalized report's block carries the whole punishment.
       const events = await waitForBlock(api, async (at) => {
         const evs = (await at.query.system.events()).map((r) => r.event);
         return evs.some((e) => e.section === 'offences' && e.method === 'Offence') ? evs : null;
@@ -277,15 +277,20 @@ describe('the devnet launcher', { timeout: 900000 }, () => {
 });
 
 /**
- * Checks `check(api.at(block))` at every block of the best chain from the current best on
+ * Checks `check(api.at(block))` at every finalized block from the current finalized head on
  * until it returns something truthy, and returns that; fails after `timeoutMs` saying `what`.
+ * Finalized blocks, not the best chain's: an equivocation makes forks, and a walk of the best
+ * chain by number can read a block of a fork that loses and miss the one that stays (the first
+ * report, with the slash, on the fork that won; a later report of the same offender, with
+ * nothing left to slash, after it).
  */
 async function waitForBlock(api, check, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
-  let next = (await api.rpc.chain.getHeader()).number.toNumber();
+  const finalized = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  let next = await finalized();
   for (;;) {
-    const best = (await api.rpc.chain.getHeader()).number.toNumber();
-    for (; next <= best; next += 1) {
+    const head = await finalized();
+    for (; next <= head; next += 1) {
       const v = await check(await api.at(await api.rpc.chain.getBlockHash(next)));
       if (v) return v;
     }
