@@ -45,8 +45,9 @@ cd "$ALLMENDE_ROOT"
 # and agent about 165 s more with its paused job, each measured alone on 2026-12-05; upgrade
 # 595 s alone on 2026-12-05, after the first wave so that its nodes, which compile the
 # previous runtime that the warm-up below does not, do not start beside 28 others; indexer,
-# one dev node, PostgreSQL and the indexer, about 190 s alone on 2026-12-05); a new file must
-# be added here (checked now, before the build).
+# one dev node, PostgreSQL and the indexer, about 190 s alone on 2026-12-05; dev-clock, two
+# short dev nodes, 24 s alone on 2026-12-05); a new file must be added here (checked now,
+# before the build).
 files=(
 	"$here/test/market.test.mjs"
 	"$here/test/agent.test.mjs"
@@ -63,6 +64,7 @@ files=(
 	"$here/test/indexer.test.mjs"
 	"$here/test/testnet.test.mjs"
 	"$here/test/postgres.test.mjs"
+	"$here/test/dev-clock.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/events.test.mjs"
 	"$here/test/network.test.mjs"
 )

@@ -61,4 +61,13 @@ pub struct Cli {
 	/// same operator) can write. Without this flag nothing is cached.
 	#[arg(long, value_name = "DIR", global = true)]
 	pub wasmtime_cache: Option<std::path::PathBuf>,
+
+	/// Run BABE's slots and the blocks' timestamps on a clock N times faster than the
+	/// system's, from the node's start: a slot comes every 1/N of the runtime's slot duration
+	/// and blocks are stamped a slot duration apart, so a chain of many blocks (for measuring
+	/// what grows with a chain's length) is made in 1/N of its time. Development chains only,
+	/// on a node that authors every block; once stopped, the chain's last blocks lie in the
+	/// system clock's future and the node authors nothing until it passes them.
+	#[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+	pub dev_clock_speed: Option<u64>,
 }

@@ -145,6 +145,15 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
+				let clock = match cli.dev_clock_speed {
+					None | Some(1) => service::SlotClock::system(),
+					Some(_) if config.chain_spec.chain_type() != sc_service::ChainType::Development =>
+						return Err(sc_cli::Error::Input(
+							"--dev-clock-speed is only for development chains (--dev, or a chain spec of chain type Development)"
+								.into(),
+						)),
+					Some(speed) => service::SlotClock::faster(speed),
+				};
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => {
 						service::new_full::<
@@ -152,13 +161,14 @@ pub fn run() -> sc_cli::Result<()> {
 								Block,
 								<Block as sp_runtime::traits::Block>::Hash,
 							>,
-						>(config, cli.wasmtime_cache.as_deref())
+						>(config, cli.wasmtime_cache.as_deref(), clock)
 						.map_err(sc_cli::Error::Service)
 					},
 					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(
 							config,
 							cli.wasmtime_cache.as_deref(),
+							clock,
 						)
 						.map_err(sc_cli::Error::Service)
 					},

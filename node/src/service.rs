@@ -59,9 +59,57 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
-/// BABE's inherent data: the timestamp now, and the slot it falls in.
-fn babe_inherent_data(slot_duration: sp_consensus_babe::SlotDuration) -> BabeInherentData {
-	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+/// The clock that BABE's slots and the timestamp inherent follow: the system clock, or, for
+/// `--dev-clock-speed N` on a development chain, one that runs N times faster than the system
+/// clock from the node's start. A faster clock's slots come every 1/N of the runtime's slot
+/// duration, and its blocks carry timestamps a slot duration apart, as on a chain at full
+/// length: a long chain to measure on (`scripts/long-chain.mjs`) is made in 1/N of its time.
+/// Only the node that authors every block may use it; a node on the system clock sees its
+/// blocks as coming from the future until the system clock catches up.
+#[derive(Clone, Copy, Debug)]
+pub struct SlotClock {
+	speed: u64,
+	/// When the faster clock started, in milliseconds of the system clock.
+	start: u64,
+}
+
+impl SlotClock {
+	/// The system clock.
+	pub fn system() -> Self {
+		Self { speed: 1, start: 0 }
+	}
+
+	/// A clock that runs `speed` times faster than the system clock from now.
+	pub fn faster(speed: u64) -> Self {
+		Self { speed: speed.max(1), start: *sp_timestamp::Timestamp::current() }
+	}
+
+	/// The time now on this clock.
+	fn now(&self) -> sp_timestamp::Timestamp {
+		let elapsed = sp_timestamp::Timestamp::current().saturating_sub(self.start);
+		self.start.saturating_add(elapsed.saturating_mul(self.speed)).into()
+	}
+
+	/// How long a slot of `slot_duration` on this clock lasts on the system clock: when the
+	/// slot worker wakes, and what the block verifier takes as a slot (`Timestamp::current()`
+	/// by this duration, never behind this clock's slots, so no block of it is "in the
+	/// future").
+	fn on_system_clock(
+		&self,
+		slot_duration: sp_consensus_babe::SlotDuration,
+	) -> sp_consensus_babe::SlotDuration {
+		sp_consensus_babe::SlotDuration::from_millis(
+			(slot_duration.as_millis() / self.speed).max(1),
+		)
+	}
+}
+
+/// BABE's inherent data: the timestamp now on `clock`, and the slot it falls in.
+fn babe_inherent_data(
+	slot_duration: sp_consensus_babe::SlotDuration,
+	clock: SlotClock,
+) -> BabeInherentData {
+	let timestamp = sp_timestamp::InherentDataProvider::new(clock.now());
 	let slot = sp_consensus_babe::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
 		*timestamp,
 		slot_duration,
@@ -72,8 +120,9 @@ fn babe_inherent_data(slot_duration: sp_consensus_babe::SlotDuration) -> BabeInh
 /// The same inherent data for any parent block: BABE's slot duration never changes.
 fn babe_inherent_data_factory(
 	slot_duration: sp_consensus_babe::SlotDuration,
+	clock: SlotClock,
 ) -> BabeInherentDataFactory {
-	Arc::new(move |_parent, ()| async move { Ok(babe_inherent_data(slot_duration)) })
+	Arc::new(move |_parent, ()| async move { Ok(babe_inherent_data(slot_duration, clock)) })
 }
 
 /// The executor of `new_wasm_executor` (the flags' heap pages, instances and cache size),
@@ -98,10 +147,19 @@ fn wasm_executor(
 }
 
 /// Builds the client, backend, transaction pool and import queue; `wasmtime_cache` is the
-/// directory of `--wasmtime-cache`.
+/// directory of `--wasmtime-cache`. Slots follow the system clock.
 pub fn new_partial(
 	config: &Configuration,
 	wasmtime_cache: Option<&Path>,
+) -> Result<Service, ServiceError> {
+	new_partial_with_clock(config, wasmtime_cache, SlotClock::system())
+}
+
+/// [`new_partial`] with slots and timestamps on `clock`.
+fn new_partial_with_clock(
+	config: &Configuration,
+	wasmtime_cache: Option<&Path>,
+	clock: SlotClock,
 ) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
@@ -151,13 +209,17 @@ pub fn new_partial(
 	)?;
 
 	let justification_import = grandpa_block_import.clone();
-	let babe_config = sc_consensus_babe::configuration(&*client)?;
+	let mut babe_config = sc_consensus_babe::configuration(&*client)?;
+	// The runtime's slot duration, which the chain's slots and timestamps keep; the slot
+	// worker and the verifier count slots on the system clock.
 	let slot_duration = babe_config.slot_duration();
+	let wall_slot = clock.on_system_clock(slot_duration);
+	babe_config.slot_duration = wall_slot.as_millis();
 	let (block_import, babe_link) = sc_consensus_babe::block_import(
 		babe_config,
 		grandpa_block_import,
 		client.clone(),
-		babe_inherent_data_factory(slot_duration),
+		babe_inherent_data_factory(slot_duration, clock),
 		select_chain.clone(),
 		OffchainTransactionPoolFactory::new(transaction_pool.clone()),
 	)?;
@@ -167,7 +229,7 @@ pub fn new_partial(
 		block_import: block_import.clone(),
 		justification_import: Some(Box::new(justification_import)),
 		client: client.clone(),
-		slot_duration,
+		slot_duration: wall_slot,
 		spawner: &task_manager.spawn_essential_handle(),
 		registry: config.prometheus_registry(),
 		telemetry: telemetry.as_ref().map(|x| x.handle()),
@@ -191,6 +253,7 @@ pub fn new_full<
 >(
 	config: Configuration,
 	wasmtime_cache: Option<&Path>,
+	clock: SlotClock,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -201,7 +264,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry),
-	} = new_partial(&config, wasmtime_cache)?;
+	} = new_partial_with_clock(&config, wasmtime_cache, clock)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -338,7 +401,8 @@ pub fn new_full<
 			latest_votes.clone().follow(grandpa_link.justification_stream()),
 		);
 
-		let slot_duration = babe_link.config().slot_duration();
+		// The runtime's slot duration: the link's is the slot on the system clock.
+		let slot_duration = sc_consensus_babe::configuration(&*client)?.slot_duration();
 		let babe = sc_consensus_babe::start_babe(sc_consensus_babe::BabeParams {
 			keystore: keystore_container.keystore(),
 			client,
@@ -350,7 +414,7 @@ pub fn new_full<
 			create_inherent_data_providers: move |_parent, ()| {
 				let votes = latest_votes.provider();
 				async move {
-					let (slot, timestamp) = babe_inherent_data(slot_duration);
+					let (slot, timestamp) = babe_inherent_data(slot_duration, clock);
 					Ok((slot, timestamp, votes))
 				}
 			},
