@@ -18,7 +18,9 @@ const USAGE = `Usage: node scripts/long-chain.mjs --base-path DIR [--blocks N] [
 Makes an archive chain of at least N blocks (default 10,000) in DIR, a new folder, with market
 traffic in its blocks: a development node on the load chain spec (--dev --chain load) with
 --dev-clock-speed X (default 20), so its 6 s slots come every 6/X s and its blocks are stamped
-6 s apart as on a chain at full length. While it grows, rounds of traffic follow each other:
+6 s apart as on a chain at the runtime's pace (a block has 2/3 of the shorter slot to be
+built, so the traffic's blocks are thinner and more). While it grows, rounds of traffic follow
+each other:
   - scripts/load.mjs with S senders (default 200): S jobs posted and bid on; every fourth
     round also S offers accepted, committed and revealed (k = 1, settled after the challenge
     window);

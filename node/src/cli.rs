@@ -65,9 +65,11 @@ pub struct Cli {
 	/// Run BABE's slots and the blocks' timestamps on a clock N times faster than the
 	/// system's, from the node's start: a slot comes every 1/N of the runtime's slot duration
 	/// and blocks are stamped a slot duration apart, so a chain of many blocks (for measuring
-	/// what grows with a chain's length) is made in 1/N of its time. Development chains only,
-	/// on a node that authors every block; once stopped, the chain's last blocks lie in the
-	/// system clock's future and the node authors nothing until it passes them.
-	#[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+	/// what grows with a chain's length) is made in 1/N of its time. A block gets two thirds of
+	/// the shorter slot to be built, so it holds less than a block at full length can. Only for
+	/// a chain spec of chain type Development, on a node that authors every block. The clock
+	/// starts at the node's start: after a restart, with or without the flag, the chain's last
+	/// blocks lie in the clock's future and the node authors nothing until it passes them.
+	#[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100))]
 	pub dev_clock_speed: Option<u64>,
 }

@@ -149,7 +149,7 @@ pub fn run() -> sc_cli::Result<()> {
 					None | Some(1) => service::SlotClock::system(),
 					Some(_) if config.chain_spec.chain_type() != sc_service::ChainType::Development =>
 						return Err(sc_cli::Error::Input(
-							"--dev-clock-speed is only for development chains (--dev, or a chain spec of chain type Development)"
+							"--dev-clock-speed is only for development chains: the chain spec's chain type must be Development (as --dev's is)"
 								.into(),
 						)),
 					Some(speed) => service::SlotClock::faster(speed),

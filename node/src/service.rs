@@ -62,10 +62,11 @@ pub type Service = sc_service::PartialComponents<
 /// The clock that BABE's slots and the timestamp inherent follow: the system clock, or, for
 /// `--dev-clock-speed N` on a development chain, one that runs N times faster than the system
 /// clock from the node's start. A faster clock's slots come every 1/N of the runtime's slot
-/// duration, and its blocks carry timestamps a slot duration apart, as on a chain at full
-/// length: a long chain to measure on (`scripts/long-chain.mjs`) is made in 1/N of its time.
-/// Only the node that authors every block may use it; a node on the system clock sees its
-/// blocks as coming from the future until the system clock catches up.
+/// duration, and its blocks carry timestamps a slot duration apart, as at the runtime's pace:
+/// a long chain to measure on (`scripts/long-chain.mjs`) is made in 1/N of its time. Only the
+/// node that authors every block may use it: with it, the verifier's check for blocks from
+/// the future (a slot ahead of the system clock's) never fires, and a node on the system clock
+/// sees these blocks as coming from the future until the system clock catches up.
 #[derive(Clone, Copy, Debug)]
 pub struct SlotClock {
 	speed: u64,
