@@ -9,11 +9,10 @@ import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 import { AGENT_BIN, Agents } from '../lib/agents.mjs';
 import { connect } from '../lib/client.mjs';
+import { until } from '../lib/network.mjs';
 import { startNetwork, stopNetwork } from '../lib/testnet.mjs';
 
-export { until } from '../lib/network.mjs';
-
-export { AGENT_BIN };
+export { AGENT_BIN, until };
 
 export const execFileP = promisify(execFile);
 /** scripts/test, where the fixtures are. */
