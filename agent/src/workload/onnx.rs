@@ -3,11 +3,12 @@
 //! The input is one `.npy` tensor for a model with one input (see [`super::npy`]). The model's
 //! outputs are encoded as in [`super`]: floats rounded to multiples of 1e-4, so that replicas
 //! on CPUs with different vector units (tract picks its kernels by CPU; `TRACT_CPU_ISA`
-//! restricts them) agree. Models are decluttered but not optimized into tract's fused CPU
-//! kernels: the fused element-wise kernel of tract 0.22.5 fails on Magika (a slice
-//! index out of range in `UnicastKer`), and the plain operators are fast enough for the
-//! models the agent runs. A value within about 1e-7 of a rounding boundary may still round
-//! differently on two machines; such a job ends in a dispute that arbiters settle.
+//! restricts them) agree. Models run as tract's optimized plan, and as the decluttered plan
+//! (each operator on its own) when optimizing or running the optimized plan fails: the fused
+//! element-wise kernel of tract 0.22.5 panics on Magika (a slice index out of range in
+//! `UnicastKer`), which [`super::magika`] therefore runs decluttered. A value within about 1e-7
+//! of a rounding boundary may still round differently on two machines; such a job ends in a
+//! dispute that arbiters settle.
 
 use tract_onnx::prelude::*;
 
@@ -62,18 +63,46 @@ pub fn run(model: &[u8], input: &[u8]) -> Outcome {
 }
 
 /// Runs an ONNX model on the given input tensors, in the model's input order.
+///
+/// The model runs as tract's optimized plan (its fused CPU kernels, about ten times faster on
+/// convolutions and matrix products). When tract cannot optimize the model, or the optimized
+/// plan fails or panics, the model runs again from its bytes as the decluttered plan, which
+/// implements each operator on its own: both compute the same function, and their floats
+/// differ only in rounding, which the job's tolerance absorbs. A failure is reported only when
+/// the decluttered plan fails as well, so it does not depend on which kernels a CPU has.
 pub fn run_tensors(model: &[u8], inputs: Vec<Tensor>) -> Outcome {
-	let mut model = match tract_onnx::onnx().model_for_read(&mut &model[..]) {
-		Ok(m) => m,
-		Err(e) => {
-			log::debug!("ONNX model does not load: {e:#}");
-			return failed(Failure::InvalidModel);
+	let again = inputs.clone();
+	let optimized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+		run_plan(model, inputs, Plan::Optimized)
+	}));
+	match optimized {
+		Ok(Ok(outcome)) => outcome,
+		Ok(Err(failure)) => {
+			log::debug!("the optimized plan failed ({failure:?}); running the decluttered plan");
+			run_plan(model, again, Plan::Decluttered).unwrap_or_else(failed)
 		},
-	};
-	let outlets = match model.output_outlets() {
-		Ok(o) => o.to_vec(),
-		Err(_) => return failed(Failure::InvalidModel),
-	};
+		Err(_) => {
+			log::warn!("the optimized plan panicked; running the decluttered plan");
+			run_plan(model, again, Plan::Decluttered).unwrap_or_else(failed)
+		},
+	}
+}
+
+/// How tract prepares a model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plan {
+	/// Decluttered and optimized into tract's fused CPU kernels.
+	Optimized,
+	/// Decluttered only: each operator evaluated on its own.
+	Decluttered,
+}
+
+fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Failure> {
+	let mut model = tract_onnx::onnx().model_for_read(&mut &model[..]).map_err(|e| {
+		log::debug!("ONNX model does not load: {e:#}");
+		Failure::InvalidModel
+	})?;
+	let outlets = model.output_outlets().map_err(|_| Failure::InvalidModel)?.to_vec();
 	let names: Vec<String> = outlets
 		.iter()
 		.map(|o| {
@@ -85,37 +114,32 @@ pub fn run_tensors(model: &[u8], inputs: Vec<Tensor>) -> Outcome {
 		.collect();
 	if model.input_outlets().map(|i| i.len()).unwrap_or(0) != inputs.len() {
 		log::debug!("the model takes a different number of inputs than {}", inputs.len());
-		return failed(Failure::InvalidInput);
+		return Err(Failure::InvalidInput);
 	}
 	let prepared = (|| -> TractResult<_> {
 		for (ix, t) in inputs.iter().enumerate() {
 			model = std::mem::take(&mut model)
 				.with_input_fact(ix, InferenceFact::dt_shape(t.datum_type(), t.shape()))?;
 		}
-		std::mem::take(&mut model).into_typed()?.into_decluttered()?.into_runnable()
+		let typed = std::mem::take(&mut model).into_typed()?.into_decluttered()?;
+		match how {
+			Plan::Optimized => typed.into_optimized()?.into_runnable(),
+			Plan::Decluttered => typed.into_runnable(),
+		}
 	})();
-	let plan = match prepared {
-		Ok(p) => p,
-		Err(e) => {
-			log::debug!("ONNX model cannot run on this input: {e:#}");
-			return failed(Failure::InvalidInput);
-		},
-	};
-	let outputs = match plan.run(inputs.into_iter().map(|t| t.into()).collect()) {
-		Ok(o) => o,
-		Err(e) => {
-			log::debug!("ONNX model failed: {e:#}");
-			return failed(Failure::ExecutionFailed);
-		},
-	};
+	let plan = prepared.map_err(|e| {
+		log::debug!("ONNX model cannot run on this input ({how:?}): {e:#}");
+		Failure::InvalidInput
+	})?;
+	let outputs = plan.run(inputs.into_iter().map(|t| t.into()).collect()).map_err(|e| {
+		log::debug!("ONNX model failed ({how:?}): {e:#}");
+		Failure::ExecutionFailed
+	})?;
 	let mut encoded = Vec::with_capacity(outputs.len());
 	for (name, value) in names.into_iter().zip(outputs.iter()) {
-		match encode(name, value) {
-			Some(t) => encoded.push(t),
-			None => return failed(Failure::InvalidModel),
-		}
+		encoded.push(encode(name, value).ok_or(Failure::InvalidModel)?);
 	}
-	Outcome::Onnx(encoded)
+	Ok(Outcome::Onnx(encoded))
 }
 
 /// One output in the canonical form; `None` for element types the agent does not encode
@@ -403,6 +427,40 @@ mod tests {
 		assert!((9_998..=10_002).contains(&sum), "{sum}");
 		// The same input gives the same bytes.
 		assert_eq!(run(&example_model(), &input).encode(), outcome.encode());
+	}
+
+	#[test]
+	fn optimized_and_decluttered_plans_agree_within_a_unit() {
+		let cases = [
+			(
+				conv_model(3, 16, 24, 7),
+				npy::write_f32(&[1, 16, 24, 24], &random_input(16 * 24 * 24, 3)),
+			),
+			(dense_model(512, 1024, 5), npy::write_f32(&[1, 512], &random_input(512, 4))),
+		];
+		for (model, input) in cases {
+			let tensor = tensor_of(&npy::parse(&input).unwrap()).unwrap();
+			let optimized = run_plan(&model, vec![tensor.clone()], Plan::Optimized).unwrap();
+			let decluttered = run_plan(&model, vec![tensor], Plan::Decluttered).unwrap();
+			assert!(super::super::within(&optimized.encode(), &decluttered.encode(), 1));
+			// `run` gives the optimized plan's answer.
+			assert_eq!(run(&model, &input), optimized);
+		}
+	}
+
+	#[test]
+	fn a_model_whose_optimized_plan_panics_runs_decluttered() {
+		// tract 0.22.5's fused element-wise kernel panics on Magika's model.
+		let features =
+			super::super::magika::features(b"fn main() { println!(\"hi\"); }\n").unwrap();
+		let tensor = Tensor::from_shape(&[1, features.len()], &features).unwrap();
+		let optimized = std::panic::catch_unwind(|| {
+			run_plan(super::super::magika::MODEL, vec![tensor.clone()], Plan::Optimized)
+		});
+		assert!(optimized.is_err(), "the optimized plan did not panic: {optimized:?}");
+		let decluttered =
+			run_plan(super::super::magika::MODEL, vec![tensor.clone()], Plan::Decluttered).unwrap();
+		assert_eq!(run_tensors(super::super::magika::MODEL, vec![tensor]), decluttered);
 	}
 
 	#[test]
