@@ -87,8 +87,8 @@ enum Command {
 		in_process: bool,
 	},
 	/// Write an example ONNX model to a file: the small classifier (input `x`, f32 [1, 4];
-	/// output `probs`), a stack of convolutions that takes a while, or a model that asks for
-	/// 40 GB.
+	/// output `probs`), a stack of convolutions that takes a while, a model that asks for
+	/// 40 GB, or one of the benchmark's models (`scripts/bench-workloads.sh`).
 	ExampleModel {
 		/// Where to write the model.
 		out: PathBuf,
@@ -117,6 +117,15 @@ enum ExampleKind {
 	Conv,
 	/// A model whose graph asks for 40 GB: every agent answers it with `memory_limit`.
 	MemoryBomb,
+	/// Eight 3×3 convolutions of 64 channels on 112×112 with ReLU between them (802,816
+	/// outputs): the benchmark's convolution row.
+	Convs,
+	/// Dense layers 768 → 2048 → 2048 → 8192 with ReLU between them (a 90 MB model): the
+	/// benchmark's dense row.
+	Mlp,
+	/// A transformer encoder: 4 layers, 128 tokens, width 256, 4 heads (the benchmark's encoder
+	/// row); its input stands for embedded tokens.
+	Encoder,
 }
 
 /// The stack of convolutions `--kind conv` writes: layers, channels, height and width. About
@@ -141,6 +150,18 @@ impl ExampleKind {
 				)
 			},
 			ExampleKind::MemoryBomb => (onnx::memory_bomb_model(), npy::write_f32(&[1, 1], &[1.0])),
+			ExampleKind::Convs => (
+				onnx::conv_model(8, 64, 112, 1),
+				npy::write_f32(&[1, 64, 112, 112], &onnx::random_input(64 * 112 * 112, 1)),
+			),
+			ExampleKind::Mlp => (
+				onnx::mlp_model(&[768, 2048, 2048, 8192], 1),
+				npy::write_f32(&[1, 768], &onnx::random_input(768, 1)),
+			),
+			ExampleKind::Encoder => (
+				onnx::encoder_model(4, 128, 256, 4, 1),
+				npy::write_f32(&[1, 128, 256], &onnx::random_input(128 * 256, 1)),
+			),
 		}
 	}
 }

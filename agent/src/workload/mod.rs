@@ -99,7 +99,7 @@ pub enum Outcome {
 }
 
 /// One output tensor of an ONNX model.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct TensorOut {
 	pub name: String,
 	#[serde(rename = "type")]
@@ -245,51 +245,68 @@ impl Outcome {
 		if bytes == CONTENT_UNAVAILABLE {
 			return Some(Outcome::Failed(runner, Failure::ContentUnavailable));
 		}
-		let doc: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-		if doc.get("workload")?.as_str()? != runner.name() {
+		// Typed, not a `serde_json::Value` tree: an ONNX result may hold millions of values.
+		let doc: DocIn = serde_json::from_slice(bytes).ok()?;
+		if doc.workload != runner.name() {
 			return None;
 		}
-		let outcome = match (doc.get("status")?.as_str()?, runner) {
-			("failed", _) => {
-				Outcome::Failed(runner, Failure::from_code(doc.get("reason")?.as_str()?)?)
+		let outcome = match (doc.status.as_str(), runner) {
+			("failed", _) => Outcome::Failed(runner, Failure::from_code(&doc.reason?)?),
+			("ok", Runner::Wasm) => Outcome::Wasm(hex::decode(doc.output?).ok()?),
+			("ok", Runner::Magika) => {
+				Outcome::Magika { label: doc.label?, score: u32::try_from(doc.score?).ok()? }
 			},
-			("ok", Runner::Wasm) => Outcome::Wasm(hex::decode(doc.get("output")?.as_str()?).ok()?),
-			("ok", Runner::Magika) => Outcome::Magika {
-				label: doc.get("label")?.as_str()?.to_string(),
-				score: u32::try_from(doc.get("score")?.as_u64()?).ok()?,
-			},
-			("ok", Runner::Onnx) => Outcome::Onnx(
-				doc.get("outputs")?
-					.as_array()?
-					.iter()
-					.map(decode_tensor)
-					.collect::<Option<_>>()?,
-			),
+			("ok", Runner::Onnx) => Outcome::Onnx(doc.outputs?),
 			_ => return None,
 		};
 		(outcome.encode() == bytes).then_some(outcome)
 	}
 }
 
-fn decode_tensor(t: &serde_json::Value) -> Option<TensorOut> {
-	let value = |v: &serde_json::Value| match v {
-		serde_json::Value::Bool(b) => Some(Value::Bool(*b)),
-		serde_json::Value::String(s) => {
-			["nan", "inf", "-inf"].into_iter().find(|n| n == s).map(Value::NonFinite)
-		},
-		v => v.as_i64().map(Value::Int),
-	};
-	Some(TensorOut {
-		name: t.get("name")?.as_str()?.to_string(),
-		datum: t.get("type")?.as_str()?.to_string(),
-		shape: t
-			.get("shape")?
-			.as_array()?
-			.iter()
-			.map(|d| d.as_u64().and_then(|d| usize::try_from(d).ok()))
-			.collect::<Option<_>>()?,
-		values: t.get("values")?.as_array()?.iter().map(value).collect::<Option<_>>()?,
-	})
+/// A result document as read, before [`Outcome::decode`] checks that it is canonical.
+#[derive(serde::Deserialize)]
+struct DocIn {
+	workload: String,
+	status: String,
+	output: Option<String>,
+	outputs: Option<Vec<TensorOut>>,
+	label: Option<String>,
+	score: Option<u64>,
+	reason: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Value {
+	fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+		struct Visitor;
+		impl serde::de::Visitor<'_> for Visitor {
+			type Value = Value;
+
+			fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+				f.write_str(r#"an integer, a boolean, or "nan", "inf" or "-inf""#)
+			}
+
+			fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Value, E> {
+				Ok(Value::Int(v))
+			}
+
+			fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Value, E> {
+				i64::try_from(v).map(Value::Int).map_err(|_| E::custom("an integer beyond i64"))
+			}
+
+			fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Value, E> {
+				Ok(Value::Bool(v))
+			}
+
+			fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Value, E> {
+				["nan", "inf", "-inf"]
+					.into_iter()
+					.find(|n| *n == v)
+					.map(Value::NonFinite)
+					.ok_or_else(|| E::custom("a string other than nan, inf or -inf"))
+			}
+		}
+		d.deserialize_any(Visitor)
+	}
 }
 
 /// Runs a workload on an input with the runner the job needs and the protocol's limits. A
@@ -368,9 +385,22 @@ fn tensors_within(
 	xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| if float { close(x, y) } else { x == y })
 }
 
+/// The longest result document [`describe`] writes out in full: longer ONNX results are
+/// described by their outputs' names, types and shapes.
+const DESCRIBED_IN_FULL: usize = 16 << 10;
+
 /// A short human answer for a result document: Magika's "pdf, 0.9912", a failure's reason,
 /// a WASM output as text when it is UTF-8, or the ONNX outputs' JSON.
 pub fn describe(result: &[u8]) -> String {
+	if result.len() > DESCRIBED_IN_FULL {
+		if let Ok(DocIn { outputs: Some(outputs), .. }) = serde_json::from_slice(result) {
+			let each: Vec<String> = outputs
+				.iter()
+				.map(|t| format!("{} {} {:?}: {} values", t.name, t.datum, t.shape, t.values.len()))
+				.collect();
+			return format!("{} (the result document has the values)", each.join("; "));
+		}
+	}
 	let Ok(doc) = serde_json::from_slice::<serde_json::Value>(result) else {
 		return format!("{} bytes, not a result document", result.len());
 	};
@@ -535,6 +565,21 @@ mod tests {
 				String::from_utf8_lossy(bad)
 			);
 		}
+		// ONNX documents: a float, another string, an integer beyond i64, a key twice.
+		let onnx = |values: &str| {
+			format!(
+				r#"{{"workload":"onnx","status":"ok","outputs":[{{"name":"y","type":"f32","shape":[1],"values":[{values}]}}]}}"#
+			)
+		};
+		assert!(Outcome::decode(Runner::Onnx, onnx("-3").as_bytes()).is_some());
+		for bad in [
+			onnx("1.5"),
+			onnx(r#""nope""#),
+			onnx("9223372036854775808"),
+			r#"{"workload":"onnx","status":"ok","status":"ok","outputs":[]}"#.to_string(),
+		] {
+			assert_eq!(Outcome::decode(Runner::Onnx, bad.as_bytes()), None, "{bad}");
+		}
 	}
 
 	#[test]
@@ -544,6 +589,20 @@ mod tests {
 			"pdf, 0.9912"
 		);
 		assert_eq!(describe(&Outcome::Wasm(b"42".to_vec()).encode()), "42");
+		let tensor = |n: usize| TensorOut {
+			name: "y".into(),
+			datum: "f32".into(),
+			shape: vec![1, n],
+			values: vec![Value::Int(-12); n],
+		};
+		assert_eq!(
+			describe(&Outcome::Onnx(vec![tensor(2)]).encode()),
+			r#"[{"name":"y","shape":[1,2],"type":"f32","values":[-12,-12]}]"#
+		);
+		assert_eq!(
+			describe(&Outcome::Onnx(vec![tensor(10_000)]).encode()),
+			"y f32 [1, 10000]: 10000 values (the result document has the values)"
+		);
 		assert_eq!(
 			describe(&Outcome::Failed(Runner::Onnx, Failure::InvalidInput).encode()),
 			"failed: invalid_input"

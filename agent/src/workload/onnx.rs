@@ -98,6 +98,7 @@ enum Plan {
 }
 
 fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Failure> {
+	let start = std::time::Instant::now();
 	let mut model = tract_onnx::onnx().model_for_read(&mut &model[..]).map_err(|e| {
 		log::debug!("ONNX model does not load: {e:#}");
 		Failure::InvalidModel
@@ -131,14 +132,21 @@ fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Fai
 		log::debug!("ONNX model cannot run on this input ({how:?}): {e:#}");
 		Failure::InvalidInput
 	})?;
+	let prepared_at = start.elapsed();
 	let outputs = plan.run(inputs.into_iter().map(|t| t.into()).collect()).map_err(|e| {
 		log::debug!("ONNX model failed ({how:?}): {e:#}");
 		Failure::ExecutionFailed
 	})?;
+	let ran_at = start.elapsed();
 	let mut encoded = Vec::with_capacity(outputs.len());
 	for (name, value) in names.into_iter().zip(outputs.iter()) {
 		encoded.push(encode(name, value).ok_or(Failure::InvalidModel)?);
 	}
+	log::debug!(
+		"ONNX {how:?} plan: loaded and prepared in {prepared_at:?}, ran in {:?}, outputs rounded in {:?}",
+		ran_at - prepared_at,
+		start.elapsed() - ran_at
+	);
 	Ok(Outcome::Onnx(encoded))
 }
 
@@ -385,22 +393,166 @@ fn conv_stack(layers: usize, channels: usize, size: usize, seed: u64, pool: bool
 /// A dense layer with random weights (from `seed`): input `x`, f32 `[1, inputs]`; output `y`
 /// = x · W + b, f32 `[1, outputs]`.
 pub fn dense_model(inputs: usize, outputs: usize, seed: u64) -> Vec<u8> {
+	mlp_model(&[inputs, outputs], seed)
+}
+
+/// Dense layers of the given widths with random weights (from `seed`) and ReLU between
+/// them: input `x`, f32 `[1, widths[0]]`; output `y`, f32 `[1, widths.last()]`. With
+/// `[768, 2048, 2048, 8192]` a model of 90 MB, most of it weights to load.
+pub fn mlp_model(widths: &[usize], seed: u64) -> Vec<u8> {
 	use build::*;
-	let scale = (3.0 / inputs as f32).sqrt();
+	let mut nodes = Vec::new();
+	let mut initializer = Vec::new();
+	let mut last = "x".to_string();
+	let layers = widths.len().saturating_sub(1);
+	for (l, pair) in widths.windows(2).enumerate() {
+		let (inputs, outputs) = (pair[0], pair[1]);
+		let (w, b, xw) = (format!("W{l}"), format!("b{l}"), format!("xw{l}"));
+		let layer_seed = seed.wrapping_add(2 * l as u64);
+		let scale = (3.0 / inputs as f32).sqrt();
+		initializer.push(constant(
+			&w,
+			&[inputs as i64, outputs as i64],
+			random(inputs * outputs, scale, layer_seed),
+		));
+		initializer.push(constant(&b, &[outputs as i64], random(outputs, 0.1, layer_seed + 1)));
+		nodes.push(node("MatMul", &[&last, &w], &xw, vec![]));
+		let sum = if l + 1 == layers { "y".to_string() } else { format!("sum{l}") };
+		nodes.push(node("Add", &[&xw, &b], &sum, vec![]));
+		last = sum;
+		if l + 1 < layers {
+			let relu = format!("relu{l}");
+			nodes.push(node("Relu", &[&last], &relu, vec![]));
+			last = relu;
+		}
+	}
 	model(tract_onnx::pb::GraphProto {
 		name: "allmende-dense".into(),
-		node: vec![
-			node("MatMul", &["x", "W"], "xw", vec![]),
-			node("Add", &["xw", "b"], "y", vec![]),
-		],
-		initializer: vec![
-			constant("W", &[inputs as i64, outputs as i64], random(inputs * outputs, scale, seed)),
-			constant("b", &[outputs as i64], random(outputs, 0.1, seed.wrapping_add(1))),
-		],
-		input: vec![value("x", &[1, inputs as i64])],
-		output: vec![value("y", &[1, outputs as i64])],
+		node: nodes,
+		initializer,
+		input: vec![value("x", &[1, widths[0] as i64])],
+		output: vec![value("y", &[1, widths.last().copied().unwrap_or(0) as i64])],
 		..Default::default()
 	})
+}
+
+/// A transformer encoder with random weights (from `seed`), built from opset-13 operators:
+/// `layers` pre-norm blocks of multi-head self-attention (`heads` heads) and a GELU feed-forward
+/// layer four times as wide, each added to its input, then a final layer norm. Input `x`, f32
+/// `[1, tokens, width]` (embedded tokens); output `y` of the same shape. `width` must be a
+/// multiple of `heads`.
+pub fn encoder_model(
+	layers: usize,
+	tokens: usize,
+	width: usize,
+	heads: usize,
+	seed: u64,
+) -> Vec<u8> {
+	use build::*;
+	let (s, d, h) = (tokens as i64, width as i64, heads as i64);
+	let dh = d / h.max(1);
+	let mut g = Graph::default();
+	g.initializer.push(constant("eps", &[], vec![1e-5]));
+	g.initializer.push(constant("half", &[], vec![0.5]));
+	g.initializer.push(constant("one", &[], vec![1.0]));
+	g.initializer.push(constant("sqrt2", &[], vec![std::f32::consts::SQRT_2]));
+	g.initializer.push(constant("scale", &[], vec![1.0 / (dh as f32).sqrt()]));
+	g.initializer.push(constant_i64("heads_shape", &[4], vec![1, s, h, dh]));
+	g.initializer.push(constant_i64("model_shape", &[3], vec![1, s, d]));
+	let mut weights_seed = seed;
+	let mut weight = |g: &mut Graph, name: &str, rows: usize, cols: usize| {
+		weights_seed = weights_seed.wrapping_add(1);
+		let scale = (3.0 / rows as f32).sqrt();
+		let values = random(rows * cols, scale, weights_seed);
+		g.initializer.push(constant(name, &[rows as i64, cols as i64], values));
+	};
+	let mut x = "x".to_string();
+	for l in 0..layers {
+		let p = |n: &str| format!("l{l}_{n}");
+		// Self-attention.
+		let normed = g.layer_norm(&p("ln1"), &x, width, seed.wrapping_add(1000 + l as u64));
+		for w in ["wq", "wk", "wv", "wo"] {
+			weight(&mut g, &p(w), width, width);
+		}
+		for (m, w) in [("q", "wq"), ("k", "wk"), ("v", "wv")] {
+			g.op("MatMul", &[&normed, &p(w)], &p(m), vec![]);
+			g.op("Reshape", &[&p(m), "heads_shape"], &p(&format!("{m}_heads")), vec![]);
+		}
+		g.op("Transpose", &[&p("q_heads")], &p("qt"), vec![ints("perm", &[0, 2, 1, 3])]);
+		g.op("Transpose", &[&p("k_heads")], &p("kt"), vec![ints("perm", &[0, 2, 3, 1])]);
+		g.op("Transpose", &[&p("v_heads")], &p("vt"), vec![ints("perm", &[0, 2, 1, 3])]);
+		g.op("MatMul", &[&p("qt"), &p("kt")], &p("scores"), vec![]);
+		g.op("Mul", &[&p("scores"), "scale"], &p("scaled"), vec![]);
+		g.op("Softmax", &[&p("scaled")], &p("weights"), vec![int("axis", -1)]);
+		g.op("MatMul", &[&p("weights"), &p("vt")], &p("mixed"), vec![]);
+		g.op("Transpose", &[&p("mixed")], &p("mixed_t"), vec![ints("perm", &[0, 2, 1, 3])]);
+		g.op("Reshape", &[&p("mixed_t"), "model_shape"], &p("joined"), vec![]);
+		g.op("MatMul", &[&p("joined"), &p("wo")], &p("attended"), vec![]);
+		g.op("Add", &[&x, &p("attended")], &p("res1"), vec![]);
+		// Feed-forward: GELU as x · ½ (1 + erf(x / √2)).
+		let normed = g.layer_norm(&p("ln2"), &p("res1"), width, seed.wrapping_add(2000 + l as u64));
+		weight(&mut g, &p("w1"), width, 4 * width);
+		weight(&mut g, &p("w2"), 4 * width, width);
+		g.op("MatMul", &[&normed, &p("w1")], &p("up"), vec![]);
+		g.op("Div", &[&p("up"), "sqrt2"], &p("up_s"), vec![]);
+		g.op("Erf", &[&p("up_s")], &p("erf"), vec![]);
+		g.op("Add", &[&p("erf"), "one"], &p("erf1"), vec![]);
+		g.op("Mul", &[&p("erf1"), "half"], &p("gate"), vec![]);
+		g.op("Mul", &[&p("up"), &p("gate")], &p("gelu"), vec![]);
+		g.op("MatMul", &[&p("gelu"), &p("w2")], &p("down"), vec![]);
+		g.op("Add", &[&p("res1"), &p("down")], &p("res2"), vec![]);
+		x = p("res2");
+	}
+	let out = g.layer_norm("final", &x, width, seed.wrapping_add(3000));
+	g.op("Identity", &[&out], "y", vec![]);
+	model(tract_onnx::pb::GraphProto {
+		name: "allmende-encoder".into(),
+		node: g.nodes,
+		initializer: g.initializer,
+		input: vec![value("x", &[1, s, d])],
+		output: vec![value("y", &[1, s, d])],
+		..Default::default()
+	})
+}
+
+/// Nodes and constants of a graph being built.
+#[derive(Default)]
+struct Graph {
+	nodes: Vec<tract_onnx::pb::NodeProto>,
+	initializer: Vec<tract_onnx::pb::TensorProto>,
+}
+
+impl Graph {
+	fn op(
+		&mut self,
+		op: &str,
+		inputs: &[&str],
+		output: &str,
+		attributes: Vec<tract_onnx::pb::AttributeProto>,
+	) {
+		self.nodes.push(build::node(op, inputs, output, attributes));
+	}
+
+	/// Layer normalisation over the last axis (ε = 1e-5) with a random gain near 1 and bias
+	/// near 0; its output's name.
+	fn layer_norm(&mut self, name: &str, x: &str, width: usize, seed: u64) -> String {
+		use build::*;
+		let n = |s: &str| format!("{name}_{s}");
+		let gain = random(width, 0.1, seed).into_iter().map(|g| 1.0 + g).collect();
+		self.initializer.push(constant(&n("gain"), &[width as i64], gain));
+		self.initializer
+			.push(constant(&n("bias"), &[width as i64], random(width, 0.1, seed + 1)));
+		self.op("ReduceMean", &[x], &n("mean"), vec![ints("axes", &[-1])]);
+		self.op("Sub", &[x, &n("mean")], &n("centred"), vec![]);
+		self.op("Mul", &[&n("centred"), &n("centred")], &n("square"), vec![]);
+		self.op("ReduceMean", &[&n("square")], &n("var"), vec![ints("axes", &[-1])]);
+		self.op("Add", &[&n("var"), "eps"], &n("var_eps"), vec![]);
+		self.op("Sqrt", &[&n("var_eps")], &n("std"), vec![]);
+		self.op("Div", &[&n("centred"), &n("std")], &n("normed"), vec![]);
+		self.op("Mul", &[&n("normed"), &n("gain")], &n("scaled"), vec![]);
+		self.op("Add", &[&n("scaled"), &n("bias")], &n("out"), vec![]);
+		n("out")
+	}
 }
 
 #[cfg(test)]
@@ -461,6 +613,22 @@ mod tests {
 		let decluttered =
 			run_plan(super::super::magika::MODEL, vec![tensor.clone()], Plan::Decluttered).unwrap();
 		assert_eq!(run_tensors(super::super::magika::MODEL, vec![tensor]), decluttered);
+	}
+
+	#[test]
+	fn the_encoder_runs_and_its_plans_agree() {
+		let model = encoder_model(2, 16, 64, 4, 9);
+		let input = npy::write_f32(&[1, 16, 64], &random_input(16 * 64, 2));
+		let Outcome::Onnx(outs) = run(&model, &input) else { panic!("the encoder did not run") };
+		assert_eq!(outs[0].shape, vec![1, 16, 64]);
+		// Layer-normed rows: each token's values have mean near 0, so they cannot all be 0 or
+		// equal.
+		let distinct: std::collections::BTreeSet<_> =
+			outs[0].values.iter().map(|v| format!("{v:?}")).collect();
+		assert!(distinct.len() > 100, "{} distinct values", distinct.len());
+		let tensor = tensor_of(&npy::parse(&input).unwrap()).unwrap();
+		let decluttered = run_plan(&model, vec![tensor], Plan::Decluttered).unwrap();
+		assert!(super::super::within(&Outcome::Onnx(outs).encode(), &decluttered.encode(), 1));
 	}
 
 	#[test]
