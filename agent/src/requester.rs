@@ -29,7 +29,8 @@ pub const MAX_FILE: u64 = 256 << 20;
 /// What `allmende-agent run` was asked.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-	/// The workload: `magika`, an ONNX model (`.onnx`), a WebAssembly module (`.wasm`, or
+	/// The workload: `magika`, an ONNX model (`.onnx`) or pipeline (`.pipeline`, written by
+	/// `allmende-agent pipeline`), a WebAssembly module (`.wasm`, or
 	/// `.wat` text, which is compiled first), or `asset:ID`, a model registered in the data
 	/// registry and served by its owner (`allmende-agent host`); the job then names the asset
 	/// and pays its royalty.
@@ -184,14 +185,14 @@ fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
 	let size = std::fs::metadata(&path).with_context(|| format!("--model {model}"))?.len();
 	anyhow::ensure!(size <= MAX_FILE, "--model {model}: {size} bytes, more than {MAX_FILE}");
 	match path.extension().and_then(|e| e.to_str()) {
-		Some("onnx") => Ok((WorkloadKind::Onnx, std::fs::read(&path)?)),
+		Some("onnx" | "pipeline") => Ok((WorkloadKind::Onnx, std::fs::read(&path)?)),
 		Some("wasm") => Ok((WorkloadKind::Wasm, std::fs::read(&path)?)),
 		Some("wat") => Ok((
 			WorkloadKind::Wasm,
 			wat::parse_file(&path).with_context(|| format!("--model {model}"))?,
 		)),
 		_ => anyhow::bail!(
-			"--model {model}: give `magika`, an .onnx model, or a .wasm or .wat module"
+			"--model {model}: give `magika`, an .onnx model, a .pipeline, or a .wasm or .wat module"
 		),
 	}
 }

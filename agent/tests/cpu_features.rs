@@ -167,3 +167,110 @@ fn an_onnx_model_gives_the_same_result_hash_on_every_cpu() {
 		.expect("input");
 	same_on_every_cpu(model.to_str().expect("UTF-8 path"), &input);
 }
+
+/// Silero VAD's sequence model from the `silero-vad` package, which `scripts/setup.sh`
+/// fetches and checks by hash.
+fn silero_model() -> std::path::PathBuf {
+	let dir = std::env::var_os("ALLMENDE_MODELS")
+		.map(std::path::PathBuf::from)
+		.unwrap_or_else(|| {
+			Path::new(&std::env::var_os("HOME").expect("HOME")).join(".cache/allmende/models")
+		});
+	let model = dir.join("silero_vad_16k_sequence.onnx");
+	assert!(model.exists(), "{} is missing: scripts/setup.sh fetches it", model.display());
+	model
+}
+
+/// A WAV file of 16-bit mono PCM.
+fn wav16(rate: u32, samples: &[i16]) -> Vec<u8> {
+	let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
+	let mut out = b"RIFF".to_vec();
+	out.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+	out.extend_from_slice(b"WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00");
+	out.extend_from_slice(&rate.to_le_bytes());
+	out.extend_from_slice(&(rate * 2).to_le_bytes());
+	out.extend_from_slice(b"\x02\x00\x10\x00data");
+	out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+	out.extend_from_slice(&data);
+	out
+}
+
+#[test]
+fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_every_cpu() {
+	use allmende_agent::workload::{pipeline, speech, Outcome, Runner};
+	let dir = tempfile::tempdir().expect("temp dir");
+	// A sentence spoken by espeak-ng (22,050 Hz, so the pipeline resamples it), placed after
+	// 1 s of silence and again after 1.5 s more.
+	let spoken = dir.path().join("spoken.wav");
+	let status = Command::new("espeak-ng")
+		.arg("-w")
+		.arg(&spoken)
+		.arg("Anyone may sell compute, and anyone may buy it, with no gatekeeper.")
+		.status()
+		.expect("espeak-ng (scripts/setup.sh installs it)");
+	assert!(status.success());
+	let audio = speech::decode_wav(&std::fs::read(&spoken).expect("spoken")).expect("a WAV file");
+	let rate = audio.rate as usize;
+	let pcm: Vec<i16> = audio.samples.iter().map(|x| (x * 32_768.0).round() as i16).collect();
+	let silence = |seconds: f64| vec![0i16; (seconds * rate as f64) as usize];
+	let mut recording = silence(1.0);
+	let first = (recording.len(), recording.len() + pcm.len());
+	recording.extend(&pcm);
+	recording.extend(silence(1.5));
+	let second = (recording.len(), recording.len() + pcm.len());
+	recording.extend(&pcm);
+	recording.extend(silence(0.5));
+	let input = dir.path().join("recording.wav");
+	std::fs::write(&input, wav16(audio.rate, &recording)).expect("recording");
+	let model = std::fs::read(silero_model()).expect("model");
+	let workload = dir.path().join("speech.pipeline");
+	let manifest = pipeline::Manifest::SpeechSegments(speech::Params::default());
+	std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
+
+	let [native, nehalem, haswell] = on_every_cpu(workload.to_str().expect("UTF-8 path"), &input);
+	let Some(Outcome::Speech(found)) = Outcome::decode(Runner::Onnx, &native.doc) else {
+		panic!("not a speech result: {}", String::from_utf8_lossy(&native.doc));
+	};
+	// Every segment lies in one of the two sentences (give or take the 30 ms padding and a
+	// 32 ms frame), and the segments cover most of each sentence.
+	let at_16k = |x: usize| (x as u64 * speech::RATE) / rate as u64;
+	let pad = speech::RATE * 30 / 1000 + speech::FRAME as u64;
+	for (from, to) in [first, second] {
+		let (from, to) = (at_16k(from), at_16k(to));
+		let inside: Vec<_> = found
+			.segments
+			.iter()
+			.filter(|[a, b]| *a + pad >= from && *b <= to + pad)
+			.collect();
+		let covered: u64 = inside.iter().map(|[a, b]| b.min(&to) - a.max(&from)).sum();
+		assert!(
+			covered * 10 >= (to - from) * 6,
+			"speech in {from}..{to} is covered for {covered} samples by {:?}",
+			found.segments
+		);
+	}
+	for [a, b] in &found.segments {
+		let in_one = [first, second]
+			.iter()
+			.any(|(from, to)| *a + pad >= at_16k(*from) && *b <= at_16k(*to) + pad);
+		assert!(in_one, "segment {a}..{b} lies outside the speech: {:?}", found.segments);
+	}
+	for other in [&nehalem, &haswell] {
+		let Some(Outcome::Speech(theirs)) = Outcome::decode(Runner::Onnx, &other.doc) else {
+			panic!("not a speech result on {}", other.cpu);
+		};
+		let differ = found.probs.iter().zip(&theirs.probs).filter(|(x, y)| x != y).count();
+		eprintln!(
+			"speech: {differ} of {} probabilities differ between native ({}) and {}; segments {}",
+			found.probs.len(),
+			native.cpu,
+			other.cpu,
+			if theirs.segments == found.segments { "equal" } else { "differ" }
+		);
+		assert!(
+			allmende_agent::workload::within(&native.doc, &other.doc, DEFAULT_TOLERANCE),
+			"speech on {} is not within {DEFAULT_TOLERANCE} of native",
+			other.cpu
+		);
+	}
+}

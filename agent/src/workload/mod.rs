@@ -16,7 +16,9 @@
 pub mod magika;
 pub mod npy;
 pub mod onnx;
+pub mod pipeline;
 pub mod sandbox;
+pub mod speech;
 pub mod wasm;
 
 use serde::Serialize;
@@ -94,6 +96,8 @@ pub enum Outcome {
 	Onnx(Vec<TensorOut>),
 	/// Magika's answer.
 	Magika { label: String, score: u32 },
+	/// The speech segments of a recording (an ONNX pipeline: [`speech`]).
+	Speech(speech::Speech),
 	/// A failure of the given runner.
 	Failed(Runner, Failure),
 }
@@ -170,11 +174,24 @@ pub fn content_unavailable_hash() -> crate::hash::Hash {
 	crate::hash::Hash::of(CONTENT_UNAVAILABLE)
 }
 
+/// The result document of a speech pipeline.
+#[derive(Serialize)]
+struct SpeechDoc<'a> {
+	workload: &'static str,
+	status: &'static str,
+	#[serde(flatten)]
+	speech: &'a speech::Speech,
+}
+
 impl Outcome {
 	/// The canonical bytes of the result: what is hashed, committed and served.
 	pub fn encode(&self) -> Vec<u8> {
 		let doc = match self {
 			Outcome::Failed(_, Failure::ContentUnavailable) => return CONTENT_UNAVAILABLE.to_vec(),
+			Outcome::Speech(speech) => {
+				let doc = SpeechDoc { workload: "speech", status: "ok", speech };
+				return serde_json::to_vec(&doc).expect("a result document is plain data");
+			},
 			Outcome::Wasm(out) => Doc {
 				workload: Runner::Wasm,
 				status: "ok",
@@ -247,7 +264,8 @@ impl Outcome {
 		}
 		// Typed, not a `serde_json::Value` tree: an ONNX result may hold millions of values.
 		let doc: DocIn = serde_json::from_slice(bytes).ok()?;
-		if doc.workload != runner.name() {
+		let speech = runner == Runner::Onnx && doc.workload == "speech";
+		if doc.workload != runner.name() && !speech {
 			return None;
 		}
 		let outcome = match (doc.status.as_str(), runner) {
@@ -256,6 +274,12 @@ impl Outcome {
 			("ok", Runner::Magika) => {
 				Outcome::Magika { label: doc.label?, score: u32::try_from(doc.score?).ok()? }
 			},
+			("ok", Runner::Onnx) if speech => Outcome::Speech(speech::Speech {
+				params: doc.params?,
+				samples: doc.samples?,
+				probs: doc.probs?,
+				segments: doc.segments?,
+			}),
 			("ok", Runner::Onnx) => Outcome::Onnx(doc.outputs?),
 			_ => return None,
 		};
@@ -273,6 +297,10 @@ struct DocIn {
 	label: Option<String>,
 	score: Option<u64>,
 	reason: Option<String>,
+	params: Option<speech::Params>,
+	samples: Option<u64>,
+	probs: Option<Vec<Value>>,
+	segments: Option<Vec<[u64; 2]>>,
 }
 
 impl<'de> serde::Deserialize<'de> for Value {
@@ -340,6 +368,11 @@ pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 	if a == b {
 		return true;
 	}
+	if let (Some(Outcome::Speech(a)), Some(Outcome::Speech(b))) =
+		(Outcome::decode(Runner::Onnx, a), Outcome::decode(Runner::Onnx, b))
+	{
+		return speech_within(&a, &b, tolerance);
+	}
 	let (Ok(a), Ok(b)) = (
 		serde_json::from_slice::<serde_json::Value>(a),
 		serde_json::from_slice::<serde_json::Value>(b),
@@ -367,6 +400,23 @@ pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 	})
 }
 
+/// Two speech results with the same parameters and length, probabilities within `tolerance`,
+/// and segments that each one's own probabilities give.
+fn speech_within(a: &speech::Speech, b: &speech::Speech, tolerance: u32) -> bool {
+	let consistent =
+		|s: &speech::Speech| speech::segments(&s.params, &s.probs, s.samples) == s.segments;
+	let close = |x: &Value, y: &Value| match (x, y) {
+		(Value::Int(x), Value::Int(y)) => x.abs_diff(*y) <= u64::from(tolerance),
+		_ => x == y,
+	};
+	a.params == b.params
+		&& a.samples == b.samples
+		&& a.probs.len() == b.probs.len()
+		&& a.probs.iter().zip(&b.probs).all(|(x, y)| close(x, y))
+		&& consistent(a)
+		&& consistent(b)
+}
+
 /// Two output tensors of the same name, type and shape whose values are equal, or for
 /// floats `close`.
 fn tensors_within(
@@ -392,6 +442,24 @@ const DESCRIBED_IN_FULL: usize = 16 << 10;
 /// A short human answer for a result document: Magika's "pdf, 0.9912", a failure's reason,
 /// a WASM output as text when it is UTF-8, or the ONNX outputs' JSON.
 pub fn describe(result: &[u8]) -> String {
+	let speech = result.starts_with(br#"{"workload":"speech""#);
+	if let Some(Outcome::Speech(s)) =
+		speech.then(|| Outcome::decode(Runner::Onnx, result)).flatten()
+	{
+		let seconds = |x: u64| x as f64 / speech::RATE as f64;
+		let each: Vec<String> = s
+			.segments
+			.iter()
+			.map(|[a, b]| format!("{:.2}–{:.2} s", seconds(*a), seconds(*b)))
+			.collect();
+		return format!(
+			"speech in {} segment{} of {:.2} s: {}",
+			each.len(),
+			if each.len() == 1 { "" } else { "s" },
+			seconds(s.samples),
+			if each.is_empty() { "none".to_string() } else { each.join(", ") }
+		);
+	}
 	if result.len() > DESCRIBED_IN_FULL {
 		if let Ok(DocIn { outputs: Some(outputs), .. }) = serde_json::from_slice(result) {
 			let each: Vec<String> = outputs
@@ -580,6 +648,47 @@ mod tests {
 		] {
 			assert_eq!(Outcome::decode(Runner::Onnx, bad.as_bytes()), None, "{bad}");
 		}
+	}
+
+	#[test]
+	fn speech_results_are_the_same_answer_only_with_their_own_segments() {
+		let p = speech::Params::default();
+		let frame = speech::FRAME as u64;
+		let result = |levels: &[i64]| {
+			let probs: Vec<Value> = levels.iter().map(|x| Value::Int(*x)).collect();
+			let samples = levels.len() as u64 * frame;
+			let segments = speech::segments(&p, &probs, samples);
+			speech::Speech { params: p.clone(), samples, probs, segments }
+		};
+		let mut levels = vec![0; 30];
+		for l in &mut levels[5..20] {
+			*l = 9_000;
+		}
+		// A probability on the threshold: one CPU rounds it up, another down, and the
+		// segment starts a frame later; both are honest.
+		levels[4] = 5_000;
+		let a = result(&levels);
+		levels[4] = 4_999;
+		let b = result(&levels);
+		assert_ne!(a.segments, b.segments);
+		let (a_doc, b_doc) =
+			(Outcome::Speech(a.clone()).encode(), Outcome::Speech(b.clone()).encode());
+		assert_eq!(Outcome::decode(Runner::Onnx, &a_doc), Some(Outcome::Speech(a.clone())));
+		assert_eq!(Outcome::decode(Runner::Wasm, &a_doc), None);
+		assert!(within(&a_doc, &b_doc, 1));
+		assert!(!within(&a_doc, &b_doc, 0));
+		// Segments its probabilities do not give: a segment dropped, or the output cut short.
+		let dropped = speech::Speech { segments: Vec::new(), ..a.clone() };
+		assert!(!within(&Outcome::Speech(dropped).encode(), &b_doc, 10));
+		let mut cut = a.clone();
+		cut.probs.truncate(10);
+		cut.segments = speech::segments(&p, &cut.probs, cut.samples);
+		assert!(!within(&Outcome::Speech(cut).encode(), &b_doc, 10));
+		// Other parameters are another answer.
+		let other =
+			speech::Speech { params: speech::Params { threshold: 4_000, ..p.clone() }, ..a };
+		assert!(!within(&Outcome::Speech(other).encode(), &b_doc, 10));
+		assert_eq!(describe(&a_doc), "speech in 1 segment of 0.96 s: 0.10–0.67 s");
 	}
 
 	#[test]

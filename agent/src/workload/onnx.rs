@@ -50,8 +50,11 @@ fn tensor_of(t: &npy::Npy<'_>) -> TractResult<Tensor> {
 	}
 }
 
-/// Runs an ONNX model on an `.npy` input.
+/// Runs an ONNX model on an `.npy` input, or a pipeline ([`super::pipeline`]) on its input.
 pub fn run(model: &[u8], input: &[u8]) -> Outcome {
+	if super::pipeline::is_pipeline(model) {
+		return super::pipeline::run(model, input);
+	}
 	let tensor = match npy::parse(input).map_err(anyhow::Error::from).and_then(|t| tensor_of(&t)) {
 		Ok(t) => t,
 		Err(e) => {
@@ -71,34 +74,48 @@ pub fn run(model: &[u8], input: &[u8]) -> Outcome {
 /// differ only in rounding, which the job's tolerance absorbs. A failure is reported only when
 /// the decluttered plan fails as well, so it does not depend on which kernels a CPU has.
 pub fn run_tensors(model: &[u8], inputs: Vec<Tensor>) -> Outcome {
-	let again = inputs.clone();
-	let optimized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-		run_plan(model, inputs, Plan::Optimized)
-	}));
-	match optimized {
-		Ok(Ok(outcome)) => outcome,
+	with_fallback(|how| run_plan(model, inputs.clone(), how)).unwrap_or_else(failed)
+}
+
+/// `work` with the optimized plan, and with the decluttered plan when that fails or panics
+/// (see [`run_tensors`]).
+pub(super) fn with_fallback<T>(work: impl Fn(Plan) -> Result<T, Failure>) -> Result<T, Failure> {
+	match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(Plan::Optimized))) {
+		Ok(Ok(done)) => Ok(done),
 		Ok(Err(failure)) => {
 			log::debug!("the optimized plan failed ({failure:?}); running the decluttered plan");
-			run_plan(model, again, Plan::Decluttered).unwrap_or_else(failed)
+			work(Plan::Decluttered)
 		},
 		Err(_) => {
 			log::warn!("the optimized plan panicked; running the decluttered plan");
-			run_plan(model, again, Plan::Decluttered).unwrap_or_else(failed)
+			work(Plan::Decluttered)
 		},
 	}
 }
 
 /// How tract prepares a model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Plan {
+pub(super) enum Plan {
 	/// Decluttered and optimized into tract's fused CPU kernels.
 	Optimized,
 	/// Decluttered only: each operator evaluated on its own.
 	Decluttered,
 }
 
-fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Failure> {
-	let start = std::time::Instant::now();
+/// A model ready to run on inputs of fixed types and shapes, and its outputs' names.
+pub(super) struct Prepared {
+	pub plan: TypedRunnableModel<TypedModel>,
+	pub names: Vec<String>,
+}
+
+/// Loads a model and prepares it for inputs of the given types and shapes, in the model's
+/// input order. `invalid_model` if it does not load, `invalid_input` if it does not take such
+/// inputs.
+pub(super) fn prepare(
+	model: &[u8],
+	inputs: &[(DatumType, Vec<usize>)],
+	how: Plan,
+) -> Result<Prepared, Failure> {
 	let mut model = tract_onnx::onnx().model_for_read(&mut &model[..]).map_err(|e| {
 		log::debug!("ONNX model does not load: {e:#}");
 		Failure::InvalidModel
@@ -118,9 +135,9 @@ fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Fai
 		return Err(Failure::InvalidInput);
 	}
 	let prepared = (|| -> TractResult<_> {
-		for (ix, t) in inputs.iter().enumerate() {
+		for (ix, (datum, shape)) in inputs.iter().enumerate() {
 			model = std::mem::take(&mut model)
-				.with_input_fact(ix, InferenceFact::dt_shape(t.datum_type(), t.shape()))?;
+				.with_input_fact(ix, InferenceFact::dt_shape(*datum, shape))?;
 		}
 		let typed = std::mem::take(&mut model).into_typed()?.into_decluttered()?;
 		match how {
@@ -132,6 +149,13 @@ fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Fai
 		log::debug!("ONNX model cannot run on this input ({how:?}): {e:#}");
 		Failure::InvalidInput
 	})?;
+	Ok(Prepared { plan, names })
+}
+
+fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Failure> {
+	let start = std::time::Instant::now();
+	let facts: Vec<_> = inputs.iter().map(|t| (t.datum_type(), t.shape().to_vec())).collect();
+	let Prepared { plan, names } = prepare(model, &facts, how)?;
 	let prepared_at = start.elapsed();
 	let outputs = plan.run(inputs.into_iter().map(|t| t.into()).collect()).map_err(|e| {
 		log::debug!("ONNX model failed ({how:?}): {e:#}");
@@ -143,7 +167,8 @@ fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Fai
 		encoded.push(encode(name, value).ok_or(Failure::InvalidModel)?);
 	}
 	log::debug!(
-		"ONNX {how:?} plan: loaded and prepared in {prepared_at:?}, ran in {:?}, outputs rounded in {:?}",
+		"ONNX {how:?} plan: loaded and prepared in {prepared_at:?}, ran in {:?}, outputs rounded \
+		 in {:?}",
 		ran_at - prepared_at,
 		start.elapsed() - ran_at
 	);

@@ -1,0 +1,91 @@
+//! Pipelines: an ONNX model with the steps that turn what people have (a recording, …) into
+//! its input and its output into an answer, in one workload.
+//!
+//! A pipeline is an ONNX workload (the chain's `WorkloadKind::Onnx`) whose bytes are
+//!
+//! ```text
+//! ALLMENDE-PIPELINE\n ‖ u32 LE manifest length ‖ manifest (JSON) ‖ the ONNX model
+//! ```
+//!
+//! The manifest names the pipeline's kind and its parameters, so the workload's hash fixes
+//! the model and every step around it. `allmende-agent pipeline` writes one. Kinds:
+//!
+//! - `speech-segments` ([`super::speech`]): a WAV recording → 16 kHz mono → a voice activity
+//!   model with Silero VAD's sequence interface → the speech probability of every 32 ms frame
+//!   and the segments of speech.
+
+use serde::{Deserialize, Serialize};
+
+use super::{speech, Failure, Outcome, Runner};
+
+/// The first bytes of every pipeline.
+pub const MAGIC: &[u8] = b"ALLMENDE-PIPELINE\n";
+
+/// The longest manifest read.
+const MAX_MANIFEST: usize = 64 << 10;
+
+/// A pipeline's manifest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Manifest {
+	/// Speech segments of a WAV recording.
+	SpeechSegments(speech::Params),
+}
+
+/// Whether a workload is a pipeline (it starts with [`MAGIC`]).
+pub fn is_pipeline(workload: &[u8]) -> bool {
+	workload.starts_with(MAGIC)
+}
+
+/// A pipeline's manifest and model; `None` if it is not one.
+pub fn parse(workload: &[u8]) -> Option<(Manifest, &[u8])> {
+	let rest = workload.strip_prefix(MAGIC)?;
+	let (len, rest) = rest.split_first_chunk::<4>()?;
+	let len = usize::try_from(u32::from_le_bytes(*len)).ok().filter(|l| *l <= MAX_MANIFEST)?;
+	if rest.len() < len {
+		return None;
+	}
+	let (manifest, model) = rest.split_at(len);
+	Some((serde_json::from_slice(manifest).ok()?, model))
+}
+
+/// The bytes of a pipeline.
+pub fn write(manifest: &Manifest, model: &[u8]) -> Vec<u8> {
+	let json = serde_json::to_vec(manifest).expect("a manifest is plain data");
+	let mut out = Vec::with_capacity(MAGIC.len() + 4 + json.len() + model.len());
+	out.extend_from_slice(MAGIC);
+	out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+	out.extend_from_slice(&json);
+	out.extend_from_slice(model);
+	out
+}
+
+/// Runs a pipeline on an input. A workload that starts like a pipeline but whose manifest
+/// does not read is `invalid_model`.
+pub fn run(workload: &[u8], input: &[u8]) -> Outcome {
+	match parse(workload) {
+		Some((Manifest::SpeechSegments(params), model)) => speech::run(&params, model, input),
+		None => Outcome::Failed(Runner::Onnx, Failure::InvalidModel),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn pipelines_read_back_and_malformed_ones_do_not() {
+		let manifest = Manifest::SpeechSegments(speech::Params::default());
+		let bytes = write(&manifest, b"model bytes");
+		assert!(is_pipeline(&bytes));
+		assert_eq!(parse(&bytes), Some((manifest, &b"model bytes"[..])));
+		let json = br#"{"kind":"speech-segments","threshold":5000,"extra":1}"#;
+		let mut unknown_field = MAGIC.to_vec();
+		unknown_field.extend_from_slice(&(json.len() as u32).to_le_bytes());
+		unknown_field.extend_from_slice(json);
+		for bad in [&bytes[..MAGIC.len() + 2], &bytes[..MAGIC.len() + 10], &unknown_field[..]] {
+			assert_eq!(parse(bad), None);
+			assert_eq!(run(bad, b""), Outcome::Failed(Runner::Onnx, Failure::InvalidModel));
+		}
+	}
+}
