@@ -60,6 +60,7 @@ files=(
 	"$ALLMENDE_ROOT/explorer/test/explorer.test.mjs"
 	"$here/test/load.test.mjs"
 	"$here/test/arbiters.test.mjs"
+	"$here/test/speech.test.mjs"
 	"$here/test/launcher.test.mjs"
 	"$here/test/indexer.test.mjs"
 	"$here/test/testnet.test.mjs"

@@ -126,6 +126,11 @@ pub struct ProviderConfig {
 	/// 2 GiB of heap). Content downloads do not wait for a slot. Default 2.
 	#[serde(default = "default_concurrency")]
 	pub concurrency: u32,
+	/// A command each worker runs under, its program first: an emulator of another CPU
+	/// (`["qemu-x86_64", "-cpu", "Nehalem"]`, to see that this machine's results agree with
+	/// an older CPU's) or a lower priority (`["nice", "-n", "10"]`). Default: none.
+	#[serde(default)]
+	pub worker_prefix: Vec<String>,
 	/// How many jobs may be bid on, assigned or drawn without a result yet before the agent
 	/// declines new bids as busy: jobs beyond its slots wait, and a long queue misses
 	/// deadlines. Default 8.

@@ -65,6 +65,9 @@ pub enum Fault {
 	/// Round as another CPU would: one float output of an ONNX model, or Magika's score,
 	/// one unit (1e-4) up. The result is honest within any tolerance, but its hash differs.
 	RoundDifferently,
+	/// Cut a result short: a speech result's second half of frames (its segments follow
+	/// from what is left), or the second half of each ONNX output's values.
+	TruncateOutput,
 }
 
 struct Agent {
@@ -213,6 +216,9 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		let allowed: Vec<String> = outbound.allowed().iter().map(|n| n.to_string()).collect();
 		log::info!("fetches from public addresses and from {}", allowed.join(", "));
 	}
+	if !config.worker_prefix.is_empty() {
+		log::info!("workers run under `{}`", config.worker_prefix.join(" "));
+	}
 	let metrics = Arc::new(Metrics::default());
 	if let Some(listen) = &config.metrics_listen {
 		let listener = TcpListener::bind(listen)
@@ -239,7 +245,10 @@ pub async fn run(config: ProviderConfig, fault: Option<Fault>) -> anyhow::Result
 		keypair: signer.keypair.clone(),
 		max_content_bytes: config.max_content_bytes,
 		outbound: outbound.clone(),
-		workers: Workers::of_this_binary().context("finding this binary to start workers")?,
+		workers: Workers::of_this_binary()
+			.context("finding this binary to start workers")?
+			.under(&config.worker_prefix)
+			.context("finding this binary to start workers under `worker_prefix`")?,
 		wall: Duration::from_secs(config.workload_timeout_secs),
 		fault,
 		slots: Semaphore::new(config.concurrency as usize),
@@ -1396,6 +1405,7 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 fn finish(runs: &Runs, job: JobId, outcome: Outcome) -> anyhow::Result<Hash> {
 	let outcome = match (runs.fault, outcome) {
 		(Some(Fault::RoundDifferently), outcome) => round_differently(job, outcome),
+		(Some(Fault::TruncateOutput), outcome) => truncate(job, outcome),
 		(_, outcome) => outcome,
 	};
 	let mut bytes = outcome.encode();
@@ -1471,6 +1481,25 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 			}
 			s.segments = workload::speech::segments(&s.params, &s.probs, s.samples);
 			Outcome::Speech(s)
+		},
+		other => other,
+	}
+}
+
+/// The outcome cut short (test fault).
+fn truncate(job: JobId, outcome: Outcome) -> Outcome {
+	log::warn!("job {job}: cutting the result short (test fault)");
+	match outcome {
+		Outcome::Speech(mut s) => {
+			s.probs.truncate(s.probs.len() / 2);
+			s.segments = workload::speech::segments(&s.params, &s.probs, s.samples);
+			Outcome::Speech(s)
+		},
+		Outcome::Onnx(mut outs) => {
+			for t in &mut outs {
+				t.values.truncate(t.values.len() / 2);
+			}
+			Outcome::Onnx(outs)
 		},
 		other => other,
 	}

@@ -181,20 +181,6 @@ fn silero_model() -> std::path::PathBuf {
 	model
 }
 
-/// A WAV file of 16-bit mono PCM.
-fn wav16(rate: u32, samples: &[i16]) -> Vec<u8> {
-	let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
-	let mut out = b"RIFF".to_vec();
-	out.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
-	out.extend_from_slice(b"WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00");
-	out.extend_from_slice(&rate.to_le_bytes());
-	out.extend_from_slice(&(rate * 2).to_le_bytes());
-	out.extend_from_slice(b"\x02\x00\x10\x00data");
-	out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-	out.extend_from_slice(&data);
-	out
-}
-
 #[test]
 fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_every_cpu() {
 	use allmende_agent::workload::{pipeline, speech, Outcome, Runner};
@@ -221,7 +207,7 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 	recording.extend(&pcm);
 	recording.extend(silence(0.5));
 	let input = dir.path().join("recording.wav");
-	std::fs::write(&input, wav16(audio.rate, &recording)).expect("recording");
+	std::fs::write(&input, speech::write_wav16(audio.rate, 1, &recording)).expect("recording");
 	let model = std::fs::read(silero_model()).expect("model");
 	let workload = dir.path().join("speech.pipeline");
 	let manifest = pipeline::Manifest::SpeechSegments(speech::Params::default());

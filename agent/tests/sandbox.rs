@@ -42,6 +42,30 @@ async fn a_memory_bomb_fails_with_memory_limit_in_its_worker() {
 	assert_eq!(outcome, Outcome::Failed(Runner::Onnx, Failure::MemoryLimit));
 }
 
+#[tokio::test]
+async fn workers_run_under_a_prefix_command() {
+	let input = npy::write_f32(&[1, 4], &[0.5, -1.0, 2.0, 0.25]);
+	let plain = Workers::at(AGENT)
+		.run(Runner::Onnx, &onnx::example_model(), &input, Duration::from_secs(60))
+		.await
+		.expect("a plain worker");
+	let nice = Workers::at(AGENT)
+		.under(&["nice".to_string(), "-n".to_string(), "5".to_string()])
+		.expect("the binary's path")
+		.run(Runner::Onnx, &onnx::example_model(), &input, Duration::from_secs(60))
+		.await
+		.expect("a worker under nice");
+	assert!(matches!(plain, Outcome::Onnx(_)));
+	assert_eq!(nice, plain);
+	// A prefix that is not a program: the worker does not start, and no result is made up.
+	let missing = Workers::at(AGENT)
+		.under(&["/nonexistent/emulator".to_string()])
+		.expect("the binary's path")
+		.run(Runner::Onnx, &onnx::example_model(), &input, Duration::from_secs(60))
+		.await;
+	assert!(missing.is_err(), "{missing:?}");
+}
+
 #[test]
 fn exec_prints_the_memory_limit_document_for_a_memory_bomb() {
 	let dir = tempfile::tempdir().unwrap();

@@ -23,6 +23,7 @@ export const AGENT_FUNDS = '1000';
  */
 export function agentConfig({
   ws, port, price = '1', arbiter = true, offers = [], concurrency, workloadTimeoutSecs, metricsPort, fallbackNodes,
+  workerPrefix,
 }) {
   const priceText = price === null ? '' : `wasm = "${price}"\nonnx = "${price}"\nmagika = "${price}"\n`;
   const offerText = offers
@@ -39,7 +40,7 @@ arbiter = ${arbiter}
 max_content_bytes = 67108864
 # The providers of a network on one machine fetch from each other on loopback.
 allow_networks = ["127.0.0.0/8"]
-${concurrency === undefined ? '' : `concurrency = ${concurrency}\n`}${metricsPort === undefined ? '' : `metrics_listen = "127.0.0.1:${metricsPort}"\n`}${workloadTimeoutSecs === undefined ? '' : `workload_timeout_secs = ${workloadTimeoutSecs}\n`}
+${concurrency === undefined ? '' : `concurrency = ${concurrency}\n`}${metricsPort === undefined ? '' : `metrics_listen = "127.0.0.1:${metricsPort}"\n`}${workloadTimeoutSecs === undefined ? '' : `workload_timeout_secs = ${workloadTimeoutSecs}\n`}${workerPrefix === undefined ? '' : `worker_prefix = ${JSON.stringify(workerPrefix)}\n`}
 [profile]
 gpu_model = "cpu"
 region = 0
@@ -73,7 +74,7 @@ export class Agents {
 
   /**
    * Funds and configures agent `//Agent<i>` for each i in `indices` (`options` per agent:
-   * price, arbiter, offers, fault, concurrency, workloadTimeoutSecs, metricsPort). Funding is one finalized transfer per agent from //Alice.
+   * price, arbiter, offers, fault, concurrency, workloadTimeoutSecs, metricsPort, workerPrefix). Funding is one finalized transfer per agent from //Alice.
    */
   async prepare(api, indices, options = {}) {
     const alice = await signer('//Alice');

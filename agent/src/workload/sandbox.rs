@@ -22,7 +22,7 @@
 use std::{
 	alloc::{GlobalAlloc, Layout, System},
 	io::{Read, Write},
-	path::PathBuf,
+	path::{Path, PathBuf},
 	process::{ExitStatus, Stdio},
 	sync::atomic::{AtomicBool, AtomicUsize, Ordering},
 	time::Duration,
@@ -291,6 +291,8 @@ fn last_line(text: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Workers {
 	exe: PathBuf,
+	/// The command each worker runs under, if any ([`Workers::under`]).
+	prefix: Vec<String>,
 }
 
 impl Workers {
@@ -299,12 +301,27 @@ impl Workers {
 	pub fn of_this_binary() -> std::io::Result<Self> {
 		let proc = PathBuf::from("/proc/self/exe");
 		let exe = if proc.exists() { proc } else { std::env::current_exe()? };
-		Ok(Self { exe })
+		Ok(Self { exe, prefix: Vec::new() })
 	}
 
 	/// Workers of the agent binary at `exe` (tests run the built binary).
 	pub fn at(exe: impl Into<PathBuf>) -> Self {
-		Self { exe: exe.into() }
+		Self { exe: exe.into(), prefix: Vec::new() }
+	}
+
+	/// The same workers, each run under `prefix` (a program and its arguments, such as a CPU
+	/// emulator). Under a prefix the binary is named by its path: `/proc/self/exe` would be
+	/// the prefix's own program.
+	pub fn under(self, prefix: &[String]) -> std::io::Result<Self> {
+		if prefix.is_empty() {
+			return Ok(self);
+		}
+		let exe = if self.exe == Path::new("/proc/self/exe") {
+			std::fs::read_link(&self.exe)?
+		} else {
+			self.exe
+		};
+		Ok(Self { exe, prefix: prefix.to_vec() })
 	}
 
 	/// Runs `workload` on `input` in a new worker, for at most `wall`.
@@ -315,7 +332,14 @@ impl Workers {
 		input: &[u8],
 		wall: Duration,
 	) -> Result<Outcome, RunError> {
-		let mut command = tokio::process::Command::new(&self.exe);
+		let mut command = match self.prefix.split_first() {
+			Some((program, args)) => {
+				let mut c = tokio::process::Command::new(program);
+				c.args(args).arg(&self.exe);
+				c
+			},
+			None => tokio::process::Command::new(&self.exe),
+		};
 		command
 			.arg("worker")
 			.arg("--runner")

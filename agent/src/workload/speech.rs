@@ -222,6 +222,25 @@ pub fn decode_wav(bytes: &[u8]) -> Result<Audio, WavError> {
 	Err(WavError::NoData)
 }
 
+/// A WAV file of 16-bit PCM (`samples` interleaved by channel).
+pub fn write_wav16(rate: u32, channels: u16, samples: &[i16]) -> Vec<u8> {
+	let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
+	let mut out = b"RIFF".to_vec();
+	out.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+	out.extend_from_slice(b"WAVEfmt ");
+	out.extend_from_slice(&16u32.to_le_bytes());
+	out.extend_from_slice(&1u16.to_le_bytes());
+	out.extend_from_slice(&channels.to_le_bytes());
+	out.extend_from_slice(&rate.to_le_bytes());
+	out.extend_from_slice(&(rate * 2 * u32::from(channels)).to_le_bytes());
+	out.extend_from_slice(&(2 * channels).to_le_bytes());
+	out.extend_from_slice(&16u16.to_le_bytes());
+	out.extend_from_slice(b"data");
+	out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+	out.extend_from_slice(&data);
+	out
+}
+
 /// Resamples to 16 kHz (see the module's documentation).
 pub fn resample(samples: &[f32], rate: u32) -> Vec<f32> {
 	let rate = u64::from(rate);
@@ -375,24 +394,11 @@ pub fn segments(p: &Params, probs: &[Value], samples: u64) -> Vec<[u64; 2]> {
 mod tests {
 	use super::*;
 
-	/// A WAV file of 16-bit PCM.
-	pub fn wav16(rate: u32, channels: u16, samples: &[i16]) -> Vec<u8> {
-		let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
-		let mut out = Vec::new();
-		out.extend_from_slice(b"RIFF");
-		out.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
-		out.extend_from_slice(b"WAVEfmt ");
-		out.extend_from_slice(&16u32.to_le_bytes());
-		out.extend_from_slice(&1u16.to_le_bytes());
-		out.extend_from_slice(&channels.to_le_bytes());
-		out.extend_from_slice(&rate.to_le_bytes());
-		out.extend_from_slice(&(rate * 2 * u32::from(channels)).to_le_bytes());
-		out.extend_from_slice(&(2 * channels).to_le_bytes());
-		out.extend_from_slice(&16u16.to_le_bytes());
-		out.extend_from_slice(b"LIST\x03\x00\x00\x00abc\x00");
-		out.extend_from_slice(b"data");
-		out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-		out.extend_from_slice(&data);
+	/// A WAV file of 16-bit PCM with an odd-length chunk before its data.
+	fn wav16(rate: u32, channels: u16, samples: &[i16]) -> Vec<u8> {
+		let mut out = write_wav16(rate, channels, samples);
+		let data_at = out.len() - 8 - 2 * samples.len();
+		out.splice(data_at..data_at, b"LIST\x03\x00\x00\x00abc\x00".iter().copied());
 		out
 	}
 
@@ -405,9 +411,9 @@ mod tests {
 		assert_eq!(decode_wav(b"RIFF\0\0\0\0WAVX"), Err(WavError::NotWav));
 		assert_eq!(decode_wav(&wav16(4_000, 1, &[0])), Err(WavError::Rate(4_000)));
 		assert_eq!(decode_wav(&wav16(16_000, 9, &[0; 9])), Err(WavError::Channels(9)));
-		let mut eight_bit_float = wav16(16_000, 1, &[0]);
-		eight_bit_float[20] = 3;
-		assert_eq!(decode_wav(&eight_bit_float), Err(WavError::Format { format: 3, bits: 16 }));
+		let mut sixteen_bit_float = wav16(16_000, 1, &[0]);
+		sixteen_bit_float[20] = 3;
+		assert_eq!(decode_wav(&sixteen_bit_float), Err(WavError::Format { format: 3, bits: 16 }));
 		let header_only = &wav16(16_000, 1, &[])[..36];
 		assert_eq!(decode_wav(header_only), Err(WavError::NoData));
 	}
