@@ -128,7 +128,9 @@ pub struct ProviderConfig {
 	pub concurrency: u32,
 	/// A command each worker runs under, its program first: an emulator of another CPU
 	/// (`["qemu-x86_64", "-cpu", "Nehalem"]`, to see that this machine's results agree with
-	/// an older CPU's) or a lower priority (`["nice", "-n", "10"]`). Default: none.
+	/// an older CPU's) or a lower priority (`["nice", "-n", "10"]`). The prefix runs the
+	/// agent's binary by its path, so restart the agent when that file is replaced.
+	/// Default: none.
 	#[serde(default)]
 	pub worker_prefix: Vec<String>,
 	/// How many jobs may be bid on, assigned or drawn without a result yet before the agent

@@ -185,8 +185,9 @@ fn silero_model() -> std::path::PathBuf {
 fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_every_cpu() {
 	use allmende_agent::workload::{pipeline, speech, Outcome, Runner};
 	let dir = tempfile::tempdir().expect("temp dir");
-	// A sentence spoken by espeak-ng (22,050 Hz, so the pipeline resamples it), placed after
-	// 1 s of silence and again after 1.5 s more.
+	// A sentence spoken by espeak-ng (22,050 Hz, so the pipeline resamples it), three times
+	// after 1 s, 1.5 s and 1.5 s of silence: more than 512 frames, so the model's state is
+	// carried from one block to the next and the last block is padded.
 	let spoken = dir.path().join("spoken.wav");
 	let status = Command::new("espeak-ng")
 		.arg("-w")
@@ -199,12 +200,13 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 	let rate = audio.rate as usize;
 	let pcm: Vec<i16> = audio.samples.iter().map(|x| (x * 32_768.0).round() as i16).collect();
 	let silence = |seconds: f64| vec![0i16; (seconds * rate as f64) as usize];
-	let mut recording = silence(1.0);
-	let first = (recording.len(), recording.len() + pcm.len());
-	recording.extend(&pcm);
-	recording.extend(silence(1.5));
-	let second = (recording.len(), recording.len() + pcm.len());
-	recording.extend(&pcm);
+	let mut recording = Vec::new();
+	let mut sentences = Vec::new();
+	for pause in [1.0, 1.5, 1.5] {
+		recording.extend(silence(pause));
+		sentences.push((recording.len(), recording.len() + pcm.len()));
+		recording.extend(&pcm);
+	}
 	recording.extend(silence(0.5));
 	let input = dir.path().join("recording.wav");
 	std::fs::write(&input, speech::write_wav16(audio.rate, 1, &recording)).expect("recording");
@@ -217,11 +219,12 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 	let Some(Outcome::Speech(found)) = Outcome::decode(Runner::Onnx, &native.doc) else {
 		panic!("not a speech result: {}", String::from_utf8_lossy(&native.doc));
 	};
-	// Every segment lies in one of the two sentences (give or take the 30 ms padding and a
+	assert!(found.probs.len() > speech::BLOCK, "{} frames", found.probs.len());
+	// Every segment lies in one of the sentences (give or take the 30 ms padding and a
 	// 32 ms frame), and the segments cover most of each sentence.
 	let at_16k = |x: usize| (x as u64 * speech::RATE) / rate as u64;
 	let pad = speech::RATE * 30 / 1000 + speech::FRAME as u64;
-	for (from, to) in [first, second] {
+	for &(from, to) in &sentences {
 		let (from, to) = (at_16k(from), at_16k(to));
 		let inside: Vec<_> = found
 			.segments
@@ -236,7 +239,7 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 		);
 	}
 	for [a, b] in &found.segments {
-		let in_one = [first, second]
+		let in_one = sentences
 			.iter()
 			.any(|(from, to)| *a + pad >= at_16k(*from) && *b <= at_16k(*to) + pad);
 		assert!(in_one, "segment {a}..{b} lies outside the speech: {:?}", found.segments);

@@ -65,8 +65,10 @@ def compare(document, outputs):
     if doc.get("status") != "ok":
         raise SystemExit(f"the agent's result is a failure: {document[:200]!r}")
     differ, most = 0, 0
+    if len(doc["outputs"]) != len(outputs):
+        raise SystemExit(f"{len(doc['outputs'])} outputs against onnxruntime's {len(outputs)}")
     for out, ort in zip(doc["outputs"], outputs):
-        if list(out["shape"]) != list(ort.shape):
+        if list(out["shape"]) != list(ort.shape) or len(out["values"]) != ort.size:
             raise SystemExit(f"shapes differ: {out['shape']} against {list(ort.shape)}")
         for a, b in zip(out["values"], (rounded(float(x)) for x in ort.ravel())):
             if a != b:

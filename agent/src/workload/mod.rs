@@ -9,6 +9,8 @@
 //!   with every float rounded to a multiple of 1e-4 and written as that multiple (an integer:
 //!   0.12345 is `1235`), integers as they are, and `"nan"`, `"inf"`, `"-inf"` as strings.
 //! - Magika: `{"workload":"magika","status":"ok","label":"pdf","score":9912}` (score in 1e-4).
+//! - Speech segments (an ONNX pipeline, [`speech`]): `{"workload":"speech","status":"ok",
+//!   "params":{…},"samples":N,"probs":[…],"segments":[[start,end],…]}`.
 //! - A failure, the same on every machine: `{"workload":…,"status":"failed","reason":"…"}`
 //!   where the reason is one of [`Failure`]'s codes. Error messages, which differ between
 //!   versions and machines, are logged but never part of the result.
@@ -29,7 +31,7 @@ use serde::Serialize;
 pub enum Runner {
 	/// A WebAssembly module with the agent's ABI (see [`wasm`]).
 	Wasm,
-	/// An ONNX model on an `.npy` tensor.
+	/// An ONNX model on an `.npy` tensor, or a pipeline ([`pipeline`]) on its input.
 	Onnx,
 	/// Google's Magika model on any file.
 	Magika,
@@ -274,12 +276,19 @@ impl Outcome {
 			("ok", Runner::Magika) => {
 				Outcome::Magika { label: doc.label?, score: u32::try_from(doc.score?).ok()? }
 			},
-			("ok", Runner::Onnx) if speech => Outcome::Speech(speech::Speech {
-				params: doc.params?,
-				samples: doc.samples?,
-				probs: doc.probs?,
-				segments: doc.segments?,
-			}),
+			("ok", Runner::Onnx) if speech => {
+				let s = speech::Speech {
+					params: doc.params?,
+					samples: doc.samples?,
+					probs: doc.probs?,
+					segments: doc.segments?,
+				};
+				// What the pipeline can give: valid parameters, a probability per frame.
+				if !s.params.valid() || s.probs.len() as u64 != speech::frame_count(s.samples) {
+					return None;
+				}
+				Outcome::Speech(s)
+			},
 			("ok", Runner::Onnx) => Outcome::Onnx(doc.outputs?),
 			_ => return None,
 		};
@@ -361,17 +370,30 @@ pub fn execute(runner: Runner, workload: &[u8], input: &[u8]) -> anyhow::Result<
 /// two successful results of the same runner that differ only in numbers rounded from
 /// floats, each by at most `tolerance` units (of 1e-4): an ONNX model's float outputs
 /// (`f16`, `f32`, `f64`: name, type and shape must match, integer and boolean outputs must be
-/// equal) or Magika's score (the label must match). WASM outputs and failures agree only to
-/// the byte. Different CPUs round a model's floats differently, so honest machines reveal
-/// different hashes; an arbiter judges each replica's result with this.
+/// equal), Magika's score (the label must match), or a speech pipeline's probabilities (see
+/// [`speech`]: its parameters and length must match, and each result's segments must be what
+/// its own probabilities give). WASM outputs and failures agree only to the byte. Different
+/// CPUs round a model's floats differently, so honest machines reveal different hashes; an
+/// arbiter judges each replica's result with this. ONNX and speech documents are read typed
+/// and must be canonical.
 pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 	if a == b {
 		return true;
 	}
-	if let (Some(Outcome::Speech(a)), Some(Outcome::Speech(b))) =
-		(Outcome::decode(Runner::Onnx, a), Outcome::decode(Runner::Onnx, b))
-	{
-		return speech_within(&a, &b, tolerance);
+	let typed = |d: &[u8]| {
+		d.starts_with(br#"{"workload":"speech","status":"ok""#)
+			|| d.starts_with(br#"{"workload":"onnx","status":"ok""#)
+	};
+	if typed(a) || typed(b) {
+		return match (Outcome::decode(Runner::Onnx, a), Outcome::decode(Runner::Onnx, b)) {
+			(Some(Outcome::Speech(a)), Some(Outcome::Speech(b))) => {
+				speech_within(&a, &b, tolerance)
+			},
+			(Some(Outcome::Onnx(a)), Some(Outcome::Onnx(b))) => {
+				a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| tensors_within(x, y, tolerance))
+			},
+			_ => false,
+		};
 	}
 	let (Ok(a), Ok(b)) = (
 		serde_json::from_slice::<serde_json::Value>(a),
@@ -383,57 +405,61 @@ pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 	if a.get("status").and_then(|s| s.as_str()) != Some("ok") || a.len() != b.len() {
 		return false;
 	}
-	let close = |x: &serde_json::Value, y: &serde_json::Value| match (x.as_i64(), y.as_i64()) {
-		(Some(x), Some(y)) => x.abs_diff(y) <= u64::from(tolerance),
-		_ => x == y,
-	};
 	a.iter().all(|(key, x)| {
 		let Some(y) = b.get(key) else { return false };
 		match (key.as_str(), a.get("workload").and_then(|w| w.as_str())) {
-			("score", Some("magika")) => close(x, y),
-			("outputs", Some("onnx")) => {
-				let (Some(xs), Some(ys)) = (x.as_array(), y.as_array()) else { return false };
-				xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| tensors_within(x, y, &close))
+			("score", Some("magika")) => match (x.as_u64(), y.as_u64()) {
+				(Some(x), Some(y)) => x.abs_diff(y) <= u64::from(tolerance),
+				_ => false,
 			},
 			_ => x == y,
 		}
 	})
 }
 
-/// Two speech results with the same parameters and length, probabilities within `tolerance`,
-/// and segments that each one's own probabilities give.
-fn speech_within(a: &speech::Speech, b: &speech::Speech, tolerance: u32) -> bool {
-	let consistent =
-		|s: &speech::Speech| speech::segments(&s.params, &s.probs, s.samples) == s.segments;
-	let close = |x: &Value, y: &Value| match (x, y) {
+/// Two rounded numbers at most `tolerance` apart; anything else only when equal.
+fn close(x: &Value, y: &Value, tolerance: u32) -> bool {
+	match (x, y) {
 		(Value::Int(x), Value::Int(y)) => x.abs_diff(*y) <= u64::from(tolerance),
 		_ => x == y,
+	}
+}
+
+/// Two speech results with the same valid parameters and length, probabilities within
+/// `tolerance`, and segments that each one's own probabilities give.
+fn speech_within(a: &speech::Speech, b: &speech::Speech, tolerance: u32) -> bool {
+	let consistent = |s: &speech::Speech| {
+		s.params.valid()
+			&& s.probs.len() as u64 == speech::frame_count(s.samples)
+			&& speech::segments(&s.params, &s.probs, s.samples) == s.segments
 	};
 	a.params == b.params
 		&& a.samples == b.samples
 		&& a.probs.len() == b.probs.len()
-		&& a.probs.iter().zip(&b.probs).all(|(x, y)| close(x, y))
+		&& a.probs.iter().zip(&b.probs).all(|(x, y)| close(x, y, tolerance))
 		&& consistent(a)
 		&& consistent(b)
 }
 
 /// Two output tensors of the same name, type and shape whose values are equal, or for
-/// floats `close`.
-fn tensors_within(
-	x: &serde_json::Value,
-	y: &serde_json::Value,
-	close: &impl Fn(&serde_json::Value, &serde_json::Value) -> bool,
-) -> bool {
-	let same = |field: &str| x.get(field).is_some() && x.get(field) == y.get(field);
-	if !(same("name") && same("type") && same("shape")) {
+/// floats within `tolerance`.
+fn tensors_within(x: &TensorOut, y: &TensorOut, tolerance: u32) -> bool {
+	if x.name != y.name
+		|| x.datum != y.datum
+		|| x.shape != y.shape
+		|| x.values.len() != y.values.len()
+	{
 		return false;
 	}
-	let float = x["type"].as_str().is_some_and(|t| matches!(t, "f16" | "f32" | "f64"));
-	let (Some(xs), Some(ys)) = (x["values"].as_array(), y["values"].as_array()) else {
-		return false;
-	};
-	xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| if float { close(x, y) } else { x == y })
+	let float = matches!(x.datum.as_str(), "f16" | "f32" | "f64");
+	x.values
+		.iter()
+		.zip(&y.values)
+		.all(|(a, b)| if float { close(a, b, tolerance) } else { a == b })
 }
+
+/// The most segments [`describe`] lists.
+const DESCRIBED_SEGMENTS: usize = 10;
 
 /// The longest result document [`describe`] writes out in full: longer ONNX results are
 /// described by their outputs' names, types and shapes.
@@ -447,15 +473,19 @@ pub fn describe(result: &[u8]) -> String {
 		speech.then(|| Outcome::decode(Runner::Onnx, result)).flatten()
 	{
 		let seconds = |x: u64| x as f64 / speech::RATE as f64;
-		let each: Vec<String> = s
+		let mut each: Vec<String> = s
 			.segments
 			.iter()
+			.take(DESCRIBED_SEGMENTS)
 			.map(|[a, b]| format!("{:.2}–{:.2} s", seconds(*a), seconds(*b)))
 			.collect();
+		if s.segments.len() > DESCRIBED_SEGMENTS {
+			each.push(format!("… {} more", s.segments.len() - DESCRIBED_SEGMENTS));
+		}
 		return format!(
 			"speech in {} segment{} of {:.2} s: {}",
-			each.len(),
-			if each.len() == 1 { "" } else { "s" },
+			s.segments.len(),
+			if s.segments.len() == 1 { "" } else { "s" },
 			seconds(s.samples),
 			if each.is_empty() { "none".to_string() } else { each.join(", ") }
 		);
@@ -683,7 +713,22 @@ mod tests {
 		let mut cut = a.clone();
 		cut.probs.truncate(10);
 		cut.segments = speech::segments(&p, &cut.probs, cut.samples);
-		assert!(!within(&Outcome::Speech(cut).encode(), &b_doc, 10));
+		let cut_doc = Outcome::Speech(cut.clone()).encode();
+		assert_eq!(
+			Outcome::decode(Runner::Onnx, &cut_doc),
+			None,
+			"fewer probabilities than frames"
+		);
+		assert!(!within(&cut_doc, &b_doc, 10));
+		// Documents the pipeline cannot give: a length far beyond the probabilities, or
+		// parameters it refuses.
+		let endless = speech::Speech { samples: u64::MAX, ..cut };
+		assert_eq!(Outcome::decode(Runner::Onnx, &Outcome::Speech(endless).encode()), None);
+		let bad_params = speech::Speech {
+			params: speech::Params { neg_threshold: 9_000, ..p.clone() },
+			..a.clone()
+		};
+		assert!(!within(&Outcome::Speech(bad_params).encode(), &b_doc, 10));
 		// Other parameters are another answer.
 		let other =
 			speech::Speech { params: speech::Params { threshold: 4_000, ..p.clone() }, ..a };

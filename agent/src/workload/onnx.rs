@@ -1,14 +1,20 @@
 //! ONNX workloads, run on CPU with tract, with a canonical encoding of the outputs.
 //!
-//! The input is one `.npy` tensor for a model with one input (see [`super::npy`]). The model's
-//! outputs are encoded as in [`super`]: floats rounded to multiples of 1e-4, so that replicas
-//! on CPUs with different vector units (tract picks its kernels by CPU; `TRACT_CPU_ISA`
-//! restricts them) agree. Models run as tract's optimized plan, and as the decluttered plan
-//! (each operator on its own) when optimizing or running the optimized plan fails: the fused
-//! element-wise kernel of tract 0.22.5 panics on Magika (a slice index out of range in
-//! `UnicastKer`), which [`super::magika`] therefore runs decluttered. A value within about 1e-7
-//! of a rounding boundary may still round differently on two machines; such a job ends in a
-//! dispute that arbiters settle.
+//! The input is one `.npy` tensor for a model with one input (see [`super::npy`]), or a
+//! pipeline's input ([`super::pipeline`]). The model's outputs are encoded as in [`super`]:
+//! floats rounded to multiples of 1e-4, so that replicas on CPUs with different vector units
+//! (tract picks its kernels by the CPU's features) agree. Models run as tract's optimized
+//! plan, and as the decluttered plan (each operator on its own) when optimizing or running the
+//! optimized plan fails: the fused element-wise kernel of tract 0.22.5 panics on Magika (a
+//! slice index out of range in `UnicastKer`), which [`super::magika`] therefore runs
+//! decluttered. A value within about 1e-7 of a rounding boundary may still round differently
+//! on two machines; such a job ends in a dispute that arbiters settle. Two limits of the
+//! fallback: a workload past the heap limit ends its worker at once, without a second try,
+//! and the optimized plan's buffers depend on the kernels a CPU gets, so a model needing
+//! within a few percent of the 2 GiB limit may be `memory_limit` on one CPU and not another;
+//! and a model whose optimized plan fails on one CPU only and whose decluttered plan fails
+//! everywhere gives a result there and a failure elsewhere. Neither was seen on the models
+//! tested here (`tests/cpu_features.rs`).
 
 use tract_onnx::prelude::*;
 
@@ -362,23 +368,48 @@ pub fn example_model() -> Vec<u8> {
 /// (from `seed`): input `x`, f32 `[1, channels, size, size]`; output `y` of the same shape.
 /// A model with a large output, whose floats different CPUs round differently.
 pub fn conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
-	conv_stack(layers, channels, size, seed, false)
+	conv_stack(layers, channels, size, seed)
 }
 
-/// The stack of [`conv_model`] with its output averaged per channel (`GlobalAveragePool`):
-/// output `y`, f32 `[1, channels, 1, 1]`. Much work for a short answer: a long honest job.
-pub fn pooled_conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
-	conv_stack(layers, channels, size, seed, true)
-}
-
-fn conv_stack(layers: usize, channels: usize, size: usize, seed: u64, pool: bool) -> Vec<u8> {
+/// A long honest job in a small model: `layers` 3×3 convolutions (padding 1) that all use one
+/// random weight tensor (from `seed`), each followed by a sigmoid, which keeps every value
+/// between 0 and 1 however deep the stack, and the result averaged per channel
+/// (`GlobalAveragePool`). Input `x`, f32 `[1, channels, size, size]`; output `y`, f32
+/// `[1, channels, 1, 1]`. The model holds one layer's weights, so its work grows with
+/// `layers` and its size hardly does.
+pub fn repeated_conv_model(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
 	use build::*;
 	let (c, hw) = (channels as i64, size as i64);
-	// Weights of about 1 / sqrt(fan-in) keep the activations near 1 through the stack; twice
-	// the variance makes up for what ReLU takes, so that a deep stack's averages are not
-	// all rounded to 0.
-	let gain = if pool { 2.0 } else { 1.0 };
-	let scale = (3.0 * gain / (9 * channels) as f32).sqrt();
+	let scale = (3.0 / (9 * channels) as f32).sqrt();
+	let mut nodes = Vec::new();
+	let mut last = "x".to_string();
+	for l in 0..layers {
+		let (conv, sigmoid) = (format!("conv{l}"), format!("sigmoid{l}"));
+		let attributes = vec![ints("kernel_shape", &[3, 3]), ints("pads", &[1, 1, 1, 1])];
+		nodes.push(node("Conv", &[&last, "w"], &conv, attributes));
+		nodes.push(node("Sigmoid", &[&conv], &sigmoid, vec![]));
+		last = sigmoid;
+	}
+	nodes.push(node("GlobalAveragePool", &[&last], "y", vec![]));
+	model(tract_onnx::pb::GraphProto {
+		name: "allmende-repeated-conv".into(),
+		node: nodes,
+		initializer: vec![constant(
+			"w",
+			&[c, c, 3, 3],
+			random(channels * channels * 9, scale, seed),
+		)],
+		input: vec![value("x", &[1, c, hw, hw])],
+		output: vec![value("y", &[1, c, 1, 1])],
+		..Default::default()
+	})
+}
+
+fn conv_stack(layers: usize, channels: usize, size: usize, seed: u64) -> Vec<u8> {
+	use build::*;
+	let (c, hw) = (channels as i64, size as i64);
+	// Weights of about 1 / sqrt(fan-in) keep the activations near 1 through the stack.
+	let scale = (3.0 / (9 * channels) as f32).sqrt();
 	let mut nodes = Vec::new();
 	let mut initializer = Vec::new();
 	let mut last = "x".to_string();
@@ -390,7 +421,7 @@ fn conv_stack(layers: usize, channels: usize, size: usize, seed: u64, pool: bool
 			random(channels * channels * 9, scale, seed.wrapping_add(l as u64)),
 		));
 		let attributes = vec![ints("kernel_shape", &[3, 3]), ints("pads", &[1, 1, 1, 1])];
-		let out = if l + 1 == layers && !pool { "y".to_string() } else { conv.clone() };
+		let out = if l + 1 == layers { "y".to_string() } else { conv.clone() };
 		nodes.push(node("Conv", &[&last, &w], &out, attributes));
 		last = out;
 		if l + 1 < layers {
@@ -399,18 +430,12 @@ fn conv_stack(layers: usize, channels: usize, size: usize, seed: u64, pool: bool
 			last = relu;
 		}
 	}
-	let out = if pool {
-		nodes.push(node("GlobalAveragePool", &[&last], "y", vec![]));
-		vec![1, c, 1, 1]
-	} else {
-		vec![1, c, hw, hw]
-	};
 	model(tract_onnx::pb::GraphProto {
 		name: "allmende-conv".into(),
 		node: nodes,
 		initializer,
 		input: vec![value("x", &[1, c, hw, hw])],
-		output: vec![value("y", &out)],
+		output: vec![value("y", &[1, c, hw, hw])],
 		..Default::default()
 	})
 }

@@ -311,7 +311,8 @@ impl Workers {
 
 	/// The same workers, each run under `prefix` (a program and its arguments, such as a CPU
 	/// emulator). Under a prefix the binary is named by its path: `/proc/self/exe` would be
-	/// the prefix's own program.
+	/// the prefix's own program. So after the binary's file is replaced (an upgrade), workers
+	/// under a prefix run the new file until the agent restarts.
 	pub fn under(self, prefix: &[String]) -> std::io::Result<Self> {
 		if prefix.is_empty() {
 			return Ok(self);

@@ -28,7 +28,11 @@
 //! answer within a tolerance when their parameters and lengths are equal, their probabilities
 //! are within the tolerance, and each one's segments are what its own probabilities give: a
 //! probability on a threshold may round to either side on two CPUs and move a segment's edge
-//! by a frame, and both replicas are honest.
+//! by a frame, and both replicas are honest. The tolerance bounds how far each probability
+//! may be from the arbiter's, not the segments: a result whose frames near a threshold all lean
+//! one way by up to the tolerance may have a segment more or fewer, and is still the same
+//! answer. Speech jobs should therefore ask for a small tolerance (the chain's default, 10
+//! units of 1e-4, is 0.1 % of the probability range; the CPUs measured here differ by 0 or 1).
 
 use serde::{Deserialize, Serialize};
 use tract_onnx::prelude::*;
@@ -114,8 +118,8 @@ pub fn run(params: &Params, model: &[u8], wav: &[u8]) -> Outcome {
 		},
 	};
 	let samples = resample(&audio.samples, audio.rate);
-	let frames = frames(&samples);
-	let probs = match onnx::with_fallback(|how| probabilities(model, &frames, how)) {
+	drop(audio);
+	let probs = match onnx::with_fallback(|how| probabilities(model, &samples, how)) {
 		Ok(p) => p,
 		Err(f) => return failed(f),
 	};
@@ -146,6 +150,8 @@ pub enum WavError {
 	Channels(u16),
 	#[error("{0} samples per second (8000 to 192000 are read)")]
 	Rate(u32),
+	#[error("a float sample that is not a finite number")]
+	NotFinite,
 }
 
 /// Decodes a WAV file into mono samples (channels averaged).
@@ -205,13 +211,22 @@ pub fn decode_wav(bytes: &[u8]) -> Result<Audio, WavError> {
 					}
 				};
 				let step = width * usize::from(channels);
+				// Float samples outside -1 ..= 1 are clipped, as a sound card would; NaN and
+				// infinities are refused (a model's kernels treat them differently on
+				// different CPUs).
 				let samples = body
 					.chunks_exact(step)
 					.map(|frame| {
-						let sum: f64 = frame.chunks_exact(width).map(sample).sum();
-						(sum / f64::from(channels)) as f32
+						let mut sum = 0.0;
+						for x in frame.chunks_exact(width).map(sample) {
+							if !x.is_finite() {
+								return Err(WavError::NotFinite);
+							}
+							sum += x.clamp(-1.0, 1.0);
+						}
+						Ok((sum / f64::from(channels)) as f32)
 					})
-					.collect();
+					.collect::<Result<_, _>>()?;
 				return Ok(Audio { rate, samples });
 			},
 			_ => {},
@@ -266,12 +281,17 @@ pub fn resample(samples: &[f32], rate: u32) -> Vec<f32> {
 		.collect()
 }
 
-/// The rows the model takes: each frame after its context (see the module's documentation).
-pub fn frames(samples: &[f32]) -> Vec<f32> {
-	let count = samples.len().div_ceil(FRAME);
+/// How many frames a recording of `samples` samples has.
+pub fn frame_count(samples: u64) -> u64 {
+	samples.div_ceil(FRAME as u64)
+}
+
+/// The rows the model takes for frames `first .. first + count`: each frame after its
+/// context (see the module's documentation); frames past the recording are silent.
+pub fn rows(samples: &[f32], first: usize, count: usize) -> Vec<f32> {
 	let mut rows = vec![0f32; count * (CONTEXT + FRAME)];
 	for (f, row) in rows.chunks_exact_mut(CONTEXT + FRAME).enumerate() {
-		let start = f * FRAME;
+		let start = (first + f) * FRAME;
 		for (j, x) in row.iter_mut().enumerate() {
 			// The sample at `start - CONTEXT + j`, zero outside the recording.
 			if let Some(at) = (start + j).checked_sub(CONTEXT) {
@@ -283,27 +303,29 @@ pub fn frames(samples: &[f32]) -> Vec<f32> {
 }
 
 /// Each frame's rounded speech probability.
-fn probabilities(model: &[u8], rows: &[f32], how: Plan) -> Result<Vec<Value>, Failure> {
+fn probabilities(model: &[u8], samples: &[f32], how: Plan) -> Result<Vec<Value>, Failure> {
 	let width = CONTEXT + FRAME;
-	let count = rows.len() / width;
-	if count == 0 {
-		return Ok(Vec::new());
-	}
-	let block = count.min(BLOCK);
+	let count = frame_count(samples.len() as u64) as usize;
+	// An empty recording still needs a model that takes the rows: any bytes are not one.
+	let block = count.clamp(1, BLOCK);
 	let state = vec![1, 1, STATE];
 	let facts = [
 		(f32::datum_type(), vec![block, width]),
 		(f32::datum_type(), state.clone()),
 		(f32::datum_type(), state.clone()),
 	];
-	let plan = onnx::prepare(model, &facts, how)?.plan;
+	// The pipeline fixes the rows' shape, so a model that does not take them is the model's
+	// fault.
+	let plan = onnx::prepare(model, &facts, how)
+		.map_err(|f| if f == Failure::InvalidInput { Failure::InvalidModel } else { f })?
+		.plan;
 	let mut h = Tensor::zero::<f32>(&state).map_err(|_| Failure::ExecutionFailed)?;
 	let mut c = h.clone();
 	let mut probs = Vec::with_capacity(count);
 	for first in (0..count).step_by(block) {
-		let mut data = vec![0f32; block * width];
 		let taken = (count - first).min(block);
-		data[..taken * width].copy_from_slice(&rows[first * width..(first + taken) * width]);
+		// The last block is padded with silent frames, whose probabilities are dropped.
+		let data = rows(samples, first, block);
 		let input =
 			Tensor::from_shape(&[block, width], &data).map_err(|_| Failure::ExecutionFailed)?;
 		let outputs = plan.run(tvec!(input.into(), h.into(), c.into())).map_err(|e| {
@@ -381,10 +403,10 @@ pub fn segments(p: &Params, probs: &[Value], samples: u64) -> Vec<[u64; 2]> {
 		if i + 1 < n {
 			let gap = found[i + 1][0].saturating_sub(found[i][1]);
 			let shift = if gap < 2 * pad { gap / 2 } else { pad };
-			found[i][1] += shift;
-			found[i + 1][0] -= shift;
+			found[i][1] = found[i][1].saturating_add(shift);
+			found[i + 1][0] = found[i + 1][0].saturating_sub(shift);
 		} else {
-			found[i][1] = (found[i][1] + pad).min(samples);
+			found[i][1] = found[i][1].saturating_add(pad).min(samples);
 		}
 	}
 	found
@@ -429,7 +451,8 @@ mod tests {
 	#[test]
 	fn frames_carry_the_samples_before_them() {
 		let samples: Vec<f32> = (1..=600).map(|x| x as f32).collect();
-		let rows = frames(&samples);
+		assert_eq!(frame_count(600), 2);
+		let rows = rows(&samples, 0, 2);
 		assert_eq!(rows.len(), 2 * (CONTEXT + FRAME));
 		// Frame 0: 64 zeros, then samples 1 ..= 512.
 		assert!(rows[..CONTEXT].iter().all(|x| *x == 0.0));
@@ -439,6 +462,31 @@ mod tests {
 		assert_eq!((second[0], second[CONTEXT - 1], second[CONTEXT]), (449.0, 512.0, 513.0));
 		assert_eq!(second[CONTEXT + 87], 600.0);
 		assert_eq!(second[CONTEXT + 88], 0.0);
+		// A block from frame 1 on: the same row; frames past the recording are silent.
+		let later = super::rows(&samples, 1, 2);
+		assert_eq!(&later[..CONTEXT + FRAME], second);
+		assert_eq!(later[CONTEXT + FRAME], 0.0);
+		assert!(later[CONTEXT + FRAME..].iter().all(|x| *x == 0.0));
+	}
+
+	#[test]
+	fn float_samples_are_clipped_and_non_finite_ones_refused() {
+		let float_wav = |values: &[f32]| {
+			let mut out = write_wav16(16_000, 1, &vec![0; 2 * values.len()]);
+			out[20] = 3; // IEEE float
+			out[34] = 32; // bits per sample
+			let data_at = out.len() - 4 * values.len();
+			for (i, v) in values.iter().enumerate() {
+				out[data_at + 4 * i..data_at + 4 * i + 4].copy_from_slice(&v.to_le_bytes());
+			}
+			out
+		};
+		assert_eq!(
+			decode_wav(&float_wav(&[0.5, 3.0, -7.0])).unwrap().samples,
+			vec![0.5, 1.0, -1.0]
+		);
+		assert_eq!(decode_wav(&float_wav(&[0.5, f32::NAN])), Err(WavError::NotFinite));
+		assert_eq!(decode_wav(&float_wav(&[f32::INFINITY])), Err(WavError::NotFinite));
 	}
 
 	#[test]
