@@ -160,18 +160,18 @@ export async function propose(api, pair, body, call, options = {}) {
     const e = events.map((r) => r.event).find((ev) => api.events[pallet].Proposed.is(ev));
     return { index: e.data.proposalIndex.toNumber(), hash: e.data.proposalHash.toHex() };
   };
-  // The vote follows as soon as the motion is in a block. Should a fork retract that block,
-  // the motion may get another index where it is included again: the vote then fails, and is
-  // sent again with the index of the block that finalized the motion.
+  // The vote follows as soon as the motion is in a block. That block may stop being the
+  // node's best before the vote reads the motion (another block of the same height won), and
+  // should a fork retract it, the motion may get another index where it is included again.
+  // Either way the vote fails; it is sent again once the motion is finalized (every best
+  // chain has it then), with the index of the block that finalized it.
   const proposed = await submit(api, tx, pair, { until: 'block', followFinal: true });
   let { index } = proposedIn(proposed.events);
   let voted;
   try {
     voted = await vote(api, pair, body, index, true, options);
-  } catch (e) {
-    const final = proposedIn((await proposed.final).events);
-    if (final.index === index) throw e;
-    index = final.index;
+  } catch {
+    index = proposedIn((await proposed.final).events).index;
     voted = await vote(api, pair, body, index, true, options);
   }
   const { end } = await motion(api, body, index).catch(() => ({}));
