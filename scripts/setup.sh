@@ -98,6 +98,11 @@ open(sys.argv[3], "wb").write(wheel.read(sys.argv[2]))' "$tmp" "$3" "$tmp/file"
 fetch_model silero-vad==6.2.3 7b7f5436cfcb02fae583a05b512ea96467fd449fe54cb49a5e4f06c51a1e43b8 \
 	silero_vad/data/silero_vad_16k_sequence.onnx \
 	9ccdacc4719d8aa7e45a77536bfabec45a03ba1f2fad5e241ab4060b24238a85 silero_vad_16k_sequence.onnx
+# PaddleOCR's text-line orientation classifier (0° or 180°) as RapidOCR ships it (Apache-2.0),
+# for the image-labels pipeline.
+fetch_model rapidocr-onnxruntime==1.4.4 971d7d5f223a7a808662229df1ef69893809d8457d834e6373d3854bc1782cbf \
+	rapidocr_onnxruntime/models/ch_ppocr_mobile_v2.0_cls_infer.onnx \
+	e47acedf663230f8863ff1ab0e64dd2d82b838fceb5957146dab185a89d6215c ch_ppocr_mobile_v2.0_cls_infer.onnx
 
 # The indexer's models come from its schema; both are compiled here (a few seconds).
 (cd "$ALLMENDE_ROOT/indexer" && npm run --silent build >/dev/null)

@@ -46,8 +46,9 @@ cd "$ALLMENDE_ROOT"
 # 595 s alone on 2026-12-05, after the first wave so that its nodes, which compile the
 # previous runtime that the warm-up below does not, do not start beside 28 others; indexer,
 # one dev node, PostgreSQL and the indexer, about 190 s alone on 2026-12-05; dev-clock, two
-# short dev nodes, 24 s alone on 2026-12-05; speech, four validators and seven agents, one
-# under QEMU, 483 s alone on 2026-12-06, right after upgrade); a new file must be added here
+# short dev nodes, 24 s alone on 2026-12-05; pipelines, four validators and eight agents, one
+# under QEMU, 483 s alone on 2026-12-06 as speech.test.mjs before its picture jobs, right after
+# upgrade); a new file must be added here
 # (checked now, before the build).
 files=(
 	"$here/test/market.test.mjs"
@@ -58,7 +59,7 @@ files=(
 	"$here/test/assets.test.mjs"
 	"$here/test/bounded.test.mjs"
 	"$here/test/upgrade.test.mjs"
-	"$here/test/speech.test.mjs"
+	"$here/test/pipelines.test.mjs"
 	"$ALLMENDE_ROOT/explorer/test/explorer.test.mjs"
 	"$here/test/load.test.mjs"
 	"$here/test/arbiters.test.mjs"

@@ -142,11 +142,87 @@ enum PipelineKind {
 		#[arg(long, default_value_t = 30)]
 		speech_pad_ms: u32,
 	},
+	/// A PNG or JPEG picture → resized and normalised as the model card says → a classifier →
+	/// a score per label and the best labels. For example PaddleOCR's text-line orientation
+	/// classifier (`ch_ppocr_mobile_v2.0_cls_infer.onnx` of the `rapidocr-onnxruntime`
+	/// package): `--width 192 --height 48 --resize fit-height --channels bgr --mean
+	/// 0.5,0.5,0.5 --std 0.5,0.5,0.5 --labels 0,180`.
+	ImageLabels {
+		/// The model: one f32 input of the shape --layout names, a first output with a score
+		/// per label.
+		model: PathBuf,
+		/// Where to write the pipeline.
+		out: PathBuf,
+		/// The model's input width and height, in pixels.
+		#[arg(long)]
+		width: u32,
+		#[arg(long)]
+		height: u32,
+		/// `stretch` to width × height, or `fit-height`: to the height in proportion, at most
+		/// the width, the rest --pad.
+		#[arg(long, value_enum, default_value = "stretch")]
+		resize: ImageResize,
+		/// The order of the channels the model takes: `rgb` or `bgr`.
+		#[arg(long, value_enum, default_value = "rgb")]
+		channels: ImageChannels,
+		/// `nchw` ([1, 3, height, width]) or `nhwc` ([1, height, width, 3]).
+		#[arg(long, value_enum, default_value = "nchw")]
+		layout: ImageLayout,
+		/// Subtracted from each value scaled to 0..1, per channel in --channels order.
+		#[arg(long, value_delimiter = ',', default_values_t = [0.0, 0.0, 0.0])]
+		mean: Vec<f32>,
+		/// What each value is then divided by, per channel.
+		#[arg(long, value_delimiter = ',', default_values_t = [1.0, 1.0, 1.0])]
+		std: Vec<f32>,
+		/// The value of the columns fit-height leaves empty, after normalising.
+		#[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+		pad: f32,
+		/// The labels, comma-separated, in the order of the model's scores.
+		#[arg(long, value_delimiter = ',', conflicts_with = "labels_file")]
+		labels: Vec<String>,
+		/// A file with one label per line instead of --labels.
+		#[arg(long)]
+		labels_file: Option<PathBuf>,
+		/// How many of the best labels the result names.
+		#[arg(long, default_value_t = 5)]
+		top: u32,
+	},
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImageResize {
+	Stretch,
+	FitHeight,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImageChannels {
+	Rgb,
+	Bgr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImageLayout {
+	Nchw,
+	Nhwc,
+}
+
+/// Writes a pipeline of `manifest` and the model at `model` to `out`.
+fn write_pipeline(
+	manifest: workload::pipeline::Manifest,
+	model: &std::path::Path,
+	out: &std::path::Path,
+) -> anyhow::Result<()> {
+	let bytes = std::fs::read(model).with_context(|| model.display().to_string())?;
+	std::fs::write(out, workload::pipeline::write(&manifest, &bytes))
+		.with_context(|| out.display().to_string())?;
+	println!("{}: {manifest:?} with {} ({} bytes)", out.display(), model.display(), bytes.len());
+	Ok(())
 }
 
 impl PipelineKind {
 	fn write(self) -> anyhow::Result<()> {
-		use workload::{pipeline, speech};
+		use workload::{image, pipeline, speech};
 		match self {
 			PipelineKind::SpeechSegments {
 				model,
@@ -172,17 +248,62 @@ impl PipelineKind {
 					params.valid(),
 					"--neg-threshold must not be above --threshold, and durations at most 60000 ms"
 				);
-				let bytes = std::fs::read(&model).with_context(|| model.display().to_string())?;
-				let manifest = pipeline::Manifest::SpeechSegments(params);
-				std::fs::write(&out, pipeline::write(&manifest, &bytes))
-					.with_context(|| out.display().to_string())?;
-				println!(
-					"{}: {manifest:?} with {} ({} bytes)",
-					out.display(),
-					model.display(),
-					bytes.len()
+				write_pipeline(pipeline::Manifest::SpeechSegments(params), &model, &out)
+			},
+			PipelineKind::ImageLabels {
+				model,
+				out,
+				width,
+				height,
+				resize,
+				channels,
+				layout,
+				mean,
+				std,
+				pad,
+				labels,
+				labels_file,
+				top,
+			} => {
+				let labels = match labels_file {
+					Some(file) => std::fs::read_to_string(&file)
+						.with_context(|| file.display().to_string())?
+						.lines()
+						.map(str::to_string)
+						.collect(),
+					None => labels,
+				};
+				let three = |v: Vec<f32>| <[f32; 3]>::try_from(v).ok();
+				let params = image::Params {
+					width,
+					height,
+					resize: match resize {
+						ImageResize::Stretch => image::Resize::Stretch,
+						ImageResize::FitHeight => image::Resize::FitHeight,
+					},
+					channels: match channels {
+						ImageChannels::Rgb => image::Channels::Rgb,
+						ImageChannels::Bgr => image::Channels::Bgr,
+					},
+					layout: match layout {
+						ImageLayout::Nchw => image::Layout::Nchw,
+						ImageLayout::Nhwc => image::Layout::Nhwc,
+					},
+					mean: three(mean).context("--mean takes three numbers")?,
+					std: three(std).context("--std takes three numbers")?,
+					pad,
+					labels,
+					top,
+				};
+				anyhow::ensure!(
+					params.valid(),
+					"sides must be 1 to {}, numbers finite, --std not 0, 1 to {} labels (--labels \
+					 or --labels-file) and --top 1 to {}",
+					image::MAX_SIDE,
+					image::MAX_LABELS,
+					image::MAX_TOP
 				);
-				Ok(())
+				write_pipeline(pipeline::Manifest::ImageLabels(params), &model, &out)
 			},
 		}
 	}
@@ -315,20 +436,11 @@ async fn exec(
 	timeout_secs: u64,
 	in_process: bool,
 ) -> anyhow::Result<()> {
-	let (runner, module) = match model {
-		"magika" => (workload::Runner::Magika, workload::magika::MODEL.to_vec()),
-		m if m.ends_with(".onnx") || m.ends_with(".pipeline") => {
-			(workload::Runner::Onnx, std::fs::read(m).with_context(|| m.to_string())?)
-		},
-		m if m.ends_with(".wasm") => {
-			(workload::Runner::Wasm, std::fs::read(m).with_context(|| m.to_string())?)
-		},
-		m if m.ends_with(".wat") => {
-			(workload::Runner::Wasm, wat::parse_file(m).with_context(|| m.to_string())?)
-		},
-		m => anyhow::bail!(
-			"--model {m}: give `magika`, an .onnx model, a .pipeline, or a .wasm or .wat module"
-		),
+	let (kind, module) = allmende_agent::requester::read_workload(model)?;
+	let runner = match kind {
+		_ if model == "magika" => workload::Runner::Magika,
+		allmende_agent::chain::WorkloadKind::Wasm => workload::Runner::Wasm,
+		_ => workload::Runner::Onnx,
 	};
 	let input = std::fs::read(input).with_context(|| input.display().to_string())?;
 	let outcome = if in_process {

@@ -66,8 +66,12 @@ pub enum Fault {
 	/// one unit (1e-4) up. The result is honest within any tolerance, but its hash differs.
 	RoundDifferently,
 	/// Cut a result short: a speech result's second half of frames (its segments follow
-	/// from what is left), or the second half of each ONNX output's values.
+	/// from what is left), a picture's second half of scores, or the second half of each ONNX
+	/// output's values.
 	TruncateOutput,
+	/// Run a cheaper model than the job's: a pipeline's model swapped for one with random
+	/// weights and the same inputs and outputs (other workloads run as they are).
+	SwapModel,
 }
 
 struct Agent {
@@ -1378,7 +1382,10 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 		return Ok(Some(finish(runs, job, Outcome::Failed(runner, Failure::ContentUnavailable))?));
 	}
 	let input = content.pop().unwrap_or_default();
-	let module = content.pop().unwrap_or_default();
+	let mut module = content.pop().unwrap_or_default();
+	if runs.fault == Some(Fault::SwapModel) {
+		module = swap_model(job, module);
+	}
 	let _slot = runs.slots.acquire().await.context("the worker slots are closed")?;
 	let started = std::time::Instant::now();
 	// A result that could not be committed before the deadline is of no use: the worker is
@@ -1482,7 +1489,41 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 			s.segments = workload::speech::segments(&s.params, &s.probs, s.samples);
 			Outcome::Speech(s)
 		},
+		Outcome::Image(mut p) => {
+			if let Some(workload::Value::Int(x)) = p.scores.first_mut() {
+				log::warn!("job {job}: rounding a picture's score one unit up (test fault)");
+				*x = x.saturating_add(1);
+			}
+			p.top = workload::image::top(&p.scores, p.top.len());
+			Outcome::Image(p)
+		},
 		other => other,
+	}
+}
+
+/// The workload with its model swapped for a cheaper one of the same interface (test
+/// fault): an image-labels pipeline's model (`nchw`) for a random-weight classifier of its
+/// input size and labels, a speech pipeline's for a random model of Silero's interface.
+/// Other workloads are left as they are.
+fn swap_model(job: JobId, workload: Vec<u8>) -> Vec<u8> {
+	use workload::{image::Layout, onnx, pipeline::Manifest};
+	let swapped = |manifest: Manifest, model: Vec<u8>| {
+		log::warn!("job {job}: running a random model instead of the job's (test fault)");
+		workload::pipeline::write(&manifest, &model)
+	};
+	match workload::pipeline::parse(&workload) {
+		Some((Manifest::ImageLabels(p), _)) if p.layout == Layout::Nchw => {
+			let (h, w) = (p.height as usize, p.width as usize);
+			let model = onnx::image_model(h, w, p.labels.len(), job);
+			swapped(Manifest::ImageLabels(p), model)
+		},
+		Some((Manifest::SpeechSegments(p), _)) => {
+			swapped(Manifest::SpeechSegments(p), onnx::speech_like_model(job))
+		},
+		_ => {
+			log::warn!("job {job}: no model to swap in this workload; running it (test fault)");
+			workload
+		},
 	}
 }
 
@@ -1490,6 +1531,10 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 fn truncate(job: JobId, outcome: Outcome) -> Outcome {
 	log::warn!("job {job}: cutting the result short (test fault)");
 	match outcome {
+		Outcome::Image(mut p) => {
+			p.scores.truncate(p.scores.len() / 2);
+			Outcome::Image(p)
+		},
 		Outcome::Speech(mut s) => {
 			s.probs.truncate(s.probs.len() / 2);
 			s.segments = workload::speech::segments(&s.params, &s.probs, s.samples);

@@ -177,7 +177,10 @@ async fn registered(
 	Ok(ContentRef { hash: asset.content_hash, uri: asset.uri, size })
 }
 
-fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
+/// The workload `--model` names and its kind: `magika` (the embedded model), an `.onnx`
+/// model or a `.pipeline` (ONNX), a `.wasm` module, or a `.wat` module (compiled here); at
+/// most `MAX_FILE` bytes. `run` and `exec` read `--model` with this.
+pub fn read_workload(model: &str) -> anyhow::Result<(WorkloadKind, Vec<u8>)> {
 	if model == "magika" {
 		return Ok((WorkloadKind::Onnx, magika::MODEL.to_vec()));
 	}

@@ -168,15 +168,16 @@ fn an_onnx_model_gives_the_same_result_hash_on_every_cpu() {
 	same_on_every_cpu(model.to_str().expect("UTF-8 path"), &input);
 }
 
-/// Silero VAD's sequence model from the `silero-vad` package, which `scripts/setup.sh`
-/// fetches and checks by hash.
-fn silero_model() -> std::path::PathBuf {
+/// A model a registry package ships, which `scripts/setup.sh` fetches and checks by hash:
+/// Silero VAD's sequence model (`silero-vad`), PaddleOCR's text-line orientation classifier
+/// (`rapidocr-onnxruntime`).
+fn package_model(name: &str) -> std::path::PathBuf {
 	let dir = std::env::var_os("ALLMENDE_MODELS")
 		.map(std::path::PathBuf::from)
 		.unwrap_or_else(|| {
 			Path::new(&std::env::var_os("HOME").expect("HOME")).join(".cache/allmende/models")
 		});
-	let model = dir.join("silero_vad_16k_sequence.onnx");
+	let model = dir.join(name);
 	assert!(model.exists(), "{} is missing: scripts/setup.sh fetches it", model.display());
 	model
 }
@@ -210,7 +211,7 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 	recording.extend(silence(0.5));
 	let input = dir.path().join("recording.wav");
 	std::fs::write(&input, speech::write_wav16(audio.rate, 1, &recording)).expect("recording");
-	let model = std::fs::read(silero_model()).expect("model");
+	let model = std::fs::read(package_model("silero_vad_16k_sequence.onnx")).expect("model");
 	let workload = dir.path().join("speech.pipeline");
 	let manifest = pipeline::Manifest::SpeechSegments(speech::Params::default());
 	std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
@@ -261,5 +262,103 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 			"speech on {} is not within {DEFAULT_TOLERANCE} of native",
 			other.cpu
 		);
+	}
+}
+
+/// The manifest of PaddleOCR's orientation classifier as its model card (RapidOCR's
+/// `config.yaml`) says: 3 × 48 × 192, height fitted, BGR, mean and std 0.5, labels 0 and 180.
+fn orientation_pipeline(dir: &Path) -> std::path::PathBuf {
+	use allmende_agent::workload::{image, pipeline};
+	let model = std::fs::read(package_model("ch_ppocr_mobile_v2.0_cls_infer.onnx")).expect("model");
+	let manifest = pipeline::Manifest::ImageLabels(image::Params {
+		width: 192,
+		height: 48,
+		resize: image::Resize::FitHeight,
+		channels: image::Channels::Bgr,
+		layout: image::Layout::Nchw,
+		mean: [0.5; 3],
+		std: [0.5; 3],
+		pad: 0.0,
+		labels: vec!["0".into(), "180".into()],
+		top: 1,
+	});
+	let workload = dir.join("orientation.pipeline");
+	std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
+	workload
+}
+
+#[test]
+fn a_picture_of_text_is_labelled_alike_on_every_cpu() {
+	use allmende_agent::workload::{Outcome, Runner};
+	let dir = tempfile::tempdir().expect("temp dir");
+	let workload = orientation_pipeline(dir.path());
+	let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+	// A line of text as a PNG, and the same line turned upside down as a JPEG (decoded by the
+	// portable code on every CPU).
+	for (file, label) in [("text-line.png", "0"), ("text-line-180.jpg", "180")] {
+		let input = data.join(file);
+		let [native, nehalem, haswell] =
+			on_every_cpu(workload.to_str().expect("UTF-8 path"), &input);
+		let Some(Outcome::Image(found)) = Outcome::decode(Runner::Onnx, &native.doc) else {
+			panic!("not a picture's labels: {}", String::from_utf8_lossy(&native.doc));
+		};
+		let best = &found.labels[found.top[0] as usize];
+		assert_eq!(best, label, "{file}: {}", String::from_utf8_lossy(&native.doc));
+		for other in [&nehalem, &haswell] {
+			eprintln!(
+				"image {file}: scores {} on native ({}), {} on {}; hashes {}",
+				String::from_utf8_lossy(&native.doc),
+				native.cpu,
+				String::from_utf8_lossy(&other.doc),
+				other.cpu,
+				if native.hash == other.hash { "equal" } else { "differ" }
+			);
+			assert!(
+				allmende_agent::workload::within(&native.doc, &other.doc, DEFAULT_TOLERANCE),
+				"{file} on {} is not within {DEFAULT_TOLERANCE} of native",
+				other.cpu
+			);
+		}
+	}
+}
+
+#[test]
+fn pictures_are_decoded_resized_and_normalised_to_the_same_values_on_every_cpu() {
+	use allmende_agent::workload::{image, onnx, pipeline, Outcome, Runner};
+	let dir = tempfile::tempdir().expect("temp dir");
+	// The pipeline's scores are the prepared picture itself: 3 × 20 × 100 values, each in
+	// 1e-4, so one level of one pixel apart shows as 39 units.
+	let (width, height) = (100, 20);
+	let manifest = pipeline::Manifest::ImageLabels(image::Params {
+		width,
+		height,
+		resize: image::Resize::Stretch,
+		channels: image::Channels::Rgb,
+		layout: image::Layout::Nchw,
+		mean: [0.485, 0.456, 0.406],
+		std: [0.229, 0.224, 0.225],
+		pad: 0.0,
+		labels: (0..3 * width * height).map(|i| i.to_string()).collect(),
+		top: 1,
+	});
+	let model = onnx::flatten_model(height as usize, width as usize);
+	let workload = dir.path().join("probe.pipeline");
+	std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
+	let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+	for file in ["text-line.png", "text-line-180.jpg"] {
+		let [native, nehalem, haswell] =
+			on_every_cpu(workload.to_str().expect("UTF-8 path"), &data.join(file));
+		let Some(Outcome::Image(found)) = Outcome::decode(Runner::Onnx, &native.doc) else {
+			panic!("{file}: not a picture's labels: {}", String::from_utf8_lossy(&native.doc));
+		};
+		assert_eq!(found.scores.len(), 3 * (width * height) as usize);
+		assert_eq!((found.width, found.height), (220, 40));
+		for other in [&nehalem, &haswell] {
+			assert_eq!(
+				other.hash, native.hash,
+				"{file} on {} vs native ({})",
+				other.cpu, native.cpu
+			);
+		}
 	}
 }

@@ -11,10 +11,13 @@
 //! - Magika: `{"workload":"magika","status":"ok","label":"pdf","score":9912}` (score in 1e-4).
 //! - Speech segments (an ONNX pipeline, [`speech`]): `{"workload":"speech","status":"ok",
 //!   "params":{…},"samples":N,"probs":[…],"segments":[[start,end],…]}`.
+//! - Image labels (an ONNX pipeline, [`image`]): `{"workload":"image","status":"ok","width":W,
+//!   "height":H,"labels":[…],"scores":[…],"top":[i,…]}`.
 //! - A failure, the same on every machine: `{"workload":…,"status":"failed","reason":"…"}`
 //!   where the reason is one of [`Failure`]'s codes. Error messages, which differ between
 //!   versions and machines, are logged but never part of the result.
 
+pub mod image;
 pub mod magika;
 pub mod npy;
 pub mod onnx;
@@ -100,6 +103,8 @@ pub enum Outcome {
 	Magika { label: String, score: u32 },
 	/// The speech segments of a recording (an ONNX pipeline: [`speech`]).
 	Speech(speech::Speech),
+	/// The labels of a picture (an ONNX pipeline: [`image`]).
+	Image(image::ImageLabels),
 	/// A failure of the given runner.
 	Failed(Runner, Failure),
 }
@@ -176,13 +181,62 @@ pub fn content_unavailable_hash() -> crate::hash::Hash {
 	crate::hash::Hash::of(CONTENT_UNAVAILABLE)
 }
 
-/// The result document of a speech pipeline.
-#[derive(Serialize)]
-struct SpeechDoc<'a> {
-	workload: &'static str,
-	status: &'static str,
+/// The result document of a pipeline that succeeded: `workload` names the pipeline's result
+/// ([`PipelineResult`]), the other fields are its result's.
+#[derive(Serialize, serde::Deserialize)]
+struct PipelineDoc<W, B> {
+	workload: W,
+	status: W,
 	#[serde(flatten)]
-	speech: &'a speech::Speech,
+	body: B,
+}
+
+/// The results of pipelines, each with its own document (failures are ONNX failures).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PipelineResult {
+	Speech,
+	Image,
+}
+
+impl PipelineResult {
+	/// The pipeline result a document holds, by its first bytes: a canonical document
+	/// starts with its `workload` and `"status":"ok"`.
+	fn of(doc: &[u8]) -> Option<Self> {
+		if doc.starts_with(br#"{"workload":"speech","status":"ok","#) {
+			Some(Self::Speech)
+		} else if doc.starts_with(br#"{"workload":"image","status":"ok","#) {
+			Some(Self::Image)
+		} else {
+			None
+		}
+	}
+
+	/// Reads and checks a document of this result; `decode` then checks it is canonical.
+	fn read(self, bytes: &[u8]) -> Option<Outcome> {
+		fn body<B: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<B> {
+			let doc: PipelineDoc<String, B> = serde_json::from_slice(bytes).ok()?;
+			(doc.status == "ok").then_some(doc.body)
+		}
+		match self {
+			Self::Speech => {
+				let s: speech::Speech = body(bytes)?;
+				// What the pipeline can give: valid parameters, a probability per frame.
+				let can =
+					s.params.valid() && s.probs.len() as u64 == speech::frame_count(s.samples);
+				can.then_some(Outcome::Speech(s))
+			},
+			Self::Image => {
+				let labels: image::ImageLabels = body(bytes)?;
+				labels.consistent().then_some(Outcome::Image(labels))
+			},
+		}
+	}
+}
+
+/// The canonical bytes of a pipeline's result.
+fn pipeline_doc<B: Serialize>(workload: &'static str, body: &B) -> Vec<u8> {
+	let doc = PipelineDoc { workload, status: "ok", body };
+	serde_json::to_vec(&doc).expect("a result document is plain data")
 }
 
 impl Outcome {
@@ -190,10 +244,8 @@ impl Outcome {
 	pub fn encode(&self) -> Vec<u8> {
 		let doc = match self {
 			Outcome::Failed(_, Failure::ContentUnavailable) => return CONTENT_UNAVAILABLE.to_vec(),
-			Outcome::Speech(speech) => {
-				let doc = SpeechDoc { workload: "speech", status: "ok", speech };
-				return serde_json::to_vec(&doc).expect("a result document is plain data");
-			},
+			Outcome::Speech(speech) => return pipeline_doc("speech", speech),
+			Outcome::Image(labels) => return pipeline_doc("image", labels),
 			Outcome::Wasm(out) => Doc {
 				workload: Runner::Wasm,
 				status: "ok",
@@ -264,10 +316,14 @@ impl Outcome {
 		if bytes == CONTENT_UNAVAILABLE {
 			return Some(Outcome::Failed(runner, Failure::ContentUnavailable));
 		}
+		let pipeline = PipelineResult::of(bytes).filter(|_| runner == Runner::Onnx);
+		if let Some(result) = pipeline {
+			let outcome = result.read(bytes)?;
+			return (outcome.encode() == bytes).then_some(outcome);
+		}
 		// Typed, not a `serde_json::Value` tree: an ONNX result may hold millions of values.
 		let doc: DocIn = serde_json::from_slice(bytes).ok()?;
-		let speech = runner == Runner::Onnx && doc.workload == "speech";
-		if doc.workload != runner.name() && !speech {
+		if doc.workload != runner.name() {
 			return None;
 		}
 		let outcome = match (doc.status.as_str(), runner) {
@@ -275,19 +331,6 @@ impl Outcome {
 			("ok", Runner::Wasm) => Outcome::Wasm(hex::decode(doc.output?).ok()?),
 			("ok", Runner::Magika) => {
 				Outcome::Magika { label: doc.label?, score: u32::try_from(doc.score?).ok()? }
-			},
-			("ok", Runner::Onnx) if speech => {
-				let s = speech::Speech {
-					params: doc.params?,
-					samples: doc.samples?,
-					probs: doc.probs?,
-					segments: doc.segments?,
-				};
-				// What the pipeline can give: valid parameters, a probability per frame.
-				if !s.params.valid() || s.probs.len() as u64 != speech::frame_count(s.samples) {
-					return None;
-				}
-				Outcome::Speech(s)
 			},
 			("ok", Runner::Onnx) => Outcome::Onnx(doc.outputs?),
 			_ => return None,
@@ -306,10 +349,6 @@ struct DocIn {
 	label: Option<String>,
 	score: Option<u64>,
 	reason: Option<String>,
-	params: Option<speech::Params>,
-	samples: Option<u64>,
-	probs: Option<Vec<Value>>,
-	segments: Option<Vec<[u64; 2]>>,
 }
 
 impl<'de> serde::Deserialize<'de> for Value {
@@ -381,14 +420,14 @@ pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 		return true;
 	}
 	let typed = |d: &[u8]| {
-		d.starts_with(br#"{"workload":"speech","status":"ok""#)
-			|| d.starts_with(br#"{"workload":"onnx","status":"ok""#)
+		PipelineResult::of(d).is_some() || d.starts_with(br#"{"workload":"onnx","status":"ok""#)
 	};
 	if typed(a) || typed(b) {
 		return match (Outcome::decode(Runner::Onnx, a), Outcome::decode(Runner::Onnx, b)) {
 			(Some(Outcome::Speech(a)), Some(Outcome::Speech(b))) => {
 				speech_within(&a, &b, tolerance)
 			},
+			(Some(Outcome::Image(a)), Some(Outcome::Image(b))) => image_within(&a, &b, tolerance),
 			(Some(Outcome::Onnx(a)), Some(Outcome::Onnx(b))) => {
 				a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| tensors_within(x, y, tolerance))
 			},
@@ -441,6 +480,18 @@ fn speech_within(a: &speech::Speech, b: &speech::Speech, tolerance: u32) -> bool
 		&& consistent(b)
 }
 
+/// Two picture results of the same picture size and labels, scores within `tolerance`, as
+/// many top labels, and top labels that each one's own scores give.
+fn image_within(a: &image::ImageLabels, b: &image::ImageLabels, tolerance: u32) -> bool {
+	(a.width, a.height) == (b.width, b.height)
+		&& a.labels == b.labels
+		&& a.scores.len() == b.scores.len()
+		&& a.scores.iter().zip(&b.scores).all(|(x, y)| close(x, y, tolerance))
+		&& a.top.len() == b.top.len()
+		&& a.consistent()
+		&& b.consistent()
+}
+
 /// Two output tensors of the same name, type and shape whose values are equal, or for
 /// floats within `tolerance`.
 fn tensors_within(x: &TensorOut, y: &TensorOut, tolerance: u32) -> bool {
@@ -465,13 +516,32 @@ const DESCRIBED_SEGMENTS: usize = 10;
 /// described by their outputs' names, types and shapes.
 const DESCRIBED_IN_FULL: usize = 16 << 10;
 
+/// A rounded number as a decimal: `9912` is "0.9912".
+fn show_score(v: &Value) -> String {
+	match v {
+		Value::Int(x) => format!("{:.4}", *x as f64 / FLOAT_SCALE),
+		Value::NonFinite(name) => name.to_string(),
+		Value::Bool(b) => b.to_string(),
+	}
+}
+
 /// A short human answer for a result document: Magika's "pdf, 0.9912", a failure's reason,
-/// a WASM output as text when it is UTF-8, or the ONNX outputs' JSON.
+/// a WASM output as text when it is UTF-8, a picture's best labels, speech segments, or the
+/// ONNX outputs' JSON.
 pub fn describe(result: &[u8]) -> String {
-	let speech = result.starts_with(br#"{"workload":"speech""#);
-	if let Some(Outcome::Speech(s)) =
-		speech.then(|| Outcome::decode(Runner::Onnx, result)).flatten()
-	{
+	let pipeline = PipelineResult::of(result).and_then(|_| Outcome::decode(Runner::Onnx, result));
+	if let Some(Outcome::Image(p)) = &pipeline {
+		let each: Vec<String> = p
+			.top
+			.iter()
+			.map(|i| {
+				let score = p.scores.get(*i as usize).map_or(String::new(), show_score);
+				format!("{} {score}", p.labels.get(*i as usize).map_or("?", |l| l.as_str()))
+			})
+			.collect();
+		return format!("{} (a picture of {} × {})", each.join(", "), p.width, p.height);
+	}
+	if let Some(Outcome::Speech(s)) = pipeline {
 		let seconds = |x: u64| x as f64 / speech::RATE as f64;
 		let mut each: Vec<String> = s
 			.segments

@@ -364,6 +364,74 @@ pub fn example_model() -> Vec<u8> {
 	model(graph)
 }
 
+/// A model with Silero VAD's sequence interface and random weights (from `seed`), for tests:
+/// inputs `input` f32 `[frames, 576]`, `h` and `c` f32 `[1, 1, 128]`; outputs each frame's
+/// "probability" sigmoid(input · W), and `h` and `c` unchanged. What a provider that swaps the
+/// speech model for a cheaper one would run.
+pub fn speech_like_model(seed: u64) -> Vec<u8> {
+	use build::*;
+	let width = 576;
+	let graph = tract_onnx::pb::GraphProto {
+		name: "allmende-speech-like".into(),
+		node: vec![
+			node("MatMul", &["input", "W"], "logit", vec![]),
+			node("Sigmoid", &["logit"], "p", vec![]),
+			node("Identity", &["h"], "hn", vec![]),
+			node("Identity", &["c"], "cn", vec![]),
+		],
+		initializer: vec![constant("W", &[width, 1], random(width as usize, 0.1, seed))],
+		input: vec![
+			value("input", &[512, width]),
+			value("h", &[1, 1, 128]),
+			value("c", &[1, 1, 128]),
+		],
+		output: vec![value("p", &[512, 1]), value("hn", &[1, 1, 128]), value("cn", &[1, 1, 128])],
+		..Default::default()
+	};
+	model(graph)
+}
+
+/// A model that gives its input back flat: input `x`, f32 `[1, 3, height, width]`; output
+/// `flat` `[1, 3 × height × width]`. For tests: the image-labels pipeline's scores are then
+/// the picture as the pipeline prepared it, to the last rounded value.
+pub fn flatten_model(height: usize, width: usize) -> Vec<u8> {
+	use build::*;
+	let graph = tract_onnx::pb::GraphProto {
+		name: "allmende-flatten".into(),
+		node: vec![node("Flatten", &["x"], "flat", vec![int("axis", 1)])],
+		input: vec![value("x", &[1, 3, height as i64, width as i64])],
+		output: vec![value("flat", &[1, (3 * height * width) as i64])],
+		..Default::default()
+	};
+	model(graph)
+}
+
+/// A small picture classifier with random weights (from `seed`), for tests and examples:
+/// input `x`, f32 `[1, 3, height, width]`; output `probs` = softmax(flatten(x) · W), f32
+/// `[1, labels]`.
+pub fn image_model(height: usize, width: usize, labels: usize, seed: u64) -> Vec<u8> {
+	use build::*;
+	let inputs = 3 * height * width;
+	let scale = (1.0 / inputs as f32).sqrt();
+	let graph = tract_onnx::pb::GraphProto {
+		name: "allmende-image-example".into(),
+		node: vec![
+			node("Flatten", &["x"], "flat", vec![int("axis", 1)]),
+			node("MatMul", &["flat", "W"], "logits", vec![]),
+			node("Softmax", &["logits"], "probs", vec![int("axis", 1)]),
+		],
+		initializer: vec![constant(
+			"W",
+			&[inputs as i64, labels as i64],
+			random(inputs * labels, scale, seed),
+		)],
+		input: vec![value("x", &[1, 3, height as i64, width as i64])],
+		output: vec![value("probs", &[1, labels as i64])],
+		..Default::default()
+	};
+	model(graph)
+}
+
 /// A stack of `layers` 3×3 convolutions (padding 1, ReLU between them) with random weights
 /// (from `seed`): input `x`, f32 `[1, channels, size, size]`; output `y` of the same shape.
 /// A model with a large output, whose floats different CPUs round differently.

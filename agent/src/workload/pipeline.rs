@@ -13,10 +13,12 @@
 //! - `speech-segments` ([`super::speech`]): a WAV recording → 16 kHz mono → a voice activity
 //!   model with Silero VAD's sequence interface → the speech probability of every 32 ms frame
 //!   and the segments of speech.
+//! - `image-labels` ([`super::image`]): a PNG or JPEG picture → resized and normalised as the
+//!   manifest says → a classifier → a score per label and the best labels.
 
 use serde::{Deserialize, Serialize};
 
-use super::{speech, Failure, Outcome, Runner};
+use super::{image, speech, Failure, Outcome, Runner};
 
 /// The first bytes of every pipeline.
 pub const MAGIC: &[u8] = b"ALLMENDE-PIPELINE\n";
@@ -24,12 +26,40 @@ pub const MAGIC: &[u8] = b"ALLMENDE-PIPELINE\n";
 /// The longest manifest read.
 const MAX_MANIFEST: usize = 64 << 10;
 
-/// A pipeline's manifest.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+/// A pipeline's manifest: `{"kind":"speech-segments",…}` with the kind's parameters beside
+/// its name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Manifest {
 	/// Speech segments of a WAV recording.
 	SpeechSegments(speech::Params),
+	/// The labels of a PNG or JPEG picture.
+	ImageLabels(image::Params),
+}
+
+impl<'de> Deserialize<'de> for Manifest {
+	/// Read as a JSON object first, then as the kind's parameters: serde's own reading of an
+	/// internally tagged enum buffers the fields, and with serde_json's `arbitrary_precision`
+	/// (which the workspace enables) a buffered number is no longer a float.
+	fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+		use serde::de::Error;
+		let mut fields = serde_json::Map::deserialize(d)?;
+		let kind = fields.remove("kind").ok_or_else(|| D::Error::missing_field("kind"))?;
+		let params = serde_json::Value::Object(fields);
+		let read = |e: serde_json::Error| D::Error::custom(e);
+		match kind.as_str() {
+			Some("speech-segments") => {
+				serde_json::from_value(params).map(Manifest::SpeechSegments).map_err(read)
+			},
+			Some("image-labels") => {
+				serde_json::from_value(params).map(Manifest::ImageLabels).map_err(read)
+			},
+			_ => Err(D::Error::unknown_variant(
+				&kind.to_string(),
+				&["speech-segments", "image-labels"],
+			)),
+		}
+	}
 }
 
 /// Whether a workload is a pipeline (it starts with [`MAGIC`]).
@@ -65,6 +95,7 @@ pub fn write(manifest: &Manifest, model: &[u8]) -> Vec<u8> {
 pub fn run(workload: &[u8], input: &[u8]) -> Outcome {
 	match parse(workload) {
 		Some((Manifest::SpeechSegments(params), model)) => speech::run(&params, model, input),
+		Some((Manifest::ImageLabels(params), model)) => image::run(&params, model, input),
 		None => Outcome::Failed(Runner::Onnx, Failure::InvalidModel),
 	}
 }
@@ -79,6 +110,25 @@ mod tests {
 		let bytes = write(&manifest, b"model bytes");
 		assert!(is_pipeline(&bytes));
 		assert_eq!(parse(&bytes), Some((manifest, &b"model bytes"[..])));
+		let labels = Manifest::ImageLabels(image::Params {
+			width: 192,
+			height: 48,
+			resize: image::Resize::FitHeight,
+			channels: image::Channels::Bgr,
+			layout: image::Layout::Nchw,
+			mean: [0.5; 3],
+			std: [0.5; 3],
+			pad: 0.0,
+			labels: vec!["0".into(), "180".into()],
+			top: 5,
+		});
+		let bytes = write(&labels, b"model");
+		let json = std::str::from_utf8(&bytes[MAGIC.len() + 4..bytes.len() - 5]).unwrap();
+		assert_eq!(
+			serde_json::from_str::<Manifest>(json).map_err(|e| e.to_string()),
+			Ok(labels.clone())
+		);
+		assert_eq!(parse(&bytes), Some((labels, &b"model"[..])));
 		let json = br#"{"kind":"speech-segments","threshold":5000,"extra":1}"#;
 		let mut unknown_field = MAGIC.to_vec();
 		unknown_field.extend_from_slice(&(json.len() as u32).to_le_bytes());

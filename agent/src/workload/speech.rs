@@ -470,6 +470,23 @@ mod tests {
 	}
 
 	#[test]
+	fn a_model_of_silero_s_interface_runs_over_blocks() {
+		// 1,100 frames of a tone: three blocks, the last padded.
+		let samples: Vec<i16> =
+			(0..1_100 * FRAME).map(|i| if i % 32 < 16 { 8_000 } else { -8_000 }).collect();
+		let wav = write_wav16(16_000, 1, &samples);
+		let outcome = run(&Params::default(), &onnx::speech_like_model(1), &wav);
+		let Outcome::Speech(s) = outcome else { panic!("{outcome:?}") };
+		assert_eq!(s.probs.len(), 1_100);
+		// Another model of the same interface gives other probabilities.
+		let Outcome::Speech(other) = run(&Params::default(), &onnx::speech_like_model(2), &wav)
+		else {
+			panic!("no result");
+		};
+		assert_ne!(s.probs, other.probs);
+	}
+
+	#[test]
 	fn float_samples_are_clipped_and_non_finite_ones_refused() {
 		let float_wav = |values: &[f32]| {
 			let mut out = write_wav16(16_000, 1, &vec![0; 2 * values.len()]);
