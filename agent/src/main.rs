@@ -214,9 +214,21 @@ fn write_pipeline(
 	out: &std::path::Path,
 ) -> anyhow::Result<()> {
 	let bytes = std::fs::read(model).with_context(|| model.display().to_string())?;
-	std::fs::write(out, workload::pipeline::write(&manifest, &bytes))
-		.with_context(|| out.display().to_string())?;
-	println!("{}: {manifest:?} with {} ({} bytes)", out.display(), model.display(), bytes.len());
+	let pipeline = workload::pipeline::write(&manifest, &bytes);
+	// What providers would refuse as `invalid_model` is not written.
+	anyhow::ensure!(
+		workload::pipeline::parse(&pipeline).is_some(),
+		"the manifest is longer than {} bytes (fewer or shorter labels)",
+		workload::pipeline::MAX_MANIFEST
+	);
+	std::fs::write(out, pipeline).with_context(|| out.display().to_string())?;
+	// A manifest of many labels is summed up, not printed whole.
+	let mut shown = format!("{manifest:?}");
+	if let Some((cut, _)) = shown.char_indices().nth(300) {
+		shown.truncate(cut);
+		shown.push_str(" …");
+	}
+	println!("{}: {shown} with {} ({} bytes)", out.display(), model.display(), bytes.len());
 	Ok(())
 }
 

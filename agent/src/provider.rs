@@ -62,8 +62,8 @@ pub enum Fault {
 	/// Fetch a job's content, then say it could not be had (as a requester's own provider
 	/// would, to keep the data owner from its royalty).
 	ClaimUnavailable,
-	/// Round as another CPU would: one float output of an ONNX model, or Magika's score,
-	/// one unit (1e-4) up. The result is honest within any tolerance, but its hash differs.
+	/// Round as another CPU would: one float output of an ONNX model, Magika's score, a
+	/// speech probability or a picture's score, one unit (1e-4) up. The result is honest within any tolerance, but its hash differs.
 	RoundDifferently,
 	/// Cut a result short: a speech result's second half of frames (its segments follow
 	/// from what is left), a picture's second half of scores, or the second half of each ONNX

@@ -265,23 +265,11 @@ fn speech_segments_of_a_spoken_recording_agree_within_the_default_tolerance_on_e
 	}
 }
 
-/// The manifest of PaddleOCR's orientation classifier as its model card (RapidOCR's
-/// `config.yaml`) says: 3 × 48 × 192, height fitted, BGR, mean and std 0.5, labels 0 and 180.
+/// PaddleOCR's orientation classifier in a pipeline as its model card says.
 fn orientation_pipeline(dir: &Path) -> std::path::PathBuf {
 	use allmende_agent::workload::{image, pipeline};
 	let model = std::fs::read(package_model("ch_ppocr_mobile_v2.0_cls_infer.onnx")).expect("model");
-	let manifest = pipeline::Manifest::ImageLabels(image::Params {
-		width: 192,
-		height: 48,
-		resize: image::Resize::FitHeight,
-		channels: image::Channels::Bgr,
-		layout: image::Layout::Nchw,
-		mean: [0.5; 3],
-		std: [0.5; 3],
-		pad: 0.0,
-		labels: vec!["0".into(), "180".into()],
-		top: 1,
-	});
+	let manifest = pipeline::Manifest::ImageLabels(image::Params::text_line_orientation());
 	let workload = dir.join("orientation.pipeline");
 	std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
 	workload
@@ -326,39 +314,46 @@ fn a_picture_of_text_is_labelled_alike_on_every_cpu() {
 fn pictures_are_decoded_resized_and_normalised_to_the_same_values_on_every_cpu() {
 	use allmende_agent::workload::{image, onnx, pipeline, Outcome, Runner};
 	let dir = tempfile::tempdir().expect("temp dir");
-	// The pipeline's scores are the prepared picture itself: 3 × 20 × 100 values, each in
-	// 1e-4, so one level of one pixel apart shows as 39 units.
-	let (width, height) = (100, 20);
-	let manifest = pipeline::Manifest::ImageLabels(image::Params {
-		width,
-		height,
-		resize: image::Resize::Stretch,
-		channels: image::Channels::Rgb,
-		layout: image::Layout::Nchw,
-		mean: [0.485, 0.456, 0.406],
-		std: [0.229, 0.224, 0.225],
-		pad: 0.0,
-		labels: (0..3 * width * height).map(|i| i.to_string()).collect(),
-		top: 1,
-	});
-	let model = onnx::flatten_model(height as usize, width as usize);
-	let workload = dir.path().join("probe.pipeline");
-	std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
+	// The pipeline's scores are the prepared picture itself, each value in 1e-4: one level of
+	// one pixel (1/255, divided by a std near 0.225) shows as about 174 units. Two ways to
+	// prepare the 220 × 40 pictures: stretched down to 100 × 20 in RGB, and fitted up to a
+	// height of 48 (264 columns) in BGR with the rest of 320 columns padded.
+	let ways = [
+		(100, 20, image::Resize::Stretch, image::Channels::Rgb),
+		(320, 48, image::Resize::FitHeight, image::Channels::Bgr),
+	];
 	let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-	for file in ["text-line.png", "text-line-180.jpg"] {
-		let [native, nehalem, haswell] =
-			on_every_cpu(workload.to_str().expect("UTF-8 path"), &data.join(file));
-		let Some(Outcome::Image(found)) = Outcome::decode(Runner::Onnx, &native.doc) else {
-			panic!("{file}: not a picture's labels: {}", String::from_utf8_lossy(&native.doc));
-		};
-		assert_eq!(found.scores.len(), 3 * (width * height) as usize);
-		assert_eq!((found.width, found.height), (220, 40));
-		for other in [&nehalem, &haswell] {
-			assert_eq!(
-				other.hash, native.hash,
-				"{file} on {} vs native ({})",
-				other.cpu, native.cpu
-			);
+	for (width, height, resize, channels) in ways {
+		let manifest = pipeline::Manifest::ImageLabels(image::Params {
+			width,
+			height,
+			resize,
+			channels,
+			layout: image::Layout::Nchw,
+			mean: [0.485, 0.456, 0.406],
+			std: [0.229, 0.224, 0.225],
+			pad: -3.0,
+			labels: (0..3 * width * height).map(|i| i.to_string()).collect(),
+			top: 1,
+		});
+		let model = onnx::flatten_model(height as usize, width as usize);
+		let workload = dir.path().join(format!("probe-{width}.pipeline"));
+		std::fs::write(&workload, pipeline::write(&manifest, &model)).expect("pipeline");
+		for file in ["text-line.png", "text-line-180.jpg"] {
+			let [native, nehalem, haswell] =
+				on_every_cpu(workload.to_str().expect("UTF-8 path"), &data.join(file));
+			let Some(Outcome::Image(found)) = Outcome::decode(Runner::Onnx, &native.doc) else {
+				panic!("{file}: not a picture's labels: {}", String::from_utf8_lossy(&native.doc));
+			};
+			assert_eq!(found.scores.len(), 3 * (width * height) as usize);
+			assert_eq!((found.width, found.height), (220, 40));
+			for other in [&nehalem, &haswell] {
+				assert_eq!(
+					other.hash, native.hash,
+					"{file} as {width} × {height} on {} vs native ({})",
+					other.cpu, native.cpu
+				);
+			}
 		}
 	}
 }

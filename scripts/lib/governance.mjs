@@ -170,9 +170,11 @@ export async function propose(api, pair, body, call, options = {}) {
   let voted;
   try {
     voted = await vote(api, pair, body, index, true, options);
-  } catch {
+  } catch (first) {
     index = proposedIn((await proposed.final).events).index;
-    voted = await vote(api, pair, body, index, true, options);
+    voted = await vote(api, pair, body, index, true, options).catch((again) => {
+      throw new ChainError(`the proposer's vote on motion #${index} failed twice: ${first.message}; then ${again.message}`);
+    });
   }
   const { end } = await motion(api, body, index).catch(() => ({}));
   return { threshold, members, index, hash: voted.hash, end, ayes: voted.ayes, blockHash: voted.blockHash, events: voted.events };

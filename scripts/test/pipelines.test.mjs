@@ -68,16 +68,17 @@ function fixtures() {
 
 /**
  * Runs a k = 3 job of `pipeline` on `input` and checks it: the answer is the off-chain one,
- * agents 1 to 3 ran it (agent 2 under the emulator), and all three are paid, after arbiters
+ * agents 1 to 3 ran it (agent 2 under the emulator, its log describing the result as
+ * `described`, a pattern), and all three are paid, after arbiters
  * judged them alike if their hashes differ. Resolves with the answer.
  */
-async function threeReplicas(pipeline, input, suri) {
+async function threeReplicas(pipeline, input, suri, described) {
   const expected = await localAnswer(pipeline, input);
   const r = await runJob(['--model', pipeline, '--input', input, '--replicas', '3', '--max-price', '2'], { suri });
   assert.equal(r.answer, expected);
   const assigned = jobEvents(r.job, 'JobAssigned')[0].data.providers;
   assert.deepEqual([...assigned].sort(), ['agent1', 'agent2', 'agent3'].map(address).sort());
-  assert.match(agents.log('agent2'), new RegExp(`job ${r.job}: ran Onnx in \\d+ ms`));
+  assert.match(agents.log('agent2'), new RegExp(`job ${r.job}: ran Onnx in \\d+ ms: ${described}`));
   // The emulated CPU's numbers may round differently from the others' (its hash then
   // differs): drawn arbiters judge every replica within the job's tolerance.
   const revealed = new Set(jobEvents(r.job, 'ResultRevealed').map((e) => e.data.resultHash));
@@ -133,8 +134,8 @@ test('k = 3 speech segments and picture labels, one provider under an emulated o
     assert.match(agents.log('agent2'), new RegExp(`workers run under \`${EMULATOR.join(' ')}\``));
     // Both jobs at once, from two requesters: the agents run them side by side.
     const [speech, labels] = await Promise.all([
-      threeReplicas(pipeline, recording, '//Bob'),
-      threeReplicas(orientation, upright, '//Eve'),
+      threeReplicas(pipeline, recording, '//Bob', 'speech in'),
+      threeReplicas(orientation, upright, '//Eve', '0 \\d\\.\\d{4}, 180'),
     ]);
     assert.match(speech, /^speech in \d+ segments? of \d+\.\d\d s: \d/);
     // The line of text is upright: the classifier's best label is 0 (degrees).

@@ -4,9 +4,12 @@
 //!
 //! 1. **Decoding.** The input is a PNG (any colour type and bit depth: palettes and sub-byte
 //!    samples are expanded, 16-bit samples keep their high byte, transparency is composited
-//!    over white) or a JPEG (baseline or progressive, to RGB, by zune-jpeg built without its
-//!    SIMD code, so every CPU runs the same integer arithmetic). At most [`MAX_PIXELS`]
-//!    pixels; anything else is `invalid_input`.
+//!    over white) or a JPEG (baseline or progressive; grey, YCbCr, RGB, CMYK or YCCK; to RGB,
+//!    by zune-jpeg built without its SIMD code, so every CPU runs the same integer arithmetic,
+//!    and in its strict mode, so a damaged file is refused rather than filled in). At most
+//!    [`MAX_PIXELS`] pixels; anything else is `invalid_input`. Pixels are taken as stored: an
+//!    EXIF orientation is not applied (a phone's picture that is upright only by its EXIF tag
+//!    is seen turned).
 //! 2. **Resizing**, bilinear with pixel centres at half integers and edges repeated (the rule
 //!    of OpenCV's `INTER_LINEAR`), in `f64` without transcendental functions, each value
 //!    rounded to an integer in 0 ..= 255. `stretch` resizes to exactly `width` × `height`;
@@ -130,6 +133,25 @@ impl Params {
 			&& self.std.iter().all(|s| *s != 0.0)
 			&& (1..=MAX_LABELS).contains(&self.labels.len())
 			&& (1..=MAX_TOP).contains(&self.top)
+	}
+
+	/// The manifest of PaddleOCR's text-line orientation classifier
+	/// (`ch_ppocr_mobile_v2.0_cls_infer.onnx`, which the `rapidocr-onnxruntime` package ships)
+	/// as its model card (RapidOCR's `config.yaml`) gives it: 3 × 48 × 192, the height fitted,
+	/// BGR, mean and std 0.5, labels `0` and `180` (degrees), the best one named.
+	pub fn text_line_orientation() -> Self {
+		Self {
+			width: 192,
+			height: 48,
+			resize: Resize::FitHeight,
+			channels: Channels::Bgr,
+			layout: Layout::Nchw,
+			mean: [0.5; 3],
+			std: [0.5; 3],
+			pad: 0.0,
+			labels: vec!["0".into(), "180".into()],
+			top: 1,
+		}
 	}
 
 	/// The shape of the model's input.
@@ -304,11 +326,22 @@ fn decode_jpeg(file: &[u8]) -> Result<Picture, PictureError> {
 	// any), so that every CPU decodes the same pixels.
 	let options = DecoderOptions::default()
 		.set_use_unsafe(false)
+		.set_strict_mode(true)
 		.set_max_width(usize::from(u16::MAX))
 		.set_max_height(usize::from(u16::MAX))
 		.jpeg_set_out_colorspace(ColorSpace::RGB);
 	let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(file), options);
 	decoder.decode_headers().map_err(jpeg_error)?;
+	match decoder.input_colorspace() {
+		Some(
+			ColorSpace::Luma
+			| ColorSpace::YCbCr
+			| ColorSpace::RGB
+			| ColorSpace::CMYK
+			| ColorSpace::YCCK,
+		) => {},
+		other => return Err(PictureError::Jpeg(format!("colour space {other:?}"))),
+	}
 	let info = decoder.info().ok_or_else(|| PictureError::Jpeg("no header".into()))?;
 	let (width, height) = (u32::from(info.width), u32::from(info.height));
 	let count = pixels(width.into(), height.into())?;
@@ -463,6 +496,49 @@ mod tests {
 	}
 
 	#[test]
+	fn palettes_transparency_and_16_bit_samples_are_expanded() {
+		// Two palette entries, the second half transparent (tRNS).
+		let mut out = Vec::new();
+		let mut encoder = png::Encoder::new(&mut out, 2, 1);
+		encoder.set_color(png::ColorType::Indexed);
+		encoder.set_depth(png::BitDepth::Eight);
+		encoder.set_palette(vec![10, 20, 30, 0, 0, 0]);
+		encoder.set_trns(vec![255, 128]);
+		let mut writer = encoder.write_header().unwrap();
+		writer.write_image_data(&[0, 1]).unwrap();
+		writer.finish().unwrap();
+		assert_eq!(decode(&out).unwrap().rgb, [10, 20, 30, 127, 127, 127]);
+		// 16-bit grey keeps each sample's high byte.
+		let mut out = Vec::new();
+		let mut encoder = png::Encoder::new(&mut out, 2, 1);
+		encoder.set_color(png::ColorType::Grayscale);
+		encoder.set_depth(png::BitDepth::Sixteen);
+		let mut writer = encoder.write_header().unwrap();
+		writer.write_image_data(&[0x12, 0xFF, 0xAB, 0x01]).unwrap();
+		writer.finish().unwrap();
+		assert_eq!(decode(&out).unwrap().rgb, [0x12, 0x12, 0x12, 0xAB, 0xAB, 0xAB]);
+	}
+
+	#[test]
+	fn jpegs_decode_to_rgb_and_damaged_ones_are_refused() {
+		let grey = include_bytes!("../../tests/data/grey.jpg");
+		let p = decode(grey).unwrap();
+		assert_eq!((p.width, p.height, p.rgb.len()), (55, 10, 55 * 10 * 3));
+		assert!(p.rgb.chunks(3).all(|c| c[0] == c[1] && c[1] == c[2]), "grey stays grey");
+		let colour = include_bytes!("../../tests/data/text-line-180.jpg");
+		let p = decode(colour).unwrap();
+		assert_eq!((p.width, p.height), (220, 40));
+		assert!(p.rgb.chunks(3).any(|c| c[0] != c[2]), "colour stays colour");
+		// Cut short: refused, not filled in.
+		let cut = &colour[..colour.len() / 2];
+		assert!(
+			matches!(decode(cut), Err(PictureError::Jpeg(_))),
+			"{:?}",
+			decode(cut).map(|p| p.width)
+		);
+	}
+
+	#[test]
 	fn pictures_beyond_the_pixel_limit_are_refused_before_decoding() {
 		// A header that claims 10,000 × 10,000 pixels, with no image data behind it.
 		let mut big = png(1, 1, png::ColorType::Grayscale, &[0]);
@@ -494,6 +570,16 @@ mod tests {
 		assert_eq!(resize(&p, 1, 2), [50, 50, 50, 50, 50, 50]);
 		// The same size is the same picture.
 		assert_eq!(resize(&p, 2, 1), p.rgb);
+		// Rows as columns: two rows, a black one above a grey one, made four.
+		let tall = Picture { width: 1, height: 2, rgb: vec![0, 0, 0, 100, 100, 100] };
+		assert_eq!(
+			resize(&tall, 1, 4).chunks(3).map(|c| c[0]).collect::<Vec<_>>(),
+			[0, 25, 75, 100]
+		);
+		// Both at once: the centre of a 2 × 2 picture is the mean of its four pixels.
+		let grey: Vec<u8> = [0u8, 40, 80, 200].iter().flat_map(|v| [*v; 3]).collect();
+		let square = Picture { width: 2, height: 2, rgb: grey };
+		assert_eq!(resize(&square, 1, 1), [80, 80, 80]);
 	}
 
 	fn params(labels: usize) -> Params {

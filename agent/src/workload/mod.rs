@@ -183,12 +183,12 @@ pub fn content_unavailable_hash() -> crate::hash::Hash {
 
 /// The result document of a pipeline that succeeded: `workload` names the pipeline's result
 /// ([`PipelineResult`]), the other fields are its result's.
-#[derive(Serialize, serde::Deserialize)]
-struct PipelineDoc<W, B> {
-	workload: W,
-	status: W,
+#[derive(Serialize)]
+struct PipelineDoc<'a, B> {
+	workload: &'static str,
+	status: &'static str,
 	#[serde(flatten)]
-	body: B,
+	body: &'a B,
 }
 
 /// The results of pipelines, each with its own document (failures are ONNX failures).
@@ -213,10 +213,6 @@ impl PipelineResult {
 
 	/// Reads and checks a document of this result; `decode` then checks it is canonical.
 	fn read(self, bytes: &[u8]) -> Option<Outcome> {
-		fn body<B: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<B> {
-			let doc: PipelineDoc<String, B> = serde_json::from_slice(bytes).ok()?;
-			(doc.status == "ok").then_some(doc.body)
-		}
 		match self {
 			Self::Speech => {
 				let s: speech::Speech = body(bytes)?;
@@ -231,6 +227,35 @@ impl PipelineResult {
 			},
 		}
 	}
+}
+
+/// The fields after `"workload"` and `"status"` of a pipeline's result document, read as `B`
+/// straight from the text: a stranger's document is not first copied into a tree of values.
+fn body<B: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<B> {
+	use serde::{de::Error, Deserializer};
+	struct Body<B>(std::marker::PhantomData<B>);
+	impl<'de, B: serde::Deserialize<'de>> serde::de::Visitor<'de> for Body<B> {
+		type Value = B;
+
+		fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+			f.write_str("a pipeline's result document")
+		}
+
+		fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<B, A::Error> {
+			for key in ["workload", "status"] {
+				let (name, _): (String, String) =
+					map.next_entry()?.ok_or_else(|| A::Error::missing_field(key))?;
+				if name != key {
+					return Err(A::Error::custom(format!("{key} comes first")));
+				}
+			}
+			B::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+		}
+	}
+	let mut reader = serde_json::Deserializer::from_slice(bytes);
+	let body = (&mut reader).deserialize_map(Body(std::marker::PhantomData)).ok()?;
+	reader.end().ok()?;
+	Some(body)
 }
 
 /// The canonical bytes of a pipeline's result.
@@ -409,11 +434,13 @@ pub fn execute(runner: Runner, workload: &[u8], input: &[u8]) -> anyhow::Result<
 /// two successful results of the same runner that differ only in numbers rounded from
 /// floats, each by at most `tolerance` units (of 1e-4): an ONNX model's float outputs
 /// (`f16`, `f32`, `f64`: name, type and shape must match, integer and boolean outputs must be
-/// equal), Magika's score (the label must match), or a speech pipeline's probabilities (see
+/// equal), Magika's score (the label must match), a speech pipeline's probabilities (see
 /// [`speech`]: its parameters and length must match, and each result's segments must be what
-/// its own probabilities give). WASM outputs and failures agree only to the byte. Different
+/// its own probabilities give), or a picture's scores (see [`image`]: the picture's size, the
+/// labels and the number of best labels must match, and each result's best labels must be
+/// what its own scores give). WASM outputs and failures agree only to the byte. Different
 /// CPUs round a model's floats differently, so honest machines reveal different hashes; an
-/// arbiter judges each replica's result with this. ONNX and speech documents are read typed
+/// arbiter judges each replica's result with this. ONNX and pipeline documents are read typed
 /// and must be canonical.
 pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 	if a == b {
@@ -748,6 +775,51 @@ mod tests {
 		] {
 			assert_eq!(Outcome::decode(Runner::Onnx, bad.as_bytes()), None, "{bad}");
 		}
+	}
+
+	#[test]
+	fn picture_results_are_the_same_answer_only_with_their_own_best_labels() {
+		let result = |scores: [i64; 3], top: &[u32]| image::ImageLabels {
+			width: 4,
+			height: 2,
+			labels: ["cat", "dog", "fox"].map(String::from).into(),
+			scores: scores.map(Value::Int).into(),
+			top: top.to_vec(),
+		};
+		let a = result([4000, 3999, 1], &[0, 1]);
+		let doc = Outcome::Image(a.clone()).encode();
+		assert_eq!(
+			doc,
+			br#"{"workload":"image","status":"ok","width":4,"height":2,"labels":["cat","dog","fox"],"scores":[4000,3999,1],"top":[0,1]}"#
+		);
+		assert_eq!(Outcome::decode(Runner::Onnx, &doc), Some(Outcome::Image(a.clone())));
+		assert_eq!(Outcome::decode(Runner::Magika, &doc), None);
+		assert_eq!(describe(&doc), "cat 0.4000, dog 0.3999 (a picture of 4 × 2)");
+		// Another CPU rounds cat and dog the other way: both are honest within 1 unit.
+		let b = Outcome::Image(result([3999, 4000, 1], &[1, 0])).encode();
+		assert!(within(&doc, &b, 1));
+		assert!(!within(&doc, &b, 0));
+		// Best labels its scores do not give, a picture of another size, other labels, fewer
+		// best labels, a top label that is not one: not the same answer.
+		let not_its_own = Outcome::Image(result([4000, 3999, 1], &[1, 0])).encode();
+		assert_eq!(Outcome::decode(Runner::Onnx, &not_its_own), None);
+		assert!(!within(&not_its_own, &b, 10));
+		let wider = Outcome::Image(image::ImageLabels { width: 5, ..a.clone() }).encode();
+		assert!(!within(&wider, &doc, 10));
+		let renamed = image::ImageLabels {
+			labels: ["cat", "dog", "wolf"].map(String::from).into(),
+			..a.clone()
+		};
+		assert!(!within(&Outcome::Image(renamed).encode(), &doc, 10));
+		let fewer = Outcome::Image(result([4000, 3999, 1], &[0])).encode();
+		assert!(!within(&fewer, &doc, 10));
+		let beyond = Outcome::Image(result([4000, 3999, 1], &[7])).encode();
+		assert_eq!(Outcome::decode(Runner::Onnx, &beyond), None);
+		// Not canonical: another order of fields, or a space.
+		let spaced = String::from_utf8(doc.clone()).unwrap().replace(",\"top\"", ", \"top\"");
+		assert_eq!(Outcome::decode(Runner::Onnx, spaced.as_bytes()), None);
+		let reordered = br#"{"workload":"image","status":"ok","height":2,"width":4,"labels":["cat","dog","fox"],"scores":[4000,3999,1],"top":[0,1]}"#;
+		assert_eq!(Outcome::decode(Runner::Onnx, reordered), None);
 	}
 
 	#[test]

@@ -23,8 +23,8 @@ use super::{image, speech, Failure, Outcome, Runner};
 /// The first bytes of every pipeline.
 pub const MAGIC: &[u8] = b"ALLMENDE-PIPELINE\n";
 
-/// The longest manifest read.
-const MAX_MANIFEST: usize = 64 << 10;
+/// The longest manifest read (`pipeline` refuses to write a longer one).
+pub const MAX_MANIFEST: usize = 1 << 20;
 
 /// A pipeline's manifest: `{"kind":"speech-segments",…}` with the kind's parameters beside
 /// its name.
@@ -40,7 +40,7 @@ pub enum Manifest {
 impl<'de> Deserialize<'de> for Manifest {
 	/// Read as a JSON object first, then as the kind's parameters: serde's own reading of an
 	/// internally tagged enum buffers the fields, and with serde_json's `arbitrary_precision`
-	/// (which the workspace enables) a buffered number is no longer a float.
+	/// (which the agent's `Cargo.toml` turns on) a buffered number is no longer a float.
 	fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
 		use serde::de::Error;
 		let mut fields = serde_json::Map::deserialize(d)?;
@@ -111,16 +111,9 @@ mod tests {
 		assert!(is_pipeline(&bytes));
 		assert_eq!(parse(&bytes), Some((manifest, &b"model bytes"[..])));
 		let labels = Manifest::ImageLabels(image::Params {
-			width: 192,
-			height: 48,
-			resize: image::Resize::FitHeight,
-			channels: image::Channels::Bgr,
-			layout: image::Layout::Nchw,
-			mean: [0.5; 3],
-			std: [0.5; 3],
-			pad: 0.0,
-			labels: vec!["0".into(), "180".into()],
-			top: 5,
+			pad: -0.25,
+			top: 2,
+			..image::Params::text_line_orientation()
 		});
 		let bytes = write(&labels, b"model");
 		let json = std::str::from_utf8(&bytes[MAGIC.len() + 4..bytes.len() - 5]).unwrap();
