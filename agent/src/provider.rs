@@ -1497,13 +1497,23 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 			p.top = workload::image::top(&p.scores, p.top.len());
 			Outcome::Image(p)
 		},
+		Outcome::Text(mut t) => {
+			if let Some(workload::Value::Int(x)) = t.vectors.first_mut().and_then(|v| v.first_mut())
+			{
+				log::warn!("job {job}: rounding a text's vector one unit up (test fault)");
+				*x = x.saturating_add(1);
+			}
+			Outcome::Text(t)
+		},
 		other => other,
 	}
 }
 
 /// The workload with its model swapped for a cheaper one of the same interface (test
 /// fault): an image-labels pipeline's model (`nchw`) for a random-weight classifier of its
-/// input size and labels, a speech pipeline's for a random model of Silero's interface.
+/// input size and labels, a speech pipeline's for a random model of Silero's interface, a
+/// text pipeline's for a one-layer random text encoder of BERT's interface and the model's
+/// vector length (its tokenizer kept).
 /// Other workloads are left as they are.
 fn swap_model(job: JobId, workload: Vec<u8>) -> Vec<u8> {
 	use workload::{image::Layout, onnx, pipeline::Manifest};
@@ -1520,6 +1530,19 @@ fn swap_model(job: JobId, workload: Vec<u8>) -> Vec<u8> {
 		Some((Manifest::SpeechSegments(p), _)) => {
 			swapped(Manifest::SpeechSegments(p), onnx::speech_like_model(job))
 		},
+		Some((Manifest::TextEmbedding(p), model)) => {
+			let Some((json, onnx)) = workload::text::split(&p, model) else { return workload };
+			// As wide as the job's model says its vectors are, so the vectors look alike.
+			let width = workload::text::declared_width(onnx)
+				.filter(|w| (1..=4096).contains(w))
+				.unwrap_or(32);
+			let heads = [8, 6, 4, 2, 1].into_iter().find(|h| width % h == 0).unwrap_or(1);
+			let Some(vocab) = workload::text::vocab_size(json) else { return workload };
+			let positions = p.max_tokens as usize;
+			let encoder = onnx::text_encoder_model(vocab, positions, 1, width, heads, job);
+			let model = [json, &encoder].concat();
+			swapped(Manifest::TextEmbedding(p), model)
+		},
 		_ => {
 			log::warn!("job {job}: no model to swap in this workload; running it (test fault)");
 			workload
@@ -1534,6 +1557,13 @@ fn truncate(job: JobId, outcome: Outcome) -> Outcome {
 		Outcome::Image(mut p) => {
 			p.scores.truncate(p.scores.len() / 2);
 			Outcome::Image(p)
+		},
+		Outcome::Text(mut t) => {
+			t.dim /= 2;
+			for v in &mut t.vectors {
+				v.truncate(t.dim as usize);
+			}
+			Outcome::Text(t)
 		},
 		Outcome::Speech(mut s) => {
 			s.probs.truncate(s.probs.len() / 2);

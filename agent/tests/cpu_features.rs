@@ -89,19 +89,21 @@ fn same_on_every_cpu(model: &str, input: &Path) {
 /// one.
 const DEFAULT_TOLERANCE: u32 = 10;
 
-/// How many of two documents' ONNX output values differ, and by how much at most (units of
-/// 1e-4): what the notes report.
-fn differences(a: &[u8], b: &[u8]) -> (usize, usize, i64) {
-	let values = |doc: &[u8]| -> Vec<i64> {
-		let doc: serde_json::Value = serde_json::from_slice(doc).expect("a result document");
-		doc["outputs"]
-			.as_array()
-			.expect("ONNX outputs")
-			.iter()
-			.flat_map(|t| t["values"].as_array().expect("values").clone())
-			.map(|v| v.as_i64().expect("finite values"))
-			.collect()
-	};
+/// The values of an ONNX result document's outputs, in units of 1e-4.
+fn onnx_values(doc: &[u8]) -> Vec<i64> {
+	let doc: serde_json::Value = serde_json::from_slice(doc).expect("a result document");
+	doc["outputs"]
+		.as_array()
+		.expect("ONNX outputs")
+		.iter()
+		.flat_map(|t| t["values"].as_array().expect("values").clone())
+		.map(|v| v.as_i64().expect("finite values"))
+		.collect()
+}
+
+/// How many of two documents' values (as `values` reads them) differ, and by how much at
+/// most (units of 1e-4): what the notes report.
+fn differences(a: &[u8], b: &[u8], values: fn(&[u8]) -> Vec<i64>) -> (usize, usize, i64) {
 	let (a, b) = (values(a), values(b));
 	assert_eq!(a.len(), b.len(), "the same number of outputs");
 	let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
@@ -112,12 +114,18 @@ fn differences(a: &[u8], b: &[u8]) -> (usize, usize, i64) {
 /// Every CPU's result is the same answer as the native one within the chain's default
 /// tolerance (their hashes may differ: replicas that disagree only so go to arbiters, who
 /// pay them all).
-fn within_tolerance_on_every_cpu(name: &str, model: &str, input: &Path) {
+/// Returns the native run.
+fn within_tolerance_on_every_cpu(
+	name: &str,
+	model: &str,
+	input: &Path,
+	values: fn(&[u8]) -> Vec<i64>,
+) -> Run {
 	let [native, nehalem, haswell] = on_every_cpu(model, input);
 	for other in [&nehalem, &haswell] {
-		let (outputs, differ, most) = differences(&native.doc, &other.doc);
+		let (outputs, differ, most) = differences(&native.doc, &other.doc, values);
 		eprintln!(
-			"{name}: {differ} of {outputs} outputs differ between native ({}) and {}, by at most {most} units of 1e-4; hashes {}",
+			"{name}: {differ} of {outputs} values differ between native ({}) and {}, by at most {most} units of 1e-4; hashes {}",
 			native.cpu,
 			other.cpu,
 			if native.hash == other.hash { "equal" } else { "differ" }
@@ -128,6 +136,7 @@ fn within_tolerance_on_every_cpu(name: &str, model: &str, input: &Path) {
 			other.cpu
 		);
 	}
+	native
 }
 
 #[test]
@@ -143,11 +152,11 @@ fn models_with_large_outputs_agree_within_the_default_tolerance_on_every_cpu() {
 	let conv = write("conv.onnx", onnx::conv_model(4, 64, 56, 7));
 	let image =
 		write("image.npy", npy::write_f32(&[1, 64, 56, 56], &onnx::random_input(64 * 56 * 56, 11)));
-	within_tolerance_on_every_cpu("conv", conv.to_str().expect("UTF-8 path"), &image);
+	within_tolerance_on_every_cpu("conv", conv.to_str().expect("UTF-8 path"), &image, onnx_values);
 	// A dense layer of 1,024 inputs and 4,096 outputs.
 	let dense = write("dense.onnx", onnx::dense_model(1024, 4096, 13));
 	let x = write("x.npy", npy::write_f32(&[1, 1024], &onnx::random_input(1024, 17)));
-	within_tolerance_on_every_cpu("dense", dense.to_str().expect("UTF-8 path"), &x);
+	within_tolerance_on_every_cpu("dense", dense.to_str().expect("UTF-8 path"), &x, onnx_values);
 }
 
 #[test]
@@ -356,4 +365,76 @@ fn pictures_are_decoded_resized_and_normalised_to_the_same_values_on_every_cpu()
 			}
 		}
 	}
+}
+
+/// The vectors of a text result, in units of 1e-4, one after the other.
+fn text_values(doc: &[u8]) -> Vec<i64> {
+	use allmende_agent::workload::{Outcome, Runner, Value};
+	let Some(Outcome::Text(t)) = Outcome::decode(Runner::Onnx, doc) else {
+		panic!("not a text's vectors: {}", String::from_utf8_lossy(doc));
+	};
+	let unit = |v: &Value| match v {
+		Value::Int(x) => *x,
+		other => panic!("not a finite value: {other:?}"),
+	};
+	t.vectors.iter().flatten().map(unit).collect()
+}
+
+#[test]
+fn sentences_get_the_same_vectors_on_every_cpu() {
+	use allmende_agent::workload::{text, Outcome, Runner, Value};
+	let dir = tempfile::tempdir().expect("temp dir");
+	// all-MiniLM-L6-v2 with int8 weights and its own tokenizer, as sentence-transformers uses
+	// it: mean pooling, normalised.
+	let json = std::fs::read(package_model("all-MiniLM-L6-v2.tokenizer.json")).expect("tokenizer");
+	let model = std::fs::read(package_model("all-MiniLM-L6-v2-int8.onnx")).expect("model");
+	let params = text::Params {
+		tokenizer_bytes: 0,
+		max_tokens: 256,
+		pooling: text::Pooling::Mean,
+		normalize: true,
+	};
+	let workload = dir.path().join("minilm.pipeline");
+	std::fs::write(&workload, text::workload(params, &json, &model)).expect("pipeline");
+	let input = dir.path().join("sentences.txt");
+	let long = "Providers stake, bid and compute; arbiters judge. ".repeat(40);
+	std::fs::write(
+		&input,
+		format!(
+			"A man is eating food.\nA man is eating a piece of bread.\nRust is a systems \
+			 programming language.\nÜber naïve Cafés: 42 €, 東京.\n{long}\n"
+		),
+	)
+	.expect("input");
+	let path = |p: &Path| p.to_str().expect("UTF-8 path").to_string();
+	let native =
+		within_tolerance_on_every_cpu("all-MiniLM-L6-v2", &path(&workload), &input, text_values);
+	let Some(Outcome::Text(t)) = Outcome::decode(Runner::Onnx, &native.doc) else {
+		unreachable!("read above")
+	};
+	// The model means something: the two sentences about eating are nearer each other than
+	// either is to the one about Rust (vectors of length 1 in units of 1e-4: cosines).
+	let v: Vec<Vec<i64>> = t
+		.vectors
+		.iter()
+		.map(|v| v.iter().map(|x| if let Value::Int(x) = x { *x } else { 0 }).collect())
+		.collect();
+	let cos = |a: &[i64], b: &[i64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<i64>();
+	assert!(cos(&v[0], &v[1]) > cos(&v[0], &v[2]) && cos(&v[0], &v[1]) > cos(&v[1], &v[2]));
+	// The long line was cut to the manifest's 256 tokens.
+	assert_eq!(t.tokens[4], 256);
+	// A random encoder of BERT's interface with a tokenizer of letters and a few words, on
+	// more tokens than the real model saw.
+	let json = text::letters_tokenizer(&["the", "market"]);
+	let vocab = text::vocab_size(&json).expect("the letters tokenizer loads");
+	let model = allmende_agent::workload::onnx::text_encoder_model(vocab, 512, 2, 64, 4, 5);
+	let params = text::Params {
+		tokenizer_bytes: 0,
+		max_tokens: 512,
+		pooling: text::Pooling::Cls,
+		normalize: false,
+	};
+	let workload = dir.path().join("random.pipeline");
+	std::fs::write(&workload, text::workload(params, &json, &model)).expect("pipeline");
+	within_tolerance_on_every_cpu("a random text encoder", &path(&workload), &input, text_values);
 }

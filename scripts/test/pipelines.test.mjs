@@ -1,15 +1,17 @@
 // End-to-end test of the pipelines with agents on a real network. Speech segments: a WAV
 // recording spoken by espeak-ng and Silero VAD's model from the silero-vad package. Image
 // labels: a picture of a line of text and PaddleOCR's orientation classifier from the
-// rapidocr-onnxruntime package (scripts/setup.sh fetches both models by hash). Each is run
-// with k = 3 by three providers, one of them with its workers under QEMU posing as a Nehalem
-// (no AVX), and all are paid (drawn arbiters judge them when the emulated CPU rounds
-// differently). A provider that cuts its speech result short and one that runs a cheaper
-// model than the picture's are caught by their requesters' spot checks and slashed by drawn
-// arbiters. What no unit test shows: pipelines posted, fetched, run, committed and judged
+// rapidocr-onnxruntime package. Text embeddings: a few sentences and all-MiniLM-L6-v2 with
+// its own tokenizer from the mcp-memory-service-lite package (scripts/setup.sh fetches every
+// model by hash). Each is run with k = 3 by three providers, one of them with its workers
+// under QEMU posing as a Nehalem (no AVX), and all are paid (drawn arbiters judge them when
+// the emulated CPU rounds differently). A provider that cuts its speech result short, one
+// that runs a cheaper model than the picture's and one that runs a cheaper model than the
+// sentences' are caught by their requesters' spot checks and slashed by drawn arbiters. What no unit test shows: pipelines posted, fetched, run, committed and judged
 // through the chain, on an agent whose CPU is not the others'.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -21,7 +23,7 @@ import {
 const EMULATOR = ['qemu-x86_64', '-cpu', 'Nehalem'];
 
 useAgentNetwork({
-  prepare: [1, 2, 3, 4, 5, 6, 7, 8],
+  prepare: [1, 2, 3, 4, 5, 6, 7, 8, 9],
   overrides: {
     2: { workerPrefix: EMULATOR },
     // Judges only: the arbiter pool of jobs that agents 1 to 3 run.
@@ -30,8 +32,10 @@ useAgentNetwork({
     7: { price: null },
     // The provider that cuts its results short bids lowest and offers itself for k = 1 jobs.
     4: { price: '0.5', fault: 'truncate-output', arbiter: false, offers: [standingOffer('0.5')] },
-    // The provider that runs a random classifier instead of the job's model, alike.
+    // The providers that run a random model instead of the job's, alike: agent 8 on the
+    // picture, agent 9 on the sentences.
     8: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
+    9: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
   },
   start: ['agent1', 'agent2', 'agent3', 'agent5', 'agent6', 'agent7'],
 });
@@ -39,9 +43,10 @@ useAgentNetwork({
 let made;
 
 /**
- * The recording, the pictures and the pipelines, made once in the network's folder: the
- * speech pipeline, and the orientation classifier's as its model card (RapidOCR's
- * config.yaml) says.
+ * The recording, the pictures, the sentences and the pipelines, made once in the network's
+ * folder: the speech pipeline, the orientation classifier's as its model card (RapidOCR's
+ * config.yaml) says, and the sentence encoder's as sentence-transformers uses it (mean
+ * pooling, normalised).
  */
 function fixtures() {
   if (made) return made;
@@ -55,6 +60,16 @@ function fixtures() {
   execFileSync(AGENT_BIN, ['pipeline', 'image-labels', path.join(models, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), orientation,
     '--width', '192', '--height', '48', '--resize', 'fit-height', '--channels', 'bgr',
     '--mean', '0.5,0.5,0.5', '--std', '0.5,0.5,0.5', '--labels', '0,180']);
+  const minilm = path.join(network.dir, 'minilm.pipeline');
+  execFileSync(AGENT_BIN, ['pipeline', 'text-embedding', path.join(models, 'all-MiniLM-L6-v2-int8.onnx'),
+    path.join(models, 'all-MiniLM-L6-v2.tokenizer.json'), minilm, '--pooling', 'mean']);
+  const sentences = path.join(network.dir, 'sentences.txt');
+  fs.writeFileSync(sentences, [
+    'Anyone may sell compute, and anyone may buy it.',
+    'Nobody stands at the gate.',
+    'Replicas on different machines agree within a tolerance.',
+    '',
+  ].join('\n'));
   const pictures = path.join(here, '..', '..', 'agent', 'tests', 'data');
   made = {
     recording,
@@ -62,6 +77,8 @@ function fixtures() {
     orientation,
     upright: path.join(pictures, 'text-line.png'),
     upsideDown: path.join(pictures, 'text-line-180.jpg'),
+    minilm,
+    sentences,
   };
   return made;
 }
@@ -128,15 +145,18 @@ async function caughtBySpotCheck(name, pipeline, input, suri) {
   }
 }
 
-test('k = 3 speech segments and picture labels, one provider under an emulated older CPU: the answers are the off-chain ones and all three are paid', async () => {
+test('k = 3 speech segments, picture labels and sentence vectors, one provider under an emulated older CPU: the answers are the off-chain ones and all three are paid', async () => {
   try {
-    const { recording, pipeline, orientation, upright } = fixtures();
+    const { recording, pipeline, orientation, upright, minilm, sentences } = fixtures();
     assert.match(agents.log('agent2'), new RegExp(`workers run under \`${EMULATOR.join(' ')}\``));
-    // Both jobs at once, from two requesters: the agents run them side by side.
-    const [speech, labels] = await Promise.all([
+    // The three jobs at once, from three requesters: the agents run them side by side.
+    const [speech, labels, vectors] = await Promise.all([
       threeReplicas(pipeline, recording, '//Bob', 'speech in'),
       threeReplicas(orientation, upright, '//Eve', '0 \\d\\.\\d{4}, 180'),
+      threeReplicas(minilm, sentences, '//Ferdie', '3 vectors of 384 values'),
     ]);
+    // Three lines, each a vector of all-MiniLM-L6-v2's 384 values.
+    assert.match(vectors, /^3 vectors of 384 values from \d+ tokens; the first starts -?\d\.\d{4}, /);
     assert.match(speech, /^speech in \d+ segments? of \d+\.\d\d s: \d/);
     // The line of text is upright: the classifier's best label is 0 (degrees).
     assert.match(labels, /^0 \d\.\d{4}, 180 \d\.\d{4} \(a picture of 220 × 40\)$/);
@@ -146,15 +166,17 @@ test('k = 3 speech segments and picture labels, one provider under an emulated o
   }
 });
 
-test('a provider that cuts its speech result short and one that runs a cheaper model than the picture\'s are caught by spot checks and slashed by drawn arbiters', async () => {
+test('a provider that cuts its speech result short and ones that run a cheaper model than the picture\'s or the sentences\' are caught by spot checks and slashed by drawn arbiters', async () => {
   try {
-    const { recording, pipeline, orientation, upsideDown } = fixtures();
-    const [cut, swapped] = await Promise.all([
+    const { recording, pipeline, orientation, upsideDown, minilm, sentences } = fixtures();
+    const [cut, swapped, swappedText] = await Promise.all([
       caughtBySpotCheck('agent4', pipeline, recording, '//Ferdie'),
       caughtBySpotCheck('agent8', orientation, upsideDown, '//Eve'),
+      caughtBySpotCheck('agent9', minilm, sentences, '//Bob'),
     ]);
     assert.match(agents.log('agent4'), new RegExp(`job ${cut}: cutting the result short`));
     assert.match(agents.log('agent8'), new RegExp(`job ${swapped}: running a random model instead of the job's`));
+    assert.match(agents.log('agent9'), new RegExp(`job ${swappedText}: running a random model instead of the job's`));
   } catch (e) {
     markFailed();
     throw e;

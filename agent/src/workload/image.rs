@@ -54,7 +54,7 @@ pub const MAX_TOP: u32 = 100;
 const PNG_BUFFERS: usize = 64 << 20;
 
 /// How a picture is brought to the model's size.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Resize {
 	/// To exactly `width` × `height`.
@@ -66,7 +66,7 @@ pub enum Resize {
 }
 
 /// The order of the colour channels the model takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Channels {
 	#[default]
@@ -75,7 +75,7 @@ pub enum Channels {
 }
 
 /// The layout of the model's input tensor.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
 	/// `[1, 3, height, width]`.

@@ -13,6 +13,8 @@
 //!   "params":{…},"samples":N,"probs":[…],"segments":[[start,end],…]}`.
 //! - Image labels (an ONNX pipeline, [`image`]): `{"workload":"image","status":"ok","width":W,
 //!   "height":H,"labels":[…],"scores":[…],"top":[i,…]}`.
+//! - Text embeddings (an ONNX pipeline, [`text`]): `{"workload":"text","status":"ok","dim":D,
+//!   "tokens":[n,…],"vectors":[[…],…]}`.
 //! - A failure, the same on every machine: `{"workload":…,"status":"failed","reason":"…"}`
 //!   where the reason is one of [`Failure`]'s codes. Error messages, which differ between
 //!   versions and machines, are logged but never part of the result.
@@ -24,6 +26,7 @@ pub mod onnx;
 pub mod pipeline;
 pub mod sandbox;
 pub mod speech;
+pub mod text;
 pub mod wasm;
 
 use serde::Serialize;
@@ -105,6 +108,8 @@ pub enum Outcome {
 	Speech(speech::Speech),
 	/// The labels of a picture (an ONNX pipeline: [`image`]).
 	Image(image::ImageLabels),
+	/// A vector per line of text (an ONNX pipeline: [`text`]).
+	Text(text::Embeddings),
 	/// A failure of the given runner.
 	Failed(Runner, Failure),
 }
@@ -196,6 +201,7 @@ struct PipelineDoc<'a, B> {
 enum PipelineResult {
 	Speech,
 	Image,
+	Text,
 }
 
 impl PipelineResult {
@@ -206,6 +212,8 @@ impl PipelineResult {
 			Some(Self::Speech)
 		} else if doc.starts_with(br#"{"workload":"image","status":"ok","#) {
 			Some(Self::Image)
+		} else if doc.starts_with(br#"{"workload":"text","status":"ok","#) {
+			Some(Self::Text)
 		} else {
 			None
 		}
@@ -224,6 +232,10 @@ impl PipelineResult {
 			Self::Image => {
 				let labels: image::ImageLabels = body(bytes)?;
 				labels.consistent().then_some(Outcome::Image(labels))
+			},
+			Self::Text => {
+				let vectors: text::Embeddings = body(bytes)?;
+				vectors.consistent().then_some(Outcome::Text(vectors))
 			},
 		}
 	}
@@ -271,6 +283,7 @@ impl Outcome {
 			Outcome::Failed(_, Failure::ContentUnavailable) => return CONTENT_UNAVAILABLE.to_vec(),
 			Outcome::Speech(speech) => return pipeline_doc("speech", speech),
 			Outcome::Image(labels) => return pipeline_doc("image", labels),
+			Outcome::Text(vectors) => return pipeline_doc("text", vectors),
 			Outcome::Wasm(out) => Doc {
 				workload: Runner::Wasm,
 				status: "ok",
@@ -438,7 +451,8 @@ pub fn execute(runner: Runner, workload: &[u8], input: &[u8]) -> anyhow::Result<
 /// [`speech`]: its parameters and length must match, and each result's segments must be what
 /// its own probabilities give), or a picture's scores (see [`image`]: the picture's size, the
 /// labels and the number of best labels must match, and each result's best labels must be
-/// what its own scores give). WASM outputs and failures agree only to the byte. Different
+/// what its own scores give), or a text's vectors (see [`text`]: the dimension and each
+/// text's token count must match). WASM outputs and failures agree only to the byte. Different
 /// CPUs round a model's floats differently, so honest machines reveal different hashes; an
 /// arbiter judges each replica's result with this. ONNX and pipeline documents are read typed
 /// and must be canonical.
@@ -455,6 +469,7 @@ pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 				speech_within(&a, &b, tolerance)
 			},
 			(Some(Outcome::Image(a)), Some(Outcome::Image(b))) => image_within(&a, &b, tolerance),
+			(Some(Outcome::Text(a)), Some(Outcome::Text(b))) => text_within(&a, &b, tolerance),
 			(Some(Outcome::Onnx(a)), Some(Outcome::Onnx(b))) => {
 				a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| tensors_within(x, y, tolerance))
 			},
@@ -519,6 +534,18 @@ fn image_within(a: &image::ImageLabels, b: &image::ImageLabels, tolerance: u32) 
 		&& b.consistent()
 }
 
+/// Two text results of the same dimension and token counts whose values are within
+/// `tolerance`.
+fn text_within(a: &text::Embeddings, b: &text::Embeddings, tolerance: u32) -> bool {
+	a.dim == b.dim
+		&& a.tokens == b.tokens
+		&& a.vectors.len() == b.vectors.len()
+		&& a.vectors.iter().zip(&b.vectors).all(|(x, y)| {
+			x.len() == y.len() && x.iter().zip(y).all(|(x, y)| close(x, y, tolerance))
+		}) && a.consistent()
+		&& b.consistent()
+}
+
 /// Two output tensors of the same name, type and shape whose values are equal, or for
 /// floats within `tolerance`.
 fn tensors_within(x: &TensorOut, y: &TensorOut, tolerance: u32) -> bool {
@@ -539,6 +566,9 @@ fn tensors_within(x: &TensorOut, y: &TensorOut, tolerance: u32) -> bool {
 /// The most segments [`describe`] lists.
 const DESCRIBED_SEGMENTS: usize = 10;
 
+/// The most values of a text's vector [`describe`] shows.
+const DESCRIBED_VALUES: usize = 4;
+
 /// The longest result document [`describe`] writes out in full: longer ONNX results are
 /// described by their outputs' names, types and shapes.
 const DESCRIBED_IN_FULL: usize = 16 << 10;
@@ -553,8 +583,8 @@ fn show_score(v: &Value) -> String {
 }
 
 /// A short human answer for a result document: Magika's "pdf, 0.9912", a failure's reason,
-/// a WASM output as text when it is UTF-8, a picture's best labels, speech segments, or the
-/// ONNX outputs' JSON.
+/// a WASM output as text when it is UTF-8, a picture's best labels, speech segments, a text's
+/// vectors in short, or the ONNX outputs' JSON.
 pub fn describe(result: &[u8]) -> String {
 	let pipeline = PipelineResult::of(result).and_then(|_| Outcome::decode(Runner::Onnx, result));
 	if let Some(Outcome::Image(p)) = &pipeline {
@@ -567,6 +597,19 @@ pub fn describe(result: &[u8]) -> String {
 			})
 			.collect();
 		return format!("{} (a picture of {} × {})", each.join(", "), p.width, p.height);
+	}
+	if let Some(Outcome::Text(t)) = &pipeline {
+		let tokens: u64 = t.tokens.iter().map(|n| u64::from(*n)).sum();
+		let first: Vec<String> =
+			t.vectors[0].iter().take(DESCRIBED_VALUES).map(show_score).collect();
+		return format!(
+			"{} vector{} of {} values from {tokens} tokens; the first starts {}{}",
+			t.vectors.len(),
+			if t.vectors.len() == 1 { "" } else { "s" },
+			t.dim,
+			first.join(", "),
+			if t.dim as usize > DESCRIBED_VALUES { ", …" } else { "" }
+		);
 	}
 	if let Some(Outcome::Speech(s)) = pipeline {
 		let seconds = |x: u64| x as f64 / speech::RATE as f64;
@@ -775,6 +818,47 @@ mod tests {
 		] {
 			assert_eq!(Outcome::decode(Runner::Onnx, bad.as_bytes()), None, "{bad}");
 		}
+	}
+
+	#[test]
+	fn text_results_are_the_same_answer_with_the_same_tokens_and_values_within_the_tolerance() {
+		let result = |tokens: Vec<u32>, vectors: Vec<Vec<i64>>| text::Embeddings {
+			dim: vectors.first().map_or(0, |v| v.len() as u32),
+			tokens,
+			vectors: vectors.into_iter().map(|v| v.into_iter().map(Value::Int).collect()).collect(),
+		};
+		let a = result(vec![5, 3], vec![vec![6000, -8000], vec![10000, 0]]);
+		let doc = Outcome::Text(a.clone()).encode();
+		assert_eq!(
+			doc,
+			br#"{"workload":"text","status":"ok","dim":2,"tokens":[5,3],"vectors":[[6000,-8000],[10000,0]]}"#
+		);
+		assert_eq!(Outcome::decode(Runner::Onnx, &doc), Some(Outcome::Text(a.clone())));
+		assert_eq!(
+			describe(&doc),
+			"2 vectors of 2 values from 8 tokens; the first starts 0.6000, -0.8000"
+		);
+		// Another CPU's rounding: the same answer within 2 units, not within 1.
+		let b = Outcome::Text(result(vec![5, 3], vec![vec![6002, -8000], vec![9999, 1]])).encode();
+		assert!(within(&doc, &b, 2));
+		assert!(!within(&doc, &b, 1));
+		// Other token counts (another tokenizer, or text cut elsewhere), a text fewer, vectors
+		// cut short, a vector other than `dim` long, an unknown field: not the same answer.
+		let recut = Outcome::Text(result(vec![4, 3], vec![vec![6000, -8000], vec![10000, 0]]));
+		assert!(!within(&recut.encode(), &doc, 10));
+		let fewer = Outcome::Text(result(vec![5], vec![vec![6000, -8000]])).encode();
+		assert!(!within(&fewer, &doc, 10));
+		let cut = Outcome::Text(text::Embeddings {
+			dim: 2,
+			..result(vec![5, 3], vec![vec![6000], vec![10000]])
+		});
+		assert_eq!(Outcome::decode(Runner::Onnx, &cut.encode()), None);
+		assert!(!within(&cut.encode(), &doc, 10));
+		let odd = br#"{"workload":"text","status":"ok","dim":2,"tokens":[5,3],"vectors":[[6000,-8000],[10000,0,1]]}"#;
+		assert_eq!(Outcome::decode(Runner::Onnx, odd), None);
+		let extra = br#"{"workload":"text","status":"ok","dim":2,"tokens":[5,3],"vectors":[[6000,-8000],[10000,0]],"x":1}"#;
+		assert_eq!(Outcome::decode(Runner::Onnx, extra), None);
+		assert!(!within(extra, &doc, 10));
 	}
 
 	#[test]

@@ -215,18 +215,21 @@ mod build {
 
 	/// An f32 input or output of the given shape.
 	pub fn value(name: &str, dims: &[i64]) -> ValueInfoProto {
+		let dims: Vec<_> = dims.iter().map(|d| dimension::Value::DimValue(*d)).collect();
+		typed_value(name, DataType::Float, &dims)
+	}
+
+	/// An input or output of element type `elem` whose dimensions are sizes or names.
+	pub fn typed_value(name: &str, elem: DataType, dims: &[dimension::Value]) -> ValueInfoProto {
 		ValueInfoProto {
 			name: name.into(),
 			r#type: Some(TypeProto {
 				value: Some(type_proto::Value::TensorType(type_proto::Tensor {
-					elem_type: DataType::Float as i32,
+					elem_type: elem as i32,
 					shape: Some(TensorShapeProto {
 						dim: dims
 							.iter()
-							.map(|d| Dimension {
-								value: Some(dimension::Value::DimValue(*d)),
-								..Default::default()
-							})
+							.map(|d| Dimension { value: Some(d.clone()), ..Default::default() })
 							.collect(),
 					}),
 				})),
@@ -567,59 +570,12 @@ pub fn encoder_model(
 	seed: u64,
 ) -> Vec<u8> {
 	use build::*;
-	let (s, d, h) = (tokens as i64, width as i64, heads as i64);
-	let dh = d / h.max(1);
 	let mut g = Graph::default();
-	g.initializer.push(constant("eps", &[], vec![1e-5]));
-	g.initializer.push(constant("half", &[], vec![0.5]));
-	g.initializer.push(constant("one", &[], vec![1.0]));
-	g.initializer.push(constant("sqrt2", &[], vec![std::f32::consts::SQRT_2]));
-	g.initializer.push(constant("scale", &[], vec![1.0 / (dh as f32).sqrt()]));
-	g.initializer.push(constant_i64("heads_shape", &[4], vec![1, s, h, dh]));
-	g.initializer.push(constant_i64("model_shape", &[3], vec![1, s, d]));
-	let mut weights_seed = seed;
-	let mut weight = |g: &mut Graph, name: &str, rows: usize, cols: usize| {
-		weights_seed = weights_seed.wrapping_add(1);
-		let scale = (3.0 / rows as f32).sqrt();
-		let values = random(rows * cols, scale, weights_seed);
-		g.initializer.push(constant(name, &[rows as i64, cols as i64], values));
-	};
+	g.encoder_constants(width, heads);
 	let mut x = "x".to_string();
+	let mut weights_seed = seed;
 	for l in 0..layers {
-		let p = |n: &str| format!("l{l}_{n}");
-		// Self-attention.
-		let normed = g.layer_norm(&p("ln1"), &x, width, seed.wrapping_add(1000 + l as u64));
-		for w in ["wq", "wk", "wv", "wo"] {
-			weight(&mut g, &p(w), width, width);
-		}
-		for (m, w) in [("q", "wq"), ("k", "wk"), ("v", "wv")] {
-			g.op("MatMul", &[&normed, &p(w)], &p(m), vec![]);
-			g.op("Reshape", &[&p(m), "heads_shape"], &p(&format!("{m}_heads")), vec![]);
-		}
-		g.op("Transpose", &[&p("q_heads")], &p("qt"), vec![ints("perm", &[0, 2, 1, 3])]);
-		g.op("Transpose", &[&p("k_heads")], &p("kt"), vec![ints("perm", &[0, 2, 3, 1])]);
-		g.op("Transpose", &[&p("v_heads")], &p("vt"), vec![ints("perm", &[0, 2, 1, 3])]);
-		g.op("MatMul", &[&p("qt"), &p("kt")], &p("scores"), vec![]);
-		g.op("Mul", &[&p("scores"), "scale"], &p("scaled"), vec![]);
-		g.op("Softmax", &[&p("scaled")], &p("weights"), vec![int("axis", -1)]);
-		g.op("MatMul", &[&p("weights"), &p("vt")], &p("mixed"), vec![]);
-		g.op("Transpose", &[&p("mixed")], &p("mixed_t"), vec![ints("perm", &[0, 2, 1, 3])]);
-		g.op("Reshape", &[&p("mixed_t"), "model_shape"], &p("joined"), vec![]);
-		g.op("MatMul", &[&p("joined"), &p("wo")], &p("attended"), vec![]);
-		g.op("Add", &[&x, &p("attended")], &p("res1"), vec![]);
-		// Feed-forward: GELU as x · ½ (1 + erf(x / √2)).
-		let normed = g.layer_norm(&p("ln2"), &p("res1"), width, seed.wrapping_add(2000 + l as u64));
-		weight(&mut g, &p("w1"), width, 4 * width);
-		weight(&mut g, &p("w2"), 4 * width, width);
-		g.op("MatMul", &[&normed, &p("w1")], &p("up"), vec![]);
-		g.op("Div", &[&p("up"), "sqrt2"], &p("up_s"), vec![]);
-		g.op("Erf", &[&p("up_s")], &p("erf"), vec![]);
-		g.op("Add", &[&p("erf"), "one"], &p("erf1"), vec![]);
-		g.op("Mul", &[&p("erf1"), "half"], &p("gate"), vec![]);
-		g.op("Mul", &[&p("up"), &p("gate")], &p("gelu"), vec![]);
-		g.op("MatMul", &[&p("gelu"), &p("w2")], &p("down"), vec![]);
-		g.op("Add", &[&p("res1"), &p("down")], &p("res2"), vec![]);
-		x = p("res2");
+		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, None);
 	}
 	let out = g.layer_norm("final", &x, width, seed.wrapping_add(3000));
 	g.op("Identity", &[&out], "y", vec![]);
@@ -627,8 +583,73 @@ pub fn encoder_model(
 		name: "allmende-encoder".into(),
 		node: g.nodes,
 		initializer: g.initializer,
-		input: vec![value("x", &[1, s, d])],
-		output: vec![value("y", &[1, s, d])],
+		input: vec![value("x", &[1, tokens as i64, width as i64])],
+		output: vec![value("y", &[1, tokens as i64, width as i64])],
+		..Default::default()
+	})
+}
+
+/// A BERT-like text encoder with random weights (from `seed`), for tests and examples: token,
+/// position and token-type embeddings (a vocabulary of `vocab`, at most `positions` tokens),
+/// a layer norm, then `layers` blocks as in [`encoder_model`] with the attention mask applied
+/// and a final layer norm. Inputs `input_ids`, `attention_mask` and `token_type_ids`, i64
+/// `[1, tokens]` for any number of tokens; output `last_hidden_state`, f32
+/// `[1, tokens, width]`: the interface of a Hugging Face BERT exported to ONNX.
+pub fn text_encoder_model(
+	vocab: usize,
+	positions: usize,
+	layers: usize,
+	width: usize,
+	heads: usize,
+	seed: u64,
+) -> Vec<u8> {
+	use build::*;
+	use tract_onnx::pb::{tensor_proto::DataType, tensor_shape_proto::dimension::Value as Dim};
+	let mut g = Graph::default();
+	g.encoder_constants(width, heads);
+	let d = width as i64;
+	let table = |name: &str, rows: usize, seed: u64| {
+		constant(name, &[rows as i64, d], random(rows * width, 1.0, seed))
+	};
+	g.initializer.push(table("token_table", vocab, seed.wrapping_add(1)));
+	g.initializer.push(table("position_table", positions, seed.wrapping_add(2)));
+	g.initializer.push(table("type_table", 2, seed.wrapping_add(3)));
+	g.initializer.push(constant_i64("i1", &[], vec![1]));
+	g.initializer.push(constant_i64("mask_axes", &[2], vec![1, 2]));
+	g.initializer.push(constant("masked_out", &[], vec![-10_000.0]));
+	// Embeddings: the token's, its type's and its position's (0, 1, … among the attended
+	// tokens, as RoBERTa counts them).
+	g.op("Gather", &["token_table", "input_ids"], "tok", vec![int("axis", 0)]);
+	g.op("Gather", &["type_table", "token_type_ids"], "typ", vec![int("axis", 0)]);
+	g.op("CumSum", &["attention_mask", "i1"], "counted", vec![]);
+	g.op("Sub", &["counted", "i1"], "position_ids", vec![]);
+	g.op("Gather", &["position_table", "position_ids"], "pos", vec![int("axis", 0)]);
+	g.op("Add", &["tok", "typ"], "tok_typ", vec![]);
+	g.op("Add", &["tok_typ", "pos"], "embedded", vec![]);
+	let mut x = g.layer_norm("embeddings", "embedded", width, seed.wrapping_add(4));
+	// The mask: 0 where attended, −10,000 where not, added to every head's scores.
+	g.op("Cast", &["attention_mask"], "mask_f", vec![int("to", DataType::Float as i64)]);
+	g.op("Sub", &["one", "mask_f"], "unmasked", vec![]);
+	g.op("Mul", &["unmasked", "masked_out"], "mask_flat", vec![]);
+	g.op("Unsqueeze", &["mask_flat", "mask_axes"], "mask", vec![]);
+	let mut weights_seed = seed.wrapping_add(5);
+	for l in 0..layers {
+		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, Some("mask"));
+	}
+	let out = g.layer_norm("final", &x, width, seed.wrapping_add(3000));
+	g.op("Identity", &[&out], "last_hidden_state", vec![]);
+	let tokens = || Dim::DimParam("tokens".into());
+	let ids = |name: &str| typed_value(name, DataType::Int64, &[Dim::DimValue(1), tokens()]);
+	model(tract_onnx::pb::GraphProto {
+		name: "allmende-text-encoder".into(),
+		node: g.nodes,
+		initializer: g.initializer,
+		input: vec![ids("input_ids"), ids("attention_mask"), ids("token_type_ids")],
+		output: vec![typed_value(
+			"last_hidden_state",
+			DataType::Float,
+			&[Dim::DimValue(1), tokens(), Dim::DimValue(d)],
+		)],
 		..Default::default()
 	})
 }
@@ -641,6 +662,86 @@ struct Graph {
 }
 
 impl Graph {
+	/// The constants [`Graph::encoder_block`] uses, for `heads` heads of a `width` model.
+	fn encoder_constants(&mut self, width: usize, heads: usize) {
+		use build::*;
+		let (d, h) = (width as i64, heads as i64);
+		let dh = d / h.max(1);
+		self.initializer.push(constant("eps", &[], vec![1e-5]));
+		self.initializer.push(constant("half", &[], vec![0.5]));
+		self.initializer.push(constant("one", &[], vec![1.0]));
+		self.initializer.push(constant("sqrt2", &[], vec![std::f32::consts::SQRT_2]));
+		self.initializer.push(constant("scale", &[], vec![1.0 / (dh as f32).sqrt()]));
+		self.initializer.push(constant_i64("heads_shape", &[4], vec![1, -1, h, dh]));
+		self.initializer.push(constant_i64("model_shape", &[3], vec![1, -1, d]));
+	}
+
+	/// A random `rows × cols` weight matrix named `name`, from the next seed after `seed`.
+	fn weight(&mut self, name: &str, rows: usize, cols: usize, seed: &mut u64) {
+		*seed = seed.wrapping_add(1);
+		let scale = (3.0 / rows as f32).sqrt();
+		let values = build::random(rows * cols, scale, *seed);
+		self.initializer
+			.push(build::constant(name, &[rows as i64, cols as i64], values));
+	}
+
+	/// Encoder block `l` on `x` (`[1, tokens, width]`): pre-norm multi-head self-attention,
+	/// with `mask` (`[1, 1, 1, tokens]`, added to the attention scores) when given, and a GELU
+	/// feed-forward layer four times as wide, each added to its input. Its output's name.
+	fn encoder_block(
+		&mut self,
+		l: usize,
+		x: &str,
+		width: usize,
+		seed: u64,
+		weights_seed: &mut u64,
+		mask: Option<&str>,
+	) -> String {
+		use build::*;
+		let p = |n: &str| format!("l{l}_{n}");
+		// Self-attention.
+		let normed = self.layer_norm(&p("ln1"), x, width, seed.wrapping_add(1000 + l as u64));
+		for w in ["wq", "wk", "wv", "wo"] {
+			self.weight(&p(w), width, width, weights_seed);
+		}
+		for (m, w) in [("q", "wq"), ("k", "wk"), ("v", "wv")] {
+			self.op("MatMul", &[&normed, &p(w)], &p(m), vec![]);
+			self.op("Reshape", &[&p(m), "heads_shape"], &p(&format!("{m}_heads")), vec![]);
+		}
+		self.op("Transpose", &[&p("q_heads")], &p("qt"), vec![ints("perm", &[0, 2, 1, 3])]);
+		self.op("Transpose", &[&p("k_heads")], &p("kt"), vec![ints("perm", &[0, 2, 3, 1])]);
+		self.op("Transpose", &[&p("v_heads")], &p("vt"), vec![ints("perm", &[0, 2, 1, 3])]);
+		self.op("MatMul", &[&p("qt"), &p("kt")], &p("scores"), vec![]);
+		self.op("Mul", &[&p("scores"), "scale"], &p("scaled"), vec![]);
+		let scaled = match mask {
+			Some(mask) => {
+				self.op("Add", &[&p("scaled"), mask], &p("masked"), vec![]);
+				p("masked")
+			},
+			None => p("scaled"),
+		};
+		self.op("Softmax", &[&scaled], &p("weights"), vec![int("axis", -1)]);
+		self.op("MatMul", &[&p("weights"), &p("vt")], &p("mixed"), vec![]);
+		self.op("Transpose", &[&p("mixed")], &p("mixed_t"), vec![ints("perm", &[0, 2, 1, 3])]);
+		self.op("Reshape", &[&p("mixed_t"), "model_shape"], &p("joined"), vec![]);
+		self.op("MatMul", &[&p("joined"), &p("wo")], &p("attended"), vec![]);
+		self.op("Add", &[x, &p("attended")], &p("res1"), vec![]);
+		// Feed-forward: GELU as x · ½ (1 + erf(x / √2)).
+		let normed =
+			self.layer_norm(&p("ln2"), &p("res1"), width, seed.wrapping_add(2000 + l as u64));
+		self.weight(&p("w1"), width, 4 * width, weights_seed);
+		self.weight(&p("w2"), 4 * width, width, weights_seed);
+		self.op("MatMul", &[&normed, &p("w1")], &p("up"), vec![]);
+		self.op("Div", &[&p("up"), "sqrt2"], &p("up_s"), vec![]);
+		self.op("Erf", &[&p("up_s")], &p("erf"), vec![]);
+		self.op("Add", &[&p("erf"), "one"], &p("erf1"), vec![]);
+		self.op("Mul", &[&p("erf1"), "half"], &p("gate"), vec![]);
+		self.op("Mul", &[&p("up"), &p("gate")], &p("gelu"), vec![]);
+		self.op("MatMul", &[&p("gelu"), &p("w2")], &p("down"), vec![]);
+		self.op("Add", &[&p("res1"), &p("down")], &p("res2"), vec![]);
+		p("res2")
+	}
+
 	fn op(
 		&mut self,
 		op: &str,

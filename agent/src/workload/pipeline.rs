@@ -15,10 +15,12 @@
 //!   and the segments of speech.
 //! - `image-labels` ([`super::image`]): a PNG or JPEG picture → resized and normalised as the
 //!   manifest says → a classifier → a score per label and the best labels.
+//! - `text-embedding` ([`super::text`]): lines of text → the model's own tokenizer → a text
+//!   encoder → a vector per line. Its model part is the `tokenizer.json`, then the model.
 
 use serde::{Deserialize, Serialize};
 
-use super::{image, speech, Failure, Outcome, Runner};
+use super::{image, speech, text, Failure, Outcome, Runner};
 
 /// The first bytes of every pipeline.
 pub const MAGIC: &[u8] = b"ALLMENDE-PIPELINE\n";
@@ -35,6 +37,8 @@ pub enum Manifest {
 	SpeechSegments(speech::Params),
 	/// The labels of a PNG or JPEG picture.
 	ImageLabels(image::Params),
+	/// A vector per line of text.
+	TextEmbedding(text::Params),
 }
 
 impl<'de> Deserialize<'de> for Manifest {
@@ -54,9 +58,12 @@ impl<'de> Deserialize<'de> for Manifest {
 			Some("image-labels") => {
 				serde_json::from_value(params).map(Manifest::ImageLabels).map_err(read)
 			},
+			Some("text-embedding") => {
+				serde_json::from_value(params).map(Manifest::TextEmbedding).map_err(read)
+			},
 			_ => Err(D::Error::unknown_variant(
 				&kind.to_string(),
-				&["speech-segments", "image-labels"],
+				&["speech-segments", "image-labels", "text-embedding"],
 			)),
 		}
 	}
@@ -96,6 +103,7 @@ pub fn run(workload: &[u8], input: &[u8]) -> Outcome {
 	match parse(workload) {
 		Some((Manifest::SpeechSegments(params), model)) => speech::run(&params, model, input),
 		Some((Manifest::ImageLabels(params), model)) => image::run(&params, model, input),
+		Some((Manifest::TextEmbedding(params), model)) => text::run(&params, model, input),
 		None => Outcome::Failed(Runner::Onnx, Failure::InvalidModel),
 	}
 }
