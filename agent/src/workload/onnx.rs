@@ -575,7 +575,7 @@ pub fn encoder_model(
 	let mut x = "x".to_string();
 	let mut weights_seed = seed;
 	for l in 0..layers {
-		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, None);
+		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, None, None);
 	}
 	let out = g.layer_norm("final", &x, width, seed.wrapping_add(3000));
 	g.op("Identity", &[&out], "y", vec![]);
@@ -608,12 +608,9 @@ pub fn text_encoder_model(
 	let mut g = Graph::default();
 	g.encoder_constants(width, heads);
 	let d = width as i64;
-	let table = |name: &str, rows: usize, seed: u64| {
-		constant(name, &[rows as i64, d], random(rows * width, 1.0, seed))
-	};
-	g.initializer.push(table("token_table", vocab, seed.wrapping_add(1)));
-	g.initializer.push(table("position_table", positions, seed.wrapping_add(2)));
-	g.initializer.push(table("type_table", 2, seed.wrapping_add(3)));
+	g.table("token_table", vocab, width, seed.wrapping_add(1));
+	g.table("position_table", positions, width, seed.wrapping_add(2));
+	g.table("type_table", 2, width, seed.wrapping_add(3));
 	g.initializer.push(constant_i64("i1", &[], vec![1]));
 	g.initializer.push(constant_i64("mask_axes", &[2], vec![1, 2]));
 	g.initializer.push(constant("masked_out", &[], vec![-10_000.0]));
@@ -634,7 +631,7 @@ pub fn text_encoder_model(
 	g.op("Unsqueeze", &["mask_flat", "mask_axes"], "mask", vec![]);
 	let mut weights_seed = seed.wrapping_add(5);
 	for l in 0..layers {
-		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, Some("mask"));
+		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, Some("mask"), None);
 	}
 	let out = g.layer_norm("final", &x, width, seed.wrapping_add(3000));
 	g.op("Identity", &[&out], "last_hidden_state", vec![]);
@@ -650,6 +647,104 @@ pub fn text_encoder_model(
 			DataType::Float,
 			&[Dim::DimValue(1), tokens(), Dim::DimValue(d)],
 		)],
+		..Default::default()
+	})
+}
+
+/// The names of a decoder's cache inputs and outputs for layer `l` (Hugging Face's):
+/// `[past keys, past values, present keys, present values]`.
+pub fn decoder_cache_names(l: usize) -> [String; 4] {
+	[
+		format!("past_key_values.{l}.key"),
+		format!("past_key_values.{l}.value"),
+		format!("present.{l}.key"),
+		format!("present.{l}.value"),
+	]
+}
+
+/// A decoder-only language model with random weights (from `seed`) and a key-value cache,
+/// for tests: token and position embeddings (a vocabulary of `vocab`, at most `positions`
+/// positions), `layers` pre-norm blocks as in [`encoder_model`] whose attention sees the
+/// cached tokens and those up to a token's own position, a final layer norm and a linear
+/// head. Inputs `input_ids` and `position_ids`, i64 `[1, tokens]`; `attention_mask`, i64
+/// `[1, past + tokens]` (ones); and per layer the cache ([`decoder_cache_names`]), f32
+/// `[1, heads, past, width / heads]`. Outputs `logits`, f32 `[1, tokens, vocab]`, and per
+/// layer the present cache `[1, heads, past + tokens, width / heads]`: the interface of
+/// Hugging Face's decoders exported to ONNX with their cache.
+pub fn decoder_model(
+	vocab: usize,
+	positions: usize,
+	layers: usize,
+	width: usize,
+	heads: usize,
+	seed: u64,
+) -> Vec<u8> {
+	use build::*;
+	use tract_onnx::pb::{tensor_proto::DataType, tensor_shape_proto::dimension::Value as Dim};
+	let mut g = Graph::default();
+	g.encoder_constants(width, heads);
+	let (d, h) = (width as i64, heads as i64);
+	let dh = d / h.max(1);
+	g.table("token_table", vocab, width, seed.wrapping_add(1));
+	g.table("position_table", positions, width, seed.wrapping_add(2));
+	g.initializer.push(constant_i64("i1", &[], vec![1]));
+	g.initializer.push(constant_i64("axes_keys", &[2], vec![1, 2]));
+	g.initializer.push(constant_i64("axes_queries", &[2], vec![1, 3]));
+	g.initializer.push(constant("zero", &[], vec![0.0]));
+	g.initializer.push(constant("masked_out", &[], vec![-10_000.0]));
+	let head_scale = (3.0 / width as f32).sqrt();
+	g.initializer.push(constant(
+		"head",
+		&[d, vocab as i64],
+		random(width * vocab, head_scale, seed.wrapping_add(3)),
+	));
+	g.op("Gather", &["token_table", "input_ids"], "tok", vec![int("axis", 0)]);
+	g.op("Gather", &["position_table", "position_ids"], "pos", vec![int("axis", 0)]);
+	g.op("Add", &["tok", "pos"], "embedded", vec![]);
+	// The mask: a query at position q attends to the keys at positions 0 ..= q (the cached
+	// ones first, counted by the attention mask), 0 where it does, −10,000 where not.
+	g.op("CumSum", &["attention_mask", "i1"], "counted", vec![]);
+	g.op("Sub", &["counted", "i1"], "key_positions", vec![]);
+	g.op("Unsqueeze", &["key_positions", "axes_keys"], "keys_4d", vec![]);
+	g.op("Unsqueeze", &["position_ids", "axes_queries"], "queries_4d", vec![]);
+	g.op("LessOrEqual", &["keys_4d", "queries_4d"], "seen", vec![]);
+	g.op("Where", &["seen", "zero", "masked_out"], "mask", vec![]);
+	let mut x = "embedded".to_string();
+	let mut weights_seed = seed.wrapping_add(5);
+	let names: Vec<[String; 4]> = (0..layers).map(decoder_cache_names).collect();
+	for (l, [pk, pv, k, v]) in names.iter().enumerate() {
+		let cache = Some([pk.as_str(), pv.as_str(), k.as_str(), v.as_str()]);
+		x = g.encoder_block(l, &x, width, seed, &mut weights_seed, Some("mask"), cache);
+	}
+	let out = g.layer_norm("final", &x, width, seed.wrapping_add(3000));
+	g.op("MatMul", &[&out, "head"], "logits", vec![]);
+	let named = |n: &str| Dim::DimParam(n.into());
+	let ids = |name: &str, length: &str| {
+		typed_value(name, DataType::Int64, &[Dim::DimValue(1), named(length)])
+	};
+	let cache = |name: &str, length: &str| {
+		let dims = [Dim::DimValue(1), Dim::DimValue(h), named(length), Dim::DimValue(dh)];
+		typed_value(name, DataType::Float, &dims)
+	};
+	let mut input = vec![
+		ids("input_ids", "tokens"),
+		ids("attention_mask", "total"),
+		ids("position_ids", "tokens"),
+	];
+	let logits = [Dim::DimValue(1), named("tokens"), Dim::DimValue(vocab as i64)];
+	let mut output = vec![typed_value("logits", DataType::Float, &logits)];
+	for [pk, pv, k, v] in &names {
+		input.push(cache(pk, "past"));
+		input.push(cache(pv, "past"));
+		output.push(cache(k, "total"));
+		output.push(cache(v, "total"));
+	}
+	model(tract_onnx::pb::GraphProto {
+		name: "allmende-decoder".into(),
+		node: g.nodes,
+		initializer: g.initializer,
+		input,
+		output,
 		..Default::default()
 	})
 }
@@ -676,6 +771,13 @@ impl Graph {
 		self.initializer.push(constant_i64("model_shape", &[3], vec![1, -1, d]));
 	}
 
+	/// An embedding table `name` of `rows` random rows of `width` values.
+	fn table(&mut self, name: &str, rows: usize, width: usize, seed: u64) {
+		let values = build::random(rows * width, 1.0, seed);
+		self.initializer
+			.push(build::constant(name, &[rows as i64, width as i64], values));
+	}
+
 	/// A random `rows × cols` weight matrix named `name`, from the next seed after `seed`.
 	fn weight(&mut self, name: &str, rows: usize, cols: usize, seed: &mut u64) {
 		*seed = seed.wrapping_add(1);
@@ -686,8 +788,13 @@ impl Graph {
 	}
 
 	/// Encoder block `l` on `x` (`[1, tokens, width]`): pre-norm multi-head self-attention,
-	/// with `mask` (`[1, 1, 1, tokens]`, added to the attention scores) when given, and a GELU
-	/// feed-forward layer four times as wide, each added to its input. Its output's name.
+	/// with `mask` (broadcast to `[1, heads, tokens, keys]`, added to the attention scores)
+	/// when given, and a GELU feed-forward layer four times as wide, each added to its input.
+	/// With a `cache` (`[past keys, past values, present keys, present values]`, names of
+	/// `[1, heads, positions, width / heads]` values), the keys and values of `x` are appended
+	/// to the past ones, the tokens attend to all of them, and the present ones are outputs of
+	/// the block. Its output's name.
+	#[allow(clippy::too_many_arguments)]
 	fn encoder_block(
 		&mut self,
 		l: usize,
@@ -696,6 +803,7 @@ impl Graph {
 		seed: u64,
 		weights_seed: &mut u64,
 		mask: Option<&str>,
+		cache: Option<[&str; 4]>,
 	) -> String {
 		use build::*;
 		let p = |n: &str| format!("l{l}_{n}");
@@ -709,8 +817,23 @@ impl Graph {
 			self.op("Reshape", &[&p(m), "heads_shape"], &p(&format!("{m}_heads")), vec![]);
 		}
 		self.op("Transpose", &[&p("q_heads")], &p("qt"), vec![ints("perm", &[0, 2, 1, 3])]);
-		self.op("Transpose", &[&p("k_heads")], &p("kt"), vec![ints("perm", &[0, 2, 3, 1])]);
-		self.op("Transpose", &[&p("v_heads")], &p("vt"), vec![ints("perm", &[0, 2, 1, 3])]);
+		let values = match cache {
+			None => {
+				let perm = ints("perm", &[0, 2, 3, 1]);
+				self.op("Transpose", &[&p("k_heads")], &p("kt"), vec![perm]);
+				self.op("Transpose", &[&p("v_heads")], &p("vt"), vec![ints("perm", &[0, 2, 1, 3])]);
+				p("vt")
+			},
+			Some([past_k, past_v, present_k, present_v]) => {
+				let heads_first = || vec![ints("perm", &[0, 2, 1, 3])];
+				self.op("Transpose", &[&p("k_heads")], &p("k_new"), heads_first());
+				self.op("Transpose", &[&p("v_heads")], &p("v_new"), heads_first());
+				self.op("Concat", &[past_k, &p("k_new")], present_k, vec![int("axis", 2)]);
+				self.op("Concat", &[past_v, &p("v_new")], present_v, vec![int("axis", 2)]);
+				self.op("Transpose", &[present_k], &p("kt"), vec![ints("perm", &[0, 1, 3, 2])]);
+				present_v.to_string()
+			},
+		};
 		self.op("MatMul", &[&p("qt"), &p("kt")], &p("scores"), vec![]);
 		self.op("Mul", &[&p("scores"), "scale"], &p("scaled"), vec![]);
 		let scaled = match mask {
@@ -721,7 +844,7 @@ impl Graph {
 			None => p("scaled"),
 		};
 		self.op("Softmax", &[&scaled], &p("weights"), vec![int("axis", -1)]);
-		self.op("MatMul", &[&p("weights"), &p("vt")], &p("mixed"), vec![]);
+		self.op("MatMul", &[&p("weights"), &values], &p("mixed"), vec![]);
 		self.op("Transpose", &[&p("mixed")], &p("mixed_t"), vec![ints("perm", &[0, 2, 1, 3])]);
 		self.op("Reshape", &[&p("mixed_t"), "model_shape"], &p("joined"), vec![]);
 		self.op("MatMul", &[&p("joined"), &p("wo")], &p("attended"), vec![]);
@@ -848,6 +971,77 @@ mod tests {
 		let tensor = tensor_of(&npy::parse(&input).unwrap()).unwrap();
 		let decluttered = run_plan(&model, vec![tensor], Plan::Decluttered).unwrap();
 		assert!(super::super::within(&Outcome::Onnx(outs).encode(), &decluttered.encode(), 1));
+	}
+
+	/// The decoder prepared for any number of tokens and of cached ones.
+	fn prepared_decoder(model: &[u8], layers: usize, how: Plan) -> TypedRunnableModel<TypedModel> {
+		let mut m = tract_onnx::onnx().model_for_read(&mut &model[..]).unwrap();
+		let (tokens, past) = (m.symbols.sym("tokens"), m.symbols.sym("past"));
+		let (tokens, past) = (TDim::from(tokens), TDim::from(past));
+		let ids = || InferenceFact::dt_shape(i64::datum_type(), [TDim::from(1), tokens.clone()]);
+		let total = past.clone() + tokens.clone();
+		m = m.with_input_fact(0, ids()).unwrap();
+		m = m
+			.with_input_fact(1, InferenceFact::dt_shape(i64::datum_type(), [1.into(), total]))
+			.unwrap();
+		m = m.with_input_fact(2, ids()).unwrap();
+		for ix in 3..3 + 2 * layers {
+			let shape = [1.into(), 4.into(), past.clone(), 8.into()];
+			m = m
+				.with_input_fact(ix, InferenceFact::dt_shape(f32::datum_type(), shape))
+				.unwrap();
+		}
+		let typed = m.into_typed().unwrap().into_decluttered().unwrap();
+		match how {
+			Plan::Optimized => typed.into_optimized().unwrap().into_runnable().unwrap(),
+			Plan::Decluttered => typed.into_runnable().unwrap(),
+		}
+	}
+
+	#[test]
+	fn the_decoder_with_its_cache_gives_what_one_pass_over_the_tokens_gives() {
+		let (vocab, layers) = (40, 2);
+		let model = decoder_model(vocab, 64, layers, 32, 4, 11);
+		let tokens = [3i64, 17, 5, 29, 11, 8, 0, 39];
+		for how in [Plan::Optimized, Plan::Decluttered] {
+			let plan = prepared_decoder(&model, layers, how);
+			// The logits of `tokens` after `cache` (its length: the first position), and the
+			// cache after them.
+			let step = |tokens: &[i64], cache: Vec<Tensor>| {
+				let (n, past) = (tokens.len(), cache[0].shape()[2]);
+				let positions: Vec<i64> = (past..past + n).map(|p| p as i64).collect();
+				let mut inputs: TVec<TValue> = tvec![
+					Tensor::from_shape(&[1, n], tokens).unwrap().into(),
+					Tensor::from_shape(&[1, past + n], &vec![1i64; past + n]).unwrap().into(),
+					Tensor::from_shape(&[1, n], &positions).unwrap().into(),
+				];
+				inputs.extend(cache.into_iter().map(TValue::from));
+				let mut out = plan.run(inputs).unwrap().into_iter();
+				let logits = out.next().unwrap().into_tensor();
+				assert_eq!(logits.shape(), [1, n, vocab]);
+				let logits = logits.as_slice::<f32>().unwrap().to_vec();
+				(logits, out.map(|t| t.into_tensor()).collect::<Vec<_>>())
+			};
+			let empty = || vec![Tensor::zero::<f32>(&[1, 4, 0, 8]).unwrap(); 2 * layers];
+			let (whole, cache) = step(&tokens, empty());
+			assert!(cache.iter().all(|c| c.shape() == [1, 4, tokens.len(), 8]));
+			// A prompt of three tokens, then one token at a time with the cache.
+			let (mut seen, mut cache) = step(&tokens[..3], empty());
+			for t in 3..tokens.len() {
+				let (logits, next) = step(&tokens[t..t + 1], cache);
+				seen.extend(logits);
+				cache = next;
+			}
+			assert_eq!(seen.len(), whole.len());
+			let most = seen.iter().zip(&whole).map(|(a, b)| (a - b).abs()).fold(0.0, f32::max);
+			assert!(most < 1e-4, "{how:?}: logits differ by up to {most}");
+			// The last token's logits depend on the tokens before it: another first token
+			// changes them.
+			let mut other = tokens;
+			other[0] = 4;
+			let (changed, _) = step(&other, empty());
+			assert_ne!(changed[changed.len() - vocab..], whole[whole.len() - vocab..]);
+		}
 	}
 
 	#[test]
