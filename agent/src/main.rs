@@ -118,6 +118,9 @@ enum Command {
 		/// `wasm`, `onnx` or `magika`.
 		#[arg(long)]
 		runner: String,
+		/// Check a claimed result within this tolerance instead of running the workload.
+		#[arg(long)]
+		check: Option<u32>,
 	},
 }
 
@@ -215,6 +218,37 @@ enum PipelineKind {
 		/// Keep the vectors' lengths (by default each is divided by its length).
 		#[arg(long)]
 		no_normalize: bool,
+	},
+	/// A prompt → the model's own tokenizer → a decoder with a key-value cache → the generated
+	/// tokens, greedy or sampled with a seed, and their log-probabilities. Arbiters check a
+	/// replica's tokens by re-scoring them, so replicas on different CPUs need not agree on
+	/// every token.
+	TextGeneration {
+		/// The decoder, exported with its cache (Hugging Face's interface): inputs
+		/// `input_ids`, `attention_mask`, `position_ids` (if it takes them) and
+		/// `past_key_values.{l}.key/value`; outputs `logits` and `present.{l}.key/value`.
+		model: PathBuf,
+		/// The model's Hugging Face `tokenizer.json`.
+		tokenizer: PathBuf,
+		/// Where to write the pipeline.
+		out: PathBuf,
+		/// The most tokens a prompt may have, special tokens included (a longer prompt is
+		/// `invalid_input`).
+		#[arg(long, default_value_t = 512)]
+		max_prompt_tokens: u32,
+		/// The most tokens generated.
+		#[arg(long, default_value_t = 32)]
+		max_new_tokens: u32,
+		/// 0 for greedy choices, else the temperature of sampling.
+		#[arg(long, default_value_t = 0.0)]
+		temperature: f64,
+		/// The seed of the sampling.
+		#[arg(long, default_value_t = 0)]
+		seed: u64,
+		/// A token id that ends the generation (the model's end-of-text token); repeat it
+		/// or separate ids by commas for more.
+		#[arg(long, value_delimiter = ',')]
+		stop: Vec<u32>,
 	},
 }
 
@@ -364,6 +398,55 @@ impl PipelineKind {
 					&out,
 				)
 			},
+			PipelineKind::TextGeneration {
+				model,
+				tokenizer,
+				out,
+				max_prompt_tokens,
+				max_new_tokens,
+				temperature,
+				seed,
+				stop,
+			} => {
+				use workload::generate;
+				let json =
+					std::fs::read(&tokenizer).with_context(|| tokenizer.display().to_string())?;
+				let params = generate::Params {
+					tokenizer_bytes: u32::try_from(json.len())
+						.context("a tokenizer of 4 GiB or more")?,
+					max_prompt_tokens,
+					max_new_tokens,
+					temperature,
+					seed,
+					stop,
+				};
+				anyhow::ensure!(
+					params.valid(),
+					"--max-prompt-tokens must be 1 to {}, --max-new-tokens 1 to {}, --temperature \
+					 0 to {} and at most {} --stop tokens",
+					generate::MAX_PROMPT_TOKENS,
+					generate::MAX_NEW_TOKENS,
+					generate::MAX_TEMPERATURE,
+					generate::MAX_STOP
+				);
+				let onnx = std::fs::read(&model).with_context(|| model.display().to_string())?;
+				let model_part = [json, onnx].concat();
+				// What providers would refuse as `invalid_model` is not written.
+				generate::split(&params, &model_part)
+					.and_then(|(json, _)| generate::tokenizer(&params, json).ok())
+					.ok_or_else(|| {
+						anyhow::anyhow!(
+							"{} is not a tokenizer.json the pipeline takes (`--log debug` says why)",
+							tokenizer.display()
+						)
+					})?;
+				write_pipeline_bytes(
+					pipeline::Manifest::TextGeneration(params),
+					model_part,
+					&model,
+					&out,
+				)
+			},
 		}
 	}
 }
@@ -388,11 +471,17 @@ enum ExampleKind {
 	/// A text encoder with BERT's interface (2 layers, width 64, 4 heads, random weights) for
 	/// the tokenizer --tokenizer writes (its words, and letters and digits for the rest).
 	TextEncoder,
+	/// A decoder with a key-value cache and Hugging Face's interface (2 layers, width 64, 4
+	/// heads, random weights) for the tokenizer --tokenizer writes; its input is a prompt.
+	Decoder,
 }
 
 /// The words of the example tokenizer beside its letters and digits.
 const EXAMPLE_WORDS: &[&str] =
 	&["the", "a", "of", "and", "to", "is", "in", "it", "for", "on", "market", "compute", "open"];
+
+/// The example decoder's prompt.
+const EXAMPLE_PROMPT: &str = "An open market for AI compute";
 
 /// Lines of the example text encoder's input.
 const EXAMPLE_TEXTS: &str = "An open market for AI compute.\nThe quick brown fox jumps over the \
@@ -441,6 +530,12 @@ impl ExampleKind {
 					onnx::text_encoder_model(vocab, 512, 2, 64, 4, 1),
 					EXAMPLE_TEXTS.as_bytes().to_vec(),
 				)
+			},
+			ExampleKind::Decoder => {
+				let tokenizer = workload::text::letters_tokenizer(EXAMPLE_WORDS);
+				let vocab =
+					workload::text::vocab_size(&tokenizer).expect("the example tokenizer loads");
+				(onnx::decoder_model(vocab, 1024, 2, 64, 4, 1), EXAMPLE_PROMPT.as_bytes().to_vec())
 			},
 		}
 	}
@@ -560,10 +655,10 @@ fn cpu_features() -> String {
 
 fn main() {
 	let cli = Cli::parse();
-	if let Command::Worker { runner } = &cli.command {
+	if let Command::Worker { runner, check } = &cli.command {
 		// No logger and no async runtime: the worker's heap is the workload's.
 		let code = match workload::Runner::from_name(runner) {
-			Some(runner) => sandbox::serve(runner),
+			Some(runner) => sandbox::serve(runner, *check),
 			None => {
 				eprintln!("error: --runner {runner}: give wasm, onnx or magika");
 				sandbox::EXIT_BAD_REQUEST
@@ -606,8 +701,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
 		Command::ExampleModel { out, kind, input, tokenizer } => {
 			if let Some(path) = tokenizer {
 				anyhow::ensure!(
-					matches!(kind, ExampleKind::TextEncoder),
-					"--tokenizer goes with --kind text-encoder"
+					matches!(kind, ExampleKind::TextEncoder | ExampleKind::Decoder),
+					"--tokenizer goes with --kind text-encoder or decoder"
 				);
 				std::fs::write(&path, workload::text::letters_tokenizer(EXAMPLE_WORDS))
 					.with_context(|| path.display().to_string())?;

@@ -39,7 +39,7 @@ use crate::{
 	workload::{
 		self, magika,
 		sandbox::{RunError, Workers},
-		Failure, Outcome,
+		Check, Failure, Outcome,
 	},
 };
 
@@ -1274,6 +1274,22 @@ async fn judge(
 		let (i, fetched) = done.context("a download task failed")?;
 		verdict[i] = match fetched {
 			Ok(bytes) if workload::within(&mine, &bytes, tolerance) => Judgement::Agrees,
+			Ok(bytes) if workload::rescored(&bytes) => match recheck(runs, j, &bytes).await {
+				Ok(Check::Agrees) => Judgement::Agrees,
+				Ok(Check::Differs) => Judgement::Differs,
+				Err(e) if last_chance || !e.worth_retrying() => {
+					log::warn!("job {job}: checking a disputed replica's result: {e}; unchecked");
+					Judgement::Unchecked
+				},
+				Err(e) => {
+					log::info!(
+						"job {job}: checking a disputed replica's result: {e}; trying again next \
+						 block"
+					);
+					missing = true;
+					Judgement::Unchecked
+				},
+			},
 			Ok(_) => Judgement::Differs,
 			Err(e) if last_chance => {
 				log::warn!("job {job}: a disputed replica's result: {e}; judged unchecked");
@@ -1291,6 +1307,27 @@ async fn judge(
 	}
 	log::info!("job {job}: verdict on the disputed replicas {verdict:?} (tolerance {tolerance})");
 	Ok(Some(verdict))
+}
+
+/// Whether `claimed`, a disputed replica's result of `j`, is one the job may give, judged in
+/// a worker by re-running the job's model on it ([`workload::check`]) with the workload and
+/// input this arbiter kept when it ran the job.
+async fn recheck(runs: &Runs, j: &chain::Job, claimed: &[u8]) -> Result<Check, RunError> {
+	let kept = |c: &ContentRef| match runs.store.get(&c.hash) {
+		Ok(Some(bytes)) => Ok(bytes),
+		Ok(None) => Err(RunError::Crashed(format!("{} is not in the content store", c.hash))),
+		Err(e) => Err(RunError::Crashed(e.to_string())),
+	};
+	let (workload, input) = (kept(&j.spec.workload.content)?, kept(&j.spec.input)?);
+	let _slot = runs.slots.acquire().await.map_err(|e| RunError::Crashed(e.to_string()))?;
+	let tolerance = j.spec.tolerance.unwrap_or(0);
+	let started = std::time::Instant::now();
+	let check = runs.workers.check(&workload, &input, claimed, tolerance, runs.wall).await;
+	log::info!(
+		"checked a replica's result by re-running the model in {:?}: {check:?}",
+		started.elapsed()
+	);
+	check
 }
 
 /// The last finalized block, and how many blocks the market had been paused in by then
@@ -1383,6 +1420,12 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	}
 	let input = content.pop().unwrap_or_default();
 	let mut module = content.pop().unwrap_or_default();
+	if j.round == Round::Arbitration && workload::pipeline::rescores(&module) {
+		// Kept for judging the replicas' results by re-running the model on them: the same
+		// bytes, whatever the content's server does later.
+		runs.store.put(&module)?;
+		runs.store.put(&input)?;
+	}
 	if runs.fault == Some(Fault::SwapModel) {
 		module = swap_model(job, module);
 	}
@@ -1505,6 +1548,13 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 			}
 			Outcome::Text(t)
 		},
+		Outcome::Generation(mut g) => {
+			if let Some(workload::Value::Int(x)) = g.logprobs.first_mut() {
+				log::warn!("job {job}: rounding a log-probability one unit up (test fault)");
+				*x = x.saturating_add(1);
+			}
+			Outcome::Generation(g)
+		},
 		other => other,
 	}
 }
@@ -1513,7 +1563,8 @@ fn round_differently(job: JobId, outcome: Outcome) -> Outcome {
 /// fault): an image-labels pipeline's model (`nchw`) for a random-weight classifier of its
 /// input size and labels, a speech pipeline's for a random model of Silero's interface, a
 /// text pipeline's for a one-layer random text encoder of BERT's interface and the model's
-/// vector length (its tokenizer kept).
+/// vector length (its tokenizer kept), a text-generation pipeline's for a one-layer random
+/// decoder of the model's heads and head size (its tokenizer kept).
 /// Other workloads are left as they are.
 fn swap_model(job: JobId, workload: Vec<u8>) -> Vec<u8> {
 	use workload::{image::Layout, onnx, pipeline::Manifest};
@@ -1543,6 +1594,15 @@ fn swap_model(job: JobId, workload: Vec<u8>) -> Vec<u8> {
 			let model = [json, &encoder].concat();
 			swapped(Manifest::TextEmbedding(p), model)
 		},
+		Some((Manifest::TextGeneration(p), model)) => {
+			let Some((json, onnx)) = workload::generate::split(&p, model) else { return workload };
+			let [heads, size] = workload::generate::declared_heads(onnx).unwrap_or([2, 8]);
+			let Some(vocab) = workload::text::vocab_size(json) else { return workload };
+			let positions = (p.max_prompt_tokens + p.max_new_tokens) as usize;
+			let decoder = onnx::decoder_model(vocab, positions, 1, heads * size, heads, job);
+			let model = [json, &decoder].concat();
+			swapped(Manifest::TextGeneration(p), model)
+		},
 		_ => {
 			log::warn!("job {job}: no model to swap in this workload; running it (test fault)");
 			workload
@@ -1557,6 +1617,12 @@ fn truncate(job: JobId, outcome: Outcome) -> Outcome {
 		Outcome::Image(mut p) => {
 			p.scores.truncate(p.scores.len() / 2);
 			Outcome::Image(p)
+		},
+		Outcome::Generation(mut g) => {
+			let half = g.tokens.len().div_ceil(2);
+			g.tokens.truncate(half);
+			g.logprobs.truncate(half);
+			Outcome::Generation(g)
 		},
 		Outcome::Text(mut t) => {
 			t.dim /= 2;

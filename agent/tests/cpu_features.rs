@@ -438,3 +438,131 @@ fn sentences_get_the_same_vectors_on_every_cpu() {
 	std::fs::write(&workload, text::workload(params, &json, &model)).expect("pipeline");
 	within_tolerance_on_every_cpu("a random text encoder", &path(&workload), &input, text_values);
 }
+
+/// A generation result's document, from `exec` or the library.
+fn generation(doc: &[u8]) -> allmende_agent::workload::generate::Generation {
+	use allmende_agent::workload::{Outcome, Runner};
+	match Outcome::decode(Runner::Onnx, doc) {
+		Some(Outcome::Generation(g)) => g,
+		_ => panic!("not a generation: {}", String::from_utf8_lossy(doc)),
+	}
+}
+
+#[test]
+fn language_model_results_are_checked_alike_on_every_cpu_and_cheats_are_not_accepted() {
+	use allmende_agent::workload::{
+		check, generate, onnx, pipeline, sandbox::Workers, text, Check, Outcome,
+	};
+	let dir = tempfile::tempdir().expect("temp dir");
+	let json = text::letters_tokenizer(&["the", "market", "open", "compute", "ai", "for"]);
+	let vocab = text::vocab_size(&json).expect("the letters tokenizer loads");
+	let prompts =
+		["an open market for ai compute", "the market is open", "compute for all", "who pays?"];
+	let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+	let checkers: [(&str, Vec<String>); 3] = [
+		("native", vec![]),
+		("Nehalem", vec!["qemu-x86_64".into(), "-cpu".into(), "Nehalem".into()]),
+		("Haswell", vec!["qemu-x86_64".into(), "-cpu".into(), "Haswell".into()]),
+	];
+	let (mut honest, mut rejected, mut differing) = (0, 0, 0);
+	// Per cheat: how many were checked, how many accepted.
+	let mut cheats: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
+	let letters = tokenizers::Tokenizer::from_bytes(&json).expect("loads");
+	for seed in 1..=6u64 {
+		let model = onnx::decoder_model(vocab, 256, 2, 64, 4, seed);
+		let sampled = seed % 2 == 1;
+		let params = generate::Params {
+			tokenizer_bytes: 0,
+			max_prompt_tokens: 64,
+			max_new_tokens: 24,
+			temperature: if sampled { 0.8 } else { 0.0 },
+			seed,
+			stop: vec![],
+		};
+		let workload = generate::workload(params.clone(), &json, &model);
+		let path = dir.path().join(format!("decoder-{seed}.pipeline"));
+		std::fs::write(&path, &workload).expect("pipeline");
+		// Honest replicas on three CPUs, each result checked on three.
+		let prompt = prompts[seed as usize % prompts.len()];
+		let input = dir.path().join(format!("prompt-{seed}.txt"));
+		std::fs::write(&input, prompt).expect("prompt");
+		let runs = on_every_cpu(path.to_str().expect("UTF-8 path"), &input);
+		for run in &runs {
+			if run.doc != runs[0].doc {
+				differing += 1;
+			}
+			for (name, prefix) in &checkers {
+				let workers = Workers::at(AGENT).under(prefix).expect("workers");
+				let wall = std::time::Duration::from_secs(300);
+				let verdict = runtime
+					.block_on(workers.check(&workload, prompt.as_bytes(), &run.doc, 10, wall))
+					.unwrap_or_else(|e| panic!("checking on {name}: {e}"));
+				honest += 1;
+				if verdict != Check::Agrees {
+					rejected += 1;
+					eprintln!("decoder {seed}: the {} result was rejected on {name}", run.cpu);
+				}
+			}
+		}
+		// Cheats, each checked natively on every prompt.
+		for prompt in prompts {
+			let run = |p: &generate::Params, m: &[u8]| {
+				let w = generate::workload(p.clone(), &json, m);
+				pipeline::run(&w, prompt.as_bytes()).encode()
+			};
+			let mut judge = |name, doc: Vec<u8>| {
+				let accepted = check(&workload, prompt.as_bytes(), &doc, 10) == Check::Agrees;
+				let e = cheats.entry(name).or_default();
+				e.0 += 1;
+				e.1 += u32::from(accepted);
+			};
+			let honest_doc = run(&params, &model);
+			assert_eq!(check(&workload, prompt.as_bytes(), &honest_doc, 10), Check::Agrees);
+			judge(
+				"another model of the interface",
+				run(&params, &onnx::decoder_model(vocab, 256, 2, 64, 4, seed + 100)),
+			);
+			judge(
+				"the model without its second layer",
+				run(&params, &onnx::decoder_model(vocab, 256, 1, 64, 4, seed)),
+			);
+			let bf16 = onnx::with_rounded_weights(&model, 7).expect("decodes");
+			judge("the weights at bfloat16 precision", run(&params, &bf16));
+			let f16 = onnx::with_rounded_weights(&model, 10).expect("decodes");
+			judge("the weights at float16 precision", run(&params, &f16));
+			if sampled {
+				let other = generate::Params { seed: seed + 1000, ..params.clone() };
+				judge("another sampling seed", run(&other, &model));
+				let greedy = generate::Params { temperature: 0.0, ..params.clone() };
+				judge("greedy instead of sampled", run(&greedy, &model));
+			} else {
+				let hot = generate::Params { temperature: 1.0, ..params.clone() };
+				judge("sampled instead of greedy", run(&hot, &model));
+			}
+			let mut cut = generation(&honest_doc);
+			cut.tokens.truncate(12);
+			cut.logprobs.truncate(12);
+			cut.text = letters.decode(&cut.tokens, true).expect("decodes");
+			judge("cut short", Outcome::Generation(cut).encode());
+			// The tokens of another prompt, claimed for this one.
+			let other_prompt = if prompt == prompts[0] { prompts[1] } else { prompts[0] };
+			let theirs = generation(&pipeline::run(&workload, other_prompt.as_bytes()).encode());
+			let elsewhere =
+				generate::Generation { prompt: generation(&honest_doc).prompt, ..theirs };
+			judge("another prompt's tokens", Outcome::Generation(elsewhere).encode());
+		}
+	}
+	eprintln!(
+		"honest generations: {rejected} of {honest} checks rejected ({differing} of 18 results \
+		 differ from the native one), tolerance 10"
+	);
+	for (name, (checked, accepted)) in &cheats {
+		eprintln!("cheat \"{name}\": {accepted} of {checked} accepted");
+	}
+	assert_eq!(rejected, 0, "an honest replica's result was rejected");
+	for (name, (_, accepted)) in &cheats {
+		if !name.contains("precision") {
+			assert_eq!(*accepted, 0, "a result of \"{name}\" was accepted");
+		}
+	}
+}

@@ -15,10 +15,13 @@
 //!   "height":H,"labels":[…],"scores":[…],"top":[i,…]}`.
 //! - Text embeddings (an ONNX pipeline, [`text`]): `{"workload":"text","status":"ok","dim":D,
 //!   "tokens":[n,…],"vectors":[[…],…]}`.
+//! - Generated text (an ONNX pipeline, [`generate`]): `{"workload":"generation","status":"ok",
+//!   "prompt":[id,…],"tokens":[id,…],"logprobs":[…],"text":"…"}`.
 //! - A failure, the same on every machine: `{"workload":…,"status":"failed","reason":"…"}`
 //!   where the reason is one of [`Failure`]'s codes. Error messages, which differ between
 //!   versions and machines, are logged but never part of the result.
 
+pub mod generate;
 pub mod image;
 pub mod magika;
 pub mod npy;
@@ -110,6 +113,8 @@ pub enum Outcome {
 	Image(image::ImageLabels),
 	/// A vector per line of text (an ONNX pipeline: [`text`]).
 	Text(text::Embeddings),
+	/// Text a language model generated (an ONNX pipeline: [`generate`]).
+	Generation(generate::Generation),
 	/// A failure of the given runner.
 	Failed(Runner, Failure),
 }
@@ -202,6 +207,7 @@ enum PipelineResult {
 	Speech,
 	Image,
 	Text,
+	Generation,
 }
 
 impl PipelineResult {
@@ -214,6 +220,8 @@ impl PipelineResult {
 			Some(Self::Image)
 		} else if doc.starts_with(br#"{"workload":"text","status":"ok","#) {
 			Some(Self::Text)
+		} else if doc.starts_with(br#"{"workload":"generation","status":"ok","#) {
+			Some(Self::Generation)
 		} else {
 			None
 		}
@@ -236,6 +244,10 @@ impl PipelineResult {
 			Self::Text => {
 				let vectors: text::Embeddings = body(bytes)?;
 				vectors.consistent().then_some(Outcome::Text(vectors))
+			},
+			Self::Generation => {
+				let generated: generate::Generation = body(bytes)?;
+				generated.consistent().then_some(Outcome::Generation(generated))
 			},
 		}
 	}
@@ -284,6 +296,7 @@ impl Outcome {
 			Outcome::Speech(speech) => return pipeline_doc("speech", speech),
 			Outcome::Image(labels) => return pipeline_doc("image", labels),
 			Outcome::Text(vectors) => return pipeline_doc("text", vectors),
+			Outcome::Generation(generated) => return pipeline_doc("generation", generated),
 			Outcome::Wasm(out) => Doc {
 				workload: Runner::Wasm,
 				status: "ok",
@@ -470,6 +483,9 @@ pub fn within(a: &[u8], b: &[u8], tolerance: u32) -> bool {
 			},
 			(Some(Outcome::Image(a)), Some(Outcome::Image(b))) => image_within(&a, &b, tolerance),
 			(Some(Outcome::Text(a)), Some(Outcome::Text(b))) => text_within(&a, &b, tolerance),
+			(Some(Outcome::Generation(a)), Some(Outcome::Generation(b))) => {
+				generation_within(&a, &b, tolerance)
+			},
 			(Some(Outcome::Onnx(a)), Some(Outcome::Onnx(b))) => {
 				a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| tensors_within(x, y, tolerance))
 			},
@@ -546,6 +562,82 @@ fn text_within(a: &text::Embeddings, b: &text::Embeddings, tolerance: u32) -> bo
 		&& b.consistent()
 }
 
+/// Two generations of the same prompt, tokens and text whose log-probabilities are within
+/// `tolerance`: the one's tokens re-scored by the other's run. Other generations are judged by
+/// re-scoring ([`check`]).
+fn generation_within(a: &generate::Generation, b: &generate::Generation, tolerance: u32) -> bool {
+	a.prompt == b.prompt
+		&& a.tokens == b.tokens
+		&& a.text == b.text
+		&& a.logprobs.len() == b.logprobs.len()
+		&& a.logprobs.iter().zip(&b.logprobs).all(|(x, y)| close(x, y, tolerance))
+		&& a.consistent()
+		&& b.consistent()
+}
+
+/// Whether a result document is one an arbiter judges by re-running the job's model on it
+/// ([`check`]) when it is not [`within`] the arbiter's own: a generation's.
+pub fn rescored(result: &[u8]) -> bool {
+	PipelineResult::of(result) == Some(PipelineResult::Generation)
+}
+
+/// An arbiter's judgement of a result by re-running the job's model on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+	/// The result is one the job may give.
+	Agrees,
+	/// It is not.
+	Differs,
+}
+
+impl Check {
+	/// The word a checking worker writes.
+	pub fn word(self) -> &'static str {
+		match self {
+			Check::Agrees => "agrees",
+			Check::Differs => "differs",
+		}
+	}
+
+	/// The judgement of a word [`Check::word`] gives.
+	pub fn from_word(word: &[u8]) -> Option<Self> {
+		[Check::Agrees, Check::Differs]
+			.into_iter()
+			.find(|c| c.word().as_bytes() == word)
+	}
+}
+
+/// Whether `claimed` is a result the job of `workload` may give on `input`, within
+/// `tolerance`, judged by re-running the model: a generation is re-scored token by token (see
+/// [`generate`]). A result that is not a canonical generation document of a text-generation
+/// pipeline differs, as does one whose job fails here (the arbiter's own run gives that
+/// failure).
+pub fn check(workload: &[u8], input: &[u8], claimed: &[u8], tolerance: u32) -> Check {
+	let Some(Outcome::Generation(claimed)) = Outcome::decode(Runner::Onnx, claimed) else {
+		return Check::Differs;
+	};
+	let Some((pipeline::Manifest::TextGeneration(params), model)) = pipeline::parse(workload)
+	else {
+		return Check::Differs;
+	};
+	// A panic inside tract (on a claimed token, say) means the claim is not the job's result.
+	let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+		generate::check(&params, model, input, &claimed, tolerance)
+	}));
+	match checked {
+		Ok(Ok(true)) => Check::Agrees,
+		Ok(Ok(false)) => Check::Differs,
+		Ok(Err(f)) => {
+			log::info!("check: the job gives {f:?} here");
+			Check::Differs
+		},
+		Err(_) => {
+			log::warn!("check: the model panicked on the claimed result");
+			Check::Differs
+		},
+	}
+}
+
 /// Two output tensors of the same name, type and shape whose values are equal, or for
 /// floats within `tolerance`.
 fn tensors_within(x: &TensorOut, y: &TensorOut, tolerance: u32) -> bool {
@@ -568,6 +660,9 @@ const DESCRIBED_SEGMENTS: usize = 10;
 
 /// The most values of a text's vector [`describe`] shows.
 const DESCRIBED_VALUES: usize = 4;
+
+/// The most characters of a generated text [`describe`] shows.
+const DESCRIBED_TEXT: usize = 200;
 
 /// The longest result document [`describe`] writes out in full: longer ONNX results are
 /// described by their outputs' names, types and shapes.
@@ -609,6 +704,19 @@ pub fn describe(result: &[u8]) -> String {
 			t.dim,
 			first.join(", "),
 			if t.dim as usize > DESCRIBED_VALUES { ", …" } else { "" }
+		);
+	}
+	if let Some(Outcome::Generation(g)) = &pipeline {
+		let mut text = g.text.clone();
+		if let Some((cut, _)) = text.char_indices().nth(DESCRIBED_TEXT) {
+			text.truncate(cut);
+			text.push('…');
+		}
+		return format!(
+			"{} token{} after a prompt of {}: {text:?}",
+			g.tokens.len(),
+			if g.tokens.len() == 1 { "" } else { "s" },
+			g.prompt.len()
 		);
 	}
 	if let Some(Outcome::Speech(s)) = pipeline {

@@ -749,6 +749,28 @@ pub fn decoder_model(
 	})
 }
 
+/// `model` with every float constant rounded to `bits` bits of mantissa (10 as in `f16`, 7 as
+/// in `bfloat16`), for tests: the same model run at a lower precision, as a provider that saves
+/// work that way would. `None` if it does not decode.
+pub fn with_rounded_weights(model: &[u8], bits: u32) -> Option<Vec<u8>> {
+	use prost::Message;
+	let mut m = tract_onnx::pb::ModelProto::decode(model).ok()?;
+	let drop = 23u32.checked_sub(bits)?;
+	let round = |x: f32| {
+		if drop == 0 {
+			return x;
+		}
+		let half = 1u32 << (drop - 1);
+		f32::from_bits((x.to_bits().wrapping_add(half)) & !((1u32 << drop) - 1))
+	};
+	for t in m.graph.as_mut()?.initializer.iter_mut() {
+		for x in t.float_data.iter_mut() {
+			*x = round(*x);
+		}
+	}
+	Some(m.encode_to_vec())
+}
+
 /// Nodes and constants of a graph being built.
 #[derive(Default)]
 struct Graph {

@@ -17,10 +17,13 @@
 //!   manifest says → a classifier → a score per label and the best labels.
 //! - `text-embedding` ([`super::text`]): lines of text → the model's own tokenizer → a text
 //!   encoder → a vector per line. Its model part is the `tokenizer.json`, then the model.
+//! - `text-generation` ([`super::generate`]): a prompt → the model's own tokenizer → a decoder
+//!   with a key-value cache, greedy or seeded sampling → the generated tokens and their
+//!   log-probabilities. Its model part is the `tokenizer.json`, then the model.
 
 use serde::{Deserialize, Serialize};
 
-use super::{image, speech, text, Failure, Outcome, Runner};
+use super::{generate, image, speech, text, Failure, Outcome, Runner};
 
 /// The first bytes of every pipeline.
 pub const MAGIC: &[u8] = b"ALLMENDE-PIPELINE\n";
@@ -39,6 +42,8 @@ pub enum Manifest {
 	ImageLabels(image::Params),
 	/// A vector per line of text.
 	TextEmbedding(text::Params),
+	/// Text a language model generates after a prompt.
+	TextGeneration(generate::Params),
 }
 
 impl<'de> Deserialize<'de> for Manifest {
@@ -61,12 +66,21 @@ impl<'de> Deserialize<'de> for Manifest {
 			Some("text-embedding") => {
 				serde_json::from_value(params).map(Manifest::TextEmbedding).map_err(read)
 			},
+			Some("text-generation") => {
+				serde_json::from_value(params).map(Manifest::TextGeneration).map_err(read)
+			},
 			_ => Err(D::Error::unknown_variant(
 				&kind.to_string(),
-				&["speech-segments", "image-labels", "text-embedding"],
+				&["speech-segments", "image-labels", "text-embedding", "text-generation"],
 			)),
 		}
 	}
+}
+
+/// Whether a workload is a pipeline whose results an arbiter judges by re-running its model
+/// on them ([`super::check`]): a `text-generation` pipeline.
+pub fn rescores(workload: &[u8]) -> bool {
+	matches!(parse(workload), Some((Manifest::TextGeneration(_), _)))
 }
 
 /// Whether a workload is a pipeline (it starts with [`MAGIC`]).
@@ -104,6 +118,7 @@ pub fn run(workload: &[u8], input: &[u8]) -> Outcome {
 		Some((Manifest::SpeechSegments(params), model)) => speech::run(&params, model, input),
 		Some((Manifest::ImageLabels(params), model)) => image::run(&params, model, input),
 		Some((Manifest::TextEmbedding(params), model)) => text::run(&params, model, input),
+		Some((Manifest::TextGeneration(params), model)) => generate::run(&params, model, input),
 		None => Outcome::Failed(Runner::Onnx, Failure::InvalidModel),
 	}
 }

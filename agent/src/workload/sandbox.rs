@@ -17,7 +17,9 @@
 //!   again.
 //!
 //! The worker reads `u64 LE workload length ‖ workload ‖ input` on stdin and writes the result
-//! document on stdout.
+//! document on stdout. A checking worker (`--check TOLERANCE`, an arbiter re-scoring a
+//! replica's result: [`super::check`]) reads `u64 LE workload length ‖ workload ‖ u64 LE input
+//! length ‖ input ‖ the claimed result` and writes `agrees` or `differs`.
 
 use std::{
 	alloc::{GlobalAlloc, Layout, System},
@@ -30,7 +32,7 @@ use std::{
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::{Failure, Outcome, Runner};
+use super::{Check, Failure, Outcome, Runner};
 
 /// The heap a workload may allocate, counted by the agent's allocator: 2 GiB. Part of the
 /// definition of a result (like WASM fuel): a workload that needs more fails with
@@ -176,26 +178,43 @@ unsafe impl GlobalAlloc for Counting {
 }
 
 /// The worker: reads one request on stdin, runs it under [`HEAP_LIMIT`] and writes the result
-/// document on stdout. Returns the process's exit code. Only for a process whose global
-/// allocator is [`Counting`] (the agent binary); elsewhere the heap is not limited.
-pub fn serve(runner: Runner) -> i32 {
+/// document on stdout (with `check`, the tolerance of a check: the word of its [`Check`]).
+/// Returns the process's exit code. Only for a process whose global allocator is [`Counting`]
+/// (the agent binary); elsewhere the heap is not limited.
+pub fn serve(runner: Runner, check: Option<u32>) -> i32 {
 	let mut request = Vec::new();
 	if let Err(e) = std::io::stdin().lock().read_to_end(&mut request) {
 		eprintln!("worker: reading the request: {e}");
 		return EXIT_BAD_REQUEST;
 	}
-	let Some((workload, input)) = split_request(&request) else {
+	let Some((workload, rest)) = split_request(&request) else {
 		eprintln!("worker: the request is shorter than its workload length says");
 		return EXIT_BAD_REQUEST;
+	};
+	let (input, claimed) = match check {
+		None => (rest, &[][..]),
+		Some(_) => match split_request(rest) {
+			Some(parts) => parts,
+			None => {
+				eprintln!("worker: the check is shorter than its input length says");
+				return EXIT_BAD_REQUEST;
+			},
+		},
 	};
 	// Everything above is the agent's own; from here on the workload's allocations count.
 	WORKER.store(true, Ordering::Relaxed);
 	HEAP.limit(HEAP.live().saturating_add(HEAP_LIMIT));
+	let work = || match check {
+		None => super::execute(runner, workload, input).map(|o| o.encode()),
+		Some(tolerance) => {
+			Ok(super::check(workload, input, claimed, tolerance).word().as_bytes().to_vec())
+		},
+	};
 	let run = std::thread::scope(|s| {
 		std::thread::Builder::new()
 			.name("workload".into())
 			.stack_size(WORKER_STACK)
-			.spawn_scoped(s, || super::execute(runner, workload, input).map(|o| o.encode()))
+			.spawn_scoped(s, work)
 			.map(|t| t.join())
 	});
 	match run {
@@ -248,6 +267,8 @@ pub enum RunError {
 	Spawn(std::io::Error),
 	#[error("the worker's answer is not a canonical result document")]
 	BadAnswer,
+	#[error("checking the result needed more heap than the limit")]
+	CheckMemory,
 }
 
 impl RunError {
@@ -255,7 +276,13 @@ impl RunError {
 	/// time limit (it would pass it again), when the engine cannot run here, or once the
 	/// result could no longer be committed (`PastDeadline`).
 	pub fn worth_retrying(&self) -> bool {
-		!matches!(self, RunError::Overrun(_) | RunError::Engine(_) | RunError::PastDeadline(_))
+		!matches!(
+			self,
+			RunError::Overrun(_)
+				| RunError::Engine(_)
+				| RunError::PastDeadline(_)
+				| RunError::CheckMemory
+		)
 	}
 }
 
@@ -333,6 +360,51 @@ impl Workers {
 		input: &[u8],
 		wall: Duration,
 	) -> Result<Outcome, RunError> {
+		let len = (workload.len() as u64).to_le_bytes();
+		let (status, out, err) =
+			self.talk(&[runner.name()], &[&len, workload, input], wall).await?;
+		classify(runner, status, &out, &err)
+	}
+
+	/// Checks in a new worker, for at most `wall`, whether `claimed` is a result the ONNX job
+	/// of `workload` may give on `input` within `tolerance` ([`super::check`]).
+	pub async fn check(
+		&self,
+		workload: &[u8],
+		input: &[u8],
+		claimed: &[u8],
+		tolerance: u32,
+		wall: Duration,
+	) -> Result<Check, RunError> {
+		let tolerance = tolerance.to_string();
+		let (wlen, ilen) =
+			((workload.len() as u64).to_le_bytes(), (input.len() as u64).to_le_bytes());
+		let (status, out, err) = self
+			.talk(
+				&[Runner::Onnx.name(), "--check", &tolerance],
+				&[&wlen, workload, &ilen, input, claimed],
+				wall,
+			)
+			.await?;
+		if status.code() == Some(0) {
+			return Check::from_word(&out).ok_or(RunError::BadAnswer);
+		}
+		match classify(Runner::Onnx, status, &out, &err) {
+			Ok(Outcome::Failed(_, Failure::MemoryLimit)) => Err(RunError::CheckMemory),
+			Ok(_) => Err(RunError::BadAnswer),
+			Err(e) => Err(e),
+		}
+	}
+
+	/// Starts a worker of `runner` and `args` (the runner's name first), writes `request`'s
+	/// parts on its standard input, and gives its exit status, output and complaints; stops it
+	/// after `wall`.
+	async fn talk(
+		&self,
+		args: &[&str],
+		request: &[&[u8]],
+		wall: Duration,
+	) -> Result<(ExitStatus, Vec<u8>, String), RunError> {
 		let mut command = match self.prefix.split_first() {
 			Some((program, args)) => {
 				let mut c = tokio::process::Command::new(program);
@@ -344,7 +416,7 @@ impl Workers {
 		command
 			.arg("worker")
 			.arg("--runner")
-			.arg(runner.name())
+			.args(args)
 			.env_clear()
 			.stdin(Stdio::piped())
 			.stdout(Stdio::piped())
@@ -375,13 +447,12 @@ impl Workers {
 		let talk = async {
 			let feed = async move {
 				let Some(mut stdin) = stdin else { return };
-				let len = (workload.len() as u64).to_le_bytes();
 				// A worker that ends early (past the heap limit) closes the pipe: its exit
 				// status says why, not this write.
 				let _ = async {
-					stdin.write_all(&len).await?;
-					stdin.write_all(workload).await?;
-					stdin.write_all(input).await?;
+					for part in request {
+						stdin.write_all(part).await?;
+					}
 					stdin.shutdown().await
 				}
 				.await;
@@ -410,7 +481,7 @@ impl Workers {
 				if !err.trim().is_empty() {
 					log::debug!("worker: {}", err.trim());
 				}
-				classify(runner, status, &out, &err)
+				Ok((status, out, err))
 			},
 			Ok((Err(e), ..)) => Err(RunError::Crashed(format!("waiting for the worker: {e}"))),
 			Err(_) => {
