@@ -261,10 +261,14 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		let input = store.get(&input_hash)?.context("the input vanished from the store")?;
 		let workers = workload::sandbox::Workers::of_this_binary()
 			.context("--audit: finding this binary to run the workload")?;
-		Some(tokio::spawn(async move {
+		// A language model's result is checked by re-scoring it with the workload and input.
+		let kept = workload::pipeline::rescores(&module)
+			.then(|| (workers.clone(), module.clone(), input.clone()));
+		let run = tokio::spawn(async move {
 			let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
 			anyhow::Ok(workers.run(runner, &module, &input, wall).await?.encode())
-		}))
+		});
+		Some((run, kept))
 	} else {
 		None
 	};
@@ -340,7 +344,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				.iter()
 				.filter_map(|a| a.reveal.as_ref().map(|r| r.result_hash))
 				.collect();
-			if let Some(check) = audit.take() {
+			if let Some((check, kept)) = audit.take() {
 				let doc = check.await.context("the spot check stopped")??;
 				let ours = Hash::of(&doc);
 				let tolerance = j.spec.tolerance.unwrap_or(0);
@@ -365,7 +369,27 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				}
 				while let Some(done) = downloads.join_next().await {
 					let agrees = match done {
-						Ok(Ok(theirs)) => workload::within(&doc, &theirs, tolerance),
+						Ok(Ok(theirs)) if workload::within(&doc, &theirs, tolerance) => true,
+						Ok(Ok(theirs)) => match &kept {
+							Some((workers, module, input)) if workload::rescored(&theirs) => {
+								let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
+								match workers.check(module, input, &theirs, tolerance, wall).await {
+									Ok(workload::Check::Agrees) => {
+										eprintln!(
+											"audit: a provider's generation passes re-scoring here"
+										);
+										true
+									},
+									Ok(workload::Check::Differs) => false,
+									Err(e) => {
+										// This machine's failure says nothing of the result.
+										eprintln!("audit: re-scoring a provider's result failed here ({e}); not challenging it");
+										true
+									},
+								}
+							},
+							_ => false,
+						},
 						Ok(Err(e)) => {
 							eprintln!("audit: {e}");
 							false

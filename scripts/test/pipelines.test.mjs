@@ -3,12 +3,15 @@
 // labels: a picture of a line of text and PaddleOCR's orientation classifier from the
 // rapidocr-onnxruntime package. Text embeddings: a few sentences and all-MiniLM-L6-v2 with
 // its own tokenizer from the mcp-memory-service-lite package (scripts/setup.sh fetches every
-// model by hash). Each is run with k = 3 by three providers, one of them with its workers
-// under QEMU posing as a Nehalem (no AVX), and all are paid (drawn arbiters judge them when
-// the emulated CPU rounds differently). A provider that cuts its speech result short, one
-// that runs a cheaper model than the picture's and one that runs a cheaper model than the
-// sentences' are caught by their requesters' spot checks and slashed by drawn arbiters. What no unit test shows: pipelines posted, fetched, run, committed and judged
-// through the chain, on an agent whose CPU is not the others'.
+// model by hash). Text generation: a prompt and a small random-weight decoder with a key-value
+// cache that `example-model --kind decoder` writes, sampled with a seed. Each is run with
+// k = 3 by three providers, one of them with its workers under QEMU posing as a Nehalem (no
+// AVX), and all are paid (drawn arbiters judge them when the emulated CPU rounds
+// differently). A provider that cuts its speech result short, and ones that run a cheaper
+// model than the picture's, the sentences' or the language model's, are caught by their
+// requesters' spot checks and slashed by drawn arbiters (who judge the generation by
+// re-scoring its tokens). What no unit test shows: pipelines posted, fetched, run, committed
+// and judged through the chain, on an agent whose CPU is not the others'.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +26,7 @@ import {
 const EMULATOR = ['qemu-x86_64', '-cpu', 'Nehalem'];
 
 useAgentNetwork({
-  prepare: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  prepare: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   overrides: {
     2: { workerPrefix: EMULATOR },
     // Judges only: the arbiter pool of jobs that agents 1 to 3 run.
@@ -33,9 +36,10 @@ useAgentNetwork({
     // The provider that cuts its results short bids lowest and offers itself for k = 1 jobs.
     4: { price: '0.5', fault: 'truncate-output', arbiter: false, offers: [standingOffer('0.5')] },
     // The providers that run a random model instead of the job's, alike: agent 8 on the
-    // picture, agent 9 on the sentences.
+    // picture, agent 9 on the sentences, agent 10 on the prompt.
     8: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
     9: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
+    10: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
   },
   start: ['agent1', 'agent2', 'agent3', 'agent5', 'agent6', 'agent7'],
 });
@@ -70,6 +74,13 @@ function fixtures() {
     'Replicas on different machines agree within a tolerance.',
     '',
   ].join('\n'));
+  const decoder = path.join(network.dir, 'decoder.onnx');
+  const letters = path.join(network.dir, 'letters.tokenizer.json');
+  const prompt = path.join(network.dir, 'prompt.txt');
+  execFileSync(AGENT_BIN, ['example-model', '--kind', 'decoder', decoder, '--tokenizer', letters, '--input', prompt]);
+  const generation = path.join(network.dir, 'generation.pipeline');
+  execFileSync(AGENT_BIN, ['pipeline', 'text-generation', decoder, letters, generation,
+    '--max-new-tokens', '24', '--temperature', '0.8', '--seed', '7']);
   const pictures = path.join(here, '..', '..', 'agent', 'tests', 'data');
   made = {
     recording,
@@ -79,6 +90,8 @@ function fixtures() {
     upsideDown: path.join(pictures, 'text-line-180.jpg'),
     minilm,
     sentences,
+    generation,
+    prompt,
   };
   return made;
 }
@@ -145,16 +158,19 @@ async function caughtBySpotCheck(name, pipeline, input, suri) {
   }
 }
 
-test('k = 3 speech segments, picture labels and sentence vectors, one provider under an emulated older CPU: the answers are the off-chain ones and all three are paid', async () => {
+test('k = 3 speech segments, picture labels, sentence vectors and generated text, one provider under an emulated older CPU: the answers are the off-chain ones and all three are paid', async () => {
   try {
-    const { recording, pipeline, orientation, upright, minilm, sentences } = fixtures();
+    const { recording, pipeline, orientation, upright, minilm, sentences, generation, prompt } = fixtures();
     assert.match(agents.log('agent2'), new RegExp(`workers run under \`${EMULATOR.join(' ')}\``));
-    // The three jobs at once, from three requesters: the agents run them side by side.
-    const [speech, labels, vectors] = await Promise.all([
+    // The four jobs at once, from four requesters: the agents run them side by side.
+    const [speech, labels, vectors, text] = await Promise.all([
       threeReplicas(pipeline, recording, '//Bob', 'speech in'),
       threeReplicas(orientation, upright, '//Eve', '0 \\d\\.\\d{4}, 180'),
       threeReplicas(minilm, sentences, '//Ferdie', '3 vectors of 384 values'),
+      threeReplicas(generation, prompt, '//Charlie', '24 tokens after a prompt of'),
     ]);
+    // 24 sampled tokens after the prompt's, decoded.
+    assert.match(text, /^24 tokens after a prompt of \d+: ".*"$/);
     // Three lines, each a vector of all-MiniLM-L6-v2's 384 values.
     assert.match(vectors, /^3 vectors of 384 values from \d+ tokens; the first starts -?\d\.\d{4}, /);
     assert.match(speech, /^speech in \d+ segments? of \d+\.\d\d s: \d/);
@@ -166,14 +182,20 @@ test('k = 3 speech segments, picture labels and sentence vectors, one provider u
   }
 });
 
-test('a provider that cuts its speech result short and ones that run a cheaper model than the picture\'s or the sentences\' are caught by spot checks and slashed by drawn arbiters', async () => {
+test('a provider that cuts its speech result short and ones that run a cheaper model than the picture\'s, the sentences\' or the language model\'s are caught by spot checks and slashed by drawn arbiters', async () => {
   try {
-    const { recording, pipeline, orientation, upsideDown, minilm, sentences } = fixtures();
-    const [cut, swapped, swappedText] = await Promise.all([
+    const { recording, pipeline, orientation, upsideDown, minilm, sentences, generation, prompt } = fixtures();
+    const [cut, swapped, swappedText, swappedDecoder] = await Promise.all([
       caughtBySpotCheck('agent4', pipeline, recording, '//Ferdie'),
       caughtBySpotCheck('agent8', orientation, upsideDown, '//Eve'),
       caughtBySpotCheck('agent9', minilm, sentences, '//Bob'),
+      caughtBySpotCheck('agent10', generation, prompt, '//Dave'),
     ]);
+    assert.match(agents.log('agent10'), new RegExp(`job ${swappedDecoder}: running a random model instead of the job's`));
+    // The drawn arbiters judged the generation by re-running the model over its tokens.
+    const rescored = ['agent5', 'agent6', 'agent7', 'agent1', 'agent2', 'agent3']
+      .filter((a) => /checked a replica's result by re-running the model in .*Ok\(Differs\)/.test(agents.log(a)));
+    assert.ok(rescored.length > 0, 'an arbiter re-scored the swapped generation');
     assert.match(agents.log('agent4'), new RegExp(`job ${cut}: cutting the result short`));
     assert.match(agents.log('agent8'), new RegExp(`job ${swapped}: running a random model instead of the job's`));
     assert.match(agents.log('agent9'), new RegExp(`job ${swappedText}: running a random model instead of the job's`));

@@ -275,12 +275,7 @@ impl Decoder {
 			Failure::InvalidModel
 		};
 		let mut m = tract_onnx::onnx().model_for_read(&mut &model[..]).map_err(bad)?;
-		let outputs: Vec<String> = m
-			.output_outlets()
-			.map_err(bad)?
-			.iter()
-			.map(|o| m.outlet_label(*o).map_or_else(|| m.node(o.node).name.clone(), String::from))
-			.collect();
+		let outputs = onnx::output_names(&m).map_err(bad)?;
 		let output = |name: &str| outputs.iter().position(|o| o == name);
 		let logits = output("logits").ok_or_else(|| refuse("no `logits` output".into()))?;
 		let inputs: Vec<String> = m
@@ -355,12 +350,7 @@ impl Decoder {
 			};
 			m = m.with_input_fact(ix, fact).map_err(bad)?;
 		}
-		let typed = m.into_typed().and_then(|t| t.into_decluttered()).map_err(bad)?;
-		let plan = match how {
-			Plan::Optimized => typed.into_optimized().and_then(|t| t.into_runnable()),
-			Plan::Decluttered => typed.into_runnable(),
-		}
-		.map_err(bad)?;
+		let plan = onnx::plan(m, how).map_err(bad)?;
 		Ok(Self { plan, feeds, logits, cache })
 	}
 

@@ -126,16 +126,7 @@ pub(super) fn prepare(
 		log::debug!("ONNX model does not load: {e:#}");
 		Failure::InvalidModel
 	})?;
-	let outlets = model.output_outlets().map_err(|_| Failure::InvalidModel)?.to_vec();
-	let names: Vec<String> = outlets
-		.iter()
-		.map(|o| {
-			model
-				.outlet_label(*o)
-				.map(str::to_string)
-				.unwrap_or_else(|| model.node(o.node).name.clone())
-		})
-		.collect();
+	let names = output_names(&model).map_err(|_| Failure::InvalidModel)?;
 	if model.input_outlets().map(|i| i.len()).unwrap_or(0) != inputs.len() {
 		log::debug!("the model takes a different number of inputs than {}", inputs.len());
 		return Err(Failure::InvalidInput);
@@ -145,17 +136,39 @@ pub(super) fn prepare(
 			model = std::mem::take(&mut model)
 				.with_input_fact(ix, InferenceFact::dt_shape(*datum, shape))?;
 		}
-		let typed = std::mem::take(&mut model).into_typed()?.into_decluttered()?;
-		match how {
-			Plan::Optimized => typed.into_optimized()?.into_runnable(),
-			Plan::Decluttered => typed.into_runnable(),
-		}
+		plan(std::mem::take(&mut model), how)
 	})();
 	let plan = prepared.map_err(|e| {
 		log::debug!("ONNX model cannot run on this input ({how:?}): {e:#}");
 		Failure::InvalidInput
 	})?;
 	Ok(Prepared { plan, names })
+}
+
+/// A model whose input facts are set, as a runnable plan: decluttered, and optimized unless
+/// `how` says not.
+pub(super) fn plan(
+	model: InferenceModel,
+	how: Plan,
+) -> TractResult<TypedRunnableModel<TypedModel>> {
+	let typed = model.into_typed()?.into_decluttered()?;
+	match how {
+		Plan::Optimized => typed.into_optimized()?.into_runnable(),
+		Plan::Decluttered => typed.into_runnable(),
+	}
+}
+
+/// The names of a model's outputs, in order: their labels, or their nodes' names.
+pub(super) fn output_names(model: &InferenceModel) -> TractResult<Vec<String>> {
+	Ok(model
+		.output_outlets()?
+		.iter()
+		.map(|o| {
+			model
+				.outlet_label(*o)
+				.map_or_else(|| model.node(o.node).name.clone(), String::from)
+		})
+		.collect())
 }
 
 fn run_plan(model: &[u8], inputs: Vec<Tensor>, how: Plan) -> Result<Outcome, Failure> {
@@ -1013,11 +1026,7 @@ mod tests {
 				.with_input_fact(ix, InferenceFact::dt_shape(f32::datum_type(), shape))
 				.unwrap();
 		}
-		let typed = m.into_typed().unwrap().into_decluttered().unwrap();
-		match how {
-			Plan::Optimized => typed.into_optimized().unwrap().into_runnable().unwrap(),
-			Plan::Decluttered => typed.into_runnable().unwrap(),
-		}
+		plan(m, how).unwrap()
 	}
 
 	#[test]

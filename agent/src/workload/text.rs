@@ -372,13 +372,7 @@ fn prepare(
 			.with_input_fact(ix, InferenceFact::dt_shape(i64::datum_type(), shape))
 			.map_err(bad)?;
 	}
-	let typed = m.into_typed().and_then(|t| t.into_decluttered()).map_err(bad)?;
-	let plan = match how {
-		Plan::Optimized => typed.into_optimized().and_then(|t| t.into_runnable()),
-		Plan::Decluttered => typed.into_runnable(),
-	}
-	.map_err(bad)?;
-	Ok((plan, inputs))
+	Ok((onnx::plan(m, how).map_err(bad)?, inputs))
 }
 
 /// Every text's vector.
