@@ -2,13 +2,16 @@
 # Times the agent's ONNX workloads against onnxruntime on the same models, inputs and thread
 # count, and prints a Markdown table with the ratio per model (agent README, "Speed").
 #
-#   scripts/bench-workloads.sh [--agent PATH] [--runs N] [--rows convs,mlp,encoder] [--json]
+#   scripts/bench-workloads.sh [--agent PATH] [--runs N] [--rows convs,mlp,encoder,decoder] [--json]
 #
 # The agent is timed as a provider runs a job: `allmende-agent exec` as a whole process (its
 # worker, the model's loading and preparation, the run and the result document). onnxruntime
 # is timed from creating its session (loading the model file) to the end of the run, on one
 # thread, as the agent's worker uses one. Best of --runs (3) each. onnxruntime's outputs are
-# rounded as the agent rounds them and compared with the agent's result.
+# rounded as the agent rounds them and compared with the agent's result. The decoder row runs
+# a text-generation pipeline (64 tokens, greedy) against onnxruntime's session and the same
+# loop over its key-value cache; it compares the tokens, and the log-probabilities before the
+# first other token.
 #
 # onnxruntime is installed, by hash, into a virtual environment of its own under
 # ~/.cache/allmende/bench-venv; nothing else needs Python.

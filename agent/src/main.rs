@@ -474,6 +474,9 @@ enum ExampleKind {
 	/// A decoder with a key-value cache and Hugging Face's interface (2 layers, width 64, 4
 	/// heads, random weights) for the tokenizer --tokenizer writes; its input is a prompt.
 	Decoder,
+	/// The benchmark's decoder row: the same interface, 6 layers of width 512, 8 heads, a
+	/// vocabulary of 8,192 and 1,024 positions (a 120 MB model); its input is a prompt.
+	BenchDecoder,
 }
 
 /// The words of the example tokenizer beside its letters and digits.
@@ -536,6 +539,9 @@ impl ExampleKind {
 				let vocab =
 					workload::text::vocab_size(&tokenizer).expect("the example tokenizer loads");
 				(onnx::decoder_model(vocab, 1024, 2, 64, 4, 1), EXAMPLE_PROMPT.as_bytes().to_vec())
+			},
+			ExampleKind::BenchDecoder => {
+				(onnx::decoder_model(8192, 1024, 6, 512, 8, 1), EXAMPLE_PROMPT.as_bytes().to_vec())
 			},
 		}
 	}
@@ -701,8 +707,11 @@ async fn run(command: Command) -> anyhow::Result<()> {
 		Command::ExampleModel { out, kind, input, tokenizer } => {
 			if let Some(path) = tokenizer {
 				anyhow::ensure!(
-					matches!(kind, ExampleKind::TextEncoder | ExampleKind::Decoder),
-					"--tokenizer goes with --kind text-encoder or decoder"
+					matches!(
+						kind,
+						ExampleKind::TextEncoder | ExampleKind::Decoder | ExampleKind::BenchDecoder
+					),
+					"--tokenizer goes with --kind text-encoder, decoder or bench-decoder"
 				);
 				std::fs::write(&path, workload::text::letters_tokenizer(EXAMPLE_WORDS))
 					.with_context(|| path.display().to_string())?;

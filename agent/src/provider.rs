@@ -1274,21 +1274,33 @@ async fn judge(
 		let (i, fetched) = done.context("a download task failed")?;
 		verdict[i] = match fetched {
 			Ok(bytes) if workload::within(&mine, &bytes, tolerance) => Judgement::Agrees,
-			Ok(bytes) if workload::rescored(&bytes) => match recheck(runs, j, &bytes).await {
-				Ok(Check::Agrees) => Judgement::Agrees,
-				Ok(Check::Differs) => Judgement::Differs,
-				Err(e) if last_chance || !e.worth_retrying() => {
-					log::warn!("job {job}: checking a disputed replica's result: {e}; unchecked");
-					Judgement::Unchecked
-				},
-				Err(e) => {
-					log::info!(
-						"job {job}: checking a disputed replica's result: {e}; trying again next \
-						 block"
-					);
-					missing = true;
-					Judgement::Unchecked
-				},
+			// A generation job's (this arbiter's own result says so), by re-scoring it.
+			Ok(bytes)
+				if workload::is_generation_result(&mine)
+					&& workload::is_generation_result(&bytes) =>
+			{
+				let check = recheck(runs, j, &mine, &bytes);
+				let check = before_deadline(check, runs.head.clone(), j.deadline, j.pause_mark)
+					.await
+					.unwrap_or(Err(RunError::PastDeadline(j.deadline)));
+				match check {
+					Ok(Check::Agrees) => Judgement::Agrees,
+					Ok(Check::Differs) => Judgement::Differs,
+					Err(e) if last_chance || !e.worth_retrying() => {
+						log::warn!(
+							"job {job}: checking a disputed replica's result: {e}; unchecked"
+						);
+						Judgement::Unchecked
+					},
+					Err(e) => {
+						log::info!(
+							"job {job}: checking a disputed replica's result: {e}; trying again \
+							 next block"
+						);
+						missing = true;
+						Judgement::Unchecked
+					},
+				}
 			},
 			Ok(_) => Judgement::Differs,
 			Err(e) if last_chance => {
@@ -1311,12 +1323,25 @@ async fn judge(
 
 /// Whether `claimed`, a disputed replica's result of `j`, is one the job may give, judged in
 /// a worker by re-running the job's model on it ([`workload::check`]) with the workload and
-/// input this arbiter kept when it ran the job.
-async fn recheck(runs: &Runs, j: &chain::Job, claimed: &[u8]) -> Result<Check, RunError> {
+/// input this arbiter kept when it ran the job. A claim that is not a generation of the prompt
+/// this arbiter's own result (`mine`) has differs without a run.
+async fn recheck(
+	runs: &Runs,
+	j: &chain::Job,
+	mine: &[u8],
+	claimed: &[u8],
+) -> Result<Check, RunError> {
+	let prompt = |doc: &[u8]| match Outcome::decode(workload::Runner::Onnx, doc) {
+		Some(Outcome::Generation(g)) => Some(g.prompt),
+		_ => None,
+	};
+	if prompt(claimed).is_none() || prompt(claimed) != prompt(mine) {
+		return Ok(Check::Differs);
+	}
 	let kept = |c: &ContentRef| match runs.store.get(&c.hash) {
 		Ok(Some(bytes)) => Ok(bytes),
-		Ok(None) => Err(RunError::Crashed(format!("{} is not in the content store", c.hash))),
-		Err(e) => Err(RunError::Crashed(e.to_string())),
+		Ok(None) => Err(RunError::NotKept(c.hash.to_string())),
+		Err(e) => Err(RunError::NotKept(e.to_string())),
 	};
 	let (workload, input) = (kept(&j.spec.workload.content)?, kept(&j.spec.input)?);
 	let _slot = runs.slots.acquire().await.map_err(|e| RunError::Crashed(e.to_string()))?;
@@ -1420,11 +1445,14 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	}
 	let input = content.pop().unwrap_or_default();
 	let mut module = content.pop().unwrap_or_default();
-	if j.round == Round::Arbitration && workload::pipeline::rescores(&module) {
+	if j.round == Round::Arbitration && workload::pipeline::is_text_generation(&module) {
 		// Kept for judging the replicas' results by re-running the model on them: the same
 		// bytes, whatever the content's server does later.
-		runs.store.put(&module)?;
-		runs.store.put(&input)?;
+		for content in [&module, &input] {
+			if let Err(e) = runs.store.put(content) {
+				log::warn!("job {job}: keeping the content for the check: {e}");
+			}
+		}
 	}
 	if runs.fault == Some(Fault::SwapModel) {
 		module = swap_model(job, module);
@@ -1598,8 +1626,9 @@ fn swap_model(job: JobId, workload: Vec<u8>) -> Vec<u8> {
 			let Some((json, onnx)) = workload::generate::split(&p, model) else { return workload };
 			let [heads, size] = workload::generate::declared_heads(onnx).unwrap_or([2, 8]);
 			let Some(vocab) = workload::text::vocab_size(json) else { return workload };
-			let positions = (p.max_prompt_tokens + p.max_new_tokens) as usize;
-			let decoder = onnx::decoder_model(vocab, positions, 1, heads * size, heads, job);
+			let positions = p.max_prompt_tokens.saturating_add(p.max_new_tokens) as usize;
+			let width = heads.saturating_mul(size);
+			let decoder = onnx::decoder_model(vocab, positions, 1, width, heads, job);
 			let model = [json, &decoder].concat();
 			swapped(Manifest::TextGeneration(p), model)
 		},

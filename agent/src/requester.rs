@@ -261,8 +261,9 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		let input = store.get(&input_hash)?.context("the input vanished from the store")?;
 		let workers = workload::sandbox::Workers::of_this_binary()
 			.context("--audit: finding this binary to run the workload")?;
+		let (module, input) = (std::sync::Arc::new(module), std::sync::Arc::new(input));
 		// A language model's result is checked by re-scoring it with the workload and input.
-		let kept = workload::pipeline::rescores(&module)
+		let kept = workload::pipeline::is_text_generation(&module)
 			.then(|| (workers.clone(), module.clone(), input.clone()));
 		let run = tokio::spawn(async move {
 			let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
@@ -369,9 +370,17 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				}
 				while let Some(done) = downloads.join_next().await {
 					let agrees = match done {
-						Ok(Ok(theirs)) if workload::within(&doc, &theirs, tolerance) => true,
+						Ok(Ok(theirs)) if workload::within(&doc, &theirs, tolerance) => {
+							eprintln!(
+								"audit: a provider's result differs from this machine's only \
+								 within the tolerance ({tolerance})"
+							);
+							true
+						},
 						Ok(Ok(theirs)) => match &kept {
-							Some((workers, module, input)) if workload::rescored(&theirs) => {
+							Some((workers, module, input))
+								if workload::is_generation_result(&theirs) =>
+							{
 								let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
 								match workers.check(module, input, &theirs, tolerance, wall).await {
 									Ok(workload::Check::Agrees) => {
@@ -399,9 +408,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 							false
 						},
 					};
-					if agrees {
-						eprintln!("audit: a provider's result differs from this machine's only within the tolerance ({tolerance})");
-					} else {
+					if !agrees {
 						// The rest is not needed (the set aborts them when dropped).
 						challenge = true;
 						break;

@@ -17,7 +17,12 @@ ROWS = {
     "convs": "8 × conv 3×3, 64 ch, 112×112",
     "mlp": "dense 768 → 2048 → 2048 → 8192",
     "encoder": "transformer encoder, 4 layers, 128 × 256",
+    "decoder": "decoder, 6 layers, width 512, 64 tokens greedy",
 }
+
+# The decoder row: its example kind and the tokens it generates.
+DECODER_KIND = "bench-decoder"
+NEW_TOKENS = 64
 
 
 def rounded(x):
@@ -56,6 +61,53 @@ def run_ort(model, tensor):
     )
     name = session.get_inputs()[0].name
     return session.run(None, {name: np.load(tensor)})
+
+
+def run_ort_decoder(model, prompt):
+    """Greedy generation as the agent's text-generation pipeline does it: the prompt in one
+    pass with an empty cache, then each chosen token alone with the cache; log-probabilities
+    in float64. Gives the tokens and their log-probabilities."""
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        model, options, providers=["CPUExecutionProvider"]
+    )
+    caches = [i for i in session.get_inputs() if i.name.startswith("past_key_values.")]
+    cache = {i.name: np.zeros((1, i.shape[1], 0, i.shape[3]), np.float32) for i in caches}
+    ids, past, tokens, logprobs = list(prompt), 0, [], []
+    while True:
+        n = len(ids)
+        feed = {
+            "input_ids": np.array([ids], np.int64),
+            "attention_mask": np.ones((1, past + n), np.int64),
+            "position_ids": np.arange(past, past + n, dtype=np.int64)[None, :],
+            **cache,
+        }
+        names = [o.name for o in session.get_outputs()]
+        outs = dict(zip(names, session.run(None, feed)))
+        row = outs["logits"][0, -1].astype(np.float64)
+        lp = row - row.max() - math.log(np.exp(row - row.max()).sum())
+        chosen = int(np.argmax(lp))
+        tokens.append(chosen)
+        logprobs.append(rounded(float(lp[chosen])))
+        if len(tokens) == NEW_TOKENS:
+            return tokens, logprobs
+        cache = {i.name: outs[i.name.replace("past_key_values.", "present.")] for i in caches}
+        past, ids = past + n, [chosen]
+
+
+def compare_generation(document, tokens, logprobs):
+    """How many generated tokens differ between the agent's result and onnxruntime's, and
+    by how many units of 1e-4 the log-probabilities of the tokens before the first other one
+    differ at most."""
+    doc = json.loads(document)
+    if doc.get("status") != "ok":
+        raise SystemExit(f"the agent's result is a failure: {document[:200]!r}")
+    differ = sum(a != b for a, b in zip(doc["tokens"], tokens))
+    first = next((i for i, (a, b) in enumerate(zip(doc["tokens"], tokens)) if a != b), len(tokens))
+    most = max((abs(a - b) for a, b in zip(doc["logprobs"][:first], logprobs[:first])), default=0)
+    return differ, most
 
 
 def compare(document, outputs):
@@ -97,15 +149,41 @@ def main():
     with tempfile.TemporaryDirectory(prefix="allmende-bench-") as tmp:
         for row in rows:
             model = os.path.join(tmp, f"{row}.onnx")
-            tensor = os.path.join(tmp, f"{row}.npy")
-            subprocess.run(
-                [args.agent, "example-model", "--kind", row, model, "--input", tensor],
-                check=True,
-            )
+            # The input: a tensor, or the decoder's prompt.
+            tensor = os.path.join(tmp, f"{row}.txt" if row == "decoder" else f"{row}.npy")
+            if row == "decoder":
+                # A text-generation pipeline of the decoder; onnxruntime gets the prompt's
+                # tokens from the agent's result.
+                tokenizer = os.path.join(tmp, "tokenizer.json")
+                subprocess.run(
+                    [args.agent, "example-model", "--kind", DECODER_KIND, model,
+                     "--tokenizer", tokenizer, "--input", tensor],
+                    check=True,
+                )
+                pipeline = os.path.join(tmp, "decoder.pipeline")
+                subprocess.run(
+                    [args.agent, "pipeline", "text-generation", model, tokenizer, pipeline,
+                     "--max-new-tokens", str(NEW_TOKENS)],
+                    check=True,
+                    capture_output=True,
+                )
+                workload = pipeline
+            else:
+                subprocess.run(
+                    [args.agent, "example-model", "--kind", row, model, "--input", tensor],
+                    check=True,
+                )
+                workload = model
             print(f"== {row}: {ROWS[row]}, {os.path.getsize(model):,} bytes", file=sys.stderr)
-            agent_s, document = best(args.runs, lambda: run_agent(args.agent, model, tensor))
-            ort_s, outputs = best(args.runs, lambda: run_ort(model, tensor))
-            differ, most = compare(document, outputs)
+            agent_s, document = best(args.runs, lambda: run_agent(args.agent, workload, tensor))
+            if row == "decoder":
+                prompt = json.loads(document)["prompt"]
+                ort_s, (tokens, logprobs) = best(args.runs, lambda: run_ort_decoder(model, prompt))
+                differ, most = compare_generation(document, tokens, logprobs)
+                outputs = [np.zeros(NEW_TOKENS)]
+            else:
+                ort_s, outputs = best(args.runs, lambda: run_ort(model, tensor))
+                differ, most = compare(document, outputs)
             results.append(
                 {
                     "row": row,

@@ -17,10 +17,10 @@
 //!    chosen token runs alone with the cache.
 //! 4. **Choosing.** At every step the logits of the last token become log-probabilities in
 //!    `f64` (a log-softmax). With `temperature` 0 the token of the highest log-probability is
-//!    chosen (greedy). With a temperature `T` the token of the highest `logprob / T + g` is,
-//!    where `g` is Gumbel noise drawn for the step and the token from `seed` ([`noise`]): that
-//!    samples from the model's distribution at temperature `T`, and anyone can draw the same
-//!    noise. Ties go to the lowest token id. Generation ends after a token of `stop`, or after
+//!    chosen (greedy). With a temperature `T` the token of the highest `logprob + T·g` is
+//!    (that of the highest `logprob / T + g`), where `g` is Gumbel noise drawn for the step
+//!    and the token from `seed` ([`noise`]): that samples from the model's distribution at
+//!    temperature `T`, and anyone can draw the same noise. Ties go to the lowest token id. Generation ends after a token of `stop`, or after
 //!    `max_new_tokens` tokens.
 //!
 //! The result: `{"workload":"generation","status":"ok","prompt":[id,…],"tokens":[id,…],
@@ -39,14 +39,20 @@
 //!   tokens unless the last one is a stop token;
 //! - each token's claimed log-probability is within the job's tolerance (in units of 1e-4) of
 //!   the one the arbiter computes;
-//! - each token's choice score (its log-probability, or `logprob / T + g`) is within the
+//! - each token's choice score (its log-probability, or `logprob + T·g`) is within the
 //!   tolerance of the best choice score at its position.
 //!
 //! A replica that ran another model, another prompt, another temperature or seed, or cut the
-//! generation short fails one of these; an honest replica on any CPU passes them all, since
-//! its choices were the best on its own machine. The arbiter runs the prompt as the generator
-//! did and then the claimed tokens in chunks of [`CHECK_CHUNK`] with the cache, so checking
-//! needs about the memory generating did.
+//! generation short fails one of these; an honest replica on another CPU passes them all as
+//! long as the CPUs' log-probabilities differ by less than the tolerance, since its choices
+//! were the best on its own machine (providers refuse jobs below their `min_tolerance`). The
+//! arbiter runs the prompt as the generator did, then the claimed tokens in chunks of
+//! [`CHECK_CHUNK`] with the cache, judging each chunk's rows as they come; a result that fails
+//! so is re-scored one token at a time, exactly as the generator ran, before it is judged
+//! wrong. Checking thus holds no more logits than generating did, and costs at most two runs
+//! of the job's model.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 use tract_onnx::prelude::*;
@@ -322,6 +328,20 @@ impl Decoder {
 		if !feeds.contains(&Feed::Ids) || !feeds.contains(&Feed::Mask) {
 			return Err(refuse("it does not take `input_ids` and `attention_mask`".into()));
 		}
+		// A cache of keys and values for every layer: a model without one would compute the
+		// tokens of a check's chunk otherwise than one at a time.
+		let partner = |name: &str| {
+			name.strip_suffix(".key")
+				.map(|layer| format!("{layer}.value"))
+				.or_else(|| name.strip_suffix(".value").map(|layer| format!("{layer}.key")))
+		};
+		let caches: Vec<&String> =
+			inputs.iter().filter(|n| n.starts_with("past_key_values.")).collect();
+		if caches.is_empty()
+			|| caches.iter().any(|n| partner(n).is_none_or(|p| !inputs.contains(&p)))
+		{
+			return Err(refuse("no cache of keys and values for every layer".into()));
+		}
 		// The model's own names for the sizes stay where it declares them: its other values
 		// may be declared with them.
 		let ids_ix = feeds.iter().position(|f| *f == Feed::Ids).unwrap_or_default();
@@ -391,7 +411,10 @@ impl Decoder {
 			log::debug!("the decoder failed after {past} tokens: {e:#}");
 			Failure::ExecutionFailed
 		})?;
-		let logits = outputs.get(self.logits).ok_or(Failure::InvalidModel)?;
+		// Taken out one by one, so the cache is moved, not copied.
+		let mut outputs: Vec<Option<TValue>> = outputs.into_iter().map(Some).collect();
+		let mut take = |ix: usize| outputs.get_mut(ix).and_then(Option::take);
+		let logits = take(self.logits).ok_or(Failure::InvalidModel)?;
 		let vocab = match logits.shape() {
 			[1, rows, vocab] if *rows == n && (1..=MAX_VOCAB).contains(vocab) => *vocab,
 			shape => {
@@ -409,7 +432,7 @@ impl Decoder {
 			.filter_map(|f| if let Feed::Past(o) = f { Some(*o) } else { None })
 			.zip(&self.cache)
 		{
-			let t = outputs.get(feed).ok_or(Failure::InvalidModel)?;
+			let t = take(feed).ok_or(Failure::InvalidModel)?;
 			if t.shape() != [1, *heads, past + n, *size] || t.datum_type() != f32::datum_type() {
 				log::debug!(
 					"the decoder's cache output is {:?} after {} tokens",
@@ -418,7 +441,7 @@ impl Decoder {
 				);
 				return Err(Failure::InvalidModel);
 			}
-			next.push(t.clone().into_tensor());
+			next.push(t.into_tensor());
 		}
 		Ok((logits, next))
 	}
@@ -467,15 +490,17 @@ fn log_softmax(logits: &[f32]) -> Result<Vec<f64>, Failure> {
 }
 
 /// The scores a token is chosen by at generation step `step`: the log-probabilities when
-/// greedy, else each divided by the temperature plus the step's noise for the token.
-fn choice_scores(params: &Params, logprobs: &[f64], step: usize) -> Vec<f64> {
+/// greedy, else each plus the temperature times the step's noise for the token (the highest
+/// of which is that of `logprob / T + noise`, in the units of log-probabilities).
+fn choice_scores<'a>(params: &Params, logprobs: &'a [f64], step: usize) -> Cow<'a, [f64]> {
 	if params.temperature == 0.0 {
-		return logprobs.to_vec();
+		return Cow::Borrowed(logprobs);
 	}
+	let t = params.temperature;
 	logprobs
 		.iter()
 		.enumerate()
-		.map(|(token, lp)| lp / params.temperature + noise(params.seed, step as u64, token as u64))
+		.map(|(token, lp)| lp + t * noise(params.seed, step as u64, token as u64))
 		.collect()
 }
 
@@ -523,11 +548,11 @@ pub fn check(
 		log::info!("check: the claimed prompt is not the input's");
 		return Ok(false);
 	}
-	let (last, before) = claimed.tokens.split_last().ok_or(Failure::InvalidInput)?;
-	let stopped = params.stop.contains(last);
-	if before.iter().any(|t| params.stop.contains(t))
-		|| claimed.tokens.len() > params.max_new_tokens as usize
-		|| (!stopped && claimed.tokens.len() != params.max_new_tokens as usize)
+	let n = claimed.tokens.len();
+	let stopped = claimed.tokens.last().is_some_and(|t| params.stop.contains(t));
+	if claimed.tokens[..n - 1].iter().any(|t| params.stop.contains(t))
+		|| n > params.max_new_tokens as usize
+		|| (!stopped && n != params.max_new_tokens as usize)
 	{
 		log::info!("check: the generation does not end where the rule says");
 		return Ok(false);
@@ -536,18 +561,16 @@ pub fn check(
 		log::info!("check: the claimed text is not what its tokens decode to");
 		return Ok(false);
 	}
-	let rows = onnx::with_fallback(|how| rescore(job.model, &job.prompt, before, how))?;
 	let slack = f64::from(tolerance) / FLOAT_SCALE;
-	for (step, ((row, token), claimed_lp)) in
-		rows.iter().zip(&claimed.tokens).zip(&claimed.logprobs).enumerate()
-	{
-		let token = *token as usize;
+	// Whether the token chosen at `step` from `row` is the claimed one's rightful choice.
+	let judge = |step: usize, row: &[f32]| -> Result<bool, Failure> {
 		let lp = log_softmax(row)?;
+		let token = claimed.tokens[step] as usize;
 		if token >= lp.len() {
 			log::info!("check: token {step} is beyond the vocabulary");
 			return Ok(false);
 		}
-		let within = match (Value::float(lp[token]), claimed_lp) {
+		let within = match (Value::float(lp[token]), &claimed.logprobs[step]) {
 			(Value::Int(x), Value::Int(y)) => x.abs_diff(*y) <= u64::from(tolerance),
 			_ => false,
 		};
@@ -556,39 +579,65 @@ pub fn check(
 			return Ok(false);
 		}
 		let scores = choice_scores(params, &lp, step);
-		if best(&scores).1 - scores[token] > slack {
+		// Written so that a gap that is not a number fails too.
+		if !(best(&scores).1 - scores[token] <= slack) {
 			log::info!("check: token {step} is not the best choice");
 			return Ok(false);
 		}
+		Ok(true)
+	};
+	let rescored = |chunk: usize| {
+		onnx::with_fallback(|how| {
+			let decoder = Decoder::prepare(job.model, how)?;
+			rescore(&decoder, &job.prompt, &claimed.tokens, chunk, judge)
+		})
+	};
+	// The claimed tokens a chunk at a time first; a result that fails so is re-scored one
+	// token at a time, as the generator ran it, before it is judged wrong (a model may not
+	// compute alike in chunks and token by token).
+	match rescored(CHECK_CHUNK) {
+		Ok(true) => Ok(true),
+		_ => rescored(1),
 	}
-	Ok(true)
 }
 
-/// The logits that chose each generated token: the prompt's last row, then each row of the
-/// generated tokens but the last (`before`), run in chunks of [`CHECK_CHUNK`] with the cache.
+/// Runs the prompt, then `tokens` but the last `chunk` at a time with the cache, and asks
+/// `judge` of each row of logits that chose a token (its index among `tokens`, the row):
+/// `true` when every row passes. Holds one chunk's rows at a time.
 fn rescore(
-	model: &[u8],
+	decoder: &Decoder,
 	prompt: &[u32],
-	before: &[u32],
-	how: Plan,
-) -> Result<Vec<Vec<f32>>, Failure> {
-	let decoder = Decoder::prepare(model, how)?;
+	tokens: &[u32],
+	chunk: usize,
+	judge: impl Fn(usize, &[f32]) -> Result<bool, Failure>,
+) -> Result<bool, Failure> {
 	let (logits, mut cache) = decoder.step(prompt, 0, decoder.empty()?)?;
 	let vocab = logits.len() / prompt.len();
+	if !judge(0, &logits[logits.len() - vocab..])? {
+		return Ok(false);
+	}
+	let before = &tokens[..tokens.len().saturating_sub(1)];
 	if before.iter().any(|t| *t as usize >= vocab) {
 		// Fed to the model, such a token would be read past its table.
 		log::info!("check: a claimed token is beyond the vocabulary of {vocab}");
-		return Err(Failure::InvalidInput);
+		return Ok(false);
 	}
-	let mut rows = vec![logits[logits.len() - vocab..].to_vec()];
 	let mut past = prompt.len();
-	for chunk in before.chunks(CHECK_CHUNK) {
-		let (logits, next) = decoder.step(chunk, past, cache)?;
-		rows.extend(logits.chunks_exact(vocab).map(<[f32]>::to_vec));
+	for part in before.chunks(chunk.max(1)) {
+		let (logits, next) = decoder.step(part, past, cache)?;
+		if logits.len() != part.len() * vocab {
+			log::info!("check: the model's vocabulary changed after {past} tokens");
+			return Err(Failure::InvalidModel);
+		}
+		for (i, row) in logits.chunks_exact(vocab).enumerate() {
+			if !judge(past - prompt.len() + i + 1, row)? {
+				return Ok(false);
+			}
+		}
 		cache = next;
-		past += chunk.len();
+		past += part.len();
 	}
-	Ok(rows)
+	Ok(true)
 }
 
 /// The heads and head size of a decoder's first cache input as the model declares them, if
@@ -740,6 +789,12 @@ mod tests {
 		assert!(!checks(&sampled(1, 1.0), &model, PROMPT, &b, 1));
 		assert!(!checks(&sampled(1, 1.0), &model, PROMPT, &greedy, 1));
 		assert!(!checks(&params(16), &model, PROMPT, &a, 1));
+		// Cold and hot sampling pass their own checks, and not each other's.
+		let cold = generate_with(&sampled(1, 0.05), &model, PROMPT);
+		let hot = generate_with(&sampled(1, 50.0), &model, PROMPT);
+		assert!(checks(&sampled(1, 0.05), &model, PROMPT, &cold, 1));
+		assert!(checks(&sampled(1, 50.0), &model, PROMPT, &hot, 1));
+		assert!(!checks(&sampled(1, 0.05), &model, PROMPT, &hot, 10));
 		// The noise is the same for the same seed, step and token, and another otherwise.
 		assert_eq!(noise(7, 3, 11).to_bits(), noise(7, 3, 11).to_bits());
 		assert_ne!(noise(7, 3, 11), noise(7, 4, 11));
@@ -771,10 +826,21 @@ mod tests {
 		assert!(!checks(&p, &model, PROMPT, &moved, 3));
 		let retold = Generation { text: format!("{} more", g.text), ..g.clone() };
 		assert!(!checks(&p, &model, PROMPT, &retold, 10));
-		// A token that is not the best one.
+		// A token that is not the best one, or beyond the vocabulary (judged without running
+		// the model on it).
 		let mut swapped = g.clone();
 		swapped.tokens[2] = (g.tokens[2] + 1) % 40;
 		assert!(!checks(&p, &model, PROMPT, &swapped, 10));
+		let mut beyond = g.clone();
+		beyond.tokens[2] = 100_000;
+		beyond.text = tokenizers::Tokenizer::from_bytes(tokenizer())
+			.unwrap()
+			.decode(&beyond.tokens, true)
+			.unwrap();
+		let workload = pipeline(p.clone(), &model);
+		let (manifest, part) = pipeline::parse(&workload).unwrap();
+		let pipeline::Manifest::TextGeneration(params) = manifest else { unreachable!() };
+		assert_eq!(check(&params, part, PROMPT, &beyond, 10), Ok(false));
 	}
 
 	#[test]
@@ -784,7 +850,7 @@ mod tests {
 		let doc = Outcome::Generation(g.clone()).encode();
 		assert!(doc.starts_with(br#"{"workload":"generation","status":"ok","prompt":["#));
 		assert_eq!(Outcome::decode(Runner::Onnx, &doc), Some(Outcome::Generation(g.clone())));
-		assert!(super::super::rescored(&doc));
+		assert!(super::super::is_generation_result(&doc));
 		assert!(describe(&doc).starts_with("6 tokens after a prompt of"), "{}", describe(&doc));
 		let mut near = g.clone();
 		if let Value::Int(x) = &mut near.logprobs[0] {
@@ -827,6 +893,9 @@ mod tests {
 		let encoder = onnx::text_encoder_model(vocab, 64, 1, 16, 2, 1);
 		assert_eq!(run(params(4), &encoder, PROMPT), fail(Failure::InvalidModel));
 		assert_eq!(run(params(4), b"not a model", PROMPT), fail(Failure::InvalidModel));
+		// A decoder without a cache.
+		let uncached = onnx::decoder_model(vocab, 128, 0, 16, 2, 1);
+		assert_eq!(run(params(4), &uncached, PROMPT), fail(Failure::InvalidModel));
 		// A prompt token beyond the model's table (tract panics on it; the worker catches
 		// that).
 		let small = pipeline(params(4), &onnx::decoder_model(10, 128, 1, 16, 2, 1));

@@ -465,7 +465,9 @@ pub fn execute(runner: Runner, workload: &[u8], input: &[u8]) -> anyhow::Result<
 /// its own probabilities give), or a picture's scores (see [`image`]: the picture's size, the
 /// labels and the number of best labels must match, and each result's best labels must be
 /// what its own scores give), or a text's vectors (see [`text`]: the dimension and each
-/// text's token count must match). WASM outputs and failures agree only to the byte. Different
+/// text's token count must match), or a generation's log-probabilities (see [`generate`]:
+/// the prompt, the tokens and the text must match; other generations are judged by
+/// re-scoring them, [`check`]). WASM outputs and failures agree only to the byte. Different
 /// CPUs round a model's floats differently, so honest machines reveal different hashes; an
 /// arbiter judges each replica's result with this. ONNX and pipeline documents are read typed
 /// and must be canonical.
@@ -577,7 +579,7 @@ fn generation_within(a: &generate::Generation, b: &generate::Generation, toleran
 
 /// Whether a result document is one an arbiter judges by re-running the job's model on it
 /// ([`check`]) when it is not [`within`] the arbiter's own: a generation's.
-pub fn rescored(result: &[u8]) -> bool {
+pub fn is_generation_result(result: &[u8]) -> bool {
 	PipelineResult::of(result) == Some(PipelineResult::Generation)
 }
 

@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for Manifest {
 
 /// Whether a workload is a pipeline whose results an arbiter judges by re-running its model
 /// on them ([`super::check`]): a `text-generation` pipeline.
-pub fn rescores(workload: &[u8]) -> bool {
+pub fn is_text_generation(workload: &[u8]) -> bool {
 	matches!(parse(workload), Some((Manifest::TextGeneration(_), _)))
 }
 

@@ -269,6 +269,8 @@ pub enum RunError {
 	BadAnswer,
 	#[error("checking the result needed more heap than the limit")]
 	CheckMemory,
+	#[error("the job's content is not kept here to check a result with: {0}")]
+	NotKept(String),
 }
 
 impl RunError {
@@ -282,6 +284,7 @@ impl RunError {
 				| RunError::Engine(_)
 				| RunError::PastDeadline(_)
 				| RunError::CheckMemory
+				| RunError::NotKept(_)
 		)
 	}
 }
@@ -389,6 +392,8 @@ impl Workers {
 		if status.code() == Some(0) {
 			return Check::from_word(&out).ok_or(RunError::BadAnswer);
 		}
+		// Exit code 0 is handled above, so `classify` gives the heap limit or why there is
+		// no answer.
 		match classify(Runner::Onnx, status, &out, &err) {
 			Ok(Outcome::Failed(_, Failure::MemoryLimit)) => Err(RunError::CheckMemory),
 			Ok(_) => Err(RunError::BadAnswer),
