@@ -475,7 +475,7 @@ enum ExampleKind {
 	/// heads, random weights) for the tokenizer --tokenizer writes; its input is a prompt.
 	Decoder,
 	/// The benchmark's decoder row: the same interface, 6 layers of width 512, 8 heads, a
-	/// vocabulary of 8,192 and 1,024 positions (a 120 MB model); its input is a prompt.
+	/// vocabulary of 8,192 and 1,024 positions (a 111 MB model); its input is a prompt.
 	BenchDecoder,
 }
 

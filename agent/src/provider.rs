@@ -1279,10 +1279,16 @@ async fn judge(
 				if workload::is_generation_result(&mine)
 					&& workload::is_generation_result(&bytes) =>
 			{
-				let check = recheck(runs, j, &mine, &bytes);
-				let check = before_deadline(check, runs.head.clone(), j.deadline, j.pause_mark)
-					.await
-					.unwrap_or(Err(RunError::PastDeadline(j.deadline)));
+				// Given up in the last blocks, so the verdict on the others still commits.
+				let mut head = runs.head.clone();
+				let (deadline, mark) = (j.deadline, j.pause_mark);
+				let check = tokio::select! {
+					biased;
+					Ok(_) = head.wait_for(|h| h.left(deadline, mark) <= LAST_CHANCE) => {
+						Err(RunError::PastDeadline(deadline))
+					},
+					done = recheck(runs, j, &mine, &bytes) => done,
+				};
 				match check {
 					Ok(Check::Agrees) => Judgement::Agrees,
 					Ok(Check::Differs) => Judgement::Differs,
@@ -1335,19 +1341,23 @@ async fn recheck(
 		Some(Outcome::Generation(g)) => Some(g.prompt),
 		_ => None,
 	};
-	if prompt(claimed).is_none() || prompt(claimed) != prompt(mine) {
-		return Ok(Check::Differs);
+	match prompt(claimed) {
+		Some(theirs) if Some(&theirs) == prompt(mine).as_ref() => {},
+		_ => return Ok(Check::Differs),
 	}
 	let kept = |c: &ContentRef| match runs.store.get(&c.hash) {
 		Ok(Some(bytes)) => Ok(bytes),
 		Ok(None) => Err(RunError::NotKept(c.hash.to_string())),
-		Err(e) => Err(RunError::NotKept(e.to_string())),
+		// A read that failed may not fail again.
+		Err(e) => Err(RunError::Crashed(e.to_string())),
 	};
 	let (workload, input) = (kept(&j.spec.workload.content)?, kept(&j.spec.input)?);
 	let _slot = runs.slots.acquire().await.map_err(|e| RunError::Crashed(e.to_string()))?;
 	let tolerance = j.spec.tolerance.unwrap_or(0);
 	let started = std::time::Instant::now();
-	let check = runs.workers.check(&workload, &input, claimed, tolerance, runs.wall).await;
+	// A chunked pass and, for a result that fails in a chunk, a token-by-token one.
+	let wall = runs.wall.saturating_mul(2);
+	let check = runs.workers.check(&workload, &input, claimed, tolerance, wall).await;
 	log::info!(
 		"checked a replica's result by re-running the model in {:?}: {check:?}",
 		started.elapsed()
@@ -1448,11 +1458,10 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	if j.round == Round::Arbitration && workload::pipeline::is_text_generation(&module) {
 		// Kept for judging the replicas' results by re-running the model on them: the same
 		// bytes, whatever the content's server does later.
-		for content in [&module, &input] {
-			if let Err(e) = runs.store.put(content) {
-				log::warn!("job {job}: keeping the content for the check: {e}");
-			}
-		}
+		// A failure fails the run, tried again next block: without the content, a differing
+		// honest result could not be checked.
+		runs.store.put(&module)?;
+		runs.store.put(&input)?;
 	}
 	if runs.fault == Some(Fault::SwapModel) {
 		module = swap_model(job, module);

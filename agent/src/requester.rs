@@ -379,9 +379,11 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 						},
 						Ok(Ok(theirs)) => match &kept {
 							Some((workers, module, input))
-								if workload::is_generation_result(&theirs) =>
+								if workload::is_generation_result(&doc)
+									&& workload::is_generation_result(&theirs) =>
 							{
-								let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
+								// A chunked pass and, if a chunk fails, a token-by-token one.
+								let wall = Duration::from_secs(2 * AUDIT_TIMEOUT_SECS);
 								match workers.check(module, input, &theirs, tolerance, wall).await {
 									Ok(workload::Check::Agrees) => {
 										eprintln!(

@@ -104,6 +104,8 @@ def compare_generation(document, tokens, logprobs):
     doc = json.loads(document)
     if doc.get("status") != "ok":
         raise SystemExit(f"the agent's result is a failure: {document[:200]!r}")
+    if len(doc["tokens"]) != len(tokens):
+        raise SystemExit(f"the agent generated {len(doc['tokens'])} tokens, onnxruntime {len(tokens)}")
     differ = sum(a != b for a, b in zip(doc["tokens"], tokens))
     first = next((i for i, (a, b) in enumerate(zip(doc["tokens"], tokens)) if a != b), len(tokens))
     most = max((abs(a - b) for a, b in zip(doc["logprobs"][:first], logprobs[:first])), default=0)

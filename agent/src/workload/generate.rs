@@ -20,8 +20,8 @@
 //!    chosen (greedy). With a temperature `T` the token of the highest `logprob + T·g` is
 //!    (that of the highest `logprob / T + g`), where `g` is Gumbel noise drawn for the step
 //!    and the token from `seed` ([`noise`]): that samples from the model's distribution at
-//!    temperature `T`, and anyone can draw the same noise. Ties go to the lowest token id. Generation ends after a token of `stop`, or after
-//!    `max_new_tokens` tokens.
+//!    temperature `T`, and anyone can draw the same noise. Ties go to the lowest token id.
+//!    Generation ends after a token of `stop`, or after `max_new_tokens` tokens.
 //!
 //! The result: `{"workload":"generation","status":"ok","prompt":[id,…],"tokens":[id,…],
 //! "logprobs":[…],"text":"…"}`: the prompt's tokens, the generated ones, each generated token's
@@ -44,13 +44,14 @@
 //!
 //! A replica that ran another model, another prompt, another temperature or seed, or cut the
 //! generation short fails one of these; an honest replica on another CPU passes them all as
-//! long as the CPUs' log-probabilities differ by less than the tolerance, since its choices
-//! were the best on its own machine (providers refuse jobs below their `min_tolerance`). The
-//! arbiter runs the prompt as the generator did, then the claimed tokens in chunks of
-//! [`CHECK_CHUNK`] with the cache, judging each chunk's rows as they come; a result that fails
-//! so is re-scored one token at a time, exactly as the generator ran, before it is judged
-//! wrong. Checking thus holds no more logits than generating did, and costs at most two runs
-//! of the job's model.
+//! long as the CPUs' log-probabilities differ by less than half the tolerance (a choice's gap
+//! may move by twice that), since its choices were the best on its own machine (providers
+//! refuse jobs below their `min_tolerance`). The arbiter runs the prompt as the generator did,
+//! then the claimed tokens in chunks of [`CHECK_CHUNK`] with the cache, judging each chunk's
+//! rows as they come; a result whose row from a chunk of several tokens fails is re-scored one
+//! token at a time, exactly as the generator ran, before it is judged wrong. Checking thus
+//! holds the logits of one pass at a time, like generating, and costs a chunked pass and, for
+//! such a result, a token-by-token one (about two runs of the model).
 
 use std::borrow::Cow;
 
@@ -328,19 +329,16 @@ impl Decoder {
 		if !feeds.contains(&Feed::Ids) || !feeds.contains(&Feed::Mask) {
 			return Err(refuse("it does not take `input_ids` and `attention_mask`".into()));
 		}
-		// A cache of keys and values for every layer: a model without one would compute the
-		// tokens of a check's chunk otherwise than one at a time.
-		let partner = |name: &str| {
-			name.strip_suffix(".key")
-				.map(|layer| format!("{layer}.value"))
-				.or_else(|| name.strip_suffix(".value").map(|layer| format!("{layer}.key")))
-		};
-		let caches: Vec<&String> =
-			inputs.iter().filter(|n| n.starts_with("past_key_values.")).collect();
-		if caches.is_empty()
-			|| caches.iter().any(|n| partner(n).is_none_or(|p| !inputs.contains(&p)))
-		{
-			return Err(refuse("no cache of keys and values for every layer".into()));
+		// A cache of keys and values for layers 0, 1, …: the interface of a decoder exported
+		// with its cache.
+		let layers = cache.len() / 2;
+		let complete = (0..layers).all(|l| {
+			["key", "value"]
+				.iter()
+				.all(|what| inputs.iter().any(|n| *n == format!("past_key_values.{l}.{what}")))
+		});
+		if layers == 0 || cache.len() % 2 != 0 || !complete {
+			return Err(refuse("no cache of keys and values for layers 0, 1, …".into()));
 		}
 		// The model's own names for the sizes stay where it declares them: its other values
 		// may be declared with them.
@@ -456,10 +454,13 @@ fn generate(
 ) -> Result<(Vec<u32>, Vec<Value>), Failure> {
 	let decoder = Decoder::prepare(model, how)?;
 	let (mut logits, mut cache) = decoder.step(prompt, 0, decoder.empty()?)?;
-	let mut rows = prompt.len();
+	let vocab = logits.len() / prompt.len();
 	let (mut tokens, mut logprobs) = (Vec::new(), Vec::new());
 	loop {
-		let vocab = logits.len() / rows;
+		if logits.len() % vocab != 0 || logits.len() < vocab {
+			log::debug!("the decoder's vocabulary changed after {} tokens", tokens.len());
+			return Err(Failure::InvalidModel);
+		}
 		let last = &logits[logits.len() - vocab..];
 		let lp = log_softmax(last)?;
 		let step = tokens.len();
@@ -472,7 +473,6 @@ fn generate(
 		}
 		let past = prompt.len() + step;
 		(logits, cache) = decoder.step(&[chosen as u32], past, cache)?;
-		rows = 1;
 	}
 	Ok((tokens, logprobs))
 }
@@ -586,41 +586,51 @@ pub fn check(
 		}
 		Ok(true)
 	};
-	let rescored = |chunk: usize| {
-		onnx::with_fallback(|how| {
-			let decoder = Decoder::prepare(job.model, how)?;
-			rescore(&decoder, &job.prompt, &claimed.tokens, chunk, judge)
-		})
-	};
-	// The claimed tokens a chunk at a time first; a result that fails so is re-scored one
-	// token at a time, as the generator ran it, before it is judged wrong (a model may not
-	// compute alike in chunks and token by token).
-	match rescored(CHECK_CHUNK) {
-		Ok(true) => Ok(true),
-		_ => rescored(1),
-	}
+	// The claimed tokens a chunk at a time first; a result whose row from a chunk of several
+	// tokens fails is re-scored one token at a time, as the generator ran it, before it is
+	// judged wrong (a model need not compute alike in chunks and token by token).
+	let rescored = onnx::with_fallback(|how| {
+		let decoder = Decoder::prepare(job.model, how)?;
+		match rescore(&decoder, &job.prompt, &claimed.tokens, CHECK_CHUNK, &judge)? {
+			Rescored::DiffersInChunk => rescore(&decoder, &job.prompt, &claimed.tokens, 1, &judge),
+			verdict => Ok(verdict),
+		}
+	})?;
+	Ok(rescored == Rescored::Agrees)
+}
+
+/// What re-scoring a claim found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rescored {
+	/// Every row passed.
+	Agrees,
+	/// A row failed that the generator computed the same way.
+	Differs,
+	/// A row from a chunk of several tokens failed.
+	DiffersInChunk,
 }
 
 /// Runs the prompt, then `tokens` but the last `chunk` at a time with the cache, and asks
-/// `judge` of each row of logits that chose a token (its index among `tokens`, the row):
-/// `true` when every row passes. Holds one chunk's rows at a time.
+/// `judge` of each row of logits that chose a token (its index among `tokens`, the row).
+/// Holds the rows of one pass at a time (the prompt's are dropped once its last is judged).
 fn rescore(
 	decoder: &Decoder,
 	prompt: &[u32],
 	tokens: &[u32],
 	chunk: usize,
 	judge: impl Fn(usize, &[f32]) -> Result<bool, Failure>,
-) -> Result<bool, Failure> {
+) -> Result<Rescored, Failure> {
 	let (logits, mut cache) = decoder.step(prompt, 0, decoder.empty()?)?;
 	let vocab = logits.len() / prompt.len();
 	if !judge(0, &logits[logits.len() - vocab..])? {
-		return Ok(false);
+		return Ok(Rescored::Differs);
 	}
+	drop(logits);
 	let before = &tokens[..tokens.len().saturating_sub(1)];
 	if before.iter().any(|t| *t as usize >= vocab) {
 		// Fed to the model, such a token would be read past its table.
 		log::info!("check: a claimed token is beyond the vocabulary of {vocab}");
-		return Ok(false);
+		return Ok(Rescored::Differs);
 	}
 	let mut past = prompt.len();
 	for part in before.chunks(chunk.max(1)) {
@@ -631,13 +641,17 @@ fn rescore(
 		}
 		for (i, row) in logits.chunks_exact(vocab).enumerate() {
 			if !judge(past - prompt.len() + i + 1, row)? {
-				return Ok(false);
+				return Ok(if part.len() > 1 {
+					Rescored::DiffersInChunk
+				} else {
+					Rescored::Differs
+				});
 			}
 		}
 		cache = next;
 		past += part.len();
 	}
-	Ok(true)
+	Ok(Rescored::Agrees)
 }
 
 /// The heads and head size of a decoder's first cache input as the model declares them, if
