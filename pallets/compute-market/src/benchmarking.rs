@@ -147,8 +147,9 @@ fn requester_of<T: Config>(job: u32) -> T::AccountId {
 /// The `job`-th job of a hook benchmark: its own requester, assets and `bids` bidders
 /// (`provider(job × bids + i)`), still in bidding.
 fn distinct_job<T: Config>(job: u32, replicas: u32, bids: u32) -> JobId {
-	let job_id = Market::<T>::do_post_job(requester_of::<T>(job), spec_for::<T>(job, replicas))
-		.expect("job posts");
+	let job_id =
+		Market::<T>::do_post_job(requester_of::<T>(job), spec_for::<T>(job, replicas), None)
+			.expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(job.saturating_mul(bids).saturating_add(i));
 		Market::<T>::do_place_bid(p, job_id, bid_price::<T>(), bid_bond::<T>())
@@ -166,7 +167,7 @@ fn job_with_bids<T: Config>(replicas: u32, bids: u32) -> JobId {
 fn job_bidding_for<T: Config>(replicas: u32, bids: u32, bidding: BlockNumberFor<T>) -> JobId {
 	let mut spec = spec::<T>(replicas);
 	spec.bidding_period = bidding;
-	let job_id = Market::<T>::do_post_job(requester::<T>(), spec).expect("job posts");
+	let job_id = Market::<T>::do_post_job(requester::<T>(), spec, None).expect("job posts");
 	for i in 0..bids {
 		let p = provider::<T>(i);
 		Market::<T>::do_place_bid(p, job_id, bid_price::<T>(), bid_bond::<T>())
@@ -336,7 +337,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw_offer() {
 		let who = provider::<T>(0);
-		Market::<T>::do_post_offer(offer::<T>(who.clone(), 10)).unwrap();
+		Market::<T>::do_post_offer(offer::<T>(who.clone(), 10), None).unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), 0);
 		assert!(!Offers::<T>::contains_key(0));
@@ -346,7 +347,7 @@ mod benchmarks {
 	fn accept_offer(a: Linear<0, { T::MaxAssetsPerJob::get() }>) {
 		let who = provider::<T>(0);
 		// Capacity 1: the offer is removed as well.
-		Market::<T>::do_post_offer(offer::<T>(who, 1)).unwrap();
+		Market::<T>::do_post_offer(offer::<T>(who, 1), None).unwrap();
 		let requester = requester::<T>();
 		let mut spec = spec::<T>(1);
 		spec.assets = assets::<T>(0, a);
@@ -405,7 +406,7 @@ mod benchmarks {
 		// A long bidding period: retraction is open in its first half.
 		let mut spec = spec::<T>(T::MaxReplicas::get());
 		spec.bidding_period = T::MaxBiddingPeriod::get();
-		let job_id = Market::<T>::do_post_job(requester::<T>(), spec).expect("job posts");
+		let job_id = Market::<T>::do_post_job(requester::<T>(), spec, None).expect("job posts");
 		for i in 0..b {
 			Market::<T>::do_place_bid(provider::<T>(i), job_id, bid_price::<T>(), bid_bond::<T>())
 				.expect("bid places");
@@ -542,7 +543,7 @@ mod benchmarks {
 		// one block: each is read and dropped.
 		let requester = requester::<T>();
 		let spec = JobSpec::new(1, price::<T>()).with_longest_fields(276);
-		let first = Market::<T>::do_post_job(requester.clone(), spec).unwrap();
+		let first = Market::<T>::do_post_job(requester.clone(), spec, None).unwrap();
 		Market::<T>::do_cancel_job(requester, first).unwrap();
 		let record = Jobs::<T>::get(first).unwrap();
 		let terms = Terms::<T>::get(first).unwrap();

@@ -106,6 +106,14 @@ impl<T: Config> Pallet<T> {
 		for job_id in Terms::<T>::iter_keys() {
 			ensure!(Jobs::<T>::contains_key(job_id), "terms are recorded for no job");
 		}
+		for (job_id, work) in JobWork::<T>::iter() {
+			ensure!(Jobs::<T>::contains_key(job_id), "work is declared for no job");
+			ensure!(work.amount > 0, "a job declares no work as its work");
+		}
+		for (offer_id, rate) in OfferUnitPrices::<T>::iter() {
+			ensure!(Offers::<T>::contains_key(offer_id), "a unit price is recorded for no offer");
+			ensure!(rate.max_amount > 0, "an offer by the unit takes no work");
+		}
 		for (job_id, arbiter, agrees) in Verdicts::<T>::iter() {
 			let judging = Jobs::<T>::get(job_id)
 				.is_some_and(|j| j.round == Round::Arbitration && j.status == JobStatus::Revealing);

@@ -18,6 +18,12 @@ impl<T: Config> Pallet<T> {
 		Self::check_execution_and_reveal(spec.execution_period, spec.reveal_period)
 	}
 
+	/// Checks the work a job declares: none, or an amount above zero.
+	pub(crate) fn check_work(work: Option<Work>) -> DispatchResult {
+		ensure!(work.map_or(true, |w| w.amount > 0), Error::<T>::InvalidWork);
+		Ok(())
+	}
+
 	/// Fills in the chain's `DefaultTolerance` when the spec names none, and checks it
 	/// against `MaxTolerance`: the job records the tolerance it was created with.
 	pub(crate) fn fix_tolerance(spec: &mut JobSpec<T>) -> DispatchResult {
@@ -130,6 +136,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_post_job(
 		who: T::AccountId,
 		mut spec: JobSpec<T>,
+		work: Option<Work>,
 	) -> Result<JobId, DispatchError> {
 		ensure!(
 			spec.replicas >= 1 && spec.replicas <= T::MaxReplicas::get(),
@@ -137,6 +144,7 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(!spec.max_price.is_zero(), Error::<T>::ZeroPrice);
 		Self::check_periods(&spec)?;
+		Self::check_work(work)?;
 		Self::fix_tolerance(&mut spec)?;
 		let (royalties, royalty_total) = Self::royalties_for(&who, &spec)?;
 		let budget = spec
@@ -167,6 +175,9 @@ impl<T: Config> Pallet<T> {
 			pause_mark: PausedBlocks::<T>::get(),
 		};
 		Self::insert_new_job(job_id, job);
+		if let Some(work) = work {
+			JobWork::<T>::insert(job_id, work);
+		}
 		OpenJobs::<T>::insert(job_id, ());
 		Self::deposit_event(Event::JobPosted {
 			job_id,
@@ -260,6 +271,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Jobs::<T>::remove(job_id);
 		Terms::<T>::remove(job_id);
+		JobWork::<T>::remove(job_id);
 		Results::<T>::remove(job_id);
 		JobsOfRequester::<T>::remove(&job.requester, job_id);
 		Self::release(HoldReason::JobDeposit, &job.requester, job.deposit);

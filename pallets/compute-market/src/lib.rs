@@ -391,6 +391,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Terms<T: Config> = StorageMap<_, Twox64Concat, JobId, JobTerms<T>>;
 
+	/// The work a job declares its input holds (`post_job_with_work`,
+	/// `accept_offer_with_work`), which providers price by and their agents hold the input
+	/// to; none for a job posted without. Removed with the job. A map of its own, like
+	/// `Terms`: it reshapes nothing deployed agents read.
+	#[pallet::storage]
+	pub type JobWork<T: Config> = StorageMap<_, Twox64Concat, JobId, Work>;
+
+	/// The price per unit of work of each standing offer that charges by the unit
+	/// (`post_unit_offer`), and the most work it takes. Removed with the offer.
+	#[pallet::storage]
+	pub type OfferUnitPrices<T: Config> = StorageMap<_, Twox64Concat, OfferId, UnitPrice<T>>;
+
 	/// Bids on jobs in a bidding phase.
 	#[pallet::storage]
 	pub type Bids<T: Config> =
@@ -762,7 +774,8 @@ pub mod pallet {
 		/// A verdict needs one entry for each replica of the disputed round, in its order.
 		WrongVerdictCount,
 		/// An offer's scope must name at least one workload kind and none twice, sizes below
-		/// `UNDECLARED_SIZE` and a least tolerance of at most `MaxTolerance`.
+		/// `UNDECLARED_SIZE` and a least tolerance of at most `MaxTolerance`, and a price per
+		/// unit of work a most above zero.
 		InvalidOfferScope,
 		/// The offer does not take the job's workload kind.
 		WorkloadKindNotOffered,
@@ -775,6 +788,13 @@ pub mod pallet {
 		/// The market is paused (safe mode, or one of its calls paused): no deadline passes
 		/// until it resumes.
 		MarketPaused,
+		/// Declared work must be more than zero units.
+		InvalidWork,
+		/// The offer charges by the unit of work: the job must declare its work in the offer's
+		/// unit (`accept_offer_with_work`).
+		WorkNotOffered,
+		/// The job declares more work than the offer takes.
+		WorkAboveOffer,
 	}
 
 	#[pallet::extra_constants]
@@ -1004,16 +1024,19 @@ pub mod pallet {
 			scope: OfferScope,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_post_offer(Offer {
-				provider: who,
-				price,
-				hardware,
-				capacity,
-				expires_at,
-				execution_period,
-				reveal_period,
-				scope,
-			})
+			Self::do_post_offer(
+				Offer {
+					provider: who,
+					price,
+					hardware,
+					capacity,
+					expires_at,
+					execution_period,
+					reveal_period,
+					scope,
+				},
+				None,
+			)
 		}
 
 		/// Withdraw a standing offer.
@@ -1022,14 +1045,15 @@ pub mod pallet {
 		///
 		/// Emits `OfferWithdrawn`. Errors: `UnknownOffer`, `NotOfferOwner`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::withdraw_offer())]
+		#[pallet::weight(T::WeightInfo::withdraw_offer().saturating_add(Pallet::<T>::unit_price_removal()))]
 		pub fn withdraw_offer(origin: OriginFor<T>, offer_id: OfferId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_offer(who, offer_id)
 		}
 
 		/// Take a standing offer: a k = 1 job assigned at once to the offer's provider at the
-		/// offer's price. The price is held from the requester as escrow and the provider's
+		/// offer's price. An offer that charges by the unit of work is taken only with
+		/// `accept_offer_with_work`. The price is held from the requester as escrow and the provider's
 		/// bond is held from the provider.
 		///
 		/// - Origin: signed, the requester.
@@ -1044,19 +1068,19 @@ pub mod pallet {
 		/// retired or not permitted asset), `DuplicateAsset`, `RoyaltiesAboveMax`,
 		/// `UnknownOffer`, `OfferExpired`, `OfferTooExpensive`, `InvalidReplicas`,
 		/// `PeriodsBelowOffer`, `WorkloadKindNotOffered`, `WorkloadTooLarge`, `InputTooLarge`,
-		/// `ToleranceBelowOffer`, `ToleranceTooLarge`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
+		/// `ToleranceBelowOffer`, `WorkNotOffered`, `ToleranceTooLarge`, `InvalidBiddingPeriod`, `InvalidExecutionPeriod`,
 		/// `InvalidRevealPeriod`, `RequirementsNotMet`,
 		/// `ReputationTooLow`, `ConflictOfInterest`, `ProviderNotActive`,
 		/// `Token(FundsUnavailable)` (or another token error of the currency) (requester or provider).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::accept_offer(spec.assets.len() as u32))]
+		#[pallet::weight(Pallet::<T>::accept_offer_weight(spec.assets.len() as u32))]
 		pub fn accept_offer(
 			origin: OriginFor<T>,
 			offer_id: OfferId,
 			spec: JobSpec<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_accept_offer(who, offer_id, spec)
+			Self::do_accept_offer(who, offer_id, spec, None)
 		}
 
 		/// Post a job. Its whole budget, `replicas × max_price` plus the royalties of the
@@ -1076,7 +1100,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::post_job(spec.assets.len() as u32))]
 		pub fn post_job(origin: OriginFor<T>, spec: JobSpec<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_post_job(who, spec).map(|_| ())
+			Self::do_post_job(who, spec, None).map(|_| ())
 		}
 
 		/// Cancel a job whose bidding deadline has not come. Every bid bond and the escrow are
@@ -1397,10 +1421,98 @@ pub mod pallet {
 		///
 		/// Emits `JobPruned`. Errors: `UnknownJob`, `JobNotFinished`, `RetentionNotOver`.
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::prune_job())]
+		#[pallet::weight(T::WeightInfo::prune_job().saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn prune_job(origin: OriginFor<T>, job_id: JobId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_prune_job(job_id)
+		}
+
+		/// Post a standing offer that also charges by the unit of work: as `post_offer`, and a
+		/// job taking it must declare its work (`accept_offer_with_work`) in `per_unit.unit`,
+		/// at most `per_unit.max_amount` units, and pays `price + per_unit.per_unit × amount`.
+		/// So nobody binds the provider to more work than it priced; its agent holds the input
+		/// to the declaration.
+		///
+		/// - Origin: signed, an active provider.
+		/// - The parameters of `post_offer`, and `per_unit`: the unit, the price of one unit
+		///   and the most units a job may declare (above zero).
+		///
+		/// Emits `OfferPosted`. Errors: those of `post_offer` (`InvalidOfferScope` also for a
+		/// most of zero units).
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::post_offer().saturating_add(T::DbWeight::get().writes(1)))]
+		pub fn post_unit_offer(
+			origin: OriginFor<T>,
+			#[pallet::compact] price: BalanceOf<T>,
+			hardware: Hardware,
+			capacity: u32,
+			expires_at: BlockNumberFor<T>,
+			execution_period: BlockNumberFor<T>,
+			reveal_period: BlockNumberFor<T>,
+			scope: OfferScope,
+			per_unit: UnitPrice<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let offer = Offer {
+				provider: who,
+				price,
+				hardware,
+				capacity,
+				expires_at,
+				execution_period,
+				reveal_period,
+				scope,
+			};
+			Self::do_post_offer(offer, Some(per_unit))
+		}
+
+		/// Post a job that declares the work its input holds: as `post_job`, and the job
+		/// records `work` (`JobWork`) until it is pruned. Providers price by it; a provider's
+		/// agent answers an input with more work than declared, or work in another unit, with
+		/// the canonical failure `undeclared_work`, which verifies and is paid like any result.
+		///
+		/// - Origin: signed, the requester.
+		/// - `spec`: as for `post_job`; `work`: a unit and an amount above zero.
+		///
+		/// Emits `JobPosted`. Errors: those of `post_job`, `InvalidWork`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(
+			T::WeightInfo::post_job(spec.assets.len() as u32)
+				.saturating_add(T::DbWeight::get().writes(1))
+		)]
+		pub fn post_job_with_work(
+			origin: OriginFor<T>,
+			spec: JobSpec<T>,
+			work: Work,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_post_job(who, spec, Some(work)).map(|_| ())
+		}
+
+		/// Take a standing offer for a job that declares the work its input holds: as
+		/// `accept_offer`, and the job records `work` (`JobWork`). An offer that charges by the
+		/// unit takes only work declared in its unit, within its most, and charges its price
+		/// plus its price per unit times `work.amount`.
+		///
+		/// - Origin: signed, the requester.
+		/// - `offer_id`, `spec`: as for `accept_offer`; `work`: a unit and an amount above zero.
+		///
+		/// Emits `JobPosted`, `OfferAccepted`, `JobAssigned`. Errors: those of
+		/// `accept_offer`, `InvalidWork`, `WorkNotOffered`, `WorkAboveOffer`, `BudgetOverflow`
+		/// (the price for the work overflows).
+		#[pallet::call_index(23)]
+		#[pallet::weight(
+			Pallet::<T>::accept_offer_weight(spec.assets.len() as u32)
+				.saturating_add(T::DbWeight::get().writes(1))
+		)]
+		pub fn accept_offer_with_work(
+			origin: OriginFor<T>,
+			offer_id: OfferId,
+			spec: JobSpec<T>,
+			work: Work,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_offer(who, offer_id, spec, Some(work))
 		}
 	}
 }

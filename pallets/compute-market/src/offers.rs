@@ -3,13 +3,27 @@
 use crate::*;
 use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{
-	traits::{CheckedAdd, Zero},
+	traits::{CheckedAdd, CheckedMul, Zero},
 	Saturating,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Posts `offer`, whose `provider` is the signer.
-	pub(crate) fn do_post_offer(offer: Offer<T>) -> DispatchResult {
+	/// Removing an offer's price per unit of work, beside what `withdraw_offer` measured.
+	pub fn unit_price_removal() -> Weight {
+		T::DbWeight::get().writes(1)
+	}
+
+	/// `accept_offer` as measured, and reading the offer's price per unit of work (a map
+	/// entry: its hashed key and its value in the proof) and removing it with the offer.
+	pub fn accept_offer_weight(assets: u32) -> Weight {
+		let entry = UnitPrice::<T>::max_encoded_len().saturating_add(48) as u64;
+		T::WeightInfo::accept_offer(assets)
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			.saturating_add(Weight::from_parts(0, entry))
+	}
+
+	/// Posts `offer`, whose `provider` is the signer, charging `per_unit` on top if set.
+	pub(crate) fn do_post_offer(offer: Offer<T>, per_unit: Option<UnitPrice<T>>) -> DispatchResult {
 		let who = offer.provider.clone();
 		let mut provider = Self::active_provider(&who)?;
 		let price = offer.price;
@@ -17,7 +31,9 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(offer.capacity > 0 && offer.expires_at > now, Error::<T>::InvalidOffer);
 		ensure!(
-			offer.scope.is_valid() && offer.scope.min_tolerance <= T::MaxTolerance::get(),
+			offer.scope.is_valid()
+				&& offer.scope.min_tolerance <= T::MaxTolerance::get()
+				&& per_unit.as_ref().map_or(true, |u| u.max_amount > 0),
 			Error::<T>::InvalidOfferScope
 		);
 		Self::check_execution_and_reveal(offer.execution_period, offer.reveal_period)?;
@@ -29,6 +45,9 @@ impl<T: Config> Pallet<T> {
 		Providers::<T>::insert(&who, provider);
 		let capacity = offer.capacity;
 		Offers::<T>::insert(offer_id, offer);
+		if let Some(per_unit) = per_unit {
+			OfferUnitPrices::<T>::insert(offer_id, per_unit);
+		}
 		Self::deposit_event(Event::OfferPosted { offer_id, provider: who, price, capacity });
 		Ok(())
 	}
@@ -43,6 +62,7 @@ impl<T: Config> Pallet<T> {
 
 	fn remove_offer(offer_id: OfferId, offer: &Offer<T>) {
 		Offers::<T>::remove(offer_id);
+		OfferUnitPrices::<T>::remove(offer_id);
 		Providers::<T>::mutate(&offer.provider, |p| {
 			if let Some(p) = p {
 				p.offers = p.offers.saturating_sub(1);
@@ -54,14 +74,31 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		offer_id: OfferId,
 		mut spec: JobSpec<T>,
+		work: Option<Work>,
 	) -> DispatchResult {
 		let mut offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= offer.expires_at, Error::<T>::OfferExpired);
 		ensure!(spec.replicas == 1, Error::<T>::InvalidReplicas);
-		ensure!(offer.price <= spec.max_price, Error::<T>::OfferTooExpensive);
 		ensure!(offer.provider != who, Error::<T>::ConflictOfInterest);
 		Self::check_periods(&spec)?;
+		Self::check_work(work)?;
+		// An offer priced by the unit takes only work declared in its unit, within its most.
+		let price = match OfferUnitPrices::<T>::get(offer_id) {
+			None => offer.price,
+			Some(rate) => {
+				let work =
+					work.filter(|w| w.unit == rate.unit).ok_or(Error::<T>::WorkNotOffered)?;
+				ensure!(work.amount <= rate.max_amount, Error::<T>::WorkAboveOffer);
+				let amount = BalanceOf::<T>::try_from(work.amount)
+					.map_err(|_| Error::<T>::BudgetOverflow)?;
+				rate.per_unit
+					.checked_mul(&amount)
+					.and_then(|p| p.checked_add(&offer.price))
+					.ok_or(Error::<T>::BudgetOverflow)?
+			},
+		};
+		ensure!(price <= spec.max_price, Error::<T>::OfferTooExpensive);
 		Self::fix_tolerance(&mut spec)?;
 		// The provider said how long it needs; the requester may give more, not less.
 		ensure!(
@@ -87,7 +124,6 @@ impl<T: Config> Pallet<T> {
 
 		// The requester escrows the offer's price and the royalties; the provider bonds it.
 		let (royalties, royalty_total) = Self::royalties_for(&who, &spec)?;
-		let price = offer.price;
 		let escrow = price.checked_add(&royalty_total).ok_or(Error::<T>::BudgetOverflow)?;
 		let bond = Self::bid_bond(price);
 		Self::hold(HoldReason::JobEscrow, &who, escrow)?;
@@ -112,6 +148,9 @@ impl<T: Config> Pallet<T> {
 			pause_mark: PausedBlocks::<T>::get(),
 		};
 		Self::insert_new_job(job_id, job);
+		if let Some(work) = work {
+			JobWork::<T>::insert(job_id, work);
+		}
 		JobsOfProvider::<T>::insert(&offer.provider, job_id, ());
 		Providers::<T>::mutate(&offer.provider, |p| {
 			if let Some(p) = p {

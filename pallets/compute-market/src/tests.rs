@@ -3376,6 +3376,125 @@ fn the_chain_sets_floors_for_execution_and_reveal_periods() {
 	});
 }
 
+/// Posts a standing offer of `who` at `price` per job plus `per_unit` per token, for jobs
+/// of at most `max_amount` tokens.
+fn offer_by_tokens(
+	who: AccountId,
+	price: Balance,
+	per_unit: Balance,
+	max_amount: u64,
+) -> frame_support::dispatch::DispatchResult {
+	Market::post_unit_offer(
+		RuntimeOrigin::signed(who),
+		price,
+		hardware(),
+		5,
+		100,
+		10,
+		10,
+		OfferScope::any(),
+		UnitPrice { unit: WorkUnit::Tokens, per_unit, max_amount },
+	)
+}
+
+fn tokens(amount: u64) -> Work {
+	Work { unit: WorkUnit::Tokens, amount }
+}
+
+#[test]
+fn a_job_declares_its_work_and_an_offer_charges_by_the_unit() {
+	test(|| {
+		register(10);
+		// Declared work is more than nothing.
+		assert_noop!(
+			Market::post_job_with_work(RuntimeOrigin::signed(REQUESTER), spec(1, 100), tokens(0)),
+			Error::<Test>::InvalidWork
+		);
+		let declared = NextJobId::<Test>::get();
+		let pixels = Work { unit: WorkUnit::Pixels, amount: 1_000_000 };
+		assert_ok!(Market::post_job_with_work(
+			RuntimeOrigin::signed(REQUESTER),
+			spec(1, 100),
+			pixels
+		));
+		assert_eq!(JobWork::<Test>::get(declared), Some(pixels));
+		assert_eq!(JobWork::<Test>::get(post(spec(1, 100))), None);
+		// An offer by the unit names a most above zero.
+		assert_noop!(offer_by_tokens(10, 50, 2, 0), Error::<Test>::InvalidOfferScope);
+		assert_ok!(offer_by_tokens(10, 50, 2, 100));
+		let take = |sp: JobSpec<Test>, work: Work| {
+			Market::accept_offer_with_work(RuntimeOrigin::signed(REQUESTER), 0, sp, work)
+		};
+		// It takes only work declared in its unit, within its most, at its price for it.
+		assert_noop!(
+			Market::accept_offer(RuntimeOrigin::signed(REQUESTER), 0, spec(1, 1_000)),
+			Error::<Test>::WorkNotOffered
+		);
+		assert_noop!(
+			take(spec(1, 1_000), Work { unit: WorkUnit::Pixels, amount: 40 }),
+			Error::<Test>::WorkNotOffered
+		);
+		assert_noop!(take(spec(1, 1_000), tokens(101)), Error::<Test>::WorkAboveOffer);
+		assert_noop!(take(spec(1, 1_000), tokens(0)), Error::<Test>::InvalidWork);
+		// 50 + 2 × 40 = 130 is more than a job paying 129 pays.
+		assert_noop!(take(spec(1, 129), tokens(40)), Error::<Test>::OfferTooExpensive);
+		let held_before = held(HoldReason::JobEscrow, REQUESTER);
+		let id = NextJobId::<Test>::get();
+		assert_ok!(take(spec(1, 130), tokens(40)));
+		assert_eq!(held(HoldReason::JobEscrow, REQUESTER) - held_before, 130);
+		assert_eq!(JobWork::<Test>::get(id), Some(tokens(40)));
+		assert_eq!(Assignments::<Test>::get(id)[0].price, 130);
+		assert_event(MarketEvent::JobAssigned {
+			job_id: id,
+			providers: BoundedVec::truncate_from(vec![10]),
+			price: 130,
+			commit_by: System::block_number() + 10,
+		});
+		// The provider is paid that price for a verified result.
+		let before = total(10);
+		commit(10, id, result(1));
+		reveal(10, id, result(1));
+		run_to_block(job(id).deadline);
+		assert_eq!(job(id).status, JobStatus::Settled);
+		let fee = Terms::<Test>::get(id).unwrap().reputation_fee;
+		assert_eq!(total(10), before + 130 - fee);
+		// Pruning the job removes its declared work.
+		run_to_block(job(id).deadline + <<Test as Config>::RetentionPeriod as Get<u64>>::get());
+		assert_ok!(Market::prune_job(RuntimeOrigin::signed(5), id));
+		assert_eq!(JobWork::<Test>::get(id), None);
+		// A price per unit that overflows the balance is refused, not wrapped.
+		assert_ok!(offer_by_tokens(10, 50, Balance::MAX / 2, 100));
+		let dear = NextOfferId::<Test>::get() - 1;
+		assert_noop!(
+			Market::accept_offer_with_work(
+				RuntimeOrigin::signed(REQUESTER),
+				dear,
+				spec(1, Balance::MAX),
+				tokens(3)
+			),
+			Error::<Test>::BudgetOverflow
+		);
+		// Withdrawing an offer removes its unit price.
+		assert_ok!(Market::withdraw_offer(RuntimeOrigin::signed(10), dear));
+		assert_eq!(OfferUnitPrices::<Test>::get(dear), None);
+		// An offer priced per job takes jobs whatever they declare, at its price.
+		assert_ok!(offer(10, 60, 1, 100));
+		let flat = NextOfferId::<Test>::get() - 1;
+		let id = NextJobId::<Test>::get();
+		let audio = Work { unit: WorkUnit::AudioMilliseconds, amount: 5_000 };
+		assert_ok!(Market::accept_offer_with_work(
+			RuntimeOrigin::signed(REQUESTER),
+			flat,
+			spec(1, 100),
+			audio
+		));
+		assert_eq!(Assignments::<Test>::get(id)[0].price, 60);
+		assert_eq!(JobWork::<Test>::get(id), Some(audio));
+		// Used up, it is gone, and so is its unit price had it one.
+		assert!(Offers::<Test>::get(flat).is_none());
+	});
+}
+
 #[test]
 fn an_offer_states_the_periods_a_requester_must_give() {
 	test(|| {

@@ -57,6 +57,80 @@ pub enum WorkloadKind {
 	Container,
 }
 
+/// A unit in which a job's work is counted: what the agent's pipelines do in proportion to.
+/// A job may declare its work in one (`post_job_with_work`, `accept_offer_with_work`;
+/// recorded in `JobWork`); providers price by it (a standing offer's `UnitPrice`, a bid's
+/// price), and a provider's agent answers an input with more work than declared with a
+/// canonical failure, so declaring less buys the requester a failed job at the price of the
+/// work it declared.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum WorkUnit {
+	/// Tokens the model reads and writes: a text job's tokens over all its lines, a
+	/// language-model job's prompt tokens plus the most new tokens it may generate.
+	#[codec(index = 0)]
+	Tokens,
+	/// Pixels of an input picture: its width times its height.
+	#[codec(index = 1)]
+	Pixels,
+	/// Milliseconds of input audio, rounded up.
+	#[codec(index = 2)]
+	AudioMilliseconds,
+}
+
+/// An amount of work in a unit: what a job declares its input holds.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Work {
+	pub unit: WorkUnit,
+	/// Above zero.
+	pub amount: u64,
+}
+
+/// A standing offer's price per unit of work, on top of its price per job, and the most
+/// work it takes (`post_unit_offer`; recorded in `OfferUnitPrices`): a job taking the offer
+/// must declare its work in `unit`, at most `max_amount`, and pays `price + per_unit ×
+/// amount`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct UnitPrice<T: Config> {
+	pub unit: WorkUnit,
+	/// The price of one unit.
+	pub per_unit: BalanceOf<T>,
+	/// The most units one job may declare; above zero.
+	pub max_amount: u64,
+}
+
 /// Where a workload or an input is found and what its content must hash to.
 #[derive(
 	Encode,
