@@ -115,12 +115,46 @@ pub use api::{
 		pallet_compute_market::types::{
 			Assignment, Bid, BidRemoval, ContentRef, Hardware, Job, JobSpec, JobStatus, Judgement,
 			Offer, OfferScope, Provider, ProviderProfile, ProviderStatus, Reputation, Reveal,
-			Round, SlashReason, VerifiedResult, Workload, WorkloadKind,
+			Round, SlashReason, UnitPrice, VerifiedResult, Work, WorkUnit, Workload, WorkloadKind,
 		},
 		pallet_data_registry::{Asset, AssetKind, License},
 		sp_arithmetic::per_things::{Perbill, Permill},
 	},
 };
+
+impl From<crate::workload::Work> for Work {
+	fn from(w: crate::workload::Work) -> Self {
+		Work { unit: w.unit.into(), amount: w.amount }
+	}
+}
+
+impl From<Work> for crate::workload::Work {
+	fn from(w: Work) -> Self {
+		crate::workload::Work { unit: w.unit.into(), amount: w.amount }
+	}
+}
+
+impl From<crate::workload::Unit> for WorkUnit {
+	fn from(u: crate::workload::Unit) -> Self {
+		use crate::workload::Unit;
+		match u {
+			Unit::Tokens => WorkUnit::Tokens,
+			Unit::Pixels => WorkUnit::Pixels,
+			Unit::AudioMs => WorkUnit::AudioMilliseconds,
+		}
+	}
+}
+
+impl From<WorkUnit> for crate::workload::Unit {
+	fn from(u: WorkUnit) -> Self {
+		use crate::workload::Unit;
+		match u {
+			WorkUnit::Tokens => Unit::Tokens,
+			WorkUnit::Pixels => Unit::Pixels,
+			WorkUnit::AudioMilliseconds => Unit::AudioMs,
+		}
+	}
+}
 
 /// The size of content whose size was not declared (jobs stored before sizes were).
 pub const UNDECLARED_SIZE: u64 = u64::MAX;
@@ -206,6 +240,15 @@ pub type At = subxt::client::OnlineClientAtBlock<Cfg>;
 
 /// The most ids a page of the market's runtime API returns (its `MAX_PAGE`).
 const PAGE: u32 = 100;
+
+/// Whether the runtime at `at` has the market's storage item `name`: an item a later runtime
+/// added is read as empty on an earlier one (an agent runs across a runtime upgrade).
+fn has_market_item(at: &At, name: &str) -> bool {
+	at.metadata_ref()
+		.pallet_by_name(MARKET)
+		.and_then(|p| p.storage())
+		.is_some_and(|s| s.entry_by_name(name).is_some())
+}
 
 /// A storage map's entry at `at`, decoded, or `None` if it has none.
 async fn get<A: Address>(at: &At, addr: A, key: A::KeyParts) -> Result<Option<A::Value>> {
@@ -422,6 +465,25 @@ impl Chain {
 	/// A standing offer.
 	pub async fn offer(at: &At, id: u64) -> Result<Option<Offer>> {
 		get(at, api::storage().compute_market().offers(), (id,)).await
+	}
+
+	/// The price per unit of work of a standing offer that charges by the unit
+	/// (`OfferUnitPrices`); none on a runtime from before declared work.
+	pub async fn offer_unit_price(at: &At, id: u64) -> Result<Option<UnitPrice>> {
+		if !has_market_item(at, "OfferUnitPrices") {
+			return Ok(None);
+		}
+		get(at, api::storage().compute_market().offer_unit_prices(), (id,)).await
+	}
+
+	/// The work a job declares (`JobWork`); none on a runtime from before declared work.
+	pub async fn job_work(at: &At, id: JobId) -> Result<Option<crate::workload::Work>> {
+		if !has_market_item(at, "JobWork") {
+			return Ok(None);
+		}
+		Ok(get(at, api::storage().compute_market().job_work(), (id,))
+			.await?
+			.map(Into::into))
 	}
 
 	/// Every standing offer: (id, offer).

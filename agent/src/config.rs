@@ -27,6 +27,8 @@
 //! onnx = "1.5"
 //! magika = "1"
 //! input_mib = "0.01"                # plus this per started MiB of input (its declared size)
+//! per_unit = { tokens = "0.0001", pixels = "0.0000001", audio-ms = "0.00001" }
+//!                                   # plus this per unit of work a job declares (its `work`)
 //! # command = "./price.sh"          # or: a program given the job as JSON on stdin that prints a
 //! # command_timeout_ms = 2000       #     price in ALM or "no"
 //!
@@ -37,6 +39,9 @@
 //! execution_period = 10
 //! reveal_period = 10
 //! kinds = ["wasm", "onnx"]          # the workload kinds it takes (default both)
+//! # per_unit = { unit = "tokens", price = "0.0001", max = 100000 }
+//! #                                 # also charge per unit of declared work, and take only
+//! #                                 # jobs declaring at most `max` units of it
 //! ```
 
 use std::{
@@ -53,6 +58,7 @@ use serde::Deserialize;
 use crate::{
 	chain::{Balance, Hardware, UNIT},
 	outbound::Network,
+	workload::Unit,
 };
 
 /// What is wrong with a configuration.
@@ -195,9 +201,43 @@ pub struct PricePolicy {
 	pub magika: Option<Alm>,
 	/// Added per started MiB of input, in ALM, for the input's size as the job declares it.
 	pub input_mib: Option<Alm>,
+	/// Added per unit of the work a job declares, in ALM, by unit; a job that declares no
+	/// work, or work in a unit left out, pays only the rest.
+	#[serde(default)]
+	pub per_unit: UnitPrices,
 	pub command: Option<String>,
 	#[serde(default = "default_command_timeout")]
 	pub command_timeout_ms: u64,
+}
+
+/// Prices per unit of work, in ALM.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UnitPrices {
+	pub tokens: Option<Alm>,
+	pub pixels: Option<Alm>,
+	pub audio_ms: Option<Alm>,
+}
+
+impl UnitPrices {
+	/// The price of one unit of `unit`, if set.
+	pub fn of(&self, unit: Unit) -> Option<Alm> {
+		match unit {
+			Unit::Tokens => self.tokens,
+			Unit::Pixels => self.pixels,
+			Unit::AudioMs => self.audio_ms,
+		}
+	}
+}
+
+/// A standing offer's price per unit of work.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferUnitPrice {
+	pub unit: Unit,
+	pub price: Alm,
+	/// The most units one job may declare; above zero.
+	pub max: u64,
 }
 
 fn default_command_timeout() -> u64 {
@@ -218,6 +258,9 @@ pub struct OfferConfig {
 	/// `min_tolerance` as the least tolerance, so nobody can bind the provider to more.
 	#[serde(default = "default_offer_kinds")]
 	pub kinds: Vec<OfferKind>,
+	/// Also charge per unit of work a job declares, and take only jobs that declare their
+	/// work in this unit, at most `max` units.
+	pub per_unit: Option<OfferUnitPrice>,
 }
 
 /// A workload kind the agent runs, as an offer names it.
@@ -330,6 +373,12 @@ impl ProviderConfig {
 					o.kinds
 				)));
 			}
+			if o.per_unit.is_some_and(|u| u.max == 0) {
+				return Err(ConfigError::Invalid(
+					"an offer's per_unit.max must be at least 1: the most units a job declares"
+						.into(),
+				));
+			}
 		}
 		if self.retention_blocks == 0 {
 			return Err(ConfigError::Invalid(
@@ -391,6 +440,9 @@ pub struct PriceQuery {
 	/// The most the requester pays, in ALM.
 	pub max_price: String,
 	pub execution_period: u32,
+	/// The work the job declares: `tokens`, `pixels` or `audio-ms`, and how many.
+	pub work_unit: Option<&'static str>,
+	pub work_amount: Option<u64>,
 }
 
 /// Why the price command gave no price.
@@ -469,7 +521,14 @@ impl PricePolicy {
 		let Some(base) = table else { return Ok(None) };
 		let per_mib = self.input_mib.map_or(0, |a| a.0);
 		let mib = query.input_bytes.div_ceil(1 << 20);
-		Ok(Some(base.0.saturating_add(per_mib.saturating_mul(Balance::from(mib)))))
+		let unit = query.work_unit.and_then(|u| Unit::ALL.into_iter().find(|x| x.name() == u));
+		let per_unit = unit.and_then(|u| self.per_unit.of(u)).map_or(0, |a| a.0);
+		let work = Balance::from(query.work_amount.unwrap_or(0));
+		Ok(Some(
+			base.0
+				.saturating_add(per_mib.saturating_mul(Balance::from(mib)))
+				.saturating_add(per_unit.saturating_mul(work)),
+		))
 	}
 }
 
@@ -587,6 +646,8 @@ mod tests {
 			replicas: 3,
 			max_price: "2".into(),
 			execution_period: 10,
+			work_unit: None,
+			work_amount: None,
 		}
 	}
 
@@ -631,6 +692,23 @@ mod tests {
 		assert!(matches!(with_kinds("[]"), Err(ConfigError::Invalid(_))));
 		assert!(matches!(with_kinds(r#"["wasm", "wasm"]"#), Err(ConfigError::Invalid(_))));
 		assert!(matches!(with_kinds(r#"["container"]"#), Err(ConfigError::Parse { .. })));
+		let with_unit = |per_unit: &str| {
+			let text =
+				example.replace("[[offers]]\n", &format!("[[offers]]\nper_unit = {per_unit}\n"));
+			std::fs::write(&path, text).unwrap();
+			ProviderConfig::load(&path)
+		};
+		let priced = with_unit(r#"{ unit = "pixels", price = "0.5", max = 1000 }"#).unwrap();
+		let rate = priced.offers[0].per_unit.unwrap();
+		assert_eq!((rate.unit, rate.price, rate.max), (Unit::Pixels, Alm(UNIT / 2), 1000));
+		assert!(matches!(
+			with_unit(r#"{ unit = "pixels", price = "0.5", max = 0 }"#),
+			Err(ConfigError::Invalid(_))
+		));
+		assert!(matches!(
+			with_unit(r#"{ unit = "bytes", price = "0.5", max = 9 }"#),
+			Err(ConfigError::Parse { .. })
+		));
 	}
 
 	#[test]
@@ -680,6 +758,28 @@ mod tests {
 		assert_eq!(policy.price(&query("wasm")).unwrap(), Some(UNIT));
 		assert_eq!(policy.price(&query("magika")).unwrap(), Some(UNIT / 2));
 		assert_eq!(policy.price(&query("onnx")).unwrap(), None);
+	}
+
+	#[test]
+	fn a_table_adds_a_price_per_unit_of_declared_work() {
+		let toml = "onnx = \"1\"\nper_unit = { tokens = \"0.001\", audio-ms = \"0.5\" }";
+		let policy: PricePolicy = toml::from_str(toml).unwrap();
+		let declared = |unit, amount| PriceQuery {
+			work_unit: Some(unit),
+			work_amount: Some(amount),
+			..query("onnx")
+		};
+		assert_eq!(policy.price(&declared("tokens", 2000)).unwrap(), Some(3 * UNIT));
+		assert_eq!(policy.price(&declared("audio-ms", 4)).unwrap(), Some(3 * UNIT));
+		// A unit left out, or nothing declared, pays the price per job only.
+		assert_eq!(policy.price(&declared("pixels", 1 << 20)).unwrap(), Some(UNIT));
+		assert_eq!(policy.price(&query("onnx")).unwrap(), Some(UNIT));
+		// So much work that the price overflows is priced at the most, never wrapped.
+		assert_eq!(
+			policy.price(&declared("tokens", u64::MAX)).unwrap(),
+			Some(u128::from(u64::MAX) * UNIT / 1000 + UNIT)
+		);
+		assert!(toml::from_str::<PricePolicy>("per_unit = { seconds = \"1\" }").is_err());
 	}
 
 	#[test]

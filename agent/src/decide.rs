@@ -7,13 +7,13 @@ use subxt::utils::AccountId32;
 
 use crate::{
 	chain::{
-		Assignment, Balance, Bid, ContentRef, Hardware, Job, JobStatus, Offer, OfferScope, Round,
-		WorkloadKind,
+		self, Assignment, Balance, Bid, ContentRef, Hardware, Job, JobStatus, Offer, OfferScope,
+		Round, WorkloadKind,
 	},
 	config::{show_alm, Alm, PriceQuery},
 	hash::Hash,
 	state::{Role, Work},
-	workload::{magika, Runner},
+	workload::{self, magika, Runner},
 };
 
 /// Blocks after which a transaction that did not take effect is submitted again.
@@ -185,7 +185,13 @@ pub fn reputation(min: u32, have: u32) -> Result<(), Decline> {
 }
 
 /// What the price policy is asked about job `job_id`.
-pub fn price_query(job_id: u64, j: &Job, b: &Biddable, max_content_bytes: u64) -> PriceQuery {
+pub fn price_query(
+	job_id: u64,
+	j: &Job,
+	work: Option<workload::Work>,
+	b: &Biddable,
+	max_content_bytes: u64,
+) -> PriceQuery {
 	let spec = &j.spec;
 	PriceQuery {
 		job_id,
@@ -198,7 +204,42 @@ pub fn price_query(job_id: u64, j: &Job, b: &Biddable, max_content_bytes: u64) -
 		replicas: spec.replicas,
 		max_price: show_alm(spec.max_price),
 		execution_period: spec.execution_period,
+		work_unit: work.map(|w| w.unit.name()),
+		work_amount: work.map(|w| w.amount),
 	}
+}
+
+/// Why a standing offer that charges by the unit does not take a job.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UnitRefusal {
+	#[error("it charges by the unit ({unit}): the job must declare its work in it")]
+	Unit { unit: &'static str },
+	#[error("it takes at most {max} {unit}, the job declares {amount}")]
+	TooMuch { unit: &'static str, amount: u64, max: u64 },
+	#[error("its price for this much work overflows")]
+	Overflow,
+}
+
+/// What standing offer `o`, with its price per unit of work `rate` if it charges by the
+/// unit, charges a job that declares `work`: its price, plus its price per unit times the work
+/// (as the chain computes it in `accept_offer_with_work`).
+pub fn offer_price(
+	o: &Offer,
+	rate: Option<&chain::UnitPrice>,
+	work: Option<workload::Work>,
+) -> Result<Balance, UnitRefusal> {
+	let Some(rate) = rate else { return Ok(o.price) };
+	let unit = workload::Unit::from(rate.unit.clone()).name();
+	let work = work
+		.filter(|w| chain::WorkUnit::from(w.unit) == rate.unit)
+		.ok_or(UnitRefusal::Unit { unit })?;
+	if work.amount > rate.max_amount {
+		return Err(UnitRefusal::TooMuch { unit, amount: work.amount, max: rate.max_amount });
+	}
+	rate.per_unit
+		.checked_mul(Balance::from(work.amount))
+		.and_then(|p| p.checked_add(o.price))
+		.ok_or(UnitRefusal::Overflow)
 }
 
 /// Whether the policy's `price` is within what job `j` pays.
@@ -335,16 +376,19 @@ pub struct OfferTerms {
 	pub execution_period: u32,
 	pub reveal_period: u32,
 	pub scope: OfferScope,
+	pub per_unit: Option<chain::UnitPrice>,
 }
 
 impl OfferTerms {
-	/// Whether `offer` is on these terms (its capacity left and expiry aside).
-	pub fn matches(&self, offer: &Offer) -> bool {
+	/// Whether `offer`, with its price per unit of work `rate`, is on these terms (its capacity
+	/// left and expiry aside).
+	pub fn matches(&self, offer: &Offer, rate: Option<&chain::UnitPrice>) -> bool {
 		self.price == offer.price
 			&& self.hardware == offer.hardware
 			&& self.execution_period == offer.execution_period
 			&& self.reveal_period == offer.reveal_period
 			&& self.scope == offer.scope
+			&& self.per_unit.as_ref() == rate
 	}
 }
 
@@ -362,11 +406,14 @@ pub struct OfferPlan {
 	pub post: Vec<usize>,
 }
 
+/// A standing offer on chain and its price per unit of work, if it charges by the unit.
+pub type Standing = (Offer, Option<chain::UnitPrice>);
+
 /// What to do with the offers of ids the provider knows, given what the chain holds of each
 /// (`None`: gone, its capacity used up or withdrawn), the `wanted` offers it is configured to
 /// keep posted, and the market's `max` offers per provider.
 pub fn plan_offers(
-	known: &[(u64, Option<&Offer>)],
+	known: &[(u64, Option<&Standing>)],
 	wanted: &[OfferTerms],
 	max: u32,
 	n: u32,
@@ -376,8 +423,9 @@ pub fn plan_offers(
 	for (id, offer) in known {
 		match offer {
 			// `accept_offer` takes an offer up to and including its `expires_at`.
-			Some(o) if o.expires_at >= n && o.capacity > 0 => {
-				match (0..wanted.len()).find(|&i| missing[i] && wanted[i].matches(o)) {
+			Some((o, rate)) if o.expires_at >= n && o.capacity > 0 => {
+				match (0..wanted.len()).find(|&i| missing[i] && wanted[i].matches(o, rate.as_ref()))
+				{
 					Some(i) => {
 						missing[i] = false;
 						plan.live.push(*id);
@@ -550,11 +598,15 @@ mod tests {
 		assert_eq!(bond(10, Some(25)), 25);
 		assert_eq!(bond(10, Some(5)), 10);
 		let b = screen(&j, N, &bidder()).unwrap();
-		let q = price_query(7, &j, &b, 64 << 20);
+		let q = price_query(7, &j, None, &b, 64 << 20);
 		assert_eq!(
 			(q.job_id, q.kind, q.input_bytes, q.max_price.as_str()),
 			(7, "onnx", 1000, "2 ALM")
 		);
+		assert_eq!((q.work_unit, q.work_amount), (None, None));
+		let work = workload::Work { unit: workload::Unit::AudioMs, amount: 2500 };
+		let q = price_query(7, &j, Some(work), &b, 64 << 20);
+		assert_eq!((q.work_unit, q.work_amount), (Some("audio-ms"), Some(2500)));
 	}
 
 	fn bid(who: u8, bond: Balance) -> Bid {
@@ -724,11 +776,12 @@ mod tests {
 				max_input_size: 1 << 20,
 				min_tolerance: 2,
 			},
+			per_unit: None,
 		}
 	}
 
-	fn offer(t: &OfferTerms, expires_at: u32, capacity: u32) -> Offer {
-		Offer {
+	fn offer(t: &OfferTerms, expires_at: u32, capacity: u32) -> Standing {
+		let o = Offer {
 			provider: ME,
 			price: t.price,
 			hardware: t.hardware,
@@ -737,7 +790,42 @@ mod tests {
 			execution_period: t.execution_period,
 			reveal_period: t.reveal_period,
 			scope: t.scope.clone(),
-		}
+		};
+		(o, t.per_unit.clone())
+	}
+
+	#[test]
+	fn an_offer_by_the_unit_charges_for_the_declared_work_and_takes_no_other() {
+		use crate::workload::{Unit, Work};
+		let mut t = terms(UNIT);
+		let (flat, none) = offer(&t, N, 1);
+		let tokens = |amount| Some(Work { unit: Unit::Tokens, amount });
+		// Priced per job: whatever the job declares.
+		assert_eq!(offer_price(&flat, None, None), Ok(UNIT));
+		assert_eq!(offer_price(&flat, None, tokens(1_000_000)), Ok(UNIT));
+		t.per_unit = Some(crate::chain::UnitPrice {
+			unit: crate::chain::WorkUnit::Tokens,
+			per_unit: UNIT / 1000,
+			max_amount: 5000,
+		});
+		let (by_unit, rate) = offer(&t, N, 1);
+		let rate = rate.as_ref();
+		assert!(!t.matches(&flat, none.as_ref()), "a price per unit is part of the terms");
+		assert!(t.matches(&by_unit, rate));
+		assert_eq!(offer_price(&by_unit, rate, tokens(2000)), Ok(3 * UNIT));
+		assert_eq!(offer_price(&by_unit, rate, tokens(5000)), Ok(6 * UNIT));
+		assert_eq!(
+			offer_price(&by_unit, rate, tokens(5001)),
+			Err(UnitRefusal::TooMuch { unit: "tokens", amount: 5001, max: 5000 })
+		);
+		assert_eq!(offer_price(&by_unit, rate, None), Err(UnitRefusal::Unit { unit: "tokens" }));
+		assert_eq!(
+			offer_price(&by_unit, rate, Some(Work { unit: Unit::Pixels, amount: 10 })),
+			Err(UnitRefusal::Unit { unit: "tokens" })
+		);
+		let mut dear = rate.cloned().unwrap();
+		dear.per_unit = Balance::MAX / 2;
+		assert_eq!(offer_price(&by_unit, Some(&dear), tokens(3)), Err(UnitRefusal::Overflow));
 	}
 
 	#[test]

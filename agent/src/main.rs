@@ -85,6 +85,11 @@ enum Command {
 		/// no time limit): for a CPU emulator, which would run a worker natively.
 		#[arg(long, hide = true)]
 		in_process: bool,
+		/// Run as for a job that declares this work (`UNIT:AMOUNT`: `tokens`, `pixels` or
+		/// `audio-ms`, such as `tokens:1200`): an input with more is `undeclared_work`, as a
+		/// provider answers it.
+		#[arg(long)]
+		work: Option<workload::Work>,
 	},
 	/// Write an example ONNX model to a file: the small classifier (input `x`, f32 [1, 4];
 	/// output `probs`), a stack of convolutions that takes a while, a model that asks for
@@ -121,6 +126,9 @@ enum Command {
 		/// Check a claimed result within this tolerance instead of running the workload.
 		#[arg(long)]
 		check: Option<u32>,
+		/// The work the job declares (`UNIT:AMOUNT`); an input with more is not run.
+		#[arg(long)]
+		work: Option<workload::Work>,
 	},
 }
 
@@ -615,6 +623,7 @@ async fn exec(
 	input: &PathBuf,
 	timeout_secs: u64,
 	in_process: bool,
+	declared: Option<workload::Work>,
 ) -> anyhow::Result<()> {
 	let (kind, module) = allmende_agent::requester::read_workload(model)?;
 	let runner = match kind {
@@ -624,11 +633,11 @@ async fn exec(
 	};
 	let input = std::fs::read(input).with_context(|| input.display().to_string())?;
 	let outcome = if in_process {
-		workload::execute(runner, &module, &input)?
+		workload::execute_within(runner, &module, &input, declared)?
 	} else {
 		let workers = sandbox::Workers::of_this_binary().context("finding this binary")?;
 		let wall = std::time::Duration::from_secs(timeout_secs);
-		workers.run(runner, &module, &input, wall).await?
+		workers.run(runner, &module, &input, declared, wall).await?
 	};
 	let result = outcome.encode();
 	println!("{}", String::from_utf8_lossy(&result));
@@ -637,6 +646,11 @@ async fn exec(
 		workload::describe(&result),
 		allmende_agent::hash::Hash::of(&result)
 	);
+	match workload::work(runner, &module, &input) {
+		Ok(Some(work)) => eprintln!("work: {work} (what `run` declares for this input)"),
+		Ok(None) => eprintln!("work: none counted (not a pipeline)"),
+		Err(f) => eprintln!("work: not counted, the input fails as {f:?}"),
+	}
 	eprintln!("cpu features: {}", cpu_features());
 	Ok(())
 }
@@ -661,10 +675,10 @@ fn cpu_features() -> String {
 
 fn main() {
 	let cli = Cli::parse();
-	if let Command::Worker { runner, check } = &cli.command {
+	if let Command::Worker { runner, check, work } = &cli.command {
 		// No logger and no async runtime: the worker's heap is the workload's.
 		let code = match workload::Runner::from_name(runner) {
-			Some(runner) => sandbox::serve(runner, *check),
+			Some(runner) => sandbox::serve(runner, *check, *work),
 			None => {
 				eprintln!("error: --runner {runner}: give wasm, onnx or magika");
 				sandbox::EXIT_BAD_REQUEST
@@ -701,8 +715,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
 		Command::Run { client, args } => requester::run(client, args).await,
 		Command::Host { client, args } => host::run(client, args).await,
 		Command::Result { job, client, raw } => requester::result(client, job, raw).await,
-		Command::Exec { model, input, timeout_secs, in_process } => {
-			exec(&model, &input, timeout_secs, in_process).await
+		Command::Exec { model, input, timeout_secs, in_process, work } => {
+			exec(&model, &input, timeout_secs, in_process, work).await
 		},
 		Command::ExampleModel { out, kind, input, tokenizer } => {
 			if let Some(path) = tokenizer {

@@ -645,10 +645,27 @@ impl Agent {
 					max_input_size: self.config.max_content_bytes,
 					min_tolerance: self.config.min_tolerance,
 				},
+				per_unit: offer.per_unit.map(|u| chain::UnitPrice {
+					unit: u.unit.into(),
+					per_unit: u.price.0,
+					max_amount: u.max,
+				}),
 			})
 			.collect();
+		// Each live offer with its price per unit of work.
+		let mut standing: Vec<(u64, Option<decide::Standing>)> = Vec::new();
+		for (id, o) in known {
+			let rate = match &o {
+				Some(_) => match Chain::offer_unit_price(at, id).await {
+					Ok(rate) => rate,
+					Err(e) => return log::warn!("cannot read offer {id}'s unit price: {e}"),
+				},
+				None => None,
+			};
+			standing.push((id, o.map(|o| (o, rate))));
+		}
 		let plan = decide::plan_offers(
-			&known.iter().map(|(id, o)| (*id, o.as_ref())).collect::<Vec<_>>(),
+			&standing.iter().map(|(id, o)| (*id, o.as_ref())).collect::<Vec<_>>(),
 			&wanted,
 			max,
 			n,
@@ -668,16 +685,18 @@ impl Agent {
 		for i in plan.post {
 			let (terms, offer) = (wanted[i].clone(), &self.config.offers[i]);
 			let (price, capacity) = (terms.price, offer.capacity);
-			let call = api::tx().compute_market().post_offer(
-				price,
-				terms.hardware,
-				capacity,
-				n.saturating_add(offer.valid_blocks),
-				terms.execution_period,
-				terms.reveal_period,
-				terms.scope,
-			);
-			self.in_offer_task("posting a standing offer".into(), call, move |events| {
+			let expires_at = n.saturating_add(offer.valid_blocks);
+			let (hardware, scope) = (terms.hardware, terms.scope);
+			let (execution, reveal) = (terms.execution_period, terms.reveal_period);
+			let by_unit = terms.per_unit.as_ref().map(|r| {
+				let unit = workload::Unit::from(r.unit.clone()).name();
+				format!(
+					" plus {} per unit of {unit}, at most {}",
+					show_alm(r.per_unit),
+					r.max_amount
+				)
+			});
+			let landed = move |events: &chain::TxEvents| {
 				let id = match chain::first_event::<chain::OfferPosted>(events) {
 					Ok(posted) => posted.map(|e| e.offer_id),
 					Err(e) => {
@@ -686,12 +705,29 @@ impl Agent {
 					},
 				};
 				log::info!(
-					"posted standing offer {}: {capacity} jobs at {}",
+					"posted standing offer {}: {capacity} jobs at {}{}",
 					id.map_or("(id not in its events)".into(), |id| id.to_string()),
-					show_alm(price)
+					show_alm(price),
+					by_unit.unwrap_or_default()
 				);
 				id
-			});
+			};
+			let tx = api::tx().compute_market();
+			let what = "posting a standing offer".to_string();
+			match terms.per_unit {
+				None => {
+					let call = tx.post_offer(
+						price, hardware, capacity, expires_at, execution, reveal, scope,
+					);
+					self.in_offer_task(what, call, landed)
+				},
+				Some(rate) => {
+					let call = tx.post_unit_offer(
+						price, hardware, capacity, expires_at, execution, reveal, scope, rate,
+					);
+					self.in_offer_task(what, call, landed)
+				},
+			}
 		}
 	}
 
@@ -868,7 +904,15 @@ impl Agent {
 				Ok(Err(e)) => return log::info!("not bidding on job {job}: {e}"),
 			}
 		}
-		let query = decide::price_query(job, &j, &biddable, self.config.max_content_bytes);
+		let work = match Chain::job_work(at, job).await {
+			Ok(w) => w,
+			Err(e) => {
+				log::warn!("cannot read the work job {job} declares: {e}");
+				self.considered.remove(&job);
+				return;
+			},
+		};
+		let query = decide::price_query(job, &j, work, &biddable, self.config.max_content_bytes);
 		let price = match self.prices.price(&self.config.price, query, n).await {
 			Ok(Some(p)) => p,
 			Ok(None) => {
@@ -985,7 +1029,10 @@ impl Agent {
 				self.state.note(job, role, |w| w.finish(n));
 			},
 			// Run off the loop; the task reports, and the commitment follows.
-			Action::Run => self.start(j, job, role),
+			Action::Run => {
+				let declared = Chain::job_work(at, job).await?;
+				self.start(j, declared, job, role)
+			},
 			Action::Commit { again } => {
 				if again {
 					log::info!(
@@ -1063,7 +1110,7 @@ impl Agent {
 	}
 
 	/// Starts the task that fetches a job's content and runs its workload, unless one runs.
-	fn start(&mut self, j: chain::Job, job: JobId, role: Role) {
+	fn start(&mut self, j: chain::Job, declared: Option<workload::Work>, job: JobId, role: Role) {
 		let key = (job, role);
 		// A job has at most one task; its entry goes when its report is taken, so a task that
 		// has ended but whose report waits in the channel is not started again.
@@ -1072,7 +1119,7 @@ impl Agent {
 		}
 		let runs = self.runs.clone();
 		let task = async move {
-			match run_job(&runs, &j, job).await {
+			match run_job(&runs, &j, declared, job).await {
 				Ok(Some(hash)) => RanWhat::Stored(hash),
 				Ok(None) => RanWhat::NotYet,
 				Err(JobError::NoResult(e)) => RanWhat::NoResult(e),
@@ -1423,7 +1470,13 @@ impl<E: Into<anyhow::Error>> From<E> for JobError {
 /// `None` while content is not to be had yet (tried again next block). Runs in a task of its
 /// own, so a slow download or a long workload holds up no other job; at most `concurrency`
 /// workers run at once.
-async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>, JobError> {
+/// `declared`: the work the job declares (`JobWork`), which the worker holds the input to.
+async fn run_job(
+	runs: &Runs,
+	j: &chain::Job,
+	declared: Option<workload::Work>,
+	job: JobId,
+) -> Result<Option<Hash>, JobError> {
 	let spec = &j.spec;
 	let workload_hash = spec.workload.content.hash;
 	let runner = runner_for(&spec.workload.kind, &workload_hash)
@@ -1471,7 +1524,7 @@ async fn run_job(runs: &Runs, j: &chain::Job, job: JobId) -> Result<Option<Hash>
 	// A result that could not be committed before the deadline is of no use: the worker is
 	// stopped then (killed with the dropped run), so it no longer holds a slot other jobs
 	// wait for.
-	let run = runs.workers.run(runner, &module, &input, runs.wall);
+	let run = runs.workers.run(runner, &module, &input, declared, runs.wall);
 	let outcome = before_deadline(run, runs.head.clone(), j.deadline, j.pause_mark)
 		.await
 		.ok_or(JobError::NoResult(RunError::PastDeadline(j.deadline)))?

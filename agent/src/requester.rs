@@ -73,9 +73,17 @@ pub struct RunArgs {
 	#[arg(long, default_value = "0")]
 	pub max_royalties: String,
 	/// Take this standing offer instead of posting the job for bids: a k = 1 job assigned at
-	/// once to the offer's provider at the offer's price (`--replicas` must be 1).
+	/// once to the offer's provider at the offer's price (`--replicas` must be 1). The price
+	/// of an offer that charges by the unit of work is printed before the job is posted.
 	#[arg(long)]
 	pub offer: Option<u64>,
+	/// The work the job declares, which providers price by: `auto` counts what the input
+	/// holds for a pipeline (tokens, pixels or milliseconds of audio; nothing for other
+	/// workloads or for assets), `none` declares nothing, or `UNIT:AMOUNT` (`tokens`,
+	/// `pixels`, `audio-ms`). Providers answer an input with more work than declared with
+	/// the failure `undeclared_work`, which the job pays for.
+	#[arg(long, default_value = "auto")]
+	pub work: Declare,
 	/// Accept the revealed result as soon as its challenge window opens instead of waiting
 	/// for the window to end (gives up the right to challenge it). With `--audit`, only a
 	/// result that passed the spot check.
@@ -100,6 +108,47 @@ pub struct RunArgs {
 	/// Give up after this many seconds.
 	#[arg(long, default_value_t = 600)]
 	pub timeout: u64,
+}
+
+/// What `run --work` declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declare {
+	Auto,
+	Nothing,
+	Work(workload::Work),
+}
+
+impl std::str::FromStr for Declare {
+	type Err = String;
+
+	fn from_str(s: &str) -> Result<Self, String> {
+		match s {
+			"auto" => Ok(Declare::Auto),
+			"none" => Ok(Declare::Nothing),
+			work => work.parse().map(Declare::Work),
+		}
+	}
+}
+
+/// The work a job declares (`--work`) for `module` and `input` (`None` when either is an
+/// asset, not at hand here).
+fn declared_work(
+	declare: Declare,
+	runner: Option<workload::Runner>,
+	content: Option<(&[u8], &[u8])>,
+) -> anyhow::Result<Option<workload::Work>> {
+	match (declare, runner, content) {
+		(Declare::Nothing, ..) | (Declare::Auto, _, None) | (Declare::Auto, None, _) => Ok(None),
+		(Declare::Work(w), ..) => Ok(Some(w)),
+		(Declare::Auto, Some(runner), Some((module, input))) => {
+			workload::work(runner, module, input).map_err(|f| {
+				anyhow::anyhow!(
+					"--work auto: the input's work cannot be counted, the job would fail as \
+					 {f:?} (`allmende-agent exec` shows why; --work none posts it anyway)"
+				)
+			})
+		},
+	}
 }
 
 /// The chain and key options of requester commands.
@@ -252,6 +301,22 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	assets.sort_unstable();
 	assets.dedup();
 	let input_hash = input.hash;
+	let work = {
+		let local = match (&model_asset, &input_asset) {
+			(None, None) => Some((
+				read_workload(&args.model)?.1,
+				store.get(&input_hash)?.context("the input vanished from the store")?,
+			)),
+			_ => None,
+		};
+		let runner = crate::decide::runner_for(&kind, &workload.hash);
+		let content = local.as_ref().map(|(m, i)| (&m[..], &i[..]));
+		declared_work(args.work, runner, content)?
+	};
+	match work {
+		Some(w) => eprintln!("declaring the job's work: {w}"),
+		None => eprintln!("declaring no work"),
+	}
 	// The spot check runs while the providers run the job, so its answer is ready when the
 	// challenge window opens.
 	let mut audit = if args.audit {
@@ -267,7 +332,7 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			.then(|| (workers.clone(), module.clone(), input.clone()));
 		let run = tokio::spawn(async move {
 			let wall = Duration::from_secs(AUDIT_TIMEOUT_SECS);
-			anyhow::Ok(workers.run(runner, &module, &input, wall).await?.encode())
+			anyhow::Ok(workers.run(runner, &module, &input, work, wall).await?.encode())
 		});
 		Some((run, kept))
 	} else {
@@ -291,16 +356,38 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		max_royalties,
 		tolerance: args.tolerance,
 	};
+	let tx = api::tx().compute_market();
 	let events = match args.offer {
 		Some(offer) => {
 			anyhow::ensure!(args.replicas == 1, "a job through a standing offer has --replicas 1");
-			let call = api::tx().compute_market().accept_offer(offer, spec);
-			signer.submit_and_watch(&chain, call).await?
-		},
-		None => {
-			signer
-				.submit_and_watch(&chain, api::tx().compute_market().post_job(spec))
+			let at = chain.finalized().await?;
+			let o = Chain::offer(&at, offer)
 				.await?
+				.with_context(|| format!("--offer {offer}: no such offer"))?;
+			let rate = Chain::offer_unit_price(&at, offer).await?;
+			let price = crate::decide::offer_price(&o, rate.as_ref(), work)
+				.map_err(|e| anyhow::anyhow!("--offer {offer} does not take this job: {e}"))?;
+			eprintln!("standing offer {offer} charges {} for this job", show_alm(price));
+			anyhow::ensure!(
+				price <= max_price,
+				"--offer {offer}: it charges {} for this job, more than --max-price {}",
+				show_alm(price),
+				show_alm(max_price)
+			);
+			match work {
+				Some(w) => {
+					let call = tx.accept_offer_with_work(offer, spec, w.into());
+					signer.submit_and_watch(&chain, call).await?
+				},
+				None => signer.submit_and_watch(&chain, tx.accept_offer(offer, spec)).await?,
+			}
+		},
+		None => match work {
+			Some(w) => {
+				let call = tx.post_job_with_work(spec, w.into());
+				signer.submit_and_watch(&chain, call).await?
+			},
+			None => signer.submit_and_watch(&chain, tx.post_job(spec)).await?,
 		},
 	};
 	let job = chain::first_event::<chain::JobPosted>(&events)?

@@ -36,7 +36,7 @@ fn children_running(needle: &str) -> Vec<u32> {
 async fn a_memory_bomb_fails_with_memory_limit_in_its_worker() {
 	let input = npy::write_f32(&[1, 1], &[1.0]);
 	let outcome = Workers::at(AGENT)
-		.run(Runner::Onnx, &onnx::memory_bomb_model(), &input, Duration::from_secs(120))
+		.run(Runner::Onnx, &onnx::memory_bomb_model(), &input, None, Duration::from_secs(120))
 		.await
 		.expect("a worker past the heap limit gives the canonical failure");
 	assert_eq!(outcome, Outcome::Failed(Runner::Onnx, Failure::MemoryLimit));
@@ -46,13 +46,13 @@ async fn a_memory_bomb_fails_with_memory_limit_in_its_worker() {
 async fn workers_run_under_a_prefix_command() {
 	let input = npy::write_f32(&[1, 4], &[0.5, -1.0, 2.0, 0.25]);
 	let plain = Workers::at(AGENT)
-		.run(Runner::Onnx, &onnx::example_model(), &input, Duration::from_secs(60))
+		.run(Runner::Onnx, &onnx::example_model(), &input, None, Duration::from_secs(60))
 		.await
 		.expect("a plain worker");
 	let nice = Workers::at(AGENT)
 		.under(&["nice".to_string(), "-n".to_string(), "5".to_string()])
 		.expect("the binary's path")
-		.run(Runner::Onnx, &onnx::example_model(), &input, Duration::from_secs(60))
+		.run(Runner::Onnx, &onnx::example_model(), &input, None, Duration::from_secs(60))
 		.await
 		.expect("a worker under nice");
 	assert!(matches!(plain, Outcome::Onnx(_)));
@@ -61,7 +61,7 @@ async fn workers_run_under_a_prefix_command() {
 	let missing = Workers::at(AGENT)
 		.under(&["/nonexistent/emulator".to_string()])
 		.expect("the binary's path")
-		.run(Runner::Onnx, &onnx::example_model(), &input, Duration::from_secs(60))
+		.run(Runner::Onnx, &onnx::example_model(), &input, None, Duration::from_secs(60))
 		.await;
 	assert!(missing.is_err(), "{missing:?}");
 }
@@ -99,7 +99,7 @@ async fn a_workload_past_the_time_limit_is_stopped_without_a_result() {
 	)
 	.unwrap();
 	let wall = Duration::from_millis(200);
-	let run = Workers::at(AGENT).run(Runner::Wasm, &endless, b"", wall).await;
+	let run = Workers::at(AGENT).run(Runner::Wasm, &endless, b"", None, wall).await;
 	assert!(matches!(run, Err(RunError::Overrun(w)) if w == wall), "{run:?}");
 	assert_eq!(children_running("wasm"), Vec::<u32>::new(), "the stopped worker is gone");
 }
@@ -109,7 +109,7 @@ async fn an_honest_workload_gives_the_same_bytes_in_a_worker() {
 	let input = npy::write_f32(&[1, 4], &onnx::random_input(4, 7));
 	let model = onnx::example_model();
 	let in_worker = Workers::at(AGENT)
-		.run(Runner::Onnx, &model, &input, Duration::from_secs(120))
+		.run(Runner::Onnx, &model, &input, None, Duration::from_secs(120))
 		.await
 		.unwrap();
 	assert!(matches!(in_worker, Outcome::Onnx(_)), "{in_worker:?}");
@@ -120,7 +120,7 @@ async fn an_honest_workload_gives_the_same_bytes_in_a_worker() {
 	// Magika, whose model is the agent's own.
 	let file = b"fn main() { println!(\"hello\"); }\n";
 	let magika = Workers::at(AGENT)
-		.run(Runner::Magika, workload::magika::MODEL, file, Duration::from_secs(120))
+		.run(Runner::Magika, workload::magika::MODEL, file, None, Duration::from_secs(120))
 		.await
 		.unwrap();
 	assert_eq!(magika, workload::magika::run(workload::magika::MODEL, file));
@@ -143,4 +143,31 @@ fn a_worker_refuses_a_truncated_request() {
 	let out = child.wait_with_output().unwrap();
 	assert_eq!(out.status.code(), Some(workload::sandbox::EXIT_BAD_REQUEST));
 	assert!(out.stdout.is_empty());
+}
+
+#[tokio::test]
+async fn a_worker_runs_no_more_work_than_the_job_declares() {
+	use workload::{text, Unit, Work};
+	let json = text::letters_tokenizer(&["the", "market", "open"]);
+	let model = onnx::text_encoder_model(text::vocab_size(&json).unwrap(), 64, 2, 16, 2, 1);
+	let params = text::Params {
+		tokenizer_bytes: 0,
+		max_tokens: 16,
+		pooling: text::Pooling::Mean,
+		normalize: true,
+	};
+	let pipeline = text::workload(params, &json, &model);
+	let input = b"the open market\n";
+	let counted = workload::work(Runner::Onnx, &pipeline, input).unwrap().unwrap();
+	assert_eq!(counted.unit, Unit::Tokens);
+	let pipeline = &pipeline;
+	let run = |declared| async move {
+		Workers::at(AGENT)
+			.run(Runner::Onnx, pipeline, input, declared, Duration::from_secs(120))
+			.await
+			.unwrap()
+	};
+	assert!(matches!(run(Some(counted)).await, Outcome::Text(_)));
+	let fewer = Work { amount: counted.amount - 1, ..counted };
+	assert_eq!(run(Some(fewer)).await, Outcome::Failed(Runner::Onnx, Failure::UndeclaredWork));
 }

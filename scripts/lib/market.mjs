@@ -33,6 +33,7 @@ export const SPEC_OPTIONS = {
   'min-reputation': { type: 'string' },
   asset: { type: 'string', multiple: true, default: [] },
   'max-royalties': { type: 'string' },
+  work: { type: 'string' },
 };
 
 export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in JSON):
@@ -58,7 +59,23 @@ export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in
   --min-reputation P   least provider score, percent
   --asset ID           a dataset or model the job uses (repeatable)
   --max-royalties ALM  most paid in royalties for all assets together (default: what the
-                       registry asks now; the chain refuses the job if an owner raises it)`;
+                       registry asks now; the chain refuses the job if an owner raises it)
+  --work UNIT:N        the work the input holds, which providers price by: tokens, pixels
+                       or audio-ms, such as tokens:1200 (default: none declared; a provider
+                       answers an input with more with the failure undeclared_work)`;
+
+/** The chain's unit of work for each name `--work` takes. */
+export const WORK_UNITS = { tokens: 'Tokens', pixels: 'Pixels', 'audio-ms': 'AudioMilliseconds' };
+
+/** The work a `--work UNIT:N` flag declares, or null when not given. */
+export function workOf(flag) {
+  if (flag === undefined) return null;
+  const m = /^([a-z-]+):(\d+)$/.exec(String(flag));
+  if (!m || !WORK_UNITS[m[1]] || BigInt(m[2]) === 0n || BigInt(m[2]) >= 1n << 64n) {
+    throw new Error(`--work ${flag}: give UNIT:N with UNIT tokens, pixels or audio-ms and N from 1 to 2^64 - 1`);
+  }
+  return { unit: WORK_UNITS[m[1]], amount: BigInt(m[2]) };
+}
 
 /** Text as the hex of its UTF-8 bytes, for `BoundedVec<u8>` arguments. */
 export const text = (s) => `0x${Buffer.from(String(s), 'utf8').toString('hex')}`;

@@ -119,5 +119,33 @@ marketSuite('the compute market through polkadot.js: jobs, disputes and challeng
     // `fees`, so compare with at most); her second account gained nothing.
     assert.ok(await together() <= -ALM(54), 'the requester and its second account lost the bond and the price');
     assert.equal(await gained(before, 'sybil'), drawn.includes('sybil') ? -ALM(1) : 0n);
+
+    // An offer that also charges by the unit of work takes only jobs that declare their work
+    // in its unit, within its most, and charges its price plus its unit price for it.
+    out = await script('post-offer.mjs', '--suri', '//Bob', '--price', '4', '--capacity', '1',
+      '--unit', 'tokens', '--unit-price', '0.01', '--max-units', '1000');
+    const byUnit = Number(/offer id: (\d+)/.exec(out)[1]);
+    assert.equal((await api.query.computeMarket.offerUnitPrices(byUnit)).unwrap().maxAmount.toNumber(), 1000);
+    await assert.rejects(
+      send(api.tx.computeMarket.acceptOffer(byUnit, spec({ maxPrice: ALM(10) })), keys.alice),
+      (e) => /^computeMarket\.WorkNotOffered: /.test(e.message),
+    );
+    await assert.rejects(
+      script('accept-offer.mjs', '--suri', '//Alice', '--offer', String(byUnit),
+        '--workload-uri', 'ipfs://model#size=1048576', '--input-uri', 'ipfs://input#size=1024',
+        '--max-price', '10', '--work', 'tokens:1001'),
+      /WorkAboveOffer/,
+    );
+    out = await script('accept-offer.mjs', '--suri', '//Alice', '--offer', String(byUnit),
+      '--workload-uri', 'ipfs://model#size=1048576', '--input-uri', 'ipfs://input#size=1024',
+      '--max-price', '10', '--work', 'tokens:300');
+    jobId = Number(/job id: (\d+)/.exec(out)[1]);
+    const work = (await api.query.computeMarket.jobWork(jobId)).unwrap();
+    assert.deepEqual([work.unit.toString(), work.amount.toNumber()], ['Tokens', 300]);
+    assert.equal((await job(jobId)).assignments[0].price.toBigInt(), ALM(4) + 300n * ALM(1) / 100n);
+    // Bob runs it as usual.
+    await send(api.tx.computeMarket.commitResult(jobId, commitment(resultHash(1), 'bob')), keys.bob, { until: 'block' });
+    await send(api.tx.computeMarket.revealResult(jobId, resultHash(1), saltOf('bob'), text('ipfs://out')), keys.bob, { until: 'block' });
+    assert.equal(await waitForStatus(jobId, ['ChallengeWindow', 'Settled']), 'ChallengeWindow');
   });
 });

@@ -22,6 +22,7 @@ import {
   AGENT_BIN, address, agents, api, here, jobEvents, localAnswer, markFailed, network, runJob, standingOffer, until,
   useAgentNetwork,
 } from './agent-network.mjs';
+import { WORK_UNITS } from '../lib/market.mjs';
 
 const EMULATOR = ['qemu-x86_64', '-cpu', 'Nehalem'];
 
@@ -102,10 +103,15 @@ function fixtures() {
  * `described`, a pattern), and all three are paid, after arbiters
  * judged them alike if their hashes differ. Resolves with the answer.
  */
-async function threeReplicas(pipeline, input, suri, described) {
+async function threeReplicas(pipeline, input, suri, described, unit) {
   const expected = await localAnswer(pipeline, input);
   const r = await runJob(['--model', pipeline, '--input', input, '--replicas', '3', '--max-price', '2'], { suri });
   assert.equal(r.answer, expected);
+  // The job declared the work its input holds, in the pipeline's unit, as `run` counted it.
+  const declared = new RegExp(`declaring the job's work: ${unit}:(\\d+)`).exec(r.stderr);
+  assert.ok(declared, `run declared work in ${unit}: ${r.stderr}`);
+  const work = (await api.query.computeMarket.jobWork(r.job)).unwrap();
+  assert.deepEqual([work.unit.toString(), work.amount.toString()], [WORK_UNITS[unit], declared[1]]);
   const assigned = jobEvents(r.job, 'JobAssigned')[0].data.providers;
   assert.deepEqual([...assigned].sort(), ['agent1', 'agent2', 'agent3'].map(address).sort());
   assert.match(agents.log('agent2'), new RegExp(`job ${r.job}: ran Onnx in \\d+ ms: ${described}`));
@@ -163,12 +169,18 @@ test('k = 3 speech segments, picture labels, sentence vectors and generated text
     const { recording, pipeline, orientation, upright, minilm, sentences, generation, prompt } = fixtures();
     assert.match(agents.log('agent2'), new RegExp(`workers run under \`${EMULATOR.join(' ')}\``));
     // The four jobs at once, from four requesters: the agents run them side by side.
-    const [speech, labels, vectors, text] = await Promise.all([
-      threeReplicas(pipeline, recording, '//Bob', 'speech in'),
-      threeReplicas(orientation, upright, '//Eve', '0 \\d\\.\\d{4}, 180'),
-      threeReplicas(minilm, sentences, '//Ferdie', '3 vectors of 384 values'),
-      threeReplicas(generation, prompt, '//Charlie', '24 tokens after a prompt of'),
+    const [speech, labels, vectors, text, underDeclared] = await Promise.all([
+      threeReplicas(pipeline, recording, '//Bob', 'speech in', 'audio-ms'),
+      threeReplicas(orientation, upright, '//Eve', '0 \\d\\.\\d{4}, 180', 'pixels'),
+      threeReplicas(minilm, sentences, '//Ferdie', '3 vectors of 384 values', 'tokens'),
+      threeReplicas(generation, prompt, '//Charlie', '24 tokens after a prompt of', 'tokens'),
+      // A requester that declares less work than its input holds pays for a failure: the
+      // provider does not run the model and is paid.
+      runJob(['--model', minilm, '--input', sentences, '--max-price', '2', '--work', 'tokens:3'], { suri: '//Alice' }),
     ]);
+    assert.equal(underDeclared.answer, 'failed: undeclared_work');
+    assert.equal(jobEvents(underDeclared.job, 'ProviderPaid').length, 1);
+    assert.equal(jobEvents(underDeclared.job, 'BondSlashed').length, 0);
     // 24 sampled tokens after the prompt's, decoded.
     assert.match(text, /^24 tokens after a prompt of \d+: ".*"$/);
     // Three lines, each a vector of all-MiniLM-L6-v2's 384 values.

@@ -222,6 +222,13 @@ impl<'a> Job<'a> {
 	}
 }
 
+/// The prompt's tokens plus the most tokens the job may generate: the input's work
+/// ([`super::Unit::Tokens`]), known before the model runs.
+pub fn token_count(params: &Params, model: &[u8], input: &[u8]) -> Result<u64, Failure> {
+	let job = Job::read(params, model, input)?;
+	Ok((job.prompt.len() as u64).saturating_add(u64::from(params.max_new_tokens)))
+}
+
 /// Runs the pipeline (its tokenizer and model in `model`) on a prompt.
 pub fn run(params: &Params, model: &[u8], input: &[u8]) -> Outcome {
 	let job = match Job::read(params, model, input) {
@@ -713,6 +720,21 @@ mod tests {
 
 	fn pipeline(params: Params, model: &[u8]) -> Vec<u8> {
 		workload(params, &tokenizer(), model)
+	}
+
+	#[test]
+	fn a_generation_s_work_is_its_prompt_and_its_most_new_tokens() {
+		let model = decoder(3);
+		let prompt = generate_with(&params(5), &model, PROMPT).prompt.len() as u64;
+		let work = crate::workload::work(Runner::Onnx, &pipeline(params(5), &model), PROMPT);
+		let tokens =
+			|amount| Some(crate::workload::Work { unit: crate::workload::Unit::Tokens, amount });
+		assert_eq!(work, Ok(tokens(prompt + 5)));
+		// A prompt the pipeline refuses fails the count as it fails the run.
+		assert_eq!(
+			crate::workload::work(Runner::Onnx, &pipeline(params(5), &model), b"\xff"),
+			Err(Failure::InvalidInput)
+		);
 	}
 
 	fn generated(outcome: Outcome) -> Generation {

@@ -220,6 +220,13 @@ pub fn run(params: &Params, model: &[u8], file: &[u8]) -> Outcome {
 	Outcome::Image(ImageLabels { width, height, labels: params.labels.clone(), scores, top })
 }
 
+/// A picture's width times its height: its work ([`super::Unit::Pixels`]); `invalid_input`
+/// when it is not a picture the pipeline reads.
+pub fn pixel_count(file: &[u8]) -> Result<u64, Failure> {
+	let p = decode(file).map_err(|_| Failure::InvalidInput)?;
+	Ok(u64::from(p.width) * u64::from(p.height))
+}
+
 /// A decoded picture: RGB, 8 bits per channel, row by row.
 #[derive(Debug, PartialEq)]
 pub struct Picture {
@@ -479,6 +486,13 @@ mod tests {
 		writer.write_image_data(data).unwrap();
 		writer.finish().unwrap();
 		out
+	}
+
+	#[test]
+	fn a_picture_s_work_is_its_pixels() {
+		let file = png(3, 5, png::ColorType::Grayscale, &[0; 15]);
+		assert_eq!(pixel_count(&file), Ok(15));
+		assert_eq!(pixel_count(b"GIF89a"), Err(Failure::InvalidInput));
 	}
 
 	#[test]

@@ -96,6 +96,11 @@ pub enum Failure {
 	/// this result and are paid, and the job pays no royalty. Its document names no runner
 	/// ([`CONTENT_UNAVAILABLE`]), so that its hash is the chain's `ContentUnavailable`.
 	ContentUnavailable,
+	/// The input holds more work than the job declares (`JobSpec::work`), or work in another
+	/// unit, or the job declares work for a workload that counts none (WASM, a bare ONNX
+	/// model, Magika): the workload is not run ([`execute_within`]). Providers price a job
+	/// by its declared work, so a requester who declares less pays for this failure.
+	UndeclaredWork,
 }
 
 /// What a workload gave.
@@ -340,7 +345,7 @@ impl Outcome {
 
 impl Failure {
 	#[cfg(test)]
-	const ALL: [Failure; 10] = [
+	const ALL: [Failure; 11] = [
 		Failure::InvalidModule,
 		Failure::InvalidAbi,
 		Failure::OutOfFuel,
@@ -351,6 +356,7 @@ impl Failure {
 		Failure::ExecutionFailed,
 		Failure::MemoryLimit,
 		Failure::ContentUnavailable,
+		Failure::UndeclaredWork,
 	];
 
 	/// The failure of a reason code, as a result document writes it.
@@ -454,6 +460,117 @@ pub fn execute(runner: Runner, workload: &[u8], input: &[u8]) -> anyhow::Result<
 			Ok(Outcome::Failed(runner, failure))
 		},
 	}
+}
+
+/// A unit in which the pipelines count their work (the chain's `WorkUnit`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+	/// A text job's tokens over all its lines; a generation's prompt tokens plus its
+	/// `max_new_tokens`.
+	Tokens,
+	/// A picture's width times its height.
+	Pixels,
+	/// A recording's length in milliseconds, rounded up.
+	AudioMs,
+}
+
+impl Unit {
+	pub const ALL: [Unit; 3] = [Unit::Tokens, Unit::Pixels, Unit::AudioMs];
+
+	/// `tokens`, `pixels` or `audio-ms`.
+	pub fn name(self) -> &'static str {
+		match self {
+			Unit::Tokens => "tokens",
+			Unit::Pixels => "pixels",
+			Unit::AudioMs => "audio-ms",
+		}
+	}
+}
+
+/// An amount of work in a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Work {
+	pub unit: Unit,
+	pub amount: u64,
+}
+
+impl std::fmt::Display for Work {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		write!(f, "{}:{}", self.unit.name(), self.amount)
+	}
+}
+
+impl std::str::FromStr for Work {
+	type Err = String;
+
+	/// `UNIT:AMOUNT`, such as `tokens:1200`; the amount above zero.
+	fn from_str(s: &str) -> Result<Self, String> {
+		let (unit, amount) = s.split_once(':').ok_or("work is UNIT:AMOUNT, such as tokens:1200")?;
+		let unit = Unit::ALL
+			.into_iter()
+			.find(|u| u.name() == unit)
+			.ok_or_else(|| format!("unit {unit:?} is none of tokens, pixels, audio-ms"))?;
+		let amount = amount
+			.parse::<u64>()
+			.ok()
+			.filter(|a| *a > 0)
+			.ok_or_else(|| format!("amount {amount:?} is not a whole number above zero"))?;
+		Ok(Work { unit, amount })
+	}
+}
+
+/// The work `input` holds for `workload`: `None` for a workload that counts none (WASM, a
+/// bare ONNX model, Magika), else what its pipeline counts, without running its model. A
+/// requester declares it; a provider's worker counts it again ([`execute_within`]). An input
+/// or model the pipeline cannot read gives the failure the run would give.
+pub fn work(runner: Runner, workload: &[u8], input: &[u8]) -> Result<Option<Work>, Failure> {
+	use pipeline::Manifest;
+	if runner != Runner::Onnx {
+		return Ok(None);
+	}
+	let Some((manifest, model)) = pipeline::parse(workload) else {
+		return match pipeline::is_pipeline(workload) {
+			true => Err(Failure::InvalidModel),
+			false => Ok(None),
+		};
+	};
+	let (unit, amount) = match manifest {
+		Manifest::SpeechSegments(_) => (Unit::AudioMs, speech::milliseconds(input)?),
+		Manifest::ImageLabels(_) => (Unit::Pixels, image::pixel_count(input)?),
+		Manifest::TextEmbedding(params) => {
+			(Unit::Tokens, text::token_count(&params, model, input)?)
+		},
+		Manifest::TextGeneration(params) => {
+			(Unit::Tokens, generate::token_count(&params, model, input)?)
+		},
+	};
+	Ok(Some(Work { unit, amount }))
+}
+
+/// Runs a workload for a job that declares `declared` work (`None`: nothing declared, any
+/// work). When it declares some, the input's work is counted first ([`work`]); more than
+/// declared, another unit, or work declared for a workload that counts none is
+/// `undeclared_work`, and the model does not run. An input whose work cannot be counted runs
+/// as usual, and fails as the count did.
+pub fn execute_within(
+	runner: Runner,
+	workload: &[u8],
+	input: &[u8],
+	declared: Option<Work>,
+) -> anyhow::Result<Outcome> {
+	if let Some(declared) = declared {
+		let count = || work(runner, workload, input);
+		match std::panic::catch_unwind(std::panic::AssertUnwindSafe(count)) {
+			Ok(Ok(Some(w))) if w.unit == declared.unit && w.amount <= declared.amount => {},
+			Ok(Ok(counted)) => {
+				log::debug!("the input holds {counted:?}, more than the declared {declared}");
+				return Ok(Outcome::Failed(runner, Failure::UndeclaredWork));
+			},
+			Ok(Err(_)) | Err(_) => {},
+		}
+	}
+	execute(runner, workload, input)
 }
 
 /// Whether two result documents are the same answer within `tolerance`: the same bytes, or

@@ -181,7 +181,7 @@ unsafe impl GlobalAlloc for Counting {
 /// document on stdout (with `check`, the tolerance of a check: the word of its [`Check`]).
 /// Returns the process's exit code. Only for a process whose global allocator is [`Counting`]
 /// (the agent binary); elsewhere the heap is not limited.
-pub fn serve(runner: Runner, check: Option<u32>) -> i32 {
+pub fn serve(runner: Runner, check: Option<u32>, declared: Option<super::Work>) -> i32 {
 	let mut request = Vec::new();
 	if let Err(e) = std::io::stdin().lock().read_to_end(&mut request) {
 		eprintln!("worker: reading the request: {e}");
@@ -205,7 +205,7 @@ pub fn serve(runner: Runner, check: Option<u32>) -> i32 {
 	WORKER.store(true, Ordering::Relaxed);
 	HEAP.limit(HEAP.live().saturating_add(HEAP_LIMIT));
 	let work = || match check {
-		None => super::execute(runner, workload, input).map(|o| o.encode()),
+		None => super::execute_within(runner, workload, input, declared).map(|o| o.encode()),
 		Some(tolerance) => {
 			Ok(super::check(workload, input, claimed, tolerance).word().as_bytes().to_vec())
 		},
@@ -355,17 +355,23 @@ impl Workers {
 		Ok(Self { exe, prefix: prefix.to_vec() })
 	}
 
-	/// Runs `workload` on `input` in a new worker, for at most `wall`.
+	/// Runs `workload` on `input` in a new worker, for at most `wall`, for a job that declares
+	/// `declared` work ([`super::execute_within`]).
 	pub async fn run(
 		&self,
 		runner: Runner,
 		workload: &[u8],
 		input: &[u8],
+		declared: Option<super::Work>,
 		wall: Duration,
 	) -> Result<Outcome, RunError> {
 		let len = (workload.len() as u64).to_le_bytes();
-		let (status, out, err) =
-			self.talk(&[runner.name()], &[&len, workload, input], wall).await?;
+		let declared = declared.map(|w| w.to_string());
+		let mut args = vec![runner.name()];
+		if let Some(work) = &declared {
+			args.extend(["--work", work.as_str()]);
+		}
+		let (status, out, err) = self.talk(&args, &[&len, workload, input], wall).await?;
 		classify(runner, status, &out, &err)
 	}
 

@@ -128,6 +128,14 @@ pub fn run(params: &Params, model: &[u8], wav: &[u8]) -> Outcome {
 	Outcome::Speech(Speech { params: params.clone(), samples, probs, segments })
 }
 
+/// A recording's length in milliseconds, rounded up: its work ([`super::Unit::AudioMs`]);
+/// `invalid_input` when it is not a WAV file the pipeline reads.
+pub fn milliseconds(wav: &[u8]) -> Result<u64, Failure> {
+	let audio = decode_wav(wav).map_err(|_| Failure::InvalidInput)?;
+	let samples = audio.samples.len() as u64;
+	Ok(samples.saturating_mul(1000).div_ceil(u64::from(audio.rate.max(1))))
+}
+
 /// Mono samples and their rate.
 #[derive(Debug, PartialEq)]
 pub struct Audio {
@@ -422,6 +430,15 @@ mod tests {
 		let data_at = out.len() - 8 - 2 * samples.len();
 		out.splice(data_at..data_at, b"LIST\x03\x00\x00\x00abc\x00".iter().copied());
 		out
+	}
+
+	#[test]
+	fn a_recording_s_work_is_its_length_in_milliseconds_rounded_up() {
+		assert_eq!(milliseconds(&wav16(16_000, 1, &vec![0; 16_000])), Ok(1000));
+		assert_eq!(milliseconds(&wav16(16_000, 1, &vec![0; 16_001])), Ok(1001));
+		// Stereo: two samples per frame, one frame per sample of the mono recording.
+		assert_eq!(milliseconds(&wav16(8_000, 2, &vec![0; 16])), Ok(1));
+		assert_eq!(milliseconds(b"RIFF????WAVE"), Err(Failure::InvalidInput));
 	}
 
 	#[test]

@@ -277,29 +277,37 @@ pub fn tokenize(
 
 /// Runs the pipeline (its tokenizer and model in `model`) on a text file.
 pub fn run(params: &Params, model: &[u8], input: &[u8]) -> Outcome {
-	let Some((json, model)) = split(params, model).filter(|_| params.valid()) else {
-		return failed(Failure::InvalidModel);
-	};
-	let tokenizer = match tokenizer(params, json) {
-		Ok(t) => t,
+	let (tokens, model) = match read(params, model, input) {
+		Ok(read) => read,
 		Err(f) => return failed(f),
 	};
-	let texts = match texts(input) {
-		Ok(t) => t,
-		Err(e) => {
-			log::debug!("text input: {e}");
-			return failed(Failure::InvalidInput);
-		},
-	};
-	let tokens = match tokenize(params, &tokenizer, &texts) {
-		Ok(t) => t,
-		Err(f) => return failed(f),
-	};
-	drop(tokenizer);
 	match onnx::with_fallback(|how| embed(params, model, &tokens, how)) {
 		Ok(e) => Outcome::Text(e),
 		Err(f) => failed(f),
 	}
+}
+
+/// The tokens of every line of `input`, and the model part of the pipeline's `model`.
+fn read<'a>(
+	params: &Params,
+	model: &'a [u8],
+	input: &[u8],
+) -> Result<(Vec<Tokens>, &'a [u8]), Failure> {
+	let Some((json, model)) = split(params, model).filter(|_| params.valid()) else {
+		return Err(Failure::InvalidModel);
+	};
+	let tokenizer = tokenizer(params, json)?;
+	let texts = texts(input).map_err(|e| {
+		log::debug!("text input: {e}");
+		Failure::InvalidInput
+	})?;
+	Ok((tokenize(params, &tokenizer, &texts)?, model))
+}
+
+/// The tokens of every line together: the input's work ([`super::Unit::Tokens`]).
+pub fn token_count(params: &Params, model: &[u8], input: &[u8]) -> Result<u64, Failure> {
+	let (tokens, _) = read(params, model, input)?;
+	Ok(tokens.iter().map(|t| t.ids.len() as u64).sum())
 }
 
 /// A model input the pipeline feeds.
@@ -562,6 +570,41 @@ mod tests {
 			Outcome::Text(e) => e,
 			other => panic!("not vectors: {other:?}"),
 		}
+	}
+
+	#[test]
+	fn a_provider_runs_no_more_work_than_the_job_declares() {
+		use crate::workload::{execute_within, work, Runner, Unit, Work};
+		let workload = pipeline(params(), 1);
+		let input = b"the open market\nopen\n";
+		let tokens = |amount| Work { unit: Unit::Tokens, amount };
+		// Every line's tokens together: what `run` declares.
+		let counted = work(Runner::Onnx, &workload, input).unwrap().unwrap();
+		let lines = embeddings(pipeline::run(&workload, input)).tokens;
+		assert_eq!(counted, tokens(lines.iter().map(|n| *n as u64).sum()));
+		let run = |declared| execute_within(Runner::Onnx, &workload, input, declared).unwrap();
+		let honest = pipeline::run(&workload, input);
+		assert_eq!(run(None), honest);
+		assert_eq!(run(Some(counted)), honest);
+		assert_eq!(run(Some(tokens(counted.amount + 1))), honest);
+		// Less than the input holds, or another unit: not run, the same failure everywhere.
+		let undeclared = Outcome::Failed(Runner::Onnx, Failure::UndeclaredWork);
+		assert_eq!(run(Some(tokens(counted.amount - 1))), undeclared);
+		assert_eq!(run(Some(Work { unit: Unit::Pixels, amount: u64::MAX })), undeclared);
+		// A workload that counts no work takes no declaration.
+		let bare = onnx::example_model();
+		let tensor = crate::workload::npy::write_f32(&[1, 4], &onnx::random_input(4, 7));
+		assert_eq!(work(Runner::Onnx, &bare, &tensor), Ok(None));
+		assert_eq!(
+			execute_within(Runner::Onnx, &bare, &tensor, Some(tokens(1))).unwrap(),
+			Outcome::Failed(Runner::Onnx, Failure::UndeclaredWork)
+		);
+		// An input the pipeline refuses is not counted: it runs, and fails as it would.
+		assert_eq!(work(Runner::Onnx, &workload, b"\xff"), Err(Failure::InvalidInput));
+		assert_eq!(
+			execute_within(Runner::Onnx, &workload, b"\xff", Some(tokens(1))).unwrap(),
+			Outcome::Failed(Runner::Onnx, Failure::InvalidInput)
+		);
 	}
 
 	fn ints(v: &[Value]) -> Vec<i64> {
