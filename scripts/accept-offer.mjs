@@ -2,7 +2,7 @@
 // Takes a provider's standing offer: a k = 1 job assigned at once at the offer's price.
 import { parseAmount } from './lib/client.mjs';
 import { int, script, send } from './lib/cli.mjs';
-import { SPEC_HELP, SPEC_OPTIONS, buildSpec, findEvent, workOf } from './lib/market.mjs';
+import { SPEC_HELP, SPEC_OPTIONS, buildSpec, findEvent, specWork } from './lib/market.mjs';
 
 script({
   usage: `Usage: node scripts/accept-offer.mjs --suri SURI --offer ID --workload-uri URI --max-price ALM [spec flags]
@@ -17,7 +17,7 @@ ${SPEC_HELP}`,
   main: async ({ api, pair, values }) => {
     const spec = await buildSpec(api, values, parseAmount);
     const offer = int(values.offer, '--offer');
-    const work = workOf(values.work);
+    const work = specWork(values);
     const tx = work
       ? api.tx.computeMarket.acceptOfferWithWork(offer, spec, work)
       : api.tx.computeMarket.acceptOffer(offer, spec);

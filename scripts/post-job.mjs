@@ -2,7 +2,7 @@
 // Posts a compute job; its budget (replicas × max price + royalties) is held at once.
 import { parseAmount } from './lib/client.mjs';
 import { script, send } from './lib/cli.mjs';
-import { SPEC_HELP, SPEC_OPTIONS, buildSpec, findEvent, workOf } from './lib/market.mjs';
+import { SPEC_HELP, SPEC_OPTIONS, buildSpec, findEvent, specWork } from './lib/market.mjs';
 
 script({
   usage: `Usage: node scripts/post-job.mjs --suri SURI --workload-uri URI --max-price ALM [spec flags]
@@ -13,7 +13,7 @@ ${SPEC_HELP}`,
   options: SPEC_OPTIONS,
   main: async ({ api, pair, values }) => {
     const spec = await buildSpec(api, values, parseAmount);
-    const work = workOf(values.work);
+    const work = specWork(values);
     const tx = work ? api.tx.computeMarket.postJobWithWork(spec, work) : api.tx.computeMarket.postJob(spec);
     const events = await send(api, tx, pair);
     const posted = findEvent(events, 'computeMarket', 'JobPosted');

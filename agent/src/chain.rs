@@ -250,6 +250,13 @@ fn has_market_item(at: &At, name: &str) -> bool {
 		.is_some_and(|s| s.entry_by_name(name).is_some())
 }
 
+/// Whether the runtime at `at` has the market's call `name` (a call a later runtime added).
+pub fn has_market_call(at: &At, name: &str) -> bool {
+	at.metadata_ref()
+		.pallet_by_name(MARKET)
+		.is_some_and(|p| p.call_variant_by_name(name).is_some())
+}
+
 /// A storage map's entry at `at`, decoded, or `None` if it has none.
 async fn get<A: Address>(at: &At, addr: A, key: A::KeyParts) -> Result<Option<A::Value>> {
 	match at.storage().try_fetch(addr, key).await.map_err(sx)? {

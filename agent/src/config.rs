@@ -28,7 +28,8 @@
 //! magika = "1"
 //! input_mib = "0.01"                # plus this per started MiB of input (its declared size)
 //! per_unit = { tokens = "0.0001", pixels = "0.0000001", audio-ms = "0.00001" }
-//!                                   # plus this per unit of work a job declares (its `work`)
+//!                                   # plus this per unit of work a job declares (`JobWork`)
+//! # decline_undeclared = true       # and no bid on jobs that declare no work
 //! # command = "./price.sh"          # or: a program given the job as JSON on stdin that prints a
 //! # command_timeout_ms = 2000       #     price in ALM or "no"
 //!
@@ -205,6 +206,11 @@ pub struct PricePolicy {
 	/// work, or work in a unit left out, pays only the rest.
 	#[serde(default)]
 	pub per_unit: UnitPrices,
+	/// Decline jobs that declare no work: a provider pricing by the unit then never runs a
+	/// pipeline's work at the price per job alone (bare models, WASM and Magika declare none,
+	/// so it declines them too).
+	#[serde(default)]
+	pub decline_undeclared: bool,
 	pub command: Option<String>,
 	#[serde(default = "default_command_timeout")]
 	pub command_timeout_ms: u64,
@@ -519,6 +525,9 @@ impl PricePolicy {
 			_ => &None,
 		};
 		let Some(base) = table else { return Ok(None) };
+		if self.decline_undeclared && query.work_unit.is_none() {
+			return Ok(None);
+		}
 		let per_mib = self.input_mib.map_or(0, |a| a.0);
 		let mib = query.input_bytes.div_ceil(1 << 20);
 		let unit = query.work_unit.and_then(|u| Unit::ALL.into_iter().find(|x| x.name() == u));
@@ -780,6 +789,11 @@ mod tests {
 			Some(u128::from(u64::MAX) * UNIT / 1000 + UNIT)
 		);
 		assert!(toml::from_str::<PricePolicy>("per_unit = { seconds = \"1\" }").is_err());
+		// A provider that runs no work unpriced declines jobs that declare none.
+		let strict: PricePolicy =
+			toml::from_str(&format!("{toml}\ndecline_undeclared = true")).unwrap();
+		assert_eq!(strict.price(&query("onnx")).unwrap(), None);
+		assert_eq!(strict.price(&declared("tokens", 2000)).unwrap(), Some(3 * UNIT));
 	}
 
 	#[test]

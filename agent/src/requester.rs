@@ -130,25 +130,33 @@ impl std::str::FromStr for Declare {
 	}
 }
 
-/// The work a job declares (`--work`) for `module` and `input` (`None` when either is an
-/// asset, not at hand here).
+/// The work `input` holds for `module` as counted here (`None` when either is an asset, not
+/// at hand here, or the workload counts none), and the work the job declares (`--work`).
 fn declared_work(
 	declare: Declare,
 	runner: Option<workload::Runner>,
 	content: Option<(&[u8], &[u8])>,
-) -> anyhow::Result<Option<workload::Work>> {
-	match (declare, runner, content) {
-		(Declare::Nothing, ..) | (Declare::Auto, _, None) | (Declare::Auto, None, _) => Ok(None),
-		(Declare::Work(w), ..) => Ok(Some(w)),
-		(Declare::Auto, Some(runner), Some((module, input))) => {
-			workload::work(runner, module, input).map_err(|f| {
-				anyhow::anyhow!(
+) -> anyhow::Result<(Option<workload::Work>, Option<workload::Work>)> {
+	let counted = match (runner, content) {
+		(Some(runner), Some((module, input))) => {
+			let count = || workload::work(runner, module, input);
+			match std::panic::catch_unwind(std::panic::AssertUnwindSafe(count)) {
+				Ok(Ok(work)) => work,
+				Ok(Err(f)) if declare == Declare::Auto => anyhow::bail!(
 					"--work auto: the input's work cannot be counted, the job would fail as \
 					 {f:?} (`allmende-agent exec` shows why; --work none posts it anyway)"
-				)
-			})
+				),
+				Ok(Err(_)) => None,
+				Err(_) => anyhow::bail!("counting the input's work panicked"),
+			}
 		},
-	}
+		_ => None,
+	};
+	Ok(match declare {
+		Declare::Nothing => (counted, None),
+		Declare::Auto => (counted, counted),
+		Declare::Work(w) => (counted, Some(w)),
+	})
 }
 
 /// The chain and key options of requester commands.
@@ -313,10 +321,28 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 		let content = local.as_ref().map(|(m, i)| (&m[..], &i[..]));
 		declared_work(args.work, runner, content)?
 	};
+	let (counted, mut work) = work;
+	if work.is_some() && !chain::has_market_call(&chain.finalized().await?, "post_job_with_work") {
+		anyhow::ensure!(
+			args.work == Declare::Auto,
+			"--work: the node's runtime takes no declared work (it is older than post_job_with_work)"
+		);
+		eprintln!("the node's runtime takes no declared work: declaring none");
+		work = None;
+	}
 	match work {
 		Some(w) => eprintln!("declaring the job's work: {w}"),
 		None => eprintln!("declaring no work"),
 	}
+	// A provider that answers `undeclared_work` for an input that holds no more than declared
+	// skipped the work; this machine counted it, so it challenges that answer.
+	let falsely_undeclared = match (counted, work) {
+		(Some(c), Some(d)) if c.unit == d.unit && c.amount <= d.amount => Some(Hash::of(
+			&workload::Outcome::Failed(workload::Runner::Onnx, workload::Failure::UndeclaredWork)
+				.encode(),
+		)),
+		_ => None,
+	};
 	// The spot check runs while the providers run the job, so its answer is ready when the
 	// challenge window opens.
 	let mut audit = if args.audit {
@@ -360,20 +386,28 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	let events = match args.offer {
 		Some(offer) => {
 			anyhow::ensure!(args.replicas == 1, "a job through a standing offer has --replicas 1");
+			// What the offer charges, if it is final here (the chain checks it again).
 			let at = chain.finalized().await?;
-			let o = Chain::offer(&at, offer)
-				.await?
-				.with_context(|| format!("--offer {offer}: no such offer"))?;
-			let rate = Chain::offer_unit_price(&at, offer).await?;
-			let price = crate::decide::offer_price(&o, rate.as_ref(), work)
-				.map_err(|e| anyhow::anyhow!("--offer {offer} does not take this job: {e}"))?;
-			eprintln!("standing offer {offer} charges {} for this job", show_alm(price));
-			anyhow::ensure!(
-				price <= max_price,
-				"--offer {offer}: it charges {} for this job, more than --max-price {}",
-				show_alm(price),
-				show_alm(max_price)
-			);
+			match Chain::offer(&at, offer).await? {
+				Some(o) => {
+					let rate = Chain::offer_unit_price(&at, offer).await?;
+					let price =
+						crate::decide::offer_price(&o, rate.as_ref(), work).map_err(|e| {
+							anyhow::anyhow!("--offer {offer} does not take this job: {e}")
+						})?;
+					eprintln!("standing offer {offer} charges {} for this job", show_alm(price));
+					anyhow::ensure!(
+						price <= max_price,
+						"--offer {offer}: it charges {} for this job, more than --max-price {}",
+						show_alm(price),
+						show_alm(max_price)
+					);
+				},
+				None => eprintln!(
+					"standing offer {offer} is not in the last finalized block: the chain checks \
+					 its price"
+				),
+			}
 			match work {
 				Some(w) => {
 					let call = tx.accept_offer_with_work(offer, spec, w.into());
@@ -519,6 +553,19 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				} else {
 					eprintln!("audit: the revealed result {ours} is what this machine computes");
 				}
+			}
+			if !challenge && falsely_undeclared.is_some_and(|h| revealed.contains(&h)) {
+				eprintln!(
+					"a provider answered undeclared_work, but this machine counts no more work \
+					 than the job declares: challenging"
+				);
+				challenge = true;
+				signer
+					.submit_and_watch(&chain, api::tx().compute_market().challenge_result(job))
+					.await
+					.with_context(|| {
+						format!("job {job}: the challenge window closes at #{}", j.deadline)
+					})?;
 			}
 			// The chain keeps the window open for the owners of the job's data to challenge a
 			// result that says it could not be had (it pays them no royalty).

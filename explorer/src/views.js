@@ -11,6 +11,13 @@ const json = (codec) => codec.toJSON();
 const offerScope = (scope) => (scope
   ? `${scope.kinds.map(escapeHtml).join(', ')}; workload up to ${contentSize(scope.maxWorkloadSize)}, input up to ${contentSize(scope.maxInputSize)}; tolerance at least ${esc(scope.minTolerance)}`
   : '');
+/** Declared work (`JobWork`), or an offer's unit: `Tokens` … as the pipelines count them. */
+const UNITS = { tokens: 'tokens', pixels: 'pixels', audioMilliseconds: 'ms of audio' };
+const unitName = (unit) => UNITS[String(unit).charAt(0).toLowerCase() + String(unit).slice(1)] ?? escapeHtml(unit);
+/** An offer's price per unit of work (`OfferUnitPrices`), or '' for an offer priced per job. */
+const unitPrice = (rate, decimals) => (rate
+  ? ` + ${alm(rate.perUnit, decimals)} per ${unitName(rate.unit).replace(/s$/, '')}, at most ${esc(rate.maxAmount)} ${unitName(rate.unit)}`
+  : '');
 /** A declared content size (u64::MAX: none). */
 const contentSize = (size) => {
   try {
@@ -318,6 +325,7 @@ async function job(ctx, arg) {
     const s = j.spec;
     const assigned = json(await api.query.computeMarket.assignments(id));
     const result = json(await api.query.computeMarket.results(id));
+    const work = api.query.computeMarket.jobWork ? json(await api.query.computeMarket.jobWork(id)) : null;
     const status = typeof j.status === 'string' ? j.status : Object.keys(j.status)[0];
     head = `<div class="cards">
 ${card('status', `${escapeHtml(status)}${TERMINAL.includes(status) ? '' : `, until #${esc(j.deadline)}`}`)}
@@ -333,6 +341,7 @@ ${table(['', ''], [
   ['workload', `${escapeHtml(s.workload.kind)} <span class="mono">${escapeHtml(s.workload.content.hash)}</span>, ${contentSize(s.workload.content.size)}`],
   ['input', `<span class="mono">${escapeHtml(s.input.hash)}</span>, ${contentSize(s.input.size)}`],
   ['tolerance', s.tolerance === null || s.tolerance === undefined ? 'the chain\'s default' : esc(s.tolerance)],
+  ['work', work ? `${esc(work.amount)} ${unitName(work.unit)}` : 'not declared'],
   ['assets', s.assets.length ? s.assets.map(link.asset).join(', ') : 'none'],
   ['periods', `bidding ${esc(s.biddingPeriod)}, execution ${esc(s.executionPeriod)}, reveal ${esc(s.revealPeriod)} blocks`],
 ])}
@@ -361,6 +370,10 @@ async function provider(ctx, arg) {
   const offers = (await api.query.computeMarket.offers.entries())
     .map(([k, v]) => [k.args[0].toNumber(), json(v)])
     .filter(([, o]) => o.provider === who);
+  // A runtime from before prices by the unit has no such map.
+  const rates = api.query.computeMarket.offerUnitPrices
+    ? await Promise.all(offers.map(async ([id]) => json(await api.query.computeMarket.offerUnitPrices(id))))
+    : offers.map(() => null);
   const jobs = (await api.query.computeMarket.jobsOfProvider.keys(who)).map((k) => k.args[1].toNumber());
   const history = ctx.index.all((e) => e.data.provider === who || (e.data.providers || []).includes(who) || (e.data.arbiters || []).includes(who));
   // What moved the reputation: a ReputationEarned event is a completion (the fee was burnt
@@ -409,7 +422,7 @@ ${table(['', ''], [
   ['endpoint', `<span class="mono">${escapeHtml(text(profile.endpoint))}</span>`],
 ])}
 <h2>Standing offers</h2>
-${table(['offer#', 'price#', 'capacity#', 'expires', 'takes'], offers.map(([id, o]) => [`${id}`, alm(o.price, ctx.decimals), `${esc(o.capacity)}`, `#${esc(o.expiresAt)}`, offerScope(o.scope)]), 'none')}
+${table(['offer#', 'price#', 'capacity#', 'expires', 'takes'], offers.map(([id, o], i) => [`${id}`, `${alm(o.price, ctx.decimals)}${unitPrice(rates[i], ctx.decimals)}`, `${esc(o.capacity)}`, `#${esc(o.expiresAt)}`, offerScope(o.scope)]), 'none')}
 <h2>Jobs in progress</h2>
 <p>${jobs.map(link.job).join(', ') || 'none'}</p>
 <h2>Activity</h2>

@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("allmende"),
 	impl_name: alloc::borrow::Cow::Borrowed("allmende-node"),
 	authoring_version: 1,
-	spec_version: 117,
+	spec_version: 118,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `place_bid` takes a bond. 3: jobs name a tolerance, arbiters reveal verdicts.

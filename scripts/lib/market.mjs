@@ -67,6 +67,13 @@ export const SPEC_HELP = `Job spec (flags, or --spec FILE with the same names in
 /** The chain's unit of work for each name `--work` takes. */
 export const WORK_UNITS = { tokens: 'Tokens', pixels: 'Pixels', 'audio-ms': 'AudioMilliseconds' };
 
+/** The work the flags (or the `--spec FILE`) declare with `work`, or null. */
+export function specWork(values) {
+  const v = { ...values };
+  if (v.spec) Object.assign(v, JSON.parse(fs.readFileSync(v.spec, 'utf8')));
+  return workOf(v.work);
+}
+
 /** The work a `--work UNIT:N` flag declares, or null when not given. */
 export function workOf(flag) {
   if (flag === undefined) return null;

@@ -96,7 +96,7 @@ pub enum Failure {
 	/// this result and are paid, and the job pays no royalty. Its document names no runner
 	/// ([`CONTENT_UNAVAILABLE`]), so that its hash is the chain's `ContentUnavailable`.
 	ContentUnavailable,
-	/// The input holds more work than the job declares (`JobSpec::work`), or work in another
+	/// The input holds more work than the job declares (the chain's `JobWork`), or work in another
 	/// unit, or the job declares work for a workload that counts none (WASM, a bare ONNX
 	/// model, Magika): the workload is not run ([`execute_within`]). Providers price a job
 	/// by its declared work, so a requester who declares less pays for this failure.

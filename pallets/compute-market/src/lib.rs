@@ -676,7 +676,8 @@ pub mod pallet {
 		NotOfferOwner,
 		/// The offer has expired.
 		OfferExpired,
-		/// The offer's price is above the job's `max_price`.
+		/// The offer's price (for an offer by the unit, with the declared work's price) is above
+		/// the job's `max_price`.
 		OfferTooExpensive,
 		/// The offer's capacity must be at least 1 and its expiry in the future.
 		InvalidOffer,
@@ -694,7 +695,8 @@ pub mod pallet {
 		InvalidRevealPeriod,
 		/// The price must be above zero.
 		ZeroPrice,
-		/// The budget (`replicas × max_price`) overflows.
+		/// The budget (`replicas × max_price`, or an offer's price for the declared work)
+		/// overflows.
 		BudgetOverflow,
 		/// The job is not in the phase this call needs.
 		WrongPhase,
@@ -774,8 +776,8 @@ pub mod pallet {
 		/// A verdict needs one entry for each replica of the disputed round, in its order.
 		WrongVerdictCount,
 		/// An offer's scope must name at least one workload kind and none twice, sizes below
-		/// `UNDECLARED_SIZE` and a least tolerance of at most `MaxTolerance`, and a price per
-		/// unit of work a most above zero.
+		/// `UNDECLARED_SIZE` and a least tolerance of at most `MaxTolerance`; an offer by the
+		/// unit must take at least one unit.
 		InvalidOfferScope,
 		/// The offer does not take the job's workload kind.
 		WorkloadKindNotOffered,
