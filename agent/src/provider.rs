@@ -72,6 +72,9 @@ pub enum Fault {
 	/// Run a cheaper model than the job's: a pipeline's model swapped for one with random
 	/// weights and the same inputs and outputs (other workloads run as they are).
 	SwapModel,
+	/// Run nothing and answer `undeclared_work`, as if the input held more work than the job
+	/// declares.
+	ClaimUndeclared,
 }
 
 struct Agent {
@@ -1518,6 +1521,11 @@ async fn run_job(
 	}
 	if runs.fault == Some(Fault::SwapModel) {
 		module = swap_model(job, module);
+	}
+	if runs.fault == Some(Fault::ClaimUndeclared) {
+		log::warn!("job {job}: answering undeclared_work without running it (test fault)");
+		let outcome = Outcome::Failed(runner, workload::Failure::UndeclaredWork);
+		return Ok(Some(finish(runs, job, outcome)?));
 	}
 	let _slot = runs.slots.acquire().await.context("the worker slots are closed")?;
 	let started = std::time::Instant::now();

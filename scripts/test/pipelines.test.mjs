@@ -10,8 +10,11 @@
 // differently). A provider that cuts its speech result short, and ones that run a cheaper
 // model than the picture's, the sentences' or the language model's, are caught by their
 // requesters' spot checks and slashed by drawn arbiters (who judge the generation by
-// re-scoring its tokens). What no unit test shows: pipelines posted, fetched, run, committed
-// and judged through the chain, on an agent whose CPU is not the others'.
+// re-scoring its tokens). Every job declares the work its input holds (`run --work auto`); a
+// job that declares less than its input holds ends as `undeclared_work`, paid, and a provider
+// that answers `undeclared_work` without running is challenged by its requester, who counted
+// the work itself, and slashed. What no unit test shows: pipelines posted, fetched, run,
+// committed and judged through the chain, on an agent whose CPU is not the others'.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +30,7 @@ import { WORK_UNITS } from '../lib/market.mjs';
 const EMULATOR = ['qemu-x86_64', '-cpu', 'Nehalem'];
 
 useAgentNetwork({
-  prepare: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+  prepare: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
   overrides: {
     2: { workerPrefix: EMULATOR },
     // Judges only: the arbiter pool of jobs that agents 1 to 3 run.
@@ -41,6 +44,8 @@ useAgentNetwork({
     8: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
     9: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
     10: { price: '0.5', fault: 'swap-model', arbiter: false, offers: [standingOffer('0.5')] },
+    // The provider that answers undeclared_work without running the job.
+    11: { price: '0.5', fault: 'claim-undeclared', arbiter: false, offers: [standingOffer('0.5')] },
   },
   start: ['agent1', 'agent2', 'agent3', 'agent5', 'agent6', 'agent7'],
 });
@@ -135,7 +140,10 @@ async function threeReplicas(pipeline, input, suri, described, unit) {
  * drawn arbiters judged the result wrong, and the provider was slashed and not paid. Resolves
  * with the job's number.
  */
-async function caughtBySpotCheck(name, pipeline, input, suri) {
+async function caughtBySpotCheck(name, pipeline, input, suri, {
+  audit = true,
+  said = /audit: the providers revealed 0x[0-9a-f]{64}, this machine computes 0x[0-9a-f]{64}: challenging/,
+} = {}) {
   agents.start(name);
   try {
     await agents.waitRegistered(api, { names: [name] });
@@ -144,10 +152,9 @@ async function caughtBySpotCheck(name, pipeline, input, suri) {
       return entries.find(([, o]) => o.unwrap().provider.toString() === address(name));
     });
     const expected = await localAnswer(pipeline, input);
-    const r = await runJob(['--model', pipeline, '--input', input, '--offer', String(offer[0].args[0].toNumber()), '--audit'], {
-      suri,
-    });
-    assert.match(r.stderr, /audit: the providers revealed 0x[0-9a-f]{64}, this machine computes 0x[0-9a-f]{64}: challenging/);
+    const r = await runJob(['--model', pipeline, '--input', input, '--offer', String(offer[0].args[0].toNumber()),
+      ...(audit ? ['--audit'] : [])], { suri });
+    assert.match(r.stderr, said);
     assert.equal(r.answer, expected);
     const drawn = jobEvents(r.job, 'ArbitersDrawn')[0].data.arbiters;
     assert.ok(drawn.length > 0 && !drawn.includes(address(name)));
@@ -194,15 +201,21 @@ test('k = 3 speech segments, picture labels, sentence vectors and generated text
   }
 });
 
-test('a provider that cuts its speech result short and ones that run a cheaper model than the picture\'s, the sentences\' or the language model\'s are caught by spot checks and slashed by drawn arbiters', async () => {
+test('a provider that cuts its speech result short, ones that run a cheaper model than the picture\'s, the sentences\' or the language model\'s, and one that says the input holds more work than declared are caught by spot checks and slashed by drawn arbiters', async () => {
   try {
     const { recording, pipeline, orientation, upsideDown, minilm, sentences, generation, prompt } = fixtures();
-    const [cut, swapped, swappedText, swappedDecoder] = await Promise.all([
+    const [cut, swapped, swappedText, swappedDecoder, skipped] = await Promise.all([
       caughtBySpotCheck('agent4', pipeline, recording, '//Ferdie'),
       caughtBySpotCheck('agent8', orientation, upsideDown, '//Eve'),
       caughtBySpotCheck('agent9', minilm, sentences, '//Bob'),
       caughtBySpotCheck('agent10', generation, prompt, '//Dave'),
+      // Without --audit: the requester counted the sentences' tokens itself.
+      caughtBySpotCheck('agent11', minilm, sentences, '//Charlie', {
+        audit: false,
+        said: /a provider answered undeclared_work, but this machine counts no more work than the job declares: challenging/,
+      }),
     ]);
+    assert.match(agents.log('agent11'), new RegExp(`job ${skipped}: answering undeclared_work without running it`));
     assert.match(agents.log('agent10'), new RegExp(`job ${swappedDecoder}: running a random model instead of the job's`));
     // The drawn arbiters judged the generation by re-running the model over its tokens.
     const rescored = ['agent5', 'agent6', 'agent7', 'agent1', 'agent2', 'agent3']
