@@ -542,14 +542,6 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 						"audit: the providers revealed {}, this machine computes {ours}: challenging",
 						revealed.iter().map(Hash::to_string).collect::<Vec<_>>().join(", ")
 					);
-					// Watched: a challenge that comes too late (the window closed while the
-					// check ran) fails here with the chain's `DeadlinePassed`.
-					signer
-						.submit_and_watch(&chain, api::tx().compute_market().challenge_result(job))
-						.await
-						.with_context(|| {
-							format!("job {job}: the challenge window closes at #{}", j.deadline)
-						})?;
 				} else {
 					eprintln!("audit: the revealed result {ours} is what this machine computes");
 				}
@@ -560,6 +552,10 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 					 than the job declares: challenging"
 				);
 				challenge = true;
+			}
+			if challenge {
+				// Watched: a challenge that comes too late (the window closed while the check
+				// ran) fails here with the chain's `DeadlinePassed`.
 				signer
 					.submit_and_watch(&chain, api::tx().compute_market().challenge_result(job))
 					.await
