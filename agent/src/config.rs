@@ -206,9 +206,10 @@ pub struct PricePolicy {
 	/// work, or work in a unit left out, pays only the rest.
 	#[serde(default)]
 	pub per_unit: UnitPrices,
-	/// Decline jobs that declare no work: a provider pricing by the unit then never runs a
-	/// pipeline's work at the price per job alone (bare models, WASM and Magika declare none,
-	/// so it declines them too).
+	/// Bid on no job that declares no work: a provider pricing by the unit then never bids on
+	/// a pipeline's work at the price per job alone (bare models, WASM and Magika declare
+	/// none, so it declines them too). Its standing offers priced per job still bind it to
+	/// such jobs; an offer by the unit (`[[offers]] per_unit`) does not.
 	#[serde(default)]
 	pub decline_undeclared: bool,
 	pub command: Option<String>,
@@ -370,6 +371,13 @@ impl ProviderConfig {
 					"max_bid_bond ({m}) is below bid_bond ({b})"
 				)));
 			}
+		}
+		if self.price.decline_undeclared && self.price.command.is_some() {
+			return Err(ConfigError::Invalid(
+				"price.decline_undeclared goes with the price table: a price command gets \
+				 work_unit and declines what it likes"
+					.into(),
+			));
 		}
 		for o in &self.offers {
 			let twice = o.kinds.iter().enumerate().any(|(i, k)| o.kinds[..i].contains(k));
@@ -718,6 +726,13 @@ mod tests {
 			with_unit(r#"{ unit = "bytes", price = "0.5", max = 9 }"#),
 			Err(ConfigError::Parse { .. })
 		));
+		// decline_undeclared is the table's; a price command decides for itself.
+		let strict = example.replace("[price]\n", "[price]\ndecline_undeclared = true\n");
+		std::fs::write(&path, &strict).unwrap();
+		assert!(ProviderConfig::load(&path).unwrap().price.decline_undeclared);
+		let both = strict.replace("[price]\n", "[price]\ncommand = \"./price.sh\"\n");
+		std::fs::write(&path, both).unwrap();
+		assert!(matches!(ProviderConfig::load(&path), Err(ConfigError::Invalid(_))));
 	}
 
 	#[test]

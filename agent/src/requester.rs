@@ -73,15 +73,18 @@ pub struct RunArgs {
 	#[arg(long, default_value = "0")]
 	pub max_royalties: String,
 	/// Take this standing offer instead of posting the job for bids: a k = 1 job assigned at
-	/// once to the offer's provider at the offer's price (`--replicas` must be 1). The price
-	/// of an offer that charges by the unit of work is printed before the job is posted.
+	/// once to the offer's provider at the offer's price (`--replicas` must be 1). What the
+	/// offer charges for the job's work is printed before the job is posted, once the offer
+	/// is in a finalized block.
 	#[arg(long)]
 	pub offer: Option<u64>,
 	/// The work the job declares, which providers price by: `auto` counts what the input
 	/// holds for a pipeline (tokens, pixels or milliseconds of audio; nothing for other
 	/// workloads or for assets), `none` declares nothing, or `UNIT:AMOUNT` (`tokens`,
 	/// `pixels`, `audio-ms`). Providers answer an input with more work than declared with
-	/// the failure `undeclared_work`, which the job pays for.
+	/// the failure `undeclared_work`, which the job pays for. A provider that answers it for
+	/// an input this machine counted within the declaration is challenged, `--audit` or not
+	/// (the challenge bond, as for `--audit`, is held until the arbiters decide).
 	#[arg(long, default_value = "auto")]
 	pub work: Declare,
 	/// Accept the revealed result as soon as its challenge window opens instead of waiting
@@ -138,6 +141,7 @@ fn declared_work(
 	content: Option<(&[u8], &[u8])>,
 ) -> anyhow::Result<(Option<workload::Work>, Option<workload::Work>)> {
 	let counted = match (runner, content) {
+		_ if declare == Declare::Nothing => None,
 		(Some(runner), Some((module, input))) => {
 			let count = || workload::work(runner, module, input);
 			match std::panic::catch_unwind(std::panic::AssertUnwindSafe(count)) {
@@ -147,7 +151,10 @@ fn declared_work(
 					 {f:?} (`allmende-agent exec` shows why; --work none posts it anyway)"
 				),
 				Ok(Err(_)) => None,
-				Err(_) => anyhow::bail!("counting the input's work panicked"),
+				Err(_) if declare == Declare::Auto => {
+					anyhow::bail!("--work auto: counting the input's work panicked (--work none posts it anyway)")
+				},
+				Err(_) => None,
 			}
 		},
 		_ => None,
@@ -336,11 +343,12 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 	}
 	// A provider that answers `undeclared_work` for an input that holds no more than declared
 	// skipped the work; this machine counted it, so it challenges that answer.
-	let falsely_undeclared = match (counted, work) {
-		(Some(c), Some(d)) if c.unit == d.unit && c.amount <= d.amount => Some(Hash::of(
-			&workload::Outcome::Failed(workload::Runner::Onnx, workload::Failure::UndeclaredWork)
-				.encode(),
-		)),
+	let runner = crate::decide::runner_for(&kind, &workload.hash);
+	let falsely_undeclared = match (counted, work, runner) {
+		(Some(c), Some(d), Some(runner)) if c.unit == d.unit && c.amount <= d.amount => {
+			let failure = workload::Outcome::Failed(runner, workload::Failure::UndeclaredWork);
+			Some(Hash::of(&failure.encode()))
+		},
 		_ => None,
 	};
 	// The spot check runs while the providers run the job, so its answer is ready when the
@@ -466,8 +474,22 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 				.iter()
 				.filter_map(|a| a.reveal.as_ref().map(|r| r.result_hash))
 				.collect();
-			if let Some((check, kept)) = audit.take() {
-				let doc = check.await.context("the spot check stopped")??;
+			// A spot check that fails here says nothing of the result: the job is followed on.
+			'audit: {
+				let Some((check, kept)) = audit.take() else { break 'audit };
+				let doc = match check.await {
+					Ok(Ok(doc)) => doc,
+					Ok(Err(e)) => {
+						eprintln!(
+							"audit: the spot check failed here ({e:#}); not challenging on it"
+						);
+						break 'audit;
+					},
+					Err(e) => {
+						eprintln!("audit: the spot check stopped ({e}); not challenging on it");
+						break 'audit;
+					},
+				};
 				let ours = Hash::of(&doc);
 				let tolerance = j.spec.tolerance.unwrap_or(0);
 				// Each other hash once, all at once, 15 s each: a result that cannot be had in
@@ -555,13 +577,16 @@ pub async fn run(client: ClientArgs, args: RunArgs) -> anyhow::Result<()> {
 			}
 			if challenge {
 				// Watched: a challenge that comes too late (the window closed while the check
-				// ran) fails here with the chain's `DeadlinePassed`.
-				signer
-					.submit_and_watch(&chain, api::tx().compute_market().challenge_result(job))
-					.await
-					.with_context(|| {
-						format!("job {job}: the challenge window closes at #{}", j.deadline)
-					})?;
+				// ran) fails with the chain's `DeadlinePassed`, one the requester cannot bond
+				// with a token error; either way the job is followed to its end.
+				let call = api::tx().compute_market().challenge_result(job);
+				if let Err(e) = signer.submit_and_watch(&chain, call).await {
+					eprintln!(
+						"job {job}: the challenge did not take effect (its window closes at #{}): \
+						 {e}",
+						j.deadline
+					);
+				}
 			}
 			// The chain keeps the window open for the owners of the job's data to challenge a
 			// result that says it could not be had (it pays them no royalty).

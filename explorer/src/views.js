@@ -15,8 +15,10 @@ const offerScope = (scope) => (scope
 const UNITS = { tokens: 'tokens', pixels: 'pixels', audioMilliseconds: 'ms of audio' };
 const unitName = (unit) => UNITS[String(unit).charAt(0).toLowerCase() + String(unit).slice(1)] ?? escapeHtml(unit);
 /** An offer's price per unit of work (`OfferUnitPrices`), or '' for an offer priced per job. */
+/** A u64 as toJSON gives it (a number, or hex above 2^53), in decimal. */
+const whole = (x) => BigInt(x).toString();
 const unitPrice = (rate, decimals) => (rate
-  ? ` + ${alm(rate.perUnit, decimals)} per ${unitName(rate.unit).replace(/s$/, '')}, at most ${esc(rate.maxAmount)} ${unitName(rate.unit)}`
+  ? ` + ${alm(rate.perUnit, decimals)} per ${unitName(rate.unit).replace(/s$/, '')}, at most ${whole(rate.maxAmount)} ${unitName(rate.unit)}`
   : '');
 /** A declared content size (u64::MAX: none). */
 const contentSize = (size) => {
@@ -341,7 +343,7 @@ ${table(['', ''], [
   ['workload', `${escapeHtml(s.workload.kind)} <span class="mono">${escapeHtml(s.workload.content.hash)}</span>, ${contentSize(s.workload.content.size)}`],
   ['input', `<span class="mono">${escapeHtml(s.input.hash)}</span>, ${contentSize(s.input.size)}`],
   ['tolerance', s.tolerance === null || s.tolerance === undefined ? 'the chain\'s default' : esc(s.tolerance)],
-  ['work', work ? `${esc(work.amount)} ${unitName(work.unit)}` : 'not declared'],
+  ['work', work ? `${whole(work.amount)} ${unitName(work.unit)}` : 'not declared'],
   ['assets', s.assets.length ? s.assets.map(link.asset).join(', ') : 'none'],
   ['periods', `bidding ${esc(s.biddingPeriod)}, execution ${esc(s.executionPeriod)}, reveal ${esc(s.revealPeriod)} blocks`],
 ])}

@@ -76,7 +76,7 @@ export function specWork(values) {
 
 /** The work a `--work UNIT:N` flag declares, or null when not given. */
 export function workOf(flag) {
-  if (flag === undefined) return null;
+  if (flag === undefined || flag === null) return null;
   const m = /^([a-z-]+):(\d+)$/.exec(String(flag));
   if (!m || !WORK_UNITS[m[1]] || BigInt(m[2]) === 0n || BigInt(m[2]) >= 1n << 64n) {
     throw new Error(`--work ${flag}: give UNIT:N with UNIT tokens, pixels or audio-ms and N from 1 to 2^64 - 1`);

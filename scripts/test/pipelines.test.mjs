@@ -136,7 +136,8 @@ async function threeReplicas(pipeline, input, suri, described, unit) {
 
 /**
  * Starts `name` (a faulty provider with a standing offer), has `suri` run `pipeline` on
- * `input` through that offer with `--audit`, and checks that the requester challenged, the
+ * `input` through that offer (with `--audit` unless `audit` is false), and checks that the
+ * requester challenged (its `run` said `said`), the
  * drawn arbiters judged the result wrong, and the provider was slashed and not paid. Resolves
  * with the job's number.
  */
