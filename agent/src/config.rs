@@ -538,7 +538,7 @@ impl PricePolicy {
 		}
 		let per_mib = self.input_mib.map_or(0, |a| a.0);
 		let mib = query.input_bytes.div_ceil(1 << 20);
-		let unit = query.work_unit.and_then(|u| Unit::ALL.into_iter().find(|x| x.name() == u));
+		let unit = query.work_unit.and_then(Unit::from_name);
 		let per_unit = unit.and_then(|u| self.per_unit.of(u)).map_or(0, |a| a.0);
 		let work = Balance::from(query.work_amount.unwrap_or(0));
 		Ok(Some(

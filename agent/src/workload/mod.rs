@@ -478,6 +478,11 @@ pub enum Unit {
 impl Unit {
 	pub const ALL: [Unit; 3] = [Unit::Tokens, Unit::Pixels, Unit::AudioMs];
 
+	/// The unit of a name [`Unit::name`] gives.
+	pub fn from_name(name: &str) -> Option<Self> {
+		Self::ALL.into_iter().find(|u| u.name() == name)
+	}
+
 	/// `tokens`, `pixels` or `audio-ms`.
 	pub fn name(self) -> &'static str {
 		match self {
@@ -507,9 +512,7 @@ impl std::str::FromStr for Work {
 	/// `UNIT:AMOUNT`, such as `tokens:1200`; the amount above zero.
 	fn from_str(s: &str) -> Result<Self, String> {
 		let (unit, amount) = s.split_once(':').ok_or("work is UNIT:AMOUNT, such as tokens:1200")?;
-		let unit = Unit::ALL
-			.into_iter()
-			.find(|u| u.name() == unit)
+		let unit = Unit::from_name(unit)
 			.ok_or_else(|| format!("unit {unit:?} is none of tokens, pixels, audio-ms"))?;
 		let amount = amount
 			.parse::<u64>()
